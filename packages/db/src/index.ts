@@ -1,0 +1,5 @@
+export { createPool, type Pool, type PoolClient, type Queryable } from './client.ts'
+export { DataDirInUseError } from './data-dir-lock.ts'
+export { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded.ts'
+export { migrate } from './migrate.ts'
+export { withTransaction } from './transaction.ts'

@@ -1,0 +1,142 @@
+// What crosses to the browser: REST bodies and socket events shared by the server, the console
+// and the widget. Response schemas are allow-lists: a field that is not here never leaves the server.
+// The browser apps import only types from here (erased at build time), so no validator ships to them.
+import Type, { type Static } from 'typebox'
+
+export const Uuid = Type.String({ format: 'uuid' })
+const Timestamp = Type.String({ format: 'date-time' })
+
+export const Role = Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')])
+export type Role = Static<typeof Role>
+
+export const MessageDirection = Type.Union([Type.Literal('inbound'), Type.Literal('outbound'), Type.Literal('note')])
+export const MessageStatus = Type.Union(
+  ['received', 'queued', 'sent', 'delivered', 'read', 'failed'].map((s) => Type.Literal(s)),
+)
+export type MessageStatus = 'received' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed'
+export const ConversationStatus = Type.Union([Type.Literal('waiting'), Type.Literal('open'), Type.Literal('closed')])
+
+/** Longest text a person or a volunteer can send in one message (WhatsApp's own limit is 4,096). */
+export const MAX_TEXT_LENGTH = 4096
+
+// ---- console: session ----
+
+export const SignInBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+)
+export type SignInBody = Static<typeof SignInBody>
+
+export const Membership = Type.Object({ helplineId: Uuid, helplineName: Type.String(), role: Role })
+export type Membership = Static<typeof Membership>
+
+export const SessionView = Type.Object({
+  user: Type.Object({
+    id: Uuid,
+    displayName: Type.String(),
+    email: Type.String(),
+    isAdmin: Type.Boolean(),
+    locale: Type.String(),
+  }),
+  memberships: Type.Array(Membership),
+})
+export type SessionView = Static<typeof SessionView>
+
+// ---- console: conversations ----
+
+export const ConversationView = Type.Object({
+  id: Uuid,
+  helplineId: Uuid,
+  channelKind: Type.String(),
+  contactPseudonym: Type.Integer(),
+  status: ConversationStatus,
+  assignee: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
+  openedAt: Timestamp,
+  lastMessageAt: Timestamp,
+  /** The first line of the newest message from the person, shortened. */
+  preview: Type.String(),
+})
+export type ConversationView = Static<typeof ConversationView>
+
+export const MessageView = Type.Object({
+  id: Uuid,
+  conversationId: Uuid,
+  direction: MessageDirection,
+  kind: Type.String(),
+  text: Type.String(),
+  status: MessageStatus,
+  author: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
+  createdAt: Timestamp,
+  errorCode: Type.Union([Type.String(), Type.Null()]),
+})
+export type MessageView = Static<typeof MessageView>
+
+export const QueueQuery = Type.Object(
+  {
+    helplineId: Type.Optional(Uuid),
+    status: Type.Optional(Type.Union([Type.Literal('waiting'), Type.Literal('open'), Type.Literal('mine')])),
+  },
+  { additionalProperties: false },
+)
+export type QueueQuery = Static<typeof QueueQuery>
+
+export const ConversationList = Type.Object({ conversations: Type.Array(ConversationView) })
+export type ConversationList = Static<typeof ConversationList>
+
+export const ConversationDetail = Type.Object({ conversation: ConversationView, messages: Type.Array(MessageView) })
+export type ConversationDetail = Static<typeof ConversationDetail>
+
+export const ReplyBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }) },
+  { additionalProperties: false },
+)
+export type ReplyBody = Static<typeof ReplyBody>
+
+export const ErrorView = Type.Object({ code: Type.String(), message: Type.String() })
+export type ErrorView = Static<typeof ErrorView>
+
+/** Events the server pushes to a console (namespace `/console`). */
+export type ConsoleEvents = {
+  'conversation.updated': (conversation: ConversationView) => void
+  'message.created': (message: MessageView) => void
+  'message.updated': (message: MessageView) => void
+}
+
+// ---- widget ----
+
+/** A visitor's secret: 32 random bytes, base64url, made by the widget and kept in session storage only. */
+export const VisitorToken = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' })
+
+export const WidgetInfo = Type.Object({ helplineName: Type.String(), locale: Type.String() })
+export type WidgetInfo = Static<typeof WidgetInfo>
+
+export const WidgetMessageBody = Type.Object(
+  {
+    /** Made by the widget for each message, so a resend after a lost answer is stored once. */
+    clientId: Uuid,
+    text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }),
+  },
+  { additionalProperties: false },
+)
+export type WidgetMessageBody = Static<typeof WidgetMessageBody>
+
+export const WidgetMessage = Type.Object({
+  id: Uuid,
+  /** The widget's own id for the person's messages, so it can match what it sent. */
+  clientId: Type.Union([Type.String(), Type.Null()]),
+  direction: Type.Union([Type.Literal('inbound'), Type.Literal('outbound')]),
+  text: Type.String(),
+  createdAt: Timestamp,
+})
+export type WidgetMessage = Static<typeof WidgetMessage>
+
+export const WidgetTranscript = Type.Object({ messages: Type.Array(WidgetMessage) })
+export type WidgetTranscript = Static<typeof WidgetTranscript>
+
+/** Events the server pushes to a widget (namespace `/widget`). */
+export type WidgetEvents = {
+  message: (message: WidgetMessage) => void
+}
