@@ -74,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const key = error.instancePath.split('/')[1] as keyof Config | undefined
     const name = key ? variables[key].name : 'configuration'
     if (error.keyword === 'anyOf') continue // the literal alternatives already said it
-    const shown = key && variables[key].secret ? '(secret)' : JSON.stringify(raw[key ?? ''])
+    const shown = key === 'masterKey' ? '(secret)' : JSON.stringify(raw[key ?? ''])
     problems.push(`${name}=${shown}: ${error.message}`)
   }
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])

@@ -1,0 +1,30 @@
+// Builds the HTTP application without listening: main.ts listens, tests call app.inject().
+import fastifyCookie from '@fastify/cookie'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyBaseLogger } from 'fastify'
+import type { AppContext } from './context.ts'
+import { registerErrorHandling } from './plugins/errors.ts'
+import { conversationRoutes } from './routes/api/conversations/index.ts'
+import { sessionRoutes } from './routes/api/session/index.ts'
+import { healthRoutes } from './routes/health.ts'
+import { staticRoutes } from './routes/static.ts'
+import { widgetRoutes } from './routes/widget/index.ts'
+
+export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: 64 * 1024,
+    trustProxy: true,
+    // the operators' console and the widget send ids, never an object, where an id is expected
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  registerErrorHandling(app)
+  await app.register(fastifyCookie)
+  await app.register(healthRoutes, context)
+  await app.register(sessionRoutes, context)
+  await app.register(conversationRoutes, context)
+  await app.register(widgetRoutes, context)
+  await app.register(staticRoutes, context)
+  return app
+}

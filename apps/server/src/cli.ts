@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// ascolto: start the server, migrate, create the first people and helplines.
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from '@ascolto/config'
+import { addMembership, createChannel, createHelpline, createUser } from '@ascolto/core'
+import { DataDirInUseError, withTransaction } from '@ascolto/db'
+import type { FastifyBaseLogger } from 'fastify'
+import pino from 'pino'
+import { ensureDemoHelpline, ensureFirstAdmin } from './demo/first-start.ts'
+import { loggerOptions } from './logger.ts'
+import { openDatabase, startAscolto } from './main.ts'
+
+const usage = `Usage: ascolto <command> [options]
+
+  start [--demo] [--role all|web|worker]   run Ascolto (default role: all)
+  migrate                                  apply database migrations and exit
+  create-admin --email E --name N          create an installation admin (prints a one-time password)
+  create-helpline --slug S --name N        create a helpline with a web chat channel
+  add-member --email E --helpline S --role volunteer|supervisor|coordinator
+
+Configuration comes from the environment: see the README.`
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    demo: { type: 'boolean', default: false },
+    role: { type: 'string' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    slug: { type: 'string' },
+    helpline: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+})
+
+const say = (text: string) => process.stdout.write(`${text}\n`)
+
+function required(name: 'email' | 'name' | 'slug' | 'helpline' | 'role'): string {
+  const value = values[name]
+  if (!value) throw new ConfigError([`--${name} is required`])
+  return value
+}
+
+async function withDatabase<T>(work: (pool: Awaited<ReturnType<typeof openDatabase>>['pool']) => Promise<T>) {
+  const config = loadConfig()
+  const log = pino(loggerOptions(config.logLevel === 'info' ? 'warn' : config.logLevel)) as FastifyBaseLogger
+  const database = await openDatabase(config, log)
+  try {
+    return await work(database.pool)
+  } finally {
+    await database.close()
+  }
+}
+
+async function start() {
+  const role = values.role as 'all' | 'web' | 'worker' | undefined
+  const running = await startAscolto(loadConfig(process.env, role ? { role } : {}))
+  const admin = await ensureFirstAdmin(running.pool)
+  const demo = values.demo ? await ensureDemoHelpline(running.pool) : undefined
+  const lines = [``, `  Ascolto is running at ${running.url}`]
+  if (demo) lines.push(`  Demo page with the chat widget: ${running.url}/demo`)
+  if (admin) {
+    lines.push(
+      `  Sign in to the console as ${admin.email} with the password ${admin.password}`,
+      '  (shown only this once: write it down).',
+    )
+  }
+  say(`${lines.join('\n')}\n`)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      )
+    })
+  }
+}
+
+async function main() {
+  const command = positionals[0]
+  if (values.help || !command) return say(usage)
+  switch (command) {
+    case 'start':
+      return start()
+    case 'migrate':
+      return withDatabase(async () => say('The database is up to date.'))
+    case 'create-admin':
+      return withDatabase(async (pool) => {
+        const password = (await import('node:crypto')).randomBytes(12).toString('base64url')
+        await createUser(pool, { email: required('email'), displayName: required('name'), password, isAdmin: true })
+        say(`Admin created. One-time password: ${password}`)
+      })
+    case 'create-helpline':
+      return withDatabase(async (pool) => {
+        const ids = await withTransaction(pool, async (tx) => {
+          const helpline = await createHelpline(tx, { slug: required('slug'), name: required('name') })
+          const channel = await createChannel(tx, { helplineId: helpline.id, kind: 'webchat', name: 'Web chat' })
+          return { helpline: helpline.id, webchatChannel: channel.id }
+        })
+        say(JSON.stringify(ids))
+      })
+    case 'add-member':
+      return withDatabase(async (pool) => {
+        const found = await pool.query<{ user_id: string; helpline_id: string }>(
+          `select u.id as user_id, h.id as helpline_id from app_user u, helpline h where u.email = $1 and h.slug = $2`,
+          [required('email').toLowerCase(), required('helpline')],
+        )
+        const row = found.rows[0]
+        if (!row) throw new ConfigError(['no such user or helpline'])
+        const role = required('role')
+        if (role !== 'volunteer' && role !== 'supervisor' && role !== 'coordinator') {
+          throw new ConfigError(['--role must be volunteer, supervisor or coordinator'])
+        }
+        await addMembership(pool, { userId: row.user_id, helplineId: row.helpline_id, role })
+        say('Member added.')
+      })
+    default:
+      say(usage)
+      process.exitCode = 2
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    process.stderr.write(`${error.message}\n`)
+    process.exit(2)
+  }
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})

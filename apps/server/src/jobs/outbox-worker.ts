@@ -1,0 +1,96 @@
+// The worker role: takes due outbox rows and does them. It wakes at once when this process
+// writes to the outbox, on a NOTIFY from another process, and otherwise when the next retry
+// falls due (or every few seconds, whichever is sooner).
+import type { ChannelAdapter } from '@ascolto/channels'
+import { claimDue, deliverMessage, type OutboxRow, type Services, secondsUntilNextDue } from '@ascolto/core'
+import type { Pool, PoolClient } from '@ascolto/db'
+import type { FastifyBaseLogger } from 'fastify'
+import { OUTBOX_CHANNEL } from '../realtime/publisher.ts'
+
+const BATCH = 16
+const IDLE_POLL_MS = 2000
+
+export type OutboxWorker = { wake: () => void; start: (services: Services) => Promise<void>; stop: () => Promise<void> }
+
+export function createOutboxWorker(pool: Pool, adapters: Record<string, ChannelAdapter>, log: FastifyBaseLogger): OutboxWorker {
+  let running = false
+  let wakeUp: (() => void) | undefined
+  let pendingWake = false
+  let loop: Promise<void> | undefined
+  let listener: PoolClient | undefined
+
+  const wake = () => {
+    pendingWake = true
+    wakeUp?.()
+  }
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (pendingWake) return resolve()
+      const timer = setTimeout(resolve, ms)
+      wakeUp = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+
+  async function run(services: Services, row: OutboxRow) {
+    try {
+      if (row.kind === 'deliver_message') {
+        const outcome = await deliverMessage(pool, services, adapters, row)
+        log.info({ outboxId: row.id, messageId: row.payload.messageId, attempts: row.attempts, outcome }, 'delivery')
+      } else {
+        log.error({ outboxId: row.id, kind: row.kind }, 'unknown outbox kind')
+      }
+    } catch (error) {
+      // the lease runs out and the row is tried again
+      log.error({ err: error, outboxId: row.id }, 'outbox task failed')
+    }
+  }
+
+  async function listen() {
+    try {
+      listener = await pool.connect()
+      listener.on('notification', wake)
+      listener.on('error', () => {
+        listener = undefined
+      })
+      await listener.query(`listen ${OUTBOX_CHANNEL}`)
+    } catch (error) {
+      log.warn({ err: error }, 'outbox worker cannot listen: polling only')
+    }
+  }
+
+  return {
+    wake,
+    start: async (services) => {
+      running = true
+      await listen()
+      loop = (async () => {
+        while (running) {
+          pendingWake = false
+          try {
+            const rows = await claimDue(pool, BATCH)
+            // at most one row per order key is due at a time, so these may run side by side
+            await Promise.all(rows.map((row) => run(services, row)))
+            if (rows.length === BATCH) continue
+            const wait = await secondsUntilNextDue(pool)
+            await sleep(wait === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, Math.max(0, wait * 1000)))
+          } catch (error) {
+            log.warn({ err: error }, 'outbox worker cannot reach the database')
+            await sleep(IDLE_POLL_MS)
+          }
+        }
+      })()
+    },
+    stop: async () => {
+      running = false
+      wake()
+      await loop
+      if (listener) {
+        await listener.query(`unlisten ${OUTBOX_CHANNEL}`).catch(() => {})
+        listener.release()
+      }
+    },
+  }
+}

@@ -1,0 +1,88 @@
+// Starts Ascolto: the database (embedded unless DATABASE_URL says otherwise), migrations, keys,
+// then the roles this process plays: web (HTTP, websockets) and/or worker (outbox).
+import { mkdir } from 'node:fs/promises'
+import { channelAdapters } from '@ascolto/channels'
+import type { Config } from '@ascolto/config'
+import { createKeyring, type Services } from '@ascolto/core'
+import { createPool, type EmbeddedDatabase, migrate, type Pool, startEmbeddedPostgres } from '@ascolto/db'
+import type { FastifyBaseLogger } from 'fastify'
+import pino from 'pino'
+import { buildApp } from './app.ts'
+import { createOutboxWorker } from './jobs/outbox-worker.ts'
+import { loggerOptions } from './logger.ts'
+import { loadMasterKey } from './master-key.ts'
+import { createPublisher } from './realtime/publisher.ts'
+import { createSocketServer } from './realtime/socket-server.ts'
+
+export type Running = {
+  url: string
+  pool: Pool
+  services: Services
+  log: FastifyBaseLogger
+  stop: () => Promise<void>
+}
+
+/** Opens the database the configuration names, migrated; the embedded one by default. */
+export async function openDatabase(config: Config, log: FastifyBaseLogger) {
+  await mkdir(config.dataDir, { recursive: true })
+  let embedded: EmbeddedDatabase | undefined
+  let url = config.databaseUrl
+  if (!url) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      onLog: (line) => log.debug({ postgres: line.trim() }, 'embedded postgres'),
+    })
+    url = embedded.url
+  }
+  const pool = createPool(url, { max: 20 })
+  try {
+    const applied = await migrate(pool)
+    if (applied.length > 0) log.info({ applied }, 'database migrated')
+  } catch (error) {
+    await pool.end()
+    await embedded?.stop()
+    throw error
+  }
+  return {
+    pool,
+    close: async () => {
+      await pool.end()
+      await embedded?.stop()
+    },
+  }
+}
+
+export async function startAscolto(config: Config): Promise<Running> {
+  const log = pino(loggerOptions(config.logLevel)) as FastifyBaseLogger
+  const database = await openDatabase(config, log)
+  const { pool } = database
+  const keyring = createKeyring(await loadMasterKey(config, (message) => log.warn(message)))
+
+  const io = createSocketServer(pool, log)
+  const worker = config.role === 'web' ? undefined : createOutboxWorker(pool, channelAdapters, log)
+  const services: Services = { keyring, publisher: createPublisher(io, pool, worker) }
+  await worker?.start(services)
+
+  let url = ''
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  if (config.role !== 'worker') {
+    app = await buildApp({ pool, services, config }, log)
+    io.attach(app.server)
+    const address = await app.listen({ port: config.port, host: config.host })
+    url = address.replace('127.0.0.1', 'localhost')
+  }
+  log.info({ role: config.role, url }, 'Ascolto started')
+
+  let stopping: Promise<void> | undefined
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()))
+      await app?.close()
+      await worker?.stop()
+      await database.close()
+      log.info('Ascolto stopped')
+    })()
+    return stopping
+  }
+  return { url, pool, services, log, stop }
+}

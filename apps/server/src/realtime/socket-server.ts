@@ -1,0 +1,51 @@
+// Realtime over Socket.IO. Its PostgreSQL adapter carries every emit to the other instances
+// through LISTEN/NOTIFY, so a console connected to any instance hears what happened on another.
+// Two namespaces: /console (operators, by session cookie) and /widget (visitors, by token).
+import { actorForSession, findChannel } from '@ascolto/core'
+import { visitorRoom, webchatAdapter } from '@ascolto/channels'
+import type { Pool } from '@ascolto/db'
+import { createAdapter } from '@socket.io/postgres-adapter'
+import { fastifyCookie } from '@fastify/cookie'
+import type { FastifyBaseLogger } from 'fastify'
+import { Server } from 'socket.io'
+import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export const consoleRoom = (helplineId: string) => `helpline:${helplineId}`
+
+export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
+  const io = new Server({
+    serveClient: false,
+    // the widget connects from the helpline's own site; consoles are held to same-origin below
+    cors: { origin: '*', credentials: false },
+    maxHttpBufferSize: 64 * 1024,
+  })
+  io.adapter(createAdapter(pool, { errorHandler: (error) => log.warn({ err: error }, 'realtime adapter') }))
+
+  io.of('/console').use(async (socket, next) => {
+    const { headers } = socket.handshake
+    // a page of another site must not open a socket with the operator's cookie
+    if (!isSameOrigin(headers.origin, headers.host)) return next(new Error('ASCOLTO_ERR_FORBIDDEN'))
+    const token = fastifyCookie.parse(headers.cookie ?? '')[SESSION_COOKIE]
+    const actor = token ? await actorForSession(pool, token).catch(() => undefined) : undefined
+    if (!actor) return next(new Error('ASCOLTO_ERR_UNAUTHENTICATED'))
+    socket.data.userId = actor.userId
+    await socket.join([...actor.roles.keys()].map(consoleRoom))
+    next()
+  })
+
+  io.of('/widget').use(async (socket, next) => {
+    const { channelId, token } = (socket.handshake.auth ?? {}) as { channelId?: unknown; token?: unknown }
+    if (typeof channelId !== 'string' || !UUID.test(channelId) || typeof token !== 'string' || !TOKEN.test(token)) {
+      return next(new Error('ASCOLTO_ERR_VALIDATION'))
+    }
+    const channel = await findChannel(pool, channelId, webchatAdapter.kind).catch(() => undefined)
+    if (!channel) return next(new Error('ASCOLTO_ERR_NOT_FOUND'))
+    await socket.join(visitorRoom(token))
+    next()
+  })
+
+  return io
+}

@@ -1,0 +1,95 @@
+// Test helpers: a real Ascolto on its own fresh database and port, and typed factories for the
+// people and helplines a test needs.
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { loadConfig } from '@ascolto/config'
+import { addMembership, createChannel, createHelpline, createUser } from '@ascolto/core'
+import type { Pool } from '@ascolto/db'
+import { createTestDatabase } from '@ascolto/db/testing'
+import { type Running, startAscolto } from '../main.ts'
+
+export type TestServer = Running & { databaseUrl: string; masterKey: string; close: () => Promise<void> }
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase()
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-test-'))
+  const masterKey = randomBytes(32).toString('hex')
+  const running = await startAscolto(
+    loadConfig({
+      DATABASE_URL: database.url,
+      ASCOLTO_DATA_DIR: dataDir,
+      ASCOLTO_MASTER_KEY: masterKey,
+      PORT: '0',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      ...env,
+    }),
+  )
+  return {
+    ...running,
+    databaseUrl: database.url,
+    masterKey,
+    close: async () => {
+      await running.stop()
+      await database.drop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function makeHelpline(pool: Pool, slug = `h-${randomBytes(4).toString('hex')}`) {
+  const helpline = await createHelpline(pool, { slug, name: `Helpline ${slug}` })
+  const channel = await createChannel(pool, { helplineId: helpline.id, kind: 'webchat', name: 'Web chat' })
+  return { helplineId: helpline.id, channelId: channel.id }
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+/** A staff member of the given helplines, signed in: returns the cookie to send. */
+export async function makeOperator(
+  server: { pool: Pool; url: string },
+  memberships: Array<{ helplineId: string; role: 'volunteer' | 'supervisor' | 'coordinator' }>,
+  name = 'Volontaria',
+) {
+  const email = `${randomBytes(5).toString('hex')}@example.org`
+  const user = await createUser(server.pool, { email, displayName: name, password: TEST_PASSWORD })
+  for (const membership of memberships) await addMembership(server.pool, { userId: user.id, ...membership })
+  const response = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: TEST_PASSWORD }),
+  })
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`)
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  return { userId: user.id, email, cookie }
+}
+
+export function visitorToken() {
+  return randomBytes(32).toString('base64url')
+}
+
+/** Calls the API as a browser would, with or without a cookie / bearer token. */
+export async function call(
+  url: string,
+  options: { method?: string; cookie?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...options.headers }
+  if (options.cookie) headers.cookie = options.cookie
+  if (options.token) headers.authorization = `Bearer ${options.token}`
+  let body: string | undefined
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json'
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
+  }
+  const response = await fetch(url, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body })
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch {
+    json = text
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
+  return { status: response.status, body: json as any, headers: response.headers }
+}

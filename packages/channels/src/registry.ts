@@ -1,0 +1,7 @@
+import type { ChannelAdapter } from './kit/contract.ts'
+import { webchatAdapter } from './webchat/adapter.ts'
+
+/** Every channel Ascolto speaks: adding one is a new folder and one line here. */
+export const channelAdapters: Record<string, ChannelAdapter> = {
+  [webchatAdapter.kind]: webchatAdapter,
+}

@@ -1,0 +1,40 @@
+// A person is found by the keyed hash of their address on one channel; the address itself is
+// stored sealed. The caller holds the per-address lock, so two first messages make one contact.
+import { randomInt } from 'node:crypto'
+import type { Keyring } from '../crypto/keyring.ts'
+import type { Tx } from '../context.ts'
+
+export async function findOrCreateContact(
+  tx: Tx,
+  keyring: Keyring,
+  input: { helplineId: string; channelId: string; address: string; addressHash: Buffer },
+): Promise<{ contactId: string; created: boolean }> {
+  const found = await tx.query<{ contact_id: string }>(
+    'select contact_id from contact_identity where channel_id = $1 and address_hash = $2',
+    [input.channelId, input.addressHash],
+  )
+  if (found.rows[0]) return { contactId: found.rows[0].contact_id, created: false }
+
+  let contactId: string | undefined
+  // "Persona #4821": random, retried on the rare clash with an existing pseudonym
+  for (let attempt = 0; !contactId && attempt < 20; attempt++) {
+    const inserted = await tx.query<{ id: string }>(
+      `insert into contact (helpline_id, pseudonym) values ($1, $2)
+       on conflict (helpline_id, pseudonym) do nothing returning id`,
+      [input.helplineId, randomInt(1000, attempt < 10 ? 10_000 : 1_000_000)],
+    )
+    contactId = inserted.rows[0]?.id
+  }
+  if (!contactId) throw new Error('No free pseudonym found')
+  await tx.query(
+    `insert into contact_identity (contact_id, channel_id, address_hash, address_sealed)
+     values ($1, $2, $3, $4)`,
+    [
+      contactId,
+      input.channelId,
+      input.addressHash,
+      keyring.seal(input.helplineId, input.address, `address:${input.channelId}`),
+    ],
+  )
+  return { contactId, created: true }
+}

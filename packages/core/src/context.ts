@@ -1,0 +1,19 @@
+import type { PoolClient } from '@ascolto/db'
+import type { Keyring } from './crypto/keyring.ts'
+import type { Publisher } from './realtime/publisher.ts'
+
+/** What a use-case runs in: one transaction, and effects to run once it has committed. */
+export type Tx = PoolClient
+export type AfterCommit = (effect: () => void) => void
+export type Services = { keyring: Keyring; publisher: Publisher }
+
+/** The signed-in operator, as every authorisation check sees them. */
+export type Actor = {
+  userId: string
+  displayName: string
+  isAdmin: boolean
+  /** Role per helpline: the wall. A helpline missing here does not exist for this actor. */
+  roles: ReadonlyMap<string, 'volunteer' | 'supervisor' | 'coordinator'>
+}
+
+export const helplineIdsOf = (actor: Actor) => [...actor.roles.keys()]

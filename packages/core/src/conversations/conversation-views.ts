@@ -1,0 +1,83 @@
+// Reads conversations as the console shows them. Every read takes the helplines the reader may
+// see: a conversation outside them is never selected.
+import type { ConversationView } from '@ascolto/protocol'
+import type { Keyring } from '../crypto/keyring.ts'
+import type { Tx } from '../context.ts'
+
+const PREVIEW_LENGTH = 120
+
+type ConversationRow = {
+  id: string
+  helpline_id: string
+  channel_kind: string
+  pseudonym: number
+  status: ConversationView['status']
+  assignee_id: string | null
+  assignee_name: string | null
+  opened_at: Date
+  last_message_at: Date
+  preview_id: string | null
+  preview_sealed: Buffer | null
+}
+
+export type ConversationFilter = {
+  helplineIds: readonly string[]
+  ids?: readonly string[]
+  status?: 'waiting' | 'open'
+  assigneeId?: string
+}
+
+function firstLine(text: string) {
+  const line = text.split('\n', 1)[0] ?? ''
+  return line.length > PREVIEW_LENGTH ? `${line.slice(0, PREVIEW_LENGTH - 1)}…` : line
+}
+
+export async function loadConversationViews(
+  tx: Pick<Tx, 'query'>,
+  keyring: Keyring,
+  filter: ConversationFilter,
+): Promise<ConversationView[]> {
+  const { rows } = await tx.query<ConversationRow>(
+    `select c.id, c.helpline_id, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
+            u.display_name as assignee_name, c.opened_at, c.last_message_at,
+            lm.id as preview_id, lm.body_sealed as preview_sealed
+       from conversation c
+       join channel ch on ch.id = c.channel_id
+       join contact ct on ct.id = c.contact_id
+       left join app_user u on u.id = c.assignee_id
+       left join lateral (
+         select m.id, m.body_sealed from message m
+          where m.conversation_id = c.id and m.direction = 'inbound'
+          order by m.created_at desc limit 1) lm on true
+      where c.helpline_id = any($1::uuid[])
+        and ($2::uuid[] is null or c.id = any($2::uuid[]))
+        and ($3::text is null or c.status = $3)
+        and ($4::uuid is null or c.assignee_id = $4)
+      order by case when c.status = 'waiting' then c.opened_at end asc, c.last_message_at desc
+      limit 500`,
+    [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null],
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    helplineId: row.helpline_id,
+    channelKind: row.channel_kind,
+    contactPseudonym: row.pseudonym,
+    status: row.status,
+    assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? '' } : null,
+    openedAt: row.opened_at.toISOString(),
+    lastMessageAt: row.last_message_at.toISOString(),
+    preview:
+      row.preview_id && row.preview_sealed
+        ? firstLine(keyring.open(row.helpline_id, row.preview_sealed, `message:${row.preview_id}`))
+        : '',
+  }))
+}
+
+export async function loadConversationView(
+  tx: Pick<Tx, 'query'>,
+  keyring: Keyring,
+  helplineIds: readonly string[],
+  id: string,
+): Promise<ConversationView | undefined> {
+  return (await loadConversationViews(tx, keyring, { helplineIds, ids: [id] }))[0]
+}

@@ -1,0 +1,20 @@
+import type { ConversationDetail } from '@ascolto/protocol'
+import type { Actor, Services, Tx } from '../context.ts'
+import { loadMessageViews } from '../messages/message-views.ts'
+import { loadConversationView } from './conversation-views.ts'
+import { findConversationForActor } from './find-conversation.ts'
+
+export async function getConversation(
+  { tx, services }: { tx: Pick<Tx, 'query'>; services: Services },
+  actor: Actor,
+  conversationId: string,
+): Promise<ConversationDetail> {
+  const record = await findConversationForActor(tx, actor, conversationId)
+  const conversation = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)
+  if (!conversation) throw new Error('Conversation vanished while reading it')
+  const messages = await loadMessageViews(tx, services.keyring, {
+    helplineId: record.helpline_id,
+    conversationId: record.id,
+  })
+  return { conversation, messages }
+}

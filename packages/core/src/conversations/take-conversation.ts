@@ -1,0 +1,26 @@
+import type { ConversationView } from '@ascolto/protocol'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
+import { AscoltoError } from '../errors.ts'
+import { loadConversationView } from './conversation-views.ts'
+import { findConversationForActor } from './find-conversation.ts'
+
+/** A volunteer takes a waiting conversation; of two who click at once, one gets it. */
+export async function takeConversation(
+  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  actor: Actor,
+  conversationId: string,
+): Promise<ConversationView> {
+  const record = await findConversationForActor(tx, actor, conversationId, { lock: true })
+  if (record.status === 'closed') throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
+  if (record.status === 'open' && record.assignee_id !== actor.userId) {
+    throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_TAKEN', 'Someone else has taken this conversation')
+  }
+  await tx.query(`update conversation set status = 'open', assignee_id = $2 where id = $1`, [
+    record.id,
+    actor.userId,
+  ])
+  const view = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)
+  if (!view) throw new Error('Conversation vanished while taking it')
+  afterCommit(() => services.publisher.toConsoles(record.helpline_id, 'conversation.updated', view))
+  return view
+}

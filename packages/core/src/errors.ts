@@ -1,0 +1,24 @@
+// Coded errors: the code and status reach the client; 5xx details never do.
+export const errorStatus = {
+  ASCOLTO_ERR_BAD_CREDENTIALS: 401,
+  ASCOLTO_ERR_UNAUTHENTICATED: 401,
+  ASCOLTO_ERR_FORBIDDEN: 403,
+  ASCOLTO_ERR_NOT_FOUND: 404,
+  ASCOLTO_ERR_CONVERSATION_TAKEN: 409,
+  ASCOLTO_ERR_CONVERSATION_CLOSED: 409,
+  ASCOLTO_ERR_NOT_ASSIGNED: 409,
+  ASCOLTO_ERR_DUPLICATE_CONFLICT: 409,
+  ASCOLTO_ERR_CHANNEL_DISABLED: 404,
+} as const
+
+export type ErrorCode = keyof typeof errorStatus
+
+export class AscoltoError extends Error {
+  readonly code: ErrorCode
+  readonly status: number
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.code = code
+    this.status = errorStatus[code]
+  }
+}

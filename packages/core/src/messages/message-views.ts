@@ -1,0 +1,51 @@
+import type { MessageView } from '@ascolto/protocol'
+import type { Keyring } from '../crypto/keyring.ts'
+import type { Tx } from '../context.ts'
+
+type MessageRow = {
+  id: string
+  conversation_id: string
+  helpline_id: string
+  direction: MessageView['direction']
+  kind: string
+  body_sealed: Buffer | null
+  status: MessageView['status']
+  author_id: string | null
+  author_name: string | null
+  created_at: Date
+  error_code: string | null
+}
+
+export async function loadMessageViews(
+  tx: Pick<Tx, 'query'>,
+  keyring: Keyring,
+  filter: { helplineId: string; conversationId?: string; ids?: readonly string[] },
+): Promise<MessageView[]> {
+  const { rows } = await tx.query<MessageRow>(
+    `select m.id, m.conversation_id, m.helpline_id, m.direction, m.kind, m.body_sealed, m.status,
+            m.author_id, u.display_name as author_name, m.created_at, m.error_code
+       from message m left join app_user u on u.id = m.author_id
+      where m.helpline_id = $1
+        and ($2::uuid is null or m.conversation_id = $2)
+        and ($3::uuid[] is null or m.id = any($3::uuid[]))
+      order by m.created_at, m.id`,
+    [filter.helplineId, filter.conversationId ?? null, filter.ids ?? null],
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    conversationId: row.conversation_id,
+    direction: row.direction,
+    kind: row.kind,
+    text: row.body_sealed ? keyring.open(row.helpline_id, row.body_sealed, `message:${row.id}`) : '',
+    status: row.status,
+    author: row.author_id ? { id: row.author_id, displayName: row.author_name ?? '' } : null,
+    createdAt: row.created_at.toISOString(),
+    errorCode: row.error_code,
+  }))
+}
+
+export async function loadMessageView(tx: Pick<Tx, 'query'>, keyring: Keyring, helplineId: string, id: string) {
+  const [view] = await loadMessageViews(tx, keyring, { helplineId, ids: [id] })
+  if (!view) throw new Error(`Message ${id} vanished inside its own transaction`)
+  return view
+}

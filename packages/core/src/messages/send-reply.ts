@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto'
+import type { MessageView } from '@ascolto/protocol'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
+import { loadConversationView } from '../conversations/conversation-views.ts'
+import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { AscoltoError } from '../errors.ts'
+import { enqueue } from '../outbox/outbox.ts'
+import { loadMessageView } from './message-views.ts'
+
+/** A volunteer's reply: stored as queued with its delivery in the outbox, in one transaction. */
+export async function sendReply(
+  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  actor: Actor,
+  conversationId: string,
+  text: string,
+): Promise<MessageView> {
+  const record = await findConversationForActor(tx, actor, conversationId, { lock: true })
+  if (record.status === 'closed') throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
+  if (record.status !== 'open' || record.assignee_id !== actor.userId) {
+    throw new AscoltoError('ASCOLTO_ERR_NOT_ASSIGNED', 'Take the conversation before replying')
+  }
+  const messageId = randomUUID()
+  await tx.query(
+    `insert into message (id, conversation_id, helpline_id, channel_id, direction, author_id, kind, body_sealed, status)
+     values ($1, $2, $3, $4, 'outbound', $5, 'text', $6, 'queued')`,
+    [
+      messageId,
+      record.id,
+      record.helpline_id,
+      record.channel_id,
+      actor.userId,
+      services.keyring.seal(record.helpline_id, text, `message:${messageId}`),
+    ],
+  )
+  await tx.query('update conversation set last_message_at = now() where id = $1', [record.id])
+  await enqueue(tx, 'deliver_message', `conversation:${record.id}`, { messageId })
+
+  const message = await loadMessageView(tx, services.keyring, record.helpline_id, messageId)
+  const conversation = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)
+  afterCommit(() => {
+    services.publisher.toConsoles(record.helpline_id, 'message.created', message)
+    if (conversation) services.publisher.toConsoles(record.helpline_id, 'conversation.updated', conversation)
+    services.publisher.outboxChanged()
+  })
+  return message
+}

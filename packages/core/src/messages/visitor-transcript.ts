@@ -1,0 +1,36 @@
+// What a widget visitor may read: their own messages and the replies to them, on this channel,
+// found by their token's keyed hash. No notes, no staff names.
+import type { Queryable } from '@ascolto/db'
+import type { WidgetMessage } from '@ascolto/protocol'
+import type { Keyring } from '../crypto/keyring.ts'
+
+export async function visitorTranscript(
+  db: Queryable,
+  keyring: Keyring,
+  channel: { id: string; helplineId: string },
+  address: string,
+): Promise<WidgetMessage[]> {
+  const { rows } = await db.query<{
+    id: string
+    direction: 'inbound' | 'outbound'
+    body_sealed: Buffer
+    provider_message_id: string | null
+    created_at: Date
+  }>(
+    `select m.id, m.direction, m.body_sealed, m.provider_message_id, m.created_at
+       from contact_identity ci
+       join conversation c on c.contact_id = ci.contact_id and c.channel_id = ci.channel_id
+       join message m on m.conversation_id = c.id
+      where ci.channel_id = $1 and ci.address_hash = $2 and m.direction in ('inbound', 'outbound')
+      order by m.created_at, m.id
+      limit 1000`,
+    [channel.id, keyring.hashAddress(channel.helplineId, address)],
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    clientId: row.direction === 'inbound' ? (row.provider_message_id?.split(':')[1] ?? null) : null,
+    direction: row.direction,
+    text: keyring.open(channel.helplineId, row.body_sealed, `message:${row.id}`),
+    createdAt: row.created_at.toISOString(),
+  }))
+}
