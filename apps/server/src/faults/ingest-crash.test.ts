@@ -1,0 +1,81 @@
+// Nothing acknowledged is lost: kill -9 the server in the middle of a burst of messages; every
+// message that got its 2xx is stored exactly once, and resending all of them (as the widget does
+// with what it has not seen acknowledged) stores each once.
+import assert from 'node:assert/strict'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
+import { makeHelpline, visitorToken } from '../testing/test-server.ts'
+
+const BURST = 400
+
+describe('a crash during a burst of inbound messages', () => {
+  let database: TestDatabase
+  let dataDir: string
+  before(async () => {
+    database = await createTestDatabase()
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-crash-'))
+  })
+  after(async () => {
+    await database.drop()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('keeps every acknowledged message exactly once', async () => {
+    const env = {
+      DATABASE_URL: database.url,
+      ASCOLTO_MASTER_KEY: randomBytes(32).toString('hex'),
+      ASCOLTO_DATA_DIR: dataDir,
+    }
+    const line = await makeHelpline(database.pool)
+    const messages = Array.from({ length: BURST }, (_, i) => ({
+      token: visitorToken(),
+      clientId: randomUUID(),
+      text: `messaggio ${i}`,
+    }))
+    const send = (url: string, m: (typeof messages)[number]) =>
+      fetch(`${url}/api/widget/v1/channels/${line.channelId}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${m.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: m.clientId, text: m.text }),
+      }).then(
+        (r) => r.status,
+        () => 0,
+      )
+
+    const victim = await spawnAscolto(env)
+    const acknowledged: string[] = []
+    let next = 0
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let index = next++; index < BURST; index = next++) {
+          if (index === BURST / 4) victim.child.kill('SIGKILL')
+          const m = messages[index]
+          if (m && [200, 201].includes(await send(victim.url, m))) acknowledged.push(m.clientId)
+        }
+      }),
+    )
+    await stopAscolto(victim)
+    assert.ok(acknowledged.length > 0 && acknowledged.length < BURST, `acknowledged ${acknowledged.length}`)
+
+    const stored = async () =>
+      (await database.pool.query<{ provider_message_id: string }>('select provider_message_id from message')).rows.map(
+        (r) => r.provider_message_id.split(':')[1],
+      )
+    const afterCrash = await stored()
+    assert.equal(new Set(afterCrash).size, afterCrash.length, 'no message stored twice')
+    const missing = acknowledged.filter((clientId) => !afterCrash.includes(clientId))
+    assert.deepEqual(missing, [], 'every acknowledged message is stored')
+
+    const restarted = await spawnAscolto(env)
+    for (const m of messages) assert.ok([200, 201].includes(await send(restarted.url, m)))
+    await stopAscolto(restarted)
+    const final = await stored()
+    assert.equal(final.length, BURST)
+    assert.equal(new Set(final).size, BURST)
+  })
+})
