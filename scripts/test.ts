@@ -13,11 +13,15 @@ const template = `ascolto_template_${process.pid}`
 
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit', env })
-  return new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+  return new Promise<number>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+  )
 }
 
 const files = process.argv.slice(2)
-const built = ['apps/console/dist/index.html', 'apps/widget/dist/widget.js'].every((f) => existsSync(path.join(root, f)))
+const built = ['apps/console/dist/index.html', 'apps/widget/dist/widget.js'].every((f) =>
+  existsSync(path.join(root, f)),
+)
 // the browser tests need the built console and widget; a run of chosen files is left as it is
 if (!built && files.length === 0 && (await run('npm', ['run', 'build'])) !== 0) process.exit(1)
 
@@ -29,7 +33,9 @@ if (!adminUrl) {
   embedded = await startEmbeddedPostgres({ dataDir: embeddedDir })
   adminUrl = embedded.url
 }
-process.stdout.write(`Testing against ${embedded ? 'the embedded PostgreSQL' : 'the PostgreSQL server in DATABASE_URL'}\n`)
+process.stdout.write(
+  `Testing against ${embedded ? 'the embedded PostgreSQL' : 'the PostgreSQL server in DATABASE_URL'}\n`,
+)
 
 const admin = createPool(adminUrl, { max: 1 })
 await admin.query(`drop database if exists ${template}`)

@@ -6,8 +6,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { call } from './testing/test-server.ts'
 import { spawnAscolto, stopAscolto } from './testing/spawn-ascolto.ts'
+import { call } from './testing/test-server.ts'
 
 describe('ascolto start with the embedded database', () => {
   let dataDir: string
@@ -24,7 +24,9 @@ describe('ascolto start with the embedded database', () => {
     assert.match(first.output(), /\/demo/)
     assert.equal((await call(`${first.url}/ready`)).status, 200)
 
-    const signIn = await call(`${first.url}/api/session`, { body: { email: 'admin@ascolto.local', password } })
+    const signIn = await call(`${first.url}/api/session`, {
+      body: { email: 'admin@ascolto.local', password },
+    })
     assert.equal(signIn.status, 200)
     assert.equal(signIn.body.memberships[0].helplineName, "Linea d'ascolto (demo)")
     const demo = await call(`${first.url}/demo`)
@@ -45,7 +47,9 @@ describe('ascolto start with the embedded database', () => {
     // a restart finds everything as it was, and prints no new password
     const again = await spawnAscolto(env, ['--demo'])
     assert.doesNotMatch(again.output(), /with the password/)
-    const signInAgain = await call(`${again.url}/api/session`, { body: { email: 'admin@ascolto.local', password } })
+    const signInAgain = await call(`${again.url}/api/session`, {
+      body: { email: 'admin@ascolto.local', password },
+    })
     assert.equal(signInAgain.status, 200)
     assert.equal(signInAgain.body.memberships.length, 1)
     assert.equal(await stopAscolto(again), 0)
@@ -63,9 +67,11 @@ describe('ascolto start with the embedded database', () => {
   })
 
   it('names every configuration problem at once', async () => {
-    const result = await spawnAscolto({ PORT: 'abc', ASCOLTO_ROLE: 'everything', ASCOLTO_DATA_DIR: dataDir }).catch(
-      (error: Error) => error,
-    )
+    const result = await spawnAscolto({
+      PORT: 'abc',
+      ASCOLTO_ROLE: 'everything',
+      ASCOLTO_DATA_DIR: dataDir,
+    }).catch((error: Error) => error)
     assert.ok(result instanceof Error)
     assert.match(result.message, /PORT/)
     assert.match(result.message, /ASCOLTO_ROLE/)

@@ -90,14 +90,23 @@ async function main() {
     case 'create-admin':
       return withDatabase(async (pool) => {
         const password = (await import('node:crypto')).randomBytes(12).toString('base64url')
-        await createUser(pool, { email: required('email'), displayName: required('name'), password, isAdmin: true })
+        await createUser(pool, {
+          email: required('email'),
+          displayName: required('name'),
+          password,
+          isAdmin: true,
+        })
         say(`Admin created. One-time password: ${password}`)
       })
     case 'create-helpline':
       return withDatabase(async (pool) => {
         const ids = await withTransaction(pool, async (tx) => {
           const helpline = await createHelpline(tx, { slug: required('slug'), name: required('name') })
-          const channel = await createChannel(tx, { helplineId: helpline.id, kind: 'webchat', name: 'Web chat' })
+          const channel = await createChannel(tx, {
+            helplineId: helpline.id,
+            kind: 'webchat',
+            name: 'Web chat',
+          })
           return { helpline: helpline.id, webchatChannel: channel.id }
         })
         say(JSON.stringify(ids))

@@ -6,10 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Config } from '@ascolto/config'
 
-export async function loadMasterKey(
-  config: Config,
-  warn: (message: string) => void,
-): Promise<Buffer> {
+export async function loadMasterKey(config: Config, warn: (message: string) => void): Promise<Buffer> {
   if (config.masterKey) return Buffer.from(config.masterKey, 'hex')
   const keyFile = path.join(config.dataDir, 'master.key')
   if (existsSync(keyFile)) {

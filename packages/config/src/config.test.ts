@@ -17,7 +17,12 @@ describe('configuration', () => {
 
   it('reports every problem at once, and never shows a secret', () => {
     try {
-      loadConfig({ PORT: 'x', ASCOLTO_ROLE: 'boss', DATABASE_URL: 'mysql://db', ASCOLTO_MASTER_KEY: 'short-secret' })
+      loadConfig({
+        PORT: 'x',
+        ASCOLTO_ROLE: 'boss',
+        DATABASE_URL: 'mysql://db',
+        ASCOLTO_MASTER_KEY: 'short-secret',
+      })
       assert.fail('should have thrown')
     } catch (error) {
       assert.ok(error instanceof ConfigError)

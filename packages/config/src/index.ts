@@ -63,7 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const raw: Record<string, unknown> = {}
   for (const [key, variable] of Object.entries(variables)) {
     const secret = 'secret' in variable && variable.secret
-    raw[key] = readVariable(env, variable.name, secret, problems) ?? ('fallback' in variable ? variable.fallback : undefined)
+    raw[key] =
+      readVariable(env, variable.name, secret, problems) ??
+      ('fallback' in variable ? variable.fallback : undefined)
     if (raw[key] === undefined) delete raw[key]
   }
   raw.port = raw.port === undefined ? undefined : Number(raw.port)

@@ -1,6 +1,6 @@
-export { findChannel, type ChannelRecord } from './channels/find-channel.ts'
-export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
+export { type ChannelRecord, findChannel } from './channels/find-channel.ts'
 export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
+export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
 export { closeConversation } from './conversations/close-conversation.ts'
 export { getConversation } from './conversations/get-conversation.ts'
 export { listConversations } from './conversations/list-conversations.ts'

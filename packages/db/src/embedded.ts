@@ -45,7 +45,8 @@ async function stopOrphanServer(clusterDir: string) {
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return
   process.kill(pid, 'SIGINT') // PostgreSQL's "fast shutdown": consistent, no recovery needed
   for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await sleep(100)
-  if (isAlive(pid)) throw new Error(`The database server left running in ${clusterDir} (pid ${pid}) did not stop`)
+  if (isAlive(pid))
+    throw new Error(`The database server left running in ${clusterDir} (pid ${pid}) did not stop`)
 }
 
 export async function startEmbeddedPostgres(options: {
@@ -62,7 +63,9 @@ export async function startEmbeddedPostgres(options: {
     const passwordFile = path.join(options.dataDir, 'postgres.password')
     const log = options.onLog ?? (() => {})
     const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'))
-    const password = fresh ? randomBytes(24).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim()
+    const password = fresh
+      ? randomBytes(24).toString('base64url')
+      : (await readFile(passwordFile, 'utf8')).trim()
     const port = await freePort()
     const server = new EmbeddedPostgres({
       databaseDir: clusterDir,

@@ -19,7 +19,9 @@ export async function migrate(pool: Pool): Promise<string[]> {
     const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort()
     const unknown = [...applied].filter((name) => !files.includes(name))
     if (unknown.length > 0) {
-      throw new Error(`The database has migrations this version does not know (${unknown.join(', ')}): is it newer?`)
+      throw new Error(
+        `The database has migrations this version does not know (${unknown.join(', ')}): is it newer?`,
+      )
     }
     const done: string[] = []
     for (const file of files.filter((f) => !applied.has(f))) {

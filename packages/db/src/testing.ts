@@ -10,7 +10,9 @@ function testSettings() {
   const adminUrl = process.env.ASCOLTO_TEST_ADMIN_URL
   const template = process.env.ASCOLTO_TEST_TEMPLATE
   if (!adminUrl || !template) {
-    throw new Error('Run the tests with `npm test`: it starts the database they need (ASCOLTO_TEST_ADMIN_URL is not set)')
+    throw new Error(
+      'Run the tests with `npm test`: it starts the database they need (ASCOLTO_TEST_ADMIN_URL is not set)',
+    )
   }
   return { adminUrl, template }
 }

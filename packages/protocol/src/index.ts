@@ -6,15 +6,27 @@ import Type, { type Static } from 'typebox'
 export const Uuid = Type.String({ format: 'uuid' })
 const Timestamp = Type.String({ format: 'date-time' })
 
-export const Role = Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')])
+export const Role = Type.Union([
+  Type.Literal('volunteer'),
+  Type.Literal('supervisor'),
+  Type.Literal('coordinator'),
+])
 export type Role = Static<typeof Role>
 
-export const MessageDirection = Type.Union([Type.Literal('inbound'), Type.Literal('outbound'), Type.Literal('note')])
+export const MessageDirection = Type.Union([
+  Type.Literal('inbound'),
+  Type.Literal('outbound'),
+  Type.Literal('note'),
+])
 export const MessageStatus = Type.Union(
   ['received', 'queued', 'sent', 'delivered', 'read', 'failed'].map((s) => Type.Literal(s)),
 )
 export type MessageStatus = 'received' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed'
-export const ConversationStatus = Type.Union([Type.Literal('waiting'), Type.Literal('open'), Type.Literal('closed')])
+export const ConversationStatus = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('open'),
+  Type.Literal('closed'),
+])
 
 /** Longest text a person or a volunteer can send in one message (WhatsApp's own limit is 4,096). */
 export const MAX_TEXT_LENGTH = 4096
@@ -86,7 +98,10 @@ export type QueueQuery = Static<typeof QueueQuery>
 export const ConversationList = Type.Object({ conversations: Type.Array(ConversationView) })
 export type ConversationList = Static<typeof ConversationList>
 
-export const ConversationDetail = Type.Object({ conversation: ConversationView, messages: Type.Array(MessageView) })
+export const ConversationDetail = Type.Object({
+  conversation: ConversationView,
+  messages: Type.Array(MessageView),
+})
 export type ConversationDetail = Static<typeof ConversationDetail>
 
 export const ReplyBody = Type.Object(

@@ -25,9 +25,14 @@ export async function ensureDemoHelpline(pool: Pool): Promise<{ helplineId: stri
          join channel ch on ch.helpline_id = h.id and ch.kind = 'webchat'
         where h.slug = 'demo' order by ch.created_at limit 1`,
     )
-    if (existing.rows[0]) return { helplineId: existing.rows[0].helpline_id, channelId: existing.rows[0].channel_id }
+    if (existing.rows[0])
+      return { helplineId: existing.rows[0].helpline_id, channelId: existing.rows[0].channel_id }
     const helpline = await createHelpline(tx, { slug: 'demo', name: "Linea d'ascolto (demo)" })
-    const channel = await createChannel(tx, { helplineId: helpline.id, kind: 'webchat', name: 'Chat sul sito' })
+    const channel = await createChannel(tx, {
+      helplineId: helpline.id,
+      kind: 'webchat',
+      name: 'Chat sul sito',
+    })
     const admins = await tx.query<{ id: string }>('select id from app_user where is_admin')
     for (const admin of admins.rows) {
       await addMembership(tx, { userId: admin.id, helplineId: helpline.id, role: 'coordinator' })

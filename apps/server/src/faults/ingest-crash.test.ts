@@ -63,9 +63,9 @@ describe('a crash during a burst of inbound messages', () => {
     assert.ok(acknowledged.length > 0 && acknowledged.length < BURST, `acknowledged ${acknowledged.length}`)
 
     const stored = async () =>
-      (await database.pool.query<{ provider_message_id: string }>('select provider_message_id from message')).rows.map(
-        (r) => r.provider_message_id.split(':')[1],
-      )
+      (
+        await database.pool.query<{ provider_message_id: string }>('select provider_message_id from message')
+      ).rows.map((r) => r.provider_message_id.split(':')[1])
     const afterCrash = await stored()
     assert.equal(new Set(afterCrash).size, afterCrash.length, 'no message stored twice')
     const missing = acknowledged.filter((clientId) => !afterCrash.includes(clientId))

@@ -10,9 +10,17 @@ import { OUTBOX_CHANNEL } from '../realtime/publisher.ts'
 const BATCH = 16
 const IDLE_POLL_MS = 2000
 
-export type OutboxWorker = { wake: () => void; start: (services: Services) => Promise<void>; stop: () => Promise<void> }
+export type OutboxWorker = {
+  wake: () => void
+  start: (services: Services) => Promise<void>
+  stop: () => Promise<void>
+}
 
-export function createOutboxWorker(pool: Pool, adapters: Record<string, ChannelAdapter>, log: FastifyBaseLogger): OutboxWorker {
+export function createOutboxWorker(
+  pool: Pool,
+  adapters: Record<string, ChannelAdapter>,
+  log: FastifyBaseLogger,
+): OutboxWorker {
   let running = false
   let wakeUp: (() => void) | undefined
   let pendingWake = false
@@ -38,7 +46,10 @@ export function createOutboxWorker(pool: Pool, adapters: Record<string, ChannelA
     try {
       if (row.kind === 'deliver_message') {
         const outcome = await deliverMessage(pool, services, adapters, row)
-        log.info({ outboxId: row.id, messageId: row.payload.messageId, attempts: row.attempts, outcome }, 'delivery')
+        log.info(
+          { outboxId: row.id, messageId: row.payload.messageId, attempts: row.attempts, outcome },
+          'delivery',
+        )
       } else {
         log.error({ outboxId: row.id, kind: row.kind }, 'unknown outbox kind')
       }

@@ -1,16 +1,10 @@
 // Console authentication: a session cookie (httpOnly, SameSite=Strict, Secure behind TLS) and,
 // for anything that changes state, a same-origin check so another site cannot act for the user.
-import { type Actor, actorForSession, AscoltoError } from '@ascolto/core'
+import { type Actor, AscoltoError, actorForSession } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 
 export const SESSION_COOKIE = 'ascolto_session'
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor?: Actor
-  }
-}
 
 export function cookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: 'strict', secure, path: '/' } as const
@@ -33,13 +27,5 @@ export async function requireActor(pool: Pool, request: FastifyRequest): Promise
   if (request.method !== 'GET' && !isSameOrigin(request.headers.origin, request.headers.host)) {
     throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Cross-site request refused')
   }
-  request.actor = actor
   return actor
-}
-
-/** Adds `preHandler: authenticated` to a route scope: everything in it needs a signed-in operator. */
-export function authenticated(app: FastifyInstance, pool: Pool) {
-  app.addHook('preHandler', async (request) => {
-    await requireActor(pool, request)
-  })
 }

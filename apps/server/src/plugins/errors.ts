@@ -13,10 +13,14 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const status = error.statusCode ?? 500
     if (status < 500) {
-      return reply.status(status).send({ code: error.code ?? 'ASCOLTO_ERR_BAD_REQUEST', message: error.message })
+      return reply
+        .status(status)
+        .send({ code: error.code ?? 'ASCOLTO_ERR_BAD_REQUEST', message: error.message })
     }
     request.log.error({ err: error }, 'request failed')
-    return reply.status(status).send({ code: 'ASCOLTO_ERR_INTERNAL', message: 'Something went wrong on our side' })
+    return reply
+      .status(status)
+      .send({ code: 'ASCOLTO_ERR_INTERNAL', message: 'Something went wrong on our side' })
   })
   app.setNotFoundHandler((_request, reply) =>
     reply.status(404).send({ code: 'ASCOLTO_ERR_NOT_FOUND', message: 'Not found' }),

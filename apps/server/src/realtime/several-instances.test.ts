@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import type { ConversationView, MessageView, WidgetMessage } from '@ascolto/protocol'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import type { ConversationView, MessageView, WidgetMessage } from '@ascolto/protocol'
 import { connectConsole, connectWidget, nextEvent } from '../testing/sockets.ts'
 import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
 import { call, makeHelpline, makeOperator, visitorToken } from '../testing/test-server.ts'
@@ -22,7 +22,11 @@ describe('two web instances and a worker on one database', () => {
     const shared = { DATABASE_URL: database.url, ASCOLTO_MASTER_KEY: randomBytes(32).toString('hex') }
     for (const role of ['web', 'web', 'worker']) {
       instances.push(
-        await spawnAscolto({ ...shared, ASCOLTO_ROLE: role, ASCOLTO_DATA_DIR: path.join(dataDir, String(instances.length)) }),
+        await spawnAscolto({
+          ...shared,
+          ASCOLTO_ROLE: role,
+          ASCOLTO_DATA_DIR: path.join(dataDir, String(instances.length)),
+        }),
       )
     }
   })
@@ -35,7 +39,9 @@ describe('two web instances and a worker on one database', () => {
   it('pushes a message ingested on one to a console on the other, and delivers the reply once', async () => {
     const [a, b] = instances as [SpawnedAscolto, SpawnedAscolto]
     const line = await makeHelpline(database.pool)
-    const volunteer = await makeOperator({ pool: database.pool, url: b.url }, [{ helplineId: line.helplineId, role: 'volunteer' }])
+    const volunteer = await makeOperator({ pool: database.pool, url: b.url }, [
+      { helplineId: line.helplineId, role: 'volunteer' },
+    ])
     const consoleOnB = await connectConsole(b.url, volunteer.cookie)
     const token = visitorToken()
     const widgetOnA = await connectWidget(a.url, line.channelId, token)

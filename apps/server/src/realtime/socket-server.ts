@@ -1,11 +1,12 @@
 // Realtime over Socket.IO. Its PostgreSQL adapter carries every emit to the other instances
 // through LISTEN/NOTIFY, so a console connected to any instance hears what happened on another.
 // Two namespaces: /console (operators, by session cookie) and /widget (visitors, by token).
-import { actorForSession, findChannel } from '@ascolto/core'
+
 import { visitorRoom, webchatAdapter } from '@ascolto/channels'
+import { actorForSession, findChannel } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
-import { createAdapter } from '@socket.io/postgres-adapter'
 import { fastifyCookie } from '@fastify/cookie'
+import { createAdapter } from '@socket.io/postgres-adapter'
 import type { FastifyBaseLogger } from 'fastify'
 import { Server } from 'socket.io'
 import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
@@ -38,7 +39,12 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
 
   io.of('/widget').use(async (socket, next) => {
     const { channelId, token } = (socket.handshake.auth ?? {}) as { channelId?: unknown; token?: unknown }
-    if (typeof channelId !== 'string' || !UUID.test(channelId) || typeof token !== 'string' || !TOKEN.test(token)) {
+    if (
+      typeof channelId !== 'string' ||
+      !UUID.test(channelId) ||
+      typeof token !== 'string' ||
+      !TOKEN.test(token)
+    ) {
       return next(new Error('ASCOLTO_ERR_VALIDATION'))
     }
     const channel = await findChannel(pool, channelId, webchatAdapter.kind).catch(() => undefined)

@@ -59,7 +59,9 @@ export const staticRoutes: FastifyPluginAsync<AppContext> = async (app, { pool }
     app.get('/widget.js', async (_request, reply) => {
       reply.header('cache-control', 'no-store')
       reply.header('access-control-allow-origin', '*')
-      return reply.type('text/javascript; charset=utf-8').send(createReadStream(path.join(widgetDist, 'widget.js')))
+      return reply
+        .type('text/javascript; charset=utf-8')
+        .send(createReadStream(path.join(widgetDist, 'widget.js')))
     })
   }
 
@@ -68,7 +70,8 @@ export const staticRoutes: FastifyPluginAsync<AppContext> = async (app, { pool }
       `select ch.id from channel ch join helpline h on h.id = ch.helpline_id
         where h.slug = 'demo' and ch.kind = 'webchat' and ch.enabled order by ch.created_at limit 1`,
     )
-    if (!rows[0]) return reply.status(404).send({ code: 'ASCOLTO_ERR_NOT_FOUND', message: 'No demo helpline' })
+    if (!rows[0])
+      return reply.status(404).send({ code: 'ASCOLTO_ERR_NOT_FOUND', message: 'No demo helpline' })
     reply.header('cache-control', 'no-store')
     return reply.type('text/html; charset=utf-8').send(demoPage(rows[0].id))
   })

@@ -2,13 +2,21 @@ import { io, type Socket } from 'socket.io-client'
 
 /** A console's socket, signed in by cookie, collecting what it is told. */
 export async function connectConsole(url: string, cookie: string) {
-  const socket = io(`${url}/console`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false })
+  const socket = io(`${url}/console`, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    reconnection: false,
+  })
   await connected(socket)
   return socket
 }
 
 export async function connectWidget(url: string, channelId: string, token: string) {
-  const socket = io(`${url}/widget`, { transports: ['websocket'], auth: { channelId, token }, reconnection: false })
+  const socket = io(`${url}/widget`, {
+    transports: ['websocket'],
+    auth: { channelId, token },
+    reconnection: false,
+  })
   await connected(socket)
   return socket
 }
@@ -21,7 +29,12 @@ function connected(socket: Socket) {
 }
 
 /** The next event of that name whose payload passes `match`, or a rejection after `ms`. */
-export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) => boolean = () => true, ms = 10_000) {
+export function nextEvent<T>(
+  socket: Socket,
+  event: string,
+  match: (payload: T) => boolean = () => true,
+  ms = 10_000,
+) {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener)

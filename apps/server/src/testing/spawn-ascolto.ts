@@ -5,9 +5,17 @@ import path from 'node:path'
 
 const cli = path.resolve(import.meta.dirname, '..', 'cli.ts')
 
-export type SpawnedAscolto = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }
+export type SpawnedAscolto = {
+  url: string
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
 
-export async function spawnAscolto(env: Record<string, string>, args: string[] = []): Promise<SpawnedAscolto> {
+export async function spawnAscolto(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<SpawnedAscolto> {
   const child = spawn(process.execPath, [cli, 'start', ...args], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -72,7 +72,13 @@ export function visitorToken() {
 /** Calls the API as a browser would, with or without a cookie / bearer token. */
 export async function call(
   url: string,
-  options: { method?: string; cookie?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    method?: string
+    cookie?: string
+    token?: string
+    body?: unknown
+    headers?: Record<string, string>
+  } = {},
 ) {
   const headers: Record<string, string> = { ...options.headers }
   if (options.cookie) headers.cookie = options.cookie

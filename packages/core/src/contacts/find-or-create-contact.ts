@@ -1,8 +1,8 @@
 // A person is found by the keyed hash of their address on one channel; the address itself is
 // stored sealed. The caller holds the per-address lock, so two first messages make one contact.
 import { randomInt } from 'node:crypto'
-import type { Keyring } from '../crypto/keyring.ts'
 import type { Tx } from '../context.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 
 export async function findOrCreateContact(
   tx: Tx,

@@ -1,8 +1,8 @@
 // Reads conversations as the console shows them. Every read takes the helplines the reader may
 // see: a conversation outside them is never selected.
 import type { ConversationView } from '@ascolto/protocol'
-import type { Keyring } from '../crypto/keyring.ts'
 import type { Tx } from '../context.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 
 const PREVIEW_LENGTH = 120
 

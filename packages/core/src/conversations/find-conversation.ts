@@ -1,5 +1,5 @@
-import { AscoltoError } from '../errors.ts'
 import { type Actor, helplineIdsOf, type Tx } from '../context.ts'
+import { AscoltoError } from '../errors.ts'
 
 export type ConversationRecord = {
   id: string

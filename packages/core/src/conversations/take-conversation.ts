@@ -11,7 +11,8 @@ export async function takeConversation(
   conversationId: string,
 ): Promise<ConversationView> {
   const record = await findConversationForActor(tx, actor, conversationId, { lock: true })
-  if (record.status === 'closed') throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
+  if (record.status === 'closed')
+    throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
   if (record.status === 'open' && record.assignee_id !== actor.userId) {
     throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_TAKEN', 'Someone else has taken this conversation')
   }

@@ -47,9 +47,10 @@ export function createKeyring(masterKey: Buffer): Keyring {
       const decipher = createDecipheriv('aes-256-gcm', helplineKey(helplineId), iv)
       decipher.setAAD(Buffer.from(context))
       decipher.setAuthTag(tag)
-      return Buffer.concat([decipher.update(sealed.subarray(1 + IV_LENGTH + TAG_LENGTH)), decipher.final()]).toString(
-        'utf8',
-      )
+      return Buffer.concat([
+        decipher.update(sealed.subarray(1 + IV_LENGTH + TAG_LENGTH)),
+        decipher.final(),
+      ]).toString('utf8')
     },
   }
 }

@@ -53,7 +53,11 @@ export async function deliverMessage(
        update message set status = $3, provider_message_id = $4, error_code = $5, updated_at = now() where id = $2`,
       [row.id, message.id, status, providerId, errorCode],
     )
-    publisher.toConsoles(message.helpline_id, 'message.updated', await loadMessageView(pool, keyring, message.helpline_id, message.id))
+    publisher.toConsoles(
+      message.helpline_id,
+      'message.updated',
+      await loadMessageView(pool, keyring, message.helpline_id, message.id),
+    )
   }
 
   const adapter = adapters[message.channel_kind]
@@ -76,7 +80,9 @@ export async function deliverMessage(
     return 'sent'
   } catch (error) {
     const sendError =
-      error instanceof ChannelSendError ? error : new ChannelSendError('ASCOLTO_ERR_SEND', String(error), true)
+      error instanceof ChannelSendError
+        ? error
+        : new ChannelSendError('ASCOLTO_ERR_SEND', String(error), true)
     if (sendError.retryable && row.attempts < MAX_ATTEMPTS) {
       await retryLater(pool, row, sendError.code)
       return 'retry'

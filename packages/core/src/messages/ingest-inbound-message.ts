@@ -30,7 +30,12 @@ export async function ingestInboundMessage(
     `${connection.id}:${addressHash.toString('hex')}`,
   ])
 
-  const existing = await tx.query<{ id: string; conversation_id: string; contact_id: string; created_at: Date }>(
+  const existing = await tx.query<{
+    id: string
+    conversation_id: string
+    contact_id: string
+    created_at: Date
+  }>(
     `select m.id, m.conversation_id, c.contact_id, m.created_at from message m join conversation c on c.id = m.conversation_id
       where m.channel_id = $1 and m.provider_message_id = $2`,
     [connection.id, inbound.providerMessageId],

@@ -1,6 +1,6 @@
 import type { MessageView } from '@ascolto/protocol'
-import type { Keyring } from '../crypto/keyring.ts'
 import type { Tx } from '../context.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 
 type MessageRow = {
   id: string
@@ -44,7 +44,12 @@ export async function loadMessageViews(
   }))
 }
 
-export async function loadMessageView(tx: Pick<Tx, 'query'>, keyring: Keyring, helplineId: string, id: string) {
+export async function loadMessageView(
+  tx: Pick<Tx, 'query'>,
+  keyring: Keyring,
+  helplineId: string,
+  id: string,
+) {
   const [view] = await loadMessageViews(tx, keyring, { helplineId, ids: [id] })
   if (!view) throw new Error(`Message ${id} vanished inside its own transaction`)
   return view

@@ -15,7 +15,8 @@ export async function sendReply(
   text: string,
 ): Promise<MessageView> {
   const record = await findConversationForActor(tx, actor, conversationId, { lock: true })
-  if (record.status === 'closed') throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
+  if (record.status === 'closed')
+    throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
   if (record.status !== 'open' || record.assignee_id !== actor.userId) {
     throw new AscoltoError('ASCOLTO_ERR_NOT_ASSIGNED', 'Take the conversation before replying')
   }

@@ -10,7 +10,11 @@ export const SESSION_IDLE_HOURS = 12
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest()
 
-export async function signIn(db: Queryable, email: string, password: string): Promise<{ token: string; userId: string }> {
+export async function signIn(
+  db: Queryable,
+  email: string,
+  password: string,
+): Promise<{ token: string; userId: string }> {
   const { rows } = await db.query<{ id: string; password_hash: string }>(
     'select id, password_hash from app_user where email = $1 and deactivated_at is null',
     [email.trim().toLowerCase()],

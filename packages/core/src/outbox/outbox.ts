@@ -5,13 +5,23 @@ import type { Queryable } from '@ascolto/db'
 import type { Tx } from '../context.ts'
 
 export type OutboxKind = 'deliver_message'
-export type OutboxRow = { id: string; kind: OutboxKind; order_key: string; payload: Record<string, string>; attempts: number }
+export type OutboxRow = {
+  id: string
+  kind: OutboxKind
+  order_key: string
+  payload: Record<string, string>
+  attempts: number
+}
 
 /** How long a claimed row stays with its worker: longer than any send may take. */
 export const LEASE_SECONDS = 20
 
 export async function enqueue(tx: Tx, kind: OutboxKind, orderKey: string, payload: Record<string, string>) {
-  await tx.query('insert into outbox (kind, order_key, payload) values ($1, $2, $3)', [kind, orderKey, payload])
+  await tx.query('insert into outbox (kind, order_key, payload) values ($1, $2, $3)', [
+    kind,
+    orderKey,
+    payload,
+  ])
 }
 
 export async function claimDue(db: Queryable, limit: number): Promise<OutboxRow[]> {

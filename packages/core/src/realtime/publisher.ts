@@ -5,7 +5,11 @@ import type { ConsoleEvents } from '@ascolto/protocol'
  * PostgreSQL adapter carries it to every instance); use-cases only call it from `afterCommit`.
  */
 export type Publisher = {
-  toConsoles: <E extends keyof ConsoleEvents>(helplineId: string, event: E, ...args: Parameters<ConsoleEvents[E]>) => void
+  toConsoles: <E extends keyof ConsoleEvents>(
+    helplineId: string,
+    event: E,
+    ...args: Parameters<ConsoleEvents[E]>
+  ) => void
   toWidget: (room: string, event: string, payload: unknown) => void
   /** Something was written to the outbox: the worker (here or in another process) should look now. */
   outboxChanged: () => void

@@ -1,9 +1,17 @@
 // The web chat's door: the widget on the helpline's site talks to these routes. No cookies: the
 // visitor is whoever holds the token the widget made, sent as a bearer token. Nothing is cached.
-import { findChannel, ingestInboundMessage, visitorTranscript } from '@ascolto/core'
+
 import { webchatAdapter, widgetProviderMessageId } from '@ascolto/channels'
+import { findChannel, ingestInboundMessage, visitorTranscript } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
-import { ErrorView, Uuid, WidgetInfo, WidgetMessage, WidgetMessageBody, WidgetTranscript } from '@ascolto/protocol'
+import {
+  ErrorView,
+  Uuid,
+  WidgetInfo,
+  WidgetMessage,
+  WidgetMessageBody,
+  WidgetTranscript,
+} from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
@@ -39,11 +47,18 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
 
   app.get(
     '/api/widget/v1/channels/:channelId/messages',
-    { schema: { params: ByChannel, headers: VisitorHeaders, response: { 200: WidgetTranscript, ...errors } } },
+    {
+      schema: { params: ByChannel, headers: VisitorHeaders, response: { 200: WidgetTranscript, ...errors } },
+    },
     async (request) => {
       const channel = await findChannel(pool, request.params.channelId, webchatAdapter.kind)
       return {
-        messages: await visitorTranscript(pool, services.keyring, channel, tokenOf(request.headers.authorization)),
+        messages: await visitorTranscript(
+          pool,
+          services.keyring,
+          channel,
+          tokenOf(request.headers.authorization),
+        ),
       }
     },
   )
@@ -72,7 +87,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
           text,
         }),
       )
-      request.log.info({ conversationId: result.conversationId, duplicate: result.duplicate }, 'widget message')
+      request.log.info(
+        { conversationId: result.conversationId, duplicate: result.duplicate },
+        'widget message',
+      )
       return reply.status(result.duplicate ? 200 : 201).send({
         id: result.messageId,
         clientId,

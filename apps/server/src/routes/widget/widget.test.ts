@@ -1,13 +1,20 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { call, makeHelpline, startTestServer, type TestServer, visitorToken } from '../../testing/test-server.ts'
+import {
+  call,
+  makeHelpline,
+  startTestServer,
+  type TestServer,
+  visitorToken,
+} from '../../testing/test-server.ts'
 
 describe('widget API', () => {
   let server: TestServer
   let channelId: string
   const messagesUrl = () => `${server.url}/api/widget/v1/channels/${channelId}/messages`
-  const count = async (table: string) => Number((await server.pool.query(`select count(*) from ${table}`)).rows[0].count)
+  const count = async (table: string) =>
+    Number((await server.pool.query(`select count(*) from ${table}`)).rows[0].count)
 
   before(async () => {
     server = await startTestServer()
@@ -62,13 +69,33 @@ describe('widget API', () => {
     const token = visitorToken()
     const cases = [
       { name: 'no token', options: { body: { clientId: randomUUID(), text: 'x' } }, status: 400 },
-      { name: 'short token', options: { token: 'abc', body: { clientId: randomUUID(), text: 'x' } }, status: 400 },
+      {
+        name: 'short token',
+        options: { token: 'abc', body: { clientId: randomUUID(), text: 'x' } },
+        status: 400,
+      },
       { name: 'empty text', options: { token, body: { clientId: randomUUID(), text: '' } }, status: 400 },
-      { name: 'text too long', options: { token, body: { clientId: randomUUID(), text: 'a'.repeat(4097) } }, status: 400 },
-      { name: 'object for id', options: { token, body: { clientId: { $ne: null }, text: 'x' } }, status: 400 },
-      { name: 'extra field', options: { token, body: { clientId: randomUUID(), text: 'x', admin: true } }, status: 400 },
+      {
+        name: 'text too long',
+        options: { token, body: { clientId: randomUUID(), text: 'a'.repeat(4097) } },
+        status: 400,
+      },
+      {
+        name: 'object for id',
+        options: { token, body: { clientId: { $ne: null }, text: 'x' } },
+        status: 400,
+      },
+      {
+        name: 'extra field',
+        options: { token, body: { clientId: randomUUID(), text: 'x', admin: true } },
+        status: 400,
+      },
       { name: 'not JSON', options: { token, body: '{"clientId":', headers: {} }, status: 400 },
-      { name: 'oversized', options: { token, body: { clientId: randomUUID(), text: 'a'.repeat(40_000) } }, status: 413 },
+      {
+        name: 'oversized',
+        options: { token, body: { clientId: randomUUID(), text: 'a'.repeat(40_000) } },
+        status: 413,
+      },
     ]
     for (const { name, options, status } of cases) {
       const response = await call(messagesUrl(), options)

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { ConversationView, MessageView, WidgetMessage } from '@ascolto/protocol'
 import { connectConsole, connectWidget, nextEvent } from '../../../testing/sockets.ts'
-import { call, makeHelpline, makeOperator, startTestServer, type TestServer, visitorToken } from '../../../testing/test-server.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+  visitorToken,
+} from '../../../testing/test-server.ts'
 
 describe('a conversation from the first message to the reply', () => {
   let server: TestServer
@@ -42,7 +49,10 @@ describe('a conversation from the first message to the reply', () => {
         [live.id],
       )
 
-      const taken = await call(`${server.url}/api/conversations/${live.id}/take`, { cookie: volunteer.cookie, body: {} })
+      const taken = await call(`${server.url}/api/conversations/${live.id}/take`, {
+        cookie: volunteer.cookie,
+        body: {},
+      })
       assert.equal(taken.status, 200)
       assert.equal(taken.body.status, 'open')
       assert.equal(taken.body.assignee.id, volunteer.userId)
@@ -66,7 +76,9 @@ describe('a conversation from the first message to the reply', () => {
           ['outbound', 'sent', 'Ciao, sono qui. Ti ascolto.'],
         ],
       )
-      const transcript = await call(`${server.url}/api/widget/v1/channels/${line.channelId}/messages`, { token })
+      const transcript = await call(`${server.url}/api/widget/v1/channels/${line.channelId}/messages`, {
+        token,
+      })
       assert.deepEqual(
         transcript.body.messages.map((m: WidgetMessage) => m.direction),
         ['inbound', 'outbound'],
@@ -85,7 +97,9 @@ describe('a conversation from the first message to the reply', () => {
       await server.pool.query('select conversation_id from message where id = $1', [body.id])
     ).rows[0].conversation_id
     const results = await Promise.all(
-      [first, second].map((v) => call(`${server.url}/api/conversations/${conversationId}/take`, { cookie: v.cookie, body: {} })),
+      [first, second].map((v) =>
+        call(`${server.url}/api/conversations/${conversationId}/take`, { cookie: v.cookie, body: {} }),
+      ),
     )
     assert.deepEqual(results.map((r) => r.status).sort(), [200, 409])
     const loser = results.find((r) => r.status === 409)
@@ -110,7 +124,9 @@ describe('a conversation from the first message to the reply', () => {
     assert.equal(queue.status, 200)
     assert.ok(!queue.body.conversations.some((c: ConversationView) => c.id === conversationId))
     // asking for the other helpline's queue by name: forbidden
-    const named = await call(`${server.url}/api/conversations?helplineId=${line.helplineId}`, { cookie: outsider.cookie })
+    const named = await call(`${server.url}/api/conversations?helplineId=${line.helplineId}`, {
+      cookie: outsider.cookie,
+    })
     assert.equal(named.status, 403)
     // its conversation by id: as if it did not exist
     for (const [path, options] of [
@@ -148,7 +164,9 @@ describe('a conversation from the first message to the reply', () => {
     const signOut = await call(`${server.url}/api/session`, { method: 'DELETE', cookie: volunteer.cookie })
     assert.equal(signOut.status, 204)
     assert.equal((await call(`${server.url}/api/session`, { cookie: volunteer.cookie })).status, 401)
-    const wrong = await call(`${server.url}/api/session`, { body: { email: volunteer.email, password: 'wrong' } })
+    const wrong = await call(`${server.url}/api/session`, {
+      body: { email: volunteer.email, password: 'wrong' },
+    })
     assert.equal(wrong.status, 401)
     assert.equal(wrong.body.code, 'ASCOLTO_ERR_BAD_CREDENTIALS')
   })

@@ -19,52 +19,59 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
-import { authenticated } from '../../../plugins/auth.ts'
+import { requireActor } from '../../../plugins/auth.ts'
 
 const ById = Type.Object({ id: Uuid })
 const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView }
 
 export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
-  authenticated(app, pool)
-
   app.get(
     '/api/conversations',
     { schema: { querystring: QueueQuery, response: { 200: ConversationList, ...errors } } },
-    async (request) => ({
-      conversations: await listConversations({ tx: pool, services }, request.actor!, request.query),
-    }),
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return { conversations: await listConversations({ tx: pool, services }, actor, request.query) }
+    },
   )
 
   app.get(
     '/api/conversations/:id',
     { schema: { params: ById, response: { 200: ConversationDetail, ...errors } } },
-    async (request) => getConversation({ tx: pool, services }, request.actor!, request.params.id),
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return getConversation({ tx: pool, services }, actor, request.params.id)
+    },
   )
 
   app.post(
     '/api/conversations/:id/take',
     { schema: { params: ById, response: { 200: ConversationView, ...errors } } },
-    async (request) =>
-      withTransaction(pool, (tx, afterCommit) =>
-        takeConversation({ tx, afterCommit, services }, request.actor!, request.params.id),
-      ),
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx, afterCommit) =>
+        takeConversation({ tx, afterCommit, services }, actor, request.params.id),
+      )
+    },
   )
 
   app.post(
     '/api/conversations/:id/close',
     { schema: { params: ById, response: { 200: ConversationView, ...errors } } },
-    async (request) =>
-      withTransaction(pool, (tx, afterCommit) =>
-        closeConversation({ tx, afterCommit, services }, request.actor!, request.params.id),
-      ),
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx, afterCommit) =>
+        closeConversation({ tx, afterCommit, services }, actor, request.params.id),
+      )
+    },
   )
 
   app.post(
     '/api/conversations/:id/messages',
     { schema: { params: ById, body: ReplyBody, response: { 201: MessageView, ...errors } } },
     async (request, reply) => {
+      const actor = await requireActor(pool, request)
       const message = await withTransaction(pool, (tx, afterCommit) =>
-        sendReply({ tx, afterCommit, services }, request.actor!, request.params.id, request.body.text),
+        sendReply({ tx, afterCommit, services }, actor, request.params.id, request.body.text),
       )
       return reply.status(201).send(message)
     },

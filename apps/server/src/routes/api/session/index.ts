@@ -1,4 +1,4 @@
-import { actorForSession, AscoltoError, describeSession, signIn, signOut } from '@ascolto/core'
+import { AscoltoError, actorForSession, describeSession, signIn, signOut } from '@ascolto/core'
 import { ErrorView, SessionView, SignInBody } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppContext } from '../../../context.ts'
