@@ -15,9 +15,15 @@ export const ConfigSchema = Type.Object({
   role: Role,
   publicUrl: Type.String({ pattern: '^https?://', description: 'ASCOLTO_PUBLIC_URL' }),
   masterKey: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'ASCOLTO_MASTER_KEY' })),
-  logLevel: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
-  ),
+  logLevel: Type.Union([
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('trace'),
+    Type.Literal('silent'),
+  ]),
 })
 
 export type Config = Static<typeof ConfigSchema>

@@ -18,10 +18,15 @@ export const MessageDirection = Type.Union([
   Type.Literal('outbound'),
   Type.Literal('note'),
 ])
-export const MessageStatus = Type.Union(
-  ['received', 'queued', 'sent', 'delivered', 'read', 'failed'].map((s) => Type.Literal(s)),
-)
-export type MessageStatus = 'received' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed'
+export const MessageStatus = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('queued'),
+  Type.Literal('sent'),
+  Type.Literal('delivered'),
+  Type.Literal('read'),
+  Type.Literal('failed'),
+])
+export type MessageStatus = Static<typeof MessageStatus>
 export const ConversationStatus = Type.Union([
   Type.Literal('waiting'),
   Type.Literal('open'),

@@ -1,0 +1,27 @@
+import type {
+  ConversationDetail,
+  ConversationList,
+  ConversationView,
+  MessageView,
+  QueueQuery,
+  ReplyBody,
+} from '@ascolto/protocol'
+import { request } from './http.ts'
+
+export type QueueName = NonNullable<QueueQuery['status']>
+
+export async function listConversations(status: QueueName): Promise<ConversationView[]> {
+  const list = await request<ConversationList>('GET', `/api/conversations?status=${status}`)
+  return list.conversations
+}
+
+const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`
+
+export const getConversation = (id: string) => request<ConversationDetail>('GET', path(id))
+
+export const takeConversation = (id: string) => request<ConversationView>('POST', `${path(id)}/take`)
+
+export const closeConversation = (id: string) => request<ConversationView>('POST', `${path(id)}/close`)
+
+export const sendReply = (id: string, body: ReplyBody) =>
+  request<MessageView>('POST', `${path(id)}/messages`, body)

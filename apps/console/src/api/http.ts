@@ -1,0 +1,53 @@
+// Every call to the server goes through here: same origin, the session cookie, JSON both ways.
+// A failure becomes an ApiError carrying the server's code, so screens can say what went wrong.
+import type { ErrorView } from '@ascolto/protocol'
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  constructor(status: number, { code, message }: ErrorView) {
+    super(message)
+    this.status = status
+    this.code = code
+  }
+}
+
+/** Code of a request that never got an answer (offline, server down). */
+export const NETWORK_ERROR = 'ASCOLTO_ERR_NETWORK'
+
+let onUnauthenticated: () => void = () => {}
+
+/** Called when the session has ended under the page (expired, signed out elsewhere). */
+export function whenUnauthenticated(listener: () => void) {
+  onUnauthenticated = listener
+}
+
+function isErrorView(value: unknown): value is ErrorView {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value
+}
+
+export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: object): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: method === 'POST' ? { 'content-type': 'application/json', accept: 'application/json' } : {},
+      // the server refuses a POST without a JSON body, even one that needs nothing
+      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    })
+  } catch {
+    throw new ApiError(0, { code: NETWORK_ERROR, message: 'The server cannot be reached' })
+  }
+  if (response.status === 204) return undefined as T
+  const payload: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) {
+    const error = isErrorView(payload)
+      ? new ApiError(response.status, payload)
+      : new ApiError(response.status, { code: 'ASCOLTO_ERR_INTERNAL', message: response.statusText })
+    // a failed sign-in is a 401 too, but it is the form's to show, not a lost session
+    if (error.code === 'ASCOLTO_ERR_UNAUTHENTICATED') onUnauthenticated()
+    throw error
+  }
+  return payload as T
+}

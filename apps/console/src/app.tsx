@@ -1,0 +1,39 @@
+// The session decides the screen: nothing yet (asking the server), sign-in, or the desk.
+import type { SessionView } from '@ascolto/protocol'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { whenUnauthenticated } from './api/http.ts'
+import { loadSession } from './api/session.ts'
+import { Desk } from './desk/desk.tsx'
+import { SignIn } from './sign-in/sign-in.tsx'
+
+type SessionState =
+  | { phase: 'loading' }
+  | { phase: 'signed-out' }
+  | { phase: 'signed-in'; session: SessionView }
+
+export function App() {
+  const { t } = useTranslation()
+  const [state, setState] = useState<SessionState>({ phase: 'loading' })
+
+  useEffect(() => {
+    whenUnauthenticated(() => setState({ phase: 'signed-out' }))
+    loadSession().then(
+      (session) => setState(session ? { phase: 'signed-in', session } : { phase: 'signed-out' }),
+      // the server cannot be reached: the form will say so when it is used
+      () => setState({ phase: 'signed-out' }),
+    )
+  }, [])
+
+  if (state.phase === 'loading') {
+    return (
+      <p className="page-loading" role="status">
+        {t('app.loading')}
+      </p>
+    )
+  }
+  if (state.phase === 'signed-out') {
+    return <SignIn onSignedIn={(session) => setState({ phase: 'signed-in', session })} />
+  }
+  return <Desk session={state.session} onSignedOut={() => setState({ phase: 'signed-out' })} />
+}

@@ -1,0 +1,130 @@
+// The open conversation: who and where, what can be done with it, its messages, the reply box.
+import type { ConversationDetail, ConversationView } from '@ascolto/protocol'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Composer } from './composer.tsx'
+import type { useLabels } from './labels.ts'
+import { MessageList } from './message-list.tsx'
+import { QUEUE_HREF } from './use-hash-route.ts'
+
+// the width under which the desk shows the queue or the conversation, not both (as in desk.css)
+const NARROW = '(max-width: 47.99rem)'
+
+type Props = {
+  selectedId: string | null
+  detail: ConversationDetail | null
+  failed: boolean
+  myId: string
+  labels: ReturnType<typeof useLabels>
+  helplineName: (helplineId: string) => string | undefined
+  canClose: (conversation: ConversationView) => boolean
+  draft: string
+  onDraftChange: (text: string) => void
+  onTake: (id: string) => Promise<void>
+  onClose: (id: string) => Promise<void>
+  onSend: (id: string, text: string) => Promise<void>
+}
+
+export function ConversationPane(props: Props) {
+  const { selectedId, detail, myId, labels } = props
+  const { t } = useTranslation()
+  const [pending, setPending] = useState(false)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const focusedFor = useRef<string | null>(null)
+  const conversation = detail?.conversation.id === selectedId ? detail?.conversation : undefined
+
+  useEffect(() => {
+    // on a phone the queue item that was activated has gone: focus goes to what replaced it
+    if (!conversation || focusedFor.current === conversation.id) return
+    focusedFor.current = conversation.id
+    if (window.matchMedia(NARROW).matches) heading.current?.focus()
+  }, [conversation])
+
+  // a change of hands removes the button that was pressed (take, close), here or from elsewhere:
+  // focus stays in the conversation rather than falling back to the top of the page
+  const stage = conversation && `${conversation.status}:${conversation.assignee?.id}`
+  useEffect(() => {
+    if (stage && document.activeElement === document.body) heading.current?.focus()
+  }, [stage])
+
+  async function run(action: (id: string) => Promise<void>, id: string) {
+    setPending(true)
+    try {
+      await action(id)
+    } finally {
+      setPending(false)
+    }
+  }
+
+  const assignedToMe = conversation?.status === 'open' && conversation.assignee?.id === myId
+  const helpline = conversation && props.helplineName(conversation.helplineId)
+
+  return (
+    <main id="conversation" className="conversation" tabIndex={-1}>
+      {selectedId && (
+        <a className="back-link" href={QUEUE_HREF}>
+          <span aria-hidden="true">← </span>
+          {t('conversation.back')}
+        </a>
+      )}
+      {!selectedId || props.failed ? (
+        <p className="conversation-placeholder muted">{t('conversation.none')}</p>
+      ) : !conversation || !detail ? (
+        <p className="conversation-placeholder muted" role="status">
+          {t('conversation.loading')}
+        </p>
+      ) : (
+        <>
+          <header className="conversation-header">
+            <div>
+              <h2 ref={heading} tabIndex={-1}>
+                {labels.pseudonym(conversation)}
+              </h2>
+              <p className="conversation-meta">
+                {labels.channel(conversation.channelKind)}
+                {helpline && ` · ${helpline}`}
+                {' · '}
+                <span className={`conversation-status status-${conversation.status}`}>
+                  {labels.status(conversation)}
+                </span>
+              </p>
+            </div>
+            <div className="conversation-actions">
+              {conversation.status === 'waiting' && (
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={pending}
+                  onClick={() => run(props.onTake, conversation.id)}
+                >
+                  {t('conversation.take')}
+                </button>
+              )}
+              {props.canClose(conversation) && (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={pending}
+                  onClick={() => run(props.onClose, conversation.id)}
+                >
+                  {t('conversation.close')}
+                </button>
+              )}
+            </div>
+          </header>
+          <MessageList conversation={conversation} messages={detail.messages} myId={myId} labels={labels} />
+          <Composer
+            key={conversation.id}
+            enabled={assignedToMe}
+            disabledReason={
+              conversation.status === 'closed' ? t('composer.closed') : t('composer.notAssigned')
+            }
+            draft={props.draft}
+            onDraftChange={props.onDraftChange}
+            onSend={(text) => props.onSend(conversation.id, text)}
+          />
+        </>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,188 @@
+// The operator's desk: the queue on the left, the open conversation on the right (one or the
+// other on a phone), kept current by the socket. Drafts are kept per conversation while switching.
+import type { ConversationView, MessageView, SessionView } from '@ascolto/protocol'
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { closeConversation, sendReply, takeConversation } from '../api/conversations.ts'
+import { signOut } from '../api/session.ts'
+import { ErrorAlert } from '../shell/error-alert.tsx'
+import { useDocumentTitle } from '../shell/use-document-title.ts'
+import { ConversationPane } from './conversation-pane.tsx'
+import { DeskHeader } from './desk-header.tsx'
+import { useLabels } from './labels.ts'
+import { Queue } from './queue.tsx'
+import type { QueueTab } from './updates.ts'
+import { useSelectedConversationId } from './use-hash-route.ts'
+import { useOpenConversation } from './use-open-conversation.ts'
+import { useQueue } from './use-queue.ts'
+import { useRealtime } from './use-realtime.ts'
+import './desk.css'
+
+type Props = { session: SessionView; onSignedOut: () => void }
+
+// each failure is a new alert, so the same words twice are announced twice
+type Failure = { error: unknown; seq: number } | null
+const nextFailure = (previous: Failure, error: unknown): Failure =>
+  error === null ? null : { error, seq: (previous?.seq ?? 0) + 1 }
+
+export function Desk({ session, onSignedOut }: Props) {
+  const { t } = useTranslation()
+  const myId = session.user.id
+  const labels = useLabels(myId)
+  const [failure, setError] = useReducer(nextFailure, null)
+  const [tab, setTab] = useState<QueueTab>('waiting')
+  const [drafts, setDrafts] = useState<Record<string, string>>({})
+  const [announcement, setAnnouncement] = useState('')
+  const selectedId = useSelectedConversationId()
+
+  const { queue, loaded, reload: reloadQueue, place } = useQueue(myId, setError)
+  const open = useOpenConversation(selectedId, setError)
+  const shown = open.detail?.conversation
+
+  useEffect(() => {
+    reloadQueue()
+  }, [reloadQueue])
+
+  // a conversation read afresh is the latest word on where it belongs in the queue too
+  useEffect(() => {
+    if (shown) place(shown)
+  }, [shown, place])
+
+  const online = useRealtime({
+    onConnect: () => {
+      reloadQueue()
+      open.reload()
+    },
+    onConversation: (conversation: ConversationView) => {
+      const isNew = conversation.status === 'waiting' && !queue.waiting.some((c) => c.id === conversation.id)
+      if (isNew) setAnnouncement(t('queue.newWaiting', { name: labels.pseudonym(conversation) }))
+      place(conversation)
+      open.applyConversation(conversation)
+    },
+    onMessage: (message: MessageView) => {
+      open.applyMessage(message)
+      if (message.direction === 'inbound' && shown && message.conversationId === shown.id) {
+        setAnnouncement(t('conversation.newMessage', { name: labels.pseudonym(shown), text: message.text }))
+      }
+    },
+    onUnauthenticated: onSignedOut,
+  })
+
+  useDocumentTitle(
+    queue.waiting.length > 0 ? t('app.titleWithWaiting', { count: queue.waiting.length }) : t('app.title'),
+  )
+
+  const act = useCallback(
+    async (action: () => Promise<void>) => {
+      setError(null)
+      try {
+        await action()
+      } catch (failure) {
+        setError(failure)
+        // whatever changed under the operator (taken by someone else, closed) shows at once
+        open.reload()
+      }
+    },
+    [open.reload],
+  )
+
+  function dismissError() {
+    setError(null)
+    // the dismiss button goes away with the alert: focus moves to the conversation, not to the top
+    const target =
+      document.querySelector<HTMLElement>('#conversation h2') ?? document.getElementById('conversation')
+    target?.focus()
+  }
+
+  const applyConversation = (conversation: ConversationView) => {
+    place(conversation)
+    open.applyConversation(conversation)
+  }
+
+  const selectedDraft = selectedId ? (drafts[selectedId] ?? '') : ''
+  const setDraft = (id: string, text: string) => setDrafts((all) => ({ ...all, [id]: text }))
+
+  const supervises = (helplineId: string) =>
+    session.memberships.some((m) => m.helplineId === helplineId && m.role !== 'volunteer')
+  // the helpline's name is only worth showing to someone who answers for several
+  const helplineName = (helplineId: string) =>
+    session.memberships.length > 1
+      ? session.memberships.find((m) => m.helplineId === helplineId)?.helplineName
+      : undefined
+
+  // an error about the conversation just left means nothing beside the next one
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the choice changes
+  useEffect(() => setError(null), [selectedId])
+
+  const previousSelected = useRef(selectedId)
+  useEffect(() => {
+    // back on the queue on a phone: focus returns to the conversation just left
+    const left = previousSelected.current
+    previousSelected.current = selectedId
+    if (left && !selectedId) document.getElementById(`queue-item-${left}`)?.focus()
+  }, [selectedId])
+
+  return (
+    <div className="desk-page">
+      <a className="skip-link" href="#conversation">
+        {t('app.skipToConversation')}
+      </a>
+      <DeskHeader
+        displayName={session.user.displayName}
+        online={online}
+        onSignOut={async () => {
+          await signOut().catch(() => {})
+          // the next person to sign in on this browser starts from the queue, not from this conversation
+          history.replaceState(null, '', window.location.pathname)
+          onSignedOut()
+        }}
+      />
+      {failure && <ErrorAlert key={failure.seq} error={failure.error} onDismiss={dismissError} />}
+      <div className="desk" data-view={selectedId ? 'conversation' : 'queue'}>
+        <Queue
+          queue={queue}
+          loaded={loaded}
+          tab={tab}
+          onTabChange={setTab}
+          selectedId={selectedId}
+          drafts={drafts}
+          labels={labels}
+          helplineName={helplineName}
+        />
+        <ConversationPane
+          selectedId={selectedId}
+          detail={open.detail}
+          failed={open.failed}
+          myId={myId}
+          labels={labels}
+          helplineName={helplineName}
+          canClose={(c) => c.status !== 'closed' && (c.assignee?.id === myId || supervises(c.helplineId))}
+          draft={selectedDraft}
+          onDraftChange={(text) => selectedId && setDraft(selectedId, text)}
+          onTake={(id) =>
+            act(async () => {
+              applyConversation(await takeConversation(id))
+              setTab('mine')
+            })
+          }
+          onClose={(id) => act(async () => applyConversation(await closeConversation(id)))}
+          onSend={(id, text) =>
+            act(async () => {
+              // emptied at once, so what is typed while the reply travels is not lost with it
+              setDraft(id, '')
+              try {
+                open.applyMessage(await sendReply(id, { text }))
+              } catch (failure) {
+                setDrafts((all) => (all[id] ? all : { ...all, [id]: text }))
+                throw failure
+              }
+            })
+          }
+        />
+      </div>
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+// The words for what the server sends as data: the person's pseudonym, the channel, a status.
+import type { ConversationView } from '@ascolto/protocol'
+import { useTranslation } from 'react-i18next'
+import it from '../i18n/it.json'
+
+type KnownChannel = keyof typeof it.channel
+
+const isKnownChannel = (kind: string): kind is KnownChannel => Object.hasOwn(it.channel, kind)
+
+export function useLabels(myId: string) {
+  const { t } = useTranslation()
+  return {
+    pseudonym: (conversation: Pick<ConversationView, 'contactPseudonym'>) =>
+      t('contact.pseudonym', { number: String(conversation.contactPseudonym) }),
+    // a channel added after this console was built still shows, by its own name
+    channel: (kind: string) => (isKnownChannel(kind) ? t(`channel.${kind}`) : kind),
+    status: ({ status, assignee }: Pick<ConversationView, 'status' | 'assignee'>) => {
+      if (status === 'waiting') return t('conversation.statusWaiting')
+      if (status === 'closed') return t('conversation.statusClosed')
+      if (assignee?.id === myId) return t('conversation.statusMine')
+      return t('conversation.statusOther', { name: assignee?.displayName ?? '' })
+    },
+  }
+}

@@ -1,0 +1,65 @@
+// One conversation in the queue, a link to it. Its accessible name is the pseudonym, channel and
+// time; the preview line is its description, so a screen reader hears the name first.
+import type { ConversationView } from '@ascolto/protocol'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { useLabels } from './labels.ts'
+import { formatElapsed } from './time-format.ts'
+import type { QueueTab } from './updates.ts'
+import { conversationHref } from './use-hash-route.ts'
+
+type Props = {
+  conversation: ConversationView
+  tab: QueueTab
+  now: number
+  selected: boolean
+  hasDraft: boolean
+  labels: ReturnType<typeof useLabels>
+  helplineName: string | undefined
+}
+
+export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, helplineName }: Props) {
+  const { t, i18n } = useTranslation()
+  const id = useId()
+  // waiting: since the person wrote in; mine: since the last message either way
+  const since = tab === 'waiting' ? conversation.openedAt : conversation.lastMessageAt
+  const elapsed =
+    formatElapsed(now - Date.parse(since), i18n.resolvedLanguage ?? 'it') ?? t('time.lessThanMinute')
+
+  return (
+    <li>
+      <a
+        id={`queue-item-${conversation.id}`}
+        className="queue-item"
+        href={conversationHref(conversation.id)}
+        aria-current={selected ? 'page' : undefined}
+        aria-labelledby={`${id}-name ${id}-channel ${id}-time`}
+        aria-describedby={hasDraft ? `${id}-preview ${id}-draft` : `${id}-preview`}
+      >
+        <span className="queue-item-top">
+          <span id={`${id}-name`} className="pseudonym">
+            {labels.pseudonym(conversation)}
+          </span>
+          <span id={`${id}-time`} className="elapsed">
+            <span className="visually-hidden">
+              {t(tab === 'waiting' ? 'queue.waitingFor' : 'queue.lastMessage')}{' '}
+            </span>
+            {elapsed}
+          </span>
+        </span>
+        <span id={`${id}-channel`} className="channel">
+          {labels.channel(conversation.channelKind)}
+          {helplineName && ` · ${helplineName}`}
+        </span>
+        <span id={`${id}-preview`} className="preview">
+          {conversation.preview}
+        </span>
+        {hasDraft && (
+          <span id={`${id}-draft`} className="draft-mark">
+            {t('queue.draft')}
+          </span>
+        )}
+      </a>
+    </li>
+  )
+}

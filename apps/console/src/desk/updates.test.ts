@@ -1,0 +1,89 @@
+/// <reference types="node" />
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { ConversationView, MessageStatus, MessageView } from '@ascolto/protocol'
+import { emptyQueue, placeConversation, upsertMessage } from './updates.ts'
+
+const me = '00000000-0000-4000-8000-000000000001'
+const someoneElse = '00000000-0000-4000-8000-000000000002'
+
+function conversation(id: string, patch: Partial<ConversationView> = {}): ConversationView {
+  return {
+    id,
+    helplineId: '00000000-0000-4000-8000-0000000000aa',
+    channelKind: 'webchat',
+    contactPseudonym: 4821,
+    status: 'waiting',
+    assignee: null,
+    openedAt: '2025-01-01T20:00:00.000Z',
+    lastMessageAt: '2025-01-01T20:00:00.000Z',
+    preview: 'ciao',
+    ...patch,
+  }
+}
+
+const ids = (list: ConversationView[]) => list.map((c) => c.id)
+
+test('a waiting conversation joins the waiting list, longest waiting first', () => {
+  let queue = placeConversation(emptyQueue, conversation('b', { openedAt: '2025-01-01T20:05:00.000Z' }), me)
+  queue = placeConversation(queue, conversation('a', { openedAt: '2025-01-01T20:01:00.000Z' }), me)
+  assert.deepEqual(ids(queue.waiting), ['a', 'b'])
+  assert.deepEqual(queue.mine, [])
+})
+
+test('taking it moves it to mine; someone else taking it removes it', () => {
+  const waiting = placeConversation(emptyQueue, conversation('a'), me)
+  const mine = placeConversation(
+    waiting,
+    conversation('a', { status: 'open', assignee: { id: me, displayName: 'Me' } }),
+    me,
+  )
+  assert.deepEqual(ids(mine.waiting), [])
+  assert.deepEqual(ids(mine.mine), ['a'])
+  const theirs = placeConversation(
+    waiting,
+    conversation('a', { status: 'open', assignee: { id: someoneElse, displayName: 'Marta' } }),
+    me,
+  )
+  assert.deepEqual(theirs, { waiting: [], mine: [] })
+})
+
+test('a closed conversation leaves the queue', () => {
+  const mine = placeConversation(
+    emptyQueue,
+    conversation('a', { status: 'open', assignee: { id: me, displayName: 'Me' } }),
+    me,
+  )
+  assert.deepEqual(placeConversation(mine, conversation('a', { status: 'closed' }), me), {
+    waiting: [],
+    mine: [],
+  })
+})
+
+test('an update replaces the conversation in place of adding it twice', () => {
+  const queue = placeConversation(emptyQueue, conversation('a'), me)
+  const updated = placeConversation(queue, conversation('a', { preview: 'ci sei?' }), me)
+  assert.equal(updated.waiting.length, 1)
+  assert.equal(updated.waiting[0]?.preview, 'ci sei?')
+})
+
+test('a message status change replaces the message; a new one is appended', () => {
+  const withStatus = (m: MessageView, status: MessageStatus): MessageView => ({ ...m, status })
+  const message = {
+    id: 'm1',
+    conversationId: 'a',
+    direction: 'outbound',
+    kind: 'text',
+    text: 'Ciao, sono qui',
+    status: 'queued',
+    author: { id: me, displayName: 'Me' },
+    createdAt: '2025-01-01T20:06:00.000Z',
+    errorCode: null,
+  } as MessageView
+  const sent = upsertMessage([message], withStatus(message, 'delivered'))
+  assert.deepEqual(
+    sent.map((m) => m.status),
+    ['delivered'],
+  )
+  assert.equal(upsertMessage(sent, { ...message, id: 'm2' }).length, 2)
+})

@@ -1,0 +1,40 @@
+// How the changes the server pushes apply to the queue and to the open conversation.
+// Pure functions, so the rules are tested without a browser.
+import type { ConversationView, MessageView } from '@ascolto/protocol'
+
+export type Queue = { waiting: ConversationView[]; mine: ConversationView[] }
+export type QueueTab = keyof Queue
+
+export const emptyQueue: Queue = { waiting: [], mine: [] }
+
+/** The list a conversation belongs in for this operator, or null when it leaves the queue. */
+export function tabFor(conversation: ConversationView, myId: string): QueueTab | null {
+  if (conversation.status === 'waiting') return 'waiting'
+  if (conversation.status === 'open' && conversation.assignee?.id === myId) return 'mine'
+  return null
+}
+
+// the same order as the server's: who has waited longest first; then the liveliest first
+const byWaitingSince = (a: ConversationView, b: ConversationView) => a.openedAt.localeCompare(b.openedAt)
+const byLastMessage = (a: ConversationView, b: ConversationView) =>
+  b.lastMessageAt.localeCompare(a.lastMessageAt)
+
+export function sortedQueue(queue: Queue): Queue {
+  return { waiting: [...queue.waiting].sort(byWaitingSince), mine: [...queue.mine].sort(byLastMessage) }
+}
+
+/** Inserts, moves, replaces or removes the conversation, wherever it was before. */
+export function placeConversation(queue: Queue, conversation: ConversationView, myId: string): Queue {
+  const without = (list: ConversationView[]) => list.filter((c) => c.id !== conversation.id)
+  const next = { waiting: without(queue.waiting), mine: without(queue.mine) }
+  const tab = tabFor(conversation, myId)
+  if (tab) next[tab].push(conversation)
+  return sortedQueue(next)
+}
+
+/** Adds the message, or replaces the one with its id (a status change), keeping the order of arrival. */
+export function upsertMessage(messages: MessageView[], message: MessageView): MessageView[] {
+  const index = messages.findIndex((m) => m.id === message.id)
+  if (index === -1) return [...messages, message]
+  return messages.with(index, message)
+}

@@ -1,0 +1,52 @@
+import type { ConversationDetail, ConversationView, MessageView } from '@ascolto/protocol'
+import { useCallback, useEffect, useState } from 'react'
+import { getConversation } from '../api/conversations.ts'
+import { upsertMessage } from './updates.ts'
+
+/** The conversation on screen with its messages, loaded when chosen and kept current by pushed changes. */
+export function useOpenConversation(id: string | null, onError: (error: unknown) => void) {
+  const [detail, setDetail] = useState<ConversationDetail | null>(null)
+  const [generation, setGeneration] = useState(0)
+  const [failedId, setFailedId] = useState<string | null>(null)
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation asks for a reload
+  useEffect(() => {
+    if (!id) {
+      setDetail(null)
+      return
+    }
+    // an answer for a conversation no longer chosen is dropped
+    let current = true
+    setDetail((shown) => (shown?.conversation.id === id ? shown : null))
+    setFailedId(null)
+    getConversation(id).then(
+      (loaded) => current && setDetail(loaded),
+      (error) => {
+        if (!current) return
+        setFailedId(id)
+        onError(error)
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [id, generation, onError])
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), [])
+
+  const applyConversation = useCallback((conversation: ConversationView) => {
+    setDetail((shown) => (shown?.conversation.id === conversation.id ? { ...shown, conversation } : shown))
+  }, [])
+
+  const applyMessage = useCallback((message: MessageView) => {
+    setDetail((shown) =>
+      shown?.conversation.id === message.conversationId
+        ? { ...shown, messages: upsertMessage(shown.messages, message) }
+        : shown,
+    )
+  }, [])
+
+  /** True when the chosen conversation could not be read (gone, not ours, offline). */
+  const failed = id !== null && failedId === id && detail?.conversation.id !== id
+  return { detail, failed, reload, applyConversation, applyMessage }
+}

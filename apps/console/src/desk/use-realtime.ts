@@ -1,0 +1,49 @@
+// The socket for as long as the desk is on screen. Handlers are read through a ref, so the
+// socket is opened once and not again at every render.
+import type { ConversationView, MessageView } from '@ascolto/protocol'
+import { useEffect, useRef, useState } from 'react'
+import { connectConsole } from '../api/realtime.ts'
+
+export type RealtimeHandlers = {
+  /** Connected, the first time or again: whatever was missed meanwhile must be fetched. */
+  onConnect: () => void
+  onConversation: (conversation: ConversationView) => void
+  onMessage: (message: MessageView) => void
+  onUnauthenticated: () => void
+}
+
+const RETRY_AFTER_REFUSAL = 15_000
+
+/** Opens the console socket; answers whether it is connected. */
+export function useRealtime(handlers: RealtimeHandlers): boolean {
+  const latest = useRef(handlers)
+  useEffect(() => {
+    latest.current = handlers
+  })
+  const [connected, setConnected] = useState(true)
+
+  useEffect(() => {
+    const socket = connectConsole()
+    let retry: ReturnType<typeof setTimeout> | undefined
+    socket.on('connect', () => {
+      setConnected(true)
+      latest.current.onConnect()
+    })
+    socket.on('disconnect', () => setConnected(false))
+    socket.on('connect_error', (error) => {
+      setConnected(false)
+      if (error.message === 'ASCOLTO_ERR_UNAUTHENTICATED') return latest.current.onUnauthenticated()
+      // refused by the server's middleware, socket.io does not retry by itself
+      if (!socket.active) retry = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL)
+    })
+    socket.on('conversation.updated', (conversation) => latest.current.onConversation(conversation))
+    socket.on('message.created', (message) => latest.current.onMessage(message))
+    socket.on('message.updated', (message) => latest.current.onMessage(message))
+    return () => {
+      clearTimeout(retry)
+      socket.disconnect()
+    }
+  }, [])
+
+  return connected
+}
