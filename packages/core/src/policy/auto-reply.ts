@@ -1,0 +1,71 @@
+// Which automatic replies a message gets, and the phrase that tells when the helpline reopens.
+import { DateTime } from 'luxon'
+import type { Locale } from './holidays.ts'
+import { addDays, localDateOf } from './local-days.ts'
+import { isOpen, nextOpening, openingDay } from './opening.ts'
+import { type OpeningRules, timeZoneOf } from './schedule.ts'
+
+export type AutoReplyKind = 'welcome' | 'out_of_hours' | 'holiday'
+
+export type AutoReplyInput = {
+  rules: OpeningRules
+  instant: Date
+  /** The contact's first message ever to this helpline. */
+  isFirstMessageEver: boolean
+  /** Replies already sent since the conversation (re)opened: each goes at most once. */
+  alreadySentThisOpening: ReadonlySet<AutoReplyKind>
+  contactBlocked: boolean
+}
+
+/**
+ * The replies to send, in order: 'welcome' on the first message ever; when closed, 'holiday' if
+ * a holiday, closure or closed-day exception shuts the whole day, else 'out_of_hours'. A blocked
+ * contact gets silence.
+ */
+export function decideAutoReplies(input: AutoReplyInput): AutoReplyKind[] {
+  const { rules, instant, alreadySentThisOpening: sent } = input
+  if (input.contactBlocked) return []
+  const replies: AutoReplyKind[] = []
+  if (input.isFirstMessageEver) replies.push('welcome')
+  if (!isOpen(rules, instant)) {
+    const today = localDateOf(instant, timeZoneOf(rules))
+    replies.push(openingDay(rules, today).closedBy ? 'holiday' : 'out_of_hours')
+  }
+  return replies.filter((kind) => !sent.has(kind))
+}
+
+const WORDS = {
+  it: {
+    now: 'ora',
+    today: 'oggi',
+    tomorrow: 'domani',
+    // 'dalle 9:00', but 'dall'1:00' (l'una)
+    from: (t: string) => (t.startsWith('1:') ? `dall'${t}` : `dalle ${t}`),
+  },
+  en: { now: 'now', today: 'today', tomorrow: 'tomorrow', from: (t: string) => `from ${t}` },
+} as const
+
+/**
+ * When the helpline next opens, as words for a reply: "oggi dalle 18:00", "domani dalle 18:00",
+ * "lunedì dalle 9:00" within the week, "lunedì 7 settembre dalle 9:00" beyond it; "ora" when
+ * open; null when it does not open within a year.
+ */
+export function describeNextOpening(rules: OpeningRules, instant: Date, locale: Locale): string | null {
+  const next = nextOpening(rules, instant)
+  if (!next) return null
+  const words = WORDS[locale]
+  if (next.getTime() === instant.getTime()) return words.now
+  const zone = timeZoneOf(rules)
+  const today = localDateOf(instant, zone)
+  const local = DateTime.fromJSDate(next).setZone(zone).setLocale(locale)
+  const date = local.toISODate() as string
+  const day =
+    date === today
+      ? words.today
+      : date === addDays(today, 1)
+        ? words.tomorrow
+        : date <= addDays(today, 6)
+          ? local.toFormat('cccc')
+          : local.toFormat('cccc d LLLL')
+  return `${day} ${words.from(local.toFormat('H:mm'))}`
+}

@@ -1,0 +1,33 @@
+export {
+  type AutoReplyInput,
+  type AutoReplyKind,
+  decideAutoReplies,
+  describeNextOpening,
+} from './auto-reply.ts'
+export { dueTime } from './due-time.ts'
+export { holidayName, isPublicHoliday, type Locale } from './holidays.ts'
+export {
+  type ClosedBy,
+  currentRangeEnd,
+  HORIZON_DAYS,
+  isOpen,
+  nextOpening,
+  type OpenInterval,
+  type OpeningDay,
+  openIntervalsOn,
+  openingDay,
+  openRangesOn,
+} from './opening.ts'
+export {
+  type Closure,
+  checkOpeningRules,
+  type DateException,
+  DEFAULT_ALWAYS_OPEN_DUE_MINUTES,
+  DEFAULT_TIME_ZONE,
+  type OpeningRules,
+  type PatronSaintDay,
+  type TimeRange,
+  WEEKDAYS,
+  type Weekday,
+  type WeeklySchedule,
+} from './schedule.ts'
