@@ -1,0 +1,69 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+import type { Chat } from './chat.ts'
+import { pickStrings } from './i18n.ts'
+import { ChatIcon } from './icons.tsx'
+import { Panel } from './Panel.tsx'
+import { useChatState } from './useChatState.ts'
+
+type Props = {
+  chat: Chat
+  /** Filling its container and open from the start, with no launcher and no close button. */
+  fullPage: boolean
+  /** Chosen by the embedding page; otherwise the helpline's locale, the page's, the browser's. */
+  locale?: string
+}
+
+export function Widget({ chat, fullPage, locale }: Props) {
+  const state = useChatState(chat)
+  const t = pickStrings(locale, state.info?.locale, document.documentElement.lang, navigator.language)
+  const [open, setOpen] = useState(fullPage)
+  // The panel is mounted on first open and then only hidden, so a draft survives closing it.
+  const [mounted, setMounted] = useState(fullPage)
+  const launcherRef = useRef<HTMLButtonElement>(null)
+  const inputRef = useRef<HTMLTextAreaElement>(null)
+  const wasOpen = useRef(open)
+
+  // A layout effect, so focus has moved by the time the update is on screen.
+  useLayoutEffect(() => {
+    if (open) {
+      chat.start()
+      // A full page opens with the page: stealing focus there would pop up a phone's keyboard.
+      if (!fullPage) inputRef.current?.focus()
+    } else if (wasOpen.current) {
+      launcherRef.current?.focus()
+    }
+    wasOpen.current = open
+  }, [open, chat, fullPage])
+
+  return (
+    <div class={fullPage ? 'root full' : 'root'} lang={t.lang}>
+      {!fullPage && (
+        <button
+          ref={launcherRef}
+          type="button"
+          class="launcher"
+          aria-haspopup="dialog"
+          hidden={open}
+          onClick={() => {
+            setMounted(true)
+            setOpen(true)
+          }}
+        >
+          <ChatIcon />
+          <span class="sr">{t.openChat}</span>
+        </button>
+      )}
+      {mounted && (
+        <Panel
+          state={state}
+          t={t}
+          open={open}
+          fullPage={fullPage}
+          inputRef={inputRef}
+          onSend={chat.send}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </div>
+  )
+}

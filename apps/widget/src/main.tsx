@@ -1,0 +1,57 @@
+import { mount } from './mount.tsx'
+
+// Entry of widget.js. Embedded as
+//   <script src="https://SERVER/widget.js" data-ascolto-channel="CHANNEL_UUID" async></script>
+// it starts by itself; otherwise a page calls window.Ascolto.init({ server, channel, container }).
+// Loading opens no connection: the first request happens when the person opens the chat.
+
+export type InitOptions = {
+  /** The Ascolto server's origin, e.g. https://chat.example.org */
+  server: string
+  channel: string
+  /** Fill this element and start open, as a full-page chat. */
+  container?: HTMLElement
+  /** Fill the whole viewport and start open. */
+  fullPage?: boolean
+  /** Overrides the language otherwise taken from the helpline, the page or the browser. */
+  locale?: string
+}
+
+declare global {
+  interface Window {
+    Ascolto?: { init: (options: InitOptions) => void }
+  }
+}
+
+function init({ server, channel, container, fullPage, locale }: InitOptions): void {
+  const origin = new URL(server, location.href)
+  if (origin.protocol !== 'https:' && origin.protocol !== 'http:') throw new Error('Ascolto: invalid server')
+  if (!channel) throw new Error('Ascolto: missing channel')
+  const start = () => mount({ server: origin.origin, channel, container, fullPage, locale })
+  if (container || document.body) start()
+  else document.addEventListener('DOMContentLoaded', start)
+}
+
+/** This script's own tag; currentScript is only set while the script first runs, so read it now. */
+function ownScript(): HTMLScriptElement | null {
+  const current = document.currentScript
+  if (current instanceof HTMLScriptElement) return current
+  const scripts = document.querySelectorAll<HTMLScriptElement>('script[src]')
+  for (let i = scripts.length - 1; i >= 0; i--) {
+    const script = scripts[i]
+    if (script && /\/widget\.js(?:[?#]|$)/.test(script.src)) return script
+  }
+  return null
+}
+
+const script = ownScript()
+window.Ascolto = { init }
+const channel = script?.getAttribute('data-ascolto-channel')
+if (script && channel) {
+  init({
+    server: script.src,
+    channel,
+    fullPage: script.hasAttribute('data-ascolto-fullpage'),
+    locale: script.getAttribute('data-ascolto-locale') ?? undefined,
+  })
+}

@@ -1,0 +1,51 @@
+import { render } from 'preact'
+import { createChat } from './chat.ts'
+import css from './styles.css?inline'
+import { Widget } from './Widget.tsx'
+
+export type MountOptions = {
+  server: string
+  channel: string
+  /** Fill this element, open from the start. */
+  container?: HTMLElement
+  /** Fill the viewport, open from the start. */
+  fullPage?: boolean
+  locale?: string
+}
+
+// The widget lives in a shadow root, so the host page's CSS cannot break it and its CSS cannot
+// leak into the page. The host element is fixed-positioned (or fills a container), so loading the
+// widget never shifts the page's layout.
+const FLOATING = 'position:fixed;right:0;bottom:0;width:0;height:0;z-index:2147483000'
+const FULL_VIEWPORT = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483000'
+const IN_CONTAINER = 'position:relative;width:100%;height:100%'
+
+export function mount({ server, channel, container, fullPage = false, locale }: MountOptions): void {
+  const parent = container ?? document.body
+  const existing = parent.querySelector(':scope > ascolto-widget')
+  if (existing?.getAttribute('data-channel') === channel) return
+  const host = document.createElement('ascolto-widget')
+  if (!('attachShadow' in host)) return
+  host.setAttribute('data-channel', channel)
+  // Through the CSSOM rather than a style attribute, which a strict Content-Security-Policy blocks.
+  host.style.cssText = `all:initial;display:block;${container ? IN_CONTAINER : fullPage ? FULL_VIEWPORT : FLOATING}`
+  const root = host.attachShadow({ mode: 'open' })
+  // A constructed stylesheet also passes a strict CSP; a <style> element is the fallback.
+  let styleElement = null
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    root.adoptedStyleSheets = [sheet]
+  } else {
+    styleElement = <style>{css}</style>
+  }
+  parent.appendChild(host)
+  const chat = createChat({ server, channel })
+  render(
+    <>
+      {styleElement}
+      <Widget chat={chat} fullPage={fullPage || container !== undefined} locale={locale} />
+    </>,
+    root,
+  )
+}

@@ -1,0 +1,52 @@
+import type { WidgetEvents, WidgetMessage } from '@ascolto/protocol'
+import { io, type Socket } from 'socket.io-client'
+
+export type RealtimeHandlers = {
+  onMessage: (message: WidgetMessage) => void
+  /** `again` is true from the second connection on: messages may have been missed meanwhile. */
+  onUp: (again: boolean) => void
+  onDown: () => void
+}
+
+/** Opens the socket to the `/widget` namespace; returns a function that closes it. */
+export function connectRealtime(
+  server: string,
+  channelId: string,
+  token: string,
+  handlers: RealtimeHandlers,
+): () => void {
+  const socket: Socket<WidgetEvents> = io(`${server}/widget`, {
+    auth: { channelId, token },
+    transports: ['websocket', 'polling'],
+    // School and office networks often block WebSockets: fall back to long polling then.
+    tryAllTransports: true,
+  })
+  let connectedBefore = false
+  let closed = false
+  let retry: ReturnType<typeof setTimeout> | undefined
+  // socket.io stops retrying after a refusal by the server (or a kick); a helpline that is briefly
+  // unavailable must not leave the person without replies, so retry slowly by hand.
+  const retryLater = () => {
+    clearTimeout(retry)
+    if (!closed && !socket.active) retry = setTimeout(() => socket.connect(), 15_000)
+  }
+  socket.on('connect', () => {
+    handlers.onUp(connectedBefore)
+    connectedBefore = true
+  })
+  socket.on('disconnect', () => {
+    if (closed) return
+    handlers.onDown()
+    retryLater()
+  })
+  socket.on('connect_error', () => {
+    handlers.onDown()
+    retryLater()
+  })
+  socket.on('message', handlers.onMessage)
+  return () => {
+    closed = true
+    clearTimeout(retry)
+    socket.disconnect()
+  }
+}

@@ -1,0 +1,47 @@
+import type { WidgetMessage } from '@ascolto/protocol'
+
+// The visitor's session lives in sessionStorage only: it ends with the tab, which matters on a
+// shared or family phone. Never localStorage, never cookies.
+
+/** A message written by the person that the server has not confirmed yet. */
+export type QueuedMessage = { clientId: string; text: string; createdAt: string }
+
+export type StoredSession = { token: string; messages: WidgetMessage[]; queue: QueuedMessage[] }
+
+/** Enough history to reread the conversation, bounded so a long chat cannot fill the quota. */
+const MAX_STORED_MESSAGES = 200
+
+const keyFor = (channel: string) => `ascolto:${channel}`
+
+// When storage is unavailable (blocked, private mode, quota), the session lives in memory and
+// ends with the page instead of the tab.
+const memory = new Map<string, StoredSession>()
+
+export function loadSession(channel: string): StoredSession | null {
+  try {
+    const raw = sessionStorage.getItem(keyFor(channel))
+    if (raw) {
+      const parsed = JSON.parse(raw) as Partial<StoredSession>
+      if (typeof parsed.token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(parsed.token)) {
+        return {
+          token: parsed.token,
+          messages: Array.isArray(parsed.messages) ? parsed.messages : [],
+          queue: Array.isArray(parsed.queue) ? parsed.queue : [],
+        }
+      }
+    }
+  } catch {
+    // Unreadable or corrupted: fall through to the in-memory copy.
+  }
+  return memory.get(channel) ?? null
+}
+
+export function saveSession(channel: string, session: StoredSession): void {
+  const trimmed = { ...session, messages: session.messages.slice(-MAX_STORED_MESSAGES) }
+  memory.set(channel, trimmed)
+  try {
+    sessionStorage.setItem(keyFor(channel), JSON.stringify(trimmed))
+  } catch {
+    // Keep the in-memory copy.
+  }
+}
