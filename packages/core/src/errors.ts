@@ -1,5 +1,6 @@
 // Coded errors: the code and status reach the client; 5xx details never do.
 export const errorStatus = {
+  ASCOLTO_ERR_VALIDATION: 400,
   ASCOLTO_ERR_BAD_CREDENTIALS: 401,
   ASCOLTO_ERR_UNAUTHENTICATED: 401,
   ASCOLTO_ERR_FORBIDDEN: 403,

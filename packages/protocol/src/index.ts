@@ -160,3 +160,4 @@ export type WidgetTranscript = Static<typeof WidgetTranscript>
 export type WidgetEvents = {
   message: (message: WidgetMessage) => void
 }
+export * from './helpline-settings.ts'

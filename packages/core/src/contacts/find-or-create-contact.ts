@@ -8,12 +8,15 @@ export async function findOrCreateContact(
   tx: Tx,
   keyring: Keyring,
   input: { helplineId: string; channelId: string; address: string; addressHash: Buffer },
-): Promise<{ contactId: string; created: boolean }> {
-  const found = await tx.query<{ contact_id: string }>(
-    'select contact_id from contact_identity where channel_id = $1 and address_hash = $2',
+): Promise<{ contactId: string; created: boolean; blocked: boolean }> {
+  const found = await tx.query<{ contact_id: string; blocked: boolean }>(
+    `select ci.contact_id,
+            (c.blocked_at is not null and (c.blocked_until is null or c.blocked_until > now())) as blocked
+       from contact_identity ci join contact c on c.id = ci.contact_id
+      where ci.channel_id = $1 and ci.address_hash = $2`,
     [input.channelId, input.addressHash],
   )
-  if (found.rows[0]) return { contactId: found.rows[0].contact_id, created: false }
+  if (found.rows[0]) return { contactId: found.rows[0].contact_id, created: false, blocked: found.rows[0].blocked }
 
   let contactId: string | undefined
   // "Persona #4821": random, retried on the rare clash with an existing pseudonym
@@ -36,5 +39,5 @@ export async function findOrCreateContact(
       keyring.seal(input.helplineId, input.address, `address:${input.channelId}`),
     ],
   )
-  return { contactId, created: true }
+  return { contactId, created: true, blocked: false }
 }

@@ -1,20 +1,23 @@
 // The path every channel's inbound message takes: one transaction that finds or creates the
-// contact and the conversation and stores the message once, however often the provider retries.
+// contact and the conversation, stores the message once however often the provider retries,
+// and applies the helpline's rules (blocking, flagging, due time, automatic replies).
 // The caller acknowledges the provider only after this has committed.
 import { randomUUID } from 'node:crypto'
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
 import { findOrCreateContact } from '../contacts/find-or-create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
+import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
+import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { matchesWordList } from '../policy/index.ts'
 import { loadMessageView } from './message-views.ts'
 
 export type IngestResult = {
+  /** stored; duplicate: the provider had sent it before, nothing written; dropped: the person is blocked */
+  outcome: 'stored' | 'duplicate' | 'dropped'
   messageId: string
-  conversationId: string
-  contactId: string
+  conversationId: string | null
   createdAt: Date
-  /** The provider had sent this message before: nothing was written. */
-  duplicate: boolean
 }
 
 export async function ingestInboundMessage(
@@ -30,51 +33,51 @@ export async function ingestInboundMessage(
     `${connection.id}:${addressHash.toString('hex')}`,
   ])
 
-  const existing = await tx.query<{
-    id: string
-    conversation_id: string
-    contact_id: string
-    created_at: Date
-  }>(
-    `select m.id, m.conversation_id, c.contact_id, m.created_at from message m join conversation c on c.id = m.conversation_id
-      where m.channel_id = $1 and m.provider_message_id = $2`,
+  const existing = await tx.query<{ id: string; conversation_id: string; created_at: Date }>(
+    'select id, conversation_id, created_at from message where channel_id = $1 and provider_message_id = $2',
     [connection.id, inbound.providerMessageId],
   )
   if (existing.rows[0]) {
     const row = existing.rows[0]
-    return {
-      messageId: row.id,
-      conversationId: row.conversation_id,
-      contactId: row.contact_id,
-      createdAt: row.created_at,
-      duplicate: true,
-    }
+    return { outcome: 'duplicate', messageId: row.id, conversationId: row.conversation_id, createdAt: row.created_at }
   }
 
-  const { contactId } = await findOrCreateContact(tx, keyring, {
+  const settings = await loadHelplineSettings(tx, helplineId)
+  const contact = await findOrCreateContact(tx, keyring, {
     helplineId,
     channelId: connection.id,
     address: inbound.from,
     addressHash,
   })
-  const open = await tx.query<{ id: string }>(
-    `select id from conversation where contact_id = $1 and channel_id = $2 and status <> 'closed' for update`,
-    [contactId, connection.id],
+  // a blocked person's messages never reach the queue: dropped, or kept hidden as evidence
+  if (contact.blocked && !settings.blocking.keepMessagesOfBlocked) {
+    return { outcome: 'dropped', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
+  }
+
+  const open = await tx.query<{ id: string; auto_replies_sent: string[] }>(
+    `select id, auto_replies_sent from conversation
+      where contact_id = $1 and channel_id = $2 and status <> 'closed' for update`,
+    [contact.contactId, connection.id],
   )
+  const conversationCreated = !open.rows[0] && !contact.blocked
   const conversationId =
     open.rows[0]?.id ??
     (
       await tx.query<{ id: string }>(
-        `insert into conversation (helpline_id, contact_id, channel_id) values ($1, $2, $3) returning id`,
-        [helplineId, contactId, connection.id],
+        `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at)
+         values ($1, $2, $3, $4, $5) returning id`,
+        // kept messages of a blocked person go in a closed conversation, out of the queue
+        [helplineId, contact.contactId, connection.id, contact.blocked ? 'closed' : 'waiting', contact.blocked ? new Date() : null],
       )
     ).rows[0]?.id
   if (!conversationId) throw new Error('Conversation insert returned nothing')
 
   const messageId = randomUUID()
+  const flagged = settings.moderation.autoFlag && matchesWordList(inbound.text, settings.moderation.words)
   const inserted = await tx.query<{ created_at: Date }>(
-    `insert into message (id, conversation_id, helpline_id, channel_id, direction, kind, body_sealed, status, provider_message_id)
-     values ($1, $2, $3, $4, 'inbound', $5, $6, 'received', $7) returning created_at`,
+    `insert into message (id, conversation_id, helpline_id, channel_id, direction, kind, body_sealed, status,
+                          provider_message_id, flagged, hidden_at, hidden_reason)
+     values ($1, $2, $3, $4, 'inbound', $5, $6, 'received', $7, $8, $9, $10) returning created_at`,
     [
       messageId,
       conversationId,
@@ -83,17 +86,36 @@ export async function ingestInboundMessage(
       inbound.kind,
       keyring.seal(helplineId, inbound.text, `message:${messageId}`),
       inbound.providerMessageId,
+      flagged,
+      contact.blocked ? new Date() : null,
+      contact.blocked ? 'blocked' : null,
     ],
   )
-  await tx.query('update conversation set last_message_at = now() where id = $1', [conversationId])
-  await tx.query('update contact set last_inbound_at = now() where id = $1', [contactId])
+  const createdAt = inserted.rows[0]?.created_at ?? new Date()
+  await tx.query('update contact set last_inbound_at = $2 where id = $1', [contact.contactId, createdAt])
+  if (contact.blocked) return { outcome: 'stored', messageId, conversationId, createdAt }
+
+  await tx.query('update conversation set last_message_at = $2 where id = $1', [conversationId, createdAt])
+  const autoReplies = await applyArrivalRules(tx, services, settings, {
+    helplineId,
+    channelId: connection.id,
+    contactId: contact.contactId,
+    conversationId,
+    conversationCreated,
+    firstMessageEver: contact.created,
+    alreadySent: open.rows[0]?.auto_replies_sent ?? [],
+    at: createdAt,
+  })
 
   const conversation = await loadConversationView(tx, keyring, [helplineId], conversationId)
-  const message = await loadMessageView(tx, keyring, helplineId, messageId)
+  const messages = [
+    await loadMessageView(tx, keyring, helplineId, messageId),
+    ...(await Promise.all(autoReplies.map((id) => loadMessageView(tx, keyring, helplineId, id)))),
+  ]
   afterCommit(() => {
     if (conversation) publisher.toConsoles(helplineId, 'conversation.updated', conversation)
-    publisher.toConsoles(helplineId, 'message.created', message)
+    for (const message of messages) publisher.toConsoles(helplineId, 'message.created', message)
+    if (autoReplies.length > 0) publisher.outboxChanged()
   })
-  const createdAt = inserted.rows[0]?.created_at ?? new Date()
-  return { messageId, conversationId, contactId, createdAt, duplicate: false }
+  return { outcome: 'stored', messageId, conversationId, createdAt }
 }

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import type { MessageView } from '@ascolto/protocol'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
-import { enqueue } from '../outbox/outbox.ts'
 import { loadMessageView } from './message-views.ts'
+import { queueOutboundMessage } from './queue-outbound-message.ts'
 
 /** A volunteer's reply: stored as queued with its delivery in the outbox, in one transaction. */
 export async function sendReply(
@@ -20,21 +19,15 @@ export async function sendReply(
   if (record.status !== 'open' || record.assignee_id !== actor.userId) {
     throw new AscoltoError('ASCOLTO_ERR_NOT_ASSIGNED', 'Take the conversation before replying')
   }
-  const messageId = randomUUID()
-  await tx.query(
-    `insert into message (id, conversation_id, helpline_id, channel_id, direction, author_id, kind, body_sealed, status)
-     values ($1, $2, $3, $4, 'outbound', $5, 'text', $6, 'queued')`,
-    [
-      messageId,
-      record.id,
-      record.helpline_id,
-      record.channel_id,
-      actor.userId,
-      services.keyring.seal(record.helpline_id, text, `message:${messageId}`),
-    ],
-  )
+  const messageId = await queueOutboundMessage(tx, services, {
+    helplineId: record.helpline_id,
+    conversationId: record.id,
+    channelId: record.channel_id,
+    authorId: actor.userId,
+    kind: 'text',
+    text,
+  })
   await tx.query('update conversation set last_message_at = now() where id = $1', [record.id])
-  await enqueue(tx, 'deliver_message', `conversation:${record.id}`, { messageId })
 
   const message = await loadMessageView(tx, services.keyring, record.helpline_id, messageId)
   const conversation = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)

@@ -31,3 +31,4 @@ export {
   type Weekday,
   type WeeklySchedule,
 } from './schedule.ts'
+export { matchesWordList } from './moderation.ts'

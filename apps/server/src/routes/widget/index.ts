@@ -87,11 +87,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
           text,
         }),
       )
-      request.log.info(
-        { conversationId: result.conversationId, duplicate: result.duplicate },
-        'widget message',
-      )
-      return reply.status(result.duplicate ? 200 : 201).send({
+      request.log.info({ conversationId: result.conversationId, outcome: result.outcome }, 'widget message')
+      // a blocked person is not told: their message looks sent, like any other
+      return reply.status(result.outcome === 'duplicate' ? 200 : 201).send({
         id: result.messageId,
         clientId,
         direction: 'inbound',

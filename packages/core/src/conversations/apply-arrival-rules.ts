@@ -1,0 +1,80 @@
+// What the helpline's rules do when a person's message arrives, inside the ingest transaction:
+// the conversation's due time, and the automatic replies (each at most once per opening).
+import type { HelplineSettings } from '@ascolto/protocol'
+import type { Services, Tx } from '../context.ts'
+import { openingRulesOf } from '../helplines/helpline-settings.ts'
+import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
+import { type AutoReplyKind, decideAutoReplies, describeNextOpening, dueTime } from '../policy/index.ts'
+
+const textOf: Record<AutoReplyKind, keyof HelplineSettings['autoReplies']> = {
+  welcome: 'welcome',
+  out_of_hours: 'outOfHours',
+  holiday: 'holiday',
+}
+
+function fill(template: string, values: Record<string, string>) {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+}
+
+export async function applyArrivalRules(
+  tx: Tx,
+  services: Services,
+  settings: HelplineSettings,
+  arrival: {
+    helplineId: string
+    channelId: string
+    contactId: string
+    conversationId: string
+    conversationCreated: boolean
+    firstMessageEver: boolean
+    alreadySent: readonly string[]
+    at: Date
+  },
+): Promise<string[]> {
+  const rules = openingRulesOf(settings)
+  if (arrival.conversationCreated) {
+    await tx.query('update conversation set due_at = $2 where id = $1', [arrival.conversationId, dueTime(rules, arrival.at)])
+  }
+  const decided = decideAutoReplies({
+    rules,
+    instant: arrival.at,
+    isFirstMessageEver: arrival.firstMessageEver,
+    alreadySentThisOpening: new Set(arrival.alreadySent as AutoReplyKind[]),
+    contactBlocked: false,
+  })
+  const language = settings.languages[0] ?? 'it'
+  const locale = language === 'en' ? 'en' : 'it'
+  const sent: string[] = []
+  for (const kind of decided) {
+    const texts = settings.autoReplies[textOf[kind]]
+    const template = texts?.[language] ?? Object.values(texts ?? {})[0]
+    if (!template) continue
+    const text = fill(template, {
+      policyUrl: settings.policy?.url ?? '',
+      nextOpening: describeNextOpening(rules, arrival.at, locale) ?? '',
+    })
+    sent.push(
+      await queueOutboundMessage(tx, services, {
+        helplineId: arrival.helplineId,
+        conversationId: arrival.conversationId,
+        channelId: arrival.channelId,
+        authorId: null,
+        kind: 'auto_reply',
+        text,
+      }),
+    )
+    await tx.query(
+      'update conversation set auto_replies_sent = array_append(auto_replies_sent, $2) where id = $1',
+      [arrival.conversationId, kind],
+    )
+    if (kind === 'welcome' && settings.policy) {
+      // the policy the person was sent, and when: the acceptance it describes
+      await tx.query('update contact set policy_version = $2, policy_sent_at = $3 where id = $1', [
+        arrival.contactId,
+        settings.policy.version,
+        arrival.at,
+      ])
+    }
+  }
+  return sent
+}

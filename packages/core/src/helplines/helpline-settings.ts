@@ -1,0 +1,95 @@
+// Reading, checking, importing and exporting a helpline's settings file. A file with an error
+// changes nothing and gets every problem, each naming its field.
+import type { Queryable } from '@ascolto/db'
+import { HelplineSettings } from '@ascolto/protocol'
+import Value from 'typebox/value'
+import { AscoltoError } from '../errors.ts'
+import { checkOpeningRules, type OpeningRules } from '../policy/index.ts'
+
+/** What a helpline created without a settings file runs with: always open, no replies yet. */
+export function defaultSettings(name: string, timeZone: string, language: string): HelplineSettings {
+  return {
+    name,
+    timeZone,
+    languages: [language],
+    opening: { alwaysOpen: true, weekly: {}, exceptions: [], closures: [], closedOnPublicHolidays: false },
+    autoReplies: {},
+    blocking: { keepMessagesOfBlocked: false },
+    moderation: { autoFlag: false, words: [] },
+    redirects: [],
+    retention: { months: 6 },
+  }
+}
+
+export function openingRulesOf(settings: HelplineSettings): OpeningRules {
+  return { ...settings.opening, timeZone: settings.timeZone }
+}
+
+/** '/opening/weekly/mon/0/start' → 'opening.weekly.mon[0].start' */
+function fieldName(instancePath: string) {
+  const name = instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+    .join('')
+    .replace(/^\./, '')
+  return name || '(the file)'
+}
+
+export class SettingsError extends AscoltoError {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super('ASCOLTO_ERR_VALIDATION', `The settings file has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`)
+    this.problems = problems
+  }
+}
+
+export function checkSettings(input: unknown): HelplineSettings {
+  const problems: string[] = []
+  for (const error of Value.Errors(HelplineSettings, input)) {
+    if (error.keyword === 'anyOf') continue
+    problems.push(`${fieldName(error.instancePath)}: ${error.message}`)
+  }
+  if (problems.length > 0) throw new SettingsError([...new Set(problems)])
+  const settings = input as HelplineSettings
+  problems.push(...checkOpeningRules(openingRulesOf(settings)).map((p) => `opening: ${p}`))
+  const [mainLanguage] = settings.languages
+  const texts = {
+    ...Object.fromEntries(Object.entries(settings.autoReplies).map(([k, v]) => [`autoReplies.${k}`, v])),
+    ...(settings.blocking.notice ? { 'blocking.notice': settings.blocking.notice } : {}),
+    ...Object.fromEntries(settings.redirects.map((r, i) => [`redirects[${i}].text`, r.text])),
+  }
+  for (const [field, text] of Object.entries(texts)) {
+    if (mainLanguage && text && !(mainLanguage in text)) problems.push(`${field}: needs a text in ${mainLanguage}`)
+  }
+  if (settings.autoReplies.welcome && !settings.policy) {
+    problems.push('policy: the welcome carries the policy link: give its url and version')
+  }
+  if (problems.length > 0) throw new SettingsError(problems)
+  return settings
+}
+
+type HelplineRow = { name: string; time_zone: string; default_locale: string; settings: Partial<HelplineSettings> }
+
+export async function loadHelplineSettings(db: Queryable, helplineId: string): Promise<HelplineSettings> {
+  const { rows } = await db.query<HelplineRow>(
+    'select name, time_zone, default_locale, settings from helpline where id = $1',
+    [helplineId],
+  )
+  const row = rows[0]
+  if (!row) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Helpline not found')
+  const base = defaultSettings(row.name, row.time_zone, row.default_locale)
+  return { ...base, ...row.settings, name: row.name, timeZone: row.time_zone }
+}
+
+/** Replaces the helpline's settings with the file's, whole, or changes nothing. */
+export async function importHelplineSettings(db: Queryable, helplineId: string, input: unknown) {
+  const settings = checkSettings(input)
+  const { name, timeZone, $schema: _schema, ...rest } = settings
+  const { rowCount } = await db.query(
+    'update helpline set name = $2, time_zone = $3, default_locale = $4, settings = $5 where id = $1',
+    [helplineId, name, timeZone, settings.languages[0], rest],
+  )
+  if (rowCount === 0) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Helpline not found')
+  return settings
+}

@@ -1,0 +1,120 @@
+// A helpline's own rules as one settings file: what a coordinator edits in the console, imports
+// and exports with the CLI. docs/helpline-settings.schema.json is generated from this schema.
+import Type, { type Static } from 'typebox'
+
+const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: "local time 'HH:MM'" })
+const EndTime = Type.String({
+  pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$',
+  description: "local time 'HH:MM' or '24:00'; before the start: the range crosses midnight",
+})
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: "a date 'YYYY-MM-DD'" })
+const Language = Type.String({ pattern: '^[a-z]{2}$' })
+const Strict = { additionalProperties: false } as const
+
+export const TimeRange = Type.Object({ start: Time, end: EndTime }, Strict)
+const Ranges = Type.Array(TimeRange, { maxItems: 12 })
+
+/** A text in the helpline's languages: { "it": "…", "en": "…" }. */
+export const LocalizedText = Type.Record(Language, Type.String({ minLength: 1, maxLength: 2000 }), {
+  minProperties: 1,
+})
+export type LocalizedText = Static<typeof LocalizedText>
+
+export const OpeningSettings = Type.Object(
+  {
+    alwaysOpen: Type.Optional(Type.Boolean({ description: '24/7' })),
+    weekly: Type.Object(
+      {
+        mon: Type.Optional(Ranges),
+        tue: Type.Optional(Ranges),
+        wed: Type.Optional(Ranges),
+        thu: Type.Optional(Ranges),
+        fri: Type.Optional(Ranges),
+        sat: Type.Optional(Ranges),
+        sun: Type.Optional(Ranges),
+      },
+      Strict,
+    ),
+    exceptions: Type.Array(
+      Type.Union([
+        Type.Object({ date: Day, closed: Type.Literal(true), reason: Type.Optional(Type.String()) }, Strict),
+        Type.Object({ date: Day, ranges: Ranges, reason: Type.Optional(Type.String()) }, Strict),
+      ]),
+      { maxItems: 500 },
+    ),
+    closures: Type.Array(Type.Object({ from: Day, to: Day, reason: Type.Optional(Type.String()) }, Strict), {
+      maxItems: 500,
+    }),
+    closedOnPublicHolidays: Type.Boolean(),
+    patronSaintDay: Type.Optional(
+      Type.Object(
+        {
+          month: Type.Integer({ minimum: 1, maximum: 12 }),
+          day: Type.Integer({ minimum: 1, maximum: 31 }),
+          name: Type.Optional(Type.String()),
+        },
+        Strict,
+      ),
+    ),
+    alwaysOpenDueMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_080 })),
+  },
+  Strict,
+)
+
+export const HelplineSettings = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    timeZone: Type.String({ minLength: 1, description: "IANA time zone, e.g. 'Europe/Rome'" }),
+    /** The first is the default language of the replies. */
+    languages: Type.Array(Language, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    opening: OpeningSettings,
+    policy: Type.Optional(
+      Type.Object(
+        { url: Type.String({ pattern: '^https?://' }), version: Type.String({ minLength: 1, maxLength: 50 }) },
+        Strict,
+      ),
+    ),
+    autoReplies: Type.Object(
+      {
+        welcome: Type.Optional(LocalizedText),
+        outOfHours: Type.Optional(LocalizedText),
+        holiday: Type.Optional(LocalizedText),
+      },
+      { ...Strict, description: 'Placeholders: {policyUrl} in the welcome, {nextOpening} in the others' },
+    ),
+    blocking: Type.Object(
+      {
+        keepMessagesOfBlocked: Type.Boolean({
+          description: 'keep (hidden) what a blocked person sends, e.g. as evidence of threats; default: drop it',
+        }),
+        notice: Type.Optional(LocalizedText),
+      },
+      Strict,
+    ),
+    moderation: Type.Object(
+      {
+        autoFlag: Type.Boolean(),
+        words: Type.Array(Type.String({ minLength: 2, maxLength: 100 }), { maxItems: 5000 }),
+      },
+      Strict,
+    ),
+    redirects: Type.Array(
+      Type.Object(
+        {
+          id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }),
+          label: Type.String({ minLength: 1, maxLength: 100 }),
+          text: LocalizedText,
+        },
+        Strict,
+      ),
+      { maxItems: 100 },
+    ),
+    retention: Type.Object(
+      { months: Type.Integer({ minimum: 1, maximum: 120, description: 'months after the last message' }) },
+      Strict,
+    ),
+  },
+  Strict,
+)
+export type HelplineSettings = Static<typeof HelplineSettings>
