@@ -52,7 +52,7 @@ export async function openDatabase(config: Config, log: FastifyBaseLogger) {
   }
 }
 
-export async function startAscolto(config: Config): Promise<Running> {
+export async function startAscolto(config: Config, options: { clock?: () => Date } = {}): Promise<Running> {
   const log = pino(loggerOptions(config.logLevel)) as FastifyBaseLogger
   const database = await openDatabase(config, log)
   const { pool } = database
@@ -60,7 +60,11 @@ export async function startAscolto(config: Config): Promise<Running> {
 
   const io = createSocketServer(pool, log)
   const worker = config.role === 'web' ? undefined : createOutboxWorker(pool, channelAdapters, log)
-  const services: Services = { keyring, publisher: createPublisher(io, pool, worker) }
+  const services: Services = {
+    keyring,
+    publisher: createPublisher(io, pool, worker),
+    clock: options.clock ?? (() => new Date()),
+  }
   await worker?.start(services)
 
   let url = ''

@@ -5,7 +5,12 @@ import type { Publisher } from './realtime/publisher.ts'
 /** What a use-case runs in: one transaction, and effects to run once it has committed. */
 export type Tx = PoolClient
 export type AfterCommit = (effect: () => void) => void
-export type Services = { keyring: Keyring; publisher: Publisher }
+export type Services = {
+  keyring: Keyring
+  publisher: Publisher
+  /** The time the helpline's rules see; a test sets it to 22:00 on a given evening. */
+  clock: () => Date
+}
 
 /** The signed-in operator, as every authorisation check sees them. */
 export type Actor = {

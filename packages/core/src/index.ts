@@ -8,6 +8,14 @@ export { takeConversation } from './conversations/take-conversation.ts'
 export { createKeyring, type Keyring } from './crypto/keyring.ts'
 export { AscoltoError, type ErrorCode } from './errors.ts'
 export { createChannel, createHelpline } from './helplines/create-helpline.ts'
+export {
+  checkSettings,
+  defaultSettings,
+  importHelplineSettings,
+  loadHelplineSettings,
+  openingRulesOf,
+  SettingsError,
+} from './helplines/helpline-settings.ts'
 export { deliverMessage, MAX_ATTEMPTS } from './messages/deliver-message.ts'
 export { type IngestResult, ingestInboundMessage } from './messages/ingest-inbound-message.ts'
 export { sendReply } from './messages/send-reply.ts'

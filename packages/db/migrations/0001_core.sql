@@ -98,6 +98,8 @@ create index conversation_queue_idx on conversation (helpline_id, status, last_m
 
 create table message (
   id uuid primary key,
+  -- the order of writing: several messages of one transaction share created_at
+  seq bigint generated always as identity unique,
   conversation_id uuid not null references conversation (id) on delete cascade,
   helpline_id uuid not null references helpline (id) on delete cascade,
   channel_id uuid not null references channel (id) on delete cascade,
@@ -114,7 +116,7 @@ create table message (
   updated_at timestamptz not null default now(),
   unique (channel_id, provider_message_id)
 );
-create index message_conversation_idx on message (conversation_id, created_at);
+create index message_conversation_idx on message (conversation_id, seq);
 
 -- Work to do after a commit, written in the same transaction as its cause. Payloads carry ids,
 -- never text, so nothing here outlives retention. Rows with the same order_key run one at a

@@ -73,6 +73,8 @@ export const ConversationView = Type.Object({
   assignee: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
   openedAt: Timestamp,
   lastMessageAt: Timestamp,
+  /** When it must be answered by, from the helpline's hours: the queue is ordered by it. */
+  dueAt: Type.Union([Timestamp, Type.Null()]),
   /** The first line of the newest message from the person, shortened. */
   preview: Type.String(),
 })

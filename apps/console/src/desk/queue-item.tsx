@@ -25,6 +25,15 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
   const since = tab === 'waiting' ? conversation.openedAt : conversation.lastMessageAt
   const elapsed =
     formatElapsed(now - Date.parse(since), i18n.resolvedLanguage ?? 'it') ?? t('time.lessThanMinute')
+  const due = conversation.dueAt ? new Date(conversation.dueAt) : undefined
+  const overdue = due !== undefined && due.getTime() < now
+  const dueLabel = due
+    ? new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'it', {
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(due)
+    : undefined
 
   return (
     <li>
@@ -33,7 +42,7 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
         className="queue-item"
         href={conversationHref(conversation.id)}
         aria-current={selected ? 'page' : undefined}
-        aria-labelledby={`${id}-name ${id}-channel ${id}-time`}
+        aria-labelledby={`${id}-name ${id}-channel ${id}-time${dueLabel && tab === 'waiting' ? ` ${id}-due` : ''}`}
         aria-describedby={hasDraft ? `${id}-preview ${id}-draft` : `${id}-preview`}
       >
         <span className="queue-item-top">
@@ -51,6 +60,11 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
           {labels.channel(conversation.channelKind)}
           {helplineName && ` · ${helplineName}`}
         </span>
+        {tab === 'waiting' && dueLabel && (
+          <span id={`${id}-due`} className={overdue ? 'due overdue' : 'due'}>
+            {overdue ? t('queue.overdue', { time: dueLabel }) : t('queue.dueBy', { time: dueLabel })}
+          </span>
+        )}
         <span id={`${id}-preview`} className="preview">
           {conversation.preview}
         </span>

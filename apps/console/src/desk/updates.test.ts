@@ -17,6 +17,7 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     assignee: null,
     openedAt: '2025-01-01T20:00:00.000Z',
     lastMessageAt: '2025-01-01T20:00:00.000Z',
+    dueAt: null,
     preview: 'ciao',
     ...patch,
   }

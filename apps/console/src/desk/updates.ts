@@ -14,8 +14,10 @@ export function tabFor(conversation: ConversationView, myId: string): QueueTab |
   return null
 }
 
-// the same order as the server's: who has waited longest first; then the liveliest first
-const byWaitingSince = (a: ConversationView, b: ConversationView) => a.openedAt.localeCompare(b.openedAt)
+// the same order as the server's: the soonest due first (then who has waited longest); then the liveliest first
+const dueOf = (c: ConversationView) => c.dueAt ?? c.openedAt
+const byWaitingSince = (a: ConversationView, b: ConversationView) =>
+  dueOf(a).localeCompare(dueOf(b)) || a.openedAt.localeCompare(b.openedAt)
 const byLastMessage = (a: ConversationView, b: ConversationView) =>
   b.lastMessageAt.localeCompare(a.lastMessageAt)
 

@@ -12,7 +12,10 @@ import { type Running, startAscolto } from '../main.ts'
 
 export type TestServer = Running & { databaseUrl: string; masterKey: string; close: () => Promise<void> }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { clock?: () => Date } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase()
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-test-'))
   const masterKey = randomBytes(32).toString('hex')
@@ -25,6 +28,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       ...env,
     }),
+    options,
   )
   return {
     ...running,

@@ -16,6 +16,7 @@ type ConversationRow = {
   assignee_name: string | null
   opened_at: Date
   last_message_at: Date
+  due_at: Date | null
   preview_id: string | null
   preview_sealed: Buffer | null
 }
@@ -39,7 +40,7 @@ export async function loadConversationViews(
 ): Promise<ConversationView[]> {
   const { rows } = await tx.query<ConversationRow>(
     `select c.id, c.helpline_id, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
-            u.display_name as assignee_name, c.opened_at, c.last_message_at,
+            u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at,
             lm.id as preview_id, lm.body_sealed as preview_sealed
        from conversation c
        join channel ch on ch.id = c.channel_id
@@ -48,12 +49,13 @@ export async function loadConversationViews(
        left join lateral (
          select m.id, m.body_sealed from message m
           where m.conversation_id = c.id and m.direction = 'inbound'
-          order by m.created_at desc limit 1) lm on true
+          order by m.seq desc limit 1) lm on true
       where c.helpline_id = any($1::uuid[])
         and ($2::uuid[] is null or c.id = any($2::uuid[]))
         and ($3::text is null or c.status = $3)
         and ($4::uuid is null or c.assignee_id = $4)
-      order by case when c.status = 'waiting' then c.opened_at end asc, c.last_message_at desc
+      order by case when c.status = 'waiting' then coalesce(c.due_at, c.opened_at) end asc,
+               c.opened_at asc, c.last_message_at desc
       limit 500`,
     [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null],
   )
@@ -66,6 +68,7 @@ export async function loadConversationViews(
     assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? '' } : null,
     openedAt: row.opened_at.toISOString(),
     lastMessageAt: row.last_message_at.toISOString(),
+    dueAt: row.due_at?.toISOString() ?? null,
     preview:
       row.preview_id && row.preview_sealed
         ? firstLine(keyring.open(row.helpline_id, row.preview_sealed, `message:${row.preview_id}`))

@@ -104,7 +104,7 @@ export async function ingestInboundMessage(
     conversationCreated,
     firstMessageEver: contact.created,
     alreadySent: open.rows[0]?.auto_replies_sent ?? [],
-    at: createdAt,
+    at: services.clock(),
   })
 
   const conversation = await loadConversationView(tx, keyring, [helplineId], conversationId)

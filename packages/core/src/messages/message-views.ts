@@ -28,7 +28,7 @@ export async function loadMessageViews(
       where m.helpline_id = $1
         and ($2::uuid is null or m.conversation_id = $2)
         and ($3::uuid[] is null or m.id = any($3::uuid[]))
-      order by m.created_at, m.id`,
+      order by m.seq`,
     [filter.helplineId, filter.conversationId ?? null, filter.ids ?? null],
   )
   return rows.map((row) => ({

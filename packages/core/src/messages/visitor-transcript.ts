@@ -22,7 +22,7 @@ export async function visitorTranscript(
        join conversation c on c.contact_id = ci.contact_id and c.channel_id = ci.channel_id
        join message m on m.conversation_id = c.id
       where ci.channel_id = $1 and ci.address_hash = $2 and m.direction in ('inbound', 'outbound')
-      order by m.created_at, m.id
+      order by m.seq
       limit 1000`,
     [channel.id, keyring.hashAddress(channel.helplineId, address)],
   )
