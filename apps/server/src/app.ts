@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
+import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { staticRoutes } from './routes/static.ts'
@@ -24,6 +25,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(healthRoutes, context)
   await app.register(sessionRoutes, context)
   await app.register(conversationRoutes, context)
+  await app.register(moderationRoutes, context)
   await app.register(widgetRoutes, context)
   await app.register(staticRoutes, context)
   return app

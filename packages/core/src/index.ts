@@ -1,4 +1,5 @@
 export { type ChannelRecord, findChannel } from './channels/find-channel.ts'
+export { blockContact, unblockContact } from './contacts/block-contact.ts'
 export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
 export { closeConversation } from './conversations/close-conversation.ts'
@@ -18,6 +19,7 @@ export {
 } from './helplines/helpline-settings.ts'
 export { deliverMessage, MAX_ATTEMPTS } from './messages/deliver-message.ts'
 export { type IngestResult, ingestInboundMessage } from './messages/ingest-inbound-message.ts'
+export { hideMessage } from './messages/hide-message.ts'
 export { sendReply } from './messages/send-reply.ts'
 export { visitorTranscript } from './messages/visitor-transcript.ts'
 export { addMembership, createUser } from './operators/create-user.ts'

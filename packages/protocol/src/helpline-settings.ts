@@ -71,7 +71,10 @@ export const HelplineSettings = Type.Object(
     opening: OpeningSettings,
     policy: Type.Optional(
       Type.Object(
-        { url: Type.String({ pattern: '^https?://' }), version: Type.String({ minLength: 1, maxLength: 50 }) },
+        {
+          url: Type.String({ pattern: '^https?://' }),
+          version: Type.String({ minLength: 1, maxLength: 50 }),
+        },
         Strict,
       ),
     ),
@@ -86,7 +89,8 @@ export const HelplineSettings = Type.Object(
     blocking: Type.Object(
       {
         keepMessagesOfBlocked: Type.Boolean({
-          description: 'keep (hidden) what a blocked person sends, e.g. as evidence of threats; default: drop it',
+          description:
+            'keep (hidden) what a blocked person sends, e.g. as evidence of threats; default: drop it',
         }),
         notice: Type.Optional(LocalizedText),
       },

@@ -80,6 +80,20 @@ export const ConversationView = Type.Object({
 })
 export type ConversationView = Static<typeof ConversationView>
 
+/** Why a message was hidden and not answered: the categories the helplines' policies name. */
+export const HideReason = Type.Union([
+  Type.Literal('offensive'),
+  Type.Literal('threatening'),
+  Type.Literal('vulgar'),
+  Type.Literal('discriminatory'),
+  Type.Literal('spam'),
+  Type.Literal('political'),
+  Type.Literal('unlawful'),
+  Type.Literal('personal_data'),
+  Type.Literal('blocked'),
+])
+export type HideReason = Static<typeof HideReason>
+
 export const MessageView = Type.Object({
   id: Uuid,
   conversationId: Uuid,
@@ -90,6 +104,10 @@ export const MessageView = Type.Object({
   author: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
   createdAt: Timestamp,
   errorCode: Type.Union([Type.String(), Type.Null()]),
+  /** Matched the helpline's word list: a suggestion, a person decides. */
+  flagged: Type.Boolean(),
+  /** Hidden and not answered; the text is then shown to supervisors only. */
+  hidden: Type.Union([Type.Object({ reason: HideReason }), Type.Null()]),
 })
 export type MessageView = Static<typeof MessageView>
 
@@ -116,6 +134,21 @@ export const ReplyBody = Type.Object(
   { additionalProperties: false },
 )
 export type ReplyBody = Static<typeof ReplyBody>
+
+export const HideBody = Type.Object({ reason: HideReason }, { additionalProperties: false })
+export type HideBody = Static<typeof HideBody>
+
+export const BlockBody = Type.Object(
+  {
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    /** How long; null: until a supervisor lifts it. */
+    days: Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()]),
+    /** Send the helpline's blocking notice first (e.g. "this number is personal: use your own"). */
+    sendNotice: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
+export type BlockBody = Static<typeof BlockBody>
 
 export const ErrorView = Type.Object({ code: Type.String(), message: Type.String() })
 export type ErrorView = Static<typeof ErrorView>

@@ -16,7 +16,8 @@ export async function findOrCreateContact(
       where ci.channel_id = $1 and ci.address_hash = $2`,
     [input.channelId, input.addressHash],
   )
-  if (found.rows[0]) return { contactId: found.rows[0].contact_id, created: false, blocked: found.rows[0].blocked }
+  if (found.rows[0])
+    return { contactId: found.rows[0].contact_id, created: false, blocked: found.rows[0].blocked }
 
   let contactId: string | undefined
   // "Persona #4821": random, retried on the rare clash with an existing pseudonym

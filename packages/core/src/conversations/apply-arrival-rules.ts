@@ -33,7 +33,10 @@ export async function applyArrivalRules(
 ): Promise<string[]> {
   const rules = openingRulesOf(settings)
   if (arrival.conversationCreated) {
-    await tx.query('update conversation set due_at = $2 where id = $1', [arrival.conversationId, dueTime(rules, arrival.at)])
+    await tx.query('update conversation set due_at = $2 where id = $1', [
+      arrival.conversationId,
+      dueTime(rules, arrival.at),
+    ])
   }
   const decided = decideAutoReplies({
     rules,

@@ -2,7 +2,7 @@ import type { ConversationDetail } from '@ascolto/protocol'
 import type { Actor, Services, Tx } from '../context.ts'
 import { loadMessageViews } from '../messages/message-views.ts'
 import { loadConversationView } from './conversation-views.ts'
-import { findConversationForActor } from './find-conversation.ts'
+import { findConversationForActor, isSupervising } from './find-conversation.ts'
 
 export async function getConversation(
   { tx, services }: { tx: Pick<Tx, 'query'>; services: Services },
@@ -15,6 +15,7 @@ export async function getConversation(
   const messages = await loadMessageViews(tx, services.keyring, {
     helplineId: record.helpline_id,
     conversationId: record.id,
+    revealHidden: isSupervising(actor, record.helpline_id),
   })
   return { conversation, messages }
 }

@@ -39,7 +39,10 @@ function fieldName(instancePath: string) {
 export class SettingsError extends AscoltoError {
   readonly problems: string[]
   constructor(problems: string[]) {
-    super('ASCOLTO_ERR_VALIDATION', `The settings file has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`)
+    super(
+      'ASCOLTO_ERR_VALIDATION',
+      `The settings file has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`,
+    )
     this.problems = problems
   }
 }
@@ -60,7 +63,8 @@ export function checkSettings(input: unknown): HelplineSettings {
     ...Object.fromEntries(settings.redirects.map((r, i) => [`redirects[${i}].text`, r.text])),
   }
   for (const [field, text] of Object.entries(texts)) {
-    if (mainLanguage && text && !(mainLanguage in text)) problems.push(`${field}: needs a text in ${mainLanguage}`)
+    if (mainLanguage && text && !(mainLanguage in text))
+      problems.push(`${field}: needs a text in ${mainLanguage}`)
   }
   if (settings.autoReplies.welcome && !settings.policy) {
     problems.push('policy: the welcome carries the policy link: give its url and version')
@@ -69,7 +73,12 @@ export function checkSettings(input: unknown): HelplineSettings {
   return settings
 }
 
-type HelplineRow = { name: string; time_zone: string; default_locale: string; settings: Partial<HelplineSettings> }
+type HelplineRow = {
+  name: string
+  time_zone: string
+  default_locale: string
+  settings: Partial<HelplineSettings>
+}
 
 export async function loadHelplineSettings(db: Queryable, helplineId: string): Promise<HelplineSettings> {
   const { rows } = await db.query<HelplineRow>(

@@ -39,7 +39,12 @@ export async function ingestInboundMessage(
   )
   if (existing.rows[0]) {
     const row = existing.rows[0]
-    return { outcome: 'duplicate', messageId: row.id, conversationId: row.conversation_id, createdAt: row.created_at }
+    return {
+      outcome: 'duplicate',
+      messageId: row.id,
+      conversationId: row.conversation_id,
+      createdAt: row.created_at,
+    }
   }
 
   const settings = await loadHelplineSettings(tx, helplineId)
@@ -67,7 +72,13 @@ export async function ingestInboundMessage(
         `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at)
          values ($1, $2, $3, $4, $5) returning id`,
         // kept messages of a blocked person go in a closed conversation, out of the queue
-        [helplineId, contact.contactId, connection.id, contact.blocked ? 'closed' : 'waiting', contact.blocked ? new Date() : null],
+        [
+          helplineId,
+          contact.contactId,
+          connection.id,
+          contact.blocked ? 'closed' : 'waiting',
+          contact.blocked ? new Date() : null,
+        ],
       )
     ).rows[0]?.id
   if (!conversationId) throw new Error('Conversation insert returned nothing')

@@ -1,4 +1,4 @@
-import type { MessageView } from '@ascolto/protocol'
+import type { HideReason, MessageView } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 
@@ -14,16 +14,19 @@ type MessageRow = {
   author_name: string | null
   created_at: Date
   error_code: string | null
+  flagged: boolean
+  hidden_reason: HideReason | null
 }
 
 export async function loadMessageViews(
   tx: Pick<Tx, 'query'>,
   keyring: Keyring,
-  filter: { helplineId: string; conversationId?: string; ids?: readonly string[] },
+  filter: { helplineId: string; conversationId?: string; ids?: readonly string[]; revealHidden?: boolean },
 ): Promise<MessageView[]> {
   const { rows } = await tx.query<MessageRow>(
     `select m.id, m.conversation_id, m.helpline_id, m.direction, m.kind, m.body_sealed, m.status,
-            m.author_id, u.display_name as author_name, m.created_at, m.error_code
+            m.author_id, u.display_name as author_name, m.created_at, m.error_code,
+            m.flagged, m.hidden_reason
        from message m left join app_user u on u.id = m.author_id
       where m.helpline_id = $1
         and ($2::uuid is null or m.conversation_id = $2)
@@ -36,11 +39,16 @@ export async function loadMessageViews(
     conversationId: row.conversation_id,
     direction: row.direction,
     kind: row.kind,
-    text: row.body_sealed ? keyring.open(row.helpline_id, row.body_sealed, `message:${row.id}`) : '',
+    text:
+      row.body_sealed && (row.hidden_reason === null || filter.revealHidden)
+        ? keyring.open(row.helpline_id, row.body_sealed, `message:${row.id}`)
+        : '',
     status: row.status,
     author: row.author_id ? { id: row.author_id, displayName: row.author_name ?? '' } : null,
     createdAt: row.created_at.toISOString(),
     errorCode: row.error_code,
+    flagged: row.flagged,
+    hidden: row.hidden_reason ? { reason: row.hidden_reason } : null,
   }))
 }
 

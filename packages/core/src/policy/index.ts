@@ -6,6 +6,7 @@ export {
 } from './auto-reply.ts'
 export { dueTime } from './due-time.ts'
 export { holidayName, isPublicHoliday, type Locale } from './holidays.ts'
+export { matchesWordList } from './moderation.ts'
 export {
   type ClosedBy,
   currentRangeEnd,
@@ -31,4 +32,3 @@ export {
   type Weekday,
   type WeeklySchedule,
 } from './schedule.ts'
-export { matchesWordList } from './moderation.ts'

@@ -10,7 +10,9 @@ export function matchesWordList(text: string, words: readonly string[]): boolean
   if (words.length === 0) return false
   const haystack = ` ${normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `
   return words.some((word) => {
-    const needle = normalize(word).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+    const needle = normalize(word)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
     return needle.length > 0 && haystack.includes(` ${needle} `)
   })
 }

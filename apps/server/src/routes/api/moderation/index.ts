@@ -1,0 +1,49 @@
+// Moderation from the console: hide a message (not answered, with its category), block the
+// person of a conversation, lift a block (supervisors).
+import { blockContact, hideMessage, unblockContact } from '@ascolto/core'
+import { withTransaction } from '@ascolto/db'
+import { BlockBody, ConversationView, ErrorView, HideBody, MessageView, Uuid } from '@ascolto/protocol'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import type { AppContext } from '../../../context.ts'
+import { requireActor } from '../../../plugins/auth.ts'
+
+const ById = Type.Object({ id: Uuid })
+const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView }
+
+export const moderationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
+  app.post(
+    '/api/messages/:id/hide',
+    { schema: { params: ById, body: HideBody, response: { 200: MessageView, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx, afterCommit) =>
+        hideMessage({ tx, afterCommit, services }, actor, request.params.id, request.body.reason),
+      )
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/block',
+    { schema: { params: ById, body: BlockBody, response: { 200: ConversationView, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx, afterCommit) =>
+        blockContact({ tx, afterCommit, services }, actor, {
+          conversationId: request.params.id,
+          ...request.body,
+        }),
+      )
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/unblock',
+    { schema: { params: ById, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      await withTransaction(pool, (tx) => unblockContact({ tx }, actor, request.params.id))
+      return reply.status(204).send(null)
+    },
+  )
+}

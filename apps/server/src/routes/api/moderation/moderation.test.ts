@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import { defaultSettings, importHelplineSettings } from '@ascolto/core'
+import type { ConversationView, MessageView } from '@ascolto/protocol'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+  visitorToken,
+} from '../../../testing/test-server.ts'
+
+describe('moderation and blocking', () => {
+  let server: TestServer
+  let line: { helplineId: string; channelId: string }
+  let volunteer: Awaited<ReturnType<typeof makeOperator>>
+  let supervisor: Awaited<ReturnType<typeof makeOperator>>
+
+  before(async () => {
+    server = await startTestServer()
+    line = await makeHelpline(server.pool)
+    await importHelplineSettings(server.pool, line.helplineId, {
+      ...defaultSettings('Sportello', 'Europe/Rome', 'it'),
+      blocking: {
+        keepMessagesOfBlocked: false,
+        notice: { it: 'Questo numero è personale: chi vuole scriverci usi il proprio.' },
+      },
+    })
+    volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
+    supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }])
+  })
+  after(() => server.close())
+
+  async function newConversation(token: string, text: string) {
+    await call(`${server.url}/api/widget/v1/channels/${line.channelId}/messages`, {
+      token,
+      body: { clientId: randomUUID(), text },
+    })
+    const queue = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
+    return queue.body.conversations.find((c: ConversationView) => c.preview === text) as ConversationView
+  }
+  const detail = async (cookie: string, id: string) =>
+    (await call(`${server.url}/api/conversations/${id}`, { cookie })).body.messages as MessageView[]
+
+  it('hides an offensive message: volunteers lose its text, supervisors see it with the reason, and it is audited', async () => {
+    const conversation = await newConversation(visitorToken(), 'sei un incapace, vergognati')
+    const [message] = await detail(volunteer.cookie, conversation.id)
+    assert.ok(message)
+    const hidden = await call(`${server.url}/api/messages/${message.id}/hide`, {
+      cookie: volunteer.cookie,
+      body: { reason: 'offensive' },
+    })
+    assert.equal(hidden.status, 200)
+    assert.deepEqual(hidden.body.hidden, { reason: 'offensive' })
+    assert.equal(hidden.body.text, '')
+    assert.equal((await detail(volunteer.cookie, conversation.id))[0]?.text, '')
+    const seenBySupervisor = (await detail(supervisor.cookie, conversation.id))[0]
+    assert.equal(seenBySupervisor?.text, 'sei un incapace, vergognati')
+    assert.deepEqual(seenBySupervisor?.hidden, { reason: 'offensive' })
+
+    const audit = await server.pool.query(
+      `select action, actor_id, details from audit_event where subject_id = $1`,
+      [message.id],
+    )
+    assert.deepEqual(audit.rows, [
+      { action: 'message.hide', actor_id: volunteer.userId, details: { reason: 'offensive' } },
+    ])
+    await assert.rejects(server.pool.query('delete from audit_event'), /append-only/)
+    const badReason = await call(`${server.url}/api/messages/${message.id}/hide`, {
+      cookie: volunteer.cookie,
+      body: { reason: 'boring' },
+    })
+    assert.equal(badReason.status, 400)
+  })
+
+  it('blocks after a notice, keeps the person out of the queue, and only a supervisor lifts it', async () => {
+    const token = visitorToken()
+    const conversation = await newConversation(token, 'scrivo io per mia sorella')
+    const blocked = await call(`${server.url}/api/conversations/${conversation.id}/block`, {
+      cookie: volunteer.cookie,
+      body: { reason: 'numero usato da più persone', days: null, sendNotice: true },
+    })
+    assert.equal(blocked.status, 200)
+    assert.equal(blocked.body.status, 'closed')
+    const messages = await detail(volunteer.cookie, conversation.id)
+    assert.equal(messages.at(-1)?.text, 'Questo numero è personale: chi vuole scriverci usi il proprio.')
+
+    await call(`${server.url}/api/widget/v1/channels/${line.channelId}/messages`, {
+      token,
+      body: { clientId: randomUUID(), text: 'ancora io' },
+    })
+    const queue = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
+    assert.ok(!queue.body.conversations.some((c: ConversationView) => c.preview === 'ancora io'))
+
+    const byVolunteer = await call(`${server.url}/api/conversations/${conversation.id}/unblock`, {
+      cookie: volunteer.cookie,
+      body: {},
+    })
+    assert.equal(byVolunteer.status, 403)
+    const bySupervisor = await call(`${server.url}/api/conversations/${conversation.id}/unblock`, {
+      cookie: supervisor.cookie,
+      body: {},
+    })
+    assert.equal(bySupervisor.status, 204)
+    await call(`${server.url}/api/widget/v1/channels/${line.channelId}/messages`, {
+      token,
+      body: { clientId: randomUUID(), text: 'sono tornata' },
+    })
+    const after = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
+    assert.ok(after.body.conversations.some((c: ConversationView) => c.preview === 'sono tornata'))
+    const actions = await server.pool.query(
+      `select action from audit_event where action like 'contact.%' order by id`,
+    )
+    assert.deepEqual(
+      actions.rows.map((r) => r.action),
+      ['contact.block', 'contact.unblock'],
+    )
+  })
+
+  it('lets a block for a number of days expire by itself', async () => {
+    const token = visitorToken()
+    const conversation = await newConversation(token, 'messaggio prima del blocco a tempo')
+    await call(`${server.url}/api/conversations/${conversation.id}/block`, {
+      cookie: volunteer.cookie,
+      body: { reason: 'spam ripetuto', days: 7, sendNotice: false },
+    })
+    // eight days later
+    await server.pool.query(
+      `update contact set blocked_at = blocked_at - interval '8 days', blocked_until = blocked_until - interval '8 days'
+        where id = (select contact_id from conversation where id = $1)`,
+      [conversation.id],
+    )
+    await call(`${server.url}/api/widget/v1/channels/${line.channelId}/messages`, {
+      token,
+      body: { clientId: randomUUID(), text: 'dopo la scadenza' },
+    })
+    const queue = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
+    assert.ok(queue.body.conversations.some((c: ConversationView) => c.preview === 'dopo la scadenza'))
+  })
+})

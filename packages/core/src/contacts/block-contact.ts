@@ -1,0 +1,79 @@
+// Blocking a person (e.g. one number used by several people, threats): optionally a last
+// notice first, then their conversation closes and their messages stay out of the queue
+// until the block expires or a supervisor lifts it.
+import type { ConversationView } from '@ascolto/protocol'
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
+import { loadConversationView } from '../conversations/conversation-views.ts'
+import { findConversationForActor, isSupervising } from '../conversations/find-conversation.ts'
+import { AscoltoError } from '../errors.ts'
+import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
+
+export async function blockContact(
+  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  actor: Actor,
+  input: { conversationId: string; reason: string; days: number | null; sendNotice: boolean },
+): Promise<ConversationView> {
+  const record = await findConversationForActor(tx, actor, input.conversationId, { lock: true })
+  const settings = await loadHelplineSettings(tx, record.helpline_id)
+  const notice = settings.blocking.notice
+  if (input.sendNotice) {
+    const text = notice?.[settings.languages[0] ?? 'it'] ?? Object.values(notice ?? {})[0]
+    if (!text)
+      throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'This helpline has no blocking notice to send')
+    await queueOutboundMessage(tx, services, {
+      helplineId: record.helpline_id,
+      conversationId: record.id,
+      channelId: record.channel_id,
+      authorId: actor.userId,
+      kind: 'auto_reply',
+      text,
+    })
+  }
+  await tx.query(
+    `update contact set blocked_at = now(), blocked_reason = $2, blocked_by = $3,
+            blocked_until = case when $4::int is null then null else now() + make_interval(days => $4::int) end
+      where id = $1`,
+    [record.contact_id, input.reason, actor.userId, input.days],
+  )
+  await tx.query(
+    `update conversation set status = 'closed', closed_at = coalesce(closed_at, now())
+      where contact_id = $1 and status <> 'closed'`,
+    [record.contact_id],
+  )
+  await recordAuditEvent(tx, {
+    helplineId: record.helpline_id,
+    actorId: actor.userId,
+    action: 'contact.block',
+    subjectType: 'contact',
+    subjectId: record.contact_id,
+    details: { days: input.days, notice: input.sendNotice },
+  })
+  const view = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)
+  if (!view) throw new Error('Conversation vanished while blocking')
+  afterCommit(() => {
+    services.publisher.toConsoles(record.helpline_id, 'conversation.updated', view)
+    if (input.sendNotice) services.publisher.outboxChanged()
+  })
+  return view
+}
+
+/** Lifting a block is a supervisor's decision. */
+export async function unblockContact({ tx }: { tx: Tx }, actor: Actor, conversationId: string) {
+  const record = await findConversationForActor(tx, actor, conversationId)
+  if (!isSupervising(actor, record.helpline_id)) {
+    throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Only a supervisor can lift a block')
+  }
+  await tx.query(
+    `update contact set blocked_at = null, blocked_until = null, blocked_reason = null, blocked_by = null where id = $1`,
+    [record.contact_id],
+  )
+  await recordAuditEvent(tx, {
+    helplineId: record.helpline_id,
+    actorId: actor.userId,
+    action: 'contact.unblock',
+    subjectType: 'contact',
+    subjectId: record.contact_id,
+  })
+}
