@@ -1,0 +1,66 @@
+// Logs carry ids, never content: a whole conversation logged at debug level leaves no message
+// text, no visitor token and no e-mail address in any log line.
+import assert from 'node:assert/strict'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { spawnAscolto, stopAscolto } from './testing/spawn-ascolto.ts'
+import { call, visitorToken } from './testing/test-server.ts'
+
+describe('logs', () => {
+  let database: TestDatabase
+  let dataDir: string
+  before(async () => {
+    database = await createTestDatabase()
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-logs-'))
+  })
+  after(async () => {
+    await database.drop()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('carry no message text, token, password or e-mail address through a whole conversation', async () => {
+    const ascolto = await spawnAscolto(
+      {
+        DATABASE_URL: database.url,
+        ASCOLTO_DATA_DIR: dataDir,
+        ASCOLTO_MASTER_KEY: randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'trace',
+      },
+      ['--demo'],
+    )
+    const password = /with the password (\S+)/.exec(ascolto.output())?.[1] ?? ''
+    const { rows } = await database.pool.query(
+      `select ch.id from channel ch join helpline h on h.id = ch.helpline_id where h.slug = 'demo'`,
+    )
+    const channelId = rows[0].id
+    const token = visitorToken()
+    const secret = `il mio segreto ${randomUUID()}`
+    await call(`${ascolto.url}/api/widget/v1/channels/${channelId}/messages`, {
+      token,
+      body: { clientId: randomUUID(), text: secret },
+    })
+    const signIn = await call(`${ascolto.url}/api/session`, { body: { email: 'admin@ascolto.local', password } })
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const [conversation] = (await call(`${ascolto.url}/api/conversations`, { cookie })).body.conversations
+    await call(`${ascolto.url}/api/conversations/${conversation.id}/take`, { cookie, body: {} })
+    const answer = `risposta riservata ${randomUUID()}`
+    await call(`${ascolto.url}/api/conversations/${conversation.id}/messages`, { cookie, body: { text: answer } })
+    await call(`${ascolto.url}/api/widget/v1/channels/${channelId}/messages`, { token })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    await stopAscolto(ascolto)
+
+    const logLines = ascolto
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+    assert.ok(logLines.length > 10, 'the run did log')
+    const logs = logLines.join('\n')
+    for (const forbidden of [secret, answer, token, 'admin@ascolto.local', password, cookie.split('=')[1] ?? '']) {
+      assert.ok(forbidden && !logs.includes(forbidden), `a log line contains ${forbidden.slice(0, 12)}…`)
+    }
+  })
+})
