@@ -1,5 +1,5 @@
 // Starts Ascolto: the database (embedded unless DATABASE_URL says otherwise), migrations, keys,
-// then the roles this process plays: web (HTTP, websockets) and/or worker (outbox).
+// then the roles this process plays: web (HTTP, websockets) and/or worker (outbox, scheduled jobs).
 import { mkdir } from 'node:fs/promises'
 import { channelAdapters } from '@ascolto/channels'
 import type { Config } from '@ascolto/config'
@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
 import { buildApp } from './app.ts'
 import { createOutboxWorker } from './jobs/outbox-worker.ts'
+import { createScheduledJobs } from './jobs/scheduled-jobs.ts'
 import { loggerOptions } from './logger.ts'
 import { loadMasterKey } from './master-key.ts'
 import { createPublisher } from './realtime/publisher.ts'
@@ -66,6 +67,8 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
     clock: options.clock ?? (() => new Date()),
   }
   await worker?.start(services)
+  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, log)
+  scheduled?.start()
 
   let url = ''
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
@@ -83,6 +86,7 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await app?.close()
       await worker?.stop()
+      await scheduled?.stop()
       await database.close()
       log.info('Ascolto stopped')
     })()

@@ -1,0 +1,88 @@
+// The worker role's periodic jobs (the retention purge, hourly). Several workers may run against
+// one database: each run takes a PostgreSQL advisory lock on a connection of its own, and a
+// worker that cannot get it skips the run, since another one is doing it right now.
+import { type PurgeCounts, purgeInactiveContacts } from '@ascolto/core'
+import type { Pool } from '@ascolto/db'
+import type { FastifyBaseLogger } from 'fastify'
+
+const HOUR_MS = 60 * 60 * 1000
+const RETENTION_LOCK = 'ascolto:job:retention-purge'
+
+export type ScheduledJobs = {
+  start: () => void
+  stop: () => Promise<void>
+  /** One run of the purge now, unless another worker holds it: what the timer calls. */
+  runRetention: () => Promise<PurgeCounts | 'skipped'>
+}
+
+/**
+ * Runs `job` holding a session-level advisory lock named `name`, or returns 'skipped' at once if
+ * another session holds it. The lock lives on this client's connection: if unlocking fails, the
+ * connection is destroyed, which lets the lock go with it.
+ */
+async function exclusively<T>(pool: Pool, name: string, job: () => Promise<T>): Promise<T | 'skipped'> {
+  const client = await pool.connect()
+  let healthy = false
+  try {
+    const { rows } = await client.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock(hashtextextended($1, 0)) as locked',
+      [name],
+    )
+    if (!rows[0]?.locked) {
+      healthy = true
+      return 'skipped'
+    }
+    try {
+      return await job()
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [name])
+      healthy = true
+    }
+  } finally {
+    client.release(!healthy)
+  }
+}
+
+export function createScheduledJobs(
+  pool: Pool,
+  log: FastifyBaseLogger,
+  options: { retentionIntervalMs?: number } = {},
+): ScheduledJobs {
+  const interval = options.retentionIntervalMs ?? HOUR_MS
+  let stopped = true
+  let timer: NodeJS.Timeout | undefined
+  let current: Promise<void> | undefined
+
+  const runRetention = () => exclusively(pool, RETENTION_LOCK, () => purgeInactiveContacts(pool))
+
+  async function tick() {
+    try {
+      const result = await runRetention()
+      if (result === 'skipped') log.debug('retention purge running elsewhere: skipped')
+      else if (result.contacts > 0) log.info(result, 'retention purge')
+    } catch (error) {
+      // tried again at the next tick; the error names helplines at most, never people
+      log.error({ err: error }, 'retention purge failed')
+    }
+    if (!stopped) {
+      timer = setTimeout(() => {
+        current = tick()
+      }, interval)
+    }
+  }
+
+  return {
+    runRetention,
+    // at once, then every interval: a worker restarted more often than hourly still purges
+    start: () => {
+      if (!stopped) return
+      stopped = false
+      current = tick()
+    },
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await current
+    },
+  }
+}

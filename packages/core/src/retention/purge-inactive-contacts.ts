@@ -1,0 +1,142 @@
+// Retention: once a person has been silent for their helpline's months (counted from their last
+// message, not from the conversation's start), everything about them is deleted for real: the
+// address, the conversations, the messages, the notes. What statistics need survives as anonymous
+// conversation_fact rows, written first in the same transaction. A contact under legal hold is
+// left alone until the hold is lifted.
+import type { Pool } from '@ascolto/db'
+import { withTransaction } from '@ascolto/db'
+import type { Tx } from '../context.ts'
+import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+
+export type PurgeCounts = { contacts: number; conversations: number; messages: number }
+
+const DEFAULT_BATCH_SIZE = 200
+
+/**
+ * Safe to run from several workers at once: each batch locks its contacts with `skip locked`, so a
+ * contact is purged by one of them, and counted once.
+ */
+export async function purgeInactiveContacts(
+  pool: Pool,
+  options: { now?: Date; batchSize?: number } = {},
+): Promise<PurgeCounts> {
+  const now = options.now ?? new Date()
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
+  const total: PurgeCounts = { contacts: 0, conversations: 0, messages: 0 }
+  const failures: unknown[] = []
+  const { rows: helplines } = await pool.query<{ id: string }>('select id from helpline order by id')
+  // one helpline's failure (a bad time zone, say) must not keep the others' data past its time
+  for (const { id: helplineId } of helplines) {
+    try {
+      const settings = await loadHelplineSettings(pool, helplineId)
+      for (;;) {
+        const batch = await withTransaction(pool, (tx) =>
+          purgeBatch(tx, { helplineId, months: settings.retention.months, now, batchSize }),
+        )
+        total.contacts += batch.contacts
+        total.conversations += batch.conversations
+        total.messages += batch.messages
+        if (batch.contacts < batchSize) break
+      }
+    } catch (error) {
+      failures.push(error)
+    }
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `Retention purge failed for ${failures.length} helpline(s)`)
+  }
+  return total
+}
+
+async function purgeBatch(
+  tx: Tx,
+  input: { helplineId: string; months: number; now: Date; batchSize: number },
+): Promise<PurgeCounts> {
+  // coalesce(last_inbound_at, created_at) < cutoff, written so the (helpline_id, last_inbound_at)
+  // index serves it. A contact whose message is being stored right now is locked: skipped, rightly.
+  const { rows: due } = await tx.query<{ id: string }>(
+    `select id from contact
+      where helpline_id = $1 and legal_hold_at is null
+        and (last_inbound_at < $2::timestamptz - make_interval(months => $3)
+             or (last_inbound_at is null and created_at < $2::timestamptz - make_interval(months => $3)))
+      limit $4
+      for update skip locked`,
+    [input.helplineId, input.now, input.months, input.batchSize],
+  )
+  if (due.length === 0) return { contacts: 0, conversations: 0, messages: 0 }
+
+  // Locking the conversations too holds off a reply or a note being written into them meanwhile,
+  // so the facts describe exactly what is deleted. One that someone holds right now (a message
+  // arriving, a volunteer replying) means its contact is active: left for the next run. Never
+  // waiting on a lock is also what keeps the purge out of deadlocks with the message paths.
+  const { rows: all } = await tx.query<{ id: string; contact_id: string }>(
+    'select id, contact_id from conversation where contact_id = any($1::uuid[])',
+    [due.map((row) => row.id)],
+  )
+  const { rows: locked } = await tx.query<{ id: string }>(
+    'select id from conversation where id = any($1::uuid[]) for update skip locked',
+    [all.map((row) => row.id)],
+  )
+  const lockedIds = new Set(locked.map((row) => row.id))
+  const busy = new Set(all.filter((row) => !lockedIds.has(row.id)).map((row) => row.contact_id))
+  const contactIds = due.map((row) => row.id).filter((id) => !busy.has(id))
+  const conversationIds = all.filter((row) => !busy.has(row.contact_id)).map((row) => row.id)
+  if (contactIds.length === 0) return { contacts: 0, conversations: 0, messages: 0 }
+
+  // Dates in the helpline's own time zone; the first response is the first reply a person wrote
+  // after the first inbound message (automatic replies are not a response).
+  await tx.query(
+    `insert into conversation_fact (conversation_id, helpline_id, channel_kind, opened_on, closed_on,
+                                    inbound_count, outbound_count, first_response_seconds, duration_seconds)
+     select c.id, c.helpline_id, ch.kind,
+            (c.opened_at at time zone h.time_zone)::date,
+            (c.closed_at at time zone h.time_zone)::date,
+            s.inbound_count, s.outbound_count,
+            round(extract(epoch from (
+              select min(r.created_at) from message r
+               where r.conversation_id = c.id and r.direction = 'outbound' and r.kind <> 'auto_reply'
+                 and r.created_at >= s.first_inbound_at) - s.first_inbound_at)),
+            round(extract(epoch from coalesce(c.closed_at, c.last_message_at) - c.opened_at))
+       from conversation c
+       join channel ch on ch.id = c.channel_id
+       join helpline h on h.id = c.helpline_id
+       cross join lateral (
+         select count(*) filter (where m.direction = 'inbound') as inbound_count,
+                count(*) filter (where m.direction = 'outbound') as outbound_count,
+                min(m.created_at) filter (where m.direction = 'inbound') as first_inbound_at
+           from message m where m.conversation_id = c.id) s
+      where c.id = any($1::uuid[])
+     on conflict (conversation_id) do nothing`,
+    [conversationIds],
+  )
+
+  // Payloads carry ids only, but nothing should be left pointing at what no longer exists.
+  await tx.query(
+    `delete from outbox
+      where payload->>'messageId' in (select id::text from message where conversation_id = any($1::uuid[]))
+         or payload->>'conversationId' = any($1::text[])
+         or payload->>'contactId' = any($2::text[])`,
+    [conversationIds, contactIds],
+  )
+  const messages = await tx.query('delete from message where conversation_id = any($1::uuid[])', [
+    conversationIds,
+  ])
+  const deletedConversations = await tx.query('delete from conversation where id = any($1::uuid[])', [
+    conversationIds,
+  ])
+  // the identities (sealed addresses and their keyed hashes) go with the contact, by cascade
+  const contacts = await tx.query('delete from contact where id = any($1::uuid[])', [contactIds])
+
+  const counts: PurgeCounts = {
+    contacts: contacts.rowCount ?? 0,
+    conversations: deletedConversations.rowCount ?? 0,
+    messages: messages.rowCount ?? 0,
+  }
+  // In the batch's own transaction, so no deletion goes unrecorded; counts only, never ids of people.
+  await tx.query(
+    `insert into audit_event (helpline_id, action, subject_type, subject_id, details)
+     values ($1, 'retention.purge', 'helpline', $1, $2)`,
+    [input.helplineId, { ...counts, months: input.months }],
+  )
+  return counts
+}
