@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// ascolto: start the server, migrate, create the first people and helplines.
+// ascolto: start the server, migrate, create the first people and helplines, and export, import
+// and preview a helpline's settings file. The longer commands live in ./cli/.
+import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '@ascolto/config'
-import { addMembership, createChannel, createHelpline, createUser } from '@ascolto/core'
+import { addMembership, createChannel, createHelpline, createUser, SettingsError } from '@ascolto/core'
 import { DataDirInUseError, withTransaction } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
+import { formatPreview, previewHelpline } from './cli/preview.ts'
+import { exportSettings, importSettings } from './cli/settings.ts'
 import { ensureDemoHelpline, ensureFirstAdmin } from './demo/first-start.ts'
 import { loggerOptions } from './logger.ts'
 import { openDatabase, startAscolto } from './main.ts'
@@ -17,6 +21,17 @@ const usage = `Usage: ascolto <command> [options]
   create-admin --email E --name N          create an installation admin (prints a one-time password)
   create-helpline --slug S --name N        create a helpline with a web chat channel
   add-member --email E --helpline S --role volunteer|supervisor|coordinator
+  settings export --helpline S [--out FILE]
+                                           write the helpline's settings file (default: to stdout)
+  settings import --helpline S FILE        replace the helpline's settings with FILE's; a file with
+                                           a problem changes nothing and every problem is listed
+  preview --helpline S [--at TIME] [--json]
+                                           what the helpline's rules do at TIME (default: now), e.g.
+                                           2026-12-24T20:30, local time in the helpline's zone: open or
+                                           closed and why, next opening, automatic replies, due time
+
+Settings files: docs/settings/ has one per kind of service; docs/helpline-settings.schema.json
+describes them.
 
 Configuration comes from the environment: see the README.`
 
@@ -29,6 +44,9 @@ const { positionals, values } = parseArgs({
     name: { type: 'string' },
     slug: { type: 'string' },
     helpline: { type: 'string' },
+    out: { type: 'string' },
+    at: { type: 'string' },
+    json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -79,6 +97,21 @@ async function start() {
   }
 }
 
+async function settings(action: string | undefined, file: string | undefined) {
+  if (action === 'export') {
+    const text = await withDatabase((pool) => exportSettings(pool, required('helpline')))
+    if (!values.out) return process.stdout.write(text)
+    await writeFile(values.out, text)
+    return say(`Settings written to ${values.out}.`)
+  }
+  if (action === 'import') {
+    if (!file) throw new ConfigError(['settings import needs the FILE to import'])
+    const imported = await withDatabase((pool) => importSettings(pool, required('helpline'), file))
+    return say(`Settings of ${imported.name} imported from ${file}.`)
+  }
+  throw new ConfigError(['settings needs export or import: see ascolto --help'])
+}
+
 async function main() {
   const command = positionals[0]
   if (values.help || !command) return say(usage)
@@ -126,6 +159,13 @@ async function main() {
         await addMembership(pool, { userId: row.user_id, helplineId: row.helpline_id, role })
         say('Member added.')
       })
+    case 'settings':
+      return settings(positionals[1], positionals[2])
+    case 'preview':
+      return withDatabase(async (pool) => {
+        const preview = await previewHelpline(pool, required('helpline'), values.at)
+        say(values.json ? JSON.stringify(preview, null, 2) : formatPreview(preview))
+      })
     default:
       say(usage)
       process.exitCode = 2
@@ -135,6 +175,10 @@ async function main() {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirInUseError) {
     process.stderr.write(`${error.message}\n`)
+    process.exit(2)
+  }
+  if (error instanceof SettingsError) {
+    process.stderr.write(`${error.message}\nNothing was changed.\n`)
     process.exit(2)
   }
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)

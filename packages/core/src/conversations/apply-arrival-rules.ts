@@ -2,19 +2,10 @@
 // the conversation's due time, and the automatic replies (each at most once per opening).
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Services, Tx } from '../context.ts'
+import { autoReplyText } from '../helplines/auto-reply-text.ts'
 import { openingRulesOf } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
-import { type AutoReplyKind, decideAutoReplies, describeNextOpening, dueTime } from '../policy/index.ts'
-
-const textOf: Record<AutoReplyKind, keyof HelplineSettings['autoReplies']> = {
-  welcome: 'welcome',
-  out_of_hours: 'outOfHours',
-  holiday: 'holiday',
-}
-
-function fill(template: string, values: Record<string, string>) {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
-}
+import { type AutoReplyKind, decideAutoReplies, dueTime } from '../policy/index.ts'
 
 export async function applyArrivalRules(
   tx: Tx,
@@ -45,17 +36,10 @@ export async function applyArrivalRules(
     alreadySentThisOpening: new Set(arrival.alreadySent as AutoReplyKind[]),
     contactBlocked: false,
   })
-  const language = settings.languages[0] ?? 'it'
-  const locale = language === 'en' ? 'en' : 'it'
   const sent: string[] = []
   for (const kind of decided) {
-    const texts = settings.autoReplies[textOf[kind]]
-    const template = texts?.[language] ?? Object.values(texts ?? {})[0]
-    if (!template) continue
-    const text = fill(template, {
-      policyUrl: settings.policy?.url ?? '',
-      nextOpening: describeNextOpening(rules, arrival.at, locale) ?? '',
-    })
+    const text = autoReplyText(settings, kind, arrival.at)
+    if (text === null) continue
     sent.push(
       await queueOutboundMessage(tx, services, {
         helplineId: arrival.helplineId,

@@ -50,12 +50,19 @@ export class SettingsError extends AscoltoError {
 export function checkSettings(input: unknown): HelplineSettings {
   const problems: string[] = []
   for (const error of Value.Errors(HelplineSettings, input)) {
-    if (error.keyword === 'anyOf') continue
-    problems.push(`${fieldName(error.instancePath)}: ${error.message}`)
+    // the alternatives and the parent's "no additional properties" are said better by the field itself
+    if (error.keyword === 'anyOf' || error.keyword === 'additionalProperties') continue
+    const message = error.message === 'schema is false' ? 'is not a field of the settings file' : error.message
+    problems.push(`${fieldName(error.instancePath)}: ${message}`)
   }
   if (problems.length > 0) throw new SettingsError([...new Set(problems)])
   const settings = input as HelplineSettings
-  problems.push(...checkOpeningRules(openingRulesOf(settings)).map((p) => `opening: ${p}`))
+  // the zone is a top-level field of the file; every other opening problem names its place in `opening`
+  problems.push(
+    ...checkOpeningRules(openingRulesOf(settings)).map((p) =>
+      p.startsWith('unknown time zone') ? `timeZone: ${p}` : `opening.${p}`,
+    ),
+  )
   const [mainLanguage] = settings.languages
   const texts = {
     ...Object.fromEntries(Object.entries(settings.autoReplies).map(([k, v]) => [`autoReplies.${k}`, v])),

@@ -1,0 +1,31 @@
+// The words of an automatic reply, the same for the message a person gets and for the preview
+// a coordinator checks.
+import type { HelplineSettings } from '@ascolto/protocol'
+import { type AutoReplyKind, describeNextOpening, type Locale } from '../policy/index.ts'
+import { openingRulesOf } from './helpline-settings.ts'
+
+const textOf: Record<AutoReplyKind, keyof HelplineSettings['autoReplies']> = {
+  welcome: 'welcome',
+  out_of_hours: 'outOfHours',
+  holiday: 'holiday',
+}
+
+/** The words of dates and times in replies: Italian unless the main language is English. */
+export function localeOf(settings: HelplineSettings): Locale {
+  return settings.languages[0] === 'en' ? 'en' : 'it'
+}
+
+/**
+ * The text of an automatic reply at an instant, in the main language (or the first language it
+ * has), placeholders filled; null when the helpline has not written that reply.
+ */
+export function autoReplyText(settings: HelplineSettings, kind: AutoReplyKind, instant: Date): string | null {
+  const texts = settings.autoReplies[textOf[kind]]
+  const template = texts?.[settings.languages[0] ?? ''] ?? Object.values(texts ?? {})[0]
+  if (!template) return null
+  const values: Record<string, string> = {
+    policyUrl: settings.policy?.url ?? '',
+    nextOpening: describeNextOpening(openingRulesOf(settings), instant, localeOf(settings)) ?? '',
+  }
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+}
