@@ -32,7 +32,10 @@ describe('from the first message to the reply, in Chromium', () => {
     await addMembership(server.pool, { userId: volunteer.id, helplineId: demo.helplineId, role: 'volunteer' })
 
     const personContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT' })
-    const volunteerContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
+    const volunteerContext = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'it-IT',
+    })
     const person = await personContext.newPage()
     const desk = await volunteerContext.newPage()
 
@@ -67,7 +70,10 @@ describe('from the first message to the reply, in Chromium', () => {
     await screenshot(desk, 'console-conversation-1280')
 
     // the reply reaches the person
-    await person.getByRole('log').getByText('Ciao, sono Giulia. Ti ascolto: raccontami.').waitFor({ timeout: 5000 })
+    await person
+      .getByRole('log')
+      .getByText('Ciao, sono Giulia. Ti ascolto: raccontami.')
+      .waitFor({ timeout: 5000 })
     await screenshot(person, 'widget-conversation-390')
 
     // both sides keep the whole history across a reload

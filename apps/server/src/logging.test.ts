@@ -43,12 +43,17 @@ describe('logs', () => {
       token,
       body: { clientId: randomUUID(), text: secret },
     })
-    const signIn = await call(`${ascolto.url}/api/session`, { body: { email: 'admin@ascolto.local', password } })
+    const signIn = await call(`${ascolto.url}/api/session`, {
+      body: { email: 'admin@ascolto.local', password },
+    })
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
     const [conversation] = (await call(`${ascolto.url}/api/conversations`, { cookie })).body.conversations
     await call(`${ascolto.url}/api/conversations/${conversation.id}/take`, { cookie, body: {} })
     const answer = `risposta riservata ${randomUUID()}`
-    await call(`${ascolto.url}/api/conversations/${conversation.id}/messages`, { cookie, body: { text: answer } })
+    await call(`${ascolto.url}/api/conversations/${conversation.id}/messages`, {
+      cookie,
+      body: { text: answer },
+    })
     await call(`${ascolto.url}/api/widget/v1/channels/${channelId}/messages`, { token })
     await new Promise((resolve) => setTimeout(resolve, 500))
     await stopAscolto(ascolto)
@@ -59,7 +64,14 @@ describe('logs', () => {
       .filter((line) => line.startsWith('{'))
     assert.ok(logLines.length > 10, 'the run did log')
     const logs = logLines.join('\n')
-    for (const forbidden of [secret, answer, token, 'admin@ascolto.local', password, cookie.split('=')[1] ?? '']) {
+    for (const forbidden of [
+      secret,
+      answer,
+      token,
+      'admin@ascolto.local',
+      password,
+      cookie.split('=')[1] ?? '',
+    ]) {
       assert.ok(forbidden && !logs.includes(forbidden), `a log line contains ${forbidden.slice(0, 12)}…`)
     }
   })

@@ -52,7 +52,8 @@ export function checkSettings(input: unknown): HelplineSettings {
   for (const error of Value.Errors(HelplineSettings, input)) {
     // the alternatives and the parent's "no additional properties" are said better by the field itself
     if (error.keyword === 'anyOf' || error.keyword === 'additionalProperties') continue
-    const message = error.message === 'schema is false' ? 'is not a field of the settings file' : error.message
+    const message =
+      error.message === 'schema is false' ? 'is not a field of the settings file' : error.message
     problems.push(`${fieldName(error.instancePath)}: ${message}`)
   }
   if (problems.length > 0) throw new SettingsError([...new Set(problems)])
