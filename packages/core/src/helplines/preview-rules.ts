@@ -13,7 +13,6 @@ import {
   HORIZON_DAYS,
   holidayName,
   isOpen,
-  type Locale,
   nextOpening,
   openingDay,
 } from '../policy/index.ts'
