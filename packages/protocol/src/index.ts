@@ -75,7 +75,7 @@ export const ConversationView = Type.Object({
   lastMessageAt: Timestamp,
   /** When it must be answered by, from the helpline's hours: the queue is ordered by it. */
   dueAt: Type.Union([Timestamp, Type.Null()]),
-  /** The first line of the newest message from the person, shortened. */
+  /** The first line of the newest message from the person that is not hidden, shortened. */
   preview: Type.String(),
 })
 export type ConversationView = Static<typeof ConversationView>

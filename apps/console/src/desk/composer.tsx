@@ -12,7 +12,7 @@ type Props = {
   disabledReason: string
   draft: string
   onDraftChange: (text: string) => void
-  onSend: (text: string) => Promise<void>
+  onSend: (text: string) => Promise<unknown>
 }
 
 export function Composer({ enabled, disabledReason, draft, onDraftChange, onSend }: Props) {

@@ -1,8 +1,10 @@
 // The open conversation: who and where, what can be done with it, its messages, the reply box.
 import type { ConversationDetail, ConversationView } from '@ascolto/protocol'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ChosenHideReason } from '../api/moderation.ts'
 import { Composer } from './composer.tsx'
+import { type ConversationActionHandlers, ConversationActions } from './conversation-actions.tsx'
 import type { useLabels } from './labels.ts'
 import { MessageList } from './message-list.tsx'
 import { QUEUE_HREF } from './use-hash-route.ts'
@@ -10,7 +12,7 @@ import { QUEUE_HREF } from './use-hash-route.ts'
 // the width under which the desk shows the queue or the conversation, not both (as in desk.css)
 const NARROW = '(max-width: 47.99rem)'
 
-type Props = {
+type Props = ConversationActionHandlers & {
   selectedId: string | null
   detail: ConversationDetail | null
   failed: boolean
@@ -18,17 +20,16 @@ type Props = {
   labels: ReturnType<typeof useLabels>
   helplineName: (helplineId: string) => string | undefined
   canClose: (conversation: ConversationView) => boolean
+  canUnblock: (conversation: ConversationView) => boolean
   draft: string
   onDraftChange: (text: string) => void
-  onTake: (id: string) => Promise<void>
-  onClose: (id: string) => Promise<void>
-  onSend: (id: string, text: string) => Promise<void>
+  onSend: (id: string, text: string) => Promise<unknown>
+  onHide: (messageId: string, reason: ChosenHideReason) => Promise<boolean>
 }
 
 export function ConversationPane(props: Props) {
   const { selectedId, detail, myId, labels } = props
   const { t } = useTranslation()
-  const [pending, setPending] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   const focusedFor = useRef<string | null>(null)
   const conversation = detail?.conversation.id === selectedId ? detail?.conversation : undefined
@@ -40,21 +41,12 @@ export function ConversationPane(props: Props) {
     if (window.matchMedia(NARROW).matches) heading.current?.focus()
   }, [conversation])
 
-  // a change of hands removes the button that was pressed (take, close), here or from elsewhere:
+  // a change of hands removes the button that was pressed (take, close, block), here or from elsewhere:
   // focus stays in the conversation rather than falling back to the top of the page
   const stage = conversation && `${conversation.status}:${conversation.assignee?.id}`
   useEffect(() => {
     if (stage && document.activeElement === document.body) heading.current?.focus()
   }, [stage])
-
-  async function run(action: (id: string) => Promise<void>, id: string) {
-    setPending(true)
-    try {
-      await action(id)
-    } finally {
-      setPending(false)
-    }
-  }
 
   const assignedToMe = conversation?.status === 'open' && conversation.assignee?.id === myId
   const helpline = conversation && props.helplineName(conversation.helplineId)
@@ -89,30 +81,24 @@ export function ConversationPane(props: Props) {
                 </span>
               </p>
             </div>
-            <div className="conversation-actions">
-              {conversation.status === 'waiting' && (
-                <button
-                  type="button"
-                  className="button-primary"
-                  disabled={pending}
-                  onClick={() => run(props.onTake, conversation.id)}
-                >
-                  {t('conversation.take')}
-                </button>
-              )}
-              {props.canClose(conversation) && (
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={pending}
-                  onClick={() => run(props.onClose, conversation.id)}
-                >
-                  {t('conversation.close')}
-                </button>
-              )}
-            </div>
+            <ConversationActions
+              conversation={conversation}
+              pseudonym={labels.pseudonym(conversation)}
+              canClose={props.canClose(conversation)}
+              canUnblock={props.canUnblock(conversation)}
+              onTake={props.onTake}
+              onClose={props.onClose}
+              onBlock={props.onBlock}
+              onUnblock={props.onUnblock}
+            />
           </header>
-          <MessageList conversation={conversation} messages={detail.messages} myId={myId} labels={labels} />
+          <MessageList
+            conversation={conversation}
+            messages={detail.messages}
+            myId={myId}
+            labels={labels}
+            onHide={props.onHide}
+          />
           <Composer
             key={conversation.id}
             enabled={assignedToMe}

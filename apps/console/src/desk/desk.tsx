@@ -4,6 +4,7 @@ import type { ConversationView, MessageView, SessionView } from '@ascolto/protoc
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { closeConversation, sendReply, takeConversation } from '../api/conversations.ts'
+import { blockContact, hideMessage, unblockContact } from '../api/moderation.ts'
 import { signOut } from '../api/session.ts'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
@@ -17,6 +18,7 @@ import { useOpenConversation } from './use-open-conversation.ts'
 import { useQueue } from './use-queue.ts'
 import { useRealtime } from './use-realtime.ts'
 import './desk.css'
+import './moderation.css'
 
 type Props = { session: SessionView; onSignedOut: () => void }
 
@@ -35,8 +37,15 @@ export function Desk({ session, onSignedOut }: Props) {
   const [announcement, setAnnouncement] = useState('')
   const selectedId = useSelectedConversationId()
 
+  // supervisors and coordinators may read hidden messages, lift blocks, close others' conversations
+  const supervises = useCallback(
+    (helplineId: string) =>
+      session.memberships.some((m) => m.helplineId === helplineId && m.role !== 'volunteer'),
+    [session.memberships],
+  )
+
   const { queue, loaded, reload: reloadQueue, place } = useQueue(myId, setError)
-  const open = useOpenConversation(selectedId, setError)
+  const open = useOpenConversation(selectedId, setError, supervises)
   const shown = open.detail?.conversation
 
   useEffect(() => {
@@ -59,9 +68,10 @@ export function Desk({ session, onSignedOut }: Props) {
       place(conversation)
       open.applyConversation(conversation)
     },
-    onMessage: (message: MessageView) => {
+    onMessage: (message: MessageView, created: boolean) => {
       open.applyMessage(message)
-      if (message.direction === 'inbound' && shown && message.conversationId === shown.id) {
+      const heard = created && message.direction === 'inbound' && message.hidden === null
+      if (heard && shown && message.conversationId === shown.id) {
         setAnnouncement(t('conversation.newMessage', { name: labels.pseudonym(shown), text: message.text }))
       }
     },
@@ -72,15 +82,18 @@ export function Desk({ session, onSignedOut }: Props) {
     queue.waiting.length > 0 ? t('app.titleWithWaiting', { count: queue.waiting.length }) : t('app.title'),
   )
 
+  /** Runs what the operator asked; a failure goes to the alert. Answers whether it succeeded. */
   const act = useCallback(
-    async (action: () => Promise<void>) => {
+    async (action: () => Promise<unknown>): Promise<boolean> => {
       setError(null)
       try {
         await action()
+        return true
       } catch (failure) {
         setError(failure)
         // whatever changed under the operator (taken by someone else, closed) shows at once
         open.reload()
+        return false
       }
     },
     [open.reload],
@@ -102,8 +115,6 @@ export function Desk({ session, onSignedOut }: Props) {
   const selectedDraft = selectedId ? (drafts[selectedId] ?? '') : ''
   const setDraft = (id: string, text: string) => setDrafts((all) => ({ ...all, [id]: text }))
 
-  const supervises = (helplineId: string) =>
-    session.memberships.some((m) => m.helplineId === helplineId && m.role !== 'volunteer')
   // the helpline's name is only worth showing to someone who answers for several
   const helplineName = (helplineId: string) =>
     session.memberships.length > 1
@@ -157,6 +168,7 @@ export function Desk({ session, onSignedOut }: Props) {
           labels={labels}
           helplineName={helplineName}
           canClose={(c) => c.status !== 'closed' && (c.assignee?.id === myId || supervises(c.helplineId))}
+          canUnblock={(c) => supervises(c.helplineId)}
           draft={selectedDraft}
           onDraftChange={(text) => selectedId && setDraft(selectedId, text)}
           onTake={(id) =>
@@ -166,6 +178,15 @@ export function Desk({ session, onSignedOut }: Props) {
             })
           }
           onClose={(id) => act(async () => applyConversation(await closeConversation(id)))}
+          onBlock={async (id, body) => {
+            // refusals are said in the block dialog, which sits above the page's alert
+            setError(null)
+            applyConversation(await blockContact(id, body))
+          }}
+          onUnblock={(id) => act(() => unblockContact(id))}
+          onHide={(messageId, reason) =>
+            act(async () => open.applyMessage(await hideMessage(messageId, reason)))
+          }
           onSend={(id, text) =>
             act(async () => {
               // emptied at once, so what is typed while the reply travels is not lost with it

@@ -1,26 +1,27 @@
 // The messages of the open conversation: the person's on the left, the replies on the right,
 // notes apart. It keeps to the newest message unless the operator has scrolled up to read.
-import type { ConversationView, MessageStatus, MessageView } from '@ascolto/protocol'
+import type { ConversationView, MessageView } from '@ascolto/protocol'
 import { useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ChosenHideReason } from '../api/moderation.ts'
 import type { useLabels } from './labels.ts'
-import { formatMessageTime } from './time-format.ts'
+import { MessageItem } from './message-item.tsx'
 
 type Props = {
   conversation: ConversationView
   messages: MessageView[]
   myId: string
   labels: ReturnType<typeof useLabels>
+  onHide: (messageId: string, reason: ChosenHideReason) => Promise<boolean>
 }
 
 // how close to the end still counts as "reading the newest"
 const NEAR_BOTTOM = 80
 
-export function MessageList({ conversation, messages, myId, labels }: Props) {
-  const { t, i18n } = useTranslation()
+export function MessageList({ conversation, messages, myId, labels, onHide }: Props) {
+  const { t } = useTranslation()
   const scroller = useRef<HTMLElement>(null)
   const followNewest = useRef(true)
-  const language = i18n.resolvedLanguage ?? 'it'
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: another conversation starts at its end
   useLayoutEffect(() => {
@@ -32,8 +33,6 @@ export function MessageList({ conversation, messages, myId, labels }: Props) {
     const element = scroller.current
     if (element && followNewest.current) element.scrollTop = element.scrollHeight
   }, [messages, conversation.id])
-
-  const statusLabel = (status: MessageStatus) => t(`message.status.${status}`)
 
   function author(message: MessageView) {
     if (message.direction === 'inbound') return labels.pseudonym(conversation)
@@ -58,21 +57,7 @@ export function MessageList({ conversation, messages, myId, labels }: Props) {
       ) : (
         <ol className="message-list">
           {messages.map((message) => (
-            <li key={message.id} className={`message message-${message.direction}`}>
-              <p className="message-meta">
-                {message.direction === 'note' && <span className="note-mark">{t('message.note')} · </span>}
-                {author(message)} ·{' '}
-                <time dateTime={message.createdAt}>{formatMessageTime(message.createdAt, language)}</time>
-              </p>
-              <p className="message-text">
-                {message.kind === 'text' || message.text
-                  ? message.text
-                  : t('message.unsupported', { kind: message.kind })}
-              </p>
-              {message.direction === 'outbound' && (
-                <p className={`message-status status-${message.status}`}>{statusLabel(message.status)}</p>
-              )}
-            </li>
+            <MessageItem key={message.id} message={message} author={author(message)} onHide={onHide} />
           ))}
         </ol>
       )}

@@ -80,6 +80,8 @@ test('a message status change replaces the message; a new one is appended', () =
     author: { id: me, displayName: 'Me' },
     createdAt: '2025-01-01T20:06:00.000Z',
     errorCode: null,
+    flagged: false,
+    hidden: null,
   } as MessageView
   const sent = upsertMessage([message], withStatus(message, 'delivered'))
   assert.deepEqual(
@@ -87,4 +89,28 @@ test('a message status change replaces the message; a new one is appended', () =
     ['delivered'],
   )
   assert.equal(upsertMessage(sent, { ...message, id: 'm2' }).length, 2)
+})
+
+test('a hidden message loses its text, unless this operator may read hidden messages', () => {
+  const message: MessageView = {
+    id: 'm1',
+    conversationId: 'a',
+    direction: 'inbound',
+    kind: 'text',
+    text: 'sei un incapace',
+    status: 'received',
+    author: null,
+    createdAt: '2025-01-01T20:06:00.000Z',
+    errorCode: null,
+    flagged: true,
+    hidden: null,
+  }
+  const pushed: MessageView = { ...message, text: '', hidden: { reason: 'offensive' } }
+  assert.deepEqual(upsertMessage([message], pushed), [pushed])
+  assert.deepEqual(upsertMessage([message], pushed, { revealHidden: true }), [
+    { ...pushed, text: 'sei un incapace' },
+  ])
+  // a message not hidden is replaced as it comes, even for a supervisor
+  const edited = { ...message, text: '' }
+  assert.deepEqual(upsertMessage([message], edited, { revealHidden: true }), [edited])
 })

@@ -34,9 +34,19 @@ export function placeConversation(queue: Queue, conversation: ConversationView, 
   return sortedQueue(next)
 }
 
-/** Adds the message, or replaces the one with its id (a status change), keeping the order of arrival. */
-export function upsertMessage(messages: MessageView[], message: MessageView): MessageView[] {
+/**
+ * Adds the message, or replaces the one with its id (a status change, hidden), keeping the order
+ * of arrival. A hidden message is pushed to every console without its text; whoever may read
+ * hidden messages (`revealHidden`, supervisors) keeps the text already on screen.
+ */
+export function upsertMessage(
+  messages: MessageView[],
+  message: MessageView,
+  { revealHidden = false } = {},
+): MessageView[] {
   const index = messages.findIndex((m) => m.id === message.id)
   if (index === -1) return [...messages, message]
-  return messages.with(index, message)
+  const shown = messages[index]
+  const keepText = revealHidden && message.hidden !== null && message.text === '' && shown?.text
+  return messages.with(index, keepText ? { ...message, text: shown.text } : message)
 }

@@ -3,8 +3,15 @@ import { useCallback, useEffect, useState } from 'react'
 import { getConversation } from '../api/conversations.ts'
 import { upsertMessage } from './updates.ts'
 
-/** The conversation on screen with its messages, loaded when chosen and kept current by pushed changes. */
-export function useOpenConversation(id: string | null, onError: (error: unknown) => void) {
+/**
+ * The conversation on screen with its messages, loaded when chosen and kept current by pushed
+ * changes. `revealsHidden` says whether the operator may read hidden messages in a helpline.
+ */
+export function useOpenConversation(
+  id: string | null,
+  onError: (error: unknown) => void,
+  revealsHidden: (helplineId: string) => boolean,
+) {
   const [detail, setDetail] = useState<ConversationDetail | null>(null)
   const [generation, setGeneration] = useState(0)
   const [failedId, setFailedId] = useState<string | null>(null)
@@ -38,13 +45,21 @@ export function useOpenConversation(id: string | null, onError: (error: unknown)
     setDetail((shown) => (shown?.conversation.id === conversation.id ? { ...shown, conversation } : shown))
   }, [])
 
-  const applyMessage = useCallback((message: MessageView) => {
-    setDetail((shown) =>
-      shown?.conversation.id === message.conversationId
-        ? { ...shown, messages: upsertMessage(shown.messages, message) }
-        : shown,
-    )
-  }, [])
+  const applyMessage = useCallback(
+    (message: MessageView) => {
+      setDetail((shown) =>
+        shown?.conversation.id === message.conversationId
+          ? {
+              ...shown,
+              messages: upsertMessage(shown.messages, message, {
+                revealHidden: revealsHidden(shown.conversation.helplineId),
+              }),
+            }
+          : shown,
+      )
+    },
+    [revealsHidden],
+  )
 
   /** True when the chosen conversation could not be read (gone, not ours, offline). */
   const failed = id !== null && failedId === id && detail?.conversation.id !== id

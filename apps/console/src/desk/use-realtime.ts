@@ -8,7 +8,8 @@ export type RealtimeHandlers = {
   /** Connected, the first time or again: whatever was missed meanwhile must be fetched. */
   onConnect: () => void
   onConversation: (conversation: ConversationView) => void
-  onMessage: (message: MessageView) => void
+  /** `created`: a new message; otherwise a change to one already sent (status, hidden). */
+  onMessage: (message: MessageView, created: boolean) => void
   onUnauthenticated: () => void
 }
 
@@ -37,8 +38,8 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
       if (!socket.active) retry = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL)
     })
     socket.on('conversation.updated', (conversation) => latest.current.onConversation(conversation))
-    socket.on('message.created', (message) => latest.current.onMessage(message))
-    socket.on('message.updated', (message) => latest.current.onMessage(message))
+    socket.on('message.created', (message) => latest.current.onMessage(message, true))
+    socket.on('message.updated', (message) => latest.current.onMessage(message, false))
     return () => {
       clearTimeout(retry)
       socket.disconnect()

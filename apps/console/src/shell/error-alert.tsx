@@ -15,13 +15,20 @@ export function useErrorText() {
   }
 }
 
-export function ErrorAlert({ error, onDismiss }: { error: unknown; onDismiss: () => void }) {
+type Props = {
+  error: unknown
+  /** Words that fit the situation better than the error code's (a form knows what it asked for). */
+  text?: string
+  onDismiss: () => void
+}
+
+export function ErrorAlert({ error, text, onDismiss }: Props) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   return (
     // the alert is the message alone, so it is announced (and matched by tests) without the button
     <div className="error-alert">
-      <p role="alert">{errorText(error)}</p>
+      <p role="alert">{text ?? errorText(error)}</p>
       <button type="button" className="button-quiet" onClick={onDismiss}>
         {t('app.dismiss')}
       </button>

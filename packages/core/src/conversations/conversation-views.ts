@@ -48,7 +48,7 @@ export async function loadConversationViews(
        left join app_user u on u.id = c.assignee_id
        left join lateral (
          select m.id, m.body_sealed from message m
-          where m.conversation_id = c.id and m.direction = 'inbound'
+          where m.conversation_id = c.id and m.direction = 'inbound' and m.hidden_at is null
           order by m.seq desc limit 1) lm on true
       where c.helpline_id = any($1::uuid[])
         and ($2::uuid[] is null or c.id = any($2::uuid[]))

@@ -56,6 +56,9 @@ describe('moderation and blocking', () => {
     assert.deepEqual(hidden.body.hidden, { reason: 'offensive' })
     assert.equal(hidden.body.text, '')
     assert.equal((await detail(volunteer.cookie, conversation.id))[0]?.text, '')
+    const queue = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
+    const inQueue = queue.body.conversations.find((c: ConversationView) => c.id === conversation.id)
+    assert.equal(inQueue?.preview, '', 'the queue does not show a hidden message either')
     const seenBySupervisor = (await detail(supervisor.cookie, conversation.id))[0]
     assert.equal(seenBySupervisor?.text, 'sei un incapace, vergognati')
     assert.deepEqual(seenBySupervisor?.hidden, { reason: 'offensive' })
