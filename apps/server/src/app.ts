@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
+import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -26,6 +27,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(sessionRoutes, context)
   await app.register(conversationRoutes, context)
   await app.register(moderationRoutes, context)
+  await app.register(helplineRoutes, context)
   await app.register(widgetRoutes, context)
   await app.register(staticRoutes, context)
   return app

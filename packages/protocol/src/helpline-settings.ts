@@ -122,3 +122,39 @@ export const HelplineSettings = Type.Object(
   Strict,
 )
 export type HelplineSettings = Static<typeof HelplineSettings>
+
+/** What the rules do at one moment: the console's preview for a coordinator. */
+export const RulesPreview = Type.Object({
+  at: Type.String(),
+  timeZone: Type.String(),
+  open: Type.Boolean(),
+  openUntil: Type.Union([Type.String(), Type.Null()]),
+  closedBy: Type.Union([
+    Type.Literal('hours'),
+    Type.Literal('holiday'),
+    Type.Literal('closure'),
+    Type.Literal('exception'),
+    Type.Null(),
+  ]),
+  closedReason: Type.Union([Type.String(), Type.Null()]),
+  nextOpening: Type.Union([Type.Object({ at: Type.String(), phrase: Type.String() }), Type.Null()]),
+  replies: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('welcome'), Type.Literal('out_of_hours'), Type.Literal('holiday')]),
+      language: Type.String(),
+      text: Type.String(),
+    }),
+  ),
+  dueAt: Type.String(),
+})
+export type RulesPreview = Static<typeof RulesPreview>
+
+export const PreviewQuery = Type.Object(
+  {
+    /** ISO date and time; without an offset, local time in the helpline's zone. Default: now. */
+    at: Type.Optional(Type.String({ maxLength: 40 })),
+    firstMessageEver: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  },
+  { additionalProperties: false },
+)
+export type PreviewQuery = Static<typeof PreviewQuery>

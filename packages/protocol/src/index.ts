@@ -150,7 +150,18 @@ export const BlockBody = Type.Object(
 )
 export type BlockBody = Static<typeof BlockBody>
 
-export const ErrorView = Type.Object({ code: Type.String(), message: Type.String() })
+export const LegalHoldBody = Type.Object(
+  { on: Type.Boolean(), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+)
+export type LegalHoldBody = Static<typeof LegalHoldBody>
+
+export const ErrorView = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  /** Every problem of a rejected file, each naming its field. */
+  problems: Type.Optional(Type.Array(Type.String())),
+})
 export type ErrorView = Static<typeof ErrorView>
 
 /** Events the server pushes to a console (namespace `/console`). */

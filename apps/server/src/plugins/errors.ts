@@ -6,7 +6,9 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AscoltoError) {
-      return reply.status(error.status).send({ code: error.code, message: error.message })
+      const problems =
+        'problems' in error && Array.isArray(error.problems) ? { problems: error.problems } : {}
+      return reply.status(error.status).send({ code: error.code, message: error.message, ...problems })
     }
     if (error.validation) {
       return reply.status(400).send({ code: 'ASCOLTO_ERR_VALIDATION', message: error.message })

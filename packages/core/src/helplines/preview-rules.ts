@@ -1,7 +1,7 @@
 // What a helpline's rules do at a given moment, for a coordinator checking a settings file before
 // people meet it: open or closed and why, when it opens next, the automatic replies a person
 // would get, and the due time of their message. Pure: the CLI shows it, the console can too.
-import type { HelplineSettings } from '@ascolto/protocol'
+import type { HelplineSettings, RulesPreview } from '@ascolto/protocol'
 import { DateTime } from 'luxon'
 import {
   type AutoReplyKind,
@@ -19,26 +19,10 @@ import {
 import { autoReplyText, localeOf } from './auto-reply-text.ts'
 import { openingRulesOf } from './helpline-settings.ts'
 
-export type AutoReplyPreview = { kind: AutoReplyKind; language: string; text: string }
+// the shape lives in the protocol: the console shows it as the CLI does
+export type { RulesPreview } from '@ascolto/protocol'
 
-export type RulesPreview = {
-  /** The instant, as local time with its offset in the helpline's zone. */
-  at: string
-  timeZone: string
-  open: boolean
-  /** When open: the end of the open stretch; null when closed or open beyond a year (24/7). */
-  openUntil: string | null
-  /** When closed: the weekly hours, or the rule that shuts the whole day. */
-  closedBy: 'hours' | ClosedBy | null
-  /** The holiday's name, or the reason given for the closure or the exception. */
-  closedReason: string | null
-  /** null when it does not open within a year. */
-  nextOpening: { at: string; phrase: string } | null
-  /** The automatic replies a message sent now would get, in order, in the main language. */
-  replies: AutoReplyPreview[]
-  /** When a message sent now is due to be answered. */
-  dueAt: string
-}
+type AutoReplyPreview = RulesPreview['replies'][number]
 
 function local(instant: Date, timeZone: string) {
   return DateTime.fromJSDate(instant).setZone(timeZone).toISO({ suppressMilliseconds: true }) as string

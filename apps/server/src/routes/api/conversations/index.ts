@@ -2,6 +2,7 @@ import {
   closeConversation,
   getConversation,
   listConversations,
+  sendRedirect,
   sendReply,
   takeConversation,
 } from '@ascolto/core'
@@ -72,6 +73,24 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       const actor = await requireActor(pool, request)
       const message = await withTransaction(pool, (tx, afterCommit) =>
         sendReply({ tx, afterCommit, services }, actor, request.params.id, request.body.text),
+      )
+      return reply.status(201).send(message)
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/redirects/:redirectId',
+    {
+      schema: {
+        params: Type.Object({ id: Uuid, redirectId: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }) }),
+        response: { 201: MessageView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const { id, redirectId } = request.params
+      const message = await withTransaction(pool, (tx, afterCommit) =>
+        sendRedirect({ tx, afterCommit, services }, actor, id, redirectId),
       )
       return reply.status(201).send(message)
     },

@@ -1,8 +1,16 @@
 // Moderation from the console: hide a message (not answered, with its category), block the
 // person of a conversation, lift a block (supervisors).
-import { blockContact, hideMessage, unblockContact } from '@ascolto/core'
+import { blockContact, hideMessage, holdConversationContact, unblockContact } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
-import { BlockBody, ConversationView, ErrorView, HideBody, MessageView, Uuid } from '@ascolto/protocol'
+import {
+  BlockBody,
+  ConversationView,
+  ErrorView,
+  HideBody,
+  LegalHoldBody,
+  MessageView,
+  Uuid,
+} from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
@@ -44,6 +52,23 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       const actor = await requireActor(pool, request)
       await withTransaction(pool, (tx) => unblockContact({ tx }, actor, request.params.id))
       return reply.status(204).send(null)
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/legal-hold',
+    {
+      schema: {
+        params: ById,
+        body: LegalHoldBody,
+        response: { 200: Type.Object({ legalHoldAt: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx) =>
+        holdConversationContact(tx, actor, { conversationId: request.params.id, ...request.body }),
+      )
     },
   )
 }

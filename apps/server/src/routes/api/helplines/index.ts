@@ -1,0 +1,52 @@
+// A helpline's settings (read by its members, replaced by its coordinators) and the preview of
+// what its rules do at a given moment.
+import {
+  AscoltoError,
+  instantInZone,
+  previewRules,
+  readHelplineSettings,
+  updateHelplineSettings,
+} from '@ascolto/core'
+import { withTransaction } from '@ascolto/db'
+import { ErrorView, HelplineSettings, PreviewQuery, RulesPreview, Uuid } from '@ascolto/protocol'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import type { AppContext } from '../../../context.ts'
+import { requireActor } from '../../../plugins/auth.ts'
+
+const ById = Type.Object({ id: Uuid })
+const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView }
+
+export const helplineRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
+  app.get(
+    '/api/helplines/:id/settings',
+    { schema: { params: ById, response: { 200: HelplineSettings, ...errors } } },
+    async (request) => readHelplineSettings(pool, await requireActor(pool, request), request.params.id),
+  )
+
+  app.put(
+    '/api/helplines/:id/settings',
+    // the body is checked whole by checkSettings, which names every problem at once
+    {
+      bodyLimit: 512 * 1024,
+      schema: { params: ById, body: Type.Unknown(), response: { 200: HelplineSettings, ...errors } },
+    },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx) => updateHelplineSettings(tx, actor, request.params.id, request.body))
+    },
+  )
+
+  app.get(
+    '/api/helplines/:id/preview',
+    { schema: { params: ById, querystring: PreviewQuery, response: { 200: RulesPreview, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      const settings = await readHelplineSettings(pool, actor, request.params.id)
+      const at = request.query.at ? instantInZone(request.query.at, settings.timeZone) : services.clock()
+      if (!at)
+        throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'at: not a date and time, e.g. 2026-12-24T20:30')
+      return previewRules(settings, at, { firstMessageEver: request.query.firstMessageEver !== 'false' })
+    },
+  )
+}
