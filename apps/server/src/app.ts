@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
+import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
@@ -22,6 +23,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandling(app)
+  registerSecurityHeaders(app, { https: context.config.publicUrl.startsWith('https://') })
   await app.register(fastifyCookie)
   await app.register(healthRoutes, context)
   await app.register(sessionRoutes, context)

@@ -10,18 +10,6 @@ const appsDir = path.resolve(import.meta.dirname, '..', '..', '..')
 const consoleDist = path.join(appsDir, 'console', 'dist')
 const widgetDist = path.join(appsDir, 'widget', 'dist')
 
-const consoleCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
-
 function demoPage(channelId: string) {
   return `<!doctype html>
 <html lang="it">
@@ -47,14 +35,6 @@ const demoCss = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6
 main{max-width:40rem;margin:0 auto;padding:3rem 1.5rem}h1{font-size:1.8rem}`
 
 export const staticRoutes: FastifyPluginAsync<AppContext> = async (app, { pool }) => {
-  app.addHook('onSend', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) {
-      reply.header('content-security-policy', consoleCsp)
-      reply.header('x-content-type-options', 'nosniff')
-      reply.header('referrer-policy', 'no-referrer')
-    }
-  })
-
   if (existsSync(widgetDist)) {
     app.get('/widget.js', async (_request, reply) => {
       reply.header('cache-control', 'no-store')
