@@ -11,7 +11,6 @@ import {
   ConversationDetail,
   ConversationList,
   ConversationView,
-  ErrorView,
   MessageView,
   QueueQuery,
   ReplyBody,
@@ -21,9 +20,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
-
-const ById = Type.Object({ id: Uuid })
-const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView }
+import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
 export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
   app.get(

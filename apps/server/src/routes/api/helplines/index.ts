@@ -8,14 +8,12 @@ import {
   updateHelplineSettings,
 } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
-import { ErrorView, HelplineSettings, PreviewQuery, RulesPreview, Uuid } from '@ascolto/protocol'
+import { HelplineSettings, PreviewQuery, RulesPreview } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
-
-const ById = Type.Object({ id: Uuid })
-const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView }
+import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
 export const helplineRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
   app.get(

@@ -2,22 +2,12 @@
 // person of a conversation, lift a block (supervisors).
 import { blockContact, hideMessage, holdConversationContact, unblockContact } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
-import {
-  BlockBody,
-  ConversationView,
-  ErrorView,
-  HideBody,
-  LegalHoldBody,
-  MessageView,
-  Uuid,
-} from '@ascolto/protocol'
+import { BlockBody, ConversationView, HideBody, LegalHoldBody, MessageView } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
-
-const ById = Type.Object({ id: Uuid })
-const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView }
+import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
 export const moderationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
   app.post(
