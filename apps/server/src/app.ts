@@ -11,6 +11,7 @@ import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { staticRoutes } from './routes/static.ts'
+import { webhookRoutes } from './routes/webhooks/index.ts'
 import { widgetRoutes } from './routes/widget/index.ts'
 
 export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
@@ -31,6 +32,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(moderationRoutes, context)
   await app.register(helplineRoutes, context)
   await app.register(widgetRoutes, context)
+  await app.register(webhookRoutes, context)
   await app.register(staticRoutes, context)
   return app
 }

@@ -3,16 +3,26 @@
 // and preview a helpline's settings file. The longer commands live in ./cli/.
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { ChannelConfigError } from '@ascolto/channels'
 import { ConfigError, loadConfig } from '@ascolto/config'
-import { addMembership, createChannel, createHelpline, createUser, SettingsError } from '@ascolto/core'
+import {
+  addMembership,
+  createChannel,
+  createHelpline,
+  createKeyring,
+  createUser,
+  SettingsError,
+} from '@ascolto/core'
 import { DataDirInUseError, withTransaction } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
 import { formatPreview, previewHelpline } from './cli/preview.ts'
 import { exportSettings, importSettings } from './cli/settings.ts'
+import { connectWhatsApp, formatConnected } from './cli/whatsapp.ts'
 import { ensureDemoHelpline, ensureFirstAdmin } from './demo/first-start.ts'
 import { loggerOptions } from './logger.ts'
 import { openDatabase, startAscolto } from './main.ts'
+import { loadMasterKey } from './master-key.ts'
 
 const usage = `Usage: ascolto <command> [options]
 
@@ -25,6 +35,10 @@ const usage = `Usage: ascolto <command> [options]
                                            write the helpline's settings file (default: to stdout)
   settings import --helpline S FILE        replace the helpline's settings with FILE's; a file with
                                            a problem changes nothing and every problem is listed
+  connect-whatsapp --helpline S --phone-number-id ID --access-token-file FILE --app-secret-file FILE
+                   [--verify-token T | --verify-token-file FILE] [--name N] [--graph-url URL] [--api-version V]
+                                           connect a WhatsApp Business number (Cloud API) and print the
+                                           webhook's callback URL; without a verify token one is made
   preview --helpline S [--at TIME] [--json]
                                            what the helpline's rules do at TIME (default: now), e.g.
                                            2026-12-24T20:30, local time in the helpline's zone: open or
@@ -47,6 +61,13 @@ const { positionals, values } = parseArgs({
     out: { type: 'string' },
     at: { type: 'string' },
     json: { type: 'boolean', default: false },
+    'phone-number-id': { type: 'string' },
+    'access-token-file': { type: 'string' },
+    'app-secret-file': { type: 'string' },
+    'verify-token': { type: 'string' },
+    'verify-token-file': { type: 'string' },
+    'graph-url': { type: 'string' },
+    'api-version': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -161,6 +182,23 @@ async function main() {
       })
     case 'settings':
       return settings(positionals[1], positionals[2])
+    case 'connect-whatsapp':
+      return withDatabase(async (pool) => {
+        const config = loadConfig()
+        const keyring = createKeyring(await loadMasterKey(config, (m) => process.stderr.write(`${m}\n`)))
+        const connected = await connectWhatsApp(pool, keyring, {
+          helpline: required('helpline'),
+          name: values.name,
+          phoneNumberId: values['phone-number-id'],
+          accessTokenFile: values['access-token-file'],
+          appSecretFile: values['app-secret-file'],
+          verifyToken: values['verify-token'],
+          verifyTokenFile: values['verify-token-file'],
+          graphUrl: values['graph-url'],
+          apiVersion: values['api-version'],
+        })
+        say(formatConnected(connected, config.publicUrl))
+      })
     case 'preview':
       return withDatabase(async (pool) => {
         const preview = await previewHelpline(pool, required('helpline'), values.at)
@@ -175,6 +213,10 @@ async function main() {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirInUseError) {
     process.stderr.write(`${error.message}\n`)
+    process.exit(2)
+  }
+  if (error instanceof ChannelConfigError) {
+    process.stderr.write(`${error.message}\nNothing was changed.\n`)
     process.exit(2)
   }
   if (error instanceof SettingsError) {

@@ -1,3 +1,13 @@
 export * from './kit/contract.ts'
 export { channelAdapters } from './registry.ts'
 export { visitorRoom, webchatAdapter, widgetProviderMessageId } from './webchat/adapter.ts'
+export { whatsappAdapter } from './whatsapp/adapter.ts'
+export {
+  WHATSAPP_API_VERSION,
+  WHATSAPP_GRAPH_URL,
+  type WhatsAppConfig,
+  type WhatsAppSecrets,
+  whatsappConnection,
+} from './whatsapp/config.ts'
+export { isBusinessScopedUserId } from './whatsapp/send.ts'
+export { SIGNATURE_HEADER as WHATSAPP_SIGNATURE_HEADER, whatsappSignature } from './whatsapp/signature.ts'

@@ -1,7 +1,9 @@
 import type { ChannelAdapter } from './kit/contract.ts'
 import { webchatAdapter } from './webchat/adapter.ts'
+import { whatsappAdapter } from './whatsapp/adapter.ts'
 
 /** Every channel Ascolto speaks: adding one is a new folder and one line here. */
 export const channelAdapters: Record<string, ChannelAdapter> = {
   [webchatAdapter.kind]: webchatAdapter,
+  [whatsappAdapter.kind]: whatsappAdapter,
 }

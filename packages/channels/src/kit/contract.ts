@@ -1,6 +1,34 @@
 // The contract every channel implements. Only a channel's own folder knows its provider; past
 // the adapter, everything speaks contact, conversation, message.
 
+/**
+ * What a person can send. Anything that is not plain text keeps its kind, so the console can
+ * say what it was even where the text rendering is empty (an image without a caption).
+ */
+export type InboundKind =
+  | 'text'
+  | 'image'
+  | 'audio'
+  | 'video'
+  | 'document'
+  | 'sticker'
+  | 'location'
+  | 'contacts'
+  | 'reaction'
+  | 'interactive'
+  | 'unsupported'
+
+/** A file kept at the provider, fetched on demand later: nothing is downloaded at ingest. */
+export type InboundMedia = {
+  /** The provider's id of the file (not a URL: URLs expire, ids do not until the provider deletes the file). */
+  providerMediaId: string
+  mimeType: string | null
+  sha256: string | null
+  /** A voice note recorded in the app, rather than an audio file. */
+  voice?: boolean
+  animated?: boolean
+}
+
 /** A message from a person, normalized: what ingest stores. */
 export type InboundMessage = {
   /** The provider's own id: a retried delivery of the same message carries the same one. */
@@ -8,14 +36,30 @@ export type InboundMessage = {
   /** The address that reaches the person on this channel (phone number, chat id, visitor token). */
   from: string
   receivedAt: Date
-  kind: 'text'
+  kind: InboundKind
+  /**
+   * The text; for other kinds, what the console shows of them (a caption, a place, names), built
+   * from the message's own data, never from words in one language. May be empty.
+   */
   text: string
+  media?: InboundMedia | null
+  /** The provider id of the message this one answers or reacts to. */
+  replyTo?: string | null
 }
 
 /** A reply to deliver, already decrypted by the worker. */
 export type OutboundMessage = { id: string; text: string; createdAt: Date }
 
-export type ChannelConnection = { id: string; helplineId: string; config: Record<string, unknown> }
+/** A channel's secrets (tokens, app secrets), opened from their sealed column only when needed. */
+export type ChannelSecrets = Readonly<Record<string, string>>
+
+export type ChannelConnection = {
+  id: string
+  helplineId: string
+  config: Record<string, unknown>
+  /** Present where the caller opened them (sending, verifying a webhook); never sent to a browser. */
+  secrets?: ChannelSecrets | null
+}
 
 /** What a channel may use to send: a push to a widget's sockets (the web chat has no provider). */
 export type SendContext = { pushToWidget: (room: string, event: string, payload: unknown) => void }
@@ -23,6 +67,45 @@ export type SendContext = { pushToWidget: (room: string, event: string, payload:
 export type SendResult = { providerMessageId: string }
 
 export type ChannelCapabilities = { media: boolean; typing: boolean; readReceipts: boolean }
+
+/** Where an outbound message is, as its provider reports it later (queued is Ascolto's own). */
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed'
+
+export type DeliveryStatusUpdate = {
+  /** The id the provider gave the message when it was sent. */
+  providerMessageId: string
+  status: DeliveryStatus
+  at: Date
+  /** The provider's code, for a failure: shown to the volunteer. */
+  errorCode: string | null
+}
+
+/** A provider's webhook request as it arrived: the signature covers these exact bytes. */
+export type WebhookRequest = {
+  headers: Readonly<Record<string, string | string[] | undefined>>
+  rawBody: Buffer
+}
+
+/** Everything one webhook call carried, normalized. */
+export type WebhookEvents = {
+  messages: InboundMessage[]
+  statuses: DeliveryStatusUpdate[]
+  /** What arrived and is deliberately not taken (another number, a group, a call), one reason each: for the log. */
+  ignored: string[]
+}
+
+/** Receiving from a provider that calls Ascolto over HTTP: a subscription handshake, signed events. */
+export interface WebhookReceiver {
+  /** The provider's check that the URL is ours (a GET): the challenge to echo, or a refusal. */
+  handshake: (
+    query: Readonly<Record<string, unknown>>,
+    connection: ChannelConnection,
+  ) => { status: 200; body: string } | { status: 403 }
+  /** Whether the request was signed by the provider, in constant time. */
+  verify: (request: WebhookRequest, connection: ChannelConnection) => boolean
+  /** The events of a verified request; a body that is not the provider's format throws WebhookPayloadError. */
+  parse: (rawBody: Buffer, connection: ChannelConnection) => WebhookEvents
+}
 
 export interface ChannelAdapter {
   readonly kind: string
@@ -33,6 +116,8 @@ export interface ChannelAdapter {
     message: OutboundMessage,
     context: SendContext,
   ) => Promise<SendResult>
+  /** For channels whose provider calls a webhook (`/webhooks/<kind>/<channelId>`). */
+  readonly webhook?: WebhookReceiver
 }
 
 /** A send that failed; `retryable` says whether trying again later can help (429, 5xx, time-outs). */
@@ -43,5 +128,17 @@ export class ChannelSendError extends Error {
     super(message)
     this.code = code
     this.retryable = retryable
+  }
+}
+
+/** A verified webhook body that is not the provider's format: a 400 that says what is wrong. */
+export class WebhookPayloadError extends Error {}
+
+/** A channel whose settings or secrets are missing or wrong: it cannot verify or send until fixed. */
+export class ChannelConfigError extends Error {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(`The channel's settings are not usable:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.problems = problems
   }
 }

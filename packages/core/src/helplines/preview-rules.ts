@@ -4,7 +4,6 @@
 import type { HelplineSettings, RulesPreview } from '@ascolto/protocol'
 import { DateTime } from 'luxon'
 import {
-  type AutoReplyKind,
   type ClosedBy,
   currentRangeEnd,
   decideAutoReplies,

@@ -3,6 +3,7 @@
 // it is not sent again.
 import { type ChannelAdapter, ChannelSendError } from '@ascolto/channels'
 import type { Pool } from '@ascolto/db'
+import { openChannelSecrets } from '../channels/channel-secrets.ts'
 import type { Services } from '../context.ts'
 import { complete, type OutboxRow, retryLater } from '../outbox/outbox.ts'
 import { loadMessageView } from './message-views.ts'
@@ -16,6 +17,7 @@ type DeliveryRow = {
   channel_id: string
   channel_kind: string
   channel_config: Record<string, unknown>
+  channel_secrets: Buffer | null
   body_sealed: Buffer
   created_at: Date
   provider_message_id: string | null
@@ -32,6 +34,7 @@ export async function deliverMessage(
   const messageId = row.payload.messageId ?? ''
   const { rows } = await pool.query<DeliveryRow>(
     `select m.id, m.helpline_id, m.channel_id, ch.kind as channel_kind, ch.config as channel_config,
+            ch.secrets as channel_secrets,
             m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed
        from message m
        join conversation c on c.id = m.conversation_id
@@ -67,7 +70,16 @@ export async function deliverMessage(
   }
   try {
     const result = await adapter.send(
-      { id: message.channel_id, helplineId: message.helpline_id, config: message.channel_config },
+      {
+        id: message.channel_id,
+        helplineId: message.helpline_id,
+        config: message.channel_config,
+        secrets: openChannelSecrets(
+          keyring,
+          { id: message.channel_id, helplineId: message.helpline_id },
+          message.channel_secrets,
+        ),
+      },
       keyring.open(message.helpline_id, message.address_sealed, `address:${message.channel_id}`),
       {
         id: message.id,

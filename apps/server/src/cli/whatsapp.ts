@@ -1,0 +1,93 @@
+// `ascolto connect-whatsapp`: a helpline's WhatsApp number as a new channel. Tokens come from
+// files (never the command line, where `ps` and the shell history would keep them), are checked
+// all at once, and are stored sealed; what is printed is the callback URL to paste into Meta's
+// App Dashboard, which carries an opaque channel id and nothing else.
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { ChannelConfigError, whatsappConnection } from '@ascolto/channels'
+import { ConfigError } from '@ascolto/config'
+import { connectChannel, type Keyring } from '@ascolto/core'
+import type { Queryable } from '@ascolto/db'
+import { helplineIdOf } from './settings.ts'
+
+export type ConnectWhatsAppOptions = {
+  helpline: string
+  name?: string
+  phoneNumberId?: string
+  accessTokenFile?: string
+  appSecretFile?: string
+  verifyToken?: string
+  verifyTokenFile?: string
+  graphUrl?: string
+  apiVersion?: string
+}
+
+async function readSecret(file: string | undefined, option: string, problems: string[]) {
+  if (!file) {
+    problems.push(`--${option} is required`)
+    return undefined
+  }
+  try {
+    return (await readFile(file, 'utf8')).trim()
+  } catch (error) {
+    problems.push(`--${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`)
+    return undefined
+  }
+}
+
+export async function connectWhatsApp(db: Queryable, keyring: Keyring, options: ConnectWhatsAppOptions) {
+  const problems: string[] = []
+  const accessToken = await readSecret(options.accessTokenFile, 'access-token-file', problems)
+  const appSecret = await readSecret(options.appSecretFile, 'app-secret-file', problems)
+  const givenToken = options.verifyTokenFile
+    ? await readSecret(options.verifyTokenFile, 'verify-token-file', problems)
+    : options.verifyToken
+  if (!options.phoneNumberId) problems.push('--phone-number-id is required')
+  // what could not be read is reported once, above; everything else is checked with it
+  const stand = 'x'.repeat(16)
+  let connection: ReturnType<typeof whatsappConnection> | undefined
+  try {
+    connection = whatsappConnection({
+      phoneNumberId: options.phoneNumberId ?? '0',
+      accessToken: accessToken ?? stand,
+      appSecret: appSecret ?? stand,
+      // no token given: one is made, to paste into Meta's dashboard with the URL
+      verifyToken: givenToken ?? randomBytes(24).toString('base64url'),
+      graphBaseUrl: options.graphUrl,
+      apiVersion: options.apiVersion,
+    })
+  } catch (error) {
+    if (!(error instanceof ChannelConfigError)) throw error
+    problems.push(...error.problems)
+  }
+  if (problems.length > 0 || !connection) throw new ConfigError(problems)
+  const { config, secrets } = connection
+  const helplineId = await helplineIdOf(db, options.helpline)
+  const channel = await connectChannel(db, keyring, {
+    helplineId,
+    kind: 'whatsapp',
+    name: options.name ?? 'WhatsApp',
+    config,
+    secrets,
+  })
+  return { channelId: channel.id, verifyToken: givenToken ? null : secrets.verifyToken, config }
+}
+
+export function formatConnected(
+  connected: Awaited<ReturnType<typeof connectWhatsApp>>,
+  publicUrl: string,
+): string {
+  const url = `${publicUrl.replace(/\/+$/, '')}/webhooks/whatsapp/${connected.channelId}`
+  return [
+    `WhatsApp number ${connected.config.phoneNumberId} connected (channel ${connected.channelId}).`,
+    '',
+    "In Meta's App Dashboard, WhatsApp > Configuration > Webhook:",
+    `  Callback URL:  ${url}`,
+    connected.verifyToken
+      ? `  Verify token:  ${connected.verifyToken}   (made for you: shown only this once)`
+      : '  Verify token:  the one you gave',
+    '  Then subscribe to the "messages" field.',
+    '',
+    'The URL must be reachable from the internet over HTTPS (set ASCOLTO_PUBLIC_URL to its address).',
+  ].join('\n')
+}

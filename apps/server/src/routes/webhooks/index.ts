@@ -1,0 +1,109 @@
+// The providers' door: /webhooks/<kind>/<channelId>, an opaque id in the URL, never a token.
+// Verify → persist idempotently → acknowledge: the signature is checked over the exact bytes
+// received (this plugin reads every body as a raw buffer), the events are parsed whole before
+// anything is stored, and the 200 goes out only once every message and status has committed.
+// Anything the channel chooses not to take (another number, a group, a call) is still a 200, so
+// the provider never retries it; only what was not signed (401), is not the provider's format
+// (400), or cannot be checked yet (503: the channel's secrets are not configured) is refused.
+import { ChannelConfigError, channelAdapters, WebhookPayloadError } from '@ascolto/channels'
+import { AscoltoError, findChannel, receiveChannelEvents, withChannelSecrets } from '@ascolto/core'
+import { ErrorView, Uuid } from '@ascolto/protocol'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import Type from 'typebox'
+import type { AppContext } from '../../context.ts'
+
+const ByChannel = Type.Object({ kind: Type.String({ pattern: '^[a-z][a-z0-9_]{1,30}$' }), channelId: Uuid })
+const Received = Type.Object({ received: Type.Literal(true) })
+const errors = {
+  400: ErrorView,
+  401: ErrorView,
+  403: ErrorView,
+  404: ErrorView,
+  413: ErrorView,
+  503: ErrorView,
+}
+/** Meta's largest payloads are a few megabytes; a bigger body is refused with 413. */
+const BODY_LIMIT = 3 * 1024 * 1024
+
+// what is missing goes to the log, for the administrator: the caller learns only that it is
+function notConfigured(request: FastifyRequest, reply: FastifyReply, error: ChannelConfigError) {
+  request.log.warn({ problems: error.problems }, 'webhook for a channel that is not configured')
+  return reply.status(503).send({
+    code: 'ASCOLTO_ERR_CHANNEL_NOT_CONFIGURED',
+    message: 'This channel cannot check requests yet: its secrets are not configured',
+  })
+}
+
+export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
+  // inside this plugin only: the body stays the bytes the provider signed
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+  })
+
+  async function connectionOf(kind: string, channelId: string) {
+    const receiver = channelAdapters[kind]?.webhook
+    if (!receiver) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Channel not found')
+    const channel = await findChannel(pool, channelId, kind)
+    return { receiver, connection: await withChannelSecrets(pool, services.keyring, channel) }
+  }
+
+  app.get(
+    '/webhooks/:kind/:channelId',
+    {
+      // the query carries the verify token: the request is not logged with its URL
+      logLevel: 'warn',
+      schema: { params: ByChannel, response: { 200: Type.String(), ...errors } },
+    },
+    async (request, reply) => {
+      const { receiver, connection } = await connectionOf(request.params.kind, request.params.channelId)
+      let answer: ReturnType<typeof receiver.handshake>
+      try {
+        answer = receiver.handshake(request.query as Record<string, unknown>, connection)
+      } catch (error) {
+        if (error instanceof ChannelConfigError) return notConfigured(request, reply, error)
+        throw error
+      }
+      if (answer.status === 403) {
+        request.log.warn({ channelId: connection.id }, 'webhook handshake refused')
+        return reply
+          .status(403)
+          .send({ code: 'ASCOLTO_ERR_FORBIDDEN', message: 'The verify token does not match this channel' })
+      }
+      app.log.info({ channelId: connection.id }, 'webhook handshake answered')
+      return reply.type('text/plain; charset=utf-8').send(answer.body)
+    },
+  )
+
+  app.post(
+    '/webhooks/:kind/:channelId',
+    { bodyLimit: BODY_LIMIT, schema: { params: ByChannel, response: { 200: Received, ...errors } } },
+    async (request, reply) => {
+      const { receiver, connection } = await connectionOf(request.params.kind, request.params.channelId)
+      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
+      let events: ReturnType<typeof receiver.parse>
+      try {
+        if (!receiver.verify({ headers: request.headers, rawBody }, connection)) {
+          request.log.warn({ channelId: connection.id }, 'webhook with a missing or wrong signature')
+          return reply
+            .status(401)
+            .send({ code: 'ASCOLTO_ERR_UNAUTHENTICATED', message: 'Missing or wrong signature' })
+        }
+        events = receiver.parse(rawBody, connection)
+      } catch (error) {
+        if (error instanceof ChannelConfigError) return notConfigured(request, reply, error)
+        if (error instanceof WebhookPayloadError) {
+          return reply.status(400).send({ code: 'ASCOLTO_ERR_VALIDATION', message: error.message })
+        }
+        throw error
+      }
+      const counts = await receiveChannelEvents({ pool, services }, connection, events)
+      const ignored: Record<string, number> = {}
+      for (const reason of events.ignored) ignored[reason] = (ignored[reason] ?? 0) + 1
+      request.log.info({ channelId: connection.id, ...counts, ignored }, 'webhook')
+      return { received: true as const }
+    },
+  )
+}

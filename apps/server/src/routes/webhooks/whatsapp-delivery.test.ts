@@ -1,0 +1,269 @@
+// Ascolto → Meta, for real: a volunteer's reply leaves through the real worker to the fake Cloud
+// API, the status webhooks that follow move it forward and never back, a busy or broken Graph
+// API is retried in order, and a refusal no retry can change fails at once with Meta's code.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { MessageView } from '@ascolto/protocol'
+import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+  whatsappPayload,
+  whatsappStatus,
+  whatsappText,
+} from '../../testing/fake-whatsapp.ts'
+import { connectConsole, nextEvent } from '../../testing/sockets.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+} from '../../testing/test-server.ts'
+
+describe('WhatsApp delivery: Ascolto to Meta and back', () => {
+  let server: TestServer
+  let fake: FakeWhatsApp
+  before(async () => {
+    server = await startTestServer()
+    fake = await startFakeWhatsApp()
+  })
+  after(async () => {
+    await fake.close()
+    await server.close()
+  })
+
+  /** A helpline on WhatsApp, a person who wrote, and the volunteer who took their conversation. */
+  async function conversation(
+    from: { phone?: string; userId?: string },
+    options: { timeoutMs?: number } = {},
+  ) {
+    const { helplineId } = await makeHelpline(server.pool)
+    const channel = await connectFakeWhatsApp(server, fake, { helplineId, ...options })
+    const written = await postWhatsAppWebhook(
+      channel.webhookUrl,
+      channel.appSecret,
+      whatsappPayload({ messages: [whatsappText(from, 'Ciao, c’è qualcuno?')] }),
+    )
+    assert.equal(written.status, 200)
+    const volunteer = await makeOperator(server, [{ helplineId, role: 'volunteer' }])
+    const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${helplineId}`, {
+      cookie: volunteer.cookie,
+    })
+    const conversationId: string = queue.body.conversations[0].id
+    const taken = await call(`${server.url}/api/conversations/${conversationId}/take`, {
+      cookie: volunteer.cookie,
+      body: {},
+    })
+    assert.equal(taken.status, 200)
+    const reply = async (text: string) => {
+      const response = await call(`${server.url}/api/conversations/${conversationId}/messages`, {
+        cookie: volunteer.cookie,
+        body: { text },
+      })
+      assert.equal(response.status, 201)
+      return response.body as MessageView
+    }
+    const status = (wamid: string, value: 'sent' | 'delivered' | 'read' | 'failed', code?: number) =>
+      postWhatsAppWebhook(
+        channel.webhookUrl,
+        channel.appSecret,
+        whatsappPayload({ statuses: [whatsappStatus(wamid, value, code)] }),
+      )
+    return { ...channel, helplineId, volunteer, conversationId, reply, status }
+  }
+
+  const outbound = async (conversationId: string) =>
+    (
+      await server.pool.query(
+        `select id, status, error_code, provider_message_id from message
+          where conversation_id = $1 and direction = 'outbound' order by seq`,
+        [conversationId],
+      )
+    ).rows
+
+  /** Lets the outbox's backoff pass at once, so retries happen while the test waits. */
+  async function untilSettled(conversationId: string, ms = 20_000) {
+    const deadline = Date.now() + ms
+    while (Date.now() < deadline) {
+      const rows = await outbound(conversationId)
+      if (rows.length > 0 && rows.every((row) => row.status !== 'queued')) return rows
+      await server.pool.query('update outbox set run_at = now() where run_at > now()')
+      server.services.publisher.outboxChanged()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    throw new Error('the replies did not settle')
+  }
+
+  it('delivers a reply through the worker to the Graph API, by phone number, with the token', async () => {
+    const chat = await conversation({ phone: '393471234567' })
+    const before = fake.sent.length
+    const message = await chat.reply('Ciao, sono qui. Ti ascolto.')
+    const [sent] = await untilSettled(chat.conversationId)
+    const request = fake.sent[before]
+    assert.ok(request)
+    assert.deepEqual(request.body, {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '393471234567',
+      type: 'text',
+      text: { preview_url: false, body: 'Ciao, sono qui. Ti ascolto.' },
+    })
+    assert.equal(request.apiVersion, 'v24.0')
+    assert.equal(request.phoneNumberId, '109876543210123')
+    assert.deepEqual(sent, {
+      id: message.id,
+      status: 'sent',
+      error_code: null,
+      provider_message_id: request.wamid,
+    })
+  })
+
+  it('answers a person known only by their business-scoped id through `recipient`', async () => {
+    const chat = await conversation({ userId: 'IT.1795000000000000001' })
+    const before = fake.sent.length
+    await chat.reply('Ti rispondo anche senza il tuo numero')
+    await untilSettled(chat.conversationId)
+    const request = fake.sent[before]
+    assert.equal(request?.body.recipient, 'IT.1795000000000000001')
+    assert.equal(request?.body.to, undefined)
+  })
+
+  it('moves a status forward on each webhook and never back, telling the console', async () => {
+    const chat = await conversation({ phone: '393471234568', userId: 'IT.1795000000000000002' })
+    const consoleSocket = await connectConsole(server.url, chat.volunteer.cookie)
+    try {
+      const message = await chat.reply('Come stai adesso?')
+      const [sent] = await untilSettled(chat.conversationId)
+      const wamid: string = sent.provider_message_id
+      const current = async () => (await outbound(chat.conversationId))[0]
+
+      const read = nextEvent<MessageView>(consoleSocket, 'message.updated', (m) => m.status === 'read')
+      assert.equal((await chat.status(wamid, 'read')).status, 200)
+      assert.equal((await read).id, message.id)
+      // late and repeated reports: delivered and sent arrive after read, a failure after that
+      for (const late of ['delivered', 'sent', 'read'] as const) {
+        assert.equal((await chat.status(wamid, late)).status, 200)
+      }
+      assert.equal((await chat.status(wamid, 'failed', 131026)).status, 200)
+      assert.deepEqual(await current(), { ...sent, status: 'read' })
+    } finally {
+      consoleSocket.close()
+    }
+  })
+
+  it('records a failure with its code, and a later delivery wins over it', async () => {
+    const chat = await conversation({ phone: '393471234569' })
+    await chat.reply('Ci sei?')
+    const [sent] = await untilSettled(chat.conversationId)
+    await chat.status(sent.provider_message_id, 'failed', 131026)
+    assert.deepEqual((await outbound(chat.conversationId))[0], {
+      ...sent,
+      status: 'failed',
+      error_code: '131026',
+    })
+    await chat.status(sent.provider_message_id, 'delivered')
+    assert.deepEqual((await outbound(chat.conversationId))[0], {
+      ...sent,
+      status: 'delivered',
+      error_code: null,
+    })
+    // a status for a message this channel never sent changes nothing, and is still acknowledged
+    assert.equal((await chat.status('wamid.unknown', 'read')).status, 200)
+    assert.equal((await chat.status('wamid.unknown', 'read')).status, 200)
+  })
+
+  it('applies a status that arrives before the worker has recorded the send it reports on', async () => {
+    const chat = await conversation({ phone: '393471234573' })
+    const consoleSocket = await connectConsole(server.url, chat.volunteer.cookie)
+    try {
+      fake.reportBeforeAnswer({ url: chat.webhookUrl, appSecret: chat.appSecret }, ['delivered'])
+      const shown = nextEvent<MessageView>(consoleSocket, 'message.updated', (m) => m.status === 'delivered')
+      const message = await chat.reply('Questo arriva prima della risposta')
+      const [row] = await untilSettled(chat.conversationId)
+      assert.equal(row.status, 'delivered')
+      assert.equal((await shown).id, message.id)
+      const waiting = await server.pool.query(
+        'select count(*)::int as n from delivery_status_early where channel_id = $1',
+        [chat.channelId],
+      )
+      assert.equal(waiting.rows[0].n, 0)
+    } finally {
+      consoleSocket.close()
+    }
+  })
+
+  it('retries a throttled or broken Graph API with backoff, then delivers every reply once, in order', async () => {
+    const chat = await conversation({ phone: '393471234570' })
+    const before = fake.sent.length
+    const attemptsBefore = fake.attempts()
+    fake.fail(1, { status: 429, code: 130429, message: '(#130429) Rate limit hit' })
+    fake.fail(1, { status: 500, code: 131000, message: 'Something went wrong' })
+    fake.fail(1, {
+      status: 400,
+      code: 131056,
+      message: '(#131056) (Business Account, Consumer Account) pair rate limit hit',
+    })
+    fake.fail(1, { status: 503, message: 'Service unavailable' })
+    for (const text of ['uno', 'due', 'tre']) await chat.reply(text)
+    const rows = await untilSettled(chat.conversationId)
+    assert.deepEqual(
+      rows.map((row) => row.status),
+      ['sent', 'sent', 'sent'],
+    )
+    assert.deepEqual(
+      fake.sent.slice(before).map((m) => m.text),
+      ['uno', 'due', 'tre'],
+    )
+    assert.equal(fake.attempts() - attemptsBefore, 7)
+    assert.deepEqual(
+      rows.map((row) => row.provider_message_id),
+      fake.sent.slice(before).map((m) => m.wamid),
+    )
+  })
+
+  it('retries a Graph API that does not answer in time', async () => {
+    const chat = await conversation({ phone: '393471234571' }, { timeoutMs: 300 })
+    const before = fake.sent.length
+    fake.fail(1, 'hang')
+    await chat.reply('Sei ancora lì?')
+    const [row] = await untilSettled(chat.conversationId)
+    assert.equal(row.status, 'sent')
+    assert.deepEqual(
+      fake.sent.slice(before).map((m) => m.text),
+      ['Sei ancora lì?'],
+    )
+  })
+
+  it('does not retry a closed 24-hour window (131047): failed with the code, shown to the volunteer', async () => {
+    const chat = await conversation({ phone: '393471234572' })
+    const consoleSocket = await connectConsole(server.url, chat.volunteer.cookie)
+    try {
+      const attemptsBefore = fake.attempts()
+      const before = fake.sent.length
+      fake.fail(1, { status: 400, code: 131047, message: '(#131047) Re-engagement message' })
+      const failed = nextEvent<MessageView>(consoleSocket, 'message.updated', (m) => m.status === 'failed')
+      const message = await chat.reply('Ti scrivo dopo due giorni')
+      await chat.reply('Il messaggio successivo parte lo stesso')
+      const rows = await untilSettled(chat.conversationId)
+      assert.deepEqual(
+        rows.map((row) => [row.status, row.error_code]),
+        [
+          ['failed', '131047'],
+          ['sent', null],
+        ],
+      )
+      const shown = await failed
+      assert.equal(shown.id, message.id)
+      assert.equal(shown.errorCode, '131047')
+      assert.equal(fake.attempts() - attemptsBefore, 2)
+      assert.deepEqual(
+        fake.sent.slice(before).map((m) => m.text),
+        ['Il messaggio successivo parte lo stesso'],
+      )
+    } finally {
+      consoleSocket.close()
+    }
+  })
+})

@@ -1,0 +1,413 @@
+// Meta → Ascolto, for real: the handshake, signatures over the raw body, every message type of the
+// recorded fixtures stored once with its kind, a whole multi-entry payload, and random signed
+// bodies that never crash the door nor leave anything half-stored.
+import assert from 'node:assert/strict'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { whatsappSignature } from '@ascolto/channels'
+import { createChannel } from '@ascolto/core'
+import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+} from '../../testing/fake-whatsapp.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+} from '../../testing/test-server.ts'
+
+const fixtures = path.resolve(import.meta.dirname, '../../../../../packages/channels/src/whatsapp/fixtures')
+const fixture = (name: string) => readFileSync(path.join(fixtures, `${name}.json`))
+const BSUID = 'IT.1795123456789012345'
+
+describe('WhatsApp webhook: Meta to Ascolto', () => {
+  let server: TestServer
+  let fake: FakeWhatsApp
+  before(async () => {
+    server = await startTestServer()
+    fake = await startFakeWhatsApp()
+  })
+  after(async () => {
+    await fake.close()
+    await server.close()
+  })
+
+  async function door() {
+    const { helplineId } = await makeHelpline(server.pool)
+    return { helplineId, ...(await connectFakeWhatsApp(server, fake, { helplineId })) }
+  }
+
+  const count = async (table: string, channelId: string) =>
+    Number(
+      (
+        await server.pool.query(
+          `select count(*) from ${table} where ${table === 'contact' ? 'id in (select contact_id from contact_identity where channel_id = $1)' : 'channel_id = $1'}`,
+          [channelId],
+        )
+      ).rows[0].count,
+    )
+
+  async function stored(channelId: string) {
+    const { rows } = await server.pool.query(
+      `select id, helpline_id, kind, body_sealed, media, reply_to_provider_id, provider_message_id, direction, status
+         from message where channel_id = $1 order by seq`,
+      [channelId],
+    )
+    return rows.map((row) => ({
+      kind: row.kind as string,
+      text: server.services.keyring.open(row.helpline_id, row.body_sealed, `message:${row.id}`),
+      media: row.media,
+      replyTo: row.reply_to_provider_id,
+      providerMessageId: row.provider_message_id as string,
+    }))
+  }
+
+  async function addressesOf(channelId: string, helplineId: string) {
+    const { rows } = await server.pool.query(
+      'select address_sealed from contact_identity where channel_id = $1 order by created_at',
+      [channelId],
+    )
+    return rows.map((row) =>
+      server.services.keyring.open(helplineId, row.address_sealed, `address:${channelId}`),
+    )
+  }
+
+  it('answers the handshake with the challenge, only with the right verify token', async () => {
+    const { webhookUrl, verifyToken } = await door()
+    const handshake = (query: Record<string, string>) =>
+      fetch(`${webhookUrl}?${new URLSearchParams(query)}`).then(async (r) => ({
+        status: r.status,
+        text: await r.text(),
+        type: r.headers.get('content-type'),
+      }))
+    const ok = await handshake({
+      'hub.mode': 'subscribe',
+      'hub.challenge': '1158201444',
+      'hub.verify_token': verifyToken,
+    })
+    assert.deepEqual(ok, { status: 200, text: '1158201444', type: 'text/plain; charset=utf-8' })
+    const refused: Array<Record<string, string>> = [
+      { 'hub.mode': 'subscribe', 'hub.challenge': '1158201444', 'hub.verify_token': `${verifyToken}x` },
+      { 'hub.mode': 'subscribe', 'hub.challenge': '1158201444' },
+      { 'hub.mode': 'unsubscribe', 'hub.challenge': '1158201444', 'hub.verify_token': verifyToken },
+      { 'hub.mode': 'subscribe', 'hub.challenge': '<script>', 'hub.verify_token': verifyToken },
+    ]
+    for (const query of refused) {
+      assert.equal((await handshake(query)).status, 403, JSON.stringify(query))
+    }
+  })
+
+  it('is not found for an unknown channel or one of another kind, and 503 without secrets', async () => {
+    const { helplineId, channelId: webchat } = await makeHelpline(server.pool)
+    const payload = fixture('text')
+    assert.equal(
+      (await postWhatsAppWebhook(`${server.url}/webhooks/whatsapp/${randomUUID()}`, 'x', payload)).status,
+      404,
+    )
+    assert.equal(
+      (await postWhatsAppWebhook(`${server.url}/webhooks/whatsapp/${webchat}`, 'x', payload)).status,
+      404,
+    )
+    assert.equal(
+      (await postWhatsAppWebhook(`${server.url}/webhooks/webchat/${webchat}`, 'x', payload)).status,
+      404,
+    )
+    assert.equal(
+      (await postWhatsAppWebhook(`${server.url}/webhooks/whatsapp/not-an-id`, 'x', payload)).status,
+      400,
+    )
+
+    // a channel row without its secrets (half set up by hand): it cannot check anything, so it takes nothing
+    const bare = await createChannel(server.pool, {
+      helplineId,
+      kind: 'whatsapp',
+      name: 'WhatsApp',
+      config: { phoneNumberId: '109876543210123', graphBaseUrl: fake.url, apiVersion: 'v24.0' },
+    })
+    const url = `${server.url}/webhooks/whatsapp/${bare.id}`
+    const unconfigured = await postWhatsAppWebhook(url, 'x', payload)
+    assert.equal(unconfigured.status, 503)
+    assert.equal(unconfigured.body.code, 'ASCOLTO_ERR_CHANNEL_NOT_CONFIGURED')
+    assert.equal(unconfigured.body.problems, undefined)
+    assert.equal((await fetch(`${url}?hub.mode=subscribe&hub.challenge=1&hub.verify_token=x`)).status, 503)
+    assert.equal(await count('message', bare.id), 0)
+  })
+
+  it('refuses unsigned and wrongly signed bodies with 401, storing nothing', async () => {
+    const { webhookUrl, appSecret, channelId } = await door()
+    const body = fixture('text')
+    const cases = [
+      { signature: null },
+      { signature: '' },
+      { signature: 'sha256=' },
+      { signature: `sha256=${'0'.repeat(64)}` },
+      { signature: whatsappSignature('another secret', body) },
+      // signed, but for other bytes: the same JSON re-serialized is not what was signed
+      {
+        signature: whatsappSignature(appSecret, JSON.stringify(JSON.parse(body.toString()))),
+      },
+      { signature: whatsappSignature(appSecret, body).replace('sha256=', 'sha1=') },
+    ]
+    for (const { signature } of cases) {
+      const response = await postWhatsAppWebhook(webhookUrl, appSecret, body, { signature })
+      assert.equal(response.status, 401, String(signature))
+      assert.equal(response.body.code, 'ASCOLTO_ERR_UNAUTHENTICATED')
+    }
+    assert.equal(await count('message', channelId), 0)
+    assert.equal(await count('contact', channelId), 0)
+  })
+
+  const types: Array<[string, string, string]> = [
+    ['text', 'text', 'Ciao, è aperto stasera? Ho bisogno di parlare con qualcuno.'],
+    ['reply', 'text', 'Sì, grazie della risposta'],
+    ['image', 'image', '📷 Questa è la lettera che ho ricevuto'],
+    ['audio-voice', 'audio', ''],
+    ['video', 'video', ''],
+    ['document', 'document', '📄 modulo-richiesta.pdf\nil modulo che mi hanno dato'],
+    ['sticker', 'sticker', ''],
+    ['location', 'location', "📍 45.4642,9.19 Stazione Centrale, Piazza Duca d'Aosta, Milano"],
+    ['contacts', 'contacts', '👤 Centro Aiuto Donna +39 02 1234567\n👤 Marco +39 333 000 1111'],
+    ['reaction', 'reaction', '❤️'],
+    ['button', 'interactive', '🔘 Richiamatemi'],
+    ['interactive-button-reply', 'interactive', '🔘 Accetto'],
+    ['interactive-list-reply', 'interactive', '🔘 Casa e alloggio'],
+    ['unsupported', 'unsupported', ''],
+  ]
+
+  it('stores every type of message once, with its kind, its text sealed and its media id', async () => {
+    const { webhookUrl, appSecret, channelId, helplineId } = await door()
+    for (const [name] of types) {
+      const response = await postWhatsAppWebhook(webhookUrl, appSecret, fixture(name))
+      assert.equal(response.status, 200, name)
+      assert.deepEqual(response.body, { received: true })
+    }
+    const messages = await stored(channelId)
+    assert.deepEqual(
+      messages.map((m) => [m.kind, m.text]),
+      types.map(([, kind, text]) => [kind, text]),
+    )
+    const image = messages[2]
+    assert.deepEqual(image?.media, {
+      providerMediaId: '1402976344212345',
+      mimeType: 'image/jpeg',
+      sha256: '3b8bc5d1f4a3a8d1e0d4f9b0a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0',
+    })
+    assert.equal(messages[3]?.media.voice, true)
+    assert.equal(messages[1]?.replyTo, 'wamid.HBgMMzkzNDcxMjM0NTY3FQIAERgSQkE5OTk5OTk5OTk5OTk5OTk5AA==')
+    // one person, one conversation, known by their business-scoped id
+    assert.deepEqual(await addressesOf(channelId, helplineId), [BSUID])
+    const conversations = await server.pool.query(
+      'select count(*)::int as n from conversation where channel_id = $1',
+      [channelId],
+    )
+    assert.equal(conversations.rows[0].n, 1)
+    // nothing of the text or the file name in clear in the row
+    const raw = await server.pool.query('select media::text as media from message where channel_id = $1', [
+      channelId,
+    ])
+    assert.ok(raw.rows.every((row) => !String(row.media).includes('modulo')))
+  })
+
+  it('shows the console each kind, and an empty text where only the kind can be shown', async () => {
+    const { webhookUrl, appSecret, helplineId } = await door()
+    await postWhatsAppWebhook(webhookUrl, appSecret, fixture('audio-voice'))
+    const volunteer = await makeOperator(server, [{ helplineId, role: 'volunteer' }])
+    const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${helplineId}`, {
+      cookie: volunteer.cookie,
+    })
+    const detail = await call(`${server.url}/api/conversations/${queue.body.conversations[0].id}`, {
+      cookie: volunteer.cookie,
+    })
+    assert.deepEqual(
+      detail.body.messages.map((m: { kind: string; text: string }) => [m.kind, m.text]),
+      [['audio', '']],
+    )
+  })
+
+  it('takes nothing from groups, system notices, calls or removed reactions, and still answers 200', async () => {
+    const { webhookUrl, appSecret, channelId } = await door()
+    for (const name of ['group', 'system', 'calls', 'reaction-removed']) {
+      const response = await postWhatsAppWebhook(webhookUrl, appSecret, fixture(name))
+      assert.equal(response.status, 200, name)
+    }
+    assert.equal(await count('message', channelId), 0)
+    assert.equal(await count('contact', channelId), 0)
+  })
+
+  it('stores a retried webhook once', async () => {
+    const { webhookUrl, appSecret, channelId } = await door()
+    const body = fixture('text')
+    const responses = await Promise.all([1, 2, 3].map(() => postWhatsAppWebhook(webhookUrl, appSecret, body)))
+    assert.deepEqual(
+      responses.map((r) => r.status),
+      [200, 200, 200],
+    )
+    assert.equal((await postWhatsAppWebhook(webhookUrl, appSecret, body)).status, 200)
+    assert.equal(await count('message', channelId), 1)
+  })
+
+  it('handles a multi-entry payload whole: each person, in order, only this number', async () => {
+    const { webhookUrl, appSecret, channelId, helplineId } = await door()
+    const response = await postWhatsAppWebhook(webhookUrl, appSecret, fixture('multi-entry'))
+    assert.equal(response.status, 200)
+    assert.deepEqual(
+      (await stored(channelId)).map((m) => m.text),
+      ['Primo messaggio', 'Sono Luca', 'Secondo messaggio'],
+    )
+    assert.deepEqual((await addressesOf(channelId, helplineId)).sort(), [BSUID, 'IT.1795987654321098765'])
+    const conversations = await server.pool.query(
+      'select count(*)::int as n from conversation where channel_id = $1',
+      [channelId],
+    )
+    assert.equal(conversations.rows[0].n, 2)
+  })
+
+  it('knows a person who hides their number by their business-scoped id', async () => {
+    const { webhookUrl, appSecret, channelId, helplineId } = await door()
+    assert.equal((await postWhatsAppWebhook(webhookUrl, appSecret, fixture('text-username'))).status, 200)
+    // the same person writing with their number visible is the same contact
+    assert.equal((await postWhatsAppWebhook(webhookUrl, appSecret, fixture('text'))).status, 200)
+    assert.deepEqual(await addressesOf(channelId, helplineId), [BSUID])
+    assert.equal(await count('contact', channelId), 1)
+  })
+
+  it('answers 400 to a signed body that is not JSON or not Meta’s envelope, storing nothing', async () => {
+    const { webhookUrl, appSecret, channelId } = await door()
+    for (const body of [
+      '{"object":',
+      '',
+      'null',
+      '[1,2]',
+      '{"object":"whatsapp_business_account","entry":{}}',
+    ]) {
+      const response = await postWhatsAppWebhook(webhookUrl, appSecret, body)
+      assert.equal(response.status, 400, body)
+      assert.equal(response.body.code, 'ASCOLTO_ERR_VALIDATION')
+      assert.equal(typeof response.body.message, 'string')
+    }
+    const huge = Buffer.alloc(3 * 1024 * 1024 + 1, 0x20)
+    assert.equal((await postWhatsAppWebhook(webhookUrl, appSecret, huge)).status, 413)
+    assert.equal(await count('message', channelId), 0)
+  })
+
+  it('never crashes on random signed bodies: 200 or 400, and whole messages or none', async () => {
+    const { webhookUrl, appSecret, channelId } = await door()
+    const random = seeded(20261123)
+    const shapes = [
+      'text',
+      'image',
+      'location',
+      'contacts',
+      'interactive-list-reply',
+      'multi-entry',
+      'status-failed',
+    ]
+    let expectedAtMost = 0
+    const outcomes: Record<number, number> = {}
+    for (let round = 0; round < 150; round++) {
+      const base = JSON.parse(fixture(shapes[round % shapes.length] ?? 'text').toString())
+      const body =
+        round % 5 === 0 ? randomJson(random, 4) : mutate(base, random, 1 + Math.floor(random() * 4))
+      const text = JSON.stringify(body) ?? 'null'
+      const response = await postWhatsAppWebhook(webhookUrl, appSecret, text)
+      assert.ok([200, 400].includes(response.status), `${response.status} for ${text.slice(0, 300)}`)
+      if (response.status === 200) expectedAtMost += 3
+      outcomes[response.status] = (outcomes[response.status] ?? 0) + 1
+    }
+    // both doors were exercised: refusals and acknowledgements
+    assert.ok((outcomes[200] ?? 0) > 10 && (outcomes[400] ?? 0) > 10, JSON.stringify(outcomes))
+    // every stored message is whole: a sender, a kind, a sealed text that opens
+    const messages = await stored(channelId)
+    assert.ok(messages.length > 0 && messages.length <= expectedAtMost, String(messages.length))
+    for (const message of messages) {
+      assert.equal(typeof message.text, 'string')
+      assert.ok(message.kind.length > 0)
+      assert.ok(message.providerMessageId.length > 0)
+    }
+    const orphans = await server.pool.query(
+      `select count(*)::int as n from message m where channel_id = $1
+          and not exists (select 1 from conversation c where c.id = m.conversation_id)`,
+      [channelId],
+    )
+    assert.equal(orphans.rows[0].n, 0)
+    assert.equal((await call(`${server.url}/ready`)).status, 200)
+  })
+})
+
+/** A small deterministic generator (mulberry32): the same bodies on every run. */
+function seeded(seed: number) {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function randomJson(random: () => number, depth: number): unknown {
+  const pick = Math.floor(random() * (depth > 0 ? 8 : 5))
+  switch (pick) {
+    case 0:
+      return null
+    case 1:
+      return random() < 0.5
+    case 2:
+      return [0, -1, 1e308, 1795000000, 0.5, Number.MAX_SAFE_INTEGER][Math.floor(random() * 6)]
+    case 3:
+      return [
+        '',
+        'text',
+        'messages',
+        'wamid.x',
+        '109876543210123',
+        '☃'.repeat(3),
+        randomBytes(4).toString('hex'),
+      ][Math.floor(random() * 7)]
+    case 4:
+      return 'whatsapp_business_account'
+    case 5:
+    case 6:
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(random() * 4) }, () => [
+          ['object', 'entry', 'changes', 'value', 'messages', 'type', 'id', 'from', 'text'][
+            Math.floor(random() * 9)
+          ] as string,
+          randomJson(random, depth - 1),
+        ]),
+      )
+    default:
+      return Array.from({ length: Math.floor(random() * 3) }, () => randomJson(random, depth - 1))
+  }
+}
+
+/** The payload with some of its values, at any depth, replaced by random ones or removed. */
+function mutate(value: unknown, random: () => number, changes: number): unknown {
+  let result = value
+  for (let i = 0; i < changes; i++) result = mutateOnce(result, random)
+  return result
+}
+
+function mutateOnce(value: unknown, random: () => number): unknown {
+  if (value === null || typeof value !== 'object') return randomJson(random, 2)
+  const entries = Array.isArray(value) ? [...value.entries()] : Object.entries(value)
+  if (entries.length === 0 || random() < 0.2) return randomJson(random, 2)
+  const index = Math.floor(random() * entries.length)
+  const [key, child] = entries[index] as [string | number, unknown]
+  if (Array.isArray(value)) {
+    const copy = [...value]
+    copy[key as number] = mutateOnce(child, random)
+    return copy
+  }
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) }
+  if (random() < 0.25) delete copy[key]
+  else copy[key] = random() < 0.6 ? mutateOnce(child, random) : randomJson(random, 2)
+  return copy
+}

@@ -1,0 +1,293 @@
+// A local stand-in for Meta at the network edge, speaking the Cloud API's documented wire format:
+// the send endpoint (POST /{version}/{phone-number-id}/messages with a bearer token, answering
+// { messages: [{ id: 'wamid…' }] } or a Graph error { error: { code, message, … } }), told to fail
+// or hang on demand; and the other direction, webhooks signed with the app secret as Meta signs
+// them (X-Hub-Signature-256), posted to Ascolto. Used by the tests, and by the demo later.
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WHATSAPP_SIGNATURE_HEADER, whatsappConnection, whatsappSignature } from '@ascolto/channels'
+import { connectChannel, type Services } from '@ascolto/core'
+import type { Pool } from '@ascolto/db'
+
+export type SentMessage = {
+  wamid: string
+  apiVersion: string
+  phoneNumberId: string
+  /** The phone number (`to`) or the business-scoped user id (`recipient`) it went to. */
+  to: string
+  text: string
+  body: Record<string, unknown>
+}
+
+/** What the next request gets instead of success: a Graph error, or no answer at all. */
+export type PlannedFailure = { status: number; code?: number; message?: string } | 'hang'
+
+export type FakeWhatsApp = {
+  /** The graph base URL to configure the channel with. */
+  url: string
+  accessToken: string
+  sent: SentMessage[]
+  /** Every send request that reached it, failed ones included. */
+  attempts: () => number
+  /** The next `times` requests fail this way, then requests succeed again. */
+  fail: (times: number, failure: PlannedFailure) => void
+  waitForSent: (count: number, ms?: number) => Promise<SentMessage[]>
+  /**
+   * The next successful send first reports these statuses to Ascolto's webhook, and answers only
+   * then: Meta's status webhook outrunning the worker's record of the send, made certain.
+   */
+  reportBeforeAnswer: (target: WebhookTarget, statuses: ReportedStatus[]) => void
+  close: () => Promise<void>
+}
+
+export type WebhookTarget = { url: string; appSecret: string; phoneNumberId?: string }
+type ReportedStatus = 'sent' | 'delivered' | 'read' | 'failed'
+
+const graphError = (code: number, message: string, details?: string) => ({
+  error: {
+    message,
+    type: 'OAuthException',
+    code,
+    ...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}),
+    fbtrace_id: randomBytes(9).toString('base64url'),
+  },
+})
+
+export const newWamid = () => `wamid.${randomBytes(30).toString('base64')}`
+
+export async function startFakeWhatsApp(options: { accessToken?: string } = {}): Promise<FakeWhatsApp> {
+  const accessToken = options.accessToken ?? `EAAG${randomBytes(24).toString('hex')}`
+  const sent: SentMessage[] = []
+  const plan: PlannedFailure[] = []
+  const early: Array<{ target: WebhookTarget; statuses: ReportedStatus[] }> = []
+  const hanging = new Set<ServerResponse>()
+  const waiters = new Set<() => void>()
+  let attempts = 0
+
+  const reply = (response: ServerResponse, status: number, body: unknown) => {
+    response.writeHead(status, { 'content-type': 'application/json' })
+    response.end(JSON.stringify(body))
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const chunks: Buffer[] = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    const path = /^\/(v\d+\.\d+)\/(\d+)\/messages$/.exec(request.url ?? '')
+    if (request.method !== 'POST' || !path?.[1] || !path[2]) {
+      return reply(response, 400, graphError(100, 'Unsupported request - method type or path'))
+    }
+    attempts++
+    if (request.headers.authorization !== `Bearer ${accessToken}`) {
+      return reply(response, 401, graphError(190, 'Invalid OAuth access token - Cannot parse access token'))
+    }
+    const failure = plan.shift()
+    if (failure === 'hang') {
+      hanging.add(response)
+      return
+    }
+    if (failure) {
+      return reply(
+        response,
+        failure.status,
+        graphError(failure.code ?? failure.status, failure.message ?? 'Error'),
+      )
+    }
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    } catch {
+      return reply(response, 400, graphError(100, 'Invalid parameter', 'The request body is not JSON'))
+    }
+    const text = (body.text as { body?: unknown } | undefined)?.body
+    // Meta: with both, `to` (the phone number) wins over `recipient` (the BSUID)
+    const to = typeof body.to === 'string' ? body.to : body.recipient
+    if (
+      body.messaging_product !== 'whatsapp' ||
+      body.type !== 'text' ||
+      typeof text !== 'string' ||
+      text.length === 0 ||
+      text.length > 4096 ||
+      typeof to !== 'string'
+    ) {
+      return reply(response, 400, graphError(100, '(#100) Invalid parameter', 'Invalid text message'))
+    }
+    const wamid = newWamid()
+    const report = early.shift()
+    for (const status of report?.statuses ?? []) {
+      const { target } = report ?? {}
+      if (!target) break
+      const payload = whatsappPayload({
+        phoneNumberId: target.phoneNumberId,
+        statuses: [whatsappStatus(wamid, status, status === 'failed' ? 131026 : undefined)],
+      })
+      const answered = await postWhatsAppWebhook(target.url, target.appSecret, payload)
+      if (answered.status !== 200) throw new Error(`Ascolto answered ${answered.status} to a status`)
+    }
+    sent.push({ wamid, apiVersion: path[1], phoneNumberId: path[2], to, text, body })
+    for (const wake of waiters) wake()
+    return reply(response, 200, {
+      messaging_product: 'whatsapp',
+      contacts: [{ input: to, ...(body.to ? { wa_id: to } : { user_id: to }) }],
+      messages: [{ id: wamid, message_status: 'accepted' }],
+    })
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() =>
+      reply(response, 500, graphError(2, 'Service temporarily unavailable')),
+    )
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    accessToken,
+    sent,
+    attempts: () => attempts,
+    fail: (times, failure) => {
+      for (let i = 0; i < times; i++) plan.push(failure)
+    },
+    waitForSent: (count, ms = 15_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (sent.length < count) return
+          clearTimeout(timer)
+          waiters.delete(check)
+          resolve(sent.slice(0, count))
+        }
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`the fake Cloud API got ${sent.length} of ${count} messages within ${ms} ms`))
+        }, ms)
+        waiters.add(check)
+        check()
+      }),
+    reportBeforeAnswer: (target, statuses) => {
+      early.push({ target, statuses })
+    },
+    close: async () => {
+      for (const response of hanging) response.destroy()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** Posts a webhook to Ascolto as Meta does: signed with the app secret, unless told otherwise. */
+export async function postWhatsAppWebhook(
+  url: string,
+  appSecret: string,
+  payload: unknown,
+  options: { signature?: string | null } = {},
+) {
+  const body = Buffer.isBuffer(payload)
+    ? payload
+    : Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload))
+  const signature = options.signature === undefined ? whatsappSignature(appSecret, body) : options.signature
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(signature === null ? {} : { [WHATSAPP_SIGNATURE_HEADER]: signature }),
+    },
+    body: new Uint8Array(body),
+  })
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch {
+    json = text
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
+  return { status: response.status, body: json as any }
+}
+
+const PHONE_NUMBER_ID = '109876543210123'
+
+/** A Meta webhook payload with these messages and statuses, for the given number. */
+export function whatsappPayload(input: {
+  phoneNumberId?: string
+  messages?: Array<Record<string, unknown>>
+  statuses?: Array<Record<string, unknown>>
+}) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '204060810121416',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: {
+                display_phone_number: '390212345678',
+                phone_number_id: input.phoneNumberId ?? PHONE_NUMBER_ID,
+              },
+              ...(input.messages ? { messages: input.messages } : {}),
+              ...(input.statuses ? { statuses: input.statuses } : {}),
+            },
+          },
+        ],
+      },
+    ],
+  }
+}
+
+/** A text from a person, as it appears in `messages`. */
+export function whatsappText(from: { phone?: string; userId?: string }, text: string, id = newWamid()) {
+  return {
+    ...(from.phone ? { from: from.phone } : {}),
+    ...(from.userId ? { from_user_id: from.userId } : {}),
+    id,
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    type: 'text',
+    text: { body: text },
+  }
+}
+
+/** A status report on an outbound message, as it appears in `statuses`. */
+export function whatsappStatus(
+  wamid: string,
+  status: 'sent' | 'delivered' | 'read' | 'failed',
+  errorCode?: number,
+) {
+  return {
+    id: wamid,
+    status,
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    recipient_id: '393471234567',
+    ...(errorCode ? { errors: [{ code: errorCode, title: 'Error', message: 'Error' }] } : {}),
+  }
+}
+
+/** A WhatsApp channel of the helpline whose Graph API is the fake: what a test needs to talk to it. */
+export async function connectFakeWhatsApp(
+  server: { pool: Pool; services: Services; url: string },
+  fake: FakeWhatsApp,
+  input: { helplineId: string; phoneNumberId?: string; timeoutMs?: number },
+) {
+  const { config, secrets } = whatsappConnection({
+    phoneNumberId: input.phoneNumberId ?? PHONE_NUMBER_ID,
+    accessToken: fake.accessToken,
+    appSecret: randomBytes(16).toString('hex'),
+    verifyToken: randomBytes(12).toString('base64url'),
+    graphBaseUrl: fake.url,
+  })
+  const { id } = await connectChannel(server.pool, server.services.keyring, {
+    helplineId: input.helplineId,
+    kind: 'whatsapp',
+    name: 'WhatsApp',
+    config: { ...config, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) },
+    secrets,
+  })
+  return {
+    channelId: id,
+    appSecret: secrets.appSecret,
+    verifyToken: secrets.verifyToken,
+    webhookUrl: `${server.url}/webhooks/whatsapp/${id}`,
+  }
+}

@@ -1,0 +1,54 @@
+// What a provider's webhook carried, stored: every message through the one ingest path (one
+// transaction each, so a batch never holds two people's locks at once), with the media id and
+// the message it answers; every status report applied. The caller answers the provider only
+// once this has returned, so everything acknowledged is committed.
+import type { ChannelConnection, InboundMessage, WebhookEvents } from '@ascolto/channels'
+import { type Pool, withTransaction } from '@ascolto/db'
+import type { Services } from '../context.ts'
+import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
+import { type DeliveryStatusOutcome, updateDeliveryStatus } from '../messages/update-delivery-status.ts'
+
+export type ReceivedCounts = {
+  stored: number
+  duplicate: number
+  dropped: number
+  statuses: Record<DeliveryStatusOutcome, number>
+}
+
+export async function receiveChannelEvents(
+  { pool, services }: { pool: Pool; services: Services },
+  connection: ChannelConnection,
+  events: Pick<WebhookEvents, 'messages' | 'statuses'>,
+): Promise<ReceivedCounts> {
+  const counts: ReceivedCounts = {
+    stored: 0,
+    duplicate: 0,
+    dropped: 0,
+    statuses: { updated: 0, unchanged: 0, early: 0 },
+  }
+  // in the payload's order: one person's messages keep the order they were written in
+  for (const inbound of events.messages) {
+    const outcome = await withTransaction(pool, async (tx, afterCommit) => {
+      const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
+      if (result.outcome === 'stored') await storeProviderDetails(tx, result.messageId, inbound)
+      return result.outcome
+    })
+    counts[outcome]++
+  }
+  for (const update of events.statuses) {
+    const outcome = await withTransaction(pool, (tx, afterCommit) =>
+      updateDeliveryStatus({ tx, afterCommit, services }, connection, update),
+    )
+    counts.statuses[outcome]++
+  }
+  return counts
+}
+
+async function storeProviderDetails(tx: Pick<Pool, 'query'>, messageId: string, inbound: InboundMessage) {
+  if (!inbound.media && !inbound.replyTo) return
+  await tx.query('update message set media = $2, reply_to_provider_id = $3 where id = $1', [
+    messageId,
+    inbound.media ?? null,
+    inbound.replyTo ?? null,
+  ])
+}
