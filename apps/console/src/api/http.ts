@@ -5,10 +5,13 @@ import type { ErrorView } from '@ascolto/protocol'
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
-  constructor(status: number, { code, message }: ErrorView) {
+  /** Every problem of a rejected settings file, each starting with its field's path. */
+  readonly problems: string[]
+  constructor(status: number, { code, message, problems }: ErrorView) {
     super(message)
     this.status = status
     this.code = code
+    this.problems = problems ?? []
   }
 }
 
@@ -26,15 +29,20 @@ function isErrorView(value: unknown): value is ErrorView {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: object): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: object,
+): Promise<T> {
+  const sendsBody = method === 'POST' || method === 'PUT'
   let response: Response
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: method === 'POST' ? { 'content-type': 'application/json', accept: 'application/json' } : {},
+      headers: sendsBody ? { 'content-type': 'application/json', accept: 'application/json' } : {},
       // the server refuses a POST without a JSON body, even one that needs nothing
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+      body: sendsBody ? JSON.stringify(body ?? {}) : undefined,
     })
   } catch {
     throw new ApiError(0, { code: NETWORK_ERROR, message: 'The server cannot be reached' })

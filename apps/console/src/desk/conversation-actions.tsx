@@ -1,9 +1,13 @@
-// What can be done with the open conversation, in the order it usually happens: take it, close it,
-// block the person (rare, asked in a dialog), lift a block (supervisors, on a closed conversation).
-import type { BlockBody, ConversationView } from '@ascolto/protocol'
+// What can be done with the open conversation, in the order it usually happens: take it, send a
+// redirect to another desk, close it, block the person (rare, asked in a dialog), lift a block
+// (supervisors, on a closed conversation), put or lift a legal hold (supervisors).
+import type { BlockBody, ConversationView, LegalHoldBody } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BlockDialog } from './block-dialog.tsx'
+import { LegalHoldDialog } from './legal-hold-dialog.tsx'
+import { RedirectMenu } from './redirect-menu.tsx'
+import { formatMessageTime } from './time-format.ts'
 
 export type ConversationActionHandlers = {
   onTake: (id: string) => Promise<unknown>
@@ -12,6 +16,10 @@ export type ConversationActionHandlers = {
   onBlock: (id: string, body: BlockBody) => Promise<void>
   /** Answers true once lifted. */
   onUnblock: (id: string) => Promise<boolean>
+  /** Answers true once sent (the desk's alert says why not). */
+  onRedirect: (id: string, redirectId: string) => Promise<boolean>
+  /** Rejects when refused, so the dialog can say why. */
+  onLegalHold: (id: string, body: LegalHoldBody) => Promise<{ legalHoldAt: string | null }>
 }
 
 type Props = ConversationActionHandlers & {
@@ -19,13 +27,25 @@ type Props = ConversationActionHandlers & {
   pseudonym: string
   canClose: boolean
   canUnblock: boolean
+  canHold: boolean
+  assignedToMe: boolean
 }
 
-export function ConversationActions({ conversation, pseudonym, canClose, canUnblock, ...handlers }: Props) {
-  const { t } = useTranslation()
+export function ConversationActions({
+  conversation,
+  pseudonym,
+  canClose,
+  canUnblock,
+  canHold,
+  assignedToMe,
+  ...handlers
+}: Props) {
+  const { t, i18n } = useTranslation()
   const [pending, setPending] = useState(false)
-  // which conversation's person was just unblocked: the confirmation belongs to it alone
-  const [unblockedId, setUnblockedId] = useState<string | null>(null)
+  // what was just done, and to which conversation: the confirmation belongs to it alone
+  const [done, setDone] = useState<{ id: string; text: string } | null>(null)
+  // the legal hold as last answered by the server, per conversation (the conversation does not carry it)
+  const [holds, setHolds] = useState<Record<string, string | null>>({})
 
   async function run(action: () => Promise<unknown>) {
     setPending(true)
@@ -49,6 +69,21 @@ export function ConversationActions({ conversation, pseudonym, canClose, canUnbl
           {t('conversation.take')}
         </button>
       )}
+      {status !== 'closed' && (
+        <RedirectMenu
+          helplineId={conversation.helplineId}
+          // not disabled while another action runs: it keeps focus, and the list is closed anyway
+          enabled={assignedToMe}
+          onSend={(redirect) =>
+            run(async () => {
+              setDone(null)
+              if (await handlers.onRedirect(id, redirect.id)) {
+                setDone({ id, text: t('redirect.sent', { label: redirect.label }) })
+              }
+            })
+          }
+        />
+      )}
       {canClose && (
         <button
           type="button"
@@ -69,17 +104,35 @@ export function ConversationActions({ conversation, pseudonym, canClose, canUnbl
           disabled={pending}
           onClick={() =>
             run(async () => {
-              setUnblockedId(null)
-              if (await handlers.onUnblock(id)) setUnblockedId(id)
+              setDone(null)
+              if (await handlers.onUnblock(id)) setDone({ id, text: t('conversation.unblocked') })
             })
           }
         >
           {t('conversation.unblock')}
         </button>
       )}
+      {canHold && (
+        <LegalHoldDialog
+          name={pseudonym}
+          heldSince={holds[id]}
+          disabled={pending}
+          onSubmit={async (body) => {
+            setDone(null)
+            const { legalHoldAt } = await handlers.onLegalHold(id, body)
+            setHolds((all) => ({ ...all, [id]: legalHoldAt }))
+            setDone({
+              id,
+              text: legalHoldAt
+                ? t('legalHold.isOn', { time: formatMessageTime(legalHoldAt, i18n.language) })
+                : t('legalHold.isOff'),
+            })
+          }}
+        />
+      )}
       {/* always there, so the confirmation is announced when it appears */}
       <p className="action-status" role="status">
-        {unblockedId === id ? t('conversation.unblocked') : ''}
+        {done?.id === id ? done.text : ''}
       </p>
     </div>
   )

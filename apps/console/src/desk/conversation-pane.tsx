@@ -21,6 +21,7 @@ type Props = ConversationActionHandlers & {
   helplineName: (helplineId: string) => string | undefined
   canClose: (conversation: ConversationView) => boolean
   canUnblock: (conversation: ConversationView) => boolean
+  canHold: (conversation: ConversationView) => boolean
   draft: string
   onDraftChange: (text: string) => void
   onSend: (id: string, text: string) => Promise<unknown>
@@ -86,10 +87,14 @@ export function ConversationPane(props: Props) {
               pseudonym={labels.pseudonym(conversation)}
               canClose={props.canClose(conversation)}
               canUnblock={props.canUnblock(conversation)}
+              canHold={props.canHold(conversation)}
+              assignedToMe={assignedToMe}
               onTake={props.onTake}
               onClose={props.onClose}
               onBlock={props.onBlock}
               onUnblock={props.onUnblock}
+              onRedirect={props.onRedirect}
+              onLegalHold={props.onLegalHold}
             />
           </header>
           <MessageList

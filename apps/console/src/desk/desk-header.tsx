@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../shell/language-switch.tsx'
 
-type Props = { displayName: string; online: boolean; onSignOut: () => void }
+type Props = {
+  displayName: string
+  online: boolean
+  onSignOut: () => void
+  /** Where the helpline's settings are, for a coordinator; none for everyone else. */
+  settingsHref: string | null
+  onSettings: boolean
+}
 
-export function DeskHeader({ displayName, online, onSignOut }: Props) {
+export function DeskHeader({ displayName, online, onSignOut, settingsHref, onSettings }: Props) {
   const { t } = useTranslation()
   return (
     <header className="app-header">
@@ -11,6 +18,13 @@ export function DeskHeader({ displayName, online, onSignOut }: Props) {
       <p className="connection" role="status">
         {online ? '' : t('header.offline')}
       </p>
+      {settingsHref && (
+        <nav className="header-nav" aria-label={t('header.nav')}>
+          <a href={settingsHref} aria-current={onSettings ? 'page' : undefined}>
+            {t('header.settings')}
+          </a>
+        </nav>
+      )}
       <div className="account">
         <p className="user-name">
           <span className="visually-hidden">{t('header.signedInAs')} </span>

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { closeConversation, sendReply, takeConversation } from '../api/conversations.ts'
 import { blockContact, hideMessage, unblockContact } from '../api/moderation.ts'
 import { signOut } from '../api/session.ts'
+import { sendRedirect, setLegalHold } from '../api/settings.ts'
+import { SettingsScreen } from '../settings/settings-screen.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { ConversationPane } from './conversation-pane.tsx'
@@ -13,12 +15,13 @@ import { DeskHeader } from './desk-header.tsx'
 import { useLabels } from './labels.ts'
 import { Queue } from './queue.tsx'
 import type { QueueTab } from './updates.ts'
-import { useSelectedConversationId } from './use-hash-route.ts'
+import { settingsHref, useRoute } from './use-hash-route.ts'
 import { useOpenConversation } from './use-open-conversation.ts'
 import { useQueue } from './use-queue.ts'
 import { useRealtime } from './use-realtime.ts'
 import './desk.css'
 import './moderation.css'
+import './conversation-tools.css'
 
 type Props = { session: SessionView; onSignedOut: () => void }
 
@@ -35,7 +38,13 @@ export function Desk({ session, onSignedOut }: Props) {
   const [tab, setTab] = useState<QueueTab>('waiting')
   const [drafts, setDrafts] = useState<Record<string, string>>({})
   const [announcement, setAnnouncement] = useState('')
-  const selectedId = useSelectedConversationId()
+  const route = useRoute()
+  const selectedId = route.screen === 'desk' ? route.conversationId : null
+  const coordinated = session.memberships.filter((m) => m.role === 'coordinator')
+  const settingsFor =
+    route.screen === 'settings' && coordinated.length > 0
+      ? (route.helplineId ?? coordinated[0]?.helplineId ?? null)
+      : null
 
   // supervisors and coordinators may read hidden messages, lift blocks, close others' conversations
   const supervises = useCallback(
@@ -133,14 +142,35 @@ export function Desk({ session, onSignedOut }: Props) {
     if (left && !selectedId) document.getElementById(`queue-item-${left}`)?.focus()
   }, [selectedId])
 
+  const wasOnSettings = useRef(settingsFor !== null)
+  useEffect(() => {
+    // back from the settings: focus lands on the queue, not at the top of the page
+    if (wasOnSettings.current && settingsFor === null) {
+      document.querySelector<HTMLElement>('.queue [role="tab"][aria-selected="true"]')?.focus()
+    }
+    wasOnSettings.current = settingsFor !== null
+  }, [settingsFor])
+
+  // the skip link moves focus without touching the address, which says which screen is shown
+  const skipTo = settingsFor ? 'settings' : 'conversation'
+
   return (
     <div className="desk-page">
-      <a className="skip-link" href="#conversation">
-        {t('app.skipToConversation')}
+      <a
+        className="skip-link"
+        href={`#${skipTo}`}
+        onClick={(event) => {
+          event.preventDefault()
+          document.getElementById(skipTo)?.focus()
+        }}
+      >
+        {settingsFor ? t('app.skipToSettings') : t('app.skipToConversation')}
       </a>
       <DeskHeader
         displayName={session.user.displayName}
         online={online}
+        settingsHref={coordinated[0] ? settingsHref(settingsFor ?? coordinated[0].helplineId) : null}
+        onSettings={settingsFor !== null}
         onSignOut={async () => {
           await signOut().catch(() => {})
           // the next person to sign in on this browser starts from the queue, not from this conversation
@@ -149,7 +179,8 @@ export function Desk({ session, onSignedOut }: Props) {
         }}
       />
       {failure && <ErrorAlert key={failure.seq} error={failure.error} onDismiss={dismissError} />}
-      <div className="desk" data-view={selectedId ? 'conversation' : 'queue'}>
+      {settingsFor && <SettingsScreen helplines={coordinated} helplineId={settingsFor} />}
+      <div className="desk" data-view={selectedId ? 'conversation' : 'queue'} hidden={settingsFor !== null}>
         <Queue
           queue={queue}
           loaded={loaded}
@@ -169,6 +200,7 @@ export function Desk({ session, onSignedOut }: Props) {
           helplineName={helplineName}
           canClose={(c) => c.status !== 'closed' && (c.assignee?.id === myId || supervises(c.helplineId))}
           canUnblock={(c) => supervises(c.helplineId)}
+          canHold={(c) => supervises(c.helplineId)}
           draft={selectedDraft}
           onDraftChange={(text) => selectedId && setDraft(selectedId, text)}
           onTake={(id) =>
@@ -184,6 +216,14 @@ export function Desk({ session, onSignedOut }: Props) {
             applyConversation(await blockContact(id, body))
           }}
           onUnblock={(id) => act(() => unblockContact(id))}
+          onRedirect={(id, redirectId) =>
+            act(async () => open.applyMessage(await sendRedirect(id, redirectId)))
+          }
+          onLegalHold={async (id, body) => {
+            // refusals are said in the legal hold dialog, like the block dialog's
+            setError(null)
+            return setLegalHold(id, body)
+          }}
           onHide={(messageId, reason) =>
             act(async () => open.applyMessage(await hideMessage(messageId, reason)))
           }

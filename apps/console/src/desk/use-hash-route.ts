@@ -1,20 +1,32 @@
-// The open conversation lives in the address (#/conversations/<id>), so the browser's back
-// button returns to the queue on a phone, and a reload keeps the conversation open.
+// The screen lives in the address, so the browser's back button returns to the queue on a phone,
+// and a reload keeps the same screen: #/conversations/<id> is an open conversation,
+// #/settings/<helplineId> a helpline's settings (#/settings alone: the first the operator coordinates).
 import { useEffect, useState } from 'react'
 
-const ROUTE = /^#\/conversations\/([0-9a-f-]{36})$/i
+const CONVERSATION = /^#\/conversations\/([0-9a-f-]{36})$/i
+const SETTINGS = /^#\/settings(?:\/([0-9a-f-]{36}))?$/i
 
 export const conversationHref = (id: string) => `#/conversations/${id}`
+export const settingsHref = (helplineId: string) => `#/settings/${helplineId}`
 export const QUEUE_HREF = '#/'
 
-const selectedFromHash = () => ROUTE.exec(window.location.hash)?.[1] ?? null
-
-export function useSelectedConversationId(): string | null {
-  const [selected, setSelected] = useState(selectedFromHash)
+function useHash(): string {
+  const [hash, setHash] = useState(() => window.location.hash)
   useEffect(() => {
-    const update = () => setSelected(selectedFromHash())
+    const update = () => setHash(window.location.hash)
     window.addEventListener('hashchange', update)
     return () => window.removeEventListener('hashchange', update)
   }, [])
-  return selected
+  return hash
+}
+
+export type Route =
+  | { screen: 'desk'; conversationId: string | null }
+  | { screen: 'settings'; helplineId: string | null }
+
+export function useRoute(): Route {
+  const hash = useHash()
+  const settings = SETTINGS.exec(hash)
+  if (settings) return { screen: 'settings', helplineId: settings[1] ?? null }
+  return { screen: 'desk', conversationId: CONVERSATION.exec(hash)?.[1] ?? null }
 }

@@ -1,0 +1,57 @@
+/// <reference types="node" />
+// The form gives back the file it was given, and what a coordinator empties leaves the file.
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { test } from 'node:test'
+import { fromForm, slug, toForm } from './form-model.ts'
+
+const settingsFile = async (name: string) =>
+  JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../../../docs/settings', name), 'utf8'))
+
+for (const name of [
+  'listening-line.json',
+  'social-services-desk.json',
+  'addiction-line.json',
+  'anti-trafficking-line.json',
+  'association-web-chat.json',
+]) {
+  test(`${name} comes back unchanged from the form`, async () => {
+    const file = await settingsFile(name)
+    assert.deepEqual(fromForm(toForm(file)), file)
+  })
+}
+
+test('an emptied text, range-less day and empty policy leave the file; an empty row stays for the server to name', async () => {
+  const form = toForm(await settingsFile('listening-line.json'))
+  form.replies.welcome = { it: '', en: '' }
+  form.replies.holiday = { it: '', en: 'Closed today' }
+  form.weekly.sun = []
+  form.policy = { url: '', version: '' }
+  form.closures.push({ from: '', to: '', reason: '' })
+  form.redirects.push({ id: '', label: 'Ufficio Casa è qui', text: { it: 'Chiama lo 0123' } })
+  form.retentionMonths = ''
+  const file = fromForm(form)
+  assert.equal(file.autoReplies.welcome, undefined)
+  assert.deepEqual(file.autoReplies.holiday, { en: 'Closed today' })
+  assert.equal(file.opening.weekly.sun, undefined)
+  assert.equal(file.policy, undefined)
+  assert.deepEqual(file.opening.closures, [{ from: '', to: '' }])
+  assert.deepEqual(file.redirects[0], {
+    id: 'ufficio-casa-e-qui',
+    label: 'Ufficio Casa è qui',
+    text: { it: 'Chiama lo 0123' },
+  })
+  assert.equal(file.retention.months, '')
+})
+
+test('whatever an imported file holds, the form opens', () => {
+  const form = toForm({ opening: { weekly: { mon: 'sempre' } }, languages: 'it', redirects: [null] })
+  assert.deepEqual(form.weekly.mon, [])
+  assert.equal(form.languages, '')
+  assert.deepEqual(form.redirects, [{ id: '', label: '', text: {} }])
+})
+
+test('slug', () => {
+  assert.equal(slug('  Anagrafe & Stato civile '), 'anagrafe-stato-civile')
+})

@@ -1,0 +1,227 @@
+// The settings file as the form edits it, and back. The form keeps what a person types (text in
+// every field, empty rows included) so the server, the one judge of a settings file, can name
+// what is wrong by the same paths it uses; fields the form does not show pass through untouched.
+import type { HelplineSettings } from '@ascolto/protocol'
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+export const REPLY_KINDS = ['welcome', 'outOfHours', 'holiday'] as const
+export type ReplyKind = (typeof REPLY_KINDS)[number]
+
+/** A text per language code; an empty text means none in that language. */
+export type Texts = Record<string, string>
+export type RangeForm = { start: string; end: string }
+export type ClosureForm = { from: string; to: string; reason: string }
+export type ExceptionForm = { date: string; closed: boolean; ranges: RangeForm[]; reason: string }
+export type RedirectForm = { id: string; label: string; text: Texts }
+
+export type SettingsForm = {
+  /** The file as loaded or imported: what the form does not edit is sent back as it came. */
+  base: Record<string, unknown>
+  name: string
+  timeZone: string
+  /** Language codes as typed: "it, en". */
+  languages: string
+  alwaysOpen: boolean
+  weekly: Record<Weekday, RangeForm[]>
+  closedOnPublicHolidays: boolean
+  patron: { month: string; day: string; name: string }
+  closures: ClosureForm[]
+  exceptions: ExceptionForm[]
+  replies: Record<ReplyKind, Texts>
+  policy: { url: string; version: string }
+  keepMessagesOfBlocked: boolean
+  notice: Texts
+  autoFlag: boolean
+  /** One word or phrase per line. */
+  words: string
+  redirects: RedirectForm[]
+  retentionMonths: string
+}
+
+// an imported file can hold anything: each reader takes what fits and leaves the rest
+type Loose = Record<string, unknown>
+const object = (value: unknown): Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {}
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+
+const rangeOf = (value: unknown): RangeForm => ({
+  start: text(object(value).start),
+  end: text(object(value).end),
+})
+const textsOf = (value: unknown): Texts =>
+  Object.fromEntries(Object.entries(object(value)).map(([language, t]) => [language, text(t)]))
+
+export function parseLanguages(typed: string): string[] {
+  return typed
+    .split(/[\s,;]+/)
+    .map((code) => code.trim().toLowerCase())
+    .filter(Boolean)
+}
+
+export function toForm(file: unknown): SettingsForm {
+  const settings = object(file)
+  const opening = object(settings.opening)
+  const weekly = object(opening.weekly)
+  const patron = object(opening.patronSaintDay)
+  const replies = object(settings.autoReplies)
+  const policy = object(settings.policy)
+  const blocking = object(settings.blocking)
+  const moderation = object(settings.moderation)
+  return {
+    base: settings,
+    name: text(settings.name),
+    timeZone: text(settings.timeZone),
+    languages: list(settings.languages).map(text).join(', '),
+    alwaysOpen: opening.alwaysOpen === true,
+    weekly: Object.fromEntries(WEEKDAYS.map((day) => [day, list(weekly[day]).map(rangeOf)])) as Record<
+      Weekday,
+      RangeForm[]
+    >,
+    closedOnPublicHolidays: opening.closedOnPublicHolidays === true,
+    patron: { month: text(patron.month), day: text(patron.day), name: text(patron.name) },
+    closures: list(opening.closures).map((c) => ({
+      from: text(object(c).from),
+      to: text(object(c).to),
+      reason: text(object(c).reason),
+    })),
+    exceptions: list(opening.exceptions).map((e) => ({
+      date: text(object(e).date),
+      closed: object(e).closed === true,
+      ranges: list(object(e).ranges).map(rangeOf),
+      reason: text(object(e).reason),
+    })),
+    replies: {
+      welcome: textsOf(replies.welcome),
+      outOfHours: textsOf(replies.outOfHours),
+      holiday: textsOf(replies.holiday),
+    },
+    policy: { url: text(policy.url), version: text(policy.version) },
+    keepMessagesOfBlocked: blocking.keepMessagesOfBlocked === true,
+    notice: textsOf(blocking.notice),
+    autoFlag: moderation.autoFlag === true,
+    words: list(moderation.words).map(text).join('\n'),
+    redirects: list(settings.redirects).map((r) => ({
+      id: text(object(r).id),
+      label: text(object(r).label),
+      text: textsOf(object(r).text),
+    })),
+    retentionMonths: text(object(settings.retention).months),
+  }
+}
+
+/** The texts in the helpline's languages that are not empty; none at all: no such text. */
+function localized(texts: Texts, languages: string[]) {
+  const present = languages.filter((language) => (texts[language] ?? '').trim() !== '')
+  if (present.length === 0) return undefined
+  return Object.fromEntries(present.map((language) => [language, texts[language] as string]))
+}
+
+/** "Ufficio casa" → "ufficio-casa": a redirect needs an id, which nobody should have to invent. */
+export function slug(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+}
+
+// a number when it reads as one, otherwise what was typed, for the server to name the field
+const numberOrText = (typed: string) =>
+  typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed
+
+const withReason = <T extends object>(value: T, reason: string) =>
+  reason.trim() ? { ...value, reason: reason.trim() } : value
+
+/** The settings file to send: the whole object, as PUT expects it. */
+export function fromForm(form: SettingsForm): HelplineSettings {
+  const languages = parseLanguages(form.languages)
+  const { policy: _policy, ...base } = form.base
+  const { patronSaintDay: _patron, alwaysOpen: _always, ...openingRest } = object(base.opening)
+  const { notice: _notice, ...blockingRest } = object(base.blocking)
+  // a text emptied in the form is gone from the file; replies of kinds this console does not know stay
+  const otherReplies = Object.fromEntries(
+    Object.entries(object(base.autoReplies)).filter(
+      ([kind]) => !(REPLY_KINDS as readonly string[]).includes(kind),
+    ),
+  )
+  const { url, version } = form.policy
+  const { month, day, name } = form.patron
+  const replies = Object.fromEntries(
+    REPLY_KINDS.map((kind) => [kind, localized(form.replies[kind], languages)]).filter(([, t]) => t),
+  )
+  const notice = localized(form.notice, languages)
+  const weekly = Object.fromEntries(
+    WEEKDAYS.filter((d) => form.weekly[d].length > 0).map((d) => [d, form.weekly[d]]),
+  )
+  const settings = {
+    ...base,
+    name: form.name,
+    timeZone: form.timeZone,
+    languages,
+    opening: {
+      ...openingRest,
+      ...(form.alwaysOpen ? { alwaysOpen: true } : {}),
+      weekly,
+      exceptions: form.exceptions.map((e) =>
+        withReason(e.closed ? { date: e.date, closed: true } : { date: e.date, ranges: e.ranges }, e.reason),
+      ),
+      closures: form.closures.map((c) => withReason({ from: c.from, to: c.to }, c.reason)),
+      closedOnPublicHolidays: form.closedOnPublicHolidays,
+      ...(month || day
+        ? {
+            patronSaintDay: {
+              month: numberOrText(month),
+              day: numberOrText(day),
+              ...(name.trim() ? { name: name.trim() } : {}),
+            },
+          }
+        : {}),
+    },
+    ...(url.trim() || version.trim() ? { policy: { url: url.trim(), version: version.trim() } } : {}),
+    autoReplies: { ...otherReplies, ...replies },
+    blocking: {
+      ...blockingRest,
+      keepMessagesOfBlocked: form.keepMessagesOfBlocked,
+      ...(notice ? { notice } : {}),
+    },
+    moderation: {
+      ...object(base.moderation),
+      autoFlag: form.autoFlag,
+      words: form.words
+        .split('\n')
+        .map((word) => word.trim())
+        .filter(Boolean),
+    },
+    redirects: form.redirects.map((r) => ({
+      id: r.id.trim() || slug(r.label),
+      label: r.label.trim(),
+      text: localized(r.text, languages) ?? {},
+    })),
+    retention: { ...object(base.retention), months: numberOrText(form.retentionMonths) },
+  }
+  // what the server checks, it checks: the form's types are a wish, not a guarantee
+  return settings as unknown as HelplineSettings
+}
+
+// keys in a fixed order, so two files that say the same compare equal whatever order they were written in
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : typeof value === 'object' && value !== null
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([key, v]) => key !== '$schema' && v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([key, v]) => [key, canonical(v)]),
+        )
+      : value
+
+/** Whether the form says what the saved file says (to tell the coordinator about unsaved changes). */
+export const sameSettings = (a: unknown, b: unknown) =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))

@@ -1,0 +1,50 @@
+/// <reference types="node" />
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { concerns, describeProblem } from './problems.ts'
+
+test('a range of a weekday', () => {
+  assert.deepEqual(
+    describeProblem('opening.weekly.mon[0] starts and ends at 18:00: use 00:00–24:00 for a whole day'),
+    {
+      path: 'opening.weekly.mon[0]',
+      section: 'opening',
+      steps: [
+        { kind: 'day', day: 'mon' },
+        { kind: 'range', n: 1 },
+      ],
+      detail: 'starts and ends at 18:00: use 00:00–24:00 for a whole day',
+    },
+  )
+})
+
+test('a field after a colon, a text in a language, a redirect, the whole file', () => {
+  assert.deepEqual(describeProblem('opening.exceptions[2].ranges[0].end: must match pattern x').steps, [
+    { kind: 'exception', n: 3 },
+    { kind: 'range', n: 1 },
+    { kind: 'field', name: 'end' },
+  ])
+  const reply = describeProblem('autoReplies.welcome.it: Expected string length greater or equal to 1')
+  assert.equal(reply.section, 'replies')
+  assert.deepEqual(reply.steps, [
+    { kind: 'reply', reply: 'welcome' },
+    { kind: 'language', code: 'it' },
+  ])
+  assert.deepEqual(describeProblem('redirects[1].text: needs a text in it').steps, [
+    { kind: 'redirect', n: 2 },
+  ])
+  assert.deepEqual(describeProblem('(the file): is not an object'), {
+    path: '',
+    section: null,
+    steps: [],
+    detail: '(the file): is not an object',
+  })
+  assert.equal(describeProblem('timeZone: unknown time zone: Mars/Base').section, 'line')
+})
+
+test('a problem concerns its field, the fields inside it and the one around it', () => {
+  assert.ok(concerns('opening.weekly.mon[0]', 'opening.weekly.mon[0].start'))
+  assert.ok(concerns('moderation.words[3]', 'moderation.words'))
+  assert.ok(!concerns('opening.weekly.mon[1]', 'opening.weekly.mon[10].start'))
+  assert.ok(!concerns('', 'name'))
+})
