@@ -126,6 +126,8 @@ export type ConversationList = Static<typeof ConversationList>
 export const ConversationDetail = Type.Object({
   conversation: ConversationView,
   messages: Type.Array(MessageView),
+  /** Since when the person is exempt from retention by a legal hold; null when not. */
+  legalHoldAt: Type.Union([Timestamp, Type.Null()]),
 })
 export type ConversationDetail = Static<typeof ConversationDetail>
 

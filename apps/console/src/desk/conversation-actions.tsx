@@ -24,6 +24,8 @@ export type ConversationActionHandlers = {
 
 type Props = ConversationActionHandlers & {
   conversation: ConversationView
+  /** The hold as the conversation was loaded with; what this page then does replaces it. */
+  legalHoldAt: string | null
   pseudonym: string
   canClose: boolean
   canUnblock: boolean
@@ -33,6 +35,7 @@ type Props = ConversationActionHandlers & {
 
 export function ConversationActions({
   conversation,
+  legalHoldAt,
   pseudonym,
   canClose,
   canUnblock,
@@ -44,7 +47,7 @@ export function ConversationActions({
   const [pending, setPending] = useState(false)
   // what was just done, and to which conversation: the confirmation belongs to it alone
   const [done, setDone] = useState<{ id: string; text: string } | null>(null)
-  // the legal hold as last answered by the server, per conversation (the conversation does not carry it)
+  // the legal hold as last answered by the server, per conversation, once changed here
   const [holds, setHolds] = useState<Record<string, string | null>>({})
 
   async function run(action: () => Promise<unknown>) {
@@ -115,7 +118,7 @@ export function ConversationActions({
       {canHold && (
         <LegalHoldDialog
           name={pseudonym}
-          heldSince={holds[id]}
+          heldSince={id in holds ? holds[id] : legalHoldAt}
           disabled={pending}
           onSubmit={async (body) => {
             setDone(null)

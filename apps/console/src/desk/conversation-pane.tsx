@@ -84,6 +84,7 @@ export function ConversationPane(props: Props) {
             </div>
             <ConversationActions
               conversation={conversation}
+              legalHoldAt={detail.legalHoldAt}
               pseudonym={labels.pseudonym(conversation)}
               canClose={props.canClose(conversation)}
               canUnblock={props.canUnblock(conversation)}

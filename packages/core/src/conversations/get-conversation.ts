@@ -17,5 +17,9 @@ export async function getConversation(
     conversationId: record.id,
     revealHidden: isSupervising(actor, record.helpline_id),
   })
-  return { conversation, messages }
+  const hold = await tx.query<{ legal_hold_at: Date | null }>(
+    'select legal_hold_at from contact where id = $1',
+    [record.contact_id],
+  )
+  return { conversation, messages, legalHoldAt: hold.rows[0]?.legal_hold_at?.toISOString() ?? null }
 }

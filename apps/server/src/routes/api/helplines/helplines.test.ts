@@ -127,6 +127,10 @@ describe('helpline settings, preview, redirects and legal holds over the API', (
     })
     assert.equal(held.status, 200)
     assert.ok(held.body.legalHoldAt)
+    const detail = await call(`${server.url}/api/conversations/${conversation.id}`, {
+      cookie: volunteer.cookie,
+    })
+    assert.equal(detail.body.legalHoldAt, held.body.legalHoldAt)
     const lifted = await call(holdUrl, { cookie: coordinator.cookie, body: { on: false, reason: 'chiusa' } })
     assert.equal(lifted.body.legalHoldAt, null)
   })
