@@ -13,9 +13,10 @@ type Props = {
   inputRef: Ref<HTMLTextAreaElement>
   onSend: (text: string) => void
   onClose: () => void
+  onExit: () => void
 }
 
-export function Panel({ state, t, open, fullPage, inputRef, onSend, onClose }: Props) {
+export function Panel({ state, t, open, fullPage, inputRef, onSend, onClose, onExit }: Props) {
   const title = state.info?.helplineName ?? t.defaultTitle
   return (
     <section
@@ -36,8 +37,10 @@ export function Panel({ state, t, open, fullPage, inputRef, onSend, onClose }: P
         <h2 id="title" class="title">
           {title}
         </h2>
-        {/* The quick exit button will sit in this group, before the close button. */}
         <div class="actions">
+          <button type="button" class="exit" aria-label={t.exitLabel} onClick={onExit}>
+            {t.exit}
+          </button>
           {!fullPage && (
             <button type="button" class="icon-button" onClick={onClose}>
               <CloseIcon />
@@ -46,6 +49,11 @@ export function Panel({ state, t, open, fullPage, inputRef, onSend, onClose }: P
           )}
         </div>
       </header>
+      {state.info && (
+        <p class={state.info.open ? 'hours open' : 'hours'}>
+          {state.info.open ? t.openNow : t.closedNow(state.info.nextOpening)}
+        </p>
+      )}
       {/* Always in the document, so screen readers announce the text when it appears. */}
       <p role="status" class={state.offline ? 'banner' : 'sr'}>
         {state.offline ? t.offline : ''}

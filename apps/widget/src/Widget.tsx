@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Chat } from './chat.ts'
+import { listenForExitKeys, quickExit } from './exit.ts'
 import { pickStrings } from './i18n.ts'
 import { ChatIcon } from './icons.tsx'
 import { Panel } from './Panel.tsx'
@@ -11,9 +12,13 @@ type Props = {
   fullPage: boolean
   /** Chosen by the embedding page; otherwise the helpline's locale, the page's, the browser's. */
   locale?: string
+  /** Where quick exit goes; read when leaving, so the page may set it late. */
+  exitUrl: () => string | null | undefined
+  /** A conversation from an earlier page of this tab exists: quick exit keys work before opening. */
+  hasSession: boolean
 }
 
-export function Widget({ chat, fullPage, locale }: Props) {
+export function Widget({ chat, fullPage, locale, exitUrl, hasSession }: Props) {
   const state = useChatState(chat)
   const t = pickStrings(locale, state.info?.locale, document.documentElement.lang, navigator.language)
   const [open, setOpen] = useState(fullPage)
@@ -22,6 +27,18 @@ export function Widget({ chat, fullPage, locale }: Props) {
   const launcherRef = useRef<HTMLButtonElement>(null)
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const wasOpen = useRef(open)
+  const [gone, setGone] = useState(false)
+  const leave = () => {
+    setGone(true)
+    quickExit(chat, exitUrl())
+  }
+  const leaveRef = useRef(leave)
+  leaveRef.current = leave
+
+  // Escape three times quickly leaves, once the person has a conversation (or the chat open): on a
+  // page where nobody used the chat, Escape keeps meaning what the page means by it.
+  const armed = mounted || hasSession
+  useEffect(() => (armed ? listenForExitKeys(() => leaveRef.current()) : undefined), [armed])
 
   // A layout effect, so focus has moved by the time the update is on screen.
   useLayoutEffect(() => {
@@ -35,6 +52,7 @@ export function Widget({ chat, fullPage, locale }: Props) {
     wasOpen.current = open
   }, [open, chat, fullPage])
 
+  if (gone) return null
   return (
     <div class={fullPage ? 'root full' : 'root'} lang={t.lang}>
       {!fullPage && (
@@ -62,6 +80,7 @@ export function Widget({ chat, fullPage, locale }: Props) {
           inputRef={inputRef}
           onSend={chat.send}
           onClose={() => setOpen(false)}
+          onExit={leave}
         />
       )}
     </div>

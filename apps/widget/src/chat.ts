@@ -29,6 +29,8 @@ export type Chat = {
   subscribe(listener: () => void): () => void
   start(): void
   send(text: string): void
+  /** Quick exit: closes the socket, stops every retry, and never writes to storage again. */
+  stop(): void
 }
 
 /** Same as MAX_TEXT_LENGTH in the protocol package, which ships no values to the browser. */
@@ -60,8 +62,11 @@ export function createChat(endpoint: Endpoint): Chat {
   let sending = false
   let sendAttempt = 0
   let sendTimer: ReturnType<typeof setTimeout> | undefined
+  let disconnect: (() => void) | undefined
+  let stopped = false
 
   const update = (patch: Partial<ChatState>) => {
+    if (stopped) return
     state = { ...state, ...patch, offline: socketDown || restDown }
     for (const listener of listeners) listener()
   }
@@ -69,7 +74,8 @@ export function createChat(endpoint: Endpoint): Chat {
     restDown = !yes
     update({})
   }
-  const persist = () => saveSession(endpoint.channel, { token, messages: state.messages, queue: state.queue })
+  const persist = () =>
+    !stopped && saveSession(endpoint.channel, { token, messages: state.messages, queue: state.queue })
 
   /** Adds messages (deduplicated by id) and drops from the queue whatever the server now holds. */
   const addMessages = (incoming: WidgetMessage[]) => {
@@ -112,11 +118,12 @@ export function createChat(endpoint: Endpoint): Chat {
   /** Sends the queue in order, one message at a time, so the helpline reads them as written. */
   const flush = () => {
     clearTimeout(sendTimer)
+    if (stopped) return
     if (!sending && state.phase === 'ready') void pump()
   }
   const pump = async () => {
     sending = true
-    for (let head = state.queue[0]; head; head = state.queue[0]) {
+    for (let head = state.queue[0]; head && !stopped; head = state.queue[0]) {
       try {
         const message = await postMessage(endpoint, token, { clientId: head.clientId, text: head.text })
         const sent = head.clientId
@@ -145,7 +152,8 @@ export function createChat(endpoint: Endpoint): Chat {
   }
 
   const onReady = () => {
-    connectRealtime(endpoint.server, endpoint.channel, token, {
+    if (stopped) return
+    disconnect = connectRealtime(endpoint.server, endpoint.channel, token, {
       onMessage: (message) => addMessages([message]),
       onUp: (again) => {
         socketDown = false
@@ -162,6 +170,8 @@ export function createChat(endpoint: Endpoint): Chat {
     if (resumed) void loadHistory()
     flush()
   }
+
+  const onOffline = () => reachable(false)
 
   const onOnline = () => {
     if (state.phase === 'loading') void loadInfo()
@@ -184,7 +194,7 @@ export function createChat(endpoint: Endpoint): Chat {
       update({ phase: 'loading', messages: saved?.messages ?? [], queue: saved?.queue ?? [] })
       persist()
       window.addEventListener('online', onOnline)
-      window.addEventListener('offline', () => reachable(false))
+      window.addEventListener('offline', onOffline)
       void loadInfo()
     },
     send(text) {
@@ -194,6 +204,14 @@ export function createChat(endpoint: Endpoint): Chat {
       update({ queue: [...state.queue, queued] })
       persist()
       flush()
+    },
+    stop() {
+      stopped = true
+      clearTimeout(infoTimer)
+      clearTimeout(sendTimer)
+      window.removeEventListener('online', onOnline)
+      window.removeEventListener('offline', onOffline)
+      disconnect?.()
     },
   }
 }

@@ -18,6 +18,13 @@ const it = {
   offline: 'Connessione persa, riprovo…',
   loading: 'Caricamento…',
   unavailable: 'Questa chat non è disponibile.',
+  openNow: 'Aperto ora',
+  closedNow: (next: string | null) =>
+    next
+      ? `Ora siamo chiusi: ti risponderemo ${next}. Puoi scrivere lo stesso.`
+      : 'Ora siamo chiusi. Puoi scrivere lo stesso.',
+  exit: 'Esci subito',
+  exitLabel: 'Esci subito dalla chat',
 }
 
 export type Strings = typeof it
@@ -39,6 +46,13 @@ const en: Strings = {
   offline: 'Connection lost, retrying…',
   loading: 'Loading…',
   unavailable: 'This chat is not available.',
+  openNow: 'Open now',
+  closedNow: (next: string | null) =>
+    next
+      ? `We are closed now: we will reply ${next}. You can still write.`
+      : 'We are closed now. You can still write.',
+  exit: 'Leave now',
+  exitLabel: 'Leave the chat now',
 }
 
 const catalogues: Record<string, Strings> = { it, en }

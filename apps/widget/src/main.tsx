@@ -15,6 +15,8 @@ export type InitOptions = {
   fullPage?: boolean
   /** Overrides the language otherwise taken from the helpline, the page or the browser. */
   locale?: string
+  /** Where quick exit sends the person; a neutral search page by default. */
+  exitUrl?: string
 }
 
 declare global {
@@ -23,11 +25,12 @@ declare global {
   }
 }
 
-function init({ server, channel, container, fullPage, locale }: InitOptions): void {
+function init(options: InitOptions, exitUrl: () => string | null | undefined = () => options.exitUrl): void {
+  const { server, channel, container, fullPage, locale } = options
   const origin = new URL(server, location.href)
   if (origin.protocol !== 'https:' && origin.protocol !== 'http:') throw new Error('Ascolto: invalid server')
   if (!channel) throw new Error('Ascolto: missing channel')
-  const start = () => mount({ server: origin.origin, channel, container, fullPage, locale })
+  const start = () => mount({ server: origin.origin, channel, container, fullPage, locale, exitUrl })
   if (container || document.body) start()
   else document.addEventListener('DOMContentLoaded', start)
 }
@@ -45,13 +48,17 @@ function ownScript(): HTMLScriptElement | null {
 }
 
 const script = ownScript()
-window.Ascolto = { init }
+window.Ascolto = { init: (options) => init(options) }
 const channel = script?.getAttribute('data-ascolto-channel')
 if (script && channel) {
-  init({
-    server: script.src,
-    channel,
-    fullPage: script.hasAttribute('data-ascolto-fullpage'),
-    locale: script.getAttribute('data-ascolto-locale') ?? undefined,
-  })
+  init(
+    {
+      server: script.src,
+      channel,
+      fullPage: script.hasAttribute('data-ascolto-fullpage'),
+      locale: script.getAttribute('data-ascolto-locale') ?? undefined,
+    },
+    // Read when leaving, so a page can set it after the script has run.
+    () => script.getAttribute('data-ascolto-exit-url'),
+  )
 }

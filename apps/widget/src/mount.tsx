@@ -1,5 +1,6 @@
 import { render } from 'preact'
 import { createChat } from './chat.ts'
+import { loadSession } from './storage.ts'
 import css from './styles.css?inline'
 import { Widget } from './Widget.tsx'
 
@@ -11,6 +12,8 @@ export type MountOptions = {
   /** Fill the viewport, open from the start. */
   fullPage?: boolean
   locale?: string
+  /** Where quick exit goes, read at the moment of leaving. */
+  exitUrl: () => string | null | undefined
 }
 
 // The widget lives in a shadow root, so the host page's CSS cannot break it and its CSS cannot
@@ -20,7 +23,7 @@ const FLOATING = 'position:fixed;right:0;bottom:0;width:0;height:0;z-index:21474
 const FULL_VIEWPORT = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483000'
 const IN_CONTAINER = 'position:relative;width:100%;height:100%'
 
-export function mount({ server, channel, container, fullPage = false, locale }: MountOptions): void {
+export function mount({ server, channel, container, fullPage = false, locale, exitUrl }: MountOptions): void {
   const parent = container ?? document.body
   const existing = parent.querySelector(':scope > ascolto-widget')
   if (existing?.getAttribute('data-channel') === channel) return
@@ -44,7 +47,13 @@ export function mount({ server, channel, container, fullPage = false, locale }: 
   render(
     <>
       {styleElement}
-      <Widget chat={chat} fullPage={fullPage || container !== undefined} locale={locale} />
+      <Widget
+        chat={chat}
+        fullPage={fullPage || container !== undefined}
+        locale={locale}
+        exitUrl={exitUrl}
+        hasSession={loadSession(channel) !== null}
+      />
     </>,
     root,
   )

@@ -36,6 +36,19 @@ export function loadSession(channel: string): StoredSession | null {
   return memory.get(channel) ?? null
 }
 
+/** Forgets every session this widget kept in the tab (quick exit): sessionStorage and memory. */
+export function clearAllSessions(): void {
+  memory.clear()
+  try {
+    for (let i = sessionStorage.length - 1; i >= 0; i--) {
+      const key = sessionStorage.key(i)
+      if (key?.startsWith('ascolto:')) sessionStorage.removeItem(key)
+    }
+  } catch {
+    // Storage unavailable: nothing was kept there.
+  }
+}
+
 export function saveSession(channel: string, session: StoredSession): void {
   const trimmed = { ...session, messages: session.messages.slice(-MAX_STORED_MESSAGES) }
   memory.set(channel, trimmed)

@@ -178,7 +178,14 @@ export type ConsoleEvents = {
 /** A visitor's secret: 32 random bytes, base64url, made by the widget and kept in session storage only. */
 export const VisitorToken = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' })
 
-export const WidgetInfo = Type.Object({ helplineName: Type.String(), locale: Type.String() })
+export const WidgetInfo = Type.Object({
+  helplineName: Type.String(),
+  locale: Type.String(),
+  /** Whether the helpline's opening hours include now. */
+  open: Type.Boolean(),
+  /** When closed, when it opens next, as a phrase in the helpline's main language ("domani dalle 18:00"). */
+  nextOpening: Type.Union([Type.String(), Type.Null()]),
+})
 export type WidgetInfo = Static<typeof WidgetInfo>
 
 export const WidgetMessageBody = Type.Object(

@@ -2,7 +2,13 @@
 // visitor is whoever holds the token the widget made, sent as a bearer token. Nothing is cached.
 
 import { webchatAdapter, widgetProviderMessageId } from '@ascolto/channels'
-import { findChannel, ingestInboundMessage, visitorTranscript } from '@ascolto/core'
+import {
+  findChannel,
+  ingestInboundMessage,
+  loadHelplineSettings,
+  previewRules,
+  visitorTranscript,
+} from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
 import {
   ErrorView,
@@ -41,7 +47,14 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     { schema: { params: ByChannel, response: { 200: WidgetInfo, ...errors } } },
     async (request) => {
       const channel = await findChannel(pool, request.params.channelId, webchatAdapter.kind)
-      return { helplineName: channel.helplineName, locale: channel.locale }
+      const settings = await loadHelplineSettings(pool, channel.helplineId)
+      const rules = previewRules(settings, services.clock(), { firstMessageEver: false })
+      return {
+        helplineName: channel.helplineName,
+        locale: channel.locale,
+        open: rules.open,
+        nextOpening: rules.open ? null : rules.nextOpening?.phrase || null,
+      }
     },
   )
 
