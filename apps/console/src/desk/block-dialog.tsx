@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/http.ts'
 import { ErrorAlert } from '../shell/error-alert.tsx'
+import { ReasonField } from './reason-field.tsx'
 
 const DURATIONS = { days7: 7, days30: 30, untilLifted: null } as const
 type Duration = keyof typeof DURATIONS
@@ -87,23 +88,16 @@ export function BlockDialog({ name, disabled, onBlock }: Props) {
             <p id={ids.intro} className="dialog-intro">
               {t('block.intro')}
             </p>
-            <label htmlFor={ids.reason}>{t('block.reason')}</label>
-            <textarea
-              ref={reasonBox}
+            <ReasonField
               id={ids.reason}
+              hintId={ids.hint}
+              label={t('block.reason')}
+              hint={t('block.reasonHint')}
               rows={3}
-              required
-              maxLength={500}
               value={reason}
-              aria-describedby={ids.hint}
-              onChange={(event) => {
-                event.target.setCustomValidity('')
-                setReason(event.target.value)
-              }}
+              onChange={setReason}
+              boxRef={reasonBox}
             />
-            <p id={ids.hint} className="hint">
-              {t('block.reasonHint')}
-            </p>
             <fieldset className="choice-group">
               <legend>{t('block.duration')}</legend>
               {(Object.keys(DURATIONS) as Duration[]).map((choice) => (

@@ -5,6 +5,7 @@ import type { LegalHoldBody } from '@ascolto/protocol'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../shell/error-alert.tsx'
+import { ReasonField } from './reason-field.tsx'
 import { formatMessageTime } from './time-format.ts'
 
 type Props = {
@@ -106,23 +107,16 @@ export function LegalHoldDialog({ name, heldSince, disabled, onSubmit }: Props) 
                 {t('legalHold.lift')}
               </label>
             </fieldset>
-            <label htmlFor={ids.reason}>{t('legalHold.reason')}</label>
-            <textarea
-              ref={reasonBox}
+            <ReasonField
               id={ids.reason}
+              hintId={ids.hint}
+              label={t('legalHold.reason')}
+              hint={t('legalHold.reasonHint')}
               rows={2}
-              required
-              maxLength={500}
               value={reason}
-              aria-describedby={ids.hint}
-              onChange={(event) => {
-                event.target.setCustomValidity('')
-                setReason(event.target.value)
-              }}
+              onChange={setReason}
+              boxRef={reasonBox}
             />
-            <p id={ids.hint} className="hint">
-              {t('legalHold.reasonHint')}
-            </p>
             {failure !== null && (
               <ErrorAlert
                 error={failure}
