@@ -9,6 +9,7 @@ type Item = {
   createdAt: string
   /** Why the message is not (yet) stored; absent once the server has it. */
   note?: string
+  seen?: boolean
 }
 
 function toItems(state: ChatState, t: Strings): Item[] {
@@ -18,6 +19,15 @@ function toItems(state: ChatState, t: Strings): Item[] {
     text: message.text,
     createdAt: message.createdAt,
   }))
+  // "Seen" goes on the person's newest message the helpline has seen, not on every earlier one.
+  const seenAt = state.messages.findIndex((message) => message.id === state.seenId)
+  for (let i = seenAt; i >= 0; i--) {
+    const item = items[i]
+    if (item?.mine) {
+      item.seen = true
+      break
+    }
+  }
   for (const failed of state.failed) {
     const note = failed.error ? `${t.notSent}: ${failed.error}` : t.notSent
     items.push({ key: failed.clientId, mine: true, text: failed.text, createdAt: failed.createdAt, note })
@@ -66,17 +76,23 @@ export function MessageList({ state, t, helplineName, open }: Props) {
         {items.map((item) => (
           <div key={item.key} class={item.mine ? 'message mine' : 'message theirs'}>
             <span class="sr">{item.mine ? t.you : helplineName}: </span>
-            <p class="text">{item.text}</p>
+            <p class="text" dir="auto">
+              {item.text}
+            </p>
             {item.note ? (
               <p class="meta">{item.note}</p>
             ) : (
-              <p class="meta" aria-hidden="true">
-                {timeOf(item.createdAt, t.lang)}
+              <p class="meta">
+                <span aria-hidden="true">{timeOf(item.createdAt, t.lang)}</span>
+                {item.seen && <span class="seen"> · {t.seen}</span>}
               </p>
             )}
           </div>
         ))}
       </div>
+      <p class="typing" aria-live="polite">
+        {state.typing ? t.typing : ''}
+      </p>
     </div>
   )
 }

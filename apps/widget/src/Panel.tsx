@@ -1,9 +1,12 @@
+import type { WidgetPrechatAnswers } from '@ascolto/protocol'
 import type { Ref } from 'preact'
 import { Composer } from './Composer.tsx'
 import type { ChatState } from './chat.ts'
 import type { Strings } from './i18n.ts'
 import { CloseIcon } from './icons.tsx'
 import { MessageList } from './MessageList.tsx'
+import { Prechat } from './Prechat.tsx'
+import { downloadTranscript } from './transcript.ts'
 
 type Props = {
   state: ChatState
@@ -12,12 +15,25 @@ type Props = {
   fullPage: boolean
   inputRef: Ref<HTMLTextAreaElement>
   onSend: (text: string) => void
+  onTyping: (active: boolean) => void
+  onAnswer: (prechat: WidgetPrechatAnswers) => void
   onClose: () => void
   onExit: () => void
+  onEnd: () => void
+  onNewChat: () => void
 }
 
-export function Panel({ state, t, open, fullPage, inputRef, onSend, onClose, onExit }: Props) {
+/** Whether the questions before the chat must be answered first. */
+const asksFirst = (state: ChatState) =>
+  state.info !== null &&
+  (state.info.questions.length > 0 || state.info.policy !== null) &&
+  state.prechat === null &&
+  state.messages.length === 0
+
+export function Panel(props: Props) {
+  const { state, t, open, fullPage, onClose, onExit } = props
   const title = state.info?.helplineName ?? t.defaultTitle
+  const ended = state.phase === 'ended'
   return (
     <section
       id="panel"
@@ -34,7 +50,7 @@ export function Panel({ state, t, open, fullPage, inputRef, onSend, onClose, onE
       }}
     >
       <header class="header">
-        <h2 id="title" class="title">
+        <h2 id="title" class="title" dir="auto">
           {title}
         </h2>
         <div class="actions">
@@ -49,21 +65,69 @@ export function Panel({ state, t, open, fullPage, inputRef, onSend, onClose, onE
           )}
         </div>
       </header>
-      {state.info && (
+      {state.info && !ended && (
         <p class={state.info.open ? 'hours open' : 'hours'}>
           {state.info.open ? t.openNow : t.closedNow(state.info.nextOpening)}
         </p>
       )}
       {/* Always in the document, so screen readers announce the text when it appears. */}
-      <p role="status" class={state.offline ? 'banner' : 'sr'}>
-        {state.offline ? t.offline : ''}
+      <p role="status" class={state.offline && !ended ? 'banner' : 'sr'}>
+        {state.offline && !ended ? t.offline : ''}
       </p>
+      {ended ? (
+        <div class="ended">
+          <p role="status">{t.ended}</p>
+          <button type="button" class="send" onClick={props.onNewChat}>
+            {t.newChat}
+          </button>
+        </div>
+      ) : (
+        <Body {...props} title={title} />
+      )}
+    </section>
+  )
+}
+
+function Body({
+  state,
+  t,
+  open,
+  inputRef,
+  onSend,
+  onTyping,
+  onAnswer,
+  onEnd,
+  title,
+}: Props & { title: string }) {
+  if (state.info && asksFirst(state)) {
+    return (
+      <div class="scroller">
+        <Prechat info={state.info} t={t} onDone={onAnswer} />
+      </div>
+    )
+  }
+  return (
+    <>
       <MessageList state={state} t={t} helplineName={title} open={open} />
       {state.phase === 'unavailable' ? (
         <p class="notice">{t.unavailable}</p>
       ) : (
-        <Composer t={t} inputRef={inputRef} onSend={onSend} />
+        <Composer t={t} inputRef={inputRef} onSend={onSend} onTyping={onTyping} />
       )}
-    </section>
+      {state.messages.length > 0 && (
+        <div class="tools">
+          <button
+            type="button"
+            class="tool"
+            onClick={() => downloadTranscript(state, { you: t.transcriptYou, helpline: title })}
+          >
+            {t.download}
+          </button>
+          <button type="button" class="tool" onClick={onEnd}>
+            {t.endChat}
+          </button>
+        </div>
+      )}
+    </>
   )
 }

@@ -7,7 +7,8 @@ import { Panel } from './Panel.tsx'
 import { useChatState } from './useChatState.ts'
 
 type Props = {
-  chat: Chat
+  /** A new conversation: the first one, and another after "end chat". */
+  makeChat: () => Chat
   /** Filling its container and open from the start, with no launcher and no close button. */
   fullPage: boolean
   /** Chosen by the embedding page; otherwise the helpline's locale, the page's, the browser's. */
@@ -18,7 +19,8 @@ type Props = {
   hasSession: boolean
 }
 
-export function Widget({ chat, fullPage, locale, exitUrl, hasSession }: Props) {
+export function Widget({ makeChat, fullPage, locale, exitUrl, hasSession }: Props) {
+  const [chat, setChat] = useState(makeChat)
   const state = useChatState(chat)
   const t = pickStrings(locale, state.info?.locale, document.documentElement.lang, navigator.language)
   const [open, setOpen] = useState(fullPage)
@@ -52,6 +54,16 @@ export function Widget({ chat, fullPage, locale, exitUrl, hasSession }: Props) {
     wasOpen.current = open
   }, [open, chat, fullPage])
 
+  // The helpline sees "seen" once the person has the panel open on a visible page.
+  const newest = state.messages[state.messages.length - 1]?.id
+  useEffect(() => {
+    if (!open || !newest) return
+    const look = () => document.visibilityState === 'visible' && chat.seen()
+    look()
+    document.addEventListener('visibilitychange', look)
+    return () => document.removeEventListener('visibilitychange', look)
+  }, [open, newest, chat])
+
   if (gone) return null
   return (
     <div class={fullPage ? 'root full' : 'root'} lang={t.lang}>
@@ -79,8 +91,16 @@ export function Widget({ chat, fullPage, locale, exitUrl, hasSession }: Props) {
           fullPage={fullPage}
           inputRef={inputRef}
           onSend={chat.send}
+          onTyping={chat.typing}
+          onAnswer={chat.answer}
           onClose={() => setOpen(false)}
           onExit={leave}
+          onEnd={chat.end}
+          onNewChat={() => {
+            const next = makeChat()
+            setChat(() => next)
+            next.start()
+          }}
         />
       )}
     </div>

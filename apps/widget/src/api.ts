@@ -1,4 +1,10 @@
-import type { WidgetInfo, WidgetMessage, WidgetMessageBody, WidgetTranscript } from '@ascolto/protocol'
+import type {
+  WidgetEnded,
+  WidgetInfo,
+  WidgetMessage,
+  WidgetMessageBody,
+  WidgetTranscript,
+} from '@ascolto/protocol'
 
 // The widget's REST calls. No cookies (credentials: 'omit') and no referrer: the server learns
 // the host page's origin from the Origin header, not which page of the site the person was on.
@@ -24,7 +30,7 @@ export type Endpoint = { server: string; channel: string }
 async function request<T>(
   { server, channel }: Endpoint,
   path: string,
-  init: { method?: string; token?: string; body?: unknown } = {},
+  init: { method?: string; token?: string; body?: unknown; keepalive?: boolean } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {}
   if (init.token) headers.authorization = `Bearer ${init.token}`
@@ -41,6 +47,7 @@ async function request<T>(
       referrerPolicy: 'no-referrer',
       cache: 'no-store',
       signal: controller?.signal,
+      keepalive: init.keepalive,
     })
   } catch {
     throw new RetryableError('network')
@@ -70,3 +77,7 @@ export const fetchTranscript = (endpoint: Endpoint, token: string) =>
 
 export const postMessage = (endpoint: Endpoint, token: string, body: WidgetMessageBody) =>
   request<WidgetMessage>(endpoint, '/messages', { method: 'POST', token, body })
+
+/** Ends the person's conversation on the server; keepalive, so it survives the page being replaced. */
+export const endConversation = (endpoint: Endpoint, token: string) =>
+  request<WidgetEnded>(endpoint, '/end', { method: 'POST', token, keepalive: true })

@@ -1,8 +1,8 @@
-import type { WidgetInfo, WidgetMessage } from '@ascolto/protocol'
-import { ApiError, type Endpoint, fetchInfo, fetchTranscript, postMessage } from './api.ts'
+import type { WidgetInfo, WidgetMessage, WidgetPrechatAnswers } from '@ascolto/protocol'
+import { ApiError, type Endpoint, endConversation, fetchInfo, fetchTranscript, postMessage } from './api.ts'
 import { makeUuid, makeVisitorToken } from './ids.ts'
-import { connectRealtime } from './realtime.ts'
-import { loadSession, type QueuedMessage, saveSession } from './storage.ts'
+import { connectRealtime, type Realtime } from './realtime.ts'
+import { clearSession, loadSession, type QueuedMessage, saveSession } from './storage.ts'
 
 // The conversation as the widget sees it, kept outside Preact so the UI only renders a snapshot.
 // Nothing here touches the network before start(), which the panel calls when it first opens.
@@ -11,7 +11,8 @@ import { loadSession, type QueuedMessage, saveSession } from './storage.ts'
 export type FailedMessage = QueuedMessage & { error: string }
 
 export type ChatState = {
-  phase: 'idle' | 'loading' | 'ready' | 'unavailable'
+  /** ended: the person ended the chat; a new one needs a new Chat. */
+  phase: 'idle' | 'loading' | 'ready' | 'unavailable' | 'ended'
   info: WidgetInfo | null
   /** The server cannot be reached right now. */
   offline: boolean
@@ -22,6 +23,12 @@ export type ChatState = {
   failed: FailedMessage[]
   /** The head of the queue has failed at least once and waits for a retry. */
   retrying: boolean
+  /** The answers before the chat and the policy accepted, sent with the messages; null: not given yet. */
+  prechat: WidgetPrechatAnswers | null
+  /** A volunteer is writing. */
+  typing: boolean
+  /** The newest of the person's messages the helpline has seen. */
+  seenId: string | null
 }
 
 export type Chat = {
@@ -29,7 +36,15 @@ export type Chat = {
   subscribe(listener: () => void): () => void
   start(): void
   send(text: string): void
-  /** Quick exit: closes the socket, stops every retry, and never writes to storage again. */
+  /** The answers before the chat (and the policy accepted): the chat can begin. */
+  answer(prechat: WidgetPrechatAnswers): void
+  /** The person is writing, or stopped. */
+  typing(active: boolean): void
+  /** The person has the helpline's newest message in view. */
+  seen(): void
+  /** "End chat": closes the conversation on the server and forgets it in this tab. */
+  end(): void
+  /** Quick exit: closes the conversation on the server, closes the socket, stops every retry, and never writes to storage again. */
   stop(): void
 }
 
@@ -50,6 +65,9 @@ export function createChat(endpoint: Endpoint): Chat {
     queue: [],
     failed: [],
     retrying: false,
+    prechat: null,
+    typing: false,
+    seenId: null,
   }
   const listeners = new Set<() => void>()
   let token = ''
@@ -62,7 +80,8 @@ export function createChat(endpoint: Endpoint): Chat {
   let sending = false
   let sendAttempt = 0
   let sendTimer: ReturnType<typeof setTimeout> | undefined
-  let disconnect: (() => void) | undefined
+  let realtime: Realtime | undefined
+  let seenSent: string | undefined
   let stopped = false
 
   const update = (patch: Partial<ChatState>) => {
@@ -74,8 +93,14 @@ export function createChat(endpoint: Endpoint): Chat {
     restDown = !yes
     update({})
   }
+  // Kept in memory until the helpline has said whether the session may outlive the page.
   const persist = () =>
-    !stopped && saveSession(endpoint.channel, { token, messages: state.messages, queue: state.queue })
+    !stopped &&
+    saveSession(
+      endpoint.channel,
+      { token, messages: state.messages, queue: state.queue, prechat: state.prechat },
+      state.info?.keepSession === true,
+    )
 
   /** Adds messages (deduplicated by id) and drops from the queue whatever the server now holds. */
   const addMessages = (incoming: WidgetMessage[]) => {
@@ -96,6 +121,7 @@ export function createChat(endpoint: Endpoint): Chat {
       if (state.phase !== 'loading') return
       reachable(true)
       update({ info, phase: 'ready' })
+      persist()
       onReady()
     } catch (error) {
       if (error instanceof ApiError) return update({ phase: 'unavailable' })
@@ -119,13 +145,18 @@ export function createChat(endpoint: Endpoint): Chat {
   const flush = () => {
     clearTimeout(sendTimer)
     if (stopped) return
-    if (!sending && state.phase === 'ready') void pump()
+    if (!sending && state.phase === 'ready' && prechatDone()) void pump()
   }
   const pump = async () => {
     sending = true
     for (let head = state.queue[0]; head && !stopped; head = state.queue[0]) {
       try {
-        const message = await postMessage(endpoint, token, { clientId: head.clientId, text: head.text })
+        const prechat = state.prechat ?? undefined
+        const message = await postMessage(endpoint, token, {
+          clientId: head.clientId,
+          text: head.text,
+          prechat,
+        })
         const sent = head.clientId
         sendAttempt = 0
         reachable(true)
@@ -153,8 +184,13 @@ export function createChat(endpoint: Endpoint): Chat {
 
   const onReady = () => {
     if (stopped) return
-    disconnect = connectRealtime(endpoint.server, endpoint.channel, token, {
-      onMessage: (message) => addMessages([message]),
+    realtime = connectRealtime(endpoint.server, endpoint.channel, token, {
+      onMessage: (message) => {
+        addMessages([message])
+        if (message.direction === 'outbound') update({ typing: false })
+      },
+      onTyping: (typing) => update({ typing }),
+      onSeen: (seenId) => update({ seenId }),
       onUp: (again) => {
         socketDown = false
         restDown = false
@@ -164,7 +200,7 @@ export function createChat(endpoint: Endpoint): Chat {
       },
       onDown: () => {
         socketDown = true
-        update({})
+        update({ typing: false })
       },
     })
     if (resumed) void loadHistory()
@@ -180,6 +216,28 @@ export function createChat(endpoint: Endpoint): Chat {
     flush()
   }
 
+  /** The questions before the chat are answered and the policy accepted, or there are none. */
+  const prechatDone = () => {
+    const info = state.info
+    if (!info || (info.questions.length === 0 && !info.policy)) return true
+    // A conversation that has begun was begun with them (or before the helpline asked).
+    return state.prechat !== null || state.messages.length > 0
+  }
+
+  const halt = () => {
+    clearTimeout(infoTimer)
+    clearTimeout(sendTimer)
+    window.removeEventListener('online', onOnline)
+    window.removeEventListener('offline', onOffline)
+    realtime?.close()
+  }
+
+  /** Closes the conversation on the server: the token from this page, or from an earlier page of the tab. */
+  const endOnServer = () => {
+    const known = token || loadSession(endpoint.channel)?.token
+    if (known) endConversation(endpoint, known).catch(() => undefined)
+  }
+
   return {
     getState: () => state,
     subscribe(listener) {
@@ -191,7 +249,12 @@ export function createChat(endpoint: Endpoint): Chat {
       const saved = loadSession(endpoint.channel)
       token = saved?.token ?? makeVisitorToken()
       resumed = saved !== null
-      update({ phase: 'loading', messages: saved?.messages ?? [], queue: saved?.queue ?? [] })
+      update({
+        phase: 'loading',
+        messages: saved?.messages ?? [],
+        queue: saved?.queue ?? [],
+        prechat: saved?.prechat ?? null,
+      })
       persist()
       window.addEventListener('online', onOnline)
       window.addEventListener('offline', onOffline)
@@ -205,13 +268,32 @@ export function createChat(endpoint: Endpoint): Chat {
       persist()
       flush()
     },
-    stop() {
+    answer(prechat) {
+      update({ prechat })
+      persist()
+      flush()
+    },
+    typing(active) {
+      realtime?.emit('typing', active)
+    },
+    seen() {
+      const newest = state.messages.filter((message) => message.direction === 'outbound').pop()
+      if (!newest || newest.id === seenSent) return
+      seenSent = newest.id
+      realtime?.emit('seen', newest.id)
+    },
+    end() {
+      if (stopped) return
+      halt()
+      endOnServer()
+      clearSession(endpoint.channel)
+      update({ phase: 'ended', messages: [], queue: [], failed: [], retrying: false, typing: false })
       stopped = true
-      clearTimeout(infoTimer)
-      clearTimeout(sendTimer)
-      window.removeEventListener('online', onOnline)
-      window.removeEventListener('offline', onOffline)
-      disconnect?.()
+    },
+    stop() {
+      if (!stopped) endOnServer()
+      stopped = true
+      halt()
     },
   }
 }

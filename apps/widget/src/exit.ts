@@ -1,10 +1,10 @@
 import type { Chat } from './chat.ts'
 import { clearAllSessions } from './storage.ts'
 
-// Quick exit: for a person who must hide the chat at once (someone walks in). It forgets the
-// session kept in this tab, closes the socket, and replaces the page with a neutral one, so that
-// Back does not return to it. The conversation stays open on the server: the helpline sees only
-// that the person stopped writing.
+// Quick exit: for a person who must hide the chat at once (someone walks in). It ends the
+// conversation on the server (a keepalive request, so it outlives the page), forgets the session
+// kept in this tab, closes the socket, and replaces the page with a neutral one, so that Back does
+// not return to it.
 
 export const DEFAULT_EXIT_URL = 'https://www.google.com/search?q=meteo'
 

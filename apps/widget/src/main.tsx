@@ -15,6 +15,8 @@ export type InitOptions = {
   fullPage?: boolean
   /** Overrides the language otherwise taken from the helpline, the page or the browser. */
   locale?: string
+  /** The helpline's colour, '#rrggbb' (header, launcher, the person's messages); white text sits on it. */
+  color?: string
   /** Where quick exit sends the person; a neutral search page by default. */
   exitUrl?: string
 }
@@ -26,11 +28,11 @@ declare global {
 }
 
 function init(options: InitOptions, exitUrl: () => string | null | undefined = () => options.exitUrl): void {
-  const { server, channel, container, fullPage, locale } = options
+  const { server, channel, container, fullPage, locale, color } = options
   const origin = new URL(server, location.href)
   if (origin.protocol !== 'https:' && origin.protocol !== 'http:') throw new Error('Ascolto: invalid server')
   if (!channel) throw new Error('Ascolto: missing channel')
-  const start = () => mount({ server: origin.origin, channel, container, fullPage, locale, exitUrl })
+  const start = () => mount({ server: origin.origin, channel, container, fullPage, locale, color, exitUrl })
   if (container || document.body) start()
   else document.addEventListener('DOMContentLoaded', start)
 }
@@ -57,6 +59,7 @@ if (script && channel) {
       channel,
       fullPage: script.hasAttribute('data-ascolto-fullpage'),
       locale: script.getAttribute('data-ascolto-locale') ?? undefined,
+      color: script.getAttribute('data-ascolto-color') ?? undefined,
     },
     // Read when leaving, so a page can set it after the script has run.
     () => script.getAttribute('data-ascolto-exit-url'),

@@ -12,6 +12,8 @@ export type MountOptions = {
   /** Fill the viewport, open from the start. */
   fullPage?: boolean
   locale?: string
+  /** The helpline's colour for the header, launcher and the person's messages: '#rrggbb'. */
+  color?: string
   /** Where quick exit goes, read at the moment of leaving. */
   exitUrl: () => string | null | undefined
 }
@@ -23,7 +25,8 @@ const FLOATING = 'position:fixed;right:0;bottom:0;width:0;height:0;z-index:21474
 const FULL_VIEWPORT = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483000'
 const IN_CONTAINER = 'position:relative;width:100%;height:100%'
 
-export function mount({ server, channel, container, fullPage = false, locale, exitUrl }: MountOptions): void {
+export function mount(options: MountOptions): void {
+  const { server, channel, container, fullPage = false, locale, color, exitUrl } = options
   const parent = container ?? document.body
   const existing = parent.querySelector(':scope > ascolto-widget')
   if (existing?.getAttribute('data-channel') === channel) return
@@ -32,6 +35,8 @@ export function mount({ server, channel, container, fullPage = false, locale, ex
   host.setAttribute('data-channel', channel)
   // Through the CSSOM rather than a style attribute, which a strict Content-Security-Policy blocks.
   host.style.cssText = `all:initial;display:block;${container ? IN_CONTAINER : fullPage ? FULL_VIEWPORT : FLOATING}`
+  // White text sits on it: the helpline picks a dark enough colour (see the README).
+  if (color && /^#[0-9a-f]{6}$/i.test(color)) host.style.setProperty('--ascolto-accent', color)
   const root = host.attachShadow({ mode: 'open' })
   // A constructed stylesheet also passes a strict CSP; a <style> element is the fallback.
   let styleElement = null
@@ -43,12 +48,11 @@ export function mount({ server, channel, container, fullPage = false, locale, ex
     styleElement = <style>{css}</style>
   }
   parent.appendChild(host)
-  const chat = createChat({ server, channel })
   render(
     <>
       {styleElement}
       <Widget
-        chat={chat}
+        makeChat={() => createChat({ server, channel })}
         fullPage={fullPage || container !== undefined}
         locale={locale}
         exitUrl={exitUrl}

@@ -1,21 +1,28 @@
-import type { WidgetEvents, WidgetMessage } from '@ascolto/protocol'
+import type { WidgetClientEvents, WidgetEvents, WidgetMessage } from '@ascolto/protocol'
 import { io, type Socket } from 'socket.io-client'
 
 export type RealtimeHandlers = {
   onMessage: (message: WidgetMessage) => void
+  onTyping: (typing: boolean) => void
+  onSeen: (messageId: string) => void
   /** `again` is true from the second connection on: messages may have been missed meanwhile. */
   onUp: (again: boolean) => void
   onDown: () => void
 }
 
-/** Opens the socket to the `/widget` namespace; returns a function that closes it. */
+export type Realtime = {
+  emit: <E extends keyof WidgetClientEvents>(event: E, ...args: Parameters<WidgetClientEvents[E]>) => void
+  close: () => void
+}
+
+/** Opens the socket to the `/widget` namespace. */
 export function connectRealtime(
   server: string,
   channelId: string,
   token: string,
   handlers: RealtimeHandlers,
-): () => void {
-  const socket: Socket<WidgetEvents> = io(`${server}/widget`, {
+): Realtime {
+  const socket: Socket<WidgetEvents, WidgetClientEvents> = io(`${server}/widget`, {
     auth: { channelId, token },
     transports: ['websocket', 'polling'],
     // School and office networks often block WebSockets: fall back to long polling then.
@@ -44,9 +51,17 @@ export function connectRealtime(
     retryLater()
   })
   socket.on('message', handlers.onMessage)
-  return () => {
-    closed = true
-    clearTimeout(retry)
-    socket.disconnect()
+  socket.on('typing', (typing) => handlers.onTyping(typing === true))
+  socket.on('seen', (messageId) => typeof messageId === 'string' && handlers.onSeen(messageId))
+  return {
+    // Signals are not queued while offline: a stale "is writing" is worse than none.
+    emit: (event, ...args) => {
+      if (socket.connected) socket.emit(event, ...args)
+    },
+    close: () => {
+      closed = true
+      clearTimeout(retry)
+      socket.disconnect()
+    },
   }
 }

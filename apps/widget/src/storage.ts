@@ -1,20 +1,26 @@
-import type { WidgetMessage } from '@ascolto/protocol'
+import type { WidgetMessage, WidgetPrechatAnswers } from '@ascolto/protocol'
 
 // The visitor's session lives in sessionStorage only: it ends with the tab, which matters on a
-// shared or family phone. Never localStorage, never cookies.
+// shared or family phone. Never localStorage, never cookies. A helpline may turn even that off:
+// the session then lives in memory and ends with the page.
 
 /** A message written by the person that the server has not confirmed yet. */
 export type QueuedMessage = { clientId: string; text: string; createdAt: string }
 
-export type StoredSession = { token: string; messages: WidgetMessage[]; queue: QueuedMessage[] }
+export type StoredSession = {
+  token: string
+  messages: WidgetMessage[]
+  queue: QueuedMessage[]
+  /** The answers given before the chat and the policy accepted; null until the person gave them. */
+  prechat: WidgetPrechatAnswers | null
+}
 
 /** Enough history to reread the conversation, bounded so a long chat cannot fill the quota. */
 const MAX_STORED_MESSAGES = 200
 
 const keyFor = (channel: string) => `ascolto:${channel}`
 
-// When storage is unavailable (blocked, private mode, quota), the session lives in memory and
-// ends with the page instead of the tab.
+// When storage is unavailable (blocked, private mode, quota) or turned off, the session lives here.
 const memory = new Map<string, StoredSession>()
 
 export function loadSession(channel: string): StoredSession | null {
@@ -27,6 +33,7 @@ export function loadSession(channel: string): StoredSession | null {
           token: parsed.token,
           messages: Array.isArray(parsed.messages) ? parsed.messages : [],
           queue: Array.isArray(parsed.queue) ? parsed.queue : [],
+          prechat: parsed.prechat && typeof parsed.prechat === 'object' ? parsed.prechat : null,
         }
       }
     }
@@ -36,22 +43,37 @@ export function loadSession(channel: string): StoredSession | null {
   return memory.get(channel) ?? null
 }
 
-/** Forgets every session this widget kept in the tab (quick exit): sessionStorage and memory. */
-export function clearAllSessions(): void {
-  memory.clear()
+const removeKeys = (match: (key: string) => boolean) => {
   try {
     for (let i = sessionStorage.length - 1; i >= 0; i--) {
       const key = sessionStorage.key(i)
-      if (key?.startsWith('ascolto:')) sessionStorage.removeItem(key)
+      if (key && match(key)) sessionStorage.removeItem(key)
     }
   } catch {
     // Storage unavailable: nothing was kept there.
   }
 }
 
-export function saveSession(channel: string, session: StoredSession): void {
+/** Forgets every session this widget kept in the tab (quick exit): sessionStorage and memory. */
+export function clearAllSessions(): void {
+  memory.clear()
+  removeKeys((key) => key.startsWith('ascolto:'))
+}
+
+/** Forgets this channel's session ("end chat"). */
+export function clearSession(channel: string): void {
+  memory.delete(channel)
+  removeKeys((key) => key === keyFor(channel))
+}
+
+/** Keeps the session in memory, and in sessionStorage when `durable` (the helpline allows it). */
+export function saveSession(channel: string, session: StoredSession, durable: boolean): void {
   const trimmed = { ...session, messages: session.messages.slice(-MAX_STORED_MESSAGES) }
   memory.set(channel, trimmed)
+  if (!durable) {
+    removeKeys((key) => key === keyFor(channel))
+    return
+  }
   try {
     sessionStorage.setItem(keyFor(channel), JSON.stringify(trimmed))
   } catch {

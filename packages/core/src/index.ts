@@ -39,3 +39,11 @@ export * from './policy/index.ts'
 export type { Publisher } from './realtime/publisher.ts'
 export { setLegalHold } from './retention/legal-hold.ts'
 export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inactive-contacts.ts'
+export {
+  describeWidget,
+  loadWidgetChannel,
+  type WidgetChannel,
+  widgetOriginAllowed,
+} from './widget/describe-widget.ts'
+export { endConversationByVisitor } from './widget/end-conversation-by-visitor.ts'
+export { receiveWidgetMessage } from './widget/receive-widget-message.ts'

@@ -61,6 +61,55 @@ export const OpeningSettings = Type.Object(
   Strict,
 )
 
+/** The web chat on the helpline's own site. */
+export const WidgetSettings = Type.Object(
+  {
+    allowedOrigins: Type.Optional(
+      Type.Array(Type.String({ pattern: '^https?://[^/?#]+$', maxLength: 200 }), {
+        maxItems: 50,
+        description: "the sites that may carry the chat, e.g. 'https://www.example.org'; absent: any site",
+      }),
+    ),
+    keepSession: Type.Optional(
+      Type.Boolean({
+        description: 'the conversation survives a reload of the tab (session storage); default: true',
+      }),
+    ),
+    pageTitle: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: "the full-page chat's title, kept in the browser's history; default: 'Chat'",
+      }),
+    ),
+    requirePolicy: Type.Optional(
+      Type.Boolean({ description: 'the person accepts the policy (policy.url) before the first message' }),
+    ),
+    questions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }),
+            label: LocalizedText,
+            options: Type.Array(
+              Type.Object(
+                { id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), label: LocalizedText },
+                Strict,
+              ),
+              { minItems: 2, maxItems: 12 },
+            ),
+            required: Type.Optional(Type.Boolean()),
+          },
+          Strict,
+        ),
+        { maxItems: 5, description: 'short questions before the chat, e.g. age band, topic, language' },
+      ),
+    ),
+  },
+  Strict,
+)
+export type WidgetSettings = Static<typeof WidgetSettings>
+
 export const HelplineSettings = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -118,6 +167,7 @@ export const HelplineSettings = Type.Object(
       { months: Type.Integer({ minimum: 1, maximum: 120, description: 'months after the last message' }) },
       Strict,
     ),
+    widget: Type.Optional(WidgetSettings),
   },
   Strict,
 )

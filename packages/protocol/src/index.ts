@@ -2,6 +2,7 @@
 // and the widget. Response schemas are allow-lists: a field that is not here never leaves the server.
 // The browser apps import only types from here (erased at build time), so no validator ships to them.
 import Type, { type Static } from 'typebox'
+import { WidgetPrechatAnswers, WidgetPrechatInfo } from './widget-session.ts'
 
 export const Uuid = Type.String({ format: 'uuid' })
 const Timestamp = Type.String({ format: 'date-time' })
@@ -185,6 +186,7 @@ export const WidgetInfo = Type.Object({
   open: Type.Boolean(),
   /** When closed, when it opens next, as a phrase in the helpline's main language ("domani dalle 18:00"). */
   nextOpening: Type.Union([Type.String(), Type.Null()]),
+  ...WidgetPrechatInfo,
 })
 export type WidgetInfo = Static<typeof WidgetInfo>
 
@@ -193,6 +195,7 @@ export const WidgetMessageBody = Type.Object(
     /** Made by the widget for each message, so a resend after a lost answer is stored once. */
     clientId: Uuid,
     text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }),
+    prechat: Type.Optional(WidgetPrechatAnswers),
   },
   { additionalProperties: false },
 )
@@ -214,5 +217,10 @@ export type WidgetTranscript = Static<typeof WidgetTranscript>
 /** Events the server pushes to a widget (namespace `/widget`). */
 export type WidgetEvents = {
   message: (message: WidgetMessage) => void
+  /** A volunteer is writing (true) or stopped (false). */
+  typing: (typing: boolean) => void
+  /** The helpline has read the person's messages up to this one. */
+  seen: (messageId: string) => void
 }
 export * from './helpline-settings.ts'
+export * from './widget-session.ts'

@@ -1,38 +1,69 @@
 // The web chat's door: the widget on the helpline's site talks to these routes. No cookies: the
-// visitor is whoever holds the token the widget made, sent as a bearer token. Nothing is cached.
+// visitor is whoever holds the token the widget made, sent as a bearer token. Nothing is cached,
+// and only the sites a helpline lists may call (any site when it lists none).
 
-import { webchatAdapter, widgetProviderMessageId } from '@ascolto/channels'
 import {
-  findChannel,
-  ingestInboundMessage,
-  loadHelplineSettings,
-  previewRules,
+  describeWidget,
+  endConversationByVisitor,
+  loadWidgetChannel,
+  receiveWidgetMessage,
   visitorTranscript,
+  type WidgetChannel,
+  widgetOriginAllowed,
 } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
 import {
   ErrorView,
   Uuid,
+  WidgetEnded,
   WidgetInfo,
   WidgetMessage,
   WidgetMessageBody,
   WidgetTranscript,
 } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
+import { fullPageChat } from './full-page.ts'
 
 const ByChannel = Type.Object({ channelId: Uuid })
 const VisitorHeaders = Type.Object({ authorization: Type.String({ pattern: '^Bearer [A-Za-z0-9_-]{43}$' }) })
-const errors = { 400: ErrorView, 404: ErrorView, 413: ErrorView }
+const errors = { 400: ErrorView, 403: ErrorView, 404: ErrorView, 413: ErrorView }
+const API_PATH =
+  /^\/api\/widget\/v1\/channels\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?]|$)/i
 
 const tokenOf = (authorization: string) => authorization.slice('Bearer '.length)
 
-export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
+export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
+  app,
+  { pool, services, config },
+) => {
+  // Loaded once per request by the origin check, then used by the handler.
+  const loaded = new WeakMap<FastifyRequest, WidgetChannel>()
+  const widgetChannel = async (request: FastifyRequest, channelId: string) =>
+    loaded.get(request) ?? loadWidgetChannel(pool, channelId)
+  const publicOrigin = new URL(config.publicUrl).origin
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('cache-control', 'no-store')
-    // the widget runs on the helpline's own site: any origin may call, never with cookies
-    reply.header('access-control-allow-origin', '*')
+    const channelId = API_PATH.exec(request.url)?.[1]
+    if (!channelId) return
+    const origin = request.headers.origin
+    const found = await loadWidgetChannel(pool, channelId).catch(() => undefined)
+    if (found) {
+      loaded.set(request, found)
+      const own = [publicOrigin, `${request.protocol}://${request.host}`]
+      if (!widgetOriginAllowed(found.settings, origin, own)) {
+        return reply
+          .status(403)
+          .send({ code: 'ASCOLTO_ERR_FORBIDDEN', message: 'This site may not carry the chat' })
+      }
+    }
+    // Never with cookies; a helpline that lists its sites gets its own origin echoed, not `*`.
+    const listed = found?.settings.widget?.allowedOrigins
+    reply.header('access-control-allow-origin', listed && origin ? origin : '*')
+    if (listed) reply.header('vary', 'Origin')
     if (request.method === 'OPTIONS') {
       reply.header('access-control-allow-methods', 'GET, POST')
       reply.header('access-control-allow-headers', 'authorization, content-type')
@@ -45,17 +76,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
   app.get(
     '/api/widget/v1/channels/:channelId',
     { schema: { params: ByChannel, response: { 200: WidgetInfo, ...errors } } },
-    async (request) => {
-      const channel = await findChannel(pool, request.params.channelId, webchatAdapter.kind)
-      const settings = await loadHelplineSettings(pool, channel.helplineId)
-      const rules = previewRules(settings, services.clock(), { firstMessageEver: false })
-      return {
-        helplineName: channel.helplineName,
-        locale: channel.locale,
-        open: rules.open,
-        nextOpening: rules.open ? null : rules.nextOpening?.phrase || null,
-      }
-    },
+    async (request) =>
+      describeWidget(await widgetChannel(request, request.params.channelId), services.clock()),
   )
 
   app.get(
@@ -64,7 +86,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       schema: { params: ByChannel, headers: VisitorHeaders, response: { 200: WidgetTranscript, ...errors } },
     },
     async (request) => {
-      const channel = await findChannel(pool, request.params.channelId, webchatAdapter.kind)
+      const { channel } = await widgetChannel(request, request.params.channelId)
       return {
         messages: await visitorTranscript(
           pool,
@@ -88,17 +110,11 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       },
     },
     async (request, reply) => {
-      const channel = await findChannel(pool, request.params.channelId, webchatAdapter.kind)
+      const found = await widgetChannel(request, request.params.channelId)
       const token = tokenOf(request.headers.authorization)
-      const { clientId, text } = request.body
+      const { clientId, text, prechat } = request.body
       const result = await withTransaction(pool, (tx, afterCommit) =>
-        ingestInboundMessage({ tx, afterCommit, services }, channel, {
-          providerMessageId: widgetProviderMessageId(token, clientId),
-          from: token,
-          receivedAt: new Date(),
-          kind: 'text',
-          text,
-        }),
+        receiveWidgetMessage({ tx, afterCommit, services }, found, { token, clientId, text, prechat }),
       )
       request.log.info({ conversationId: result.conversationId, outcome: result.outcome }, 'widget message')
       // a blocked person is not told: their message looks sent, like any other
@@ -111,4 +127,25 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       })
     },
   )
+
+  // "End chat" and quick exit: the person closes their conversation; sent with keepalive, so it
+  // also arrives when the page is being replaced.
+  app.post(
+    '/api/widget/v1/channels/:channelId/end',
+    { schema: { params: ByChannel, headers: VisitorHeaders, response: { 200: WidgetEnded, ...errors } } },
+    async (request) => {
+      const { channel } = await widgetChannel(request, request.params.channelId)
+      const result = await withTransaction(pool, (tx, afterCommit) =>
+        endConversationByVisitor(
+          { tx, afterCommit, services },
+          channel,
+          tokenOf(request.headers.authorization),
+        ),
+      )
+      request.log.info({ ended: result.ended }, 'widget chat ended by the person')
+      return result
+    },
+  )
+
+  await app.register(fullPageChat, { pool, services, config })
 }
