@@ -5,9 +5,12 @@ import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
+import { cannedReplyRoutes } from './routes/api/canned-replies/index.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
+import { deskRoutes } from './routes/api/desk/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
+import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { staticRoutes } from './routes/static.ts'
@@ -31,6 +34,9 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(conversationRoutes, context)
   await app.register(moderationRoutes, context)
   await app.register(helplineRoutes, context)
+  await app.register(cannedReplyRoutes, context)
+  await app.register(deskRoutes, context)
+  await app.register(safeguardingRoutes, context)
   await app.register(widgetRoutes, context)
   await app.register(webhookRoutes, context)
   await app.register(staticRoutes, context)

@@ -1,3 +1,9 @@
+export { loadCannedReplies } from './canned-replies/list-canned-replies.ts'
+export {
+  deleteCannedReply,
+  findCannedReplyHelpline,
+  saveCannedReply,
+} from './canned-replies/save-canned-reply.ts'
 export { openChannelSecrets, sealChannelSecrets, withChannelSecrets } from './channels/channel-secrets.ts'
 export { connectChannel } from './channels/connect-channel.ts'
 export { type ChannelRecord, findChannel } from './channels/find-channel.ts'
@@ -6,10 +12,16 @@ export { blockContact, unblockContact } from './contacts/block-contact.ts'
 export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { holdConversationContact } from './contacts/hold-contact.ts'
 export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
-export { closeConversation } from './conversations/close-conversation.ts'
+export { addNote } from './conversations/add-note.ts'
+export { checkClosingForm, closeConversation } from './conversations/close-conversation.ts'
+export { describeDesk } from './conversations/describe-desk.ts'
 export { getConversation } from './conversations/get-conversation.ts'
 export { listConversations } from './conversations/list-conversations.ts'
+export { markConversationRead } from './conversations/mark-conversation-read.ts'
+export { recordConversationFacts } from './conversations/record-conversation-facts.ts'
+export { requestSupervisor } from './conversations/request-supervisor.ts'
 export { takeConversation } from './conversations/take-conversation.ts'
+export { transferConversation } from './conversations/transfer-conversation.ts'
 export { createKeyring, type Keyring } from './crypto/keyring.ts'
 export { AscoltoError, type ErrorCode } from './errors.ts'
 export { createChannel, createHelpline } from './helplines/create-helpline.ts'
@@ -39,6 +51,10 @@ export * from './policy/index.ts'
 export type { Publisher } from './realtime/publisher.ts'
 export { setLegalHold } from './retention/legal-hold.ts'
 export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inactive-contacts.ts'
+export { acknowledgeFlag } from './safeguarding/acknowledge-flag.ts'
+export { listConversationFlags, listOpenFlagAlerts } from './safeguarding/list-flags.ts'
+export { raiseFlag } from './safeguarding/raise-flag.ts'
+export { tickPlaybookStep } from './safeguarding/tick-playbook-step.ts'
 export {
   describeWidget,
   loadWidgetChannel,

@@ -20,6 +20,48 @@ export const LocalizedText = Type.Record(Language, Type.String({ minLength: 1, m
 })
 export type LocalizedText = Static<typeof LocalizedText>
 
+// ---- the desk: the helpline's own categories, closing form, escalation playbook, assignment ----
+
+const ItemId = Type.String({ pattern: '^[a-z0-9-]{1,40}$' })
+const Labelled = Type.Object({ id: ItemId, label: LocalizedText }, Strict)
+
+export const DeskSettings = Type.Object(
+  {
+    categories: Type.Optional(
+      Type.Array(Labelled, {
+        maxItems: 100,
+        description: 'what conversations are about, chosen at close; counted in the statistics',
+      }),
+    ),
+    closingForm: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: ItemId,
+            label: LocalizedText,
+            options: Type.Array(Labelled, { minItems: 2, maxItems: 30 }),
+            required: Type.Optional(Type.Boolean()),
+          },
+          Strict,
+        ),
+        { maxItems: 20, description: 'outcome questions answered when closing; counted in the statistics' },
+      ),
+    ),
+    escalationPlaybook: Type.Optional(
+      Type.Array(Labelled, {
+        maxItems: 30,
+        description: 'the steps after a safeguarding flag, each ticked with time and person',
+      }),
+    ),
+    assignment: Type.Optional(Type.Union([Type.Literal('manual'), Type.Literal('automatic')])),
+    maxConcurrent: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 50, description: 'conversations one volunteer handles at once' }),
+    ),
+  },
+  Strict,
+)
+export type DeskSettings = Static<typeof DeskSettings>
+
 export const OpeningSettings = Type.Object(
   {
     alwaysOpen: Type.Optional(Type.Boolean({ description: '24/7' })),
@@ -118,6 +160,7 @@ export const HelplineSettings = Type.Object(
     /** The first is the default language of the replies. */
     languages: Type.Array(Language, { minItems: 1, maxItems: 10, uniqueItems: true }),
     opening: OpeningSettings,
+    desk: Type.Optional(DeskSettings),
     policy: Type.Optional(
       Type.Object(
         {

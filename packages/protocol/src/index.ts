@@ -2,6 +2,7 @@
 // and the widget. Response schemas are allow-lists: a field that is not here never leaves the server.
 // The browser apps import only types from here (erased at build time), so no validator ships to them.
 import Type, { type Static } from 'typebox'
+import { type DeskConsoleEvents, DeskConversationFields } from './desk.ts'
 import { WidgetPrechatAnswers, WidgetPrechatInfo } from './widget-session.ts'
 
 export const Uuid = Type.String({ format: 'uuid' })
@@ -78,6 +79,7 @@ export const ConversationView = Type.Object({
   dueAt: Type.Union([Timestamp, Type.Null()]),
   /** The first line of the newest message from the person that is not hidden, shortened. */
   preview: Type.String(),
+  ...DeskConversationFields,
 })
 export type ConversationView = Static<typeof ConversationView>
 
@@ -168,7 +170,7 @@ export const ErrorView = Type.Object({
 export type ErrorView = Static<typeof ErrorView>
 
 /** Events the server pushes to a console (namespace `/console`). */
-export type ConsoleEvents = {
+export type ConsoleEvents = DeskConsoleEvents & {
   'conversation.updated': (conversation: ConversationView) => void
   'message.created': (message: MessageView) => void
   'message.updated': (message: MessageView) => void
@@ -222,5 +224,6 @@ export type WidgetEvents = {
   /** The helpline has read the person's messages up to this one. */
   seen: (messageId: string) => void
 }
+export * from './desk.ts'
 export * from './helpline-settings.ts'
 export * from './widget-session.ts'

@@ -19,6 +19,10 @@ type ConversationRow = {
   due_at: Date | null
   preview_id: string | null
   preview_sealed: Buffer | null
+  help_requested: boolean
+  flags: ConversationView['flags']
+  earlier: number
+  unread: number
 }
 
 export type ConversationFilter = {
@@ -41,7 +45,15 @@ export async function loadConversationViews(
   const { rows } = await tx.query<ConversationRow>(
     `select c.id, c.helpline_id, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at,
-            lm.id as preview_id, lm.body_sealed as preview_sealed
+            lm.id as preview_id, lm.body_sealed as preview_sealed,
+            c.help_requested_at is not null as help_requested,
+            coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
+                                      order by f.raised_at)
+                        from safeguarding_flag f where f.conversation_id = c.id), '[]') as flags,
+            (select count(*)::int from conversation e
+              where e.contact_id = c.contact_id and e.opened_at < c.opened_at) as earlier,
+            (select count(*)::int from message u
+              where u.conversation_id = c.id and u.direction = 'inbound' and u.seq > c.read_seq) as unread
        from conversation c
        join channel ch on ch.id = c.channel_id
        join contact ct on ct.id = c.contact_id
@@ -73,6 +85,10 @@ export async function loadConversationViews(
       row.preview_id && row.preview_sealed
         ? firstLine(keyring.open(row.helpline_id, row.preview_sealed, `message:${row.preview_id}`))
         : '',
+    helpRequested: row.help_requested,
+    flags: row.flags,
+    earlierConversations: row.earlier,
+    unread: row.unread,
   }))
 }
 

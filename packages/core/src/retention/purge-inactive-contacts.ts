@@ -6,6 +6,7 @@
 import type { Pool } from '@ascolto/db'
 import { withTransaction } from '@ascolto/db'
 import type { Tx } from '../context.ts'
+import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 
 export type PurgeCounts = { contacts: number; conversations: number; messages: number }
@@ -83,32 +84,8 @@ async function purgeBatch(
   const conversationIds = all.filter((row) => !busy.has(row.contact_id)).map((row) => row.id)
   if (contactIds.length === 0) return { contacts: 0, conversations: 0, messages: 0 }
 
-  // Dates in the helpline's own time zone; the first response is the first reply a person wrote
-  // after the first inbound message (automatic replies are not a response).
-  await tx.query(
-    `insert into conversation_fact (conversation_id, helpline_id, channel_kind, opened_on, closed_on,
-                                    inbound_count, outbound_count, first_response_seconds, duration_seconds)
-     select c.id, c.helpline_id, ch.kind,
-            (c.opened_at at time zone h.time_zone)::date,
-            (c.closed_at at time zone h.time_zone)::date,
-            s.inbound_count, s.outbound_count,
-            round(extract(epoch from (
-              select min(r.created_at) from message r
-               where r.conversation_id = c.id and r.direction = 'outbound' and r.kind <> 'auto_reply'
-                 and r.created_at >= s.first_inbound_at) - s.first_inbound_at)),
-            round(extract(epoch from coalesce(c.closed_at, c.last_message_at) - c.opened_at))
-       from conversation c
-       join channel ch on ch.id = c.channel_id
-       join helpline h on h.id = c.helpline_id
-       cross join lateral (
-         select count(*) filter (where m.direction = 'inbound') as inbound_count,
-                count(*) filter (where m.direction = 'outbound') as outbound_count,
-                min(m.created_at) filter (where m.direction = 'inbound') as first_inbound_at
-           from message m where m.conversation_id = c.id) s
-      where c.id = any($1::uuid[])
-     on conflict (conversation_id) do nothing`,
-    [conversationIds],
-  )
+  // a conversation closed with the closing form keeps the category and outcome recorded then
+  await recordConversationFacts(tx, conversationIds)
 
   // Payloads carry ids only, but nothing should be left pointing at what no longer exists.
   await tx.query(

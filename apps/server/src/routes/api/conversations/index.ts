@@ -1,19 +1,25 @@
 import {
+  addNote,
   closeConversation,
   getConversation,
   listConversations,
+  markConversationRead,
+  requestSupervisor,
   sendRedirect,
   sendReply,
   takeConversation,
+  transferConversation,
 } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
 import {
+  CloseBody,
   ConversationDetail,
   ConversationList,
   ConversationView,
   MessageView,
   QueueQuery,
   ReplyBody,
+  TransferBody,
   Uuid,
 } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -54,11 +60,11 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
 
   app.post(
     '/api/conversations/:id/close',
-    { schema: { params: ById, response: { 200: ConversationView, ...errors } } },
+    { schema: { params: ById, body: CloseBody, response: { 200: ConversationView, ...errors } } },
     async (request) => {
       const actor = await requireActor(pool, request)
       return withTransaction(pool, (tx, afterCommit) =>
-        closeConversation({ tx, afterCommit, services }, actor, request.params.id),
+        closeConversation({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
     },
   )
@@ -90,6 +96,55 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         sendRedirect({ tx, afterCommit, services }, actor, id, redirectId),
       )
       return reply.status(201).send(message)
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/notes',
+    { schema: { params: ById, body: ReplyBody, response: { 201: MessageView, ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const note = await withTransaction(pool, (tx, afterCommit) =>
+        addNote({ tx, afterCommit, services }, actor, request.params.id, request.body.text),
+      )
+      return reply.status(201).send(note)
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/transfer',
+    {
+      schema: {
+        params: ById,
+        body: TransferBody,
+        response: { 200: Type.Object({ conversation: ConversationView, note: MessageView }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx, afterCommit) =>
+        transferConversation({ tx, afterCommit, services }, actor, request.params.id, request.body),
+      )
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/help',
+    { schema: { params: ById, response: { 200: ConversationView, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx, afterCommit) =>
+        requestSupervisor({ tx, afterCommit, services }, actor, request.params.id),
+      )
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/read',
+    { schema: { params: ById, response: { 200: ConversationView, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx) => markConversationRead({ tx, services }, actor, request.params.id))
     },
   )
 }

@@ -1,0 +1,16 @@
+// What a member's desk needs of each helpline: categories, closing form, playbook, canned
+// replies, colleagues (for transfers).
+import { describeDesk } from '@ascolto/core'
+import { DeskSetup } from '@ascolto/protocol'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { AppContext } from '../../../context.ts'
+import { requireActor } from '../../../plugins/auth.ts'
+import { ById, errorResponses as errors } from '../shared-schemas.ts'
+
+export const deskRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool }) => {
+  app.get(
+    '/api/helplines/:id/desk',
+    { schema: { params: ById, response: { 200: DeskSetup, ...errors } } },
+    async (request) => describeDesk(pool, await requireActor(pool, request), request.params.id),
+  )
+}

@@ -1,0 +1,22 @@
+import type { ConversationView } from '@ascolto/protocol'
+import type { Actor, Services, Tx } from '../context.ts'
+import { loadConversationView } from './conversation-views.ts'
+import { findConversationForActor } from './find-conversation.ts'
+
+/** The handler has read the conversation up to its newest message: its unread count is zero. */
+export async function markConversationRead(
+  { tx, services }: { tx: Tx; services: Services },
+  actor: Actor,
+  conversationId: string,
+): Promise<ConversationView> {
+  const record = await findConversationForActor(tx, actor, conversationId)
+  // only the handler's reading counts: a supervisor looking in does not clear the volunteer's count
+  await tx.query(
+    `update conversation set read_seq = coalesce((select max(seq) from message where conversation_id = $1), 0)
+      where id = $1 and assignee_id = $2`,
+    [record.id, actor.userId],
+  )
+  const view = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)
+  if (!view) throw new Error('Conversation vanished while reading it')
+  return view
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto'
+import type { FlagView, RaiseFlagBody } from '@ascolto/protocol'
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
+import { loadConversationView } from '../conversations/conversation-views.ts'
+import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { loadFlagAlerts, loadFlagViews } from './flag-views.ts'
+
+/**
+ * "Possible minor at risk", "imminent risk": recorded with who, when and why (the reason sealed,
+ * as it speaks of a person), and announced at once to every console of the helpline, where the
+ * supervisors' keep alerting until one of them acknowledges it.
+ */
+export async function raiseFlag(
+  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  actor: Actor,
+  conversationId: string,
+  body: RaiseFlagBody,
+): Promise<FlagView> {
+  const record = await findConversationForActor(tx, actor, conversationId, { lock: true })
+  const id = randomUUID()
+  await tx.query(
+    `insert into safeguarding_flag (id, helpline_id, conversation_id, kind, reason_sealed, raised_by)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [
+      id,
+      record.helpline_id,
+      record.id,
+      body.kind,
+      services.keyring.seal(record.helpline_id, body.reason, `flag:${id}`),
+      actor.userId,
+    ],
+  )
+  await recordAuditEvent(tx, {
+    helplineId: record.helpline_id,
+    actorId: actor.userId,
+    action: 'safeguarding.raise',
+    subjectType: 'conversation',
+    subjectId: record.id,
+    details: { flagId: id, kind: body.kind },
+  })
+  const helplineIds = [record.helpline_id]
+  const [flag] = await loadFlagViews(tx, services.keyring, { helplineIds, ids: [id] })
+  const [alert] = await loadFlagAlerts(tx, { helplineIds, ids: [id] })
+  const conversation = await loadConversationView(tx, services.keyring, helplineIds, record.id)
+  if (!flag || !alert || !conversation) throw new Error('Flag vanished while raising it')
+  afterCommit(() => {
+    services.publisher.toConsoles(record.helpline_id, 'flag.updated', alert)
+    services.publisher.toConsoles(record.helpline_id, 'conversation.updated', conversation)
+  })
+  return flag
+}

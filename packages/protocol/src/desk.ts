@@ -1,0 +1,146 @@
+// The desk's payloads: canned replies, notes, the closing form, transfers, the call for the
+// supervisor and safeguarding flags. Allow-lists like the rest: what is not here never leaves.
+import Type, { type Static } from 'typebox'
+import { DeskSettings } from './helpline-settings.ts'
+
+const Uuid = Type.String({ format: 'uuid' })
+const Timestamp = Type.String({ format: 'date-time' })
+const ItemId = Type.String({ pattern: '^[a-z0-9-]{1,40}$' })
+const Person = Type.Object({ id: Uuid, displayName: Type.String() })
+const Strict = { additionalProperties: false } as const
+
+// ---- canned replies ----
+
+export const CannedShortcut = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' })
+
+export const CannedReplyBody = Type.Object(
+  {
+    shortcut: CannedShortcut,
+    title: Type.String({ minLength: 1, maxLength: 100 }),
+    text: Type.String({ minLength: 1, maxLength: 4096 }),
+  },
+  Strict,
+)
+export type CannedReplyBody = Static<typeof CannedReplyBody>
+
+export const CannedReply = Type.Object({
+  id: Uuid,
+  helplineId: Uuid,
+  shortcut: Type.String(),
+  title: Type.String(),
+  text: Type.String(),
+})
+export type CannedReply = Static<typeof CannedReply>
+
+export const CannedReplyList = Type.Object({ cannedReplies: Type.Array(CannedReply) })
+export type CannedReplyList = Static<typeof CannedReplyList>
+
+// ---- what the desk needs to know of a helpline ----
+
+export const Colleague = Type.Object({
+  id: Uuid,
+  displayName: Type.String(),
+  role: Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')]),
+})
+export type Colleague = Static<typeof Colleague>
+
+/** For any member: the helpline's desk settings, its canned replies and who else works there. */
+export const DeskSetup = Type.Object({
+  helplineId: Uuid,
+  languages: Type.Array(Type.String()),
+  desk: DeskSettings,
+  cannedReplies: Type.Array(CannedReply),
+  colleagues: Type.Array(Colleague),
+})
+export type DeskSetup = Static<typeof DeskSetup>
+
+// ---- closing, notes, transfers ----
+
+export const CloseBody = Type.Object(
+  {
+    categories: Type.Optional(Type.Array(ItemId, { maxItems: 20, uniqueItems: true })),
+    /** Question id → option id, from the helpline's closing form. */
+    outcome: Type.Optional(Type.Record(ItemId, ItemId)),
+  },
+  Strict,
+)
+export type CloseBody = Static<typeof CloseBody>
+
+export const TransferBody = Type.Object({ toUserId: Uuid, note: Type.String({ maxLength: 2000 }) }, Strict)
+export type TransferBody = Static<typeof TransferBody>
+
+// ---- safeguarding ----
+
+export const SafeguardingKind = Type.Union([Type.Literal('minor_at_risk'), Type.Literal('imminent_risk')])
+export type SafeguardingKind = Static<typeof SafeguardingKind>
+
+export const RaiseFlagBody = Type.Object(
+  { kind: SafeguardingKind, reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  Strict,
+)
+export type RaiseFlagBody = Static<typeof RaiseFlagBody>
+
+export const TickStepBody = Type.Object({ contacted: Type.Optional(Type.String({ maxLength: 500 })) }, Strict)
+export type TickStepBody = Static<typeof TickStepBody>
+
+/** What every console of the helpline is told at once: no reason, no text. */
+export const FlagAlert = Type.Object({
+  id: Uuid,
+  helplineId: Uuid,
+  conversationId: Uuid,
+  contactPseudonym: Type.Integer(),
+  kind: SafeguardingKind,
+  raisedBy: Type.Union([Person, Type.Null()]),
+  raisedAt: Timestamp,
+  acknowledgedBy: Type.Union([Person, Type.Null()]),
+  acknowledgedAt: Type.Union([Timestamp, Type.Null()]),
+})
+export type FlagAlert = Static<typeof FlagAlert>
+
+/** A flag as read in its conversation: why, and the playbook's steps as ticked. */
+export const FlagView = Type.Object({
+  ...FlagAlert.properties,
+  reason: Type.String(),
+  steps: Type.Array(
+    Type.Object({
+      stepId: Type.String(),
+      doneBy: Type.Union([Person, Type.Null()]),
+      doneAt: Timestamp,
+      contacted: Type.String(),
+    }),
+  ),
+})
+export type FlagView = Static<typeof FlagView>
+
+export const FlagList = Type.Object({ flags: Type.Array(FlagView) })
+export type FlagList = Static<typeof FlagList>
+
+export const FlagAlertList = Type.Object({ flags: Type.Array(FlagAlert) })
+export type FlagAlertList = Static<typeof FlagAlertList>
+
+/** A volunteer asked a supervisor to join; pushed to the helpline's consoles. */
+export const HelpRequest = Type.Object({
+  conversationId: Uuid,
+  helplineId: Uuid,
+  contactPseudonym: Type.Integer(),
+  requestedBy: Person,
+})
+export type HelpRequest = Static<typeof HelpRequest>
+
+/** The desk's events on the console socket (beside the conversations' and messages'). */
+export type DeskConsoleEvents = {
+  'flag.updated': (flag: FlagAlert) => void
+  'help.requested': (request: HelpRequest) => void
+}
+
+/** What the desk adds to a conversation as every list shows it. */
+export const DeskConversationFields = {
+  /** A volunteer asked a supervisor to join, and none has yet. */
+  helpRequested: Type.Boolean(),
+  /** Its safeguarding flags, oldest first. */
+  flags: Type.Array(Type.Object({ kind: SafeguardingKind, acknowledged: Type.Boolean() })),
+  /** How many earlier conversations of this person with this helpline are still kept (within retention). */
+  earlierConversations: Type.Integer({ minimum: 0 }),
+  /** The person's messages since the handler last read the conversation. */
+  unread: Type.Integer({ minimum: 0 }),
+}
