@@ -4,14 +4,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
+import { registerRoutePolicies } from './plugins/route-policies.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
+import { auditRoutes } from './routes/api/audit/index.ts'
 import { cannedReplyRoutes } from './routes/api/canned-replies/index.ts'
+import { contactRoutes } from './routes/api/contacts/index.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
 import { deskRoutes } from './routes/api/desk/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
+import { teamRoutes } from './routes/api/team/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { staticRoutes } from './routes/static.ts'
 import { webhookRoutes } from './routes/webhooks/index.ts'
@@ -29,6 +33,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   registerErrorHandling(app)
   registerSecurityHeaders(app, { https: context.config.publicUrl.startsWith('https://') })
   await app.register(fastifyCookie)
+  // before any route: each is checked against its authorisation policy (deny by default)
+  registerRoutePolicies(app, context.pool)
   await app.register(healthRoutes, context)
   await app.register(sessionRoutes, context)
   await app.register(conversationRoutes, context)
@@ -37,6 +43,9 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(cannedReplyRoutes, context)
   await app.register(deskRoutes, context)
   await app.register(safeguardingRoutes, context)
+  await app.register(teamRoutes, context)
+  await app.register(auditRoutes, context)
+  await app.register(contactRoutes, context)
   await app.register(widgetRoutes, context)
   await app.register(webhookRoutes, context)
   await app.register(staticRoutes, context)

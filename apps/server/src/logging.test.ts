@@ -1,5 +1,5 @@
 // Logs carry ids, never content: a whole conversation logged at debug level leaves no message
-// text, no visitor token and no e-mail address in any log line.
+// text, no visitor token, no e-mail address and no second-factor secret in any log line.
 import assert from 'node:assert/strict'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { generate } from 'otplib'
 import { spawnAscolto, stopAscolto } from './testing/spawn-ascolto.ts'
 import { call, visitorToken } from './testing/test-server.ts'
 
@@ -47,6 +48,14 @@ describe('logs', () => {
       body: { email: 'admin@ascolto.local', password },
     })
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    // the first admin sets up a second factor before anything else: its secret must not be logged either
+    assert.equal(signIn.body.secondFactor.mustEnrol, true)
+    const enrolment = await call(`${ascolto.url}/api/session/totp`, { cookie, body: {} })
+    const confirmed = await call(`${ascolto.url}/api/session/totp/confirm`, {
+      cookie,
+      body: { code: await generate({ secret: enrolment.body.secret }) },
+    })
+    assert.equal(confirmed.status, 200)
     const [conversation] = (await call(`${ascolto.url}/api/conversations`, { cookie })).body.conversations
     await call(`${ascolto.url}/api/conversations/${conversation.id}/take`, { cookie, body: {} })
     const answer = `risposta riservata ${randomUUID()}`
@@ -71,6 +80,8 @@ describe('logs', () => {
       'admin@ascolto.local',
       password,
       cookie.split('=')[1] ?? '',
+      enrolment.body.secret,
+      ...confirmed.body.recoveryCodes,
     ]) {
       assert.ok(forbidden && !logs.includes(forbidden), `a log line contains ${forbidden.slice(0, 12)}…`)
     }

@@ -1,4 +1,5 @@
 import type { ChannelAdapter } from './kit/contract.ts'
+import { twilioAdapter } from './twilio/adapter.ts'
 import { webchatAdapter } from './webchat/adapter.ts'
 import { whatsappAdapter } from './whatsapp/adapter.ts'
 
@@ -6,4 +7,5 @@ import { whatsappAdapter } from './whatsapp/adapter.ts'
 export const channelAdapters: Record<string, ChannelAdapter> = {
   [webchatAdapter.kind]: webchatAdapter,
   [whatsappAdapter.kind]: whatsappAdapter,
+  [twilioAdapter.kind]: twilioAdapter,
 }

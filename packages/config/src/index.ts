@@ -15,6 +15,14 @@ export const ConfigSchema = Type.Object({
   role: Role,
   publicUrl: Type.String({ pattern: '^https?://', description: 'ASCOLTO_PUBLIC_URL' }),
   masterKey: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'ASCOLTO_MASTER_KEY' })),
+  secondFactor: Type.Union([Type.Literal('required'), Type.Literal('optional')], {
+    description: 'ASCOLTO_SECOND_FACTOR',
+  }),
+  sessionIdleMinutes: Type.Integer({
+    minimum: 5,
+    maximum: 10080,
+    description: 'ASCOLTO_SESSION_IDLE_MINUTES',
+  }),
   logLevel: Type.Union([
     Type.Literal('fatal'),
     Type.Literal('error'),
@@ -38,6 +46,9 @@ const variables = {
   role: { name: 'ASCOLTO_ROLE', fallback: 'all' },
   publicUrl: { name: 'ASCOLTO_PUBLIC_URL' },
   masterKey: { name: 'ASCOLTO_MASTER_KEY', secret: true },
+  // supervisors, coordinators and admins must set up a second factor ("optional": they may)
+  secondFactor: { name: 'ASCOLTO_SECOND_FACTOR', fallback: 'required' },
+  sessionIdleMinutes: { name: 'ASCOLTO_SESSION_IDLE_MINUTES', fallback: '720' },
   logLevel: { name: 'LOG_LEVEL', fallback: 'info' },
 } satisfies Record<keyof Config, { name: string; fallback?: string; secret?: boolean }>
 
@@ -75,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     if (raw[key] === undefined) delete raw[key]
   }
   raw.port = raw.port === undefined ? undefined : Number(raw.port)
+  raw.sessionIdleMinutes = raw.sessionIdleMinutes === undefined ? undefined : Number(raw.sessionIdleMinutes)
   Object.assign(raw, overrides)
   raw.publicUrl ??= `http://localhost:${raw.port}`
 

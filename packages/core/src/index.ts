@@ -4,6 +4,13 @@ export {
   findCannedReplyHelpline,
   saveCannedReply,
 } from './canned-replies/save-canned-reply.ts'
+export { addTranscriptions } from './callbacks/add-transcriptions.ts'
+export { answerCall } from './callbacks/answer-call.ts'
+export { listCallbacks } from './callbacks/list-callbacks.ts'
+export { markCallback, RETRY_AFTER_MINUTES } from './callbacks/mark-callback.ts'
+export { openCallbackRequests } from './callbacks/open-callback-requests.ts'
+export { isOptedOut, recordOptOuts } from './callbacks/record-opt-outs.ts'
+export { revealCallbackNumber } from './callbacks/reveal-callback-number.ts'
 export { openChannelSecrets, sealChannelSecrets, withChannelSecrets } from './channels/channel-secrets.ts'
 export { connectChannel } from './channels/connect-channel.ts'
 export { type ChannelRecord, findChannel } from './channels/find-channel.ts'

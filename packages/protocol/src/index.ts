@@ -227,3 +227,4 @@ export type WidgetEvents = {
 export * from './desk.ts'
 export * from './helpline-settings.ts'
 export * from './widget-session.ts'
+export * from './callbacks.ts'

@@ -1,6 +1,8 @@
 // Console authentication: a session cookie (httpOnly, SameSite=Strict, Secure behind TLS) and,
 // for anything that changes state, a same-origin check so another site cannot act for the user.
-import { type Actor, AscoltoError, actorForSession } from '@ascolto/core'
+// The route's policy (route-policies.ts) resolves the session before the handler runs; the
+// handler's requireActor then finds it here without asking the database again.
+import { type Actor, AscoltoError, actorForSession, type SessionActor } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { FastifyRequest } from 'fastify'
 
@@ -20,12 +22,34 @@ export function isSameOrigin(origin: string | undefined, host: string | undefine
   }
 }
 
+const sessions = new WeakMap<FastifyRequest, Promise<SessionActor>>()
+
+/** The session behind the cookie, even one that may only set up a second factor. */
+export function requireSession(pool: Pool, request: FastifyRequest): Promise<SessionActor> {
+  let found = sessions.get(request)
+  if (!found) {
+    found = (async () => {
+      const token = request.cookies[SESSION_COOKIE]
+      const actor = token ? await actorForSession(pool, token) : undefined
+      if (!actor) throw new AscoltoError('ASCOLTO_ERR_UNAUTHENTICATED', 'Sign in first')
+      if (request.method !== 'GET' && !isSameOrigin(request.headers.origin, request.headers.host)) {
+        throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Cross-site request refused')
+      }
+      return actor
+    })()
+    sessions.set(request, found)
+  }
+  return found
+}
+
+/** A signed-in operator with a full session (a second factor set up where one is required). */
 export async function requireActor(pool: Pool, request: FastifyRequest): Promise<Actor> {
-  const token = request.cookies[SESSION_COOKIE]
-  const actor = token ? await actorForSession(pool, token) : undefined
-  if (!actor) throw new AscoltoError('ASCOLTO_ERR_UNAUTHENTICATED', 'Sign in first')
-  if (request.method !== 'GET' && !isSameOrigin(request.headers.origin, request.headers.host)) {
-    throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Cross-site request refused')
+  const actor = await requireSession(pool, request)
+  if (actor.enrolmentOnly) {
+    throw new AscoltoError('ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT', 'Set up your second factor first')
   }
   return actor
 }
+
+/** The address a sign-in comes from, for throttling (behind a proxy: the client it names). */
+export const clientAddress = (request: FastifyRequest) => request.ip

@@ -3,7 +3,7 @@
 // Two namespaces: /console (operators, by session cookie) and /widget (visitors, by token).
 
 import { visitorRoom, webchatAdapter } from '@ascolto/channels'
-import { actorForSession, findChannel } from '@ascolto/core'
+import { actorForSession, findChannel, SESSIONS_ENDED_CHANNEL } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import { fastifyCookie } from '@fastify/cookie'
 import { createAdapter } from '@socket.io/postgres-adapter'
@@ -15,6 +15,8 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export const consoleRoom = (helplineId: string) => `helpline:${helplineId}`
+/** Every console socket of one operator: dropped at once when their sessions end. */
+const userRoom = (userId: string) => `user:${userId}`
 
 export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
   const io = new Server({
@@ -32,8 +34,9 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
     const token = fastifyCookie.parse(headers.cookie ?? '')[SESSION_COOKIE]
     const actor = token ? await actorForSession(pool, token).catch(() => undefined) : undefined
     if (!actor) return next(new Error('ASCOLTO_ERR_UNAUTHENTICATED'))
+    if (actor.enrolmentOnly) return next(new Error('ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT'))
     socket.data.userId = actor.userId
-    await socket.join([...actor.roles.keys()].map(consoleRoom))
+    await socket.join([userRoom(actor.userId), ...[...actor.roles.keys()].map(consoleRoom)])
     next()
   })
 
@@ -53,5 +56,35 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
     next()
   })
 
+  listenForEndedSessions(io, pool, log)
   return io
+}
+
+/**
+ * Sessions ended (sign-out everywhere, deactivation) are announced by a NOTIFY sent in the
+ * transaction that ended them; each instance drops its own sockets of that operator, at once.
+ * The listening connection is given back when the server closes.
+ */
+function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger) {
+  const listening = pool.connect().then(async (client) => {
+    client.on('notification', ({ channel, payload }) => {
+      if (channel !== SESSIONS_ENDED_CHANNEL || !payload || !UUID.test(payload)) return
+      io.of('/console').local.in(userRoom(payload)).disconnectSockets(true)
+    })
+    client.on('error', (error) => log.warn({ err: error }, 'ended-sessions listener'))
+    await client.query(`listen ${SESSIONS_ENDED_CHANNEL}`)
+    return client
+  })
+  listening.catch((error) => log.error({ err: error }, 'cannot listen for ended sessions'))
+  const close = io.close.bind(io)
+  io.close = (callback) =>
+    close((error) => {
+      listening.then(
+        (client) => {
+          client.release()
+          callback?.(error)
+        },
+        () => callback?.(error),
+      )
+    })
 }

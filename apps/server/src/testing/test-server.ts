@@ -26,6 +26,8 @@ export async function startTestServer(
       ASCOLTO_MASTER_KEY: masterKey,
       PORT: '0',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      // makeOperator signs in with a password alone; the second-factor tests ask for "required"
+      ASCOLTO_SECOND_FACTOR: 'optional',
       ...env,
     }),
     options,

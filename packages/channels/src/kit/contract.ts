@@ -16,6 +16,8 @@ export type InboundKind =
   | 'contacts'
   | 'reaction'
   | 'interactive'
+  /** A message left on the phone: its recording is the media; the text, a transcription if any. */
+  | 'voicemail'
   | 'unsupported'
 
 /** A file kept at the provider, fetched on demand later: nothing is downloaded at ingest. */
@@ -45,7 +47,36 @@ export type InboundMessage = {
   media?: InboundMedia | null
   /** The provider id of the message this one answers or reacts to. */
   replyTo?: string | null
+  /**
+   * The person asked to receive nothing more on this channel (an SMS STOP), or asked again to
+   * receive (START): Ascolto sends nothing to an opted-out person, and says so to the volunteer.
+   */
+  optOut?: 'stop' | 'start'
 }
+
+/** A phone call ringing now: the provider waits, in the same request, for what to do with it. */
+export type InboundCall = {
+  providerCallId: string
+  /** The caller's number (or what the network gave for a withheld one). */
+  from: string
+  receivedAt: Date
+  /** The forward to the on-shift phone ended unanswered (busy, no answer, failed). */
+  forwardUnanswered?: boolean
+}
+
+/** What the helpline decided for a ringing call: the channel says it in its provider's words. */
+export type CallAnswer =
+  /** the caller is blocked: the call is refused */
+  | { action: 'reject' }
+  /**
+   * `open`: the helpline is in its hours (the channel forwards, if it has a phone to forward to,
+   * and the forward was not already tried); otherwise, and when a forward went unanswered, the
+   * message is said and a voicemail recorded.
+   */
+  | { action: 'answer'; open: boolean; message: string; language: 'it' | 'en' }
+
+/** A transcription of a voicemail, arriving after it: `providerMessageId` is the voicemail's. */
+export type InboundTranscription = { providerMessageId: string; text: string }
 
 /** A reply to deliver, already decrypted by the worker. */
 export type OutboundMessage = { id: string; text: string; createdAt: Date }
@@ -84,6 +115,8 @@ export type DeliveryStatusUpdate = {
 export type WebhookRequest = {
   headers: Readonly<Record<string, string | string[] | undefined>>
   rawBody: Buffer
+  /** The URL the provider called, as the public sees it (some providers sign the URL too). */
+  url?: string
 }
 
 /** Everything one webhook call carried, normalized. */
@@ -92,7 +125,14 @@ export type WebhookEvents = {
   statuses: DeliveryStatusUpdate[]
   /** What arrived and is deliberately not taken (another number, a group, a call), one reason each: for the log. */
   ignored: string[]
+  /** A call ringing now, for channels that take calls: the answer goes back in the response. */
+  call?: InboundCall
+  /** Transcriptions of voicemails received before. */
+  transcriptions?: InboundTranscription[]
 }
+
+/** A channel's own answer to its provider (TwiML, say), instead of Ascolto's JSON acknowledgement. */
+export type WebhookResponse = { contentType: string; body: string }
 
 /** Receiving from a provider that calls Ascolto over HTTP: a subscription handshake, signed events. */
 export interface WebhookReceiver {
@@ -105,6 +145,15 @@ export interface WebhookReceiver {
   verify: (request: WebhookRequest, connection: ChannelConnection) => boolean
   /** The events of a verified request; a body that is not the provider's format throws WebhookPayloadError. */
   parse: (rawBody: Buffer, connection: ChannelConnection) => WebhookEvents
+  /**
+   * For providers that read the answer (TwiML): what to send back once everything is committed;
+   * `call` is the helpline's decision when the events carried a call. Without it, the answer is JSON.
+   */
+  respond?: (
+    events: WebhookEvents,
+    connection: ChannelConnection,
+    context: { call?: CallAnswer },
+  ) => WebhookResponse
 }
 
 export interface ChannelAdapter {

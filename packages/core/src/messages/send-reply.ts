@@ -1,4 +1,5 @@
 import type { MessageView } from '@ascolto/protocol'
+import { isOptedOut } from '../callbacks/record-opt-outs.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
@@ -18,6 +19,9 @@ export async function sendReply(
     throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
   if (record.status !== 'open' || record.assignee_id !== actor.userId) {
     throw new AscoltoError('ASCOLTO_ERR_NOT_ASSIGNED', 'Take the conversation before replying')
+  }
+  if (await isOptedOut(tx, record.id)) {
+    throw new AscoltoError('ASCOLTO_ERR_OPTED_OUT', 'The person asked to receive nothing more here (STOP)')
   }
   const messageId = await queueOutboundMessage(tx, services, {
     helplineId: record.helpline_id,

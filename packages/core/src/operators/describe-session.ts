@@ -1,8 +1,9 @@
 import type { Queryable } from '@ascolto/db'
 import type { SessionView } from '@ascolto/protocol'
-import type { Actor } from '../context.ts'
+import { secondFactorState } from './second-factor.ts'
+import type { SessionActor } from './sessions.ts'
 
-export async function describeSession(db: Queryable, actor: Actor): Promise<SessionView> {
+export async function describeSession(db: Queryable, actor: SessionActor): Promise<SessionView> {
   const user = await db.query<{
     id: string
     display_name: string
@@ -21,6 +22,7 @@ export async function describeSession(db: Queryable, actor: Actor): Promise<Sess
   )
   const u = user.rows[0]
   if (!u) throw new Error('Signed-in user vanished')
+  const factor = await secondFactorState(db, actor.userId)
   return {
     user: { id: u.id, displayName: u.display_name, email: u.email, isAdmin: u.is_admin, locale: u.locale },
     memberships: memberships.rows.map((m) => ({
@@ -28,5 +30,6 @@ export async function describeSession(db: Queryable, actor: Actor): Promise<Sess
       helplineName: m.name,
       role: m.role,
     })),
+    secondFactor: { ...factor, mustEnrol: actor.enrolmentOnly },
   }
 }

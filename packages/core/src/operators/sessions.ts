@@ -1,57 +1,128 @@
-// Sessions: the cookie carries a random token, the database keeps only its SHA-256.
+// Sessions: the cookie carries a random token, the database keeps only its SHA-256. A session
+// ends after its idle time (the shortest of the user's helplines', or the installation's), at
+// sign-out, when a coordinator logs the person out everywhere, and when they are deactivated.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Queryable } from '@ascolto/db'
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor } from '../context.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
 import { verifyPassword } from './passwords.ts'
+import { checkSecondFactor, secondFactorState } from './second-factor.ts'
+import {
+  assertNotThrottled,
+  recordSignInFailure,
+  recordSignInSuccess,
+  type ThrottleKeys,
+} from './sign-in-throttle.ts'
 
-/** Signed out after this long without use. */
-export const SESSION_IDLE_HOURS = 12
+/** Signed out after this long without use, unless the installation or a helpline says less. */
+export const SESSION_IDLE_MINUTES = 12 * 60
+
+/** What the installation asks of sign-ins (ASCOLTO_SECOND_FACTOR, ASCOLTO_SESSION_IDLE_MINUTES). */
+export type SignInPolicy = {
+  /** "required": who needs a second factor and has none may only set one up; "optional": not made to. */
+  secondFactor: 'required' | 'optional'
+  idleMinutes: number
+}
+
+/** The signed-in operator, and whether their session may do nothing but set up a second factor. */
+export type SessionActor = Actor & { enrolmentOnly: boolean }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest()
 
 export async function signIn(
   db: Queryable,
-  email: string,
-  password: string,
+  keyring: Keyring,
+  policy: SignInPolicy,
+  input: { email: string; password: string; code?: string; address: string },
 ): Promise<{ token: string; userId: string }> {
+  const keys: ThrottleKeys = { account: input.email, address: input.address }
+  await assertNotThrottled(db, keys)
   const { rows } = await db.query<{ id: string; password_hash: string }>(
     'select id, password_hash from app_user where email = $1 and deactivated_at is null',
-    [email.trim().toLowerCase()],
+    [input.email.trim().toLowerCase()],
   )
   const user = rows[0]
-  if (!(await verifyPassword(user?.password_hash, password)) || !user) {
+  if (!(await verifyPassword(user?.password_hash, input.password)) || !user) {
+    await recordSignInFailure(db, keys)
     throw new AscoltoError('ASCOLTO_ERR_BAD_CREDENTIALS', 'Wrong e-mail or password')
   }
+  const factor = await secondFactorState(db, user.id)
+  if (factor.enrolled) {
+    // the password was right: asking for the code is not a failure, a wrong code is
+    if (!input.code) throw new AscoltoError('ASCOLTO_ERR_SECOND_FACTOR_REQUIRED', 'Enter your code')
+    if (!(await checkSecondFactor(db, keyring, user.id, input.code))) {
+      await recordSignInFailure(db, keys)
+      throw new AscoltoError('ASCOLTO_ERR_BAD_CREDENTIALS', 'Wrong code')
+    }
+  }
+  await recordSignInSuccess(db, keys)
+  const enrolmentOnly = policy.secondFactor === 'required' && factor.required && !factor.enrolled
   const token = randomBytes(32).toString('base64url')
   await db.query(
-    `insert into user_session (token_hash, user_id, expires_at) values ($1, $2, now() + make_interval(hours => $3))`,
-    [tokenHash(token), user.id, SESSION_IDLE_HOURS],
+    `insert into user_session (token_hash, user_id, idle_minutes, enrolment_only, expires_at)
+     select $1, $2, idle, $4, now() + make_interval(mins => idle)
+       from (select least($3::int, (select min(s.session_idle_minutes) from membership m
+                                      join helpline_security s on s.helpline_id = m.helpline_id
+                                     where m.user_id = $2)) as idle) i`,
+    [tokenHash(token), user.id, policy.idleMinutes, enrolmentOnly],
   )
+  await auditForEachHelpline(db, user.id, 'staff.signed_in', { secondFactor: factor.enrolled })
   return { token, userId: user.id }
+}
+
+/** An event about a staff member, in the log of every helpline they belong to (or the installation's). */
+export async function auditForEachHelpline(
+  db: Queryable,
+  userId: string,
+  action: string,
+  details: Record<string, unknown> = {},
+  actorId: string = userId,
+) {
+  const { rows } = await db.query<{ helpline_id: string }>(
+    'select helpline_id from membership where user_id = $1',
+    [userId],
+  )
+  for (const helplineId of rows.length > 0 ? rows.map((r) => r.helpline_id) : [null]) {
+    await recordAuditEvent(db, {
+      helplineId,
+      actorId,
+      action,
+      subjectType: 'user',
+      subjectId: userId,
+      details,
+    })
+  }
 }
 
 export async function signOut(db: Queryable, token: string) {
   await db.query('delete from user_session where token_hash = $1', [tokenHash(token)])
 }
 
+/** Turns an enrolment-only session into a full one, once the second factor is in force. */
+export async function completeEnrolment(db: Queryable, token: string) {
+  await db.query('update user_session set enrolment_only = false where token_hash = $1', [tokenHash(token)])
+}
+
 /** The actor behind a session token, or undefined when it is unknown, expired or deactivated. */
-export async function actorForSession(db: Queryable, token: string): Promise<Actor | undefined> {
+export async function actorForSession(db: Queryable, token: string): Promise<SessionActor | undefined> {
   const { rows } = await db.query<{
     user_id: string
     display_name: string
     is_admin: boolean
+    enrolment_only: boolean
     roles: Array<{ helpline_id: string; role: 'volunteer' | 'supervisor' | 'coordinator' }> | null
   }>(
     `with touched as (
-       update user_session set last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
-        where token_hash = $1 and expires_at > now() returning user_id)
-     select u.id as user_id, u.display_name, u.is_admin,
+       update user_session set last_seen_at = now(), expires_at = now() + make_interval(mins => idle_minutes)
+        where token_hash = $1 and expires_at > now() returning user_id, enrolment_only)
+     select u.id as user_id, u.display_name, u.is_admin, t.enrolment_only,
             (select json_agg(json_build_object('helpline_id', m.helpline_id, 'role', m.role))
                from membership m where m.user_id = u.id) as roles
        from touched t join app_user u on u.id = t.user_id
       where u.deactivated_at is null`,
-    [tokenHash(token), SESSION_IDLE_HOURS],
+    [tokenHash(token)],
   )
   const row = rows[0]
   if (!row) return undefined
@@ -59,6 +130,7 @@ export async function actorForSession(db: Queryable, token: string): Promise<Act
     userId: row.user_id,
     displayName: row.display_name,
     isAdmin: row.is_admin,
+    enrolmentOnly: row.enrolment_only,
     roles: new Map((row.roles ?? []).map((r) => [r.helpline_id, r.role])),
   }
 }

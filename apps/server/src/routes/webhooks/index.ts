@@ -5,8 +5,20 @@
 // Anything the channel chooses not to take (another number, a group, a call) is still a 200, so
 // the provider never retries it; only what was not signed (401), is not the provider's format
 // (400), or cannot be checked yet (503: the channel's secrets are not configured) is refused.
+// A channel whose provider reads the answer (Twilio's TwiML) writes its own: a call ringing is
+// decided (forward, or message and voicemail) while the provider waits. Voicemails become
+// call-back requests, transcriptions their text, STOP keywords an opt-out, after the ingest.
 import { ChannelConfigError, channelAdapters, WebhookPayloadError } from '@ascolto/channels'
-import { AscoltoError, findChannel, receiveChannelEvents, withChannelSecrets } from '@ascolto/core'
+import {
+  AscoltoError,
+  addTranscriptions,
+  answerCall,
+  findChannel,
+  openCallbackRequests,
+  receiveChannelEvents,
+  recordOptOuts,
+  withChannelSecrets,
+} from '@ascolto/core'
 import { ErrorView, Uuid } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -35,7 +47,13 @@ function notConfigured(request: FastifyRequest, reply: FastifyReply, error: Chan
   })
 }
 
-export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
+export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
+  app,
+  { pool, services, config },
+) => {
+  // the URL as the provider called it, behind Ascolto's proxy: what Twilio signs
+  const publicBase = config.publicUrl.replace(/\/+$/, '')
+
   // inside this plugin only: the body stays the bytes the provider signed
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
@@ -79,13 +97,17 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
 
   app.post(
     '/webhooks/:kind/:channelId',
-    { bodyLimit: BODY_LIMIT, schema: { params: ByChannel, response: { 200: Received, ...errors } } },
+    {
+      bodyLimit: BODY_LIMIT,
+      schema: { params: ByChannel, response: { 200: Type.Union([Received, Type.String()]), ...errors } },
+    },
     async (request, reply) => {
       const { receiver, connection } = await connectionOf(request.params.kind, request.params.channelId)
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
       let events: ReturnType<typeof receiver.parse>
       try {
-        if (!receiver.verify({ headers: request.headers, rawBody }, connection)) {
+        const url = `${publicBase}${request.url}`
+        if (!receiver.verify({ headers: request.headers, rawBody, url }, connection)) {
           request.log.warn({ channelId: connection.id }, 'webhook with a missing or wrong signature')
           return reply
             .status(401)
@@ -100,9 +122,31 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
         throw error
       }
       const counts = await receiveChannelEvents({ pool, services }, connection, events)
+      const optOuts = await recordOptOuts(pool, services, connection, events.messages)
+      const voicemails = events.messages.filter((message) => message.kind === 'voicemail')
+      const callbacks = voicemails.length ? await openCallbackRequests(pool, connection, voicemails, services.clock()) : 0
+      const transcriptions = events.transcriptions?.length
+        ? await addTranscriptions({ pool, services }, connection, events.transcriptions)
+        : 0
+      const call = events.call ? await answerCall(pool, services, connection, events.call) : undefined
       const ignored: Record<string, number> = {}
       for (const reason of events.ignored) ignored[reason] = (ignored[reason] ?? 0) + 1
-      request.log.info({ channelId: connection.id, ...counts, ignored }, 'webhook')
+      request.log.info(
+        {
+          channelId: connection.id,
+          ...counts,
+          ...(optOuts ? { optOuts } : {}),
+          ...(callbacks ? { callbacks } : {}),
+          ...(transcriptions ? { transcriptions } : {}),
+          ...(call ? { call: call.action === 'reject' ? 'rejected' : call.open ? 'open' : 'closed' } : {}),
+          ignored,
+        },
+        'webhook',
+      )
+      if (receiver.respond) {
+        const answer = receiver.respond(events, connection, { call })
+        return reply.type(answer.contentType).send(answer.body)
+      }
       return { received: true as const }
     },
   )

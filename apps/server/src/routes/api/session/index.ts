@@ -1,19 +1,51 @@
-import { AscoltoError, actorForSession, describeSession, signIn, signOut } from '@ascolto/core'
-import { ErrorView, SessionView, SignInBody } from '@ascolto/protocol'
+// Signing in (password, then a code when a second factor is set up), signing out, and setting up
+// the second factor. Sign-ins are throttled per account and per address (429 with Retry-After).
+import {
+  AscoltoError,
+  actorForSession,
+  completeEnrolment,
+  confirmTotpEnrolment,
+  describeSession,
+  type SignInPolicy,
+  signIn,
+  signOut,
+  startTotpEnrolment,
+  ThrottledError,
+} from '@ascolto/core'
+import { withTransaction } from '@ascolto/db'
+import {
+  ErrorView,
+  RecoveryCodes,
+  SessionView,
+  SignInBody,
+  TotpCodeBody,
+  TotpEnrolment,
+} from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppContext } from '../../../context.ts'
-import { cookieOptions, isSameOrigin, requireActor, SESSION_COOKIE } from '../../../plugins/auth.ts'
+import {
+  clientAddress,
+  cookieOptions,
+  isSameOrigin,
+  requireSession,
+  SESSION_COOKIE,
+} from '../../../plugins/auth.ts'
+import { errorResponses as errors } from '../shared-schemas.ts'
 
-export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, config }) => {
+export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
+  app,
+  { pool, config, services },
+) => {
   const secure = config.publicUrl.startsWith('https://')
+  const policy: SignInPolicy = { secondFactor: config.secondFactor, idleMinutes: config.sessionIdleMinutes }
 
   app.get('/api/session', { schema: { response: { 200: SessionView, 401: ErrorView } } }, async (request) =>
-    describeSession(pool, await requireActor(pool, request)),
+    describeSession(pool, await requireSession(pool, request)),
   )
 
   app.post(
     '/api/session',
-    { schema: { body: SignInBody, response: { 200: SessionView, 401: ErrorView } } },
+    { schema: { body: SignInBody, response: { 200: SessionView, ...errors, 429: ErrorView } } },
     async (request, reply) => {
       if (!isSameOrigin(request.headers.origin, request.headers.host)) {
         throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Cross-site request refused')
@@ -21,7 +53,14 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
       // a fresh token at every sign-in: a session id planted before cannot be reused
       const previous = request.cookies[SESSION_COOKIE]
       if (previous) await signOut(pool, previous)
-      const { token } = await signIn(pool, request.body.email, request.body.password)
+      // on the pool, not in one transaction: a failure must stay counted when the sign-in throws
+      const { token } = await signIn(pool, services.keyring, policy, {
+        ...request.body,
+        address: clientAddress(request),
+      }).catch((error: unknown) => {
+        if (error instanceof ThrottledError) reply.header('retry-after', String(error.retryAfterSeconds))
+        throw error
+      })
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(secure))
       request.log.info({ event: 'sign_in' }, 'operator signed in')
       const actor = await actorForSession(pool, token)
@@ -36,4 +75,27 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     reply.clearCookie(SESSION_COOKIE, cookieOptions(secure))
     return reply.status(204).send()
   })
+
+  app.post(
+    '/api/session/totp',
+    { schema: { response: { 200: TotpEnrolment, ...errors } } },
+    async (request) => {
+      const actor = await requireSession(pool, request)
+      return startTotpEnrolment(pool, services.keyring, actor.userId)
+    },
+  )
+
+  app.post(
+    '/api/session/totp/confirm',
+    { schema: { body: TotpCodeBody, response: { 200: RecoveryCodes, ...errors } } },
+    async (request) => {
+      const actor = await requireSession(pool, request)
+      const token = request.cookies[SESSION_COOKIE] ?? ''
+      return withTransaction(pool, async (tx) => {
+        const codes = await confirmTotpEnrolment(tx, services.keyring, actor.userId, request.body.code)
+        await completeEnrolment(tx, token)
+        return codes
+      })
+    },
+  )
 }

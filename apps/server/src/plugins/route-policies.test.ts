@@ -1,0 +1,142 @@
+// Deny by default, walked for real: every route the app registers (collected by its onRoute
+// hook) × every role (anonymous, volunteer, supervisor, coordinator, admin) is called, and the
+// answer must be what the route's policy says.
+import assert from 'node:assert/strict'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import { loadConfig } from '@ascolto/config'
+import { createUser } from '@ascolto/core'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { buildApp } from '../app.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from '../testing/test-server.ts'
+import { registerErrorHandling } from './errors.ts'
+import { type RoutePolicy, registeredRoutes, registerRoutePolicies } from './route-policies.ts'
+
+type Who = 'anonymous' | 'volunteer' | 'supervisor' | 'coordinator' | 'admin'
+const rank = { volunteer: 1, supervisor: 2, coordinator: 3 } as const
+
+/** What each policy lets in: the table the answers are checked against. */
+function admits(policy: RoutePolicy, who: Who) {
+  if (policy.access === 'public') return true
+  if (who === 'anonymous') return false
+  if (policy.access === 'session') return true
+  if (policy.access === 'admin') return who === 'admin'
+  return who !== 'admin' && rank[who] >= rank[policy.least]
+}
+
+// Any change to this list is a decision about who may call a route without signing in.
+const PUBLIC_ROUTES = [
+  'DELETE /api/session',
+  'GET /',
+  'GET /*',
+  'GET /api/widget/v1/channels/:channelId',
+  'GET /api/widget/v1/channels/:channelId/messages',
+  'GET /chat/:channelId',
+  'GET /demo',
+  'GET /demo.css',
+  'GET /health',
+  'GET /ready',
+  'GET /webhooks/:kind/:channelId',
+  'GET /widget.js',
+  'OPTIONS /api/widget/*',
+  'POST /api/invitations/accept',
+  'POST /api/session',
+  'POST /api/widget/v1/channels/:channelId/end',
+  'POST /api/widget/v1/channels/:channelId/messages',
+  'POST /webhooks/:kind/:channelId',
+]
+
+describe('authorisation policies, route by route and role by role', () => {
+  let server: TestServer
+  let app: FastifyInstance
+  const cookies = new Map<Who, string | undefined>()
+
+  before(async () => {
+    server = await startTestServer()
+    const config = loadConfig({ ASCOLTO_SECOND_FACTOR: 'optional', LOG_LEVEL: 'silent' })
+    app = await buildApp({ pool: server.pool, services: server.services, config }, server.log)
+    await app.ready()
+    const line = await makeHelpline(server.pool)
+    cookies.set('anonymous', undefined)
+    for (const role of ['volunteer', 'supervisor', 'coordinator'] as const) {
+      cookies.set(role, (await makeOperator(server, [{ helplineId: line.helplineId, role }])).cookie)
+    }
+    const email = `${randomBytes(4).toString('hex')}@example.org`
+    await createUser(server.pool, { email, displayName: 'Admin', password: TEST_PASSWORD, isAdmin: true })
+    const signedIn = await call(`${server.url}/api/session`, { body: { email, password: TEST_PASSWORD } })
+    cookies.set('admin', (signedIn.headers.get('set-cookie') ?? '').split(';')[0])
+  })
+  after(async () => {
+    await app?.close()
+    await server?.close()
+  })
+
+  it('finds a policy for every route, and only the listed ones public', () => {
+    const routes = registeredRoutes(app).filter((r) => r.method !== 'HEAD')
+    assert.ok(routes.length > 30, `only ${routes.length} routes seen`)
+    const missing = routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.url}`)
+    assert.deepEqual(missing, [], 'routes without an authorisation policy')
+    const open = routes.filter((r) => r.policy?.access === 'public').map((r) => `${r.method} ${r.url}`)
+    // GET / is the console's page only while it is not built; then GET /* serves it
+    assert.deepEqual(
+      open.filter((route) => !PUBLIC_ROUTES.includes(route)),
+      [],
+      'public routes not in the list',
+    )
+  })
+
+  it('answers every route × role as its policy says', async () => {
+    const checked: string[] = []
+    for (const route of registeredRoutes(app)) {
+      if (route.method === 'HEAD' || !route.policy || route.policy.access === 'public') continue
+      const url = route.url.replace(/:[A-Za-z]+/g, () => randomUUID())
+      for (const [who, cookie] of cookies) {
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json' },
+          ...(route.method === 'GET' ? {} : { payload: '{}' }),
+        })
+        const label = `${who} ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 120)}`
+        const body = response.json() as { code?: string; message?: string }
+        if (admits(route.policy, who)) {
+          assert.notEqual(response.statusCode, 401, label)
+          assert.doesNotMatch(
+            body.message ?? '',
+            /needs the (supervisor|coordinator) role|needs an administrator/,
+            label,
+          )
+        } else if (who === 'anonymous') {
+          assert.equal(response.statusCode, 401, label)
+        } else {
+          assert.equal(response.statusCode, 403, label)
+        }
+        checked.push(label)
+      }
+    }
+    assert.ok(checked.length >= 5 * 30, `${checked.length} calls`)
+  })
+
+  it('refuses, at request time, a route that declares no policy', async () => {
+    const bare = Fastify()
+    registerErrorHandling(bare)
+    registerRoutePolicies(bare, server.pool)
+    bare.get('/api/forgotten', async () => ({ secret: 'leaked' }))
+    bare.get('/api/declared', { config: { policy: { access: 'public', why: 'a test' } } }, async () => ({
+      ok: true,
+    }))
+    const forgotten = await bare.inject({ url: '/api/forgotten' })
+    assert.equal(forgotten.statusCode, 403)
+    assert.doesNotMatch(forgotten.body, /leaked/)
+    assert.match(forgotten.json().message, /declares no authorisation policy/)
+    assert.equal((await bare.inject({ url: '/api/declared' })).statusCode, 200)
+    await bare.close()
+  })
+})

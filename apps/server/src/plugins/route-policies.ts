@@ -1,0 +1,158 @@
+// Deny by default: every route declares who may call it, either in its own options
+// (`config: { policy }`) or in the table below. A route with neither is refused at request time
+// (403, naming this file), and the route × role test (route-policies.test.ts) fails for it.
+// The policy is checked before the body is even parsed; the use-case then checks the helpline
+// itself (another helpline's resource answers 404, as if it did not exist).
+import { AscoltoError, recordConversationRead } from '@ascolto/core'
+import type { Pool } from '@ascolto/db'
+import type { Role } from '@ascolto/protocol'
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
+import { requireSession } from './auth.ts'
+
+export type RoutePolicy =
+  /** No session: the route proves who calls it another way (say how). */
+  | { access: 'public'; why: string }
+  /** Any signed-in operator, even one whose session may only set up a second factor. */
+  | { access: 'session' }
+  /** Staff with at least this role in some helpline; the use-case checks which helpline. */
+  | { access: 'staff'; least: Role; audit?: 'conversation.read' }
+  | { access: 'admin' }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy
+  }
+}
+
+const staff = (least: Role = 'volunteer'): RoutePolicy => ({ access: 'staff', least })
+const visitor: RoutePolicy = { access: 'public', why: 'a visitor, by their own token and the channel id' }
+const provider: RoutePolicy = { access: 'public', why: "a provider, by the webhook's signature" }
+const page: RoutePolicy = { access: 'public', why: 'a static page or script, no data' }
+
+/** The routes of the modules whose files do not declare their own. */
+export const routePolicies: Record<string, RoutePolicy> = {
+  'GET /health': { access: 'public', why: 'a liveness probe, no data' },
+  'GET /ready': { access: 'public', why: 'a readiness probe, no data' },
+  'GET /': page,
+  'GET /*': page,
+  'GET /widget.js': page,
+  'GET /demo': page,
+  'GET /demo.css': page,
+  'GET /webhooks/:kind/:channelId': provider,
+  'POST /webhooks/:kind/:channelId': provider,
+  'GET /api/session': { access: 'session' },
+  'POST /api/session': { access: 'public', why: 'signing in: throttled per account and address' },
+  'DELETE /api/session': { access: 'public', why: 'signing out ends whatever session the cookie names' },
+  'POST /api/session/totp': { access: 'session' },
+  'POST /api/session/totp/confirm': { access: 'session' },
+  'POST /api/invitations/accept': {
+    access: 'public',
+    why: 'an invitee, by the single-use token of the link',
+  },
+  'GET /api/conversations': staff(),
+  'GET /api/conversations/:id': { access: 'staff', least: 'volunteer', audit: 'conversation.read' },
+  'POST /api/conversations/:id/take': staff(),
+  'POST /api/conversations/:id/close': staff(),
+  'POST /api/conversations/:id/messages': staff(),
+  'POST /api/conversations/:id/redirects/:redirectId': staff(),
+  'POST /api/messages/:id/hide': staff(),
+  'POST /api/conversations/:id/block': staff(),
+  'POST /api/conversations/:id/unblock': staff('supervisor'),
+  'POST /api/conversations/:id/legal-hold': staff('supervisor'),
+  'POST /api/conversations/:id/contact/reveal': staff('supervisor'),
+  'GET /api/conversations/:id/contact/export': staff('coordinator'),
+  'POST /api/conversations/:id/contact/erase': staff('coordinator'),
+  'GET /api/helplines/:id/settings': staff(),
+  'PUT /api/helplines/:id/settings': staff('coordinator'),
+  'GET /api/helplines/:id/preview': staff(),
+  'GET /api/helplines/:id/team': staff('coordinator'),
+  'POST /api/helplines/:id/invitations': staff('coordinator'),
+  'PUT /api/helplines/:id/members/:userId/role': staff('coordinator'),
+  'POST /api/helplines/:id/members/:userId/deactivate': staff('coordinator'),
+  'POST /api/helplines/:id/members/:userId/sign-out': staff('coordinator'),
+  'GET /api/helplines/:id/security': staff('coordinator'),
+  'PUT /api/helplines/:id/security': staff('coordinator'),
+  'GET /api/helplines/:id/audit': staff('coordinator'),
+  'POST /api/conversations/:id/notes': staff(),
+  'POST /api/conversations/:id/transfer': staff(),
+  'POST /api/conversations/:id/help': staff(),
+  'POST /api/conversations/:id/read': staff(),
+  'GET /api/conversations/:id/flags': staff(),
+  'POST /api/conversations/:id/flags': staff(),
+  'GET /api/flags': staff(),
+  'POST /api/flags/:id/acknowledge': staff(),
+  'POST /api/flags/:id/steps/:stepId': staff(),
+  'GET /api/messages/:id/media': staff(),
+  'GET /api/helplines/:id/desk': staff(),
+  'POST /api/helplines/:id/canned-replies': staff(),
+  'PUT /api/canned-replies/:id': staff(),
+  'DELETE /api/canned-replies/:id': staff(),
+  'GET /chat/:channelId': page,
+  'GET /api/widget/v1/channels/:channelId': visitor,
+  'GET /api/widget/v1/channels/:channelId/messages': visitor,
+  'POST /api/widget/v1/channels/:channelId/messages': visitor,
+  'POST /api/widget/v1/channels/:channelId/end': visitor,
+  'OPTIONS /api/widget/*': { access: 'public', why: "the widget's CORS preflight, no data" },
+}
+
+const rank: Record<Role, number> = { volunteer: 1, supervisor: 2, coordinator: 3 }
+
+export const policyKey = (method: string, url: string) => `${method === 'HEAD' ? 'GET' : method} ${url}`
+
+export function policyOf(route: Pick<RouteOptions, 'method' | 'url' | 'config'>): RoutePolicy | undefined {
+  const method = Array.isArray(route.method) ? route.method[0] : route.method
+  return (
+    (route.config as { policy?: RoutePolicy } | undefined)?.policy ??
+    routePolicies[policyKey(String(method), route.url)]
+  )
+}
+
+/** Checks the policy of a request; the actor it finds is kept for the handler's requireActor. */
+export async function enforcePolicy(pool: Pool, request: FastifyRequest, policy: RoutePolicy | undefined) {
+  if (!policy) {
+    request.log.error({ route: request.routeOptions.url }, 'route without an authorisation policy')
+    throw new AscoltoError(
+      'ASCOLTO_ERR_FORBIDDEN',
+      'This route declares no authorisation policy (apps/server/src/plugins/route-policies.ts)',
+    )
+  }
+  if (policy.access === 'public') return
+  const actor = await requireSession(pool, request)
+  if (policy.access === 'session') return
+  if (actor.enrolmentOnly) {
+    throw new AscoltoError('ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT', 'Set up your second factor first')
+  }
+  if (policy.access === 'admin') {
+    if (!actor.isAdmin) throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'This needs an administrator')
+    return
+  }
+  if (![...actor.roles.values()].some((role) => rank[role] >= rank[policy.least])) {
+    throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', `This needs the ${policy.least} role`)
+  }
+}
+
+export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy | undefined }
+const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>()
+
+/** Every route the app registered, with its policy: what the route × role test walks. */
+export const registeredRoutes = (app: FastifyInstance) => registered.get(app) ?? []
+
+export function registerRoutePolicies(app: FastifyInstance, pool: Pool) {
+  const routes: RegisteredRoute[] = []
+  registered.set(app, routes)
+  app.addHook('onRoute', (route) => {
+    const policy = policyOf(route)
+    for (const method of [route.method].flat())
+      routes.push({ method: String(method), url: route.url, policy })
+    const check = async (request: FastifyRequest) => enforcePolicy(pool, request, policy)
+    route.onRequest = [check, ...(route.onRequest ? [route.onRequest].flat() : [])]
+    if (policy?.access === 'staff' && policy.audit === 'conversation.read') {
+      // after validation (the id is a uuid), before the handler reads anything
+      const audit = async (request: FastifyRequest) => {
+        const { id } = request.params as { id: string }
+        await recordConversationRead(pool, await requireSession(pool, request), id)
+      }
+      route.preHandler = [audit, ...(route.preHandler ? [route.preHandler].flat() : [])]
+    }
+  })
+}

@@ -1,0 +1,51 @@
+// The person behind a conversation: their address revealed to a supervisor (with a reason), and
+// their rights of access (everything, as JSON) and erasure, for a coordinator. All audited.
+import { eraseContact, exportContact, revealAddress } from '@ascolto/core'
+import { withTransaction } from '@ascolto/db'
+import { ContactExport, ErasureDone, ReasonBody, RevealedAddress } from '@ascolto/protocol'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { AppContext } from '../../../context.ts'
+import { requireActor } from '../../../plugins/auth.ts'
+import { ById, errorResponses as errors } from '../shared-schemas.ts'
+
+export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
+  app.post(
+    '/api/conversations/:id/contact/reveal',
+    { schema: { params: ById, body: ReasonBody, response: { 200: RevealedAddress, ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      reply.header('cache-control', 'no-store')
+      return withTransaction(pool, (tx) =>
+        revealAddress({ tx, services }, actor, {
+          conversationId: request.params.id,
+          reason: request.body.reason,
+        }),
+      )
+    },
+  )
+
+  app.get(
+    '/api/conversations/:id/contact/export',
+    { schema: { params: ById, response: { 200: ContactExport, ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const exported = await withTransaction(pool, (tx) =>
+        exportContact({ tx, services }, actor, request.params.id),
+      )
+      reply.header('cache-control', 'no-store')
+      reply.header('content-disposition', `attachment; filename="persona-${exported.contact.pseudonym}.json"`)
+      return exported
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/contact/erase',
+    { schema: { params: ById, body: ReasonBody, response: { 200: ErasureDone, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx) =>
+        eraseContact(tx, actor, { conversationId: request.params.id, reason: request.body.reason }),
+      )
+    },
+  )
+}

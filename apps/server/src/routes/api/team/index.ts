@@ -1,0 +1,121 @@
+// A helpline's team, for its coordinators: members with their roles, invitations by single-use
+// link, a role changed, a member deactivated or logged out everywhere; the helpline's security
+// settings; and the public end of an invitation, where the invitee sets their password.
+import {
+  acceptInvitation,
+  changeMemberRole,
+  deactivateMember,
+  inviteMember,
+  listInvitations,
+  listTeamMembers,
+  logOutEverywhere,
+  readHelplineSecurity,
+  updateHelplineSecurity,
+} from '@ascolto/core'
+import { withTransaction } from '@ascolto/db'
+import {
+  AcceptInvitationBody,
+  HelplineSecurity,
+  InvitationCreated,
+  InviteBody,
+  RoleBody,
+  TeamView,
+  Uuid,
+} from '@ascolto/protocol'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import type { AppContext } from '../../../context.ts'
+import { requireActor } from '../../../plugins/auth.ts'
+import { ById, errorResponses as errors } from '../shared-schemas.ts'
+
+const ByMember = Type.Object({ id: Uuid, userId: Uuid })
+
+export const teamRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, config }) => {
+  app.get(
+    '/api/helplines/:id/team',
+    { schema: { params: ById, response: { 200: TeamView, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return {
+        members: await listTeamMembers(pool, actor, request.params.id),
+        invitations: await listInvitations(pool, actor, request.params.id),
+      }
+    },
+  )
+
+  app.post(
+    '/api/helplines/:id/invitations',
+    { schema: { params: ById, body: InviteBody, response: { 201: InvitationCreated, ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const { token, invitation } = await withTransaction(pool, (tx) =>
+        inviteMember(tx, actor, { helplineId: request.params.id, ...request.body }),
+      )
+      return reply.status(201).send({ invitation, link: `${config.publicUrl}/#/invitation/${token}` })
+    },
+  )
+
+  app.put(
+    '/api/helplines/:id/members/:userId/role',
+    { schema: { params: ByMember, body: RoleBody, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      await withTransaction(pool, (tx) =>
+        changeMemberRole(tx, actor, {
+          helplineId: request.params.id,
+          userId: request.params.userId,
+          ...request.body,
+        }),
+      )
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.post(
+    '/api/helplines/:id/members/:userId/deactivate',
+    { schema: { params: ByMember, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      await withTransaction(pool, (tx) =>
+        deactivateMember(tx, actor, { helplineId: request.params.id, userId: request.params.userId }),
+      )
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.post(
+    '/api/helplines/:id/members/:userId/sign-out',
+    { schema: { params: ByMember, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      await withTransaction(pool, (tx) =>
+        logOutEverywhere(tx, actor, { helplineId: request.params.id, userId: request.params.userId }),
+      )
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.get(
+    '/api/helplines/:id/security',
+    { schema: { params: ById, response: { 200: HelplineSecurity, ...errors } } },
+    async (request) => readHelplineSecurity(pool, await requireActor(pool, request), request.params.id),
+  )
+
+  app.put(
+    '/api/helplines/:id/security',
+    { schema: { params: ById, body: HelplineSecurity, response: { 200: HelplineSecurity, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx) => updateHelplineSecurity(tx, actor, request.params.id, request.body))
+    },
+  )
+
+  app.post(
+    '/api/invitations/accept',
+    { schema: { body: AcceptInvitationBody, response: { 204: Type.Null(), ...errors, 410: errors[404] } } },
+    async (request, reply) => {
+      await withTransaction(pool, (tx) => acceptInvitation(tx, request.body))
+      return reply.status(204).send(null)
+    },
+  )
+}

@@ -1,0 +1,64 @@
+// Twilio: SMS and MMS in and out, and the phone: a call in hours is forwarded to the on-shift
+// phone, out of hours the caller leaves a voicemail that becomes a call-back request. Twilio
+// calls /webhooks/twilio/<channelId> for everything (signed with the auth token over the public
+// URL and the form); replies go out through the REST API. See README.md.
+import {
+  type ChannelAdapter,
+  ChannelConfigError,
+  ChannelSendError,
+  WebhookPayloadError,
+} from '../kit/contract.ts'
+import { authTokenOf, configOf, webhookUrlOf } from './config.ts'
+import { parseTwilioWebhook } from './parse-webhook.ts'
+import { sendTwilioSms } from './send.ts'
+import { formOf, isSignedByTwilio, TWILIO_SIGNATURE_HEADER } from './signature.ts'
+import { twimlFor } from './twiml.ts'
+
+/** A broken connection is fixed by an administrator: what waits in the outbox goes out then. */
+function usable<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (error instanceof ChannelConfigError) {
+      throw new ChannelSendError('ASCOLTO_ERR_CHANNEL_CONFIG', error.message, true)
+    }
+    throw error
+  }
+}
+
+export const twilioAdapter = {
+  kind: 'twilio',
+  // MMS media and recordings arrive (their ids are kept); replies are text only
+  capabilities: { media: false, typing: false, readReceipts: false },
+
+  send: async (connection, to, message) => {
+    const [config, authToken] = usable(() => [configOf(connection), authTokenOf(connection)] as const)
+    return sendTwilioSms(config, authToken, connection.id, to, message.text)
+  },
+
+  webhook: {
+    // Twilio has no subscription handshake: a GET is not Twilio's
+    handshake: () => ({ status: 403 }),
+    verify: (request, connection) => {
+      const form = formOf(request.rawBody)
+      return isSignedByTwilio(
+        authTokenOf(connection),
+        request.url,
+        form,
+        request.headers[TWILIO_SIGNATURE_HEADER],
+      )
+    },
+    parse: (rawBody, connection) => {
+      const config = configOf(connection)
+      if (rawBody.length === 0) throw new WebhookPayloadError('The body is empty')
+      return parseTwilioWebhook(formOf(rawBody), config, new Date())
+    },
+    respond: (events, connection, { call }) => {
+      const config = configOf(connection)
+      return {
+        contentType: 'text/xml',
+        body: twimlFor(events, config, webhookUrlOf(config, connection.id), call),
+      }
+    },
+  },
+} satisfies ChannelAdapter

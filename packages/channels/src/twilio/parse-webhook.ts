@@ -1,0 +1,175 @@
+// What Twilio posts to /webhooks/twilio/<channelId>, one form per request, told apart by its
+// parameters: an SMS or MMS (MessageSid, From, Body, NumMedia, MediaUrlN), a status callback on a
+// reply (MessageStatus, ErrorCode), a call ringing (CallSid, CallStatus), the end of a forward
+// (DialCallStatus), a voicemail left (<Record>'s action: RecordingSid, RecordingUrl,
+// RecordingDuration), the recording's own status callback, and a transcription
+// (TranscriptionSid, TranscriptionText). Another account's or number's request is acknowledged
+// and not taken; a body without what its kind needs is a WebhookPayloadError (400).
+import {
+  type DeliveryStatusUpdate,
+  type InboundKind,
+  type InboundMessage,
+  type WebhookEvents,
+  WebhookPayloadError,
+} from '../kit/contract.ts'
+import type { TwilioConfig } from './config.ts'
+import { optOutOf } from './opt-out.ts'
+
+type Form = Record<string, string>
+
+const SID = (prefix: string) => new RegExp(`^${prefix}[0-9a-f]{32}$`)
+const MESSAGE_SID = /^(SM|MM)[0-9a-f]{32}$/
+const CALL_SID = SID('CA')
+const RECORDING_SID = SID('RE')
+const MEDIA_SID = /\/Media\/(ME[0-9a-f]{32})$/
+/** Twilio allows ten media per MMS. */
+const MAX_MEDIA = 10
+
+function required(form: Form, name: string, pattern?: RegExp): string {
+  const value = form[name]
+  if (value === undefined || value === '') throw new WebhookPayloadError(`${name} is missing`)
+  if (pattern && !pattern.test(value)) throw new WebhookPayloadError(`${name} is not a Twilio id`)
+  return value
+}
+
+export function parseTwilioWebhook(form: Form, config: TwilioConfig, at: Date): WebhookEvents {
+  const events: WebhookEvents = { messages: [], statuses: [], ignored: [] }
+  if (form.AccountSid !== config.accountSid) {
+    events.ignored.push('another account')
+    return events
+  }
+  if (form.TranscriptionSid !== undefined) return transcription(form, events)
+  if (form.RecordingSid !== undefined && form.RecordingStatus !== undefined) {
+    // the recording is fetched by the worker from the voicemail's own record; this says only that it is ready
+    events.ignored.push(`recording ${form.RecordingStatus}`)
+    return events
+  }
+  if (form.CallSid !== undefined && form.MessageSid === undefined) return call(form, config, at, events)
+  if (form.MessageStatus !== undefined && form.MessageStatus !== 'received') return status(form, at, events)
+  if (form.MessageSid !== undefined || form.SmsSid !== undefined) return message(form, config, at, events)
+  throw new WebhookPayloadError('Neither a message, a status, a call nor a recording')
+}
+
+function message(form: Form, config: TwilioConfig, at: Date, events: WebhookEvents) {
+  const sid = required(form, 'MessageSid', MESSAGE_SID)
+  const from = required(form, 'From')
+  if (form.To !== config.phoneNumber) {
+    events.ignored.push('another phone number')
+    return events
+  }
+  const body = form.Body ?? ''
+  const count = Math.min(MAX_MEDIA, Number.parseInt(form.NumMedia ?? '0', 10) || 0)
+  const media = Array.from({ length: count }, (_, i) => ({
+    url: form[`MediaUrl${i}`] ?? '',
+    mimeType: form[`MediaContentType${i}`] ?? null,
+  }))
+  const optOut = optOutOf(body, form.OptOutType)
+  const first: InboundMessage = {
+    providerMessageId: sid,
+    from,
+    receivedAt: at,
+    kind: 'text',
+    text: body,
+    ...(optOut ? { optOut } : {}),
+  }
+  // one message per file: the first carries the text, the others their own part of the MMS
+  media.forEach((file, i) => {
+    const mediaSid = MEDIA_SID.exec(file.url)?.[1]
+    if (!mediaSid) {
+      events.ignored.push('media without a Twilio media URL')
+      return
+    }
+    const item = {
+      kind: kindOf(file.mimeType),
+      // the message's sid and the file's: together they name the file at Twilio, for the worker
+      media: { providerMediaId: `${sid}/${mediaSid}`, mimeType: file.mimeType, sha256: null },
+    }
+    if (i === 0) Object.assign(first, item)
+    else events.messages.push({ providerMessageId: `${sid}/${i}`, from, receivedAt: at, text: '', ...item })
+  })
+  events.messages.unshift(first)
+  return events
+}
+
+function kindOf(mimeType: string | null): InboundKind {
+  const type = mimeType?.split('/')[0]
+  if (type === 'image' || type === 'audio' || type === 'video') return type
+  if (mimeType === 'text/vcard' || mimeType === 'text/x-vcard') return 'contacts'
+  return 'document'
+}
+
+/** Twilio's statuses on the way to the person, and what Ascolto records of them. */
+const STATUSES: Record<string, DeliveryStatusUpdate['status'] | undefined> = {
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  undelivered: 'failed',
+  failed: 'failed',
+}
+
+function status(form: Form, at: Date, events: WebhookEvents) {
+  const sid = required(form, 'MessageSid', MESSAGE_SID)
+  const reported = form.MessageStatus ?? ''
+  const mapped = STATUSES[reported]
+  if (!mapped) {
+    // queued, sending, accepted, scheduled: Ascolto's own "queued" already says it
+    events.ignored.push(`status ${reported.slice(0, 32)}`)
+    return events
+  }
+  events.statuses.push({
+    providerMessageId: sid,
+    status: mapped,
+    at,
+    errorCode: mapped === 'failed' ? (form.ErrorCode || 'unknown').slice(0, 32) : null,
+  })
+  return events
+}
+
+function call(form: Form, config: TwilioConfig, at: Date, events: WebhookEvents) {
+  const callSid = required(form, 'CallSid', CALL_SID)
+  const from = required(form, 'From')
+  if (form.Direction !== undefined && form.Direction !== 'inbound') {
+    events.ignored.push(`call ${form.Direction.slice(0, 32)}`)
+    return events
+  }
+  if (form.To !== undefined && form.To !== config.phoneNumber) {
+    events.ignored.push('another phone number')
+    return events
+  }
+  if (form.RecordingSid !== undefined) {
+    const recordingSid = required(form, 'RecordingSid', RECORDING_SID)
+    events.messages.push({
+      providerMessageId: recordingSid,
+      from,
+      receivedAt: at,
+      kind: 'voicemail',
+      text: '',
+      media: { providerMediaId: recordingSid, mimeType: 'audio/mpeg', sha256: null, voice: true },
+    })
+    return events
+  }
+  if (form.DialCallStatus !== undefined) {
+    if (form.DialCallStatus === 'completed' || form.DialCallStatus === 'answered') {
+      events.ignored.push('forwarded call ended')
+      return events
+    }
+    events.call = { providerCallId: callSid, from, receivedAt: at, forwardUnanswered: true }
+    return events
+  }
+  if (form.CallStatus !== 'ringing' && form.CallStatus !== 'in-progress') {
+    events.ignored.push(`call ${(form.CallStatus ?? '?').slice(0, 32)}`)
+    return events
+  }
+  events.call = { providerCallId: callSid, from, receivedAt: at }
+  return events
+}
+
+function transcription(form: Form, events: WebhookEvents) {
+  const recordingSid = required(form, 'RecordingSid', RECORDING_SID)
+  if (form.TranscriptionStatus !== 'completed' || !form.TranscriptionText) {
+    events.ignored.push(`transcription ${(form.TranscriptionStatus ?? '?').slice(0, 32)}`)
+    return events
+  }
+  events.transcriptions = [{ providerMessageId: recordingSid, text: form.TranscriptionText.slice(0, 10_000) }]
+  return events
+}

@@ -1,0 +1,33 @@
+// A voicemail's transcription, arriving after it: it becomes the voicemail's text (sealed like
+// any message), so the console shows it in the conversation. Repeats only write the same text.
+import type { ChannelConnection, InboundTranscription } from '@ascolto/channels'
+import { type Pool, withTransaction } from '@ascolto/db'
+import type { Services } from '../context.ts'
+import { loadMessageView } from '../messages/message-views.ts'
+
+export async function addTranscriptions(
+  { pool, services }: { pool: Pool; services: Services },
+  connection: ChannelConnection,
+  transcriptions: readonly InboundTranscription[],
+): Promise<number> {
+  let added = 0
+  for (const transcription of transcriptions) {
+    await withTransaction(pool, async (tx, afterCommit) => {
+      const { rows } = await tx.query<{ id: string }>(
+        `select id from message where channel_id = $1 and provider_message_id = $2 and kind = 'voicemail'
+            and direction = 'inbound' for update`,
+        [connection.id, transcription.providerMessageId],
+      )
+      const id = rows[0]?.id
+      if (!id) return
+      await tx.query('update message set body_sealed = $2, updated_at = now() where id = $1', [
+        id,
+        services.keyring.seal(connection.helplineId, transcription.text, `message:${id}`),
+      ])
+      const view = await loadMessageView(tx, services.keyring, connection.helplineId, id)
+      afterCommit(() => services.publisher.toConsoles(connection.helplineId, 'message.updated', view))
+      added++
+    })
+  }
+  return added
+}

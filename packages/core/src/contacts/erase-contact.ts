@@ -1,0 +1,48 @@
+// A person's right to erasure: a coordinator deletes, for real, everything about one contact (the
+// address and its keyed hash, every conversation, message and note, the outbox rows that point
+// at them). A legal hold stops it. Audited with counts only; the audit trail keeps the contact's
+// id, which after this points at nothing.
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import type { Actor, Tx } from '../context.ts'
+import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { AscoltoError } from '../errors.ts'
+import { requireRole } from '../operators/require-role.ts'
+
+export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId: string; reason: string }) {
+  const record = await findConversationForActor(tx, actor, input.conversationId)
+  requireRole(actor, record.helpline_id, 'coordinator')
+  const { rows } = await tx.query<{ legal_hold_at: Date | null }>(
+    'select legal_hold_at from contact where id = $1 for update',
+    [record.contact_id],
+  )
+  if (rows[0]?.legal_hold_at) {
+    throw new AscoltoError('ASCOLTO_ERR_DUPLICATE_CONFLICT', 'This person is under legal hold: lift it first')
+  }
+  const conversationIds = (
+    await tx.query<{ id: string }>('select id from conversation where contact_id = $1 for update', [
+      record.contact_id,
+    ])
+  ).rows.map((r) => r.id)
+  await tx.query(
+    `delete from outbox
+      where payload->>'messageId' in (select id::text from message where conversation_id = any($1::uuid[]))
+         or payload->>'conversationId' = any($1::text[])
+         or payload->>'contactId' = $2`,
+    [conversationIds, record.contact_id],
+  )
+  const messages = await tx.query('delete from message where conversation_id = any($1::uuid[])', [
+    conversationIds,
+  ])
+  await tx.query('delete from conversation where id = any($1::uuid[])', [conversationIds])
+  await tx.query('delete from contact where id = $1', [record.contact_id])
+  const counts = { conversations: conversationIds.length, messages: messages.rowCount ?? 0 }
+  await recordAuditEvent(tx, {
+    helplineId: record.helpline_id,
+    actorId: actor.userId,
+    action: 'contact.erased',
+    subjectType: 'contact',
+    subjectId: record.contact_id,
+    details: { ...counts, reason: input.reason.trim() },
+  })
+  return counts
+}

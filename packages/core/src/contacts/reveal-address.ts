@@ -1,0 +1,53 @@
+// Revealing a person's address (phone number, chat id, e-mail) to staff: for imminent risk or a
+// call-back. A separate permission (supervisors and coordinators), always with a reason, and
+// audited with the reason but never with the address. Supervisor approval of a volunteer's
+// request is not built: a volunteer asks a supervisor, who reveals.
+import type { RevealedAddress } from '@ascolto/protocol'
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import type { Actor, Services, Tx } from '../context.ts'
+import { findConversationForActor } from '../conversations/find-conversation.ts'
+import type { Keyring } from '../crypto/keyring.ts'
+import { requireRole } from '../operators/require-role.ts'
+
+export async function revealAddress(
+  { tx, services }: { tx: Tx; services: Pick<Services, 'keyring'> },
+  actor: Actor,
+  input: { conversationId: string; reason: string },
+): Promise<RevealedAddress> {
+  const record = await findConversationForActor(tx, actor, input.conversationId)
+  requireRole(actor, record.helpline_id, 'supervisor')
+  const addresses = await openContactAddresses(tx, services.keyring, record.helpline_id, record.contact_id)
+  await recordAuditEvent(tx, {
+    helplineId: record.helpline_id,
+    actorId: actor.userId,
+    action: 'contact.address_revealed',
+    subjectType: 'contact',
+    subjectId: record.contact_id,
+    details: { conversationId: record.id, reason: input.reason.trim() },
+  })
+  return { addresses: addresses.map(({ channelKind, address }) => ({ channelKind, address })) }
+}
+
+/** Every address of a contact, opened: for a reveal, or the person's own export. */
+export async function openContactAddresses(
+  tx: Pick<Tx, 'query'>,
+  keyring: Keyring,
+  helplineId: string,
+  contactId: string,
+) {
+  const { rows } = await tx.query<{
+    address_sealed: Buffer
+    channel_id: string
+    kind: string
+    created_at: Date
+  }>(
+    `select ci.address_sealed, ci.channel_id, ch.kind, ci.created_at from contact_identity ci
+       join channel ch on ch.id = ci.channel_id where ci.contact_id = $1 order by ci.created_at`,
+    [contactId],
+  )
+  return rows.map((row) => ({
+    channelKind: row.kind,
+    address: keyring.open(helplineId, row.address_sealed, `address:${row.channel_id}`),
+    since: row.created_at.toISOString(),
+  }))
+}

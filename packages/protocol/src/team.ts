@@ -1,0 +1,150 @@
+// What the console's team, account and audit screens exchange with the server: members and
+// invitations, the second factor, a helpline's security settings, the audit log, and a
+// contact's export and revealed address.
+import Type, { type Static } from 'typebox'
+
+const Uuid = Type.String({ format: 'uuid' })
+const Timestamp = Type.String({ format: 'date-time' })
+const Role = Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')])
+
+export const TeamMember = Type.Object({
+  userId: Uuid,
+  displayName: Type.String(),
+  email: Type.String(),
+  role: Role,
+  secondFactor: Type.Boolean(),
+  lastSeenAt: Type.Union([Timestamp, Type.Null()]),
+})
+export type TeamMember = Static<typeof TeamMember>
+
+export const InvitationView = Type.Object({
+  email: Type.String(),
+  role: Role,
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  usedAt: Type.Union([Timestamp, Type.Null()]),
+})
+export type InvitationView = Static<typeof InvitationView>
+
+export const TeamView = Type.Object({
+  members: Type.Array(TeamMember),
+  invitations: Type.Array(InvitationView),
+})
+export type TeamView = Static<typeof TeamView>
+
+export const InviteBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' }), role: Role },
+  { additionalProperties: false },
+)
+export type InviteBody = Static<typeof InviteBody>
+
+/** The link is shown once, to the coordinator, to pass on: the server keeps only its hash. */
+export const InvitationCreated = Type.Object({ invitation: InvitationView, link: Type.String() })
+export type InvitationCreated = Static<typeof InvitationCreated>
+
+export const InvitationToken = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' })
+
+export const AcceptInvitationBody = Type.Object(
+  {
+    token: InvitationToken,
+    displayName: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 12, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+)
+export type AcceptInvitationBody = Static<typeof AcceptInvitationBody>
+
+export const RoleBody = Type.Object({ role: Role }, { additionalProperties: false })
+export type RoleBody = Static<typeof RoleBody>
+
+export const HelplineSecurity = Type.Object(
+  {
+    volunteerSecondFactor: Type.Boolean(),
+    sessionIdleMinutes: Type.Integer({ minimum: 5, maximum: 10080 }),
+  },
+  { additionalProperties: false },
+)
+export type HelplineSecurity = Static<typeof HelplineSecurity>
+
+export const TotpEnrolment = Type.Object({ secret: Type.String(), uri: Type.String() })
+export type TotpEnrolment = Static<typeof TotpEnrolment>
+
+export const TotpCodeBody = Type.Object(
+  { code: Type.String({ pattern: '^\\d{6}$' }) },
+  { additionalProperties: false },
+)
+export type TotpCodeBody = Static<typeof TotpCodeBody>
+
+export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) })
+export type RecoveryCodes = Static<typeof RecoveryCodes>
+
+export const AuditEventView = Type.Object({
+  id: Type.Integer(),
+  at: Timestamp,
+  action: Type.String(),
+  actor: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
+  subjectType: Type.String(),
+  subjectId: Type.Union([Uuid, Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+})
+export type AuditEventView = Static<typeof AuditEventView>
+
+export const AuditLog = Type.Object({ events: Type.Array(AuditEventView) })
+export type AuditLog = Static<typeof AuditLog>
+
+export const AuditQuery = Type.Object(
+  { before: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$' })) },
+  { additionalProperties: false },
+)
+
+export const ReasonBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 500 }) },
+  { additionalProperties: false },
+)
+export type ReasonBody = Static<typeof ReasonBody>
+
+export const RevealedAddress = Type.Object({
+  addresses: Type.Array(Type.Object({ channelKind: Type.String(), address: Type.String() })),
+})
+export type RevealedAddress = Static<typeof RevealedAddress>
+
+const Maybe = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()])
+
+export const ContactExport = Type.Object({
+  exportedAt: Timestamp,
+  contact: Type.Object({
+    pseudonym: Type.Integer(),
+    createdAt: Timestamp,
+    lastMessageAt: Maybe(Timestamp),
+    policyVersion: Maybe(Type.String()),
+    policySentAt: Maybe(Timestamp),
+    blockedAt: Maybe(Timestamp),
+    blockedUntil: Maybe(Timestamp),
+    legalHoldAt: Maybe(Timestamp),
+  }),
+  addresses: Type.Array(
+    Type.Object({ channelKind: Type.String(), address: Type.String(), since: Timestamp }),
+  ),
+  conversations: Type.Array(
+    Type.Object({
+      id: Uuid,
+      channelKind: Type.String(),
+      status: Type.String(),
+      openedAt: Timestamp,
+      closedAt: Maybe(Timestamp),
+      messages: Type.Array(
+        Type.Object({
+          direction: Type.String(),
+          kind: Type.String(),
+          text: Type.String(),
+          status: Type.String(),
+          createdAt: Timestamp,
+          hidden: Type.Boolean(),
+        }),
+      ),
+    }),
+  ),
+})
+export type ContactExport = Static<typeof ContactExport>
+
+export const ErasureDone = Type.Object({ conversations: Type.Integer(), messages: Type.Integer() })
