@@ -1,6 +1,7 @@
 // The widget on the demo page, in Chromium, with the clock at 22:00 in Rome on a Monday: the
 // listening line is closed, says when it opens, and still takes messages. Quick exit (button and
-// Escape three times) forgets the tab's session and leaves no way Back; the chat works by keyboard.
+// Escape three times) forgets the tab's session, leaves no way Back and ends the conversation on
+// the server; the chat works by keyboard.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -10,12 +11,14 @@ import type { Browser, Page } from 'playwright-core'
 import { ensureDemoHelpline } from '../apps/server/src/demo/first-start.ts'
 import { startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
+import { eventually, type HostSite, startNeutralPage } from './widget-helpers.ts'
 
 const settingsFile = path.resolve(import.meta.dirname, '..', 'docs', 'settings', 'listening-line.json')
 
 describe('the widget on the demo page, in Chromium', () => {
   let server: TestServer
   let browser: Browser
+  let neutral: HostSite
 
   before(async () => {
     server = await startTestServer({}, { clock: () => new Date('2026-11-23T21:00:00Z') })
@@ -23,51 +26,80 @@ describe('the widget on the demo page, in Chromium', () => {
     const { $schema: _schema, ...settings } = JSON.parse(await readFile(settingsFile, 'utf8'))
     await importHelplineSettings(server.pool, demo.helplineId, settings)
     browser = await launchBrowser()
+    neutral = await startNeutralPage()
   })
   after(async () => {
     await browser?.close()
+    await neutral?.close()
     await server?.close()
   })
 
-  /** Quick exit goes to the server's own /health page instead of a search engine. */
+  /** Quick exit goes to a local neutral page instead of a search engine. */
   const setExitUrl = (page: Page) =>
     page.evaluate((url) => {
       document.querySelector('script[data-ascolto-channel]')?.setAttribute('data-ascolto-exit-url', url)
-    }, `${server.url}/health`)
+    }, neutral.url)
 
-  it('says when a closed line opens, takes a message, and quick exit leaves nothing behind', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT' })
-    const page = await context.newPage()
-    await page.goto(`${server.url}/demo`)
-    await page.getByRole('button', { name: 'Apri la chat' }).click()
-    await page
-      .getByText('Ora siamo chiusi: ti risponderemo domani dalle 18:00. Puoi scrivere lo stesso.')
-      .waitFor()
+  /** The person's open conversations on the demo channel, and those they ended themselves. */
+  const conversations = async () => {
+    const { rows } = await server.pool.query<{ open: number; ended: number }>(
+      `select count(*) filter (where c.status <> 'closed')::int as open,
+              count(*) filter (where c.ended_by_visitor_at is not null)::int as ended
+         from conversation c join channel ch on ch.id = c.channel_id
+         join helpline h on h.id = ch.helpline_id where h.slug = 'demo'`,
+    )
+    return rows[0] ?? { open: 0, ended: 0 }
+  }
 
-    const text = 'Scrivo anche se siete chiusi'
-    await page.getByRole('textbox', { name: 'Scrivi un messaggio' }).fill(text)
-    await page.getByRole('button', { name: 'Invia' }).click()
-    await page.getByRole('log').getByText(text).waitFor()
-    await screenshot(page, 'widget-closed-390')
-    assert.ok(await page.evaluate(() => sessionStorage.length > 0))
+  for (const { width, height } of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`says when a closed line opens, takes a message, and quick exit leaves nothing behind (${width}×${height})`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, locale: 'it-IT' })
+      const page = await context.newPage()
+      await page.goto(`${server.url}/demo`)
+      await page.getByRole('button', { name: 'Apri la chat' }).click()
+      await page
+        .getByText('Ora siamo chiusi: ti risponderemo domani dalle 18:00. Puoi scrivere lo stesso.')
+        .waitFor()
+      await screenshot(page, `widget-closed-${width}`)
 
-    await setExitUrl(page)
-    await page.getByRole('button', { name: 'Esci subito dalla chat' }).click()
-    await page.waitForURL(`${server.url}/health`)
-    assert.equal(await page.evaluate(() => sessionStorage.length), 0)
+      const before = await conversations()
+      const text = `Scrivo anche se siete chiusi (${width})`
+      await page.getByRole('textbox', { name: 'Scrivi un messaggio' }).fill(text)
+      await page.getByRole('button', { name: 'Invia' }).click()
+      await page.getByRole('log').getByText(text).waitFor()
+      await page.getByRole('button', { name: 'Termina la chat' }).waitFor()
+      await screenshot(page, `widget-open-${width}`)
+      assert.ok(await page.evaluate(() => sessionStorage.length > 0))
+      assert.equal((await conversations()).open, before.open + 1)
 
-    // the demo page's history entry was replaced: Back cannot return to the chat
-    await page.goBack().catch(() => null)
-    assert.notEqual(new URL(page.url()).pathname, '/demo')
+      await setExitUrl(page)
+      await page.getByRole('button', { name: 'Esci subito dalla chat' }).click()
+      await page.waitForURL(neutral.url)
+      assert.equal(await page.evaluate(() => sessionStorage.length), 0)
+      await screenshot(page, `widget-exit-${width}`)
 
-    // the same tab, on the same site again: a new, empty conversation
-    await page.goto(`${server.url}/demo`)
-    await page.getByRole('button', { name: 'Apri la chat' }).click()
-    await page.getByText(/domani dalle 18:00/).waitFor()
-    await page.getByRole('log').waitFor({ state: 'attached' })
-    assert.equal(await page.getByRole('log').getByText(text).count(), 0)
-    await context.close()
-  })
+      // the conversation is closed on the server too, as ended by the person
+      await eventually('quick exit closes the conversation', async () => {
+        const now = await conversations()
+        return now.open === before.open && now.ended === before.ended + 1
+      })
+
+      // the demo page's history entry was replaced: Back cannot return to the chat
+      await page.goBack().catch(() => null)
+      assert.notEqual(new URL(page.url()).pathname, '/demo')
+
+      // the same tab, on the same site again: a new, empty conversation
+      await page.goto(`${server.url}/demo`)
+      await page.getByRole('button', { name: 'Apri la chat' }).click()
+      await page.getByText(/domani dalle 18:00/).waitFor()
+      await page.getByRole('log').waitFor({ state: 'attached' })
+      assert.equal(await page.getByRole('log').getByText(text).count(), 0)
+      await context.close()
+    })
+  }
 
   it('works by keyboard alone, and Escape three times is a quick exit', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
@@ -87,13 +119,12 @@ describe('the widget on the demo page, in Chromium', () => {
     await page.keyboard.type('Ciao, scrivo solo con la tastiera')
     await page.keyboard.press('Enter')
     await page.getByRole('log').getByText('Ciao, scrivo solo con la tastiera').waitFor()
-    await screenshot(page, 'widget-open-1280')
 
     await setExitUrl(page)
     await page.keyboard.press('Escape')
     await page.keyboard.press('Escape')
     await page.keyboard.press('Escape')
-    await page.waitForURL(`${server.url}/health`)
+    await page.waitForURL(neutral.url)
     assert.equal(await page.evaluate(() => sessionStorage.length), 0)
     await context.close()
   })

@@ -12,6 +12,7 @@ import { contactRoutes } from './routes/api/contacts/index.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
 import { deskRoutes } from './routes/api/desk/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
+import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
@@ -40,6 +41,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(conversationRoutes, context)
   await app.register(moderationRoutes, context)
   await app.register(helplineRoutes, context)
+  await app.register(mediaRoutes, context)
   await app.register(cannedReplyRoutes, context)
   await app.register(deskRoutes, context)
   await app.register(safeguardingRoutes, context)

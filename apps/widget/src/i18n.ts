@@ -3,6 +3,7 @@
 
 const it = {
   lang: 'it',
+  dir: 'ltr' as 'ltr' | 'rtl',
   openChat: 'Apri la chat',
   closeChat: 'Chiudi la chat',
   defaultTitle: 'Chat',
@@ -44,6 +45,7 @@ export type Strings = typeof it
 
 const en: Strings = {
   lang: 'en',
+  dir: 'ltr',
   openChat: 'Open chat',
   closeChat: 'Close chat',
   defaultTitle: 'Chat',

@@ -48,12 +48,15 @@ export function mount(options: MountOptions): void {
     styleElement = <style>{css}</style>
   }
   parent.appendChild(host)
+  // The host page's direction: on a right-to-left site the widget sits at the left.
+  const pageDir = getComputedStyle(host).direction === 'rtl' ? 'rtl' : 'ltr'
   render(
     <>
       {styleElement}
       <Widget
         makeChat={() => createChat({ server, channel })}
         fullPage={fullPage || container !== undefined}
+        pageDir={pageDir}
         locale={locale}
         exitUrl={exitUrl}
         hasSession={loadSession(channel) !== null}

@@ -15,6 +15,7 @@ export {
   WHATSAPP_API_VERSION,
   WHATSAPP_GRAPH_URL,
   type WhatsAppConfig,
+  type WhatsAppConnectionInput,
   type WhatsAppSecrets,
   whatsappConnection,
 } from './whatsapp/config.ts'

@@ -42,8 +42,12 @@ export {
 } from './helplines/helpline-settings.ts'
 export { instantInZone, previewRules, type RulesPreview } from './helplines/preview-rules.ts'
 export { readHelplineSettings, updateHelplineSettings } from './helplines/update-helpline-settings.ts'
-export { deliverMessage, MAX_ATTEMPTS } from './messages/deliver-message.ts'
+export { type DeliveryOutcome, deliverMessage, MAX_ATTEMPTS } from './messages/deliver-message.ts'
 export { hideMessage } from './messages/hide-message.ts'
+export { queueReadReceipt } from './messages/queue-read-receipt.ts'
+export { sendReadReceipt } from './messages/send-read-receipt.ts'
+export { fetchMessageMedia } from './media/fetch-message-media.ts'
+export { readMessageMedia } from './media/read-message-media.ts'
 export { type IngestResult, ingestInboundMessage } from './messages/ingest-inbound-message.ts'
 export { sendRedirect } from './messages/send-redirect.ts'
 export { sendReply } from './messages/send-reply.ts'
@@ -53,7 +57,13 @@ export { addMembership, createUser } from './operators/create-user.ts'
 export { describeSession } from './operators/describe-session.ts'
 export { requireRole } from './operators/require-role.ts'
 export { actorForSession, SESSION_IDLE_HOURS, signIn, signOut } from './operators/sessions.ts'
-export { claimDue, LEASE_SECONDS, type OutboxRow, secondsUntilNextDue } from './outbox/outbox.ts'
+export {
+  claimDue,
+  LEASE_SECONDS,
+  type OutboxKind,
+  type OutboxRow,
+  secondsUntilNextDue,
+} from './outbox/outbox.ts'
 export * from './policy/index.ts'
 export type { Publisher } from './realtime/publisher.ts'
 export { setLegalHold } from './retention/legal-hold.ts'

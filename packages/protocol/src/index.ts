@@ -2,6 +2,7 @@
 // and the widget. Response schemas are allow-lists: a field that is not here never leaves the server.
 // The browser apps import only types from here (erased at build time), so no validator ships to them.
 import Type, { type Static } from 'typebox'
+import { MessageMediaFields, ReplyWindowFields } from './delivery.ts'
 import { type DeskConsoleEvents, DeskConversationFields } from './desk.ts'
 import { WidgetPrechatAnswers, WidgetPrechatInfo } from './widget-session.ts'
 
@@ -22,6 +23,8 @@ export const MessageDirection = Type.Union([
 ])
 export const MessageStatus = Type.Union([
   Type.Literal('received'),
+  /** written while the channel's reply window was closed: goes when the person writes again */
+  Type.Literal('held'),
   Type.Literal('queued'),
   Type.Literal('sent'),
   Type.Literal('delivered'),
@@ -111,6 +114,7 @@ export const MessageView = Type.Object({
   flagged: Type.Boolean(),
   /** Hidden and not answered; the text is then shown to supervisors only. */
   hidden: Type.Union([Type.Object({ reason: HideReason }), Type.Null()]),
+  ...MessageMediaFields,
 })
 export type MessageView = Static<typeof MessageView>
 
@@ -225,6 +229,7 @@ export type WidgetEvents = {
   seen: (messageId: string) => void
 }
 export * from './desk.ts'
+export * from './delivery.ts'
 export * from './helpline-settings.ts'
 export * from './widget-session.ts'
 export * from './callbacks.ts'

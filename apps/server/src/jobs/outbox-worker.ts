@@ -2,7 +2,16 @@
 // writes to the outbox, on a NOTIFY from another process, and otherwise when the next retry
 // falls due (or every few seconds, whichever is sooner).
 import type { ChannelAdapter } from '@ascolto/channels'
-import { claimDue, deliverMessage, type OutboxRow, type Services, secondsUntilNextDue } from '@ascolto/core'
+import {
+  claimDue,
+  deliverMessage,
+  fetchMessageMedia,
+  type OutboxKind,
+  type OutboxRow,
+  type Services,
+  secondsUntilNextDue,
+  sendReadReceipt,
+} from '@ascolto/core'
 import type { Pool, PoolClient } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import { OUTBOX_CHANNEL } from '../realtime/publisher.ts'
@@ -42,17 +51,24 @@ export function createOutboxWorker(
       }
     })
 
+  const tasks: Record<OutboxKind, (services: Services, row: OutboxRow) => Promise<string>> = {
+    deliver_message: (services, row) => deliverMessage(pool, services, adapters, row),
+    fetch_media: (services, row) => fetchMessageMedia(pool, services, adapters, row),
+    send_read_receipt: (services, row) => sendReadReceipt(pool, services, adapters, row),
+  }
+
   async function run(services: Services, row: OutboxRow) {
     try {
-      if (row.kind === 'deliver_message') {
-        const outcome = await deliverMessage(pool, services, adapters, row)
-        log.info(
-          { outboxId: row.id, messageId: row.payload.messageId, attempts: row.attempts, outcome },
-          'delivery',
-        )
-      } else {
+      const task = tasks[row.kind]
+      if (!task) {
         log.error({ outboxId: row.id, kind: row.kind }, 'unknown outbox kind')
+        return
       }
+      const outcome = await task(services, row)
+      log.info(
+        { outboxId: row.id, kind: row.kind, messageId: row.payload.messageId, attempts: row.attempts, outcome },
+        'outbox task',
+      )
     } catch (error) {
       // the lease runs out and the row is tried again
       log.error({ err: error, outboxId: row.id }, 'outbox task failed')

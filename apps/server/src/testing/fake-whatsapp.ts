@@ -1,12 +1,18 @@
 // A local stand-in for Meta at the network edge, speaking the Cloud API's documented wire format:
-// the send endpoint (POST /{version}/{phone-number-id}/messages with a bearer token, answering
-// { messages: [{ id: 'wamid…' }] } or a Graph error { error: { code, message, … } }), told to fail
-// or hang on demand; and the other direction, webhooks signed with the app secret as Meta signs
+// the send endpoint (POST /{version}/{phone-number-id}/messages with a bearer token: texts,
+// templates and read receipts, answering { messages: [{ id: 'wamid…' }] } or a Graph error
+// { error: { code, message, … } }), the media endpoints (GET /{version}/{media-id} for a short-lived
+// download URL, then the bytes), told to fail or hang on demand; and the other direction, webhooks signed with the app secret as Meta signs
 // them (X-Hub-Signature-256), posted to Ascolto. Used by the tests, and by the demo later.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { WHATSAPP_SIGNATURE_HEADER, whatsappConnection, whatsappSignature } from '@ascolto/channels'
+import {
+  WHATSAPP_SIGNATURE_HEADER,
+  type WhatsAppConnectionInput,
+  whatsappConnection,
+  whatsappSignature,
+} from '@ascolto/channels'
 import { connectChannel, type Services } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 
@@ -16,8 +22,30 @@ export type SentMessage = {
   phoneNumberId: string
   /** The phone number (`to`) or the business-scoped user id (`recipient`) it went to. */
   to: string
+  /** The text of a text message; empty for a template. */
   text: string
+  /** The template's name and language, for a template message. */
+  template?: { name: string; language: string }
   body: Record<string, unknown>
+  /** When it arrived (ms since the epoch): how a test sees the pace kept. */
+  at: number
+}
+
+/** A text (at most 4,096 characters) or an approved template, as Meta checks them; null: invalid. */
+function contentOf(body: Record<string, unknown>): Pick<SentMessage, 'text' | 'template'> | null {
+  if (body.type === 'text') {
+    const text = (body.text as { body?: unknown } | undefined)?.body
+    return typeof text === 'string' && text.length > 0 && text.length <= 4096 ? { text } : null
+  }
+  if (body.type === 'template') {
+    const template = body.template as { name?: unknown; language?: { code?: unknown } } | undefined
+    const name = template?.name
+    const language = template?.language?.code
+    return typeof name === 'string' && typeof language === 'string'
+      ? { text: '', template: { name, language } }
+      : null
+  }
+  return null
 }
 
 /** What the next request gets instead of success: a Graph error, or no answer at all. */
@@ -28,6 +56,10 @@ export type FakeWhatsApp = {
   url: string
   accessToken: string
   sent: SentMessage[]
+  /** The wamids of the person's messages Ascolto marked read, in order. */
+  readReceipts: string[]
+  /** A file a person sent, kept as Meta keeps it: the id for a webhook's `image.id`/`audio.id`. */
+  addMedia: (bytes: Buffer, mimeType: string, options?: { declaredSize?: number }) => string
   /** Every send request that reached it, failed ones included. */
   attempts: () => number
   /** The next `times` requests fail this way, then requests succeed again. */
@@ -63,24 +95,58 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
   const early: Array<{ target: WebhookTarget; statuses: ReportedStatus[] }> = []
   const hanging = new Set<ServerResponse>()
   const waiters = new Set<() => void>()
+  const media = new Map<string, { bytes: Buffer; mimeType: string; declaredSize?: number }>()
+  const readReceipts: string[] = []
   let attempts = 0
+  let port = 0
 
   const reply = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' })
     response.end(JSON.stringify(body))
   }
 
+  const bearerOk = (request: IncomingMessage, response: ServerResponse) => {
+    if (request.headers.authorization === `Bearer ${accessToken}`) return true
+    reply(response, 401, graphError(190, 'Invalid OAuth access token - Cannot parse access token'))
+    return false
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = []
     for await (const chunk of request) chunks.push(chunk as Buffer)
-    const path = /^\/(v\d+\.\d+)\/(\d+)\/messages$/.exec(request.url ?? '')
+    const url = request.url ?? ''
+    const download = /^\/media-download\/([\w.-]+)$/.exec(url)
+    if (request.method === 'GET' && download?.[1]) {
+      if (!bearerOk(request, response)) return
+      const file = media.get(download[1])
+      if (!file) return reply(response, 404, graphError(100, 'Media not found'))
+      response.writeHead(200, { 'content-type': file.mimeType, 'content-length': file.bytes.length })
+      return response.end(file.bytes)
+    }
+    const mediaInfo = /^\/(v\d+\.\d+)\/([\w.-]+)$/.exec(url)
+    if (request.method === 'GET' && mediaInfo?.[2]) {
+      if (!bearerOk(request, response)) return
+      const failure = plan.shift()
+      if (failure === 'hang') return void hanging.add(response)
+      if (failure) return reply(response, failure.status, graphError(failure.code ?? failure.status, 'Error'))
+      const file = media.get(mediaInfo[2])
+      if (!file)
+        return reply(response, 400, graphError(100, 'Unsupported get request. Object does not exist'))
+      return reply(response, 200, {
+        messaging_product: 'whatsapp',
+        url: `http://127.0.0.1:${port}/media-download/${mediaInfo[2]}`,
+        mime_type: file.mimeType,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        file_size: String(file.declaredSize ?? file.bytes.length),
+        id: mediaInfo[2],
+      })
+    }
+    const path = /^\/(v\d+\.\d+)\/(\d+)\/messages$/.exec(url)
     if (request.method !== 'POST' || !path?.[1] || !path[2]) {
       return reply(response, 400, graphError(100, 'Unsupported request - method type or path'))
     }
     attempts++
-    if (request.headers.authorization !== `Bearer ${accessToken}`) {
-      return reply(response, 401, graphError(190, 'Invalid OAuth access token - Cannot parse access token'))
-    }
+    if (!bearerOk(request, response)) return
     const failure = plan.shift()
     if (failure === 'hang') {
       hanging.add(response)
@@ -99,18 +165,19 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
     } catch {
       return reply(response, 400, graphError(100, 'Invalid parameter', 'The request body is not JSON'))
     }
-    const text = (body.text as { body?: unknown } | undefined)?.body
+    if (body.messaging_product === 'whatsapp' && body.status === 'read') {
+      if (typeof body.message_id !== 'string') {
+        return reply(response, 400, graphError(100, '(#100) Invalid parameter', 'message_id is required'))
+      }
+      readReceipts.push(body.message_id)
+      for (const wake of waiters) wake()
+      return reply(response, 200, { success: true })
+    }
+    const content = contentOf(body)
     // Meta: with both, `to` (the phone number) wins over `recipient` (the BSUID)
     const to = typeof body.to === 'string' ? body.to : body.recipient
-    if (
-      body.messaging_product !== 'whatsapp' ||
-      body.type !== 'text' ||
-      typeof text !== 'string' ||
-      text.length === 0 ||
-      text.length > 4096 ||
-      typeof to !== 'string'
-    ) {
-      return reply(response, 400, graphError(100, '(#100) Invalid parameter', 'Invalid text message'))
+    if (body.messaging_product !== 'whatsapp' || !content || typeof to !== 'string') {
+      return reply(response, 400, graphError(100, '(#100) Invalid parameter', 'Invalid message'))
     }
     const wamid = newWamid()
     const report = early.shift()
@@ -124,7 +191,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
       const answered = await postWhatsAppWebhook(target.url, target.appSecret, payload)
       if (answered.status !== 200) throw new Error(`Ascolto answered ${answered.status} to a status`)
     }
-    sent.push({ wamid, apiVersion: path[1], phoneNumberId: path[2], to, text, body })
+    sent.push({ wamid, apiVersion: path[1], phoneNumberId: path[2], to, ...content, body, at: Date.now() })
     for (const wake of waiters) wake()
     return reply(response, 200, {
       messaging_product: 'whatsapp',
@@ -139,12 +206,18 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
     )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  port = (server.address() as AddressInfo).port
 
   return {
     url: `http://127.0.0.1:${port}`,
     accessToken,
     sent,
+    readReceipts,
+    addMedia: (bytes, mimeType, options = {}) => {
+      const id = String(1_000_000_000_000 + media.size + Math.floor(Math.random() * 1e9))
+      media.set(id, { bytes, mimeType, declaredSize: options.declaredSize })
+      return id
+    },
     attempts: () => attempts,
     fail: (times, failure) => {
       for (let i = 0; i < times; i++) plan.push(failure)
@@ -268,7 +341,11 @@ export function whatsappStatus(
 export async function connectFakeWhatsApp(
   server: { pool: Pool; services: Services; url: string },
   fake: FakeWhatsApp,
-  input: { helplineId: string; phoneNumberId?: string; timeoutMs?: number },
+  input: {
+    helplineId: string
+    phoneNumberId?: string
+    timeoutMs?: number
+  } & Pick<WhatsAppConnectionInput, 'template' | 'markAsRead' | 'maxPerSecond'>,
 ) {
   const { config, secrets } = whatsappConnection({
     phoneNumberId: input.phoneNumberId ?? PHONE_NUMBER_ID,
@@ -276,6 +353,9 @@ export async function connectFakeWhatsApp(
     appSecret: randomBytes(16).toString('hex'),
     verifyToken: randomBytes(12).toString('base64url'),
     graphBaseUrl: fake.url,
+    template: input.template,
+    markAsRead: input.markAsRead,
+    maxPerSecond: input.maxPerSecond,
   })
   const { id } = await connectChannel(server.pool, server.services.keyring, {
     helplineId: input.helplineId,

@@ -78,8 +78,15 @@ export type CallAnswer =
 /** A transcription of a voicemail, arriving after it: `providerMessageId` is the voicemail's. */
 export type InboundTranscription = { providerMessageId: string; text: string }
 
-/** A reply to deliver, already decrypted by the worker. */
-export type OutboundMessage = { id: string; text: string; createdAt: Date }
+/**
+ * A reply to deliver, already decrypted by the worker. `template`: the channel's own message that
+ * re-opens a conversation whose reply window has closed (its `reopeningTemplate`), not free text.
+ */
+export type OutboundMessage = { id: string; text: string; createdAt: Date; template?: boolean }
+
+/** A file a person sent, fetched from the provider: what the worker checks, seals and stores. */
+export type FetchedMedia = { bytes: Buffer; mimeType: string; sha256: Buffer }
+
 
 /** A channel's secrets (tokens, app secrets), opened from their sealed column only when needed. */
 export type ChannelSecrets = Readonly<Record<string, string>>
@@ -97,7 +104,18 @@ export type SendContext = { pushToWidget: (room: string, event: string, payload:
 
 export type SendResult = { providerMessageId: string }
 
-export type ChannelCapabilities = { media: boolean; typing: boolean; readReceipts: boolean }
+export type ChannelCapabilities = {
+  media: boolean
+  typing: boolean
+  readReceipts: boolean
+  /**
+   * Hours after a person's last message in which free-form replies may go (WhatsApp: 24). Past
+   * them a reply is held, the channel's reopening template is sent instead, and the held reply
+   * goes the moment the person writes again.
+   */
+  replyWindowHours?: number
+}
+
 
 /** Where an outbound message is, as its provider reports it later (queued is Ascolto's own). */
 export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed'
@@ -167,16 +185,41 @@ export interface ChannelAdapter {
   ) => Promise<SendResult>
   /** For channels whose provider calls a webhook (`/webhooks/<kind>/<channelId>`). */
   readonly webhook?: WebhookReceiver
+  /**
+   * Fetches a file a person sent: the worker calls it soon after ingest (a provider's download
+   * URL expires within minutes, so it is asked for then, never stored). A file over `maxBytes`
+   * is refused with a ChannelSendError that is not retryable.
+   */
+  fetchMedia?: (
+    connection: ChannelConnection,
+    media: InboundMedia,
+    limits: { maxBytes: number },
+  ) => Promise<FetchedMedia>
+  /** Whether this connection tells people their messages were read (a setting of the helpline's). */
+  sendsReadReceipts?: (connection: ChannelConnection) => boolean
+  /** Tells the provider the helpline has read the person's message (their app shows it). */
+  markRead?: (connection: ChannelConnection, providerMessageId: string) => Promise<void>
+  /** Sends per second this connection may make, the provider's throughput limit; null: unpaced. */
+  pace?: (connection: ChannelConnection) => number | null
+  /** The message that re-opens a closed reply window, as the console shows it; null: none configured. */
+  reopeningTemplate?: (connection: ChannelConnection) => { text: string } | null
 }
 
-/** A send that failed; `retryable` says whether trying again later can help (429, 5xx, time-outs). */
+
+/**
+ * A call to the provider that failed (a send, a file fetch, a read receipt); `retryable` says
+ * whether trying again later can help (429, 5xx, time-outs); `outsideWindow`, that the provider
+ * refused free text because the reply window had closed: the reply is then held, not failed.
+ */
 export class ChannelSendError extends Error {
   readonly retryable: boolean
   readonly code: string
-  constructor(code: string, message: string, retryable: boolean) {
+  readonly outsideWindow: boolean
+  constructor(code: string, message: string, retryable: boolean, options: { outsideWindow?: boolean } = {}) {
     super(message)
     this.code = code
     this.retryable = retryable
+    this.outsideWindow = options.outsideWindow ?? false
   }
 }
 

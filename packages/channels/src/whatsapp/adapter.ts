@@ -1,33 +1,66 @@
 // WhatsApp Business Cloud API: Meta calls /webhooks/whatsapp/<channelId> (a GET handshake, then
-// signed POSTs with messages and statuses); replies go out through the Graph API. See README.md.
-import { type ChannelAdapter, ChannelConfigError, ChannelSendError } from '../kit/contract.ts'
-import { configOf, secretOf } from './config.ts'
+// signed POSTs with messages and statuses); replies, templates, read receipts and file downloads
+// go through the Graph API. See README.md.
+import {
+  type ChannelAdapter,
+  ChannelConfigError,
+  type ChannelConnection,
+  ChannelSendError,
+} from '../kit/contract.ts'
+import { configOf, DEFAULT_MAX_PER_SECOND, secretOf, type WhatsAppConfig } from './config.ts'
+import { fetchWhatsAppMedia } from './media.ts'
 import { parseWhatsAppWebhook } from './parse-webhook.ts'
-import { sendWhatsAppText } from './send.ts'
+import { markWhatsAppRead, sendWhatsAppTemplate, sendWhatsAppText } from './send.ts'
 import { isSignedBy, SIGNATURE_HEADER, sameSecret } from './signature.ts'
 
 /** Meta's challenge is a number; anything else is not echoed (the answer is the request's own text). */
 const CHALLENGE = /^[A-Za-z0-9_-]{1,128}$/
 
+/** The settings and token a call needs; a broken connection waits in the outbox for an administrator. */
+function callerOf(connection: ChannelConnection): { config: WhatsAppConfig; accessToken: string } {
+  try {
+    return { config: configOf(connection), accessToken: secretOf(connection, 'accessToken') }
+  } catch (error) {
+    if (error instanceof ChannelConfigError) {
+      throw new ChannelSendError('ASCOLTO_ERR_CHANNEL_CONFIG', error.message, true)
+    }
+    throw error
+  }
+}
+
+/** Stored settings read without throwing: a broken row is reported when a call is made. */
+const settingsOf = (connection: ChannelConnection) => connection.config as Partial<WhatsAppConfig>
+
 export const whatsappAdapter = {
   kind: 'whatsapp',
-  // media arrives (its id is kept) but is neither downloaded nor sent yet
-  capabilities: { media: false, typing: false, readReceipts: true },
+  capabilities: { media: true, typing: false, readReceipts: true, replyWindowHours: 24 },
 
   send: async (connection, to, message) => {
-    let config: ReturnType<typeof configOf>
-    let accessToken: string
-    try {
-      config = configOf(connection)
-      accessToken = secretOf(connection, 'accessToken')
-    } catch (error) {
-      // a broken connection is fixed by an administrator: the reply waits in the outbox meanwhile
-      if (error instanceof ChannelConfigError) {
-        throw new ChannelSendError('ASCOLTO_ERR_CHANNEL_CONFIG', error.message, true)
-      }
-      throw error
+    const { config, accessToken } = callerOf(connection)
+    if (!message.template) return sendWhatsAppText(config, accessToken, to, message.text)
+    if (!config.template) {
+      throw new ChannelSendError('ASCOLTO_ERR_NO_TEMPLATE', 'No template is configured', false)
     }
-    return sendWhatsAppText(config, accessToken, to, message.text)
+    return sendWhatsAppTemplate(config, accessToken, to, config.template)
+  },
+
+  fetchMedia: async (connection, media, limits) => {
+    const { config, accessToken } = callerOf(connection)
+    return fetchWhatsAppMedia(config, accessToken, media, limits)
+  },
+
+  sendsReadReceipts: (connection) => settingsOf(connection).markAsRead === true,
+
+  markRead: async (connection, providerMessageId) => {
+    const { config, accessToken } = callerOf(connection)
+    await markWhatsAppRead(config, accessToken, providerMessageId)
+  },
+
+  pace: (connection) => settingsOf(connection).maxPerSecond ?? DEFAULT_MAX_PER_SECOND,
+
+  reopeningTemplate: (connection) => {
+    const template = settingsOf(connection).template
+    return template?.text ? { text: template.text } : null
   },
 
   webhook: {

@@ -14,7 +14,22 @@ export type WhatsAppConfig = {
   apiVersion: string
   /** How long a send may take before it is tried again later (default 10 s, below the outbox lease). */
   timeoutMs?: number
+  /**
+   * The approved template that re-opens a conversation past the 24-hour window ("you have a
+   * reply from us: answer this message to read it"): its name and language at Meta, and its
+   * text as the console shows it. Without one, a held reply waits for the person to write.
+   */
+  template?: WhatsAppTemplate
+  /** Send read receipts when a volunteer has the conversation open (the person sees blue ticks). */
+  markAsRead?: boolean
+  /** Messages per second this number may send (Meta's throughput is 80 for most numbers). */
+  maxPerSecond?: number
 }
+
+export type WhatsAppTemplate = { name: string; language: string; text: string }
+
+/** Meta's default throughput per business number. */
+export const DEFAULT_MAX_PER_SECOND = 80
 
 export type WhatsAppSecrets = { accessToken: string; appSecret: string; verifyToken: string }
 
@@ -25,12 +40,18 @@ export type WhatsAppConnectionInput = {
   verifyToken?: string
   graphBaseUrl?: string
   apiVersion?: string
+  template?: Partial<WhatsAppTemplate>
+  markAsRead?: boolean
+  maxPerSecond?: number
 }
 
 const PHONE_NUMBER_ID = /^\d{1,32}$/
 const API_VERSION = /^v\d{1,3}\.\d{1,3}$/
 // tokens travel in headers and query strings: printable ASCII without spaces, of a sane length
 const TOKEN = /^[\x21-\x7e]{8,2048}$/
+// Meta's template names: lower case, digits and underscores; languages like it, en_US, pt_BR
+const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/
+const TEMPLATE_LANGUAGE = /^[a-z]{2,3}(_[A-Z]{2})?$/
 
 function problemsOfConfig(config: Partial<Record<keyof WhatsAppConfig, unknown>>): string[] {
   const problems: string[] = []
@@ -50,6 +71,31 @@ function problemsOfConfig(config: Partial<Record<keyof WhatsAppConfig, unknown>>
   ) {
     problems.push('timeout: between 100 and 15000 milliseconds')
   }
+  const { template, markAsRead, maxPerSecond } = config
+  if (template !== undefined) problems.push(...problemsOfTemplate(template))
+  if (markAsRead !== undefined && typeof markAsRead !== 'boolean')
+    problems.push('mark as read: true or false')
+  if (
+    maxPerSecond !== undefined &&
+    !(typeof maxPerSecond === 'number' && maxPerSecond > 0 && maxPerSecond <= 1000)
+  ) {
+    problems.push('messages per second: more than 0, at most 1000')
+  }
+  return problems
+}
+
+function problemsOfTemplate(template: unknown): string[] {
+  const { name, language, text } = (template ?? {}) as Record<string, unknown>
+  const problems: string[] = []
+  if (typeof name !== 'string' || !TEMPLATE_NAME.test(name)) {
+    problems.push("template name: the approved template's name, lower case letters, digits and _")
+  }
+  if (typeof language !== 'string' || !TEMPLATE_LANGUAGE.test(language)) {
+    problems.push("template language: the template's language code at Meta, e.g. it or en_US")
+  }
+  if (typeof text !== 'string' || text.trim().length === 0 || text.length > 1024) {
+    problems.push('template text: what the template says, as volunteers will see it (1 to 1024 characters)')
+  }
   return problems
 }
 
@@ -67,10 +113,21 @@ export function whatsappConnection(input: WhatsAppConnectionInput): {
   config: WhatsAppConfig
   secrets: WhatsAppSecrets
 } {
-  const config = {
+  const config: WhatsAppConfig = {
     phoneNumberId: input.phoneNumberId?.trim() ?? '',
     graphBaseUrl: (input.graphBaseUrl?.trim() || WHATSAPP_GRAPH_URL).replace(/\/+$/, ''),
     apiVersion: input.apiVersion?.trim() || WHATSAPP_API_VERSION,
+    ...(input.template
+      ? {
+          template: {
+            name: input.template.name?.trim() ?? '',
+            language: input.template.language?.trim() ?? '',
+            text: input.template.text?.trim() ?? '',
+          },
+        }
+      : {}),
+    ...(input.markAsRead !== undefined ? { markAsRead: input.markAsRead } : {}),
+    ...(input.maxPerSecond !== undefined ? { maxPerSecond: input.maxPerSecond } : {}),
   }
   const secrets = {
     accessToken: input.accessToken?.trim() ?? '',

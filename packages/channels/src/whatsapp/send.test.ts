@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { ChannelConfigError } from '../kit/contract.ts'
 import { whatsappConnection } from './config.ts'
-import { sendErrorOf, sendWhatsAppText, textMessageBody } from './send.ts'
+import { sendErrorOf } from './graph.ts'
+import { sendWhatsAppText, textMessageBody } from './send.ts'
 
 const graph = (code: number, subcode?: number) => ({
   error: {

@@ -1,11 +1,13 @@
 // What a provider's webhook carried, stored: every message through the one ingest path (one
 // transaction each, so a batch never holds two people's locks at once), with the media id and
-// the message it answers; every status report applied. The caller answers the provider only
+// the message it answers (the file itself is fetched by the worker, never in the webhook's
+// request); every status report applied. The caller answers the provider only
 // once this has returned, so everything acknowledged is committed.
 import type { ChannelConnection, InboundMessage, WebhookEvents } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
-import type { Services } from '../context.ts'
+import type { Services, Tx } from '../context.ts'
 import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
+import { enqueue } from '../outbox/outbox.ts'
 import { type DeliveryStatusOutcome, updateDeliveryStatus } from '../messages/update-delivery-status.ts'
 
 export type ReceivedCounts = {
@@ -30,7 +32,9 @@ export async function receiveChannelEvents(
   for (const inbound of events.messages) {
     const outcome = await withTransaction(pool, async (tx, afterCommit) => {
       const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
-      if (result.outcome === 'stored') await storeProviderDetails(tx, result.messageId, inbound)
+      if (result.outcome === 'stored' && (await storeProviderDetails(tx, result.messageId, inbound))) {
+        afterCommit(services.publisher.outboxChanged)
+      }
       return result.outcome
     })
     counts[outcome]++
@@ -44,11 +48,16 @@ export async function receiveChannelEvents(
   return counts
 }
 
-async function storeProviderDetails(tx: Pick<Pool, 'query'>, messageId: string, inbound: InboundMessage) {
-  if (!inbound.media && !inbound.replyTo) return
-  await tx.query('update message set media = $2, reply_to_provider_id = $3 where id = $1', [
-    messageId,
-    inbound.media ?? null,
-    inbound.replyTo ?? null,
-  ])
+/** The file's id and the message answered; a file is fetched by the worker (true: one was queued). */
+async function storeProviderDetails(tx: Tx, messageId: string, inbound: InboundMessage) {
+  if (!inbound.media && !inbound.replyTo) return false
+  await tx.query(
+    `update message set media = $2, media_status = case when $2::jsonb is null then null else 'pending' end,
+            reply_to_provider_id = $3
+      where id = $1`,
+    [messageId, inbound.media ?? null, inbound.replyTo ?? null],
+  )
+  if (!inbound.media) return false
+  await enqueue(tx, 'fetch_media', `media:${messageId}`, { messageId })
+  return true
 }

@@ -12,6 +12,9 @@ export type Keyring = {
   /** AES-256-GCM under the helpline's key; `context` binds the ciphertext to its row (no swapping). */
   seal: (helplineId: string, plaintext: string, context: string) => Buffer
   open: (helplineId: string, sealed: Buffer, context: string) => string
+  /** The same for bytes (a file a person sent). */
+  sealBytes: (helplineId: string, plaintext: Buffer, context: string) => Buffer
+  openBytes: (helplineId: string, sealed: Buffer, context: string) => Buffer
 }
 
 export function createKeyring(masterKey: Buffer): Keyring {
@@ -28,29 +31,30 @@ export function createKeyring(masterKey: Buffer): Keyring {
     return key
   }
 
+  const sealBytes = (helplineId: string, plaintext: Buffer, context: string) => {
+    const iv = randomBytes(IV_LENGTH)
+    const cipher = createCipheriv('aes-256-gcm', helplineKey(helplineId), iv)
+    cipher.setAAD(Buffer.from(context))
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()])
+    return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body])
+  }
+
+  const openBytes = (helplineId: string, sealed: Buffer, context: string) => {
+    if (sealed[0] !== VERSION) throw new Error(`Unknown sealed format ${sealed[0]}`)
+    const iv = sealed.subarray(1, 1 + IV_LENGTH)
+    const tag = sealed.subarray(1 + IV_LENGTH, 1 + IV_LENGTH + TAG_LENGTH)
+    const decipher = createDecipheriv('aes-256-gcm', helplineKey(helplineId), iv)
+    decipher.setAAD(Buffer.from(context))
+    decipher.setAuthTag(tag)
+    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_LENGTH + TAG_LENGTH)), decipher.final()])
+  }
+
   return {
     hashAddress: (helplineId, address) =>
       createHmac('sha256', hashKey).update(helplineId).update('\0').update(address).digest(),
-
-    seal: (helplineId, plaintext, context) => {
-      const iv = randomBytes(IV_LENGTH)
-      const cipher = createCipheriv('aes-256-gcm', helplineKey(helplineId), iv)
-      cipher.setAAD(Buffer.from(context))
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-      return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body])
-    },
-
-    open: (helplineId, sealed, context) => {
-      if (sealed[0] !== VERSION) throw new Error(`Unknown sealed format ${sealed[0]}`)
-      const iv = sealed.subarray(1, 1 + IV_LENGTH)
-      const tag = sealed.subarray(1 + IV_LENGTH, 1 + IV_LENGTH + TAG_LENGTH)
-      const decipher = createDecipheriv('aes-256-gcm', helplineKey(helplineId), iv)
-      decipher.setAAD(Buffer.from(context))
-      decipher.setAuthTag(tag)
-      return Buffer.concat([
-        decipher.update(sealed.subarray(1 + IV_LENGTH + TAG_LENGTH)),
-        decipher.final(),
-      ]).toString('utf8')
-    },
+    seal: (helplineId, plaintext, context) => sealBytes(helplineId, Buffer.from(plaintext, 'utf8'), context),
+    open: (helplineId, sealed, context) => openBytes(helplineId, sealed, context).toString('utf8'),
+    sealBytes,
+    openBytes,
   }
 }

@@ -1,27 +1,33 @@
 // The worker's half of a reply: hand it to its channel, record the provider's id, tell the
-// consoles. A message that already has a provider id was sent before its row was cleared:
-// it is not sent again.
+// consoles. A message that already has a provider id was sent before its row was cleared: it is
+// not sent again. A channel with a reply window gets no free text once it has closed: the reply
+// is held and the channel's template goes instead (reply-window.ts). Sends keep to the channel's
+// pace (send-pace.ts).
 import { type ChannelAdapter, ChannelSendError } from '@ascolto/channels'
-import type { Pool } from '@ascolto/db'
-import { openChannelSecrets } from '../channels/channel-secrets.ts'
+import { type Pool, withTransaction } from '@ascolto/db'
+import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
 import type { Services } from '../context.ts'
-import { complete, type OutboxRow, retryLater } from '../outbox/outbox.ts'
+import { complete, type OutboxRow, postpone, retryLater } from '../outbox/outbox.ts'
+import { takeSendSlot } from '../outbox/send-pace.ts'
 import { loadMessageView } from './message-views.ts'
+import { holdReply, isReplyWindowOpen } from './reply-window.ts'
 
 /** After this many tries a retryable failure is given up and shown to the volunteer as failed. */
 export const MAX_ATTEMPTS = 15
 
-type DeliveryRow = {
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'held' | 'paced'
+
+type DeliveryRow = ChannelRow & {
   id: string
-  helpline_id: string
-  channel_id: string
+  conversation_id: string
+  contact_id: string
+  kind: string
   channel_kind: string
-  channel_config: Record<string, unknown>
-  channel_secrets: Buffer | null
   body_sealed: Buffer
   created_at: Date
   provider_message_id: string | null
   address_sealed: Buffer | null
+  last_inbound_at: Date | null
 }
 
 export async function deliverMessage(
@@ -29,13 +35,13 @@ export async function deliverMessage(
   services: Services,
   adapters: Record<string, ChannelAdapter>,
   row: OutboxRow,
-): Promise<'sent' | 'retry' | 'failed'> {
+): Promise<DeliveryOutcome> {
   const { keyring, publisher } = services
   const messageId = row.payload.messageId ?? ''
   const { rows } = await pool.query<DeliveryRow>(
-    `select m.id, m.helpline_id, m.channel_id, ch.kind as channel_kind, ch.config as channel_config,
-            ch.secrets as channel_secrets,
-            m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed
+    `select m.id, m.conversation_id, c.contact_id, m.kind, m.helpline_id, m.channel_id,
+            ch.kind as channel_kind, ch.config as channel_config, ch.secrets as channel_secrets,
+            m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed, ci.last_inbound_at
        from message m
        join conversation c on c.id = m.conversation_id
        join channel ch on ch.id = m.channel_id
@@ -49,6 +55,8 @@ export async function deliverMessage(
     await complete(pool, row.id)
     return 'sent'
   }
+  const viewsOf = (ids: string[]) =>
+    Promise.all(ids.map((id) => loadMessageView(pool, keyring, message.helpline_id, id)))
 
   const finish = async (status: 'sent' | 'failed', providerId: string | null, errorCode: string | null) => {
     await pool.query(
@@ -56,11 +64,8 @@ export async function deliverMessage(
        update message set status = $3, provider_message_id = $4, error_code = $5, updated_at = now() where id = $2`,
       [row.id, message.id, status, providerId, errorCode],
     )
-    publisher.toConsoles(
-      message.helpline_id,
-      'message.updated',
-      await loadMessageView(pool, keyring, message.helpline_id, message.id),
-    )
+    const [view] = await viewsOf([message.id])
+    if (view) publisher.toConsoles(message.helpline_id, 'message.updated', view)
   }
 
   const adapter = adapters[message.channel_kind]
@@ -68,23 +73,44 @@ export async function deliverMessage(
     await finish('failed', null, adapter ? 'ASCOLTO_ERR_NO_ADDRESS' : 'ASCOLTO_ERR_UNKNOWN_CHANNEL')
     return 'failed'
   }
+  const connection = openConnection(keyring, message)
+  const template = message.kind === 'template'
+
+  const hold = async (): Promise<DeliveryOutcome> => {
+    const templateId = await withTransaction(pool, (tx) =>
+      holdReply(tx, services, adapter, connection, {
+        messageId: message.id,
+        outboxId: row.id,
+        conversationId: message.conversation_id,
+        contactId: message.contact_id,
+      }),
+    )
+    const [held, queued] = await viewsOf(templateId ? [message.id, templateId] : [message.id])
+    if (held) publisher.toConsoles(message.helpline_id, 'message.updated', held)
+    if (queued) {
+      publisher.toConsoles(message.helpline_id, 'message.created', queued)
+      publisher.outboxChanged()
+    }
+    return 'held'
+  }
+  if (!template && !isReplyWindowOpen(adapter, message.last_inbound_at)) return hold()
+
+  const slot = await takeSendSlot(pool, connection.id, adapter.pace?.(connection))
+  if ('laterSeconds' in slot) {
+    await postpone(pool, row, slot.laterSeconds)
+    return 'paced'
+  }
+  if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs))
+
   try {
     const result = await adapter.send(
-      {
-        id: message.channel_id,
-        helplineId: message.helpline_id,
-        config: message.channel_config,
-        secrets: openChannelSecrets(
-          keyring,
-          { id: message.channel_id, helplineId: message.helpline_id },
-          message.channel_secrets,
-        ),
-      },
+      connection,
       keyring.open(message.helpline_id, message.address_sealed, `address:${message.channel_id}`),
       {
         id: message.id,
         text: keyring.open(message.helpline_id, message.body_sealed, `message:${message.id}`),
         createdAt: message.created_at,
+        template,
       },
       { pushToWidget: publisher.toWidget },
     )
@@ -95,6 +121,8 @@ export async function deliverMessage(
       error instanceof ChannelSendError
         ? error
         : new ChannelSendError('ASCOLTO_ERR_SEND', String(error), true)
+    // refused anyway (the person's clock, a window we could not see): held like any late reply
+    if (sendError.outsideWindow && !template) return hold()
     if (sendError.retryable && row.attempts < MAX_ATTEMPTS) {
       await retryLater(pool, row, sendError.code)
       return 'retry'

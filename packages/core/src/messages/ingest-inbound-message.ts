@@ -1,6 +1,7 @@
 // The path every channel's inbound message takes: one transaction that finds or creates the
 // contact and the conversation, stores the message once however often the provider retries,
-// and applies the helpline's rules (blocking, flagging, due time, automatic replies).
+// and applies the helpline's rules (blocking, flagging, due time, automatic replies); replies
+// held while the channel's reply window was closed are released.
 // The caller acknowledges the provider only after this has committed.
 import { randomUUID } from 'node:crypto'
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
@@ -11,6 +12,7 @@ import { loadConversationView } from '../conversations/conversation-views.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { matchesWordList } from '../policy/index.ts'
 import { loadMessageView } from './message-views.ts'
+import { recordArrival } from './reply-window.ts'
 
 export type IngestResult = {
   /** stored; duplicate: the provider had sent it before, nothing written; dropped: the person is blocked */
@@ -103,7 +105,12 @@ export async function ingestInboundMessage(
     ],
   )
   const createdAt = inserted.rows[0]?.created_at ?? new Date()
-  await tx.query('update contact set last_inbound_at = $2 where id = $1', [contact.contactId, createdAt])
+  const released = await recordArrival(tx, {
+    contactId: contact.contactId,
+    channelId: connection.id,
+    at: createdAt,
+    releaseHeld: !contact.blocked,
+  })
   if (contact.blocked) return { outcome: 'stored', messageId, conversationId, createdAt }
 
   await tx.query('update conversation set last_message_at = $2 where id = $1', [conversationId, createdAt])
@@ -123,10 +130,12 @@ export async function ingestInboundMessage(
     await loadMessageView(tx, keyring, helplineId, messageId),
     ...(await Promise.all(autoReplies.map((id) => loadMessageView(tx, keyring, helplineId, id)))),
   ]
+  const releasedViews = await Promise.all(released.map((id) => loadMessageView(tx, keyring, helplineId, id)))
   afterCommit(() => {
     if (conversation) publisher.toConsoles(helplineId, 'conversation.updated', conversation)
     for (const message of messages) publisher.toConsoles(helplineId, 'message.created', message)
-    if (autoReplies.length > 0) publisher.outboxChanged()
+    for (const message of releasedViews) publisher.toConsoles(helplineId, 'message.updated', message)
+    if (autoReplies.length > 0 || released.length > 0) publisher.outboxChanged()
   })
   return { outcome: 'stored', messageId, conversationId, createdAt }
 }

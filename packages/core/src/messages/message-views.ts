@@ -16,6 +16,10 @@ type MessageRow = {
   error_code: string | null
   flagged: boolean
   hidden_reason: HideReason | null
+  media: { mimeType?: string | null; voice?: boolean } | null
+  media_status: NonNullable<MessageView['media']>['status'] | null
+  media_error: string | null
+  stored_type: string | null
 }
 
 export async function loadMessageViews(
@@ -26,8 +30,9 @@ export async function loadMessageViews(
   const { rows } = await tx.query<MessageRow>(
     `select m.id, m.conversation_id, m.helpline_id, m.direction, m.kind, m.body_sealed, m.status,
             m.author_id, u.display_name as author_name, m.created_at, m.error_code,
-            m.flagged, m.hidden_reason
+            m.flagged, m.hidden_reason, m.media, m.media_status, m.media_error, f.mime_type as stored_type
        from message m left join app_user u on u.id = m.author_id
+       left join media_file f on f.message_id = m.id
       where m.helpline_id = $1
         and ($2::uuid is null or m.conversation_id = $2)
         and ($3::uuid[] is null or m.id = any($3::uuid[]))
@@ -49,6 +54,15 @@ export async function loadMessageViews(
     errorCode: row.error_code,
     flagged: row.flagged,
     hidden: row.hidden_reason ? { reason: row.hidden_reason } : null,
+    media:
+      row.media && row.media_status
+        ? {
+            status: row.media_status,
+            mimeType: row.stored_type ?? row.media.mimeType ?? null,
+            voice: row.media.voice === true,
+            error: row.media_error,
+          }
+        : null,
   }))
 }
 

@@ -14,7 +14,8 @@ export async function queueOutboundMessage(
     conversationId: string
     channelId: string
     authorId: string | null
-    kind: 'text' | 'auto_reply'
+    /** template: the channel's message that re-opens a closed reply window */
+    kind: 'text' | 'auto_reply' | 'template'
     text: string
   },
 ): Promise<string> {

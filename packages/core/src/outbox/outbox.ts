@@ -4,7 +4,13 @@
 import type { Queryable } from '@ascolto/db'
 import type { Tx } from '../context.ts'
 
-export type OutboxKind = 'deliver_message'
+export type OutboxKind =
+  /** a message to the person through its channel */
+  | 'deliver_message'
+  /** a file the person sent, fetched from the provider and stored sealed */
+  | 'fetch_media'
+  /** the read receipt of a person's message */
+  | 'send_read_receipt'
 export type OutboxRow = {
   id: string
   kind: OutboxKind
@@ -54,6 +60,15 @@ export async function retryLater(db: Queryable, row: OutboxRow, error: string) {
   await db.query(
     `update outbox set leased_until = null, last_error = $2, run_at = now() + make_interval(secs => $3) where id = $1`,
     [row.id, error.slice(0, 500), backoffSeconds(row.attempts)],
+  )
+}
+
+/** Not done yet through no failure (a provider's pace): again in `seconds`, the try not counted. */
+export async function postpone(db: Queryable, row: OutboxRow, seconds: number) {
+  await db.query(
+    `update outbox set leased_until = null, attempts = attempts - 1, run_at = now() + make_interval(secs => $2)
+      where id = $1`,
+    [row.id, seconds],
   )
 }
 

@@ -4,23 +4,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { MessageView } from '@ascolto/protocol'
-import {
-  connectFakeWhatsApp,
-  type FakeWhatsApp,
-  postWhatsAppWebhook,
-  startFakeWhatsApp,
-  whatsappPayload,
-  whatsappStatus,
-  whatsappText,
-} from '../../testing/fake-whatsapp.ts'
+import { type FakeWhatsApp, startFakeWhatsApp } from '../../testing/fake-whatsapp.ts'
 import { connectConsole, nextEvent } from '../../testing/sockets.ts'
+import { startTestServer, type TestServer } from '../../testing/test-server.ts'
 import {
-  call,
-  makeHelpline,
-  makeOperator,
-  startTestServer,
-  type TestServer,
-} from '../../testing/test-server.ts'
+  openWhatsAppConversation,
+  outboundOf,
+  untilSettled as settled,
+} from '../../testing/whatsapp-conversation.ts'
 
 describe('WhatsApp delivery: Ascolto to Meta and back', () => {
   let server: TestServer
@@ -34,67 +25,10 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     await server.close()
   })
 
-  /** A helpline on WhatsApp, a person who wrote, and the volunteer who took their conversation. */
-  async function conversation(
-    from: { phone?: string; userId?: string },
-    options: { timeoutMs?: number } = {},
-  ) {
-    const { helplineId } = await makeHelpline(server.pool)
-    const channel = await connectFakeWhatsApp(server, fake, { helplineId, ...options })
-    const written = await postWhatsAppWebhook(
-      channel.webhookUrl,
-      channel.appSecret,
-      whatsappPayload({ messages: [whatsappText(from, 'Ciao, c’è qualcuno?')] }),
-    )
-    assert.equal(written.status, 200)
-    const volunteer = await makeOperator(server, [{ helplineId, role: 'volunteer' }])
-    const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${helplineId}`, {
-      cookie: volunteer.cookie,
-    })
-    const conversationId: string = queue.body.conversations[0].id
-    const taken = await call(`${server.url}/api/conversations/${conversationId}/take`, {
-      cookie: volunteer.cookie,
-      body: {},
-    })
-    assert.equal(taken.status, 200)
-    const reply = async (text: string) => {
-      const response = await call(`${server.url}/api/conversations/${conversationId}/messages`, {
-        cookie: volunteer.cookie,
-        body: { text },
-      })
-      assert.equal(response.status, 201)
-      return response.body as MessageView
-    }
-    const status = (wamid: string, value: 'sent' | 'delivered' | 'read' | 'failed', code?: number) =>
-      postWhatsAppWebhook(
-        channel.webhookUrl,
-        channel.appSecret,
-        whatsappPayload({ statuses: [whatsappStatus(wamid, value, code)] }),
-      )
-    return { ...channel, helplineId, volunteer, conversationId, reply, status }
-  }
-
-  const outbound = async (conversationId: string) =>
-    (
-      await server.pool.query(
-        `select id, status, error_code, provider_message_id from message
-          where conversation_id = $1 and direction = 'outbound' order by seq`,
-        [conversationId],
-      )
-    ).rows
-
-  /** Lets the outbox's backoff pass at once, so retries happen while the test waits. */
-  async function untilSettled(conversationId: string, ms = 20_000) {
-    const deadline = Date.now() + ms
-    while (Date.now() < deadline) {
-      const rows = await outbound(conversationId)
-      if (rows.length > 0 && rows.every((row) => row.status !== 'queued')) return rows
-      await server.pool.query('update outbox set run_at = now() where run_at > now()')
-      server.services.publisher.outboxChanged()
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    throw new Error('the replies did not settle')
-  }
+  const conversation = (from: { phone?: string; userId?: string }, options: { timeoutMs?: number } = {}) =>
+    openWhatsAppConversation(server, fake, from, options)
+  const outbound = (conversationId: string) => outboundOf(server, conversationId)
+  const untilSettled = (conversationId: string) => settled(server, conversationId)
 
   it('delivers a reply through the worker to the Graph API, by phone number, with the token', async () => {
     const chat = await conversation({ phone: '393471234567' })
@@ -114,6 +48,7 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     assert.equal(request.phoneNumberId, '109876543210123')
     assert.deepEqual(sent, {
       id: message.id,
+      kind: 'text',
       status: 'sent',
       error_code: null,
       provider_message_id: request.wamid,
@@ -234,36 +169,5 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
       fake.sent.slice(before).map((m) => m.text),
       ['Sei ancora lì?'],
     )
-  })
-
-  it('does not retry a closed 24-hour window (131047): failed with the code, shown to the volunteer', async () => {
-    const chat = await conversation({ phone: '393471234572' })
-    const consoleSocket = await connectConsole(server.url, chat.volunteer.cookie)
-    try {
-      const attemptsBefore = fake.attempts()
-      const before = fake.sent.length
-      fake.fail(1, { status: 400, code: 131047, message: '(#131047) Re-engagement message' })
-      const failed = nextEvent<MessageView>(consoleSocket, 'message.updated', (m) => m.status === 'failed')
-      const message = await chat.reply('Ti scrivo dopo due giorni')
-      await chat.reply('Il messaggio successivo parte lo stesso')
-      const rows = await untilSettled(chat.conversationId)
-      assert.deepEqual(
-        rows.map((row) => [row.status, row.error_code]),
-        [
-          ['failed', '131047'],
-          ['sent', null],
-        ],
-      )
-      const shown = await failed
-      assert.equal(shown.id, message.id)
-      assert.equal(shown.errorCode, '131047')
-      assert.equal(fake.attempts() - attemptsBefore, 2)
-      assert.deepEqual(
-        fake.sent.slice(before).map((m) => m.text),
-        ['Il messaggio successivo parte lo stesso'],
-      )
-    } finally {
-      consoleSocket.close()
-    }
   })
 })

@@ -1,0 +1,28 @@
+// The files people sent, for the console: decrypted on the way out, never cached, served with
+// the type Ascolto checked when it stored them (nosniff comes with the security headers), and as
+// a download unless it is a picture, a sound or a video the console shows in the page.
+import { readMessageMedia } from '@ascolto/core'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import type { AppContext } from '../../../context.ts'
+import { requireActor } from '../../../plugins/auth.ts'
+import { ById, errorResponses as errors } from '../shared-schemas.ts'
+
+/** The file's bytes as they are: Fastify sends a buffer unserialised. */
+const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
+
+export const mediaRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
+  app.get(
+    '/api/messages/:id/media',
+    { schema: { params: ById, response: { 200: FileBytes, ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const file = await readMessageMedia(pool, services.keyring, actor, request.params.id)
+      return reply
+        .header('cache-control', 'no-store, private')
+        .header('content-disposition', file.inline ? 'inline' : 'attachment; filename="file"')
+        .type(file.mimeType)
+        .send(file.bytes)
+    },
+  )
+}

@@ -1,0 +1,204 @@
+// Files people send on WhatsApp, for real: the webhook is acknowledged without waiting for the
+// download, the worker fetches the file through the Graph API's two steps, checks it and stores
+// it sealed; the console is told and plays it; the wall and the size and type limits hold. And
+// the number's pace: sends never outrun the configured rate.
+import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import type { MessageView } from '@ascolto/protocol'
+import { type FakeWhatsApp, newWamid, startFakeWhatsApp } from '../../testing/fake-whatsapp.ts'
+import { connectConsole, nextEvent } from '../../testing/sockets.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+} from '../../testing/test-server.ts'
+import {
+  openWhatsAppConversation,
+  untilSettled,
+  type WhatsAppChat,
+} from '../../testing/whatsapp-conversation.ts'
+
+/** The first bytes of an Ogg Opus voice note, then noise: a file no one could mistake for text. */
+const VOICE_NOTE = Buffer.concat([Buffer.from('OggS\0\x02'), Buffer.from('OpusHead'), Buffer.alloc(4000, 7)])
+
+describe('WhatsApp: files people send, and the pace of sends', () => {
+  let server: TestServer
+  let fake: FakeWhatsApp
+  before(async () => {
+    server = await startTestServer()
+    fake = await startFakeWhatsApp()
+  })
+  after(async () => {
+    await fake.close()
+    await server.close()
+  })
+
+  /** A message with a file, as Meta posts it: the id, the type, the checksum in base64. */
+  function mediaMessage(
+    phone: string,
+    type: 'audio' | 'image' | 'document',
+    mediaId: string,
+    bytes: Buffer,
+    mimeType: string,
+  ) {
+    return {
+      from: phone,
+      id: newWamid(),
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      type,
+      [type]: {
+        id: mediaId,
+        mime_type: mimeType,
+        sha256: createHash('sha256').update(bytes).digest('base64'),
+        ...(type === 'audio' ? { voice: true } : {}),
+      },
+    }
+  }
+
+  const messageWithMedia = async (chat: WhatsAppChat) =>
+    (
+      await server.pool.query<{ id: string; media_status: string; media_error: string | null }>(
+        `select id, media_status, media_error from message
+          where conversation_id = $1 and media is not null order by seq desc limit 1`,
+        [chat.conversationId],
+      )
+    ).rows[0]
+
+  async function untilMedia(chat: WhatsAppChat, ms = 15_000) {
+    const deadline = Date.now() + ms
+    while (Date.now() < deadline) {
+      const row = await messageWithMedia(chat)
+      if (row && row.media_status !== 'pending') return row
+      await server.pool.query(
+        `update outbox set run_at = now() where kind = 'fetch_media' and run_at > now()`,
+      )
+      server.services.publisher.outboxChanged()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    throw new Error('the file was not fetched')
+  }
+
+  it('acknowledges at once, fetches the voice note in the worker, stores it sealed, and the console plays it', async () => {
+    const chat = await openWhatsAppConversation(server, fake, { phone: '393480000001' }, { timeoutMs: 300 })
+    const consoleSocket = await connectConsole(server.url, chat.volunteer.cookie)
+    try {
+      const mediaId = fake.addMedia(VOICE_NOTE, 'audio/ogg; codecs=opus')
+      // the Graph API hangs on the first look-up: the webhook is answered all the same
+      fake.fail(1, 'hang')
+      const stored = nextEvent<MessageView>(
+        consoleSocket,
+        'message.updated',
+        (m) => m.media?.status === 'stored',
+        30_000,
+      )
+      await chat.write(mediaMessage('393480000001', 'audio', mediaId, VOICE_NOTE, 'audio/ogg; codecs=opus'))
+      const pending = await messageWithMedia(chat)
+      assert.equal(pending?.media_status, 'pending')
+
+      const view = await stored
+      assert.deepEqual(view.media, { status: 'stored', mimeType: 'audio/ogg', voice: true, error: null })
+      const file = await fetch(`${server.url}/api/messages/${view.id}/media`, {
+        headers: { cookie: chat.volunteer.cookie },
+      })
+      assert.equal(file.status, 200)
+      assert.equal(file.headers.get('content-type'), 'audio/ogg')
+      assert.equal(file.headers.get('content-disposition'), 'inline')
+      assert.match(file.headers.get('cache-control') ?? '', /no-store/)
+      assert.equal(file.headers.get('x-content-type-options'), 'nosniff')
+      assert.deepEqual(Buffer.from(await file.arrayBuffer()), VOICE_NOTE)
+
+      // at rest: sealed, bound to its message; nothing of the file in clear
+      const { rows } = await server.pool.query(
+        'select sealed, byte_size from media_file where message_id = $1',
+        [view.id],
+      )
+      assert.equal(rows[0].byte_size, VOICE_NOTE.length)
+      assert.equal(rows[0].sealed.includes(Buffer.from('OpusHead')), false)
+    } finally {
+      consoleSocket.close()
+    }
+  })
+
+  it('keeps the file behind the wall: another helpline’s volunteer, or no session, finds nothing', async () => {
+    const chat = await openWhatsAppConversation(server, fake, { phone: '393480000002' })
+    const mediaId = fake.addMedia(Buffer.from('%PDF-1.7 un documento'), 'application/pdf')
+    await chat.write(
+      mediaMessage(
+        '393480000002',
+        'document',
+        mediaId,
+        Buffer.from('%PDF-1.7 un documento'),
+        'application/pdf',
+      ),
+    )
+    const row = await untilMedia(chat)
+    assert.equal(row.media_status, 'stored')
+    const mine = await fetch(`${server.url}/api/messages/${row.id}/media`, {
+      headers: { cookie: chat.volunteer.cookie },
+    })
+    assert.equal(mine.headers.get('content-disposition'), 'attachment; filename="file"')
+
+    const other = await makeHelpline(server.pool)
+    const stranger = await makeOperator(server, [{ helplineId: other.helplineId, role: 'supervisor' }])
+    assert.equal(
+      (await call(`${server.url}/api/messages/${row.id}/media`, { cookie: stranger.cookie })).status,
+      404,
+    )
+    assert.equal((await call(`${server.url}/api/messages/${row.id}/media`)).status, 401)
+  })
+
+  it('refuses a file over 16 MB and a type Ascolto does not open, and says why', async () => {
+    const chat = await openWhatsAppConversation(server, fake, { phone: '393480000003' })
+    const big = fake.addMedia(Buffer.from('video'), 'video/mp4', { declaredSize: 40 * 1024 * 1024 })
+    await chat.write(mediaMessage('393480000003', 'document', big, Buffer.from('video'), 'video/mp4'))
+    assert.deepEqual(await untilMedia(chat).then((r) => [r.media_status, r.media_error]), [
+      'refused',
+      'ASCOLTO_ERR_MEDIA_TOO_LARGE',
+    ])
+    const page = Buffer.from('<html><script>alert(1)</script></html>')
+    const html = fake.addMedia(page, 'text/html')
+    await chat.write(mediaMessage('393480000003', 'document', html, page, 'text/html'))
+    assert.deepEqual(await untilMedia(chat).then((r) => [r.media_status, r.media_error]), [
+      'refused',
+      'ASCOLTO_ERR_MEDIA_TYPE',
+    ])
+    const stored = await server.pool.query(
+      'select count(*)::int as n from media_file f join message m on m.id = f.message_id where m.conversation_id = $1',
+      [chat.conversationId],
+    )
+    assert.equal(stored.rows[0].n, 0)
+  })
+
+  it('marks a file lost when Meta no longer has it', async () => {
+    const chat = await openWhatsAppConversation(server, fake, { phone: '393480000004' })
+    await chat.write(mediaMessage('393480000004', 'image', '9999999999', Buffer.from('x'), 'image/jpeg'))
+    assert.deepEqual(await untilMedia(chat).then((r) => [r.media_status, r.media_error]), ['failed', '100'])
+  })
+
+  it('keeps to the number’s pace: sends spaced by at least 1/rate seconds, none dropped', async () => {
+    const rate = 5
+    const first = await openWhatsAppConversation(
+      server,
+      fake,
+      { phone: '393480000010' },
+      { maxPerSecond: rate },
+    )
+    const chats = [
+      first,
+      await first.another({ phone: '393480000011' }),
+      await first.another({ phone: '393480000012' }),
+    ]
+    const before = fake.sent.length
+    // three conversations side by side: without a pace the worker would send them all at once
+    await Promise.all(chats.map((chat) => Promise.all([1, 2, 3].map((n) => chat.reply(`risposta ${n}`)))))
+    for (const chat of chats) await untilSettled(server, chat.conversationId)
+    const sends = fake.sent.slice(before)
+    assert.equal(sends.length, 9)
+    const gaps = sends.slice(1).map((m, i) => m.at - (sends[i]?.at ?? 0))
+    // the slots are 200 ms apart; a few ms of slack for the fake's own clock reading
+    assert.ok(Math.min(...gaps) >= 1000 / rate - 15, `gaps between sends: ${gaps.join(', ')} ms`)
+  })
+})

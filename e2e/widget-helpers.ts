@@ -1,0 +1,92 @@
+// What the widget's browser tests share: a host page on another origin (a helpline's own site,
+// optionally behind a strict Content-Security-Policy), and waiting for the database to agree.
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Pool } from '@ascolto/db'
+import type { Page } from 'playwright-core'
+
+/** Polls until `check` answers true; fails with `what` after `ms`. Waits, asserts nothing about time. */
+export async function eventually(what: string, check: () => Promise<boolean>, ms = 10_000) {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`never happened: ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+export async function countRows(pool: Pool, sql: string, params: unknown[] = []) {
+  const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from (${sql}) as rows`, params)
+  return rows[0]?.n ?? 0
+}
+
+export type HostSite = { url: string; close: () => Promise<void> }
+
+/**
+ * A helpline's site on its own origin, carrying the widget with one script tag. With `csp`, the
+ * page is served under that Content-Security-Policy (a function of Ascolto's origin).
+ */
+export async function startHostSite(options: {
+  ascoltoUrl: string
+  channelId: string
+  csp?: (ascolto: { http: string; ws: string }) => string
+  lang?: string
+  dir?: 'ltr' | 'rtl'
+  attributes?: string
+}): Promise<HostSite> {
+  const ascolto = new URL(options.ascoltoUrl)
+  const ws = `${ascolto.protocol === 'https:' ? 'wss' : 'ws'}://${ascolto.host}`
+  const page = `<!doctype html>
+<html lang="${options.lang ?? 'it'}" dir="${options.dir ?? 'ltr'}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Associazione</title></head>
+<body>
+<main><h1>Associazione</h1><p>Il sito di un'associazione.</p></main>
+<script src="${ascolto.origin}/widget.js" data-ascolto-channel="${options.channelId}" ${options.attributes ?? ''} async></script>
+</body>
+</html>`
+  const server: Server = createServer((request, response) => {
+    if (request.url !== '/') {
+      response.writeHead(404).end()
+      return
+    }
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' }
+    if (options.csp) headers['content-security-policy'] = options.csp({ http: ascolto.origin, ws })
+    response.writeHead(200, headers).end(page)
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** Errors the page reports: CSP refusals show up here and as console errors. */
+export function collectPageErrors(page: Page) {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+/** A neutral page for quick exit to land on, standing in for a weather or search page. */
+export async function startNeutralPage(): Promise<HostSite> {
+  const page = `<!doctype html><html lang="it"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Meteo</title></head>
+<body style="font:16px/1.5 sans-serif;margin:2rem"><h1>Previsioni meteo</h1>
+<p>Roma: sereno, 12 °C. Domani: poco nuvoloso.</p></body></html>`
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}

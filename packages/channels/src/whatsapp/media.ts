@@ -1,0 +1,71 @@
+// A file a person sent: the webhook carries only its id. GET {base}/{version}/{media-id} answers
+// a download URL that expires within minutes (with the type, size and SHA-256 of the file), and
+// a GET of that URL with the same token answers the bytes. Both happen in the worker, soon after
+// ingest; the size is checked before and while downloading, and the checksum after.
+import { createHash } from 'node:crypto'
+import { ChannelSendError, type FetchedMedia, type InboundMedia } from '../kit/contract.ts'
+import type { WhatsAppConfig } from './config.ts'
+import { graphFetch, graphJson, sendErrorOf } from './graph.ts'
+import { isObject, stringOf } from './json.ts'
+
+const MEDIA_ID = /^[0-9A-Za-z_.-]{1,128}$/
+
+const tooLarge = (maxBytes: number) =>
+  new ChannelSendError('ASCOLTO_ERR_MEDIA_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, false)
+
+/** Meta's checksum: hex in the media endpoint's answer, base64 in webhooks. */
+function checksumOf(value: unknown): Buffer | null {
+  const text = stringOf(value, 128)
+  if (!text) return null
+  if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, 'hex')
+  const bytes = Buffer.from(text, 'base64')
+  return bytes.length === 32 ? bytes : null
+}
+
+async function readAtMost(response: Response, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  if (!response.body) return Buffer.alloc(0)
+  for await (const chunk of response.body) {
+    size += chunk.byteLength
+    if (size > maxBytes) {
+      await response.body.cancel().catch(() => {})
+      throw tooLarge(maxBytes)
+    }
+    chunks.push(Buffer.from(chunk))
+  }
+  return Buffer.concat(chunks)
+}
+
+export async function fetchWhatsAppMedia(
+  config: WhatsAppConfig,
+  accessToken: string,
+  media: InboundMedia,
+  limits: { maxBytes: number },
+): Promise<FetchedMedia> {
+  if (!MEDIA_ID.test(media.providerMediaId)) {
+    throw new ChannelSendError('ASCOLTO_ERR_MEDIA_ID', 'Not a media id', false)
+  }
+  const info = await graphJson(config, accessToken, encodeURIComponent(media.providerMediaId))
+  const url = isObject(info) ? stringOf(info.url, 4096) : undefined
+  if (!url || !/^https?:\/\//.test(url)) {
+    throw new ChannelSendError('ASCOLTO_ERR_BAD_RESPONSE', 'The Cloud API gave no download URL', false)
+  }
+  const declaredSize = isObject(info) ? Number(info.file_size) : Number.NaN
+  if (declaredSize > limits.maxBytes) throw tooLarge(limits.maxBytes)
+
+  const response = await graphFetch(config, accessToken, url)
+  if (!response.ok) throw sendErrorOf(response.status, await response.json().catch(() => undefined))
+  const bytes = await readAtMost(response, limits.maxBytes)
+  const sha256 = createHash('sha256').update(bytes).digest()
+  const expected = checksumOf(isObject(info) ? info.sha256 : undefined) ?? checksumOf(media.sha256)
+  if (expected && !expected.equals(sha256)) {
+    // a truncated or altered download: fetching again may give the whole file
+    throw new ChannelSendError('ASCOLTO_ERR_MEDIA_CHECKSUM', 'The file does not match its checksum', true)
+  }
+  const mimeType =
+    (isObject(info) ? stringOf(info.mime_type, 100) : undefined) ??
+    media.mimeType ??
+    'application/octet-stream'
+  return { bytes, mimeType, sha256 }
+}

@@ -1,0 +1,38 @@
+// What the console sees of a channel's delivery rules: the files people sent (fetched and sealed
+// by the worker) and the reply window some channels impose (WhatsApp: 24 hours).
+import Type from 'typebox'
+
+export const MediaStatus = Type.Union([
+  /** the worker is fetching it from the provider */
+  Type.Literal('pending'),
+  /** kept sealed; GET /api/messages/:id/media serves it */
+  Type.Literal('stored'),
+  /** too large, or of a type Ascolto does not open */
+  Type.Literal('refused'),
+  /** the provider would not give it (gone, expired, broken) */
+  Type.Literal('failed'),
+])
+
+export const MessageMediaFields = {
+  /** A file the person sent with the message; null when there is none. */
+  media: Type.Union([
+    Type.Object({
+      status: MediaStatus,
+      /** The checked type once stored (e.g. audio/ogg), the provider's word before. */
+      mimeType: Type.Union([Type.String(), Type.Null()]),
+      /** A voice note recorded in the app, rather than an audio file. */
+      voice: Type.Boolean(),
+      error: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+}
+
+export const ReplyWindowFields = {
+  /**
+   * When the channel stops taking free-form replies (24 hours after the person's last message on
+   * WhatsApp); null on channels without a window. Past it a reply is held, the approved template
+   * is sent instead, and the reply goes when the person answers.
+   */
+  replyWindowClosesAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+}
