@@ -1,8 +1,10 @@
 // Reads conversations as the console shows them. Every read takes the helplines the reader may
 // see: a conversation outside them is never selected.
+import { channelAdapters } from '@ascolto/channels'
 import type { ConversationView } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
+import { replyWindowClosesAt } from '../messages/reply-window.ts'
 
 const PREVIEW_LENGTH = 120
 
@@ -19,6 +21,7 @@ type ConversationRow = {
   due_at: Date | null
   preview_id: string | null
   preview_sealed: Buffer | null
+  last_inbound_at: Date | null
   help_requested: boolean
   flags: ConversationView['flags']
   earlier: number
@@ -45,7 +48,7 @@ export async function loadConversationViews(
   const { rows } = await tx.query<ConversationRow>(
     `select c.id, c.helpline_id, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at,
-            lm.id as preview_id, lm.body_sealed as preview_sealed,
+            lm.id as preview_id, lm.body_sealed as preview_sealed, ci.last_inbound_at,
             c.help_requested_at is not null as help_requested,
             coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
                                       order by f.raised_at)
@@ -57,6 +60,7 @@ export async function loadConversationViews(
        from conversation c
        join channel ch on ch.id = c.channel_id
        join contact ct on ct.id = c.contact_id
+       left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
        left join app_user u on u.id = c.assignee_id
        left join lateral (
          select m.id, m.body_sealed from message m
@@ -89,6 +93,8 @@ export async function loadConversationViews(
     flags: row.flags,
     earlierConversations: row.earlier,
     unread: row.unread,
+    replyWindowClosesAt:
+      replyWindowClosesAt(channelAdapters[row.channel_kind], row.last_inbound_at)?.toISOString() ?? null,
   }))
 }
 
