@@ -9,6 +9,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { auditRoutes } from './routes/api/audit/index.ts'
 import { cannedReplyRoutes } from './routes/api/canned-replies/index.ts'
 import { contactRoutes } from './routes/api/contacts/index.ts'
+import { callbackRoutes } from './routes/api/callbacks/index.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
 import { deskRoutes } from './routes/api/desk/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
@@ -49,6 +50,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(auditRoutes, context)
   await app.register(contactRoutes, context)
   await app.register(widgetRoutes, context)
+  await app.register(callbackRoutes, context)
   await app.register(webhookRoutes, context)
   await app.register(staticRoutes, context)
   return app

@@ -47,6 +47,3 @@ export type CallbackOutcome = Static<typeof CallbackOutcome>
 
 export const CallbackOutcomeBody = Type.Object({ outcome: CallbackOutcome }, { additionalProperties: false })
 export type CallbackOutcomeBody = Static<typeof CallbackOutcomeBody>
-
-export const CallbackNumber = Type.Object({ number: Type.String() })
-export type CallbackNumber = Static<typeof CallbackNumber>

@@ -9,6 +9,7 @@ import {
   WebhookPayloadError,
 } from '../kit/contract.ts'
 import { authTokenOf, configOf, webhookUrlOf } from './config.ts'
+import { fetchTwilioMedia } from './fetch-media.ts'
 import { parseTwilioWebhook } from './parse-webhook.ts'
 import { sendTwilioSms } from './send.ts'
 import { formOf, isSignedByTwilio, TWILIO_SIGNATURE_HEADER } from './signature.ts'
@@ -28,12 +29,17 @@ function usable<T>(read: () => T): T {
 
 export const twilioAdapter = {
   kind: 'twilio',
-  // MMS media and recordings arrive (their ids are kept); replies are text only
+  // MMS media arrives (its id is kept) and is fetched by the worker; replies are text only
   capabilities: { media: false, typing: false, readReceipts: false },
 
   send: async (connection, to, message) => {
     const [config, authToken] = usable(() => [configOf(connection), authTokenOf(connection)] as const)
     return sendTwilioSms(config, authToken, connection.id, to, message.text)
+  },
+
+  fetchMedia: async (connection, media, limits) => {
+    const [config, authToken] = usable(() => [configOf(connection), authTokenOf(connection)] as const)
+    return fetchTwilioMedia(config, authToken, media, limits)
   },
 
   webhook: {

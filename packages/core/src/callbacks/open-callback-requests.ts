@@ -30,12 +30,7 @@ export async function openCallbackRequests(
       const inserted = await tx.query<{ id: string }>(
         `insert into callback_request (helpline_id, conversation_id, message_id, due_at)
          values ($1, $2, $3, $4) on conflict (message_id) do nothing returning id`,
-        [
-          connection.helplineId,
-          message.conversation_id,
-          message.id,
-          dueTime(openingRulesOf(settings), at),
-        ],
+        [connection.helplineId, message.conversation_id, message.id, dueTime(openingRulesOf(settings), at)],
       )
       return inserted.rowCount === 1
     })
