@@ -1,11 +1,16 @@
+import { channelAdapters } from '@ascolto/channels'
 import type { ConversationView } from '@ascolto/protocol'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
+import { queueReadReceipt } from '../messages/queue-read-receipt.ts'
 import { loadConversationView } from './conversation-views.ts'
 import { findConversationForActor } from './find-conversation.ts'
 
-/** The handler has read the conversation up to its newest message: its unread count is zero. */
+/**
+ * The handler has read the conversation up to its newest message: its unread count is zero, and
+ * on a channel whose helpline sends read receipts the person sees their messages were read.
+ */
 export async function markConversationRead(
-  { tx, services }: { tx: Tx; services: Services },
+  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   conversationId: string,
 ): Promise<ConversationView> {
@@ -16,6 +21,7 @@ export async function markConversationRead(
       where id = $1 and assignee_id = $2`,
     [record.id, actor.userId],
   )
+  await queueReadReceipt({ tx, afterCommit, services }, channelAdapters, actor, record)
   const view = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)
   if (!view) throw new Error('Conversation vanished while reading it')
   return view

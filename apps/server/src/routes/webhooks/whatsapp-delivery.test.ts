@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { MessageView } from '@ascolto/protocol'
-import { type FakeWhatsApp, startFakeWhatsApp } from '../../testing/fake-whatsapp.ts'
+import { type FakeWhatsApp, newWamid, startFakeWhatsApp, whatsappText } from '../../testing/fake-whatsapp.ts'
 import { connectConsole, nextEvent } from '../../testing/sockets.ts'
-import { startTestServer, type TestServer } from '../../testing/test-server.ts'
+import { call, startTestServer, type TestServer } from '../../testing/test-server.ts'
 import {
   openWhatsAppConversation,
   outboundOf,
@@ -29,6 +29,13 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     openWhatsAppConversation(server, fake, from, options)
   const outbound = (conversationId: string) => outboundOf(server, conversationId)
   const untilSettled = (conversationId: string) => settled(server, conversationId)
+  async function until(done: () => boolean, ms = 10_000) {
+    const deadline = Date.now() + ms
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error('timed out')
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+  }
 
   it('delivers a reply through the worker to the Graph API, by phone number, with the token', async () => {
     const chat = await conversation({ phone: '393471234567' })
@@ -169,5 +176,38 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
       fake.sent.slice(before).map((m) => m.text),
       ['Sei ancora lì?'],
     )
+  })
+
+  it('sends a read receipt once when the volunteer reads the conversation, where the helpline wants them', async () => {
+    const chat = await openWhatsAppConversation(server, fake, { phone: '393471234580' }, { markAsRead: true })
+    const wamid = newWamid()
+    await chat.write(whatsappText({ phone: '393471234580' }, 'Ti ho scritto di nuovo', wamid))
+    const read = () =>
+      call(`${server.url}/api/conversations/${chat.conversationId}/read`, {
+        cookie: chat.volunteer.cookie,
+        body: {},
+      })
+    assert.equal((await read()).status, 200)
+    await until(() => fake.readReceipts.includes(wamid))
+    assert.equal((await read()).status, 200)
+    const quiet = await openWhatsAppConversation(server, fake, { phone: '393471234581' })
+    assert.equal(
+      (
+        await call(`${server.url}/api/conversations/${quiet.conversationId}/read`, {
+          cookie: quiet.volunteer.cookie,
+          body: {},
+        })
+      ).status,
+      200,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    assert.deepEqual(
+      fake.readReceipts.filter((id) => id === wamid),
+      [wamid],
+    )
+    const pending = await server.pool.query(
+      `select count(*)::int as n from outbox where kind = 'send_read_receipt'`,
+    )
+    assert.equal(pending.rows[0].n, 0)
   })
 })

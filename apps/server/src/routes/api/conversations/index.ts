@@ -144,7 +144,9 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     { schema: { params: ById, response: { 200: ConversationView, ...errors } } },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) => markConversationRead({ tx, services }, actor, request.params.id))
+      return withTransaction(pool, (tx, afterCommit) =>
+        markConversationRead({ tx, afterCommit, services }, actor, request.params.id),
+      )
     },
   )
 }
