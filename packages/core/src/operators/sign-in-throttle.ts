@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Queryable } from '@ascolto/db'
 import { AscoltoError } from '../errors.ts'
 
-/** Failures allowed before the first lock, per account and per address (offices share one). */
+/** Failures that lock, per account and per address (offices share one address). */
 export const THROTTLE = {
   account: { free: 5 },
   address: { free: 20 },
@@ -52,8 +52,8 @@ export async function recordSignInFailure(db: Queryable, keys: ThrottleKeys) {
     )
     await db.query(
       `update sign_in_throttle set locked_until = now() + make_interval(secs =>
-         least($3::float8, $4::float8 * power(2, failures - $2 - 1)))
-        where key = $1 and failures > $2`,
+         least($3::float8, $4::float8 * power(2, failures - $2)))
+        where key = $1 and failures >= $2`,
       [key, free, THROTTLE.maxLockSeconds, THROTTLE.firstLockSeconds],
     )
   }

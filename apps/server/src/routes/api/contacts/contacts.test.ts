@@ -1,0 +1,197 @@
+// The person behind a conversation: their number revealed only to a supervisor, with a reason,
+// audited without the number; their export and erasure by a coordinator, audited; none of it
+// across the wall, and no query operator where an id is expected.
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import type { AuditEventView, ContactExport } from '@ascolto/protocol'
+import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+  whatsappPayload,
+  whatsappText,
+} from '../../../testing/fake-whatsapp.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+} from '../../../testing/test-server.ts'
+
+const PHONE = '393471234567'
+
+describe('a contact’s address, export and erasure', () => {
+  let server: TestServer
+  let fake: FakeWhatsApp
+  let helplineId: string
+  let door: Awaited<ReturnType<typeof connectFakeWhatsApp>>
+  let staff: Record<
+    'volunteer' | 'supervisor' | 'coordinator' | 'outsider',
+    Awaited<ReturnType<typeof makeOperator>>
+  >
+
+  before(async () => {
+    server = await startTestServer()
+    fake = await startFakeWhatsApp()
+    ;({ helplineId } = await makeHelpline(server.pool))
+    door = await connectFakeWhatsApp(server, fake, { helplineId })
+    const other = await makeHelpline(server.pool)
+    staff = {
+      volunteer: await makeOperator(server, [{ helplineId, role: 'volunteer' }]),
+      supervisor: await makeOperator(server, [{ helplineId, role: 'supervisor' }]),
+      coordinator: await makeOperator(server, [{ helplineId, role: 'coordinator' }]),
+      outsider: await makeOperator(server, [{ helplineId: other.helplineId, role: 'coordinator' }]),
+    }
+  })
+  after(async () => {
+    await fake.close()
+    await server.close()
+  })
+
+  async function writeIn(phone: string, text: string) {
+    const response = await postWhatsAppWebhook(
+      door.webhookUrl,
+      door.appSecret,
+      whatsappPayload({ messages: [whatsappText({ phone }, text)] }),
+    )
+    assert.equal(response.status, 200)
+    const { rows } = await server.pool.query(
+      `select c.id from conversation c join contact_identity ci on ci.contact_id = c.contact_id
+        where ci.channel_id = $1 and ci.address_hash = $2 order by c.opened_at desc limit 1`,
+      [door.channelId, server.services.keyring.hashAddress(helplineId, phone)],
+    )
+    return rows[0].id as string
+  }
+  const audit = async () =>
+    (await call(`${server.url}/api/helplines/${helplineId}/audit`, { cookie: staff.coordinator.cookie })).body
+      .events as AuditEventView[]
+
+  it('reveals the number to a supervisor who gives a reason, and audits the reason, never the number', async () => {
+    const conversationId = await writeIn(PHONE, 'ho paura di farmi del male stanotte')
+    const url = `${server.url}/api/conversations/${conversationId}/contact/reveal`
+    const reason = 'rischio imminente: richiamata concordata'
+    assert.equal((await call(url, { cookie: staff.volunteer.cookie, body: { reason } })).status, 403)
+    assert.equal(
+      (await call(url, { cookie: staff.supervisor.cookie, body: {} })).status,
+      400,
+      'a reason is required',
+    )
+    assert.equal((await call(url, { cookie: staff.outsider.cookie, body: { reason } })).status, 404)
+    const revealed = await call(url, { cookie: staff.supervisor.cookie, body: { reason } })
+    assert.equal(revealed.status, 200)
+    assert.deepEqual(revealed.body.addresses, [{ channelKind: 'whatsapp', address: PHONE }])
+    assert.equal(revealed.headers.get('cache-control'), 'no-store')
+    const event = (await audit()).find((e) => e.action === 'contact.address_revealed')
+    assert.equal(event?.actor?.id, staff.supervisor.userId)
+    assert.deepEqual(event?.details, { conversationId, reason })
+    const all = await server.pool.query<{ row: string }>('select a::text as row from audit_event a')
+    assert.ok(!all.rows.some((r) => r.row.includes(PHONE)), 'no number in the audit log')
+  })
+
+  it('exports everything about the person to a coordinator, as a JSON file, audited', async () => {
+    const phone = '393330001122'
+    const conversationId = await writeIn(phone, 'vorrei sapere cosa avete di me')
+    await writeIn(phone, 'e anche questo messaggio')
+    const url = `${server.url}/api/conversations/${conversationId}/contact/export`
+    assert.equal((await call(url, { cookie: staff.supervisor.cookie })).status, 403)
+    assert.equal((await call(url, { cookie: staff.outsider.cookie })).status, 404)
+    const exported = await call(url, { cookie: staff.coordinator.cookie })
+    assert.equal(exported.status, 200)
+    assert.match(
+      exported.headers.get('content-disposition') ?? '',
+      /^attachment; filename="persona-\d+\.json"$/,
+    )
+    const body = exported.body as ContactExport
+    assert.deepEqual(
+      body.addresses.map((a) => [a.channelKind, a.address]),
+      [['whatsapp', phone]],
+    )
+    assert.deepEqual(
+      body.conversations.flatMap((c) =>
+        c.messages.filter((m) => m.direction === 'inbound').map((m) => m.text),
+      ),
+      ['vorrei sapere cosa avete di me', 'e anche questo messaggio'],
+    )
+    const event = (await audit()).find((e) => e.action === 'contact.exported')
+    assert.equal(event?.actor?.id, staff.coordinator.userId)
+    assert.equal(JSON.stringify(event).includes('vorrei'), false)
+  })
+
+  it('erases the person for real, audited with counts, and refuses while a legal hold is on', async () => {
+    const phone = '393470009999'
+    const conversationId = await writeIn(phone, 'cancellate tutto quello che ho scritto')
+    const url = `${server.url}/api/conversations/${conversationId}/contact/erase`
+    const reason = 'richiesta dell’interessato del 1/12'
+    assert.equal((await call(url, { cookie: staff.supervisor.cookie, body: { reason } })).status, 403)
+    assert.equal((await call(url, { cookie: staff.outsider.cookie, body: { reason } })).status, 404)
+    const hold = await call(`${server.url}/api/conversations/${conversationId}/legal-hold`, {
+      cookie: staff.supervisor.cookie,
+      body: { on: true, reason: 'richiesta della procura' },
+    })
+    assert.equal(hold.status, 200)
+    assert.equal((await call(url, { cookie: staff.coordinator.cookie, body: { reason } })).status, 409)
+    await call(`${server.url}/api/conversations/${conversationId}/legal-hold`, {
+      cookie: staff.supervisor.cookie,
+      body: { on: false, reason: 'archiviata' },
+    })
+    const { rows } = await server.pool.query('select contact_id from conversation where id = $1', [
+      conversationId,
+    ])
+    const contactId = rows[0].contact_id
+    const erased = await call(url, { cookie: staff.coordinator.cookie, body: { reason } })
+    assert.equal(erased.status, 200)
+    assert.deepEqual(erased.body, { conversations: 1, messages: 1 })
+    for (const [table, column] of [
+      ['contact', 'id'],
+      ['contact_identity', 'contact_id'],
+      ['conversation', 'contact_id'],
+    ]) {
+      const left = await server.pool.query(`select 1 from ${table} where ${column} = $1`, [contactId])
+      assert.equal(left.rowCount, 0, table)
+    }
+    assert.equal(
+      (await server.pool.query('select 1 from message where conversation_id = $1', [conversationId]))
+        .rowCount,
+      0,
+    )
+    assert.equal(
+      (await call(`${server.url}/api/conversations/${conversationId}`, { cookie: staff.coordinator.cookie }))
+        .status,
+      404,
+    )
+    const event = (await audit()).find((e) => e.action === 'contact.erased')
+    assert.deepEqual(event?.details, { conversations: 1, messages: 1, reason })
+    // the same person writing again is a new, unknown contact
+    const again = await writeIn(phone, 'sono di nuovo io')
+    assert.notEqual(again, conversationId)
+  })
+
+  it('answers 400 to a query operator or an object where an id is expected', async () => {
+    const cookie = staff.coordinator.cookie
+    for (const [path, options] of [
+      ['/api/conversations/%7B%22%24ne%22%3Anull%7D', {}],
+      ['/api/conversations/[$ne]=1', {}],
+      ['/api/conversations?helplineId[$ne]=x', {}],
+      ['/api/conversations?helplineId=%7B%22%24gt%22%3A%22%22%7D', {}],
+      [`/api/helplines/${helplineId}/audit?before[$gt]=0`, {}],
+      [`/api/conversations/${randomUUID()}/contact/reveal`, { body: { reason: { $ne: null } } }],
+      [`/api/helplines/${helplineId}/invitations`, { body: { email: { $regex: '.*' }, role: 'volunteer' } }],
+      [
+        `/api/helplines/${helplineId}/members/${randomUUID()}/role`,
+        { method: 'PUT', body: { role: ['coordinator'] } },
+      ],
+      ['/api/session', { body: { email: { $ne: null }, password: { $ne: null } } }],
+      [
+        '/api/invitations/accept',
+        { body: { token: { $ne: null }, displayName: 'x', password: 'x'.repeat(12) } },
+      ],
+    ] as const) {
+      const response = await call(`${server.url}${path}`, { cookie, ...options })
+      assert.equal(response.status, 400, path)
+      assert.equal(response.body.code, 'ASCOLTO_ERR_VALIDATION', path)
+    }
+  })
+})

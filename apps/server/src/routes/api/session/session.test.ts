@@ -1,0 +1,221 @@
+// Signing in for real: brute force locked out (per account and per address, a lock that ends),
+// a second factor that a supervisor is made to set up and that cannot be replayed, a cookie that
+// is dead after sign-out, and a session that keeps the helpline's idle time.
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import { addMembership, createUser, THROTTLE } from '@ascolto/core'
+import { generate } from 'otplib'
+import {
+  call,
+  makeHelpline,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from '../../../testing/test-server.ts'
+
+describe('signing in', () => {
+  let server: TestServer
+  let line: { helplineId: string; channelId: string }
+
+  before(async () => {
+    server = await startTestServer({ ASCOLTO_SECOND_FACTOR: 'required' })
+    line = await makeHelpline(server.pool)
+  })
+  after(() => server.close())
+
+  async function person(role: 'volunteer' | 'supervisor' | 'coordinator') {
+    const email = `${randomBytes(5).toString('hex')}@example.org`
+    const user = await createUser(server.pool, { email, displayName: 'Giulia', password: TEST_PASSWORD })
+    await addMembership(server.pool, { userId: user.id, helplineId: line.helplineId, role })
+    return { userId: user.id, email }
+  }
+  // each test signs in from its own address, so the per-address count is the test's own
+  const signIn = (body: Record<string, string>, address: string) =>
+    call(`${server.url}/api/session`, { body, headers: { 'x-forwarded-for': address } })
+  const cookieOf = (response: { headers: Headers }) =>
+    (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+
+  it('locks out a brute force on one account, and lets the volunteer in once the lock ends', async () => {
+    const volunteer = await person('volunteer')
+    const address = '198.51.100.7'
+    const guesses = ['123456', 'password', 'qwerty', 'ascolto', 'letmein', 'iloveyou', 'admin']
+    const statuses: number[] = []
+    for (const guess of guesses)
+      statuses.push((await signIn({ email: volunteer.email, password: guess }, address)).status)
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429])
+    // while locked, even the right password is not checked: the lock is no oracle
+    const locked = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '203.0.113.9')
+    assert.equal(locked.status, 429)
+    assert.equal(locked.body.code, 'ASCOLTO_ERR_RATE_LIMITED')
+    const wait = Number(locked.headers.get('retry-after'))
+    assert.ok(wait > 0 && wait <= THROTTLE.firstLockSeconds, `retry-after ${wait}`)
+
+    // the lock doubles with each failure after it, and never passes its cap
+    const row = await server.pool.query<{ failures: number; seconds: number }>(
+      `select failures, extract(epoch from locked_until - last_failure_at)::int as seconds from sign_in_throttle
+        where key = sha256(convert_to('account:' || $1, 'UTF8'))`,
+      [volunteer.email],
+    )
+    assert.deepEqual(row.rows, [{ failures: THROTTLE.account.free, seconds: THROTTLE.firstLockSeconds }])
+    await server.pool.query(
+      `update sign_in_throttle set failures = 60 where key = sha256(convert_to('account:' || $1, 'UTF8'))`,
+      [volunteer.email],
+    )
+    await server.pool.query(`update sign_in_throttle set locked_until = now() - interval '1 second'`)
+    assert.equal((await signIn({ email: volunteer.email, password: 'wrong again' }, address)).status, 401)
+    const capped = await server.pool.query<{ seconds: number }>(
+      `select round(extract(epoch from locked_until - last_failure_at))::int as seconds from sign_in_throttle
+        where key = sha256(convert_to('account:' || $1, 'UTF8'))`,
+      [volunteer.email],
+    )
+    assert.equal(capped.rows[0]?.seconds, THROTTLE.maxLockSeconds)
+
+    // time passes (the lock's end is moved, not waited for): the right password works again
+    await server.pool.query(`update sign_in_throttle set locked_until = now() - interval '1 second'`)
+    const welcome = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, address)
+    assert.equal(welcome.status, 200)
+    const left = await server.pool.query(
+      `select 1 from sign_in_throttle where key = sha256(convert_to('account:' || $1, 'UTF8'))`,
+      [volunteer.email],
+    )
+    assert.equal(left.rowCount, 0, 'a success forgets the account’s failures')
+  })
+
+  it('locks out one address trying many accounts', async () => {
+    const address = '192.0.2.44'
+    const statuses: number[] = []
+    for (let i = 0; i < THROTTLE.address.free + 2; i++) {
+      statuses.push((await signIn({ email: `nobody${i}@example.org`, password: 'guess' }, address)).status)
+    }
+    assert.deepEqual(statuses.slice(0, THROTTLE.address.free), Array(THROTTLE.address.free).fill(401))
+    assert.deepEqual(statuses.slice(THROTTLE.address.free), [429, 429])
+    // another address is not slowed down
+    const volunteer = await person('volunteer')
+    assert.equal(
+      (await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '192.0.2.45')).status,
+      200,
+    )
+  })
+
+  it('makes a supervisor set up a second factor, then asks for a code that works once', async () => {
+    const supervisor = await person('supervisor')
+    const address = '198.51.100.20'
+    const first = await signIn({ email: supervisor.email, password: TEST_PASSWORD }, address)
+    assert.equal(first.status, 200)
+    assert.deepEqual(first.body.secondFactor, { enrolled: false, required: true, mustEnrol: true })
+    const cookie = cookieOf(first)
+    // nothing else until it is set up: not the queue, not the socket's data
+    const queue = await call(`${server.url}/api/conversations`, { cookie })
+    assert.equal(queue.status, 403)
+    assert.equal(queue.body.code, 'ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT')
+
+    const enrolment = await call(`${server.url}/api/session/totp`, { cookie, body: {} })
+    assert.equal(enrolment.status, 200)
+    assert.match(enrolment.body.uri, /^otpauth:\/\/totp\/Ascolto:.+\?secret=[A-Z2-7]+/)
+    const sealed = await server.pool.query<{ secret_sealed: Buffer }>(
+      'select secret_sealed from user_totp where user_id = $1',
+      [supervisor.userId],
+    )
+    assert.ok(
+      !sealed.rows[0]?.secret_sealed.toString('latin1').includes(enrolment.body.secret),
+      'sealed at rest',
+    )
+    const wrong = await call(`${server.url}/api/session/totp/confirm`, { cookie, body: { code: '000000' } })
+    assert.equal(wrong.status, 400)
+    const now = Math.floor(Date.now() / 1000)
+    const code = await generate({ secret: enrolment.body.secret, epoch: now })
+    const confirmed = await call(`${server.url}/api/session/totp/confirm`, { cookie, body: { code } })
+    assert.equal(confirmed.status, 200)
+    assert.equal(confirmed.body.recoveryCodes.length, 10)
+    assert.equal((await call(`${server.url}/api/conversations`, { cookie })).status, 200)
+
+    // the next sign-in needs a code; the one already used is refused (no replay), the next step's works
+    const noCode = await signIn({ email: supervisor.email, password: TEST_PASSWORD }, address)
+    assert.equal(noCode.status, 401)
+    assert.equal(noCode.body.code, 'ASCOLTO_ERR_SECOND_FACTOR_REQUIRED')
+    assert.equal(noCode.headers.get('set-cookie'), null)
+    const replay = await signIn({ email: supervisor.email, password: TEST_PASSWORD, code }, address)
+    assert.equal(replay.status, 401)
+    const next = await generate({ secret: enrolment.body.secret, epoch: now + 30 })
+    const withCode = await signIn({ email: supervisor.email, password: TEST_PASSWORD, code: next }, address)
+    assert.equal(withCode.status, 200)
+    assert.deepEqual(withCode.body.secondFactor, { enrolled: true, required: true, mustEnrol: false })
+
+    // a recovery code works once, and only its hash was stored
+    const [recovery] = confirmed.body.recoveryCodes as string[]
+    assert.ok(recovery)
+    const stored = await server.pool.query('select code_hash from recovery_code where user_id = $1', [
+      supervisor.userId,
+    ])
+    assert.ok(stored.rows.every((r) => !r.code_hash.toString('latin1').includes(recovery)))
+    assert.equal(
+      (await signIn({ email: supervisor.email, password: TEST_PASSWORD, code: recovery }, address)).status,
+      200,
+    )
+    assert.equal(
+      (await signIn({ email: supervisor.email, password: TEST_PASSWORD, code: recovery }, address)).status,
+      401,
+    )
+  })
+
+  it('asks volunteers for a second factor only where their helpline says so', async () => {
+    const volunteer = await person('volunteer')
+    const plain = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.30')
+    assert.deepEqual(plain.body.secondFactor, { enrolled: false, required: false, mustEnrol: false })
+    await server.pool.query(
+      `insert into helpline_security (helpline_id, volunteer_second_factor) values ($1, true)
+       on conflict (helpline_id) do update set volunteer_second_factor = true`,
+      [line.helplineId],
+    )
+    const strict = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.30')
+    assert.deepEqual(strict.body.secondFactor, { enrolled: false, required: true, mustEnrol: true })
+    await server.pool.query(
+      'update helpline_security set volunteer_second_factor = false where helpline_id = $1',
+      [line.helplineId],
+    )
+  })
+
+  it('kills the cookie at sign-out: the same cookie replayed gets nothing', async () => {
+    const volunteer = await person('volunteer')
+    const signedIn = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.40')
+    const cookie = cookieOf(signedIn)
+    assert.equal((await call(`${server.url}/api/conversations`, { cookie })).status, 200)
+    assert.equal((await call(`${server.url}/api/session`, { method: 'DELETE', cookie })).status, 204)
+    for (const path of ['/api/session', '/api/conversations', `/api/helplines/${line.helplineId}/settings`]) {
+      assert.equal((await call(`${server.url}${path}`, { cookie })).status, 401, path)
+    }
+    const sessions = await server.pool.query('select 1 from user_session where user_id = $1', [
+      volunteer.userId,
+    ])
+    assert.equal(sessions.rowCount, 0)
+  })
+
+  it('opens a session with the shortest idle time of the person’s helplines, and ends it after that idle time', async () => {
+    const volunteer = await person('volunteer')
+    await server.pool.query(
+      `insert into helpline_security (helpline_id, session_idle_minutes) values ($1, 15)
+       on conflict (helpline_id) do update set session_idle_minutes = 15`,
+      [line.helplineId],
+    )
+    const signedIn = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.50')
+    const cookie = cookieOf(signedIn)
+    const session = await server.pool.query<{ idle_minutes: number; minutes: number }>(
+      `select idle_minutes, round(extract(epoch from expires_at - last_seen_at) / 60)::int as minutes
+         from user_session where user_id = $1`,
+      [volunteer.userId],
+    )
+    assert.deepEqual(session.rows, [{ idle_minutes: 15, minutes: 15 }])
+    // 16 idle minutes later (moved, not waited for), the session is over
+    await server.pool.query(
+      `update user_session set last_seen_at = now() - interval '16 minutes', expires_at = now() - interval '1 minute'
+        where user_id = $1`,
+      [volunteer.userId],
+    )
+    assert.equal((await call(`${server.url}/api/conversations`, { cookie })).status, 401)
+    await server.pool.query(
+      'update helpline_security set session_idle_minutes = 720 where helpline_id = $1',
+      [line.helplineId],
+    )
+  })
+})
