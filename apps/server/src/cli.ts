@@ -18,6 +18,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
 import { formatPreview, previewHelpline } from './cli/preview.ts'
 import { exportSettings, importSettings } from './cli/settings.ts'
+import { connectTwilio, formatTwilioConnected } from './cli/twilio.ts'
 import { connectWhatsApp, formatConnected } from './cli/whatsapp.ts'
 import { ensureDemoHelpline, ensureFirstAdmin } from './demo/first-start.ts'
 import { loggerOptions } from './logger.ts'
@@ -39,6 +40,11 @@ const usage = `Usage: ascolto <command> [options]
                    [--verify-token T | --verify-token-file FILE] [--name N] [--graph-url URL] [--api-version V]
                                            connect a WhatsApp Business number (Cloud API) and print the
                                            webhook's callback URL; without a verify token one is made
+  connect-twilio --helpline S --account-sid AC… --phone-number +39… --auth-token-file FILE
+                 [--forward-to +39…] [--name N] [--api-url URL]
+                                           connect a Twilio number (SMS, and calls: forwarded to the
+                                           on-shift phone in hours, voicemail out of hours) and print
+                                           the webhook URL for its Messaging and Voice settings
   preview --helpline S [--at TIME] [--json]
                                            what the helpline's rules do at TIME (default: now), e.g.
                                            2026-12-24T20:30, local time in the helpline's zone: open or
@@ -68,6 +74,11 @@ const { positionals, values } = parseArgs({
     'verify-token-file': { type: 'string' },
     'graph-url': { type: 'string' },
     'api-version': { type: 'string' },
+    'account-sid': { type: 'string' },
+    'phone-number': { type: 'string' },
+    'auth-token-file': { type: 'string' },
+    'forward-to': { type: 'string' },
+    'api-url': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -198,6 +209,22 @@ async function main() {
           apiVersion: values['api-version'],
         })
         say(formatConnected(connected, config.publicUrl))
+      })
+    case 'connect-twilio':
+      return withDatabase(async (pool) => {
+        const config = loadConfig()
+        const keyring = createKeyring(await loadMasterKey(config, (m) => process.stderr.write(`${m}\n`)))
+        const connected = await connectTwilio(pool, keyring, {
+          helpline: required('helpline'),
+          name: values.name,
+          accountSid: values['account-sid'],
+          phoneNumber: values['phone-number'],
+          authTokenFile: values['auth-token-file'],
+          forwardTo: values['forward-to'],
+          apiUrl: values['api-url'],
+          publicUrl: config.publicUrl,
+        })
+        say(formatTwilioConnected(connected))
       })
     case 'preview':
       return withDatabase(async (pool) => {
