@@ -1,13 +1,19 @@
 // What can be done with the open conversation, in the order it usually happens: take it, send a
 // redirect to another desk, close it, block the person (rare, asked in a dialog), lift a block
-// (supervisors, on a closed conversation), put or lift a legal hold (supervisors).
+// (supervisors, on a closed conversation), put or lift a legal hold (supervisors). The desk's own:
+// transfer (or, for a supervisor, take over and reassign), call a supervisor, raise a
+// safeguarding flag, close with the helpline's form.
 import type { BlockBody, ConversationView, LegalHoldBody } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BlockDialog } from './block-dialog.tsx'
+import { CloseDialog } from './close-dialog.tsx'
+import type { DeskTools } from './desk-tools.tsx'
+import { FlagDialog } from './flag-dialog.tsx'
 import { LegalHoldDialog } from './legal-hold-dialog.tsx'
 import { RedirectMenu } from './redirect-menu.tsx'
 import { formatMessageTime } from './time-format.ts'
+import { TransferDialog } from './transfer-dialog.tsx'
 
 export type ConversationActionHandlers = {
   onTake: (id: string) => Promise<unknown>
@@ -31,6 +37,8 @@ type Props = ConversationActionHandlers & {
   canUnblock: boolean
   canHold: boolean
   assignedToMe: boolean
+  myId: string
+  desk: DeskTools
 }
 
 export function ConversationActions({
@@ -41,6 +49,8 @@ export function ConversationActions({
   canUnblock,
   canHold,
   assignedToMe,
+  myId,
+  desk,
   ...handlers
 }: Props) {
   const { t, i18n } = useTranslation()
@@ -60,6 +70,9 @@ export function ConversationActions({
   }
 
   const { id, status } = conversation
+  const setup = desk.setupOf(conversation.helplineId)
+  const supervising = desk.supervises(conversation.helplineId)
+  const hasClosingForm = Boolean(setup?.desk.categories?.length || setup?.desk.closingForm?.length)
   return (
     <div className="conversation-actions">
       {status === 'waiting' && (
@@ -87,7 +100,60 @@ export function ConversationActions({
           }
         />
       )}
-      {canClose && (
+      {status === 'open' && setup && (assignedToMe || supervising) && (
+        <TransferDialog
+          name={pseudonym}
+          colleagues={setup.colleagues}
+          assigneeId={conversation.assignee?.id ?? null}
+          label={assignedToMe ? t('transfer.open') : t('transfer.reassign')}
+          disabled={pending}
+          onTransfer={(body) => desk.onTransfer(id, body)}
+        />
+      )}
+      {status === 'open' && supervising && !assignedToMe && (
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={pending}
+          onClick={() => run(() => desk.onTransfer(id, { toUserId: myId, note: '' }).catch(desk.onError))}
+        >
+          {t('transfer.takeOver')}
+        </button>
+      )}
+      {assignedToMe && !supervising && !conversation.helpRequested && (
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={pending}
+          onClick={() =>
+            run(async () => {
+              setDone(null)
+              if (await desk.onRequestHelp(id)) setDone({ id, text: t('help.sent') })
+            })
+          }
+        >
+          {t('help.open')}
+        </button>
+      )}
+      {conversation.helpRequested && <span className="help-mark">{t('help.waiting')}</span>}
+      {status !== 'closed' && (
+        <FlagDialog
+          name={pseudonym}
+          onRaise={async (body) => {
+            await desk.onRaiseFlag(id, body)
+            setDone({ id, text: t('flag.sent') })
+          }}
+        />
+      )}
+      {canClose && hasClosingForm && setup && (
+        <CloseDialog
+          name={pseudonym}
+          setup={setup}
+          disabled={pending}
+          onClose={(body) => desk.onCloseWith(id, body)}
+        />
+      )}
+      {canClose && !hasClosingForm && (
         <button
           type="button"
           className="button-secondary"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
 import { Composer } from './composer.tsx'
 import { type ConversationActionHandlers, ConversationActions } from './conversation-actions.tsx'
+import { DeskExtras, type DeskTools } from './desk-tools.tsx'
 import type { useLabels } from './labels.ts'
 import { MessageList } from './message-list.tsx'
 import { QUEUE_HREF } from './use-hash-route.ts'
@@ -26,6 +27,7 @@ type Props = ConversationActionHandlers & {
   onDraftChange: (text: string) => void
   onSend: (id: string, text: string) => Promise<unknown>
   onHide: (messageId: string, reason: ChosenHideReason) => Promise<boolean>
+  desk: DeskTools
 }
 
 export function ConversationPane(props: Props) {
@@ -90,6 +92,8 @@ export function ConversationPane(props: Props) {
               canUnblock={props.canUnblock(conversation)}
               canHold={props.canHold(conversation)}
               assignedToMe={assignedToMe}
+              myId={myId}
+              desk={props.desk}
               onTake={props.onTake}
               onClose={props.onClose}
               onBlock={props.onBlock}
@@ -105,8 +109,10 @@ export function ConversationPane(props: Props) {
             labels={labels}
             onHide={props.onHide}
           />
+          <DeskExtras conversation={conversation} tools={props.desk} />
           <Composer
             key={conversation.id}
+            cannedReplies={props.desk.setupOf(conversation.helplineId)?.cannedReplies}
             enabled={assignedToMe}
             disabledReason={
               conversation.status === 'closed' ? t('composer.closed') : t('composer.notAssigned')

@@ -8,9 +8,15 @@ type Props = {
   /** Where the helpline's settings are, for a coordinator; none for everyone else. */
   settingsHref: string | null
   onSettings: boolean
+  cannedHref: string | null
+  onCanned: boolean
+  /** The chime (and desktop notifications) for new conversations and alerts. */
+  sound: boolean
+  onSoundChange: (on: boolean) => void
 }
 
-export function DeskHeader({ displayName, online, onSignOut, settingsHref, onSettings }: Props) {
+export function DeskHeader(props: Props) {
+  const { displayName, online, onSignOut, settingsHref, onSettings } = props
   const { t } = useTranslation()
   return (
     <header className="app-header">
@@ -23,6 +29,11 @@ export function DeskHeader({ displayName, online, onSignOut, settingsHref, onSet
           <a href={settingsHref} aria-current={onSettings ? 'page' : undefined}>
             {t('header.settings')}
           </a>
+          {props.cannedHref && (
+            <a href={props.cannedHref} aria-current={props.onCanned ? 'page' : undefined}>
+              {t('headerDesk.canned')}
+            </a>
+          )}
         </nav>
       )}
       <div className="account">
@@ -30,6 +41,14 @@ export function DeskHeader({ displayName, online, onSignOut, settingsHref, onSet
           <span className="visually-hidden">{t('header.signedInAs')} </span>
           {displayName}
         </p>
+        <label className="sound-switch">
+          <input
+            type="checkbox"
+            checked={props.sound}
+            onChange={(event) => props.onSoundChange(event.target.checked)}
+          />
+          {t('headerDesk.sound')}
+        </label>
         <LanguageSwitch />
         <button type="button" className="button-quiet" onClick={onSignOut}>
           {t('header.signOut')}

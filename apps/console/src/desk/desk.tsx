@@ -1,27 +1,43 @@
 // The operator's desk: the queue on the left, the open conversation on the right (one or the
 // other on a phone), kept current by the socket. Drafts are kept per conversation while switching.
-import type { ConversationView, MessageView, SessionView } from '@ascolto/protocol'
+import type { ConversationView, FlagAlert, HelpRequest, MessageView, SessionView } from '@ascolto/protocol'
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { closeConversation, sendReply, takeConversation } from '../api/conversations.ts'
+import {
+  acknowledgeFlag,
+  addNote,
+  closeWithForm,
+  listOpenFlags,
+  markRead,
+  raiseFlag,
+  requestSupervisor,
+  transferConversation,
+} from '../api/desk.ts'
 import { blockContact, hideMessage, unblockContact } from '../api/moderation.ts'
 import { signOut } from '../api/session.ts'
 import { sendRedirect, setLegalHold } from '../api/settings.ts'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
+import { CannedRepliesScreen } from './canned-replies-screen.tsx'
+import { chime, notify } from './chime.ts'
 import { ConversationPane } from './conversation-pane.tsx'
 import { DeskHeader } from './desk-header.tsx'
+import type { DeskTools } from './desk-tools.tsx'
 import { useLabels } from './labels.ts'
 import { Queue } from './queue.tsx'
+import { SupervisorAlerts } from './supervisor-alerts.tsx'
 import type { QueueTab } from './updates.ts'
-import { settingsHref, useRoute } from './use-hash-route.ts'
+import { useDeskSetups } from './use-desk-setup.ts'
+import { cannedRepliesHref, settingsHref, useRoute } from './use-hash-route.ts'
 import { useOpenConversation } from './use-open-conversation.ts'
 import { useQueue } from './use-queue.ts'
 import { useRealtime } from './use-realtime.ts'
 import './desk.css'
 import './moderation.css'
 import './conversation-tools.css'
+import './desk-tools.css'
 
 type Props = { session: SessionView; onSignedOut: () => void }
 
@@ -45,6 +61,14 @@ export function Desk({ session, onSignedOut }: Props) {
     route.screen === 'settings' && coordinated.length > 0
       ? (route.helplineId ?? coordinated[0]?.helplineId ?? null)
       : null
+  const cannedFor =
+    route.screen === 'canned' && coordinated.length > 0
+      ? (route.helplineId ?? coordinated[0]?.helplineId ?? null)
+      : null
+  const desks = useDeskSetups(session.memberships)
+  const [flags, setFlags] = useState<FlagAlert[]>([])
+  const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
+  const [sound, setSound] = useState(() => localStorage.getItem('ascolto.sound') !== 'off')
 
   // supervisors and coordinators may read hidden messages, lift blocks, close others' conversations
   const supervises = useCallback(
@@ -66,14 +90,20 @@ export function Desk({ session, onSignedOut }: Props) {
     if (shown) place(shown)
   }, [shown, place])
 
+  const supervisesAny = session.memberships.some((m) => m.role !== 'volunteer')
   const online = useRealtime({
     onConnect: () => {
       reloadQueue()
       open.reload()
+      if (supervisesAny) listOpenFlags().then((list) => setFlags(list.flags), setError)
     },
     onConversation: (conversation: ConversationView) => {
       const isNew = conversation.status === 'waiting' && !queue.waiting.some((c) => c.id === conversation.id)
-      if (isNew) setAnnouncement(t('queue.newWaiting', { name: labels.pseudonym(conversation) }))
+      if (isNew) {
+        setAnnouncement(t('queue.newWaiting', { name: labels.pseudonym(conversation) }))
+        if (sound) chime()
+        notify(t('app.name'), t('queue.newWaiting', { name: labels.pseudonym(conversation) }))
+      }
       place(conversation)
       open.applyConversation(conversation)
     },
@@ -85,7 +115,22 @@ export function Desk({ session, onSignedOut }: Props) {
       }
     },
     onUnauthenticated: onSignedOut,
+    onFlag: (flag) => {
+      if (!supervises(flag.helplineId)) return
+      setFlags((all) => [...all.filter((f) => f.id !== flag.id), ...(flag.acknowledgedAt ? [] : [flag])])
+      if (!flag.acknowledgedAt) notify(t('app.name'), t(`flag.kinds.${flag.kind}`))
+    },
+    onHelpRequest: (help) => {
+      if (!supervises(help.helplineId) || help.requestedBy.id === myId) return
+      setHelpRequests((all) => [...all.filter((h) => h.conversationId !== help.conversationId), help])
+    },
   })
+
+  // the handler reading the conversation: its unread count goes to zero
+  const unreadShown = shown && shown.assignee?.id === myId && shown.unread > 0 ? shown.id : null
+  useEffect(() => {
+    if (unreadShown) markRead(unreadShown).then(place, () => {})
+  }, [unreadShown, place])
 
   useDocumentTitle(
     queue.waiting.length > 0 ? t('app.titleWithWaiting', { count: queue.waiting.length }) : t('app.title'),
@@ -119,6 +164,28 @@ export function Desk({ session, onSignedOut }: Props) {
   const applyConversation = (conversation: ConversationView) => {
     place(conversation)
     open.applyConversation(conversation)
+  }
+
+  const desk: DeskTools = {
+    setupOf: (helplineId) => desks.setups[helplineId],
+    supervises,
+    onCloseWith: async (id, body) => {
+      setError(null)
+      applyConversation(await closeWithForm(id, body))
+    },
+    onTransfer: async (id, body) => {
+      setError(null)
+      const { conversation, note } = await transferConversation(id, body)
+      applyConversation(conversation)
+      open.applyMessage(note)
+    },
+    onRaiseFlag: async (id, body) => {
+      setError(null)
+      await raiseFlag(id, body)
+    },
+    onRequestHelp: (id) => act(async () => applyConversation(await requestSupervisor(id))),
+    onAddNote: (id, text) => act(async () => open.applyMessage(await addNote(id, text))),
+    onError: setError,
   }
 
   const selectedDraft = selectedId ? (drafts[selectedId] ?? '') : ''
@@ -171,6 +238,16 @@ export function Desk({ session, onSignedOut }: Props) {
         online={online}
         settingsHref={coordinated[0] ? settingsHref(settingsFor ?? coordinated[0].helplineId) : null}
         onSettings={settingsFor !== null}
+        cannedHref={coordinated[0] ? cannedRepliesHref(cannedFor ?? coordinated[0].helplineId) : null}
+        onCanned={cannedFor !== null}
+        sound={sound}
+        onSoundChange={(on) => {
+          setSound(on)
+          localStorage.setItem('ascolto.sound', on ? 'on' : 'off')
+          if (on && typeof Notification !== 'undefined' && Notification.permission === 'default') {
+            Notification.requestPermission().catch(() => {})
+          }
+        }}
         onSignOut={async () => {
           await signOut().catch(() => {})
           // the next person to sign in on this browser starts from the queue, not from this conversation
@@ -179,8 +256,34 @@ export function Desk({ session, onSignedOut }: Props) {
         }}
       />
       {failure && <ErrorAlert key={failure.seq} error={failure.error} onDismiss={dismissError} />}
+      {supervisesAny && (
+        <SupervisorAlerts
+          flags={flags}
+          helpRequests={helpRequests}
+          sound={sound}
+          onAcknowledge={(flagId) =>
+            act(async () => {
+              await acknowledgeFlag(flagId)
+              setFlags((all) => all.filter((f) => f.id !== flagId))
+            })
+          }
+          onDismissHelp={(id) => setHelpRequests((all) => all.filter((h) => h.conversationId !== id))}
+        />
+      )}
       {settingsFor && <SettingsScreen helplines={coordinated} helplineId={settingsFor} />}
-      <div className="desk" data-view={selectedId ? 'conversation' : 'queue'} hidden={settingsFor !== null}>
+      {cannedFor && (
+        <CannedRepliesScreen
+          helplines={coordinated}
+          helplineId={cannedFor}
+          setup={desks.setups[cannedFor]}
+          onChanged={desks.reload}
+        />
+      )}
+      <div
+        className="desk"
+        data-view={selectedId ? 'conversation' : 'queue'}
+        hidden={settingsFor !== null || cannedFor !== null}
+      >
         <Queue
           queue={queue}
           loaded={loaded}
@@ -224,6 +327,7 @@ export function Desk({ session, onSignedOut }: Props) {
             setError(null)
             return setLegalHold(id, body)
           }}
+          desk={desk}
           onHide={(messageId, reason) =>
             act(async () => open.applyMessage(await hideMessage(messageId, reason)))
           }

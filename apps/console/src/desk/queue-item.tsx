@@ -43,7 +43,7 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
         href={conversationHref(conversation.id)}
         aria-current={selected ? 'page' : undefined}
         aria-labelledby={`${id}-name ${id}-channel ${id}-time${dueLabel && tab === 'waiting' ? ` ${id}-due` : ''}`}
-        aria-describedby={hasDraft ? `${id}-preview ${id}-draft` : `${id}-preview`}
+        aria-describedby={`${id}-marks ${id}-preview${hasDraft ? ` ${id}-draft` : ''}`}
       >
         <span className="queue-item-top">
           <span id={`${id}-name`} className="pseudonym">
@@ -65,6 +65,23 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
             {overdue ? t('queue.overdue', { time: dueLabel }) : t('queue.dueBy', { time: dueLabel })}
           </span>
         )}
+        <span id={`${id}-marks`} className="queue-marks">
+          <span className={conversation.earlierConversations > 0 ? 'mark returning' : 'mark new'}>
+            {conversation.earlierConversations > 0
+              ? t('marks.returning', { count: conversation.earlierConversations })
+              : t('marks.new')}
+          </span>
+          {conversation.unread > 0 && tab === 'mine' && (
+            <span className="mark unread">{t('marks.unread', { count: conversation.unread })}</span>
+          )}
+          {conversation.flags.map((flag, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the flags of a conversation only grow, in order
+            <span key={index} className={flag.acknowledged ? 'mark flag' : 'mark flag flag-open'}>
+              {t(`flag.kinds.${flag.kind}`)}
+            </span>
+          ))}
+          {conversation.helpRequested && <span className="mark help">{t('help.waiting')}</span>}
+        </span>
         <span id={`${id}-preview`} className="preview">
           {conversation.preview}
         </span>

@@ -19,6 +19,11 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     lastMessageAt: '2025-01-01T20:00:00.000Z',
     dueAt: null,
     preview: 'ciao',
+    replyWindowClosesAt: null,
+    helpRequested: false,
+    flags: [],
+    earlierConversations: 0,
+    unread: 0,
     ...patch,
   }
 }
@@ -104,6 +109,7 @@ test('a hidden message loses its text, unless this operator may read hidden mess
     errorCode: null,
     flagged: true,
     hidden: null,
+    media: null,
   }
   const pushed: MessageView = { ...message, text: '', hidden: { reason: 'offensive' } }
   assert.deepEqual(upsertMessage([message], pushed), [pushed])

@@ -1,6 +1,6 @@
 // The socket for as long as the desk is on screen. Handlers are read through a ref, so the
 // socket is opened once and not again at every render.
-import type { ConversationView, MessageView } from '@ascolto/protocol'
+import type { ConversationView, FlagAlert, HelpRequest, MessageView } from '@ascolto/protocol'
 import { useEffect, useRef, useState } from 'react'
 import { connectConsole } from '../api/realtime.ts'
 
@@ -11,6 +11,8 @@ export type RealtimeHandlers = {
   /** `created`: a new message; otherwise a change to one already sent (status, hidden). */
   onMessage: (message: MessageView, created: boolean) => void
   onUnauthenticated: () => void
+  onFlag?: (flag: FlagAlert) => void
+  onHelpRequest?: (request: HelpRequest) => void
 }
 
 const RETRY_AFTER_REFUSAL = 15_000
@@ -40,6 +42,8 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('conversation.updated', (conversation) => latest.current.onConversation(conversation))
     socket.on('message.created', (message) => latest.current.onMessage(message, true))
     socket.on('message.updated', (message) => latest.current.onMessage(message, false))
+    socket.on('flag.updated', (flag) => latest.current.onFlag?.(flag))
+    socket.on('help.requested', (request) => latest.current.onHelpRequest?.(request))
     return () => {
       clearTimeout(retry)
       socket.disconnect()

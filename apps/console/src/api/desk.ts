@@ -1,0 +1,59 @@
+// The desk's calls beyond the conversation itself: what a helpline's desk offers (categories,
+// closing form, playbook, canned replies, colleagues), notes, transfers, a call for the supervisor,
+// safeguarding flags, and the coordinator's canned replies.
+import type {
+  CannedReply,
+  CannedReplyBody,
+  CloseBody,
+  ConversationView,
+  DeskSetup,
+  FlagAlertList,
+  FlagList,
+  FlagView,
+  MessageView,
+  RaiseFlagBody,
+  TransferBody,
+} from '@ascolto/protocol'
+import { request } from './http.ts'
+
+const conversation = (id: string) => `/api/conversations/${encodeURIComponent(id)}`
+
+export const getDeskSetup = (helplineId: string) =>
+  request<DeskSetup>('GET', `/api/helplines/${encodeURIComponent(helplineId)}/desk`)
+
+export const closeWithForm = (id: string, body: CloseBody) =>
+  request<ConversationView>('POST', `${conversation(id)}/close`, body)
+
+export const addNote = (id: string, text: string) =>
+  request<MessageView>('POST', `${conversation(id)}/notes`, { text })
+
+export const transferConversation = (id: string, body: TransferBody) =>
+  request<{ conversation: ConversationView; note: MessageView }>('POST', `${conversation(id)}/transfer`, body)
+
+export const requestSupervisor = (id: string) => request<ConversationView>('POST', `${conversation(id)}/help`)
+
+export const markRead = (id: string) => request<ConversationView>('POST', `${conversation(id)}/read`)
+
+export const listFlags = (id: string) => request<FlagList>('GET', `${conversation(id)}/flags`)
+
+export const raiseFlag = (id: string, body: RaiseFlagBody) =>
+  request<FlagView>('POST', `${conversation(id)}/flags`, body)
+
+export const listOpenFlags = () => request<FlagAlertList>('GET', '/api/flags')
+
+export const acknowledgeFlag = (flagId: string) =>
+  request<FlagView>('POST', `/api/flags/${encodeURIComponent(flagId)}/acknowledge`)
+
+export const tickStep = (flagId: string, stepId: string, contacted: string) =>
+  request<FlagView>('POST', `/api/flags/${encodeURIComponent(flagId)}/steps/${encodeURIComponent(stepId)}`, {
+    contacted,
+  })
+
+export const createCannedReply = (helplineId: string, body: CannedReplyBody) =>
+  request<CannedReply>('POST', `/api/helplines/${encodeURIComponent(helplineId)}/canned-replies`, body)
+
+export const updateCannedReply = (id: string, body: CannedReplyBody) =>
+  request<CannedReply>('PUT', `/api/canned-replies/${encodeURIComponent(id)}`, body)
+
+export const deleteCannedReply = (id: string) =>
+  request<void>('DELETE', `/api/canned-replies/${encodeURIComponent(id)}`)

@@ -1,0 +1,32 @@
+// What the desk adds under a conversation's messages: its safeguarding flags with the playbook,
+// and the private note. The handlers and the helpline's setup travel together as `DeskTools`.
+import type { CloseBody, ConversationView, DeskSetup, RaiseFlagBody, TransferBody } from '@ascolto/protocol'
+import { NoteForm } from './note-form.tsx'
+import { SafeguardingPanel } from './safeguarding-panel.tsx'
+
+export type DeskTools = {
+  setupOf: (helplineId: string) => DeskSetup | undefined
+  supervises: (helplineId: string) => boolean
+  /** Reject when refused, so the dialogs can say why. */
+  onCloseWith: (id: string, body: CloseBody) => Promise<void>
+  onTransfer: (id: string, body: TransferBody) => Promise<void>
+  onRaiseFlag: (id: string, body: RaiseFlagBody) => Promise<void>
+  /** Answer whether it worked (the desk's alert says why not). */
+  onRequestHelp: (id: string) => Promise<boolean>
+  onAddNote: (id: string, text: string) => Promise<boolean>
+  onError: (error: unknown) => void
+}
+
+export function DeskExtras({ conversation, tools }: { conversation: ConversationView; tools: DeskTools }) {
+  return (
+    <>
+      <SafeguardingPanel
+        conversation={conversation}
+        setup={tools.setupOf(conversation.helplineId)}
+        supervises={tools.supervises(conversation.helplineId)}
+        onError={tools.onError}
+      />
+      <NoteForm key={conversation.id} onAdd={(text) => tools.onAddNote(conversation.id, text)} />
+    </>
+  )
+}

@@ -1,0 +1,46 @@
+// A private note on the conversation: seen by the helpline's staff only, never sent to the person.
+import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+type Props = { onAdd: (text: string) => Promise<boolean> }
+
+export function NoteForm({ onAdd }: Props) {
+  const { t } = useTranslation()
+  const ids = { box: useId(), hint: useId() }
+  const [text, setText] = useState('')
+  const [pending, setPending] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const note = text.trim()
+    if (!note || pending) return
+    setPending(true)
+    try {
+      if (await onAdd(note)) setText('')
+    } finally {
+      setPending(false)
+    }
+  }
+
+  return (
+    <form className="note-form" onSubmit={submit}>
+      <label htmlFor={ids.box}>{t('note.label')}</label>
+      <div className="composer-row">
+        <textarea
+          id={ids.box}
+          rows={1}
+          maxLength={4096}
+          value={text}
+          aria-describedby={ids.hint}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button type="submit" className="button-secondary" disabled={pending}>
+          {t('note.add')}
+        </button>
+      </div>
+      <p id={ids.hint} className="hint">
+        {t('note.hint')}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,145 @@
+// The volunteer's desk in Chromium: the coordinator writes a canned reply; a volunteer takes a
+// conversation, answers with the canned reply (/benvenuto), leaves a private note, and closes
+// it with the helpline's categories and outcome, which reach the anonymous facts. Another
+// helpline's conversation, opened by its address, shows nothing of it.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+  visitorToken,
+} from '../apps/server/src/testing/test-server.ts'
+import { launchBrowser, screenshot } from './browser.ts'
+import { DESK_SETTINGS, writeIn } from './desk-fixtures.ts'
+
+describe('the volunteer’s desk, in Chromium', () => {
+  let server: TestServer
+  let browser: Browser
+  let line: { helplineId: string; channelId: string }
+  let other: { helplineId: string; channelId: string }
+
+  before(async () => {
+    server = await startTestServer()
+    browser = await launchBrowser()
+    line = await makeHelpline(server.pool)
+    other = await makeHelpline(server.pool)
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(server.url)
+    await page.getByLabel('E-mail').fill(email)
+    await page.getByLabel('Password').fill(TEST_PASSWORD)
+    await page.getByRole('button', { name: 'Accedi' }).click()
+    await page.getByRole('tab', { name: 'In attesa' }).waitFor()
+  }
+
+  it('answers with a canned reply, notes, categorises and closes', async () => {
+    const coordinator = await makeOperator(
+      server,
+      [{ helplineId: line.helplineId, role: 'coordinator' }],
+      'Carla',
+    )
+    const volunteer = await makeOperator(
+      server,
+      [{ helplineId: line.helplineId, role: 'volunteer' }],
+      'Giulia',
+    )
+    const settings = await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
+      cookie: coordinator.cookie,
+    })
+    const saved = await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
+      method: 'PUT',
+      cookie: coordinator.cookie,
+      body: { ...settings.body, desk: DESK_SETTINGS },
+    })
+    assert.equal(saved.status, 200)
+
+    // the coordinator writes the helpline's canned reply in the console
+    const coordinatorContext = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'it-IT',
+    })
+    const manager = await coordinatorContext.newPage()
+    await signIn(manager, coordinator.email)
+    await manager.getByRole('link', { name: 'Risposte pronte' }).click()
+    await manager.getByRole('heading', { name: 'Risposte pronte' }).waitFor()
+    await manager.getByLabel('Scorciatoia').fill('benvenuto')
+    await manager.getByLabel('Titolo').fill('Benvenuto')
+    await manager.getByLabel('Testo').fill('Ciao, sono qui per ascoltarti. Scrivi pure quello che senti.')
+    await manager.getByRole('button', { name: 'Salva la risposta' }).click()
+    await manager.getByRole('status').filter({ hasText: 'Risposta salvata: /benvenuto' }).waitFor()
+    await screenshot(manager, 'console-canned-replies-1280')
+    await coordinatorContext.close()
+
+    await writeIn(server, line.channelId, visitorToken(), 'Mi prendono in giro a scuola, non so a chi dirlo')
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
+    const desk = await context.newPage()
+    await signIn(desk, volunteer.email)
+    const waiting = desk.getByRole('tabpanel', { name: 'In attesa' }).getByRole('link', { name: /Persona #/ })
+    await waiting.first().waitFor()
+    assert.match((await waiting.first().getAttribute('aria-describedby')) ?? '', /marks/)
+    await desk.getByRole('tabpanel', { name: 'In attesa' }).getByText('Nuova persona').waitFor()
+    await waiting.first().click()
+    await desk.getByRole('button', { name: 'Prendi in carico' }).click()
+
+    // a slash offers the canned replies; Enter puts the text in, Enter again sends it
+    const reply = desk.getByLabel('Risposta', { exact: true })
+    await reply.fill('/benv')
+    const options = desk.getByRole('listbox', { name: 'Risposte pronte' }).getByRole('option')
+    await options.filter({ hasText: '/benvenuto' }).waitFor()
+    await screenshot(desk, 'console-desk-canned-1280')
+    await reply.press('Enter')
+    assert.equal(await reply.inputValue(), 'Ciao, sono qui per ascoltarti. Scrivi pure quello che senti.')
+    await reply.press('Enter')
+    const messages = desk.getByRole('region', { name: 'Messaggi' })
+    await messages.getByText('Ciao, sono qui per ascoltarti. Scrivi pure quello che senti.').waitFor()
+    await messages.getByText('inviato').waitFor()
+
+    // a private note: among the messages, marked, and never in the outbox
+    await desk.getByLabel('Nota privata').fill('Parla di bullismo a scuola: da riprendere se riscrive')
+    await desk.getByRole('button', { name: 'Aggiungi nota' }).click()
+    await messages.getByText('Parla di bullismo a scuola: da riprendere se riscrive').waitFor()
+    const notes = await server.pool.query(`select status from message where direction = 'note'`)
+    assert.deepEqual(
+      notes.rows.map((r) => r.status),
+      ['received'],
+    )
+
+    // closing asks the helpline's categories and outcome
+    await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    const closing = desk.getByRole('dialog', { name: /Chiudere la conversazione con Persona #/ })
+    await closing.getByRole('checkbox', { name: 'Bullismo' }).check()
+    await closing.getByLabel('Esito').selectOption({ label: 'Indirizzata a un servizio' })
+    await screenshot(desk, 'console-desk-close-1280')
+    await closing.getByRole('button', { name: 'Chiudi la conversazione' }).click()
+    await desk.locator('.conversation-status').getByText('Chiusa').waitFor()
+    const facts = await server.pool.query('select categories, outcome from conversation_fact')
+    assert.deepEqual(facts.rows, [{ categories: ['bullying'], outcome: { outcome: 'referred' } }])
+
+    // another helpline's conversation, by its address: refused, and nothing of it shows
+    await writeIn(server, other.channelId, visitorToken(), 'Messaggio di un’altra linea')
+    const { rows } = await server.pool.query<{ id: string; pseudonym: number }>(
+      `select c.id, ct.pseudonym from conversation c join contact ct on ct.id = c.contact_id where c.helpline_id = $1`,
+      [other.helplineId],
+    )
+    const [foreign] = rows
+    assert.ok(foreign)
+    await desk.goto(`${server.url}/#/conversations/${foreign.id}`)
+    await desk.getByRole('alert').filter({ hasText: 'Conversazione non trovata.' }).waitFor()
+    const page = (await desk.locator('body').innerText()) ?? ''
+    assert.equal(page.includes('Messaggio di un’altra linea'), false)
+    assert.equal(page.includes(`Persona #${foreign.pseudonym}`), false)
+    const refused = await call(`${server.url}/api/conversations/${foreign.id}`, { cookie: volunteer.cookie })
+    assert.equal(refused.status, 404, 'the same answer as an id that does not exist')
+    await context.close()
+  })
+})
