@@ -9,7 +9,15 @@ import { defaultSettings, importHelplineSettings } from '@ascolto/core'
 import type { Browser, Page } from 'playwright-core'
 import { makeHelpline, startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { collectPageErrors, countRows, eventually, type HostSite, startHostSite } from './widget-helpers.ts'
+import {
+  collectPageErrors,
+  countRows,
+  eventually,
+  type HostSite,
+  headerColour,
+  inboundStored,
+  startHostSite,
+} from './widget-helpers.ts'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
@@ -91,22 +99,10 @@ describe('the widget under a strict CSP, for every reader, and as a full page', 
     await page.getByRole('button', { name: 'Apri la chat' }).click()
     await page.getByText('Aperto ora').waitFor()
     // styled: the constructed stylesheet passed the policy
-    const header = await page.locator('ascolto-widget').evaluate((host) => {
-      const element = host.shadowRoot?.querySelector('.header')
-      return element ? getComputedStyle(element).backgroundColor : ''
-    })
-    assert.equal(header, 'rgb(11, 85, 96)')
+    assert.equal(await headerColour(page), 'rgb(11, 85, 96)')
     await page.getByRole('textbox', { name: 'Scrivi un messaggio' }).fill('Scrivo da un sito con una CSP')
     await page.getByRole('button', { name: 'Invia' }).click()
-    await eventually(
-      'the message is stored',
-      async () =>
-        (await countRows(
-          server.pool,
-          `select id from message where channel_id = $1 and direction = 'inbound'`,
-          [channelId],
-        )) === 1,
-    )
+    await inboundStored(server.pool, channelId, 1)
     // the socket is up too (the banner would say otherwise), and nothing was refused
     await page.getByRole('log').getByText('Scrivo da un sito con una CSP').waitFor()
     assert.deepEqual(

@@ -33,6 +33,8 @@ export async function startHostSite(options: {
   lang?: string
   dir?: 'ltr' | 'rtl'
   attributes?: string
+  /** The page's own markup for the widget instead of the one script tag (e.g. a WordPress shortcode's). */
+  embed?: string
 }): Promise<HostSite> {
   const ascolto = new URL(options.ascoltoUrl)
   const ws = `${ascolto.protocol === 'https:' ? 'wss' : 'ws'}://${ascolto.host}`
@@ -42,7 +44,7 @@ export async function startHostSite(options: {
 <title>Associazione</title></head>
 <body>
 <main><h1>Associazione</h1><p>Il sito di un'associazione.</p></main>
-<script src="${ascolto.origin}/widget.js" data-ascolto-channel="${options.channelId}" ${options.attributes ?? ''} async></script>
+${options.embed ?? `<script src="${ascolto.origin}/widget.js" data-ascolto-channel="${options.channelId}" ${options.attributes ?? ''} async></script>`}
 </body>
 </html>`
   const server: Server = createServer((request, response) => {
@@ -90,3 +92,20 @@ export async function startNeutralPage(): Promise<HostSite> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }
+
+/** The background colour of the widget's header, read inside its shadow root. */
+export const headerColour = (page: Page) =>
+  page.locator('ascolto-widget').evaluate((host) => {
+    const element = host.shadowRoot?.querySelector('.header')
+    return element ? getComputedStyle(element).backgroundColor : ''
+  })
+
+/** Waits until the channel holds this many messages from people. */
+export const inboundStored = (pool: Pool, channelId: string, count: number) =>
+  eventually(
+    `${count} message(s) stored`,
+    async () =>
+      (await countRows(pool, `select id from message where channel_id = $1 and direction = 'inbound'`, [
+        channelId,
+      ])) === count,
+  )

@@ -15,13 +15,13 @@ type Props = {
   locale?: string
   /** Where quick exit goes; read when leaving, so the page may set it late. */
   exitUrl: () => string | null | undefined
-  /** The host page's direction: on a right-to-left page the widget sits at the left. */
-  pageDir: 'ltr' | 'rtl'
+  /** In the bottom left corner (chosen, or a right-to-left page) rather than the right. */
+  atLeft: boolean
   /** A conversation from an earlier page of this tab exists: quick exit keys work before opening. */
   hasSession: boolean
 }
 
-export function Widget({ makeChat, fullPage, pageDir, locale, exitUrl, hasSession }: Props) {
+export function Widget({ makeChat, fullPage, atLeft, locale, exitUrl, hasSession }: Props) {
   const [chat, setChat] = useState(makeChat)
   const state = useChatState(chat)
   const t = pickStrings(locale, state.info?.locale, document.documentElement.lang, navigator.language)
@@ -68,11 +68,7 @@ export function Widget({ makeChat, fullPage, pageDir, locale, exitUrl, hasSessio
 
   if (gone) return null
   return (
-    <div
-      class={`root${fullPage ? ' full' : ''}${pageDir === 'rtl' ? ' at-left' : ''}`}
-      lang={t.lang}
-      dir={t.dir}
-    >
+    <div class={`root${fullPage ? ' full' : ''}${atLeft ? ' at-left' : ''}`} lang={t.lang} dir={t.dir}>
       {!fullPage && (
         <button
           ref={launcherRef}

@@ -19,6 +19,8 @@ export type InitOptions = {
   color?: string
   /** Where quick exit sends the person; a neutral search page by default. */
   exitUrl?: string
+  /** Which bottom corner the launcher sits in; by default the right, or the left on a right-to-left page. */
+  position?: 'left' | 'right'
 }
 
 declare global {
@@ -28,11 +30,12 @@ declare global {
 }
 
 function init(options: InitOptions, exitUrl: () => string | null | undefined = () => options.exitUrl): void {
-  const { server, channel, container, fullPage, locale, color } = options
+  const { server, channel, container, fullPage, locale, color, position } = options
   const origin = new URL(server, location.href)
   if (origin.protocol !== 'https:' && origin.protocol !== 'http:') throw new Error('Ascolto: invalid server')
   if (!channel) throw new Error('Ascolto: missing channel')
-  const start = () => mount({ server: origin.origin, channel, container, fullPage, locale, color, exitUrl })
+  const start = () =>
+    mount({ server: origin.origin, channel, container, fullPage, locale, color, position, exitUrl })
   if (container || document.body) start()
   else document.addEventListener('DOMContentLoaded', start)
 }
@@ -53,10 +56,15 @@ const script = ownScript()
 window.Ascolto = { init: (options) => init(options) }
 const channel = script?.getAttribute('data-ascolto-channel')
 if (script && channel) {
+  // data-ascolto-container="ID": the chat fills that element of the page (e.g. a WordPress page).
+  const containerId = script.getAttribute('data-ascolto-container')
+  const position = script.getAttribute('data-ascolto-position')
   init(
     {
       server: script.src,
       channel,
+      container: (containerId && document.getElementById(containerId)) || undefined,
+      position: position === 'left' || position === 'right' ? position : undefined,
       fullPage: script.hasAttribute('data-ascolto-fullpage'),
       locale: script.getAttribute('data-ascolto-locale') ?? undefined,
       color: script.getAttribute('data-ascolto-color') ?? undefined,

@@ -14,6 +14,7 @@ export type MountOptions = {
   locale?: string
   /** The helpline's colour for the header, launcher and the person's messages: '#rrggbb'. */
   color?: string
+  position?: 'left' | 'right'
   /** Where quick exit goes, read at the moment of leaving. */
   exitUrl: () => string | null | undefined
 }
@@ -26,7 +27,7 @@ const FULL_VIEWPORT = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147
 const IN_CONTAINER = 'position:relative;width:100%;height:100%'
 
 export function mount(options: MountOptions): void {
-  const { server, channel, container, fullPage = false, locale, color, exitUrl } = options
+  const { server, channel, container, fullPage = false, locale, color, position, exitUrl } = options
   const parent = container ?? document.body
   const existing = parent.querySelector(':scope > ascolto-widget')
   if (existing?.getAttribute('data-channel') === channel) return
@@ -48,15 +49,15 @@ export function mount(options: MountOptions): void {
     styleElement = <style>{css}</style>
   }
   parent.appendChild(host)
-  // The host page's direction: on a right-to-left site the widget sits at the left.
-  const pageDir = getComputedStyle(host).direction === 'rtl' ? 'rtl' : 'ltr'
+  // The corner the page chose, or the host page's direction: on a right-to-left site, the left.
+  const left = position ? position === 'left' : getComputedStyle(host).direction === 'rtl'
   render(
     <>
       {styleElement}
       <Widget
         makeChat={() => createChat({ server, channel })}
         fullPage={fullPage || container !== undefined}
-        pageDir={pageDir}
+        atLeft={left}
         locale={locale}
         exitUrl={exitUrl}
         hasSession={loadSession(channel) !== null}
