@@ -8,6 +8,7 @@ import { type ConversationActionHandlers, ConversationActions } from './conversa
 import { DeskExtras, type DeskTools } from './desk-tools.tsx'
 import type { useLabels } from './labels.ts'
 import { MessageList } from './message-list.tsx'
+import { ReplyWindowNote } from './reply-window-note.tsx'
 import { QUEUE_HREF } from './use-hash-route.ts'
 
 // the width under which the desk shows the queue or the conversation, not both (as in desk.css)
@@ -102,6 +103,7 @@ export function ConversationPane(props: Props) {
               onLegalHold={props.onLegalHold}
             />
           </header>
+          <ReplyWindowNote conversation={conversation} />
           <MessageList
             conversation={conversation}
             messages={detail.messages}

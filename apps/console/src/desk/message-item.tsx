@@ -1,10 +1,12 @@
 // One message in the list. A person's message can be hidden (with its category) from here; a
-// hidden one shows why, and its text only to those who may still read it (supervisors).
+// hidden one shows why, and its text only to those who may still read it (supervisors). A file
+// the person sent plays or shows above its caption.
 import type { MessageView } from '@ascolto/protocol'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
 import { HideMessageForm } from './hide-message-form.tsx'
+import { MessageMedia } from './message-media.tsx'
 import { formatMessageTime } from './time-format.ts'
 
 type Props = {
@@ -62,11 +64,16 @@ export function MessageItem({ message, author, onHide }: Props) {
           {message.text && <p className="message-text hidden-text">{message.text}</p>}
         </>
       ) : (
-        <p className="message-text">
-          {message.kind === 'text' || message.text
-            ? message.text
-            : t('message.unsupported', { kind: message.kind })}
-        </p>
+        <>
+          {message.media && <MessageMedia messageId={message.id} media={message.media} />}
+          {(message.text || !message.media) && (
+            <p className="message-text">
+              {message.kind === 'text' || message.text
+                ? message.text
+                : t('message.unsupported', { kind: message.kind })}
+            </p>
+          )}
+        </>
       )}
       {message.flagged && !message.hidden && <p className="flag-mark">{t('message.flagged')}</p>}
       {message.direction === 'outbound' && (

@@ -37,7 +37,9 @@ export function MessageList({ conversation, messages, myId, labels, onHide }: Pr
   function author(message: MessageView) {
     if (message.direction === 'inbound') return labels.pseudonym(conversation)
     if (message.author?.id === myId) return t('message.you')
-    return message.author?.displayName ?? ''
+    if (message.author) return message.author.displayName
+    // written by Ascolto itself: the helpline's automatic replies, a channel's approved template
+    return message.kind === 'template' ? t('message.template') : t('message.automatic')
   }
 
   return (

@@ -1,12 +1,14 @@
 // The files people sent, for the console: decrypted on the way out, never cached, served with
 // the type Ascolto checked when it stored them (nosniff comes with the security headers), and as
-// a download unless it is a picture, a sound or a video the console shows in the page.
+// a download unless it is a picture, a sound or a video the console shows in the page; a player
+// may ask for part of it (Range), as it does to learn a voice note's length and to seek.
 import { readMessageMedia } from '@ascolto/core'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
+import { byteRangeOf } from './byte-range.ts'
 
 /** The file's bytes as they are: Fastify sends a buffer unserialised. */
 const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
@@ -14,15 +16,25 @@ const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
 export const mediaRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
   app.get(
     '/api/messages/:id/media',
-    { schema: { params: ById, response: { 200: FileBytes, ...errors } } },
+    { schema: { params: ById, response: { 200: FileBytes, 206: FileBytes, 416: FileBytes, ...errors } } },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
       const file = await readMessageMedia(pool, services.keyring, actor, request.params.id)
-      return reply
+      reply
         .header('cache-control', 'no-store, private')
         .header('content-disposition', file.inline ? 'inline' : 'attachment; filename="file"')
+        .header('accept-ranges', 'bytes')
         .type(file.mimeType)
-        .send(file.bytes)
+      const size = file.bytes.length
+      const range = byteRangeOf(request.headers.range, size)
+      if (range === 'unsatisfiable') {
+        return reply.status(416).header('content-range', `bytes */${size}`).send(Buffer.alloc(0))
+      }
+      if (!range) return reply.send(file.bytes)
+      return reply
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .send(file.bytes.subarray(range.start, range.end + 1))
     },
   )
 }

@@ -1,0 +1,114 @@
+// A WhatsApp conversation in the console, in Chromium: the person's voice note plays (fetched by
+// the worker from the fake Cloud API, stored sealed, served to the volunteer), the reply window is
+// shown, and past it a reply is held, the approved template goes instead, and the held reply
+// leaves when the person answers.
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import type { Browser } from 'playwright-core'
+import {
+  type FakeWhatsApp,
+  newWamid,
+  startFakeWhatsApp,
+  whatsappText,
+} from '../apps/server/src/testing/fake-whatsapp.ts'
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../apps/server/src/testing/test-server.ts'
+import { openWhatsAppConversation } from '../apps/server/src/testing/whatsapp-conversation.ts'
+import { launchBrowser, screenshot } from './browser.ts'
+
+const TEMPLATE = {
+  name: 'risposta_in_attesa',
+  language: 'it',
+  text: 'Hai una risposta da noi: rispondi a questo messaggio per leggerla.',
+}
+
+describe('a WhatsApp conversation in the console, in Chromium', () => {
+  let server: TestServer
+  let fake: FakeWhatsApp
+  let browser: Browser
+  before(async () => {
+    server = await startTestServer()
+    fake = await startFakeWhatsApp()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await fake?.close()
+    await server?.close()
+  })
+
+  it('plays the voice note, shows the window, holds a late reply and sends it when the person answers', async () => {
+    const phone = '393490000001'
+    const chat = await openWhatsAppConversation(server, fake, { phone }, { template: TEMPLATE })
+    const voice = await readFile(
+      path.join(import.meta.dirname, '../apps/server/src/testing/files/voice-note.ogg'),
+    )
+    const mediaId = fake.addMedia(voice, 'audio/ogg; codecs=opus')
+    await chat.write({
+      from: phone,
+      id: newWamid(),
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      type: 'audio',
+      audio: { id: mediaId, mime_type: 'audio/ogg; codecs=opus', voice: true },
+    })
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
+    const desk = await context.newPage()
+    await desk.goto(`${server.url}/#/conversations/${chat.conversationId}`)
+    await desk.getByLabel('E-mail').fill(chat.volunteer.email)
+    await desk.getByLabel('Password').fill(TEST_PASSWORD)
+    await desk.getByRole('button', { name: 'Accedi' }).click()
+
+    const messages = desk.getByRole('region', { name: 'Messaggi' })
+    await desk.getByText(/WhatsApp: le risposte partono subito fino alle/).waitFor()
+    const note = messages.getByLabel('Messaggio vocale')
+    await note.waitFor({ timeout: 15_000 })
+    // the browser reads the stored file for real: a voice note of a couple of seconds
+    const seconds = await note.evaluate(
+      (element) =>
+        new Promise<number>((resolve, reject) => {
+          const audio = element as HTMLAudioElement
+          audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true })
+          audio.addEventListener('error', () => reject(new Error('the voice note did not load')), {
+            once: true,
+          })
+          audio.preload = 'metadata'
+          audio.load()
+        }),
+    )
+    assert.ok(seconds > 1 && seconds < 10, `the voice note lasts ${seconds} s`)
+    await screenshot(desk, 'console-whatsapp-voice-1280')
+
+    // Monday at 18:00, and the person last wrote on Friday night
+    await server.pool.query(
+      `update contact_identity set last_inbound_at = now() - interval '68 hours' where channel_id = $1`,
+      [chat.channelId],
+    )
+    await desk.reload()
+    await desk.getByText(/sono passate 24 ore dall’ultimo messaggio della persona/).waitFor()
+    await desk.getByLabel('Risposta').fill('Scusa se ti rispondo solo ora: ho ascoltato il tuo messaggio.')
+    await desk.getByRole('button', { name: 'Invia' }).click()
+    await messages.getByText('trattenuto: parte quando la persona risponde').waitFor({ timeout: 15_000 })
+    await messages.getByText(TEMPLATE.text).waitFor()
+    await screenshot(desk, 'console-whatsapp-held-1280')
+    assert.deepEqual(
+      fake.sent.map((m) => m.template?.name ?? m.text),
+      [TEMPLATE.name],
+    )
+
+    // the person answers the template: the held reply leaves at once
+    await chat.write(whatsappText({ phone }, 'Eccomi, ti leggo'))
+    await messages.getByText('Eccomi, ti leggo').waitFor()
+    await messages
+      .getByText('trattenuto: parte quando la persona risponde')
+      .waitFor({ state: 'detached', timeout: 15_000 })
+    assert.deepEqual(
+      fake.sent.map((m) => m.template?.name ?? m.text),
+      [TEMPLATE.name, 'Scusa se ti rispondo solo ora: ho ascoltato il tuo messaggio.'],
+    )
+    await desk.setViewportSize({ width: 390, height: 844 })
+    await screenshot(desk, 'console-whatsapp-390')
+    await context.close()
+  })
+})
