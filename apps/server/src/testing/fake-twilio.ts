@@ -389,3 +389,15 @@ export async function connectFakeTwilio(
     },
   }
 }
+
+/**
+ * An MP3 of silence, as a recording Twilio serves: MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz,
+ * mono) whose side information and main data are all zero, which every decoder plays as silence.
+ */
+export function silentMp3(seconds: number): Buffer {
+  const frameBytes = Math.floor((144 * 128_000) / 44_100)
+  const frames = Math.ceil((seconds * 44_100) / 1152)
+  const frame = Buffer.alloc(frameBytes)
+  frame.set([0xff, 0xfb, 0x90, 0xc0])
+  return Buffer.concat(Array.from({ length: frames }, () => frame))
+}

@@ -1,0 +1,108 @@
+// The voicemails waiting for a call back, above the queue: who (a pseudonym), by when, how many
+// tries, the recording to play, the conversation to open. Supervisors and coordinators, who may
+// see the number, reveal it to call and record the try: reached, not reachable (due again later,
+// in opening hours) or done.
+import type { CallbackOutcome, CallbackView, SessionView } from '@ascolto/protocol'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { listCallbacks, markCallback, revealCallbackNumber } from './callback-api.ts'
+import { formatMessageTime } from './time-format.ts'
+import { conversationHref } from './use-hash-route.ts'
+import './callback-panel.css'
+
+const REFRESH_MS = 30_000
+const OUTCOMES: CallbackOutcome[] = ['called_back', 'not_reachable', 'done']
+
+type Props = { memberships: SessionView['memberships']; onError: (error: unknown) => void }
+
+export function CallbackPanel({ memberships, onError }: Props) {
+  const { t, i18n } = useTranslation()
+  const [callbacks, setCallbacks] = useState<CallbackView[]>([])
+  const [numbers, setNumbers] = useState<Record<string, string>>({})
+  const mayCall = (helplineId: string) =>
+    memberships.some((m) => m.helplineId === helplineId && m.role !== 'volunteer')
+
+  const reload = useCallback(() => {
+    listCallbacks().then((list) => setCallbacks(list.callbacks), onError)
+  }, [onError])
+  useEffect(() => {
+    reload()
+    const timer = setInterval(reload, REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [reload])
+
+  if (callbacks.length === 0) return null
+  const now = new Date()
+  return (
+    <section className="callback-panel" aria-labelledby="callbacks-title">
+      <h2 id="callbacks-title">{t('callbacks.title', { count: callbacks.length })}</h2>
+      <ul>
+        {callbacks.map((callback) => {
+          const overdue = new Date(callback.dueAt) < now
+          const number = numbers[callback.id]
+          return (
+            <li key={callback.id} className="callback-item">
+              <p>
+                <a href={conversationHref(callback.conversationId)}>
+                  {t('contact.pseudonym', { number: String(callback.pseudonym) })}
+                </a>{' '}
+                <span className={overdue ? 'callback-overdue' : undefined}>
+                  {t(overdue ? 'callbacks.overdue' : 'callbacks.due', {
+                    time: formatMessageTime(callback.dueAt, i18n.language, now),
+                  })}
+                </span>
+                {callback.attempts > 0 && (
+                  <span> · {t('callbacks.tries', { count: callback.attempts })}</span>
+                )}
+              </p>
+              {callback.recordingReady ? (
+                // biome-ignore lint/a11y/useMediaCaption: a caller's voicemail has no captions; its transcription, when there is one, is the message's text
+                <audio
+                  controls
+                  preload="none"
+                  src={`/api/messages/${encodeURIComponent(callback.messageId)}/media`}
+                  aria-label={t('callbacks.recording')}
+                />
+              ) : (
+                <p className="callback-muted">{t('callbacks.recordingPending')}</p>
+              )}
+              {mayCall(callback.helplineId) && (
+                <div className="callback-actions">
+                  {number ? (
+                    <a className="button-primary" href={`tel:${number}`}>
+                      {t('callbacks.call', { number })}
+                    </a>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button-primary"
+                      onClick={() =>
+                        revealCallbackNumber(callback.conversationId, t('callbacks.reason')).then(
+                          (revealed) =>
+                            revealed && setNumbers((all) => ({ ...all, [callback.id]: revealed })),
+                          onError,
+                        )
+                      }
+                    >
+                      {t('callbacks.reveal')}
+                    </button>
+                  )}
+                  {OUTCOMES.map((outcome) => (
+                    <button
+                      key={outcome}
+                      type="button"
+                      className="button-quiet"
+                      onClick={() => markCallback(callback.id, outcome).then(reload, onError)}
+                    >
+                      {t(`callbacks.outcomes.${outcome}`)}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
