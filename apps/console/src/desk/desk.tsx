@@ -20,6 +20,7 @@ import { sendRedirect, setLegalHold } from '../api/settings.ts'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
+import { CallbackPanel } from './callback-panel.tsx'
 import { CannedRepliesScreen } from './canned-replies-screen.tsx'
 import { chime, notify } from './chime.ts'
 import { ConversationPane } from './conversation-pane.tsx'
@@ -270,6 +271,7 @@ export function Desk({ session, onSignedOut }: Props) {
           onDismissHelp={(id) => setHelpRequests((all) => all.filter((h) => h.conversationId !== id))}
         />
       )}
+      {!settingsFor && !cannedFor && <CallbackPanel memberships={session.memberships} onError={setError} />}
       {settingsFor && <SettingsScreen helplines={coordinated} helplineId={settingsFor} />}
       {cannedFor && (
         <CannedRepliesScreen
