@@ -105,6 +105,7 @@ describe('the volunteer’s desk, in Chromium', () => {
     await messages.getByText('inviato').waitFor()
 
     // a private note: among the messages, marked, and never in the outbox
+    await desk.getByRole('button', { name: 'Scrivi una nota privata' }).click()
     await desk.getByLabel('Nota privata').fill('Parla di bullismo a scuola: da riprendere se riscrive')
     await desk.getByRole('button', { name: 'Aggiungi nota' }).click()
     await messages.getByText('Parla di bullismo a scuola: da riprendere se riscrive').waitFor()

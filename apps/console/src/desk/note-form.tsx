@@ -1,5 +1,6 @@
 // A private note on the conversation: seen by the helpline's staff only, never sent to the person.
-import { type FormEvent, useId, useState } from 'react'
+// Folded away until asked for, so the messages keep the room on a phone.
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 type Props = { onAdd: (text: string) => Promise<boolean> }
@@ -9,6 +10,12 @@ export function NoteForm({ onAdd }: Props) {
   const ids = { box: useId(), hint: useId() }
   const [text, setText] = useState('')
   const [pending, setPending] = useState(false)
+  const [open, setOpen] = useState(false)
+  const box = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    if (open) box.current?.focus()
+  }, [open])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -16,17 +23,30 @@ export function NoteForm({ onAdd }: Props) {
     if (!note || pending) return
     setPending(true)
     try {
-      if (await onAdd(note)) setText('')
+      if (await onAdd(note)) {
+        setText('')
+        setOpen(false)
+      }
     } finally {
       setPending(false)
     }
   }
 
+  if (!open) {
+    return (
+      <div className="note-opener">
+        <button type="button" className="button-small" aria-expanded="false" onClick={() => setOpen(true)}>
+          {t('note.open')}
+        </button>
+      </div>
+    )
+  }
   return (
     <form className="note-form" onSubmit={submit}>
       <label htmlFor={ids.box}>{t('note.label')}</label>
       <div className="composer-row">
         <textarea
+          ref={box}
           id={ids.box}
           rows={1}
           maxLength={4096}
@@ -36,6 +56,9 @@ export function NoteForm({ onAdd }: Props) {
         />
         <button type="submit" className="button-secondary" disabled={pending}>
           {t('note.add')}
+        </button>
+        <button type="button" className="button-quiet" onClick={() => setOpen(false)}>
+          {t('note.cancel')}
         </button>
       </div>
       <p id={ids.hint} className="hint">

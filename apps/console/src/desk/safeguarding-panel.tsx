@@ -102,12 +102,14 @@ function PlaybookStep({ label, done, time, onTick }: StepProps) {
   if (done) {
     return (
       <li className="playbook-step done">
-        <span aria-hidden="true">✓ </span>
-        {label}
-        <span className="muted">
-          {' · '}
-          {t('flag.stepDone', { name: done.doneBy?.displayName ?? '', time: time(done.doneAt) })}
-          {done.contacted && ` · ${t('flag.contacted')}: ${done.contacted}`}
+        <span>
+          <span aria-hidden="true">✓ </span>
+          {label}
+          <span className="muted">
+            {' · '}
+            {t('flag.stepDone', { name: done.doneBy?.displayName ?? '', time: time(done.doneAt) })}
+            {done.contacted && ` · ${t('flag.contacted')}: ${done.contacted}`}
+          </span>
         </span>
       </li>
     )

@@ -1,0 +1,154 @@
+// Several people at the desk, in Chromium: two volunteers watch one queue (a conversation taken
+// by one leaves the other's queue at once); a volunteer transfers a conversation to a colleague
+// with a note; a safeguarding flag alerts the supervisor's open console until she takes charge,
+// and she follows the helpline's playbook.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+  visitorToken,
+} from '../apps/server/src/testing/test-server.ts'
+import { launchBrowser, screenshot } from './browser.ts'
+import { DESK_SETTINGS, writeIn } from './desk-fixtures.ts'
+
+describe('volunteers and a supervisor at the desk, in Chromium', () => {
+  let server: TestServer
+  let browser: Browser
+  let line: { helplineId: string; channelId: string }
+  const contexts: BrowserContext[] = []
+
+  before(async () => {
+    server = await startTestServer()
+    browser = await launchBrowser()
+    line = await makeHelpline(server.pool)
+  })
+  after(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function deskFor(email: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'it-IT' })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(server.url)
+    await page.getByLabel('E-mail').fill(email)
+    await page.getByLabel('Password').fill(TEST_PASSWORD)
+    await page.getByRole('button', { name: 'Accedi' }).click()
+    await page.getByRole('tab', { name: 'In attesa' }).waitFor()
+    return page
+  }
+
+  it('takes, transfers, and alerts the supervisor of a safeguarding flag', async () => {
+    const coordinator = await makeOperator(
+      server,
+      [{ helplineId: line.helplineId, role: 'coordinator' }],
+      'Carla',
+    )
+    const giulia = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
+    const marco = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Marco')
+    const sara = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
+    const settings = await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
+      cookie: coordinator.cookie,
+    })
+    await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
+      method: 'PUT',
+      cookie: coordinator.cookie,
+      body: { ...settings.body, desk: DESK_SETTINGS },
+    })
+
+    const giuliaDesk = await deskFor(giulia.email)
+    const marcoDesk = await deskFor(marco.email)
+    const saraDesk = await deskFor(sara.email)
+
+    await writeIn(server, line.channelId, visitorToken(), 'Ho 14 anni e stasera ho paura di tornare a casa')
+    const { rows } = await server.pool.query<{ pseudonym: number }>('select pseudonym from contact')
+    const name = `Persona #${rows[0]?.pseudonym}`
+    const waitingFor = (page: Page) =>
+      page.getByRole('tabpanel', { name: 'In attesa' }).getByRole('link', { name: new RegExp(name) })
+
+    // both volunteers see it; Giulia takes it, and it leaves Marco's queue at once
+    await waitingFor(giuliaDesk).waitFor()
+    await waitingFor(marcoDesk).waitFor()
+    await waitingFor(giuliaDesk).click()
+    await giuliaDesk.getByRole('button', { name: 'Prendi in carico' }).click()
+    await waitingFor(marcoDesk).waitFor({ state: 'detached' })
+    assert.equal(await waitingFor(marcoDesk).count(), 0)
+
+    // Giulia raises a safeguarding flag: Sara's open console alerts at once
+    await giuliaDesk.getByRole('button', { name: 'Segnala rischio' }).click()
+    const flagDialog = giuliaDesk.getByRole('dialog', { name: `Segnalazione di tutela per ${name}` })
+    await flagDialog.getByRole('radio', { name: 'Possibile minore a rischio' }).check()
+    await flagDialog.getByLabel('Perché').fill('Dice di avere 14 anni e paura di tornare a casa')
+    await flagDialog.getByRole('button', { name: 'Avvisa i supervisori' }).click()
+    await giuliaDesk.getByRole('status').filter({ hasText: 'Segnalazione inviata ai supervisori' }).waitFor()
+
+    const alert = saraDesk
+      .getByRole('alert')
+      .filter({ hasText: `Possibile minore a rischio · ${name} · segnalata da Giulia` })
+    await alert.waitFor({ timeout: 5000 })
+    await screenshot(saraDesk, 'console-desk-flag-alert-1280')
+    // a volunteer's console does not alert
+    assert.equal(
+      await marcoDesk.getByRole('alert').filter({ hasText: 'Possibile minore a rischio' }).count(),
+      0,
+    )
+
+    // Giulia transfers the conversation to Marco with a note
+    await giuliaDesk.getByRole('button', { name: 'Trasferisci', exact: true }).click()
+    const transfer = giuliaDesk.getByRole('dialog', { name: `Trasferire ${name}` })
+    await transfer.getByLabel('A chi').selectOption({ label: 'Marco · volontariato' })
+    await transfer
+      .getByLabel('Nota per chi la riceve')
+      .fill('Ha paura a casa: resta con lei, Sara è avvisata')
+    await transfer.getByRole('button', { name: 'Trasferisci la conversazione' }).click()
+    await giuliaDesk.locator('.conversation-status').getByText('Presa in carico da Marco').waitFor()
+    await marcoDesk.getByRole('tab', { name: 'Le mie' }).click()
+    await marcoDesk
+      .getByRole('tabpanel', { name: 'Le mie' })
+      .getByRole('link', { name: new RegExp(name) })
+      .click()
+    await marcoDesk
+      .getByRole('region', { name: 'Messaggi' })
+      .getByText('→ Marco: Ha paura a casa: resta con lei, Sara è avvisata')
+      .waitFor()
+
+    // Sara takes charge: the alert stops, the flag says who; she ticks a step of the playbook
+    await saraDesk.getByRole('link', { name: 'Apri la conversazione' }).click()
+    await saraDesk.getByRole('heading', { name }).waitFor()
+    await saraDesk.locator('.flag-alert').getByRole('button', { name: 'Prendo in carico' }).click()
+    await alert.waitFor({ state: 'detached' })
+    const panel = saraDesk.getByRole('region', { name: 'Segnalazioni di tutela' })
+    await panel.getByText(/Presa in carico da Sara/).waitFor()
+    await panel
+      .getByLabel('Chi hai contattato per: Chiama i servizi di emergenza (112)')
+      .fill('112, operatrice 42')
+    await panel.getByRole('button', { name: 'Fatto: Chiama i servizi di emergenza (112)' }).click()
+    await panel.getByText(/Chi hai contattato: 112, operatrice 42/).waitFor()
+    await screenshot(saraDesk, 'console-desk-playbook-1280')
+    // Marco, now handling it, sees the same flag and who took charge
+    await marcoDesk.reload()
+    await marcoDesk
+      .getByRole('region', { name: 'Segnalazioni di tutela' })
+      .getByText(/Presa in carico da Sara/)
+      .waitFor()
+
+    const steps = await server.pool.query(
+      `select s.step_id, u.display_name from safeguarding_step s join app_user u on u.id = s.done_by`,
+    )
+    assert.deepEqual(steps.rows, [{ step_id: 'emergency', display_name: 'Sara' }])
+
+    // the phone-sized desk
+    await marcoDesk.setViewportSize({ width: 390, height: 844 })
+    await screenshot(marcoDesk, 'console-desk-conversation-390')
+    await saraDesk.setViewportSize({ width: 390, height: 844 })
+    await screenshot(saraDesk, 'console-desk-playbook-390')
+  })
+})
