@@ -38,8 +38,12 @@ const usage = `Usage: ascolto <command> [options]
                                            a problem changes nothing and every problem is listed
   connect-whatsapp --helpline S --phone-number-id ID --access-token-file FILE --app-secret-file FILE
                    [--verify-token T | --verify-token-file FILE] [--name N] [--graph-url URL] [--api-version V]
+                   [--template NAME --template-language L --template-text TEXT] [--mark-as-read]
+                   [--max-per-second N]
                                            connect a WhatsApp Business number (Cloud API) and print the
-                                           webhook's callback URL; without a verify token one is made
+                                           webhook's callback URL; without a verify token one is made.
+                                           The template (approved at Meta) goes when a reply is written
+                                           past the 24-hour window; the reply waits for the answer
   connect-twilio --helpline S --account-sid AC… --phone-number +39… --auth-token-file FILE
                  [--forward-to +39…] [--name N] [--api-url URL]
                                            connect a Twilio number (SMS, and calls: forwarded to the
@@ -74,6 +78,11 @@ const { positionals, values } = parseArgs({
     'verify-token-file': { type: 'string' },
     'graph-url': { type: 'string' },
     'api-version': { type: 'string' },
+    template: { type: 'string' },
+    'template-language': { type: 'string' },
+    'template-text': { type: 'string' },
+    'mark-as-read': { type: 'boolean', default: false },
+    'max-per-second': { type: 'string' },
     'account-sid': { type: 'string' },
     'phone-number': { type: 'string' },
     'auth-token-file': { type: 'string' },
@@ -207,6 +216,11 @@ async function main() {
           verifyTokenFile: values['verify-token-file'],
           graphUrl: values['graph-url'],
           apiVersion: values['api-version'],
+          template: values.template,
+          templateLanguage: values['template-language'],
+          templateText: values['template-text'],
+          markAsRead: values['mark-as-read'],
+          maxPerSecond: values['max-per-second'],
         })
         say(formatConnected(connected, config.publicUrl))
       })

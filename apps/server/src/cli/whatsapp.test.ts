@@ -134,4 +134,49 @@ describe('ascolto connect-whatsapp', () => {
     }
     assert.equal((await channels()).length, before)
   })
+
+  it('takes the approved template, read receipts and a pace, and checks them with the rest', async () => {
+    const common = [
+      '--helpline',
+      slug,
+      '--phone-number-id',
+      '109876543210124',
+      '--access-token-file',
+      path.join(dir, 'token'),
+      '--app-secret-file',
+      path.join(dir, 'app-secret'),
+    ]
+    const refused = await run([...common, '--template', 'Risposta In Attesa', '--max-per-second', '0'])
+    assert.equal(refused.code, 2)
+    for (const problem of [/template name/, /template language/, /template text/, /messages per second/]) {
+      assert.match(refused.stderr, problem)
+    }
+    const result = await run([
+      ...common,
+      '--template',
+      'risposta_in_attesa',
+      '--template-language',
+      'it',
+      '--template-text',
+      'Hai una risposta da noi: rispondi a questo messaggio per leggerla.',
+      '--mark-as-read',
+      '--max-per-second',
+      '20',
+    ])
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stdout, /the template "risposta_in_attesa" asks the person to answer/)
+    const channel = (await channels()).at(-1)
+    assert.deepEqual(channel?.config, {
+      phoneNumberId: '109876543210124',
+      graphBaseUrl: 'https://graph.facebook.com',
+      apiVersion: 'v24.0',
+      template: {
+        name: 'risposta_in_attesa',
+        language: 'it',
+        text: 'Hai una risposta da noi: rispondi a questo messaggio per leggerla.',
+      },
+      markAsRead: true,
+      maxPerSecond: 20,
+    })
+  })
 })

@@ -20,6 +20,11 @@ export type ConnectWhatsAppOptions = {
   verifyTokenFile?: string
   graphUrl?: string
   apiVersion?: string
+  template?: string
+  templateLanguage?: string
+  templateText?: string
+  markAsRead?: boolean
+  maxPerSecond?: string
 }
 
 async function readSecret(file: string | undefined, option: string, problems: string[]) {
@@ -43,6 +48,8 @@ export async function connectWhatsApp(db: Queryable, keyring: Keyring, options: 
     ? await readSecret(options.verifyTokenFile, 'verify-token-file', problems)
     : options.verifyToken
   if (!options.phoneNumberId) problems.push('--phone-number-id is required')
+  const templateGiven = [options.template, options.templateLanguage, options.templateText].some(Boolean)
+  const maxPerSecond = options.maxPerSecond === undefined ? undefined : Number(options.maxPerSecond)
   // what could not be read is reported once, above; everything else is checked with it
   const stand = 'x'.repeat(16)
   let connection: ReturnType<typeof whatsappConnection> | undefined
@@ -55,6 +62,11 @@ export async function connectWhatsApp(db: Queryable, keyring: Keyring, options: 
       verifyToken: givenToken ?? randomBytes(24).toString('base64url'),
       graphBaseUrl: options.graphUrl,
       apiVersion: options.apiVersion,
+      template: templateGiven
+        ? { name: options.template, language: options.templateLanguage, text: options.templateText }
+        : undefined,
+      markAsRead: options.markAsRead || undefined,
+      maxPerSecond,
     })
   } catch (error) {
     if (!(error instanceof ChannelConfigError)) throw error
@@ -87,6 +99,10 @@ export function formatConnected(
       ? `  Verify token:  ${connected.verifyToken}   (made for you: shown only this once)`
       : '  Verify token:  the one you gave',
     '  Then subscribe to the "messages" field.',
+    '',
+    connected.config.template
+      ? `Past the 24-hour window replies wait, and the template "${connected.config.template.name}" asks the person to answer.`
+      : 'No template: past the 24-hour window replies wait until the person writes again (see --template).',
     '',
     'The URL must be reachable from the internet over HTTPS (set ASCOLTO_PUBLIC_URL to its address).',
   ].join('\n')
