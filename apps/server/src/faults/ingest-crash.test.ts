@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { burstThroughCrash } from '../testing/burst-through-crash.ts'
 import { spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
 import { makeHelpline, visitorToken } from '../testing/test-server.ts'
 
@@ -33,32 +34,19 @@ describe('a crash during a burst of inbound messages', () => {
     }
     const line = await makeHelpline(database.pool)
     const messages = Array.from({ length: BURST }, (_, i) => ({
+      key: randomUUID(),
       token: visitorToken(),
-      clientId: randomUUID(),
       text: `messaggio ${i}`,
     }))
     const send = (url: string, m: (typeof messages)[number]) =>
       fetch(`${url}/api/widget/v1/channels/${line.channelId}/messages`, {
         method: 'POST',
         headers: { authorization: `Bearer ${m.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ clientId: m.clientId, text: m.text }),
-      }).then(
-        (r) => r.status,
-        () => 0,
-      )
+        body: JSON.stringify({ clientId: m.key, text: m.text }),
+      }).then((r) => r.status)
 
     const victim = await spawnAscolto(env)
-    const acknowledged: string[] = []
-    let next = 0
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let index = next++; index < BURST; index = next++) {
-          if (index === BURST / 4) victim.child.kill('SIGKILL')
-          const m = messages[index]
-          if (m && [200, 201].includes(await send(victim.url, m))) acknowledged.push(m.clientId)
-        }
-      }),
-    )
+    const acknowledged = await burstThroughCrash(victim, messages, send, { killAt: BURST / 4 })
     await stopAscolto(victim)
     assert.ok(acknowledged.length > 0 && acknowledged.length < BURST, `acknowledged ${acknowledged.length}`)
 
