@@ -1,8 +1,10 @@
 // Inbound benchmark: signed WhatsApp webhooks at increasing rates against a real Ascolto process
-// (commit before acknowledgement), beside the baseline of the same machine: raw single-row
-// INSERT + COMMIT into the same PostgreSQL from this process. Prints a table, writes JSON.
-//   npm run bench                      (the embedded PostgreSQL)
-//   DATABASE_URL=postgres://… npm run bench
+// (commit before acknowledgement), on the embedded PostgreSQL and on a PostgreSQL server, each
+// beside its baseline measured in the same run: raw single-row INSERT + COMMIT into that same
+// PostgreSQL from this process. Prints a table per database, writes JSON.
+//   npm run bench                      (the embedded PostgreSQL, and the machine's server if it answers)
+//   DATABASE_URL=postgres://… npm run bench     (that server instead of the machine's)
+//   BENCH_DATABASES=embedded npm run bench      (one of them only: embedded or server)
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -31,11 +33,14 @@ const percentile = (values: number[], p: number) => {
 }
 const round = (n: number) => Math.round(n * 10) / 10
 
-async function database() {
+/** The machine's own server, where one runs (CI and these machines have one on 5432). */
+const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+
+async function database(kind: 'embedded' | 'server') {
   let embedded: EmbeddedDatabase | undefined
   let dir: string | undefined
-  let adminUrl = process.env.DATABASE_URL
-  if (!adminUrl) {
+  let adminUrl = SERVER_URL
+  if (kind === 'embedded') {
     dir = await mkdtemp(path.join(tmpdir(), 'ascolto-bench-db-'))
     embedded = await startEmbeddedPostgres({ dataDir: dir })
     adminUrl = embedded.url
@@ -46,7 +51,7 @@ async function database() {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return {
-    kind: embedded ? 'embedded PostgreSQL' : 'PostgreSQL server (DATABASE_URL)',
+    kind: embedded ? 'embedded PostgreSQL (default settings)' : 'PostgreSQL server',
     url: url.toString(),
     close: async () => {
       await admin.query(`drop database if exists ${name} with (force)`)
@@ -54,6 +59,18 @@ async function database() {
       await embedded?.stop()
       if (dir) await rm(dir, { recursive: true, force: true })
     },
+  }
+}
+
+async function serverAnswers() {
+  const pool = createPool(SERVER_URL, { max: 1 })
+  try {
+    await pool.query('select 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await pool.end()
   }
 }
 
@@ -76,8 +93,8 @@ async function baseline(url: string) {
   return count / BASELINE_SECONDS
 }
 
-async function main() {
-  const db = await database()
+async function inbound(kind: 'embedded' | 'server') {
+  const db = await database(kind)
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-bench-'))
   const masterKey = randomBytes(32).toString('hex')
   const pool = createPool(db.url, { max: 4 })
@@ -198,9 +215,25 @@ async function main() {
   const resultsDir = path.join(import.meta.dirname, 'results')
   await mkdir(resultsDir, { recursive: true })
   await writeFile(
-    path.join(resultsDir, `inbound-${db.kind.startsWith('embedded') ? 'embedded' : 'server'}.json`),
+    path.join(resultsDir, `inbound-${kind}.json`),
     `${JSON.stringify({ database: db.kind, baselineRate, rows, at: new Date().toISOString() }, null, 2)}\n`,
   )
+  return { database: db.kind, baselineRate, best }
 }
 
-await main()
+const wanted = (process.env.BENCH_DATABASES ?? 'embedded,server').split(',')
+const summary = []
+if (wanted.includes('embedded')) summary.push(await inbound('embedded'))
+if (wanted.includes('server')) {
+  if (await serverAnswers()) summary.push(await inbound('server'))
+  else process.stdout.write(`\nNo PostgreSQL server answers at ${new URL(SERVER_URL).host}: skipped\n`)
+}
+process.stdout.write('\nSide by side\n')
+console.table(
+  summary.map((s) => ({
+    database: s.database,
+    'baseline commits/s': round(s.baselineRate),
+    'best msgs/s': s.best,
+    'of baseline %': round((s.best / s.baselineRate) * 100),
+  })),
+)
