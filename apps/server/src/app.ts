@@ -7,6 +7,7 @@ import { registerErrorHandling } from './plugins/errors.ts'
 import { registerRoutePolicies } from './plugins/route-policies.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { auditRoutes } from './routes/api/audit/index.ts'
+import { availabilityRoutes } from './routes/api/availability/index.ts'
 import { cannedReplyRoutes } from './routes/api/canned-replies/index.ts'
 import { contactRoutes } from './routes/api/contacts/index.ts'
 import { callbackRoutes } from './routes/api/callbacks/index.ts'
@@ -45,6 +46,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(mediaRoutes, context)
   await app.register(cannedReplyRoutes, context)
   await app.register(deskRoutes, context)
+  await app.register(availabilityRoutes, context)
   await app.register(safeguardingRoutes, context)
   await app.register(teamRoutes, context)
   await app.register(auditRoutes, context)

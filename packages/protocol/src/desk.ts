@@ -144,3 +144,15 @@ export const DeskConversationFields = {
   /** The person's messages since the handler last read the conversation. */
   unread: Type.Integer({ minimum: 0 }),
 }
+
+// ---- availability ----
+
+export const Availability = Type.Union([
+  Type.Literal('available'),
+  Type.Literal('away'),
+  Type.Literal('offline'),
+])
+export type Availability = Static<typeof Availability>
+
+export const AvailabilityBody = Type.Object({ availability: Availability }, Strict)
+export type AvailabilityBody = Static<typeof AvailabilityBody>

@@ -1,11 +1,13 @@
 // What the helpline's rules do when a person's message arrives, inside the ingest transaction:
-// the conversation's due time, and the automatic replies (each at most once per opening).
+// the conversation's due time, its automatic assignment where the helpline wants it, and the
+// automatic replies (each at most once per opening).
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Services, Tx } from '../context.ts'
 import { autoReplyText } from '../helplines/auto-reply-text.ts'
 import { openingRulesOf } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
 import { type AutoReplyKind, decideAutoReplies, dueTime } from '../policy/index.ts'
+import { assignAutomatically } from './assign-automatically.ts'
 
 export async function applyArrivalRules(
   tx: Tx,
@@ -28,6 +30,7 @@ export async function applyArrivalRules(
       arrival.conversationId,
       dueTime(rules, arrival.at),
     ])
+    await assignAutomatically(tx, settings, arrival)
   }
   const decided = decideAutoReplies({
     rules,

@@ -2,7 +2,8 @@ import type { CloseBody, ConversationView, DeskSettings } from '@ascolto/protoco
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
-import { loadConversationView } from './conversation-views.ts'
+import { assignWaiting } from './assign-automatically.ts'
+import { loadConversationViews } from './conversation-views.ts'
 import { findConversationForActor, isSupervising } from './find-conversation.ts'
 import { recordConversationFacts } from './record-conversation-facts.ts'
 
@@ -30,9 +31,26 @@ export async function closeConversation(
     [record.id],
   )
   await recordConversationFacts(tx, [record.id], answers)
-  const view = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)
+  // whoever closed it may be free for the next one, where the helpline assigns automatically
+  const assigned = await assignWaiting(tx, { desk }, record.helpline_id)
+  const [view, ...others] = await loadConversationViews(tx, services.keyring, {
+    helplineIds: [record.helpline_id],
+    ids: [record.id],
+  }).then(async (closed) => [
+    ...closed,
+    ...(assigned.length
+      ? await loadConversationViews(tx, services.keyring, {
+          helplineIds: [record.helpline_id],
+          ids: assigned,
+        })
+      : []),
+  ])
   if (!view) throw new Error('Conversation vanished while closing it')
-  afterCommit(() => services.publisher.toConsoles(record.helpline_id, 'conversation.updated', view))
+  afterCommit(() => {
+    for (const changed of [view, ...others]) {
+      services.publisher.toConsoles(record.helpline_id, 'conversation.updated', changed)
+    }
+  })
   return view
 }
 

@@ -7,12 +7,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
+import { staff } from '../desk/policy.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
 export const cannedReplyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool }) => {
   app.post(
     '/api/helplines/:id/canned-replies',
-    { schema: { params: ById, body: CannedReplyBody, response: { 201: CannedReply, ...errors } } },
+    {
+      config: { policy: staff('coordinator') },
+      schema: { params: ById, body: CannedReplyBody, response: { 201: CannedReply, ...errors } },
+    },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
       const saved = await withTransaction(pool, (tx) =>
@@ -24,7 +28,10 @@ export const cannedReplyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
 
   app.put(
     '/api/canned-replies/:id',
-    { schema: { params: ById, body: CannedReplyBody, response: { 200: CannedReply, ...errors } } },
+    {
+      config: { policy: staff('coordinator') },
+      schema: { params: ById, body: CannedReplyBody, response: { 200: CannedReply, ...errors } },
+    },
     async (request) => {
       const actor = await requireActor(pool, request)
       return withTransaction(pool, async (tx) => {
@@ -36,7 +43,10 @@ export const cannedReplyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
 
   app.delete(
     '/api/canned-replies/:id',
-    { schema: { params: ById, response: { 204: Type.Null(), ...errors } } },
+    {
+      config: { policy: staff('coordinator') },
+      schema: { params: ById, response: { 204: Type.Null(), ...errors } },
+    },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
       await withTransaction(pool, async (tx) => {

@@ -120,9 +120,10 @@ describe('the desk over the API', () => {
       cookie: stranger.cookie,
     })
     assert.equal(walled.status, 404)
+    const otherCoordinator = await makeOperator(server, [{ helplineId: other.helplineId, role: 'coordinator' }])
     const edit = await call(`${server.url}/api/canned-replies/${created.body.id}`, {
       method: 'DELETE',
-      cookie: stranger.cookie,
+      cookie: otherCoordinator.cookie,
     })
     assert.equal(edit.status, 404)
     const spare = await call(url, { cookie: coordinator.cookie, body: { ...body, shortcut: 'spare' } })

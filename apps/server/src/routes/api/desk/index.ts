@@ -6,11 +6,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
+import { staff } from './policy.ts'
 
 export const deskRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool }) => {
   app.get(
     '/api/helplines/:id/desk',
-    { schema: { params: ById, response: { 200: DeskSetup, ...errors } } },
+    {
+      config: { policy: staff('volunteer') },
+      schema: { params: ById, response: { 200: DeskSetup, ...errors } },
+    },
     async (request) => describeDesk(pool, await requireActor(pool, request), request.params.id),
   )
 }

@@ -13,12 +13,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
+import { staff } from '../desk/policy.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
 export const safeguardingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
   app.get(
     '/api/conversations/:id/flags',
-    { schema: { params: ById, response: { 200: FlagList, ...errors } } },
+    {
+      config: { policy: staff('volunteer') },
+      schema: { params: ById, response: { 200: FlagList, ...errors } },
+    },
     async (request) => {
       const actor = await requireActor(pool, request)
       return { flags: await listConversationFlags({ tx: pool, services }, actor, request.params.id) }
@@ -27,7 +31,10 @@ export const safeguardingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
 
   app.post(
     '/api/conversations/:id/flags',
-    { schema: { params: ById, body: RaiseFlagBody, response: { 201: FlagView, ...errors } } },
+    {
+      config: { policy: staff('volunteer') },
+      schema: { params: ById, body: RaiseFlagBody, response: { 201: FlagView, ...errors } },
+    },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
       const flag = await withTransaction(pool, (tx, afterCommit) =>
@@ -38,14 +45,21 @@ export const safeguardingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   )
 
   /** What a supervisor's console alerts about when it opens: every flag not yet acknowledged. */
-  app.get('/api/flags', { schema: { response: { 200: FlagAlertList, ...errors } } }, async (request) => {
-    const actor = await requireActor(pool, request)
-    return { flags: await listOpenFlagAlerts(pool, actor) }
-  })
+  app.get(
+    '/api/flags',
+    { config: { policy: staff('volunteer') }, schema: { response: { 200: FlagAlertList, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return { flags: await listOpenFlagAlerts(pool, actor) }
+    },
+  )
 
   app.post(
     '/api/flags/:id/acknowledge',
-    { schema: { params: ById, response: { 200: FlagView, ...errors } } },
+    {
+      config: { policy: staff('supervisor') },
+      schema: { params: ById, response: { 200: FlagView, ...errors } },
+    },
     async (request) => {
       const actor = await requireActor(pool, request)
       return withTransaction(pool, (tx, afterCommit) =>
@@ -57,6 +71,7 @@ export const safeguardingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   app.post(
     '/api/flags/:id/steps/:stepId',
     {
+      config: { policy: staff('volunteer') },
       schema: {
         params: Type.Object({ id: Uuid, stepId: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }) }),
         body: TickStepBody,

@@ -1,0 +1,6 @@
+// The authorisation policy of the desk's routes (see plugins/route-policies.ts): staff with at
+// least this role in some helpline; each use-case then checks the helpline itself.
+import type { Role } from '@ascolto/protocol'
+import type { RoutePolicy } from '../../../plugins/route-policies.ts'
+
+export const staff = (least: Role): RoutePolicy => ({ access: 'staff', least })
