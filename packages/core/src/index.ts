@@ -80,3 +80,4 @@ export {
 } from './widget/describe-widget.ts'
 export { endConversationByVisitor } from './widget/end-conversation-by-visitor.ts'
 export { receiveWidgetMessage } from './widget/receive-widget-message.ts'
+export { openConversationOfVisitor, visitorOfConversation } from './widget/visitor-signals.ts'

@@ -3,6 +3,7 @@ import type { ConversationDetail, ConversationView } from '@ascolto/protocol'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
+import { VisitorSignals } from '../widget-signals/visitor-signals.tsx'
 import { Composer } from './composer.tsx'
 import { type ConversationActionHandlers, ConversationActions } from './conversation-actions.tsx'
 import { DeskExtras, type DeskTools } from './desk-tools.tsx'
@@ -111,6 +112,7 @@ export function ConversationPane(props: Props) {
             labels={labels}
             onHide={props.onHide}
           />
+          <VisitorSignals detail={detail} draft={assignedToMe ? props.draft : ''} />
           <DeskExtras conversation={conversation} tools={props.desk} />
           <Composer
             key={conversation.id}
