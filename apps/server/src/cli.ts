@@ -18,6 +18,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
 import { formatPreview, previewHelpline } from './cli/preview.ts'
 import { exportSettings, importSettings } from './cli/settings.ts'
+import { connectTelegram, formatTelegramConnected } from './cli/telegram.ts'
 import { connectTwilio, formatTwilioConnected } from './cli/twilio.ts'
 import { connectWhatsApp, formatConnected } from './cli/whatsapp.ts'
 import { ensureDemoHelpline, ensureFirstAdmin } from './demo/first-start.ts'
@@ -49,6 +50,9 @@ const usage = `Usage: ascolto <command> [options]
                                            connect a Twilio number (SMS, and calls: forwarded to the
                                            on-shift phone in hours, voicemail out of hours) and print
                                            the webhook URL for its Messaging and Voice settings
+  connect-telegram --helpline S --token-file FILE [--name N] [--api-url URL]
+                                           connect a Telegram bot (its BotFather token) and point its
+                                           webhook at Ascolto (setWebhook, with a secret token)
   preview --helpline S [--at TIME] [--json]
                                            what the helpline's rules do at TIME (default: now), e.g.
                                            2026-12-24T20:30, local time in the helpline's zone: open or
@@ -88,6 +92,7 @@ const { positionals, values } = parseArgs({
     'auth-token-file': { type: 'string' },
     'forward-to': { type: 'string' },
     'api-url': { type: 'string' },
+    'token-file': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -239,6 +244,19 @@ async function main() {
           publicUrl: config.publicUrl,
         })
         say(formatTwilioConnected(connected))
+      })
+    case 'connect-telegram':
+      return withDatabase(async (pool) => {
+        const config = loadConfig()
+        const keyring = createKeyring(await loadMasterKey(config, (m) => process.stderr.write(`${m}\n`)))
+        const connected = await connectTelegram(pool, keyring, {
+          helpline: required('helpline'),
+          name: values.name,
+          tokenFile: values['token-file'],
+          apiUrl: values['api-url'],
+          publicUrl: config.publicUrl,
+        })
+        say(formatTelegramConnected(connected))
       })
     case 'preview':
       return withDatabase(async (pool) => {
