@@ -6,6 +6,7 @@ import { whenUnauthenticated } from './api/http.ts'
 import { loadSession } from './api/session.ts'
 import { Desk } from './desk/desk.tsx'
 import { SignIn } from './sign-in/sign-in.tsx'
+import { TeamGate } from './team/team-gate.tsx'
 
 type SessionState =
   | { phase: 'loading' }
@@ -32,8 +33,14 @@ export function App() {
       </p>
     )
   }
-  if (state.phase === 'signed-out') {
-    return <SignIn onSignedIn={(session) => setState({ phase: 'signed-in', session })} />
+  if (state.phase === 'signed-out' || state.session.secondFactor.mustEnrol) {
+    const session = state.phase === 'signed-in' ? state.session : undefined
+    return <SignIn session={session} onSignedIn={(next) => setState({ phase: 'signed-in', session: next })} />
   }
-  return <Desk session={state.session} onSignedOut={() => setState({ phase: 'signed-out' })} />
+  const signedOut = () => setState({ phase: 'signed-out' })
+  return (
+    <TeamGate session={state.session} onSignedOut={signedOut}>
+      <Desk session={state.session} onSignedOut={signedOut} />
+    </TeamGate>
+  )
 }

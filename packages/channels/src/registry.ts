@@ -1,5 +1,4 @@
 import type { ChannelAdapter } from './kit/contract.ts'
-import { telegramAdapter } from './telegram/adapter.ts'
 import { twilioAdapter } from './twilio/adapter.ts'
 import { webchatAdapter } from './webchat/adapter.ts'
 import { whatsappAdapter } from './whatsapp/adapter.ts'
@@ -9,5 +8,4 @@ export const channelAdapters: Record<string, ChannelAdapter> = {
   [webchatAdapter.kind]: webchatAdapter,
   [whatsappAdapter.kind]: whatsappAdapter,
   [twilioAdapter.kind]: twilioAdapter,
-  [telegramAdapter.kind]: telegramAdapter,
 }

@@ -29,6 +29,7 @@ export function DeskHeader(props: Props) {
           <a href={settingsHref} aria-current={onSettings ? 'page' : undefined}>
             {t('header.settings')}
           </a>
+          <a href="#/team">{t('team.link')}</a>
           {props.cannedHref && (
             <a href={props.cannedHref} aria-current={props.onCanned ? 'page' : undefined}>
               {t('headerDesk.canned')}

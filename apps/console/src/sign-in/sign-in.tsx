@@ -1,50 +1,108 @@
+// Signing in: e-mail and password, then, for an account with a second factor, the code from the
+// authenticator app (or a recovery code). A session that must first set up a second factor gets
+// the enrolment step; a page opened from an invitation link gets the invitation form.
 import type { SessionView } from '@ascolto/protocol'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/http.ts'
-import { signIn } from '../api/session.ts'
+import { loadSession } from '../api/session.ts'
 import { useErrorText } from '../shell/error-alert.tsx'
 import { LanguageSwitch } from '../shell/language-switch.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
+import { AcceptInvitation } from './accept-invitation.tsx'
+import { EnrolSecondFactor } from './enrol-second-factor.tsx'
+import { invitationToken, signInWithCode } from './sign-in-api.ts'
 import './sign-in.css'
 
-export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionView) => void }) {
+type Props = {
+  /** A session that may only set up a second factor, when there is one. */
+  session?: SessionView
+  onSignedIn: (session: SessionView) => void
+}
+
+export function SignIn({ session, onSignedIn }: Props) {
   const { t } = useTranslation()
-  const errorText = useErrorText()
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const ids = { email: useId(), password: useId(), error: useId() }
+  const [invitation, setInvitation] = useState(invitationToken)
+  const [joined, setJoined] = useState(false)
   useDocumentTitle(`${t('signIn.title')} · ${t('app.name')}`)
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    setPending(true)
-    setError(null)
-    try {
-      onSignedIn(await signIn({ email: email.trim(), password }))
-    } catch (failure) {
-      // a 401 here is always the credentials: the server does not say which one was wrong
-      setError(
-        failure instanceof ApiError && failure.status === 401
-          ? t('signIn.badCredentials')
-          : errorText(failure),
-      )
-      setPending(false)
-    }
+  let step: React.ReactNode
+  if (session?.secondFactor.mustEnrol) {
+    step = <EnrolSecondFactor onDone={async () => onSignedIn((await loadSession()) ?? session)} />
+  } else if (invitation) {
+    step = (
+      <AcceptInvitation
+        token={invitation}
+        onAccepted={() => {
+          window.history.replaceState(null, '', window.location.pathname)
+          setInvitation(null)
+          setJoined(true)
+        }}
+      />
+    )
+  } else {
+    step = <PasswordStep onSignedIn={onSignedIn} joined={joined} />
   }
-
   return (
     <div className="sign-in-page">
       <header className="app-header">
         <p className="app-name">{t('app.name')}</p>
         <LanguageSwitch />
       </header>
-      <main className="sign-in">
-        <h1>{t('signIn.title')}</h1>
-        <p className="muted">{t('signIn.intro')}</p>
-        <form onSubmit={submit} aria-describedby={error ? ids.error : undefined}>
+      <main className="sign-in">{step}</main>
+    </div>
+  )
+}
+
+function PasswordStep({
+  onSignedIn,
+  joined,
+}: {
+  onSignedIn: (session: SessionView) => void
+  joined: boolean
+}) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [code, setCode] = useState('')
+  const [askCode, setAskCode] = useState(false)
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const ids = { email: useId(), password: useId(), code: useId(), error: useId() }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setPending(true)
+    setError(null)
+    const typed = code.replace(/\s/g, '').toLowerCase()
+    try {
+      onSignedIn(await signInWithCode({ email: email.trim(), password, ...(askCode ? { code: typed } : {}) }))
+    } catch (failure) {
+      setPending(false)
+      if (failure instanceof ApiError && failure.code === 'ASCOLTO_ERR_SECOND_FACTOR_REQUIRED') {
+        setAskCode(true)
+        return
+      }
+      if (failure instanceof ApiError && failure.status === 429) {
+        setError(t('signIn.throttled'))
+        return
+      }
+      // a 401 here is always the credentials: the server does not say which one was wrong
+      const wrong = failure instanceof ApiError && failure.status === 401
+      setError(wrong ? t(askCode ? 'signIn.badCode' : 'signIn.badCredentials') : errorText(failure))
+      // a 400 on the code step is a code of the wrong shape
+      if (askCode && failure instanceof ApiError && failure.status === 400) setError(t('signIn.badCode'))
+    }
+  }
+
+  return (
+    <>
+      <h1>{askCode ? t('signIn.codeTitle') : t('signIn.title')}</h1>
+      {joined && !askCode && <p role="status">{t('invitation.done')}</p>}
+      <p className="muted">{askCode ? t('signIn.codeIntro') : t('signIn.intro')}</p>
+      <form onSubmit={submit} aria-describedby={error ? ids.error : undefined}>
+        <div hidden={askCode} className="sign-in-fields">
           <label htmlFor={ids.email}>{t('signIn.email')}</label>
           <input
             id={ids.email}
@@ -65,16 +123,32 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionView) => v
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
-          {error && (
-            <p id={ids.error} className="error-alert" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="button-primary" disabled={pending}>
-            {pending ? t('signIn.submitting') : t('signIn.submit')}
-          </button>
-        </form>
-      </main>
-    </div>
+        </div>
+        {askCode && (
+          <>
+            <label htmlFor={ids.code}>{t('signIn.code')}</label>
+            <input
+              id={ids.code}
+              inputMode="text"
+              autoComplete="one-time-code"
+              // biome-ignore lint/a11y/noAutofocus: the code step has one field, the one to type in now
+              autoFocus
+              required
+              maxLength={30}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
+          </>
+        )}
+        {error && (
+          <p id={ids.error} className="error-alert" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button-primary" disabled={pending}>
+          {pending ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+    </>
   )
 }

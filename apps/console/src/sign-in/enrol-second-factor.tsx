@@ -1,0 +1,101 @@
+// Setting up the second factor: the secret as text and as an otpauth link (no QR image, so
+// nothing is drawn from a third party), a first code to confirm, then the recovery codes, once.
+import type { TotpEnrolment } from '@ascolto/protocol'
+import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useErrorText } from '../shell/error-alert.tsx'
+import { confirmEnrolment, startEnrolment } from './sign-in-api.ts'
+
+export function EnrolSecondFactor({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null)
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null)
+  const [code, setCode] = useState('')
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const ids = { code: useId(), error: useId(), secret: useId() }
+
+  async function begin() {
+    setPending(true)
+    setError(null)
+    try {
+      setEnrolment(await startEnrolment())
+    } catch (failure) {
+      setError(errorText(failure))
+    }
+    setPending(false)
+  }
+
+  async function confirm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setPending(true)
+    setError(null)
+    try {
+      setRecoveryCodes((await confirmEnrolment(code.replace(/\s/g, ''))).recoveryCodes)
+    } catch {
+      setError(t('enrol.badCode'))
+    }
+    setPending(false)
+  }
+
+  if (recoveryCodes) {
+    return (
+      <>
+        <h1>{t('enrol.recoveryTitle')}</h1>
+        <p className="muted">{t('enrol.recoveryIntro')}</p>
+        <ol className="recovery-codes" aria-label={t('enrol.recoveryTitle')}>
+          {recoveryCodes.map((recovery) => (
+            <li key={recovery}>
+              <code>{recovery}</code>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="button-primary" onClick={onDone}>
+          {t('enrol.continue')}
+        </button>
+      </>
+    )
+  }
+
+  return (
+    <>
+      <h1>{t('enrol.title')}</h1>
+      <p className="muted">{t('enrol.intro')}</p>
+      {!enrolment ? (
+        <button type="button" className="button-primary" onClick={begin} disabled={pending}>
+          {t('enrol.start')}
+        </button>
+      ) : (
+        <form onSubmit={confirm} aria-describedby={error ? ids.error : undefined}>
+          <p id={ids.secret}>{t('enrol.secret')}</p>
+          <p className="totp-secret">
+            <code aria-describedby={ids.secret}>{enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+          </p>
+          <p>
+            <a href={enrolment.uri}>{t('enrol.openApp')}</a>
+          </p>
+          <label htmlFor={ids.code}>{t('enrol.code')}</label>
+          <input
+            id={ids.code}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="\d{6}"
+            required
+            maxLength={6}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
+          <button type="submit" className="button-primary" disabled={pending}>
+            {t('enrol.confirm')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p id={ids.error} className="error-alert" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,27 @@
+// The team screen's calls: a helpline's members and invitations, its security settings.
+import type { HelplineSecurity, InvitationCreated, InviteBody, Role, TeamView } from '@ascolto/protocol'
+import { request } from '../api/http.ts'
+
+const helplinePath = (id: string) => `/api/helplines/${encodeURIComponent(id)}`
+const memberPath = (helplineId: string, userId: string) =>
+  `${helplinePath(helplineId)}/members/${encodeURIComponent(userId)}`
+
+export const loadTeam = (helplineId: string) => request<TeamView>('GET', `${helplinePath(helplineId)}/team`)
+
+export const invite = (helplineId: string, body: InviteBody) =>
+  request<InvitationCreated>('POST', `${helplinePath(helplineId)}/invitations`, body)
+
+export const changeRole = (helplineId: string, userId: string, role: Role) =>
+  request<void>('PUT', `${memberPath(helplineId, userId)}/role`, { role })
+
+export const deactivate = (helplineId: string, userId: string) =>
+  request<void>('POST', `${memberPath(helplineId, userId)}/deactivate`)
+
+export const logOutEverywhere = (helplineId: string, userId: string) =>
+  request<void>('POST', `${memberPath(helplineId, userId)}/sign-out`)
+
+export const loadSecurity = (helplineId: string) =>
+  request<HelplineSecurity>('GET', `${helplinePath(helplineId)}/security`)
+
+export const saveSecurity = (helplineId: string, body: HelplineSecurity) =>
+  request<HelplineSecurity>('PUT', `${helplinePath(helplineId)}/security`, body)
