@@ -14,7 +14,7 @@ import { loggerOptions } from './logger.ts'
 import { loadMasterKey } from './master-key.ts'
 import { createPublisher } from './realtime/publisher.ts'
 import { createSocketServer } from './realtime/socket-server.ts'
-import { relayWidgetSignals } from './routes/widget/signals.ts'
+import { extendWidgetSockets } from './routes/widget/sockets.ts'
 
 export type Running = {
   url: string
@@ -61,7 +61,7 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
   const keyring = createKeyring(await loadMasterKey(config, (message) => log.warn(message)))
 
   const io = createSocketServer(pool, log)
-  relayWidgetSignals(io, pool, keyring, log)
+  extendWidgetSockets(io, pool, keyring, log)
   const worker = config.role === 'web' ? undefined : createOutboxWorker(pool, channelAdapters, log)
   const services: Services = {
     keyring,

@@ -1,9 +1,11 @@
 // The widget API beyond messages: the person ends the chat, answers questions before it and
-// accepts the policy; only the sites a helpline lists may call; the full-page chat names nobody.
+// accepts the policy; only the sites a helpline lists may call (REST and socket); the full-page
+// chat names nobody.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { defaultSettings, importHelplineSettings } from '@ascolto/core'
+import { io } from 'socket.io-client'
 import {
   call,
   makeHelpline,
@@ -206,6 +208,24 @@ describe('widget API: ending, questions, policy, sites, full page', () => {
     assert.equal(Number((await server.pool.query('select count(*) from message')).rows[0].count), before)
     // the server's own pages (demo, full-page chat) are always allowed
     assert.equal((await call(base(), { headers: { origin: server.url } })).status, 200)
+
+    // the socket keeps to the same list
+    const socketFrom = (origin: string) => {
+      const socket = io(`${server.url}/widget`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { origin },
+        auth: { channelId, token: visitorToken() },
+      })
+      return new Promise<string>((resolve) => {
+        socket.once('connect', () => resolve('connected'))
+        socket.once('connect_error', (error) => resolve(error.message))
+      }).finally(() => socket.disconnect())
+    }
+    assert.equal(await socketFrom('https://evil.example'), 'ASCOLTO_ERR_FORBIDDEN')
+    assert.equal(await socketFrom('https://www.associazione.example'), 'connected')
+    assert.equal(await socketFrom(server.url), 'connected')
   })
 
   it('serves the full-page chat under an address and title that name no helpline', async () => {
