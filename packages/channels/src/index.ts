@@ -1,5 +1,10 @@
 export * from './kit/contract.ts'
 export { channelAdapters } from './registry.ts'
+export { telegramAdapter } from './telegram/adapter.ts'
+export { TELEGRAM_API_URL, type TelegramConfig, telegramConnection } from './telegram/config.ts'
+export { telegramMessageId } from './telegram/parse-webhook.ts'
+export { SECRET_TOKEN_HEADER as TELEGRAM_SECRET_HEADER } from './telegram/secret-token.ts'
+export { describeBot, setTelegramWebhook } from './telegram/set-webhook.ts'
 export { twilioAdapter } from './twilio/adapter.ts'
 export {
   TWILIO_API_URL,

@@ -1,4 +1,5 @@
 import type { ChannelAdapter } from './kit/contract.ts'
+import { telegramAdapter } from './telegram/adapter.ts'
 import { twilioAdapter } from './twilio/adapter.ts'
 import { webchatAdapter } from './webchat/adapter.ts'
 import { whatsappAdapter } from './whatsapp/adapter.ts'
@@ -8,4 +9,5 @@ export const channelAdapters: Record<string, ChannelAdapter> = {
   [webchatAdapter.kind]: webchatAdapter,
   [whatsappAdapter.kind]: whatsappAdapter,
   [twilioAdapter.kind]: twilioAdapter,
+  [telegramAdapter.kind]: telegramAdapter,
 }

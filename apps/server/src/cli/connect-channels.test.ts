@@ -11,6 +11,7 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createKeyring, openChannelSecrets } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { type FakeTelegram, startFakeTelegram } from '../testing/fake-telegram.ts'
 import { makeHelpline } from '../testing/test-server.ts'
 
 const cli = path.resolve(import.meta.dirname, '..', 'cli.ts')
@@ -21,13 +22,16 @@ describe('ascolto connect-twilio and connect-telegram', () => {
   const masterKey = randomBytes(32).toString('hex')
   const slug = `doors-${randomBytes(3).toString('hex')}`
   let helplineId: string
+  let telegram: FakeTelegram
 
   before(async () => {
+    telegram = await startFakeTelegram()
     database = await createTestDatabase()
     dir = await mkdtemp(path.join(tmpdir(), 'ascolto-doors-cli-'))
     ;({ helplineId } = await makeHelpline(database.pool, slug))
   })
   after(async () => {
+    await telegram?.close()
     await database?.drop()
     await rm(dir, { recursive: true, force: true })
   })
@@ -126,5 +130,57 @@ describe('ascolto connect-twilio and connect-telegram', () => {
       assert.match(result.stderr, problem)
     }
     assert.equal((await channels('twilio')).length, before)
+  })
+
+  it('connects a Telegram bot: the token sealed, the webhook set at the Bot API with the sealed secret', async () => {
+    await writeFile(path.join(dir, 'bot-token'), `${telegram.botToken}\n`)
+    const result = await run([
+      'connect-telegram',
+      '--helpline',
+      slug,
+      '--token-file',
+      path.join(dir, 'bot-token'),
+      '--api-url',
+      telegram.url,
+    ])
+    assert.equal(result.code, 0, result.stderr)
+    const [channel] = await channels('telegram')
+    assert.ok(channel)
+    assert.match(result.stdout, /Telegram @ascolto_test_bot connected/)
+    assert.doesNotMatch(result.stdout, new RegExp(telegram.botToken))
+    assert.deepEqual(channel.config, {
+      botId: String(telegram.botId),
+      botUsername: 'ascolto_test_bot',
+      apiBaseUrl: telegram.url,
+    })
+    const keyring = createKeyring(Buffer.from(masterKey, 'hex'))
+    const secrets = openChannelSecrets(keyring, { id: channel.id, helplineId }, channel.secrets)
+    assert.equal(secrets.botToken, telegram.botToken)
+    assert.equal(channel.secrets.includes(Buffer.from(telegram.botToken)), false)
+    assert.deepEqual(telegram.webhooks.at(-1), {
+      url: `https://ascolto.example.org/webhooks/telegram/${channel.id}`,
+      secretToken: secrets.webhookSecret,
+      allowedUpdates: ['message'],
+    })
+  })
+
+  it('Telegram: a token the Bot API refuses creates nothing', async () => {
+    const before = (await channels('telegram')).length
+    await writeFile(path.join(dir, 'wrong-token'), `${telegram.botId}:AA${'z'.repeat(33)}`)
+    const refused = await run([
+      'connect-telegram',
+      '--helpline',
+      slug,
+      '--token-file',
+      path.join(dir, 'wrong-token'),
+      '--api-url',
+      telegram.url,
+    ])
+    assert.equal(refused.code, 2, refused.stderr)
+    assert.match(refused.stderr, /Telegram refused it/)
+    const missing = await run(['connect-telegram', '--helpline', slug])
+    assert.equal(missing.code, 2)
+    assert.match(missing.stderr, /--token-file is required/)
+    assert.equal((await channels('telegram')).length, before)
   })
 })
