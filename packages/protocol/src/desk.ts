@@ -1,6 +1,6 @@
 // The desk's payloads: canned replies, notes, the closing form, transfers, the call for the
 // supervisor and safeguarding flags. Allow-lists like the rest: what is not here never leaves.
-import Type, { type Static } from 'typebox'
+import Type, { type Static, type TSchema } from 'typebox'
 import { DeskSettings } from './helpline-settings.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
@@ -156,3 +156,29 @@ export type Availability = Static<typeof Availability>
 
 export const AvailabilityBody = Type.Object({ availability: Availability }, Strict)
 export type AvailabilityBody = Static<typeof AvailabilityBody>
+
+// ---- the person's history, the supervisor's room ----
+// Built around the protocol's ConversationView, which index.ts passes in (it imports this file).
+
+export const contactHistoryOf = <C extends TSchema>(conversation: C) =>
+  Type.Object({
+    conversations: Type.Array(Type.Object({ conversation, categories: Type.Array(Type.String()) })),
+  })
+
+export const RoomOperator = Type.Object({
+  id: Uuid,
+  displayName: Type.String(),
+  role: Colleague.properties.role,
+  availability: Availability,
+  /** Has a session that has not expired. */
+  signedIn: Type.Boolean(),
+  /** Conversations open in their hands. */
+  load: Type.Integer({ minimum: 0 }),
+})
+
+export const roomViewOf = <C extends TSchema>(conversation: C) =>
+  Type.Object({
+    helplineId: Uuid,
+    conversations: Type.Array(conversation),
+    operators: Type.Array(RoomOperator),
+  })

@@ -3,7 +3,7 @@
 // The browser apps import only types from here (erased at build time), so no validator ships to them.
 import Type, { type Static } from 'typebox'
 import { MessageMediaFields, ReplyWindowFields } from './delivery.ts'
-import { type DeskConsoleEvents, DeskConversationFields } from './desk.ts'
+import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { WidgetPrechatAnswers, WidgetPrechatInfo } from './widget-session.ts'
 
 export const Uuid = Type.String({ format: 'uuid' })
@@ -137,6 +137,12 @@ export const ConversationDetail = Type.Object({
   legalHoldAt: Type.Union([Timestamp, Type.Null()]),
 })
 export type ConversationDetail = Static<typeof ConversationDetail>
+
+/** The person's other conversations with the helpline, and the supervisor's room (desk.ts). */
+export const ContactHistory = contactHistoryOf(ConversationView)
+export type ContactHistory = Static<typeof ContactHistory>
+export const RoomView = roomViewOf(ConversationView)
+export type RoomView = Static<typeof RoomView>
 
 export const ReplyBody = Type.Object(
   { text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }) },

@@ -120,7 +120,9 @@ describe('the desk over the API', () => {
       cookie: stranger.cookie,
     })
     assert.equal(walled.status, 404)
-    const otherCoordinator = await makeOperator(server, [{ helplineId: other.helplineId, role: 'coordinator' }])
+    const otherCoordinator = await makeOperator(server, [
+      { helplineId: other.helplineId, role: 'coordinator' },
+    ])
     const edit = await call(`${server.url}/api/canned-replies/${created.body.id}`, {
       method: 'DELETE',
       cookie: otherCoordinator.cookie,
@@ -265,6 +267,49 @@ describe('the desk over the API', () => {
       body: {},
     })
     assert.equal(read.body.unread, 0)
+
+    // the person's history, under the same pseudonym: the earlier conversation, and how it closed
+    const history = await call(`${server.url}/api/conversations/${second.id}/history`, {
+      cookie: volunteer.cookie,
+    })
+    assert.equal(history.status, 200)
+    assert.deepEqual(
+      history.body.conversations.map((h: { conversation: ConversationView; categories: string[] }) => [
+        h.conversation.id,
+        h.conversation.contactPseudonym,
+        h.conversation.status,
+        h.categories,
+      ]),
+      [[first.id, view.contactPseudonym, 'closed', []]],
+    )
+    const walled = await call(`${server.url}/api/conversations/${second.id}/history`, {
+      cookie: stranger.cookie,
+    })
+    assert.equal(walled.status, 404)
+
+    // the supervisor's room: every conversation not closed, and who is on with their load
+    const room = await call(`${server.url}/api/helplines/${line.helplineId}/room`, {
+      cookie: supervisor.cookie,
+    })
+    assert.equal(room.status, 200)
+    assert.ok(room.body.conversations.some((c: ConversationView) => c.id === second.id))
+    assert.ok(room.body.conversations.every((c: ConversationView) => c.status !== 'closed'))
+    const giulia = room.body.operators.find((o: { id: string }) => o.id === volunteer.userId)
+    assert.equal(giulia.signedIn, true)
+    assert.equal(giulia.availability, 'available')
+    assert.equal(
+      giulia.load,
+      room.body.conversations.filter((c: ConversationView) => c.assignee?.id === volunteer.userId).length,
+    )
+    assert.equal(
+      (await call(`${server.url}/api/helplines/${line.helplineId}/room`, { cookie: volunteer.cookie }))
+        .status,
+      403,
+    )
+    const otherRoom = await call(`${server.url}/api/helplines/${line.helplineId}/room`, {
+      cookie: stranger.cookie,
+    })
+    assert.equal(otherRoom.status, 404)
   })
 
   it('alerts the supervisors at once when a flag is raised, until one acknowledges; the playbook is ticked', async () => {

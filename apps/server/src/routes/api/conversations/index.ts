@@ -2,6 +2,7 @@ import {
   addNote,
   closeConversation,
   getConversation,
+  listContactHistory,
   listConversations,
   markConversationRead,
   requestSupervisor,
@@ -13,6 +14,7 @@ import {
 import { withTransaction } from '@ascolto/db'
 import {
   CloseBody,
+  ContactHistory,
   ConversationDetail,
   ConversationList,
   ConversationView,
@@ -26,6 +28,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
+import { staff } from '../desk/policy.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
 export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
@@ -147,6 +150,18 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       return withTransaction(pool, (tx, afterCommit) =>
         markConversationRead({ tx, afterCommit, services }, actor, request.params.id),
       )
+    },
+  )
+
+  app.get(
+    '/api/conversations/:id/history',
+    {
+      config: { policy: staff('volunteer') },
+      schema: { params: ById, response: { 200: ContactHistory, ...errors } },
+    },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return listContactHistory({ tx: pool, services }, actor, request.params.id)
     },
   )
 }
