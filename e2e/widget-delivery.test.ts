@@ -1,7 +1,9 @@
 // The widget's messages in Chromium, from a helpline's site on another origin: send and receive,
 // a reload keeps the conversation, a message written offline is kept and delivered once when the
-// network is back, and "end chat" closes the conversation on the server and forgets it in the tab.
+// network is back, "end chat" closes the conversation on the server and forgets it in the tab, and
+// the person can download their transcript without a request.
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import {
@@ -87,6 +89,22 @@ describe('the widget sends, receives, survives a reload and the network going aw
     await log.getByText('Certo, ti ascoltiamo.').waitFor()
     assert.equal(await log.getByText('Ciao, posso scrivere qui?').count(), 1)
     assert.equal(await log.getByText('Certo, ti ascoltiamo.').count(), 1)
+
+    // the person's own copy, made in the browser: a text file that names no helpline
+    const requests: string[] = []
+    page.on('request', (request) => requests.push(request.url()))
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Scarica la conversazione' }).click(),
+    ])
+    assert.match(download.suggestedFilename(), /^chat-\d{4}-\d{2}-\d{2}\.txt$/)
+    const file = await readFile(await download.path(), 'utf8')
+    assert.match(file, /Tu: Ciao, posso scrivere qui\?/)
+    assert.match(file, /Helpline [^:]+: Certo, ti ascoltiamo\./)
+    assert.deepEqual(
+      requests.filter((url) => !url.startsWith('blob:')),
+      [],
+    )
     await context.close()
   })
 
