@@ -1,6 +1,6 @@
 // What the console sees of a channel's delivery rules: the files people sent (fetched and sealed
 // by the worker) and the reply window some channels impose (WhatsApp: 24 hours).
-import Type from 'typebox'
+import Type, { type Static } from 'typebox'
 
 export const MediaStatus = Type.Union([
   /** the worker is fetching it from the provider */
@@ -36,3 +36,22 @@ export const ReplyWindowFields = {
    */
   replyWindowClosesAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 }
+
+/** Largest file a volunteer can attach (WhatsApp's limit for audio and video). */
+export const MAX_ATTACHMENT_BYTES = 16 * 1024 * 1024
+
+/** A file a volunteer attaches to a reply, in base64, with their words as its caption. */
+export const AttachmentBody = Type.Object(
+  {
+    mimeType: Type.String({ minLength: 3, maxLength: 100, pattern: '^[a-z]+/[a-z0-9.+-]+$' }),
+    /** base64 of at most MAX_ATTACHMENT_BYTES */
+    data: Type.String({
+      minLength: 4,
+      maxLength: Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4,
+      pattern: '^[A-Za-z0-9+/]+={0,2}$',
+    }),
+    caption: Type.String({ maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+)
+export type AttachmentBody = Static<typeof AttachmentBody>

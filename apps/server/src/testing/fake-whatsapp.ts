@@ -1,8 +1,8 @@
 // A local stand-in for Meta at the network edge, speaking the Cloud API's documented wire format:
 // the send endpoint (POST /{version}/{phone-number-id}/messages with a bearer token: texts,
-// templates and read receipts, answering { messages: [{ id: 'wamid…' }] } or a Graph error
+// files, templates and read receipts, answering { messages: [{ id: 'wamid…' }] } or a Graph error
 // { error: { code, message, … } }), the media endpoints (GET /{version}/{media-id} for a short-lived
-// download URL, then the bytes), told to fail or hang on demand; and the other direction, webhooks signed with the app secret as Meta signs
+// download URL, then the bytes; POST /{version}/{phone-number-id}/media, a multipart upload), told to fail or hang on demand; and the other direction, webhooks signed with the app secret as Meta signs
 // them (X-Hub-Signature-256), posted to Ascolto. Used by the tests, and by the demo later.
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -26,13 +26,21 @@ export type SentMessage = {
   text: string
   /** The template's name and language, for a template message. */
   template?: { name: string; language: string }
+  /** The file of an image, audio, video or document message (uploaded before); `text` is its caption. */
+  media?: { type: string; bytes: Buffer; mimeType: string; filename?: string }
   body: Record<string, unknown>
   /** When it arrived (ms since the epoch): how a test sees the pace kept. */
   at: number
 }
 
-/** A text (at most 4,096 characters) or an approved template, as Meta checks them; null: invalid. */
-function contentOf(body: Record<string, unknown>): Pick<SentMessage, 'text' | 'template'> | null {
+type StoredMedia = { bytes: Buffer; mimeType: string; declaredSize?: number }
+const MEDIA_TYPES = ['image', 'audio', 'video', 'document']
+
+/** A text (at most 4,096 characters), an approved template, or an uploaded file, as Meta checks them; null: invalid. */
+function contentOf(
+  body: Record<string, unknown>,
+  media: Map<string, StoredMedia>,
+): Pick<SentMessage, 'text' | 'template' | 'media'> | null {
   if (body.type === 'text') {
     const text = (body.text as { body?: unknown } | undefined)?.body
     return typeof text === 'string' && text.length > 0 && text.length <= 4096 ? { text } : null
@@ -44,6 +52,20 @@ function contentOf(body: Record<string, unknown>): Pick<SentMessage, 'text' | 't
     return typeof name === 'string' && typeof language === 'string'
       ? { text: '', template: { name, language } }
       : null
+  }
+  if (typeof body.type === 'string' && MEDIA_TYPES.includes(body.type)) {
+    const part = body[body.type] as { id?: unknown; caption?: unknown; filename?: unknown } | undefined
+    const file = typeof part?.id === 'string' ? media.get(part.id) : undefined
+    if (!file || (body.type === 'audio' && part?.caption !== undefined)) return null
+    return {
+      text: typeof part?.caption === 'string' ? part.caption : '',
+      media: {
+        type: body.type,
+        bytes: file.bytes,
+        mimeType: file.mimeType,
+        ...(typeof part?.filename === 'string' ? { filename: part.filename } : {}),
+      },
+    }
   }
   return null
 }
@@ -95,7 +117,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
   const early: Array<{ target: WebhookTarget; statuses: ReportedStatus[] }> = []
   const hanging = new Set<ServerResponse>()
   const waiters = new Set<() => void>()
-  const media = new Map<string, { bytes: Buffer; mimeType: string; declaredSize?: number }>()
+  const media = new Map<string, StoredMedia>()
   const readReceipts: string[] = []
   let attempts = 0
   let port = 0
@@ -141,6 +163,28 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
         id: mediaInfo[2],
       })
     }
+    const upload = /^\/(v\d+\.\d+)\/(\d+)\/media$/.exec(url)
+    if (request.method === 'POST' && upload) {
+      if (!bearerOk(request, response)) return
+      const form = await new Request('http://fake/', {
+        method: 'POST',
+        headers: { 'content-type': request.headers['content-type'] ?? '' },
+        body: Buffer.concat(chunks),
+      })
+        .formData()
+        .catch(() => null)
+      const file = form?.get('file')
+      if (form?.get('messaging_product') !== 'whatsapp' || !(file instanceof Blob) || !form.get('type')) {
+        return reply(
+          response,
+          400,
+          graphError(100, '(#100) Invalid parameter', 'file, type and messaging_product'),
+        )
+      }
+      const id = String(2_000_000_000_000 + media.size)
+      media.set(id, { bytes: Buffer.from(await file.arrayBuffer()), mimeType: String(form.get('type')) })
+      return reply(response, 200, { id })
+    }
     const path = /^\/(v\d+\.\d+)\/(\d+)\/messages$/.exec(url)
     if (request.method !== 'POST' || !path?.[1] || !path[2]) {
       return reply(response, 400, graphError(100, 'Unsupported request - method type or path'))
@@ -173,7 +217,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
       for (const wake of waiters) wake()
       return reply(response, 200, { success: true })
     }
-    const content = contentOf(body)
+    const content = contentOf(body, media)
     // Meta: with both, `to` (the phone number) wins over `recipient` (the BSUID)
     const to = typeof body.to === 'string' ? body.to : body.recipient
     if (body.messaging_product !== 'whatsapp' || !content || typeof to !== 'string') {

@@ -81,12 +81,18 @@ export type InboundTranscription = { providerMessageId: string; text: string }
 /**
  * A reply to deliver, already decrypted by the worker. `template`: the channel's own message that
  * re-opens a conversation whose reply window has closed (its `reopeningTemplate`), not free text.
+ * `media`: a file the volunteer attached (checked when it was attached); `text` is then its caption.
  */
-export type OutboundMessage = { id: string; text: string; createdAt: Date; template?: boolean }
+export type OutboundMessage = {
+  id: string
+  text: string
+  createdAt: Date
+  template?: boolean
+  media?: { bytes: Buffer; mimeType: string } | null
+}
 
 /** A file a person sent, fetched from the provider: what the worker checks, seals and stores. */
 export type FetchedMedia = { bytes: Buffer; mimeType: string; sha256: Buffer }
-
 
 /** A channel's secrets (tokens, app secrets), opened from their sealed column only when needed. */
 export type ChannelSecrets = Readonly<Record<string, string>>
@@ -115,7 +121,6 @@ export type ChannelCapabilities = {
    */
   replyWindowHours?: number
 }
-
 
 /** Where an outbound message is, as its provider reports it later (queued is Ascolto's own). */
 export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed'
@@ -204,7 +209,6 @@ export interface ChannelAdapter {
   /** The message that re-opens a closed reply window, as the console shows it; null: none configured. */
   reopeningTemplate?: (connection: ChannelConnection) => { text: string } | null
 }
-
 
 /**
  * A call to the provider that failed (a send, a file fetch, a read receipt); `retryable` says

@@ -10,7 +10,7 @@ import {
 import { configOf, DEFAULT_MAX_PER_SECOND, secretOf, type WhatsAppConfig } from './config.ts'
 import { fetchWhatsAppMedia } from './media.ts'
 import { parseWhatsAppWebhook } from './parse-webhook.ts'
-import { markWhatsAppRead, sendWhatsAppTemplate, sendWhatsAppText } from './send.ts'
+import { markWhatsAppRead, sendWhatsAppMedia, sendWhatsAppTemplate, sendWhatsAppText } from './send.ts'
 import { isSignedBy, SIGNATURE_HEADER, sameSecret } from './signature.ts'
 
 /** Meta's challenge is a number; anything else is not echoed (the answer is the request's own text). */
@@ -37,6 +37,7 @@ export const whatsappAdapter = {
 
   send: async (connection, to, message) => {
     const { config, accessToken } = callerOf(connection)
+    if (message.media) return sendWhatsAppMedia(config, accessToken, to, message.media, message.text)
     if (!message.template) return sendWhatsAppText(config, accessToken, to, message.text)
     if (!config.template) {
       throw new ChannelSendError('ASCOLTO_ERR_NO_TEMPLATE', 'No template is configured', false)

@@ -36,6 +36,8 @@ export function sendErrorOf(status: number, body: unknown): ChannelSendError {
   return new ChannelSendError(`HTTP_${status}`, `Cloud API answered ${status}`, retryable)
 }
 
+type GraphRequest = { method: 'GET' | 'POST'; json?: unknown; form?: FormData }
+
 export const graphUrl = (config: WhatsAppConfig, path: string) =>
   `${config.graphBaseUrl}/${config.apiVersion}/${path}`
 
@@ -48,7 +50,7 @@ export async function graphFetch(
   config: WhatsAppConfig,
   accessToken: string,
   url: string,
-  init: { method: 'GET' | 'POST'; json?: unknown } = { method: 'GET' },
+  init: GraphRequest = { method: 'GET' },
 ): Promise<Response> {
   try {
     return await fetch(url, {
@@ -57,7 +59,8 @@ export async function graphFetch(
         authorization: `Bearer ${accessToken}`,
         ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      // a form sets its own multipart content type
+      body: init.form ?? (init.json === undefined ? undefined : JSON.stringify(init.json)),
       signal: AbortSignal.timeout(config.timeoutMs ?? SEND_TIMEOUT_MS),
       redirect: 'error',
     })
@@ -76,7 +79,7 @@ export async function graphJson(
   config: WhatsAppConfig,
   accessToken: string,
   path: string,
-  init: { method: 'GET' | 'POST'; json?: unknown } = { method: 'GET' },
+  init: GraphRequest = { method: 'GET' },
 ): Promise<unknown> {
   const response = await graphFetch(config, accessToken, graphUrl(config, path), init)
   let body: unknown

@@ -1,7 +1,9 @@
-// A file a person sent: the webhook carries only its id. GET {base}/{version}/{media-id} answers
+// Files both ways. A file a person sent: the webhook carries only its id. GET {base}/{version}/{media-id} answers
 // a download URL that expires within minutes (with the type, size and SHA-256 of the file), and
 // a GET of that URL with the same token answers the bytes. Both happen in the worker, soon after
-// ingest; the size is checked before and while downloading, and the checksum after.
+// ingest; the size is checked before and while downloading, and the checksum after. A file a
+// volunteer attaches is uploaded (POST {base}/{version}/{phone-number-id}/media, multipart) and
+// sent by the id Meta gives it.
 import { createHash } from 'node:crypto'
 import { ChannelSendError, type FetchedMedia, type InboundMedia } from '../kit/contract.ts'
 import type { WhatsAppConfig } from './config.ts'
@@ -68,4 +70,23 @@ export async function fetchWhatsAppMedia(
     media.mimeType ??
     'application/octet-stream'
   return { bytes, mimeType, sha256 }
+}
+
+/** Uploads a file for one send: Meta keeps it 30 days and answers its id. */
+export async function uploadWhatsAppMedia(
+  config: WhatsAppConfig,
+  accessToken: string,
+  media: { bytes: Buffer; mimeType: string },
+): Promise<string> {
+  const form = new FormData()
+  form.set('messaging_product', 'whatsapp')
+  form.set('type', media.mimeType)
+  form.set('file', new Blob([new Uint8Array(media.bytes)], { type: media.mimeType }), 'file')
+  const answer = await graphJson(config, accessToken, `${encodeURIComponent(config.phoneNumberId)}/media`, {
+    method: 'POST',
+    form,
+  })
+  const id = isObject(answer) ? stringOf(answer.id, 128) : undefined
+  if (!id) throw new ChannelSendError('ASCOLTO_ERR_BAD_RESPONSE', 'The Cloud API gave no media id', false)
+  return id
 }

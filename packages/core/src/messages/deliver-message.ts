@@ -2,11 +2,12 @@
 // consoles. A message that already has a provider id was sent before its row was cleared: it is
 // not sent again. A channel with a reply window gets no free text once it has closed: the reply
 // is held and the channel's template goes instead (reply-window.ts). Sends keep to the channel's
-// pace (send-pace.ts).
+// pace (send-pace.ts). A file the volunteer attached is opened here and handed over with its caption.
 import { type ChannelAdapter, ChannelSendError } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
 import type { Services } from '../context.ts'
+import { mediaContext } from '../media/fetch-message-media.ts'
 import { complete, type OutboxRow, postpone, retryLater } from '../outbox/outbox.ts'
 import { takeSendSlot } from '../outbox/send-pace.ts'
 import { loadMessageView } from './message-views.ts'
@@ -28,6 +29,8 @@ type DeliveryRow = ChannelRow & {
   provider_message_id: string | null
   address_sealed: Buffer | null
   last_inbound_at: Date | null
+  media_sealed: Buffer | null
+  media_type: string | null
 }
 
 export async function deliverMessage(
@@ -41,8 +44,10 @@ export async function deliverMessage(
   const { rows } = await pool.query<DeliveryRow>(
     `select m.id, m.conversation_id, c.contact_id, m.kind, m.helpline_id, m.channel_id,
             ch.kind as channel_kind, ch.config as channel_config, ch.secrets as channel_secrets,
-            m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed, ci.last_inbound_at
+            m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed, ci.last_inbound_at,
+            f.sealed as media_sealed, f.mime_type as media_type
        from message m
+       left join media_file f on f.message_id = m.id
        join conversation c on c.id = m.conversation_id
        join channel ch on ch.id = m.channel_id
        left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = m.channel_id
@@ -111,6 +116,13 @@ export async function deliverMessage(
         text: keyring.open(message.helpline_id, message.body_sealed, `message:${message.id}`),
         createdAt: message.created_at,
         template,
+        media:
+          message.media_sealed && message.media_type
+            ? {
+                bytes: keyring.openBytes(message.helpline_id, message.media_sealed, mediaContext(message.id)),
+                mimeType: message.media_type,
+              }
+            : null,
       },
       { pushToWidget: publisher.toWidget },
     )

@@ -2,10 +2,19 @@ import type { MessageView } from '@ascolto/protocol'
 import { isOptedOut } from '../callbacks/record-opt-outs.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { type ConversationRecord, findConversationForActor } from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadMessageView } from './message-views.ts'
 import { queueOutboundMessage } from './queue-outbound-message.ts'
+
+/** Only the volunteer handling an open conversation writes to the person. */
+export function requireReplying(record: ConversationRecord, actor: Actor) {
+  if (record.status === 'closed')
+    throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
+  if (record.status !== 'open' || record.assignee_id !== actor.userId) {
+    throw new AscoltoError('ASCOLTO_ERR_NOT_ASSIGNED', 'Take the conversation before replying')
+  }
+}
 
 /** A volunteer's reply: stored as queued with its delivery in the outbox, in one transaction. */
 export async function sendReply(
@@ -15,11 +24,7 @@ export async function sendReply(
   text: string,
 ): Promise<MessageView> {
   const record = await findConversationForActor(tx, actor, conversationId, { lock: true })
-  if (record.status === 'closed')
-    throw new AscoltoError('ASCOLTO_ERR_CONVERSATION_CLOSED', 'The conversation is closed')
-  if (record.status !== 'open' || record.assignee_id !== actor.userId) {
-    throw new AscoltoError('ASCOLTO_ERR_NOT_ASSIGNED', 'Take the conversation before replying')
-  }
+  requireReplying(record, actor)
   if (await isOptedOut(tx, record.id)) {
     throw new AscoltoError('ASCOLTO_ERR_OPTED_OUT', 'The person asked to receive nothing more here (STOP)')
   }

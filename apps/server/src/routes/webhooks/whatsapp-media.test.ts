@@ -201,4 +201,64 @@ describe('WhatsApp: files people send, and the pace of sends', () => {
     // the slots are 200 ms apart; a few ms of slack for the fake's own clock reading
     assert.ok(Math.min(...gaps) >= 1000 / rate - 15, `gaps between sends: ${gaps.join(', ')} ms`)
   })
+
+  it('sends a file the volunteer attaches: uploaded to Meta, then sent by its id with the caption', async () => {
+    const chat = await openWhatsAppConversation(server, fake, { phone: '393480000020' })
+    const leaflet = Buffer.from('%PDF-1.7 orari e indirizzi del consultorio')
+    const attach = (body: Record<string, unknown>, cookie = chat.volunteer.cookie) =>
+      call(`${server.url}/api/conversations/${chat.conversationId}/attachments`, { cookie, body })
+    const before = fake.sent.length
+    const sent = await attach({
+      mimeType: 'application/pdf',
+      data: leaflet.toString('base64'),
+      caption: 'Ecco gli orari del consultorio',
+    })
+    assert.equal(sent.status, 201)
+    assert.equal(sent.body.kind, 'media')
+    assert.equal(sent.body.text, 'Ecco gli orari del consultorio')
+    assert.deepEqual(sent.body.media, {
+      status: 'stored',
+      mimeType: 'application/pdf',
+      voice: false,
+      error: null,
+    })
+    const [row] = await untilSettled(server, chat.conversationId)
+    assert.equal(row?.status, 'sent')
+    const request = fake.sent[before]
+    assert.equal(request?.media?.type, 'document')
+    assert.equal(request?.media?.filename, 'documento.pdf')
+    assert.deepEqual(request?.media?.bytes, leaflet)
+    assert.equal(request?.text, 'Ecco gli orari del consultorio')
+    // the volunteer's console shows what was sent, from Ascolto's own sealed copy
+    const copy = await fetch(`${server.url}/api/messages/${sent.body.id}/media`, {
+      headers: { cookie: chat.volunteer.cookie },
+    })
+    assert.deepEqual(Buffer.from(await copy.arrayBuffer()), leaflet)
+
+    // refused, and nothing written: a page a browser would run, sound with words, a broken encoding
+    const refusals = [
+      { mimeType: 'text/html', data: Buffer.from('<script>x</script>').toString('base64'), caption: '' },
+      { mimeType: 'audio/ogg', data: VOICE_NOTE.toString('base64'), caption: 'parole' },
+      { mimeType: 'application/pdf', data: 'non è base64!', caption: '' },
+      { mimeType: 'application/pdf', data: leaflet.toString('base64'), caption: '', extra: true },
+    ]
+    for (const body of refusals)
+      assert.equal((await attach(body)).status, 400, JSON.stringify(body).slice(0, 40))
+    const other = await makeHelpline(server.pool)
+    const stranger = await makeOperator(server, [{ helplineId: other.helplineId, role: 'volunteer' }])
+    assert.equal(
+      (
+        await attach(
+          { mimeType: 'application/pdf', data: leaflet.toString('base64'), caption: '' },
+          stranger.cookie,
+        )
+      ).status,
+      404,
+    )
+    const count = await server.pool.query(
+      `select count(*)::int as n from message where conversation_id = $1 and direction = 'outbound'`,
+      [chat.conversationId],
+    )
+    assert.equal(count.rows[0].n, 1)
+  })
 })

@@ -1,8 +1,11 @@
-// The files people sent, for the console: decrypted on the way out, never cached, served with
+// Files in a conversation. A volunteer attaches one to a reply (checked, sealed, sent through
+// the outbox). The files people sent, for the console: decrypted on the way out, never cached, served with
 // the type Ascolto checked when it stored them (nosniff comes with the security headers), and as
 // a download unless it is a picture, a sound or a video the console shows in the page; a player
 // may ask for part of it (Range), as it does to learn a voice note's length and to seek.
-import { readMessageMedia } from '@ascolto/core'
+import { readMessageMedia, sendAttachment } from '@ascolto/core'
+import { withTransaction } from '@ascolto/db'
+import { AttachmentBody, MAX_ATTACHMENT_BYTES, MessageView } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
@@ -14,6 +17,28 @@ import { byteRangeOf } from './byte-range.ts'
 const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
 
 export const mediaRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
+  app.post(
+    '/api/conversations/:id/attachments',
+    {
+      // a 16 MB file in base64, and its caption
+      bodyLimit: Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4096,
+      config: { policy: { access: 'staff', least: 'volunteer' } },
+      schema: { params: ById, body: AttachmentBody, response: { 201: MessageView, ...errors } },
+    },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const { mimeType, data, caption } = request.body
+      const message = await withTransaction(pool, (tx, afterCommit) =>
+        sendAttachment({ tx, afterCommit, services }, actor, request.params.id, {
+          bytes: Buffer.from(data, 'base64'),
+          mimeType,
+          caption,
+        }),
+      )
+      return reply.status(201).send(message)
+    },
+  )
+
   app.get(
     '/api/messages/:id/media',
     { schema: { params: ById, response: { 200: FileBytes, 206: FileBytes, 416: FileBytes, ...errors } } },
