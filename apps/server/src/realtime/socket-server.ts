@@ -14,6 +14,9 @@ import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** How often large realtime payloads are deleted from socket_io_attachments (each lives ≤ 2×). */
+export const ATTACHMENT_CLEANUP_MS = 10_000
+
 export const consoleRoom = (helplineId: string) => `helpline:${helplineId}`
 /** Every console socket of one operator: dropped at once when their sessions end. */
 const userRoom = (userId: string) => `user:${userId}`
@@ -25,7 +28,14 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
     cors: { origin: '*', credentials: false },
     maxHttpBufferSize: 64 * 1024,
   })
-  io.adapter(createAdapter(pool, { errorHandler: (error) => log.warn({ err: error }, 'realtime adapter') }))
+  io.adapter(
+    createAdapter(pool, {
+      errorHandler: (error) => log.warn({ err: error }, 'realtime adapter'),
+      // an event too large for NOTIFY (a long message's text) waits in socket_io_attachments, in
+      // clear, until the next cleanup: every 10 s here rather than the adapter's 30 s
+      cleanupInterval: ATTACHMENT_CLEANUP_MS,
+    }),
+  )
 
   io.of('/console').use(async (socket, next) => {
     const { headers } = socket.handshake

@@ -1,0 +1,174 @@
+// "A database dump alone reveals nothing": after conversations on the web chat and on WhatsApp,
+// with replies, notes and an address typed into a message, every row of every table (and every
+// bytea column as raw bytes) holds no message text, no phone number, no e-mail address and no
+// visitor token in clear. And the one copy in clear the realtime fan-out makes (an event too
+// large for NOTIFY, in socket_io_attachments) is gone by itself within its cleanup interval.
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import type { Pool } from '@ascolto/db'
+import { ATTACHMENT_CLEANUP_MS } from '../apps/server/src/realtime/socket-server.ts'
+import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+  whatsappPayload,
+  whatsappText,
+} from '../apps/server/src/testing/fake-whatsapp.ts'
+import { connectConsole, nextEvent } from '../apps/server/src/testing/sockets.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+  visitorToken,
+} from '../apps/server/src/testing/test-server.ts'
+
+/** Every row of every table as text, and every bytea column decoded as raw bytes. */
+async function dumpDatabase(pool: Pool) {
+  const { rows: tables } = await pool.query<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  )
+  const parts: string[] = []
+  for (const { table_name: table } of tables) {
+    const rows = await pool.query<{ row: string }>(`select t::text as row from "${table}" t`)
+    parts.push(...rows.rows.map((r) => r.row))
+    const { rows: columns } = await pool.query<{ column_name: string }>(
+      `select column_name from information_schema.columns
+        where table_schema = 'public' and table_name = $1 and data_type = 'bytea'`,
+      [table],
+    )
+    for (const { column_name: column } of columns) {
+      const decoded = await pool.query<{ raw: string }>(
+        `select encode("${column}", 'escape') as raw from "${table}" where "${column}" is not null`,
+      )
+      parts.push(...decoded.rows.map((r) => r.raw))
+    }
+  }
+  return { tables: tables.length, text: parts.join('\n') }
+}
+
+describe('a database dump', () => {
+  let server: TestServer
+  let fake: FakeWhatsApp
+
+  before(async () => {
+    server = await startTestServer()
+    fake = await startFakeWhatsApp()
+  })
+  after(async () => {
+    await fake.close()
+    await server.close()
+  })
+
+  it('holds no message text, phone number, e-mail address or visitor token in clear', async () => {
+    const web = await makeHelpline(server.pool)
+    const { helplineId } = await makeHelpline(server.pool)
+    const door = await connectFakeWhatsApp(server, fake, { helplineId })
+    const volunteer = await makeOperator(server, [
+      { helplineId: web.helplineId, role: 'volunteer' },
+      { helplineId, role: 'volunteer' },
+    ])
+    const phone = '393471239876'
+    const email = 'mario.rossi.1987@example.org'
+    const token = visitorToken()
+    const secrets = {
+      web: `non ce la faccio più ${randomUUID()}`,
+      email: `scrivetemi a ${email}`,
+      phone: `il mio numero è +39 347 123 9876 ${randomUUID()}`,
+      whatsapp: `mio marito mi controlla il telefono ${randomUUID()}`,
+      reply: `sono qui, ti ascolto ${randomUUID()}`,
+      note: `nota: possibile rischio ${randomUUID()}`,
+    }
+    const sent = await call(`${server.url}/api/widget/v1/channels/${web.channelId}/messages`, {
+      token,
+      body: { clientId: randomUUID(), text: secrets.web },
+    })
+    assert.equal(sent.status, 201)
+    for (const text of [secrets.email, secrets.phone]) {
+      await call(`${server.url}/api/widget/v1/channels/${web.channelId}/messages`, {
+        token,
+        body: { clientId: randomUUID(), text },
+      })
+    }
+    const inbound = await postWhatsAppWebhook(
+      door.webhookUrl,
+      door.appSecret,
+      whatsappPayload({ messages: [whatsappText({ phone }, secrets.whatsapp)] }),
+    )
+    assert.equal(inbound.status, 200)
+
+    const { rows } = await server.pool.query<{ id: string }>(
+      'select id from conversation where helpline_id = any($1::uuid[])',
+      [[web.helplineId, helplineId]],
+    )
+    assert.equal(rows.length, 2)
+    for (const { id } of rows) {
+      assert.equal(
+        (await call(`${server.url}/api/conversations/${id}/take`, { cookie: volunteer.cookie, body: {} }))
+          .status,
+        200,
+      )
+      const reply = await call(`${server.url}/api/conversations/${id}/messages`, {
+        cookie: volunteer.cookie,
+        body: { text: secrets.reply },
+      })
+      assert.equal(reply.status, 201)
+      const note = await call(`${server.url}/api/conversations/${id}/notes`, {
+        cookie: volunteer.cookie,
+        body: { text: secrets.note },
+      })
+      assert.ok(note.status === 201 || note.status === 200, `note: ${note.status}`)
+    }
+    // what the fake WhatsApp received proves the reply really went out, in clear, to the provider
+    await fake.waitForSent(1)
+
+    const dump = await dumpDatabase(server.pool)
+    assert.ok(dump.tables > 15 && dump.text.length > 5000, 'the dump holds the database')
+    for (const [name, text] of Object.entries(secrets)) {
+      assert.equal(dump.text.includes(text), false, `${name} in clear`)
+    }
+    for (const [name, value] of [
+      ['phone', phone],
+      ['phone as typed', '347 123 9876'],
+      ['e-mail', email],
+      ['visitor token', token],
+    ]) {
+      assert.equal(dump.text.includes(value as string), false, `${name} in clear`)
+    }
+  })
+
+  it('loses the one copy in clear that a long message leaves for the realtime fan-out, by itself', async () => {
+    const web = await makeHelpline(server.pool)
+    const volunteer = await makeOperator(server, [{ helplineId: web.helplineId, role: 'volunteer' }])
+    const socket = await connectConsole(server.url, volunteer.cookie)
+    try {
+      // 4,000 characters of two bytes each: the event is over NOTIFY's 8,000 bytes
+      const long = `${randomUUID()} ${'è'.repeat(4000)}`.slice(0, 4096)
+      const heard = nextEvent<{ text: string }>(socket, 'message.created')
+      await call(`${server.url}/api/widget/v1/channels/${web.channelId}/messages`, {
+        token: visitorToken(),
+        body: { clientId: randomUUID(), text: long },
+      })
+      assert.equal((await heard).text, long)
+      const marker = long.slice(0, 36)
+      const inAttachments = async () =>
+        (await dumpDatabase(server.pool)).text.includes(marker) ||
+        (
+          await server.pool.query<{ n: string }>(
+            `select count(*) as n from socket_io_attachments where position(convert_to($1, 'UTF8') in payload) > 0`,
+            [marker],
+          )
+        ).rows[0]?.n !== '0'
+      assert.equal(await inAttachments(), true, 'the fan-out copy exists (the known one)')
+      // gone within two cleanup intervals, with nobody asking
+      const deadline = Date.now() + 3 * ATTACHMENT_CLEANUP_MS
+      while ((await inAttachments()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500))
+      assert.equal(await inAttachments(), false, 'still in socket_io_attachments')
+    } finally {
+      socket.disconnect()
+    }
+  })
+})
