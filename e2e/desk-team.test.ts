@@ -145,6 +145,32 @@ describe('volunteers and a supervisor at the desk, in Chromium', () => {
     )
     assert.deepEqual(steps.rows, [{ step_id: 'emergency', display_name: 'Sara' }])
 
+    // Giulia takes a break; the supervisor's room shows who handles what, flags, and who is on
+    await giuliaDesk.getByLabel('Disponibilità').selectOption({ label: 'In pausa' })
+    await saraDesk.getByRole('link', { name: 'Sala di supervisione' }).click()
+    await saraDesk.getByRole('heading', { name: 'Sala di supervisione' }).waitFor()
+    const conversationsTable = saraDesk.getByRole('table').first()
+    const row = conversationsTable.getByRole('row', { name: new RegExp(name) })
+    await row.getByRole('cell', { name: 'Marco' }).waitFor()
+    await row.getByText('Possibile minore a rischio').waitFor()
+    const giuliaRow = saraDesk
+      .getByRole('table')
+      .nth(1)
+      .getByRole('row', { name: /Giulia/ })
+    await giuliaRow.getByText('In pausa').waitFor()
+    // live: Marco closes it, and it leaves the room without a reload
+    await marcoDesk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    const closing = marcoDesk.getByRole('dialog', { name: /Chiudere la conversazione/ })
+    await closing.getByLabel('Esito').selectOption({ label: 'Ascoltata' })
+    await screenshot(saraDesk, 'console-room-1280')
+    await closing.getByRole('button', { name: 'Chiudi la conversazione' }).click()
+    await row.waitFor({ state: 'detached' })
+    await saraDesk.getByText('Nessuna conversazione aperta o in attesa.').waitFor()
+    await saraDesk.setViewportSize({ width: 390, height: 844 })
+    await screenshot(saraDesk, 'console-room-390')
+    await saraDesk.getByRole('link', { name: 'Torna alle conversazioni' }).click()
+    await saraDesk.setViewportSize({ width: 1280, height: 800 })
+
     // the phone-sized desk
     await marcoDesk.setViewportSize({ width: 390, height: 844 })
     await screenshot(marcoDesk, 'console-desk-conversation-390')

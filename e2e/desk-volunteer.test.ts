@@ -80,7 +80,8 @@ describe('the volunteer’s desk, in Chromium', () => {
     await screenshot(manager, 'console-canned-replies-1280')
     await coordinatorContext.close()
 
-    await writeIn(server, line.channelId, visitorToken(), 'Mi prendono in giro a scuola, non so a chi dirlo')
+    const person = visitorToken()
+    await writeIn(server, line.channelId, person, 'Mi prendono in giro a scuola, non so a chi dirlo')
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
     const desk = await context.newPage()
     await signIn(desk, volunteer.email)
@@ -125,6 +126,20 @@ describe('the volunteer’s desk, in Chromium', () => {
     await desk.locator('.conversation-status').getByText('Chiusa').waitFor()
     const facts = await server.pool.query('select categories, outcome from conversation_fact')
     assert.deepEqual(facts.rows, [{ categories: ['bullying'], outcome: { outcome: 'referred' } }])
+
+    // the person writes again: the queue says they have written before, and the desk shows when
+    await writeIn(server, line.channelId, person, 'Sono di nuovo io, oggi va un po’ meglio')
+    const again = desk.getByRole('tabpanel', { name: 'In attesa' })
+    await desk.getByRole('tab', { name: 'In attesa' }).click()
+    await again.getByText('Ha già scritto (1 volta)').waitFor()
+    await again.getByRole('link', { name: /Persona #/ }).click()
+    const history = desk.getByText('Ha già scritto: 1 conversazione precedente')
+    await history.click()
+    await desk
+      .locator('.contact-history')
+      .getByText(/Bullismo/)
+      .waitFor()
+    await screenshot(desk, 'console-desk-history-1280')
 
     // another helpline's conversation, by its address: refused, and nothing of it shows
     await writeIn(server, other.channelId, visitorToken(), 'Messaggio di un’altra linea')

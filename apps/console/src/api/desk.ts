@@ -2,9 +2,12 @@
 // closing form, playbook, canned replies, colleagues), notes, transfers, a call for the supervisor,
 // safeguarding flags, and the coordinator's canned replies.
 import type {
+  Availability,
+  AvailabilityBody,
   CannedReply,
   CannedReplyBody,
   CloseBody,
+  ContactHistory,
   ConversationView,
   DeskSetup,
   FlagAlertList,
@@ -12,6 +15,7 @@ import type {
   FlagView,
   MessageView,
   RaiseFlagBody,
+  RoomView,
   TransferBody,
 } from '@ascolto/protocol'
 import { request } from './http.ts'
@@ -57,3 +61,13 @@ export const updateCannedReply = (id: string, body: CannedReplyBody) =>
 
 export const deleteCannedReply = (id: string) =>
   request<void>('DELETE', `/api/canned-replies/${encodeURIComponent(id)}`)
+
+export const getHistory = (id: string) => request<ContactHistory>('GET', `${conversation(id)}/history`)
+
+export const getRoom = (helplineId: string) =>
+  request<RoomView>('GET', `/api/helplines/${encodeURIComponent(helplineId)}/room`)
+
+export const getAvailability = () => request<AvailabilityBody>('GET', '/api/availability')
+
+export const putAvailability = (availability: Availability) =>
+  request<AvailabilityBody>('PUT', '/api/availability', { availability })

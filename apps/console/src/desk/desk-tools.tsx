@@ -1,6 +1,9 @@
-// What the desk adds under a conversation's messages: its safeguarding flags with the playbook,
-// and the private note. The handlers and the helpline's setup travel together as `DeskTools`.
+// What the desk adds under a conversation's messages: the person's earlier conversations, its
+// safeguarding flags with the playbook, and the private note. The handlers and the helpline's
+// setup travel together as `DeskTools`.
 import type { CloseBody, ConversationView, DeskSetup, RaiseFlagBody, TransferBody } from '@ascolto/protocol'
+import { ContactHistoryPanel } from './contact-history.tsx'
+import type { useLabels } from './labels.ts'
 import { NoteForm } from './note-form.tsx'
 import { SafeguardingPanel } from './safeguarding-panel.tsx'
 
@@ -15,11 +18,17 @@ export type DeskTools = {
   onRequestHelp: (id: string) => Promise<boolean>
   onAddNote: (id: string, text: string) => Promise<boolean>
   onError: (error: unknown) => void
+  labels: ReturnType<typeof useLabels>
 }
 
 export function DeskExtras({ conversation, tools }: { conversation: ConversationView; tools: DeskTools }) {
   return (
     <>
+      <ContactHistoryPanel
+        conversation={conversation}
+        setup={tools.setupOf(conversation.helplineId)}
+        labels={tools.labels}
+      />
       <SafeguardingPanel
         conversation={conversation}
         setup={tools.setupOf(conversation.helplineId)}

@@ -3,7 +3,7 @@
 import type { ConversationView, FlagAlert, HelpRequest, MessageView, SessionView } from '@ascolto/protocol'
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { closeConversation, sendReply, takeConversation } from '../api/conversations.ts'
+import { closeConversation, sendAttachment, sendReply, takeConversation } from '../api/conversations.ts'
 import {
   acknowledgeFlag,
   addNote,
@@ -17,9 +17,11 @@ import {
 import { blockContact, hideMessage, unblockContact } from '../api/moderation.ts'
 import { signOut } from '../api/session.ts'
 import { sendRedirect, setLegalHold } from '../api/settings.ts'
+import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
+import { AvailabilitySwitch } from './availability-switch.tsx'
 import { CallbackPanel } from './callback-panel.tsx'
 import { CannedRepliesScreen } from './canned-replies-screen.tsx'
 import { chime, notify } from './chime.ts'
@@ -31,7 +33,7 @@ import { Queue } from './queue.tsx'
 import { SupervisorAlerts } from './supervisor-alerts.tsx'
 import type { QueueTab } from './updates.ts'
 import { useDeskSetups } from './use-desk-setup.ts'
-import { cannedRepliesHref, settingsHref, useRoute } from './use-hash-route.ts'
+import { cannedRepliesHref, roomHref, settingsHref, useRoute } from './use-hash-route.ts'
 import { useOpenConversation } from './use-open-conversation.ts'
 import { useQueue } from './use-queue.ts'
 import { useRealtime } from './use-realtime.ts'
@@ -66,6 +68,12 @@ export function Desk({ session, onSignedOut }: Props) {
     route.screen === 'canned' && coordinated.length > 0
       ? (route.helplineId ?? coordinated[0]?.helplineId ?? null)
       : null
+  const supervised = session.memberships.filter((m) => m.role !== 'volunteer')
+  const roomFor =
+    route.screen === 'room' && supervised.length > 0
+      ? (route.helplineId ?? supervised[0]?.helplineId ?? null)
+      : null
+  const [roomVersion, setRoomVersion] = useState(0)
   const desks = useDeskSetups(session.memberships)
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
@@ -107,6 +115,7 @@ export function Desk({ session, onSignedOut }: Props) {
       }
       place(conversation)
       open.applyConversation(conversation)
+      setRoomVersion((n) => n + 1)
     },
     onMessage: (message: MessageView, created: boolean) => {
       open.applyMessage(message)
@@ -187,6 +196,7 @@ export function Desk({ session, onSignedOut }: Props) {
     onRequestHelp: (id) => act(async () => applyConversation(await requestSupervisor(id))),
     onAddNote: (id, text) => act(async () => open.applyMessage(await addNote(id, text))),
     onError: setError,
+    labels,
   }
 
   const selectedDraft = selectedId ? (drafts[selectedId] ?? '') : ''
@@ -220,7 +230,8 @@ export function Desk({ session, onSignedOut }: Props) {
   }, [settingsFor])
 
   // the skip link moves focus without touching the address, which says which screen is shown
-  const skipTo = settingsFor ? 'settings' : 'conversation'
+  const onScreen = settingsFor ?? cannedFor ?? roomFor
+  const skipTo = onScreen ? 'settings' : 'conversation'
 
   return (
     <div className="desk-page">
@@ -232,7 +243,7 @@ export function Desk({ session, onSignedOut }: Props) {
           document.getElementById(skipTo)?.focus()
         }}
       >
-        {settingsFor ? t('app.skipToSettings') : t('app.skipToConversation')}
+        {onScreen ? t('app.skipToSettings') : t('app.skipToConversation')}
       </a>
       <DeskHeader
         displayName={session.user.displayName}
@@ -273,6 +284,16 @@ export function Desk({ session, onSignedOut }: Props) {
       )}
       {!settingsFor && !cannedFor && <CallbackPanel memberships={session.memberships} onError={setError} />}
       {settingsFor && <SettingsScreen helplines={coordinated} helplineId={settingsFor} />}
+      {roomFor && (
+        <RoomScreen
+          helplines={supervised}
+          helplineId={roomFor}
+          version={roomVersion}
+          labels={labels}
+          maxConcurrent={desks.setups[roomFor]?.desk.maxConcurrent}
+          onError={setError}
+        />
+      )}
       {cannedFor && (
         <CannedRepliesScreen
           helplines={coordinated}
@@ -284,7 +305,7 @@ export function Desk({ session, onSignedOut }: Props) {
       <div
         className="desk"
         data-view={selectedId ? 'conversation' : 'queue'}
-        hidden={settingsFor !== null || cannedFor !== null}
+        hidden={settingsFor !== null || cannedFor !== null || roomFor !== null}
       >
         <Queue
           queue={queue}
@@ -295,6 +316,12 @@ export function Desk({ session, onSignedOut }: Props) {
           drafts={drafts}
           labels={labels}
           helplineName={helplineName}
+          top={
+            <div className="queue-top">
+              <AvailabilitySwitch onError={setError} />
+              {supervised[0] && <a href={roomHref(supervised[0].helplineId)}>{t('room.link')}</a>}
+            </div>
+          }
         />
         <ConversationPane
           selectedId={selectedId}
@@ -332,6 +359,14 @@ export function Desk({ session, onSignedOut }: Props) {
           desk={desk}
           onHide={(messageId, reason) =>
             act(async () => open.applyMessage(await hideMessage(messageId, reason)))
+          }
+          onAttach={(id, file, draft) =>
+            act(async () => {
+              // the words typed go with a picture, a video or a document as its caption; a sound takes none
+              const caption = file.mimeType.startsWith('audio/') ? '' : draft.trim()
+              open.applyMessage(await sendAttachment(id, { ...file, caption }))
+              if (caption) setDraft(id, '')
+            })
           }
           onSend={(id, text) =>
             act(async () => {

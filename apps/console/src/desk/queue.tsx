@@ -1,6 +1,6 @@
 // The queue as two tabs, "waiting" and "mine" (the WAI-ARIA tabs pattern: arrow keys move
 // between tabs, Tab goes into the list).
-import type { KeyboardEvent } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { useLabels } from './labels.ts'
 import { QueueItem } from './queue-item.tsx'
@@ -18,9 +18,21 @@ type Props = {
   drafts: Record<string, string>
   labels: ReturnType<typeof useLabels>
   helplineName: (helplineId: string) => string | undefined
+  /** Above the tabs: the operator's availability, the way to the supervisor's room. */
+  top?: ReactNode
 }
 
-export function Queue({ queue, loaded, tab, onTabChange, selectedId, drafts, labels, helplineName }: Props) {
+export function Queue({
+  queue,
+  loaded,
+  tab,
+  onTabChange,
+  selectedId,
+  drafts,
+  labels,
+  helplineName,
+  top,
+}: Props) {
   const { t } = useTranslation()
   const now = useNow()
 
@@ -36,6 +48,7 @@ export function Queue({ queue, loaded, tab, onTabChange, selectedId, drafts, lab
 
   return (
     <nav className="queue" aria-label={t('queue.label')}>
+      {top}
       <div className="queue-tabs" role="tablist" aria-label={t('queue.label')}>
         {TABS.map((name) => (
           <button
