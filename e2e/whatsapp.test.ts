@@ -1,7 +1,7 @@
 // A WhatsApp conversation in the console, in Chromium: the person's voice note plays (fetched by
 // the worker from the fake Cloud API, stored sealed, served to the volunteer), the reply window is
 // shown, and past it a reply is held, the approved template goes instead, and the held reply
-// leaves when the person answers.
+// leaves when the person answers; a picture the volunteer attaches reaches Meta with its caption.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -107,6 +107,27 @@ describe('a WhatsApp conversation in the console, in Chromium', () => {
       fake.sent.map((m) => m.template?.name ?? m.text),
       [TEMPLATE.name, 'Scusa se ti rispondo solo ora: ho ascoltato il tuo messaggio.'],
     )
+
+    // a picture attached, with the words in the box as its caption
+    const picture = await desk.screenshot({ clip: { x: 0, y: 0, width: 120, height: 60 } })
+    await desk.getByLabel('Risposta').fill('Ecco dove siamo')
+    await desk
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'mappa.png', mimeType: 'image/png', buffer: picture })
+    const shown = messages.getByRole('img', { name: 'Immagine' })
+    await shown.waitFor({ timeout: 15_000 })
+    assert.ok(
+      await shown.evaluate((img) =>
+        (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth),
+      ),
+    )
+    await messages.getByText('Ecco dove siamo').waitFor()
+    const sentPicture = await fake.waitForSent(3)
+    assert.equal(sentPicture[2]?.media?.type, 'image')
+    assert.equal(sentPicture[2]?.text, 'Ecco dove siamo')
+    assert.deepEqual(sentPicture[2]?.media?.bytes, picture)
+    assert.equal(await desk.getByLabel('Risposta').inputValue(), '')
+
     await desk.setViewportSize({ width: 390, height: 844 })
     await screenshot(desk, 'console-whatsapp-390')
     await context.close()

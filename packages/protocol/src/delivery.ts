@@ -28,13 +28,16 @@ export const MessageMediaFields = {
   ]),
 }
 
-export const ReplyWindowFields = {
+/** What a conversation's channel lets a reply be. */
+export const DeliveryRuleFields = {
   /**
    * When the channel stops taking free-form replies (24 hours after the person's last message on
    * WhatsApp); null on channels without a window. Past it a reply is held, the approved template
    * is sent instead, and the reply goes when the person answers.
    */
   replyWindowClosesAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** The channel carries files: a volunteer may attach one (POST /api/conversations/:id/attachments). */
+  canAttach: Type.Boolean(),
 }
 
 /** Largest file a volunteer can attach (WhatsApp's limit for audio and video). */

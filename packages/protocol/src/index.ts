@@ -2,7 +2,7 @@
 // and the widget. Response schemas are allow-lists: a field that is not here never leaves the server.
 // The browser apps import only types from here (erased at build time), so no validator ships to them.
 import Type, { type Static } from 'typebox'
-import { MessageMediaFields, ReplyWindowFields } from './delivery.ts'
+import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { WidgetPrechatAnswers, WidgetPrechatInfo } from './widget-session.ts'
 
@@ -83,6 +83,7 @@ export const ConversationView = Type.Object({
   /** The first line of the newest message from the person that is not hidden, shortened. */
   preview: Type.String(),
   ...DeskConversationFields,
+  ...DeliveryRuleFields,
 })
 export type ConversationView = Static<typeof ConversationView>
 

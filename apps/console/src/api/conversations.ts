@@ -1,4 +1,5 @@
 import type {
+  AttachmentBody,
   ConversationDetail,
   ConversationList,
   ConversationView,
@@ -25,3 +26,6 @@ export const closeConversation = (id: string) => request<ConversationView>('POST
 
 export const sendReply = (id: string, body: ReplyBody) =>
   request<MessageView>('POST', `${path(id)}/messages`, body)
+
+export const sendAttachment = (id: string, body: AttachmentBody) =>
+  request<MessageView>('POST', `${path(id)}/attachments`, body)

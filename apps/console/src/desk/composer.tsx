@@ -4,6 +4,7 @@
 import type { CannedReply, MAX_TEXT_LENGTH } from '@ascolto/protocol'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AttachFile } from './attach-file.tsx'
 import { cannedMatches, insertCanned } from './canned-suggestions.ts'
 
 // the protocol's limit, restated because only its type crosses to the browser: tsc fails if they part
@@ -16,6 +17,8 @@ type Props = {
   onDraftChange: (text: string) => void
   onSend: (text: string) => Promise<unknown>
   cannedReplies?: readonly CannedReply[]
+  /** Where the channel carries files: attach one, with the draft as its caption. */
+  onAttach?: (file: { mimeType: string; data: string }) => Promise<unknown>
 }
 
 export function Composer({
@@ -25,6 +28,7 @@ export function Composer({
   onDraftChange,
   onSend,
   cannedReplies = [],
+  onAttach,
 }: Props) {
   const { t } = useTranslation()
   const ids = { box: useId(), hint: useId(), list: useId() }
@@ -114,6 +118,7 @@ export function Composer({
         <button type="submit" className="button-primary" disabled={!enabled || sending}>
           {t('composer.send')}
         </button>
+        {onAttach && <AttachFile enabled={enabled} onAttach={onAttach} />}
       </div>
       {matches.length > 0 && (
         <div id={ids.list} className="canned-list" role="listbox" aria-label={t('canned.list')}>

@@ -28,6 +28,7 @@ type Props = ConversationActionHandlers & {
   draft: string
   onDraftChange: (text: string) => void
   onSend: (id: string, text: string) => Promise<unknown>
+  onAttach: (id: string, file: { mimeType: string; data: string }, draft: string) => Promise<unknown>
   onHide: (messageId: string, reason: ChosenHideReason) => Promise<boolean>
   desk: DeskTools
 }
@@ -124,6 +125,11 @@ export function ConversationPane(props: Props) {
             draft={props.draft}
             onDraftChange={props.onDraftChange}
             onSend={(text) => props.onSend(conversation.id, text)}
+            onAttach={
+              conversation.canAttach
+                ? (file) => props.onAttach(conversation.id, file, props.draft)
+                : undefined
+            }
           />
         </>
       )}

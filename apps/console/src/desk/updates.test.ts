@@ -20,6 +20,7 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     dueAt: null,
     preview: 'ciao',
     replyWindowClosesAt: null,
+    canAttach: false,
     helpRequested: false,
     flags: [],
     earlierConversations: 0,

@@ -95,6 +95,7 @@ export async function loadConversationViews(
     unread: row.unread,
     replyWindowClosesAt:
       replyWindowClosesAt(channelAdapters[row.channel_kind], row.last_inbound_at)?.toISOString() ?? null,
+    canAttach: channelAdapters[row.channel_kind]?.capabilities.media === true,
   }))
 }
 
