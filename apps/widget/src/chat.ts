@@ -93,13 +93,13 @@ export function createChat(endpoint: Endpoint): Chat {
     restDown = !yes
     update({})
   }
-  // Kept in memory until the helpline has said whether the session may outlive the page.
+  // A new session stays in memory until the helpline has said whether it may outlive the page.
   const persist = () =>
     !stopped &&
     saveSession(
       endpoint.channel,
       { token, messages: state.messages, queue: state.queue, prechat: state.prechat },
-      state.info?.keepSession === true,
+      state.info?.keepSession,
     )
 
   /** Adds messages (deduplicated by id) and drops from the queue whatever the server now holds. */

@@ -66,16 +66,18 @@ export function clearSession(channel: string): void {
   removeKeys((key) => key === keyFor(channel))
 }
 
-/** Keeps the session in memory, and in sessionStorage when `durable` (the helpline allows it). */
-export function saveSession(channel: string, session: StoredSession, durable: boolean): void {
+/**
+ * Keeps the session in memory, and in sessionStorage when `durable` (the helpline allows it).
+ * Undefined: the helpline has not answered yet (offline, say); storage already holding this
+ * session (an earlier page was allowed to) goes on being updated, nothing new is written there.
+ */
+export function saveSession(channel: string, session: StoredSession, durable: boolean | undefined): void {
   const trimmed = { ...session, messages: session.messages.slice(-MAX_STORED_MESSAGES) }
   memory.set(channel, trimmed)
-  if (!durable) {
-    removeKeys((key) => key === keyFor(channel))
-    return
-  }
   try {
-    sessionStorage.setItem(keyFor(channel), JSON.stringify(trimmed))
+    if (durable === false) sessionStorage.removeItem(keyFor(channel))
+    else if (durable || sessionStorage.getItem(keyFor(channel)) !== null)
+      sessionStorage.setItem(keyFor(channel), JSON.stringify(trimmed))
   } catch {
     // Keep the in-memory copy.
   }
