@@ -1,5 +1,8 @@
-// What the desk's browser tests share: a helpline's desk settings and a person writing in.
+// What the desk's browser tests share: a helpline's desk settings, a person writing in, and an
+// accessibility check.
 import { randomUUID } from 'node:crypto'
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
 import { call } from '../apps/server/src/testing/test-server.ts'
 
 export const DESK_SETTINGS = {
@@ -42,4 +45,30 @@ export async function writeIn(server: { url: string }, channelId: string, token:
     body: { clientId: randomUUID(), text },
   })
   if (sent.status !== 201) throw new Error(`writing in failed: ${sent.status}`)
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+type AxeResult = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }
+
+/**
+ * axe-core's WCAG 2.2 A and AA rules on the page as it is now; answers the findings, one line
+ * each. The page's context must bypass the CSP, which refuses the injected script otherwise.
+ */
+export async function wcagViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    })
+    return result.violations
+  })
+  return (violations as AxeResult[]).map(
+    (v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+  )
 }

@@ -1,5 +1,6 @@
-// One conversation in the queue, a link to it. Its accessible name is the pseudonym, channel and
-// time; the preview line is its description, so a screen reader hears the name first.
+// One conversation in the queue, a link to it. Its accessible name is what it shows, in order:
+// the pseudonym first, then the time, channel, due time, marks and preview (WCAG 2.5.3: the
+// visible words are part of the name).
 import type { ConversationView } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,8 +43,6 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
         className="queue-item"
         href={conversationHref(conversation.id)}
         aria-current={selected ? 'page' : undefined}
-        aria-labelledby={`${id}-name ${id}-channel ${id}-time${dueLabel && tab === 'waiting' ? ` ${id}-due` : ''}`}
-        aria-describedby={`${id}-marks ${id}-preview${hasDraft ? ` ${id}-draft` : ''}`}
       >
         <span className="queue-item-top">
           <span id={`${id}-name`} className="pseudonym">
