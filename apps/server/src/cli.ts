@@ -22,6 +22,7 @@ import { connectTelegram, formatTelegramConnected } from './cli/telegram.ts'
 import { connectTwilio, formatTwilioConnected } from './cli/twilio.ts'
 import { connectWhatsApp, formatConnected } from './cli/whatsapp.ts'
 import { ensureDemoHelpline, ensureFirstAdmin } from './demo/first-start.ts'
+import { startDemoWhatsApp } from './demo/whatsapp-phone.ts'
 import { loggerOptions } from './logger.ts'
 import { openDatabase, startAscolto } from './main.ts'
 import { loadMasterKey } from './master-key.ts'
@@ -121,8 +122,10 @@ async function start() {
   const running = await startAscolto(loadConfig(process.env, role ? { role } : {}))
   const admin = await ensureFirstAdmin(running.pool)
   const demo = values.demo ? await ensureDemoHelpline(running.pool) : undefined
+  const phone = demo && running.url ? await startDemoWhatsApp(running, demo.helplineId) : undefined
   const lines = ['', running.url ? `  Ascolto is running at ${running.url}` : '  Ascolto worker is running']
   if (demo) lines.push(`  Demo page with the chat widget: ${running.url}/demo`)
+  if (phone) lines.push(`  Demo phone on WhatsApp (a local stand-in for Meta): ${phone.phoneUrl}`)
   if (admin) {
     lines.push(
       `  Sign in to the console as ${admin.email} with the password ${admin.password}`,
@@ -135,7 +138,7 @@ async function start() {
     // our stop closes the HTTP side first, then the database, in that order
     process.removeAllListeners(signal)
     process.once(signal, () => {
-      running.stop().then(
+      Promise.all([running.stop(), phone?.close()]).then(
         () => process.exit(0),
         () => process.exit(1),
       )

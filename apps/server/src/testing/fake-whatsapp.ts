@@ -92,8 +92,16 @@ export type FakeWhatsApp = {
    * then: Meta's status webhook outrunning the worker's record of the send, made certain.
    */
   reportBeforeAnswer: (target: WebhookTarget, statuses: ReportedStatus[]) => void
+  /** More pages on the same server (the demo's phone): a handler that answers true when it took the request. */
+  route: (handler: ExtraRoute) => void
   close: () => Promise<void>
 }
+
+export type ExtraRoute = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: Buffer,
+) => Promise<boolean>
 
 export type WebhookTarget = { url: string; appSecret: string; phoneNumberId?: string }
 type ReportedStatus = 'sent' | 'delivered' | 'read' | 'failed'
@@ -121,6 +129,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
   const readReceipts: string[] = []
   let attempts = 0
   let port = 0
+  let extra: ExtraRoute | undefined
 
   const reply = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' })
@@ -136,6 +145,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = []
     for await (const chunk of request) chunks.push(chunk as Buffer)
+    if (extra && (await extra(request, response, Buffer.concat(chunks)))) return
     const url = request.url ?? ''
     const download = /^\/media-download\/([\w.-]+)$/.exec(url)
     if (request.method === 'GET' && download?.[1]) {
@@ -283,6 +293,9 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
       }),
     reportBeforeAnswer: (target, statuses) => {
       early.push({ target, statuses })
+    },
+    route: (handler) => {
+      extra = handler
     },
     close: async () => {
       for (const response of hanging) response.destroy()
