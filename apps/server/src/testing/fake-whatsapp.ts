@@ -70,8 +70,11 @@ function contentOf(
   return null
 }
 
-/** What the next request gets instead of success: a Graph error, or no answer at all. */
-export type PlannedFailure = { status: number; code?: number; message?: string } | 'hang'
+/**
+ * What the next request gets instead of success: a Graph error; no answer at all (`hang`); or the
+ * message taken and sent, and then no answer (`lose-answer`): the case where a retry sends twice.
+ */
+export type PlannedFailure = { status: number; code?: number; message?: string } | 'hang' | 'lose-answer'
 
 export type FakeWhatsApp = {
   /** The graph base URL to configure the channel with. */
@@ -159,7 +162,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
     if (request.method === 'GET' && mediaInfo?.[2]) {
       if (!bearerOk(request, response)) return
       const failure = plan.shift()
-      if (failure === 'hang') return void hanging.add(response)
+      if (failure === 'hang' || failure === 'lose-answer') return void hanging.add(response)
       if (failure) return reply(response, failure.status, graphError(failure.code ?? failure.status, 'Error'))
       const file = media.get(mediaInfo[2])
       if (!file)
@@ -206,7 +209,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
       hanging.add(response)
       return
     }
-    if (failure) {
+    if (failure && failure !== 'lose-answer') {
       return reply(
         response,
         failure.status,
@@ -247,6 +250,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
     }
     sent.push({ wamid, apiVersion: path[1], phoneNumberId: path[2], to, ...content, body, at: Date.now() })
     for (const wake of waiters) wake()
+    if (failure === 'lose-answer') return void hanging.add(response)
     return reply(response, 200, {
       messaging_product: 'whatsapp',
       contacts: [{ input: to, ...(body.to ? { wa_id: to } : { user_id: to }) }],

@@ -210,4 +210,45 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     )
     assert.equal(pending.rows[0].n, 0)
   })
+
+  it('delivers every reply through failures and time-outs, in order, twice only where an answer was lost', async (t) => {
+    const first = await openWhatsAppConversation(server, fake, { phone: '393471234590' }, { timeoutMs: 300 })
+    const chats = [
+      first,
+      await first.another({ phone: '393471234591' }),
+      await first.another({ phone: '393471234592' }),
+    ]
+    const before = fake.sent.length
+    // the first sends fail (a throttle, a server error, an outage), one hangs without Meta taking
+    // the message, and one is taken by Meta whose answer never arrives
+    fake.fail(1, { status: 429, code: 130429, message: '(#130429) Rate limit hit' })
+    fake.fail(1, { status: 500, code: 131000, message: 'Something went wrong' })
+    fake.fail(1, { status: 503, message: 'Service unavailable' })
+    fake.fail(1, 'hang')
+    fake.fail(1, 'lose-answer')
+    const written = chats.map((_, c) => [1, 2, 3, 4].map((n) => `conversazione ${c} risposta ${n}`))
+    await Promise.all(
+      chats.map(async (chat, c) => {
+        for (const text of written[c] ?? []) await chat.reply(text)
+      }),
+    )
+    for (const chat of chats) {
+      const rows = await untilSettled(chat.conversationId)
+      assert.deepEqual(
+        rows.map((row) => row.status),
+        ['sent', 'sent', 'sent', 'sent'],
+      )
+    }
+    const received = fake.sent.slice(before)
+    for (const [c, chat] of chats.entries()) {
+      const texts = received.filter((m) => m.to === `39347123459${c}`).map((m) => m.text)
+      // in the order written; a lost answer shows as the same reply twice in a row, never out of order
+      assert.deepEqual([...new Set(texts)], written[c], `conversation ${chat.conversationId}`)
+    }
+    const twice = received.length - 12
+    t.diagnostic(
+      `12 replies, ${received.length} sends received by Meta: ${twice} sent twice after a lost answer`,
+    )
+    assert.equal(twice, 1)
+  })
 })
