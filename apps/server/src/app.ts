@@ -16,6 +16,7 @@ import { deskRoutes } from './routes/api/desk/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
+import { reviewRoutes } from './routes/api/reviews/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { teamRoutes } from './routes/api/team/index.ts'
@@ -48,6 +49,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(deskRoutes, context)
   await app.register(availabilityRoutes, context)
   await app.register(safeguardingRoutes, context)
+  await app.register(reviewRoutes, context)
   await app.register(teamRoutes, context)
   await app.register(auditRoutes, context)
   await app.register(contactRoutes, context)

@@ -143,6 +143,8 @@ export const DeskConversationFields = {
   earlierConversations: Type.Integer({ minimum: 0 }),
   /** The person's messages since the handler last read the conversation. */
   unread: Type.Integer({ minimum: 0 }),
+  /** Clinical review: asked for (by the volunteer or the helpline's rule), or signed off. */
+  review: Type.Union([Type.Literal('requested'), Type.Literal('signed_off'), Type.Null()]),
 }
 
 // ---- availability ----
@@ -182,3 +184,30 @@ export const roomViewOf = <C extends TSchema>(conversation: C) =>
     conversations: Type.Array(conversation),
     operators: Type.Array(RoomOperator),
   })
+
+// ---- clinical supervision ----
+
+export const ReviewRequestBody = Type.Object({ note: Type.String({ maxLength: 2000 }) }, Strict)
+export type ReviewRequestBody = Static<typeof ReviewRequestBody>
+
+export const SignOffBody = Type.Object({ feedback: Type.String({ minLength: 1, maxLength: 4000 }) }, Strict)
+export type SignOffBody = Static<typeof SignOffBody>
+
+export const ReviewView = Type.Object({
+  conversationId: Uuid,
+  helplineId: Uuid,
+  contactPseudonym: Type.Integer(),
+  /** Who handled the conversation when it closed. */
+  handler: Type.Union([Person, Type.Null()]),
+  cause: Type.Union([Type.Literal('volunteer'), Type.Literal('flagged')]),
+  requestedBy: Type.Union([Person, Type.Null()]),
+  requestedAt: Timestamp,
+  request: Type.String(),
+  reviewer: Type.Union([Person, Type.Null()]),
+  feedback: Type.String(),
+  signedOffAt: Type.Union([Timestamp, Type.Null()]),
+})
+export type ReviewView = Static<typeof ReviewView>
+
+export const ReviewList = Type.Object({ reviews: Type.Array(ReviewView) })
+export type ReviewList = Static<typeof ReviewList>

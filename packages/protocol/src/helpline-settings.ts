@@ -57,6 +57,11 @@ export const DeskSettings = Type.Object(
     maxConcurrent: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 50, description: 'conversations one volunteer handles at once' }),
     ),
+    reviewFlagged: Type.Optional(
+      Type.Boolean({
+        description: 'every conversation with a safeguarding flag goes to clinical review at close',
+      }),
+    ),
   },
   Strict,
 )

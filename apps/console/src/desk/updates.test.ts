@@ -25,6 +25,7 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     flags: [],
     earlierConversations: 0,
     unread: 0,
+    review: null,
     ...patch,
   }
 }

@@ -6,6 +6,7 @@ import { assignWaiting } from './assign-automatically.ts'
 import { loadConversationViews } from './conversation-views.ts'
 import { findConversationForActor, isSupervising } from './find-conversation.ts'
 import { recordConversationFacts } from './record-conversation-facts.ts'
+import { queueFlaggedForReview } from './request-review.ts'
 
 /**
  * Closed by whoever handles it, or by a supervisor; the person's next message opens a new one.
@@ -31,6 +32,7 @@ export async function closeConversation(
     [record.id],
   )
   await recordConversationFacts(tx, [record.id], answers)
+  if (desk.reviewFlagged) await queueFlaggedForReview(tx, { id: record.id, helplineId: record.helpline_id })
   // whoever closed it may be free for the next one, where the helpline assigns automatically
   const assigned = await assignWaiting(tx, { desk }, record.helpline_id)
   const [view, ...others] = await loadConversationViews(tx, services.keyring, {

@@ -26,6 +26,7 @@ type ConversationRow = {
   flags: ConversationView['flags']
   earlier: number
   unread: number
+  review: ConversationView['review']
 }
 
 export type ConversationFilter = {
@@ -56,7 +57,9 @@ export async function loadConversationViews(
             (select count(*)::int from conversation e
               where e.contact_id = c.contact_id and e.opened_at < c.opened_at) as earlier,
             (select count(*)::int from message u
-              where u.conversation_id = c.id and u.direction = 'inbound' and u.seq > c.read_seq) as unread
+              where u.conversation_id = c.id and u.direction = 'inbound' and u.seq > c.read_seq) as unread,
+            (select case when r.signed_off_at is null then 'requested' else 'signed_off' end
+               from conversation_review r where r.conversation_id = c.id) as review
        from conversation c
        join channel ch on ch.id = c.channel_id
        join contact ct on ct.id = c.contact_id
@@ -93,6 +96,7 @@ export async function loadConversationViews(
     flags: row.flags,
     earlierConversations: row.earlier,
     unread: row.unread,
+    review: row.review,
     replyWindowClosesAt:
       replyWindowClosesAt(channelAdapters[row.channel_kind], row.last_inbound_at)?.toISOString() ?? null,
     canAttach: channelAdapters[row.channel_kind]?.capabilities.media === true,
