@@ -29,7 +29,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // whose X-Forwarded-For to believe: the sign-in throttle counts per client address
+    trustProxy: context.config.trustProxy,
     // the operators' console and the widget send ids, never an object, where an id is expected
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()

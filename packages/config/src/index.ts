@@ -23,6 +23,7 @@ export const ConfigSchema = Type.Object({
     maximum: 10080,
     description: 'ASCOLTO_SESSION_IDLE_MINUTES',
   }),
+  trustProxy: Type.String({ minLength: 1, description: 'ASCOLTO_TRUST_PROXY' }),
   logLevel: Type.Union([
     Type.Literal('fatal'),
     Type.Literal('error'),
@@ -49,6 +50,9 @@ const variables = {
   // supervisors, coordinators and admins must set up a second factor ("optional": they may)
   secondFactor: { name: 'ASCOLTO_SECOND_FACTOR', fallback: 'required' },
   sessionIdleMinutes: { name: 'ASCOLTO_SESSION_IDLE_MINUTES', fallback: '720' },
+  // the reverse proxies whose X-Forwarded-For is believed: addresses, CIDRs, or "loopback" (a proxy
+  // on the same machine); a client talking to Ascolto directly cannot choose its address then
+  trustProxy: { name: 'ASCOLTO_TRUST_PROXY', fallback: 'loopback' },
   logLevel: { name: 'LOG_LEVEL', fallback: 'info' },
 } satisfies Record<keyof Config, { name: string; fallback?: string; secret?: boolean }>
 

@@ -8,6 +8,7 @@ import { loadConfig } from '@ascolto/config'
 import { createUser } from '@ascolto/core'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { buildApp } from '../app.ts'
+import { connectConsole, connectWidget } from '../testing/sockets.ts'
 import {
   call,
   makeHelpline,
@@ -15,6 +16,7 @@ import {
   startTestServer,
   TEST_PASSWORD,
   type TestServer,
+  visitorToken,
 } from '../testing/test-server.ts'
 import { registerErrorHandling } from './errors.ts'
 import { type RoutePolicy, registeredRoutes, registerRoutePolicies } from './route-policies.ts'
@@ -122,6 +124,32 @@ describe('authorisation policies, route by route and role by role', () => {
       }
     }
     assert.ok(checked.length >= 5 * 30, `${checked.length} calls`)
+  })
+
+  it('refuses every event a client sends on either socket: none is declared', async () => {
+    const line = await makeHelpline(server.pool)
+    const operator = await connectConsole(server.url, cookies.get('coordinator') ?? '')
+    const visitor = await connectWidget(server.url, line.channelId, visitorToken())
+    try {
+      for (const socket of [operator, visitor]) {
+        for (const [event, payload] of [
+          ['join', `helpline:${line.helplineId}`],
+          ['message', { text: 'scritto dal socket' }],
+          ['conversation.updated', { id: randomUUID() }],
+        ] as const) {
+          const answer = await socket.timeout(5000).emitWithAck(event, payload)
+          assert.deepEqual(answer, { code: 'ASCOLTO_ERR_FORBIDDEN', message: 'Event not allowed' }, event)
+        }
+        assert.equal(socket.connected, true, 'a refused event does not bring the server down')
+      }
+      assert.equal(
+        (await server.pool.query('select 1 from message where helpline_id = $1', [line.helplineId])).rowCount,
+        0,
+      )
+    } finally {
+      operator.disconnect()
+      visitor.disconnect()
+    }
   })
 
   it('refuses, at request time, a route that declares no policy', async () => {

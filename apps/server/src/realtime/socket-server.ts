@@ -66,6 +66,21 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
     next()
   })
 
+  // Deny by default for what clients send: no event is declared (typing, reading, replying go
+  // over HTTP, where each route declares its policy), so every one is refused, with an answer to
+  // an acknowledgement. An event added here must say who may send it, as a route does.
+  for (const namespace of ['/console', '/widget']) {
+    io.of(namespace).on('connection', (socket) => {
+      socket.use((packet, next) => {
+        const ack = packet.at(-1)
+        if (typeof ack === 'function') ack({ code: 'ASCOLTO_ERR_FORBIDDEN', message: 'Event not allowed' })
+        next(new Error('ASCOLTO_ERR_FORBIDDEN'))
+      })
+      // a refused event is the client's mistake, not the server's: nothing to log or crash on
+      socket.on('error', () => {})
+    })
+  }
+
   listenForEndedSessions(io, pool, log)
   return io
 }

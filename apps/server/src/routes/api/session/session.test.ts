@@ -98,6 +98,24 @@ describe('signing in', () => {
     )
   })
 
+  it('believes X-Forwarded-For only from a trusted proxy, so a direct client cannot dodge the address count', async () => {
+    const direct = await startTestServer({ ASCOLTO_TRUST_PROXY: '203.0.113.250' })
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < THROTTLE.address.free + 1; i++) {
+        const response = await call(`${direct.url}/api/session`, {
+          body: { email: `nobody${i}@example.org`, password: 'guess' },
+          // a new address at every try: ignored, the connection's own address is counted
+          headers: { 'x-forwarded-for': `198.18.0.${i + 1}` },
+        })
+        statuses.push(response.status)
+      }
+      assert.equal(statuses.at(-1), 429)
+    } finally {
+      await direct.close()
+    }
+  })
+
   it('makes a supervisor set up a second factor, then asks for a code that works once', async () => {
     const supervisor = await person('supervisor')
     const address = '198.51.100.20'
