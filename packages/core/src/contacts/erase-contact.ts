@@ -1,10 +1,12 @@
 // A person's right to erasure: a coordinator deletes, for real, everything about one contact (the
-// address and its keyed hash, every conversation, message and note, the outbox rows that point
-// at them). A legal hold stops it. Audited with counts only; the audit trail keeps the contact's
-// id, which after this points at nothing.
+// address and its keyed hash, every conversation, message, note and file, the outbox rows that
+// point at them); the anonymous facts statistics need are kept, as retention keeps them. A legal
+// hold stops it. Audited with counts only; the audit trail keeps the contact's id, which after
+// this points at nothing.
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Tx } from '../context.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { AscoltoError } from '../errors.ts'
 import { requireRole } from '../operators/require-role.ts'
 
@@ -23,6 +25,8 @@ export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId
       record.contact_id,
     ])
   ).rows.map((r) => r.id)
+  // what statistics need survives, as retention leaves it: anonymous facts, no contact in them
+  await recordConversationFacts(tx, conversationIds)
   await tx.query(
     `delete from outbox
       where payload->>'messageId' in (select id::text from message where conversation_id = any($1::uuid[]))

@@ -162,6 +162,13 @@ describe('a contact’s address, export and erasure', () => {
         .status,
       404,
     )
+    // the anonymous facts survive, with nothing that leads back to the person
+    const facts = await server.pool.query<{ fact: string }>(
+      'select f::text as fact from conversation_fact f where conversation_id = $1',
+      [conversationId],
+    )
+    assert.equal(facts.rowCount, 1)
+    assert.equal(facts.rows[0]?.fact.includes(contactId), false)
     const event = (await audit()).find((e) => e.action === 'contact.erased')
     assert.deepEqual(event?.details, { conversations: 1, messages: 1, reason })
     // the same person writing again is a new, unknown contact
