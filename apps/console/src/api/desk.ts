@@ -15,6 +15,8 @@ import type {
   FlagView,
   MessageView,
   RaiseFlagBody,
+  ReviewList,
+  ReviewView,
   RoomView,
   TransferBody,
 } from '@ascolto/protocol'
@@ -71,3 +73,14 @@ export const getAvailability = () => request<AvailabilityBody>('GET', '/api/avai
 
 export const putAvailability = (availability: Availability) =>
   request<AvailabilityBody>('PUT', '/api/availability', { availability })
+
+export const listReviews = () => request<ReviewList>('GET', '/api/reviews')
+
+export const getReview = (id: string) =>
+  request<{ review: ReviewView | null }>('GET', `${conversation(id)}/review`)
+
+export const requestReview = (id: string, note: string) =>
+  request<ReviewView>('POST', `${conversation(id)}/review`, { note })
+
+export const signOffReview = (id: string, feedback: string) =>
+  request<ReviewView>('POST', `${conversation(id)}/review/sign-off`, { feedback })

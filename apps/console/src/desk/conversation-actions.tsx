@@ -2,7 +2,7 @@
 // redirect to another desk, close it, block the person (rare, asked in a dialog), lift a block
 // (supervisors, on a closed conversation), put or lift a legal hold (supervisors). The desk's own:
 // transfer (or, for a supervisor, take over and reassign), call a supervisor, raise a
-// safeguarding flag, close with the helpline's form.
+// safeguarding flag, close with the helpline's form, ask a clinical review of a closed one.
 import type { BlockBody, ConversationView, LegalHoldBody } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import type { DeskTools } from './desk-tools.tsx'
 import { FlagDialog } from './flag-dialog.tsx'
 import { LegalHoldDialog } from './legal-hold-dialog.tsx'
 import { RedirectMenu } from './redirect-menu.tsx'
+import { ReviewDialog } from './review-dialog.tsx'
 import { formatMessageTime } from './time-format.ts'
 import { TransferDialog } from './transfer-dialog.tsx'
 
@@ -165,6 +166,15 @@ export function ConversationActions({
       )}
       {status !== 'closed' && (
         <BlockDialog name={pseudonym} disabled={pending} onBlock={(body) => handlers.onBlock(id, body)} />
+      )}
+      {status === 'closed' && conversation.assignee?.id === myId && !conversation.review && (
+        <ReviewDialog
+          name={pseudonym}
+          onRequest={async (note) => {
+            await desk.onRequestReview(id, note)
+            setDone({ id, text: t('review.sent') })
+          }}
+        />
       )}
       {status === 'closed' && canUnblock && (
         <button

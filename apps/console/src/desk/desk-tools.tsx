@@ -1,10 +1,11 @@
 // What the desk adds under a conversation's messages: the person's earlier conversations, its
-// safeguarding flags with the playbook, and the private note. The handlers and the helpline's
+// safeguarding flags with the playbook, its clinical review, and the private note. The handlers and the helpline's
 // setup travel together as `DeskTools`.
 import type { CloseBody, ConversationView, DeskSetup, RaiseFlagBody, TransferBody } from '@ascolto/protocol'
 import { ContactHistoryPanel } from './contact-history.tsx'
 import type { useLabels } from './labels.ts'
 import { NoteForm } from './note-form.tsx'
+import { ReviewPanel } from './review-panel.tsx'
 import { SafeguardingPanel } from './safeguarding-panel.tsx'
 
 export type DeskTools = {
@@ -19,6 +20,10 @@ export type DeskTools = {
   onAddNote: (id: string, text: string) => Promise<boolean>
   onError: (error: unknown) => void
   labels: ReturnType<typeof useLabels>
+  /** Rejects when refused, so the dialog can say why. */
+  onRequestReview: (id: string, note: string) => Promise<void>
+  /** Something changed the open conversation here: read it again. */
+  onReload: () => void
 }
 
 export function DeskExtras({ conversation, tools }: { conversation: ConversationView; tools: DeskTools }) {
@@ -34,6 +39,12 @@ export function DeskExtras({ conversation, tools }: { conversation: Conversation
         setup={tools.setupOf(conversation.helplineId)}
         supervises={tools.supervises(conversation.helplineId)}
         onError={tools.onError}
+      />
+      <ReviewPanel
+        conversation={conversation}
+        supervises={tools.supervises(conversation.helplineId)}
+        onError={tools.onError}
+        onChanged={tools.onReload}
       />
       <NoteForm key={conversation.id} onAdd={(text) => tools.onAddNote(conversation.id, text)} />
     </>

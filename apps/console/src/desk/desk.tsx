@@ -11,12 +11,14 @@ import {
   listOpenFlags,
   markRead,
   raiseFlag,
+  requestReview,
   requestSupervisor,
   transferConversation,
 } from '../api/desk.ts'
 import { blockContact, hideMessage, unblockContact } from '../api/moderation.ts'
 import { signOut } from '../api/session.ts'
 import { sendRedirect, setLegalHold } from '../api/settings.ts'
+import { ReviewsScreen } from '../room/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
@@ -33,7 +35,7 @@ import { Queue } from './queue.tsx'
 import { SupervisorAlerts } from './supervisor-alerts.tsx'
 import type { QueueTab } from './updates.ts'
 import { useDeskSetups } from './use-desk-setup.ts'
-import { cannedRepliesHref, roomHref, settingsHref, useRoute } from './use-hash-route.ts'
+import { cannedRepliesHref, REVIEWS_HREF, roomHref, settingsHref, useRoute } from './use-hash-route.ts'
 import { useOpenConversation } from './use-open-conversation.ts'
 import { useQueue } from './use-queue.ts'
 import { useRealtime } from './use-realtime.ts'
@@ -74,6 +76,7 @@ export function Desk({ session, onSignedOut }: Props) {
       ? (route.helplineId ?? supervised[0]?.helplineId ?? null)
       : null
   const [roomVersion, setRoomVersion] = useState(0)
+  const onReviews = route.screen === 'reviews'
   const desks = useDeskSetups(session.memberships)
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
@@ -197,6 +200,12 @@ export function Desk({ session, onSignedOut }: Props) {
     onAddNote: (id, text) => act(async () => open.applyMessage(await addNote(id, text))),
     onError: setError,
     labels,
+    onRequestReview: async (id, note) => {
+      setError(null)
+      await requestReview(id, note)
+      open.reload()
+    },
+    onReload: open.reload,
   }
 
   const selectedDraft = selectedId ? (drafts[selectedId] ?? '') : ''
@@ -230,7 +239,7 @@ export function Desk({ session, onSignedOut }: Props) {
   }, [settingsFor])
 
   // the skip link moves focus without touching the address, which says which screen is shown
-  const onScreen = settingsFor ?? cannedFor ?? roomFor
+  const onScreen = settingsFor ?? cannedFor ?? roomFor ?? (onReviews ? 'reviews' : null)
   const skipTo = onScreen ? 'settings' : 'conversation'
 
   return (
@@ -294,6 +303,7 @@ export function Desk({ session, onSignedOut }: Props) {
           onError={setError}
         />
       )}
+      {onReviews && <ReviewsScreen supervises={supervisesAny} onError={setError} />}
       {cannedFor && (
         <CannedRepliesScreen
           helplines={coordinated}
@@ -305,7 +315,7 @@ export function Desk({ session, onSignedOut }: Props) {
       <div
         className="desk"
         data-view={selectedId ? 'conversation' : 'queue'}
-        hidden={settingsFor !== null || cannedFor !== null || roomFor !== null}
+        hidden={settingsFor !== null || cannedFor !== null || roomFor !== null || onReviews}
       >
         <Queue
           queue={queue}
@@ -320,6 +330,7 @@ export function Desk({ session, onSignedOut }: Props) {
             <div className="queue-top">
               <AvailabilitySwitch onError={setError} />
               {supervised[0] && <a href={roomHref(supervised[0].helplineId)}>{t('room.link')}</a>}
+              <a href={REVIEWS_HREF}>{t('reviews.link')}</a>
             </div>
           }
         />

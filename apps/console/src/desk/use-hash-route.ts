@@ -1,18 +1,20 @@
 // The screen lives in the address, so the browser's back button returns to the queue on a phone,
 // and a reload keeps the same screen: #/conversations/<id> is an open conversation,
 // #/settings/<helplineId> a helpline's settings (#/settings alone: the first the operator coordinates),
-// #/canned-replies/<helplineId> its canned replies, #/room/<helplineId> its supervisor's room.
+// #/canned-replies/<helplineId> its canned replies, #/room/<helplineId> its supervisor's room, #/reviews the clinical reviews.
 import { useEffect, useState } from 'react'
 
 const CONVERSATION = /^#\/conversations\/([0-9a-f-]{36})$/i
 const SETTINGS = /^#\/settings(?:\/([0-9a-f-]{36}))?$/i
 const CANNED = /^#\/canned-replies(?:\/([0-9a-f-]{36}))?$/i
 const ROOM = /^#\/room(?:\/([0-9a-f-]{36}))?$/i
+const REVIEWS = /^#\/reviews$/i
 
 export const conversationHref = (id: string) => `#/conversations/${id}`
 export const settingsHref = (helplineId: string) => `#/settings/${helplineId}`
 export const cannedRepliesHref = (helplineId: string) => `#/canned-replies/${helplineId}`
 export const roomHref = (helplineId: string) => `#/room/${helplineId}`
+export const REVIEWS_HREF = '#/reviews'
 export const QUEUE_HREF = '#/'
 
 function useHash(): string {
@@ -30,6 +32,7 @@ export type Route =
   | { screen: 'settings'; helplineId: string | null }
   | { screen: 'canned'; helplineId: string | null }
   | { screen: 'room'; helplineId: string | null }
+  | { screen: 'reviews' }
 
 export function useRoute(): Route {
   const hash = useHash()
@@ -39,5 +42,6 @@ export function useRoute(): Route {
   if (canned) return { screen: 'canned', helplineId: canned[1] ?? null }
   const room = ROOM.exec(hash)
   if (room) return { screen: 'room', helplineId: room[1] ?? null }
+  if (REVIEWS.test(hash)) return { screen: 'reviews' }
   return { screen: 'desk', conversationId: CONVERSATION.exec(hash)?.[1] ?? null }
 }
