@@ -45,7 +45,7 @@ export async function signIn(
   )
   const user = rows[0]
   if (!(await verifyPassword(user?.password_hash, input.password)) || !user) {
-    await recordSignInFailure(db, keys)
+    await failed(db, keys, user?.id)
     throw new AscoltoError('ASCOLTO_ERR_BAD_CREDENTIALS', 'Wrong e-mail or password')
   }
   const factor = await secondFactorState(db, user.id)
@@ -53,7 +53,7 @@ export async function signIn(
     // the password was right: asking for the code is not a failure, a wrong code is
     if (!input.code) throw new AscoltoError('ASCOLTO_ERR_SECOND_FACTOR_REQUIRED', 'Enter your code')
     if (!(await checkSecondFactor(db, keyring, user.id, input.code))) {
-      await recordSignInFailure(db, keys)
+      await failed(db, keys, user.id)
       throw new AscoltoError('ASCOLTO_ERR_BAD_CREDENTIALS', 'Wrong code')
     }
   }
@@ -72,13 +72,19 @@ export async function signIn(
   return { token, userId: user.id }
 }
 
+/** Counts a failure; when it locks a real account, its helplines' coordinators see it in their log. */
+async function failed(db: Queryable, keys: ThrottleKeys, userId: string | undefined) {
+  const { accountLocked } = await recordSignInFailure(db, keys)
+  if (accountLocked && userId) await auditForEachHelpline(db, userId, 'staff.sign_in_locked', {}, null)
+}
+
 /** An event about a staff member, in the log of every helpline they belong to (or the installation's). */
 export async function auditForEachHelpline(
   db: Queryable,
   userId: string,
   action: string,
   details: Record<string, unknown> = {},
-  actorId: string = userId,
+  actorId: string | null = userId,
 ) {
   const { rows } = await db.query<{ helpline_id: string }>(
     'select helpline_id from membership where user_id = $1',

@@ -24,8 +24,8 @@ const keyOf = (kind: 'account' | 'address', value: string) =>
 
 function keysOf(keys: ThrottleKeys) {
   return [
-    { key: keyOf('account', keys.account), free: THROTTLE.account.free },
-    { key: keyOf('address', keys.address), free: THROTTLE.address.free },
+    { kind: 'account', key: keyOf('account', keys.account), free: THROTTLE.account.free },
+    { kind: 'address', key: keyOf('address', keys.address), free: THROTTLE.address.free },
   ]
 }
 
@@ -40,9 +40,13 @@ export async function assertNotThrottled(db: Queryable, keys: ThrottleKeys) {
   if (wait && wait > 0) throw new ThrottledError(wait)
 }
 
-/** Counts a failure on both keys, locking each that passed its allowance. */
-export async function recordSignInFailure(db: Queryable, keys: ThrottleKeys) {
-  for (const { key, free } of keysOf(keys)) {
+/** Counts a failure on both keys, locking each that reached its allowance; says whether the account's lock began now. */
+export async function recordSignInFailure(
+  db: Queryable,
+  keys: ThrottleKeys,
+): Promise<{ accountLocked: boolean }> {
+  let accountLocked = false
+  for (const { key, free, kind } of keysOf(keys)) {
     await db.query(
       `insert into sign_in_throttle as t (key, failures, last_failure_at) values ($1, 1, now())
        on conflict (key) do update set
@@ -50,13 +54,15 @@ export async function recordSignInFailure(db: Queryable, keys: ThrottleKeys) {
          last_failure_at = now()`,
       [key, THROTTLE.forgetAfterSeconds],
     )
-    await db.query(
+    const { rows } = await db.query<{ failures: number }>(
       `update sign_in_throttle set locked_until = now() + make_interval(secs =>
          least($3::float8, $4::float8 * power(2, failures - $2)))
-        where key = $1 and failures >= $2`,
+        where key = $1 and failures >= $2 returning failures`,
       [key, free, THROTTLE.maxLockSeconds, THROTTLE.firstLockSeconds],
     )
+    if (kind === 'account' && rows[0]?.failures === free) accountLocked = true
   }
+  return { accountLocked }
 }
 
 /** A success forgets the account's failures (the address's stay: it may be trying many accounts). */

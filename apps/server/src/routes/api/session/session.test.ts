@@ -71,6 +71,13 @@ describe('signing in', () => {
     )
     assert.equal(capped.rows[0]?.seconds, THROTTLE.maxLockSeconds)
 
+    // the coordinators of the volunteer's helpline see that someone tried, once per lock
+    const locks = await server.pool.query(
+      `select helpline_id, actor_id from audit_event where action = 'staff.sign_in_locked' and subject_id = $1`,
+      [volunteer.userId],
+    )
+    assert.deepEqual(locks.rows, [{ helpline_id: line.helplineId, actor_id: null }])
+
     // time passes (the lock's end is moved, not waited for): the right password works again
     await server.pool.query(`update sign_in_throttle set locked_until = now() - interval '1 second'`)
     const welcome = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, address)
