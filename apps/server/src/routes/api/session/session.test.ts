@@ -216,6 +216,26 @@ describe('signing in', () => {
     assert.equal(sessions.rowCount, 0)
   })
 
+  it('rotates the session at sign-in: a cookie planted before is dead after', async () => {
+    const volunteer = await person('volunteer')
+    const planted = cookieOf(
+      await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.60'),
+    )
+    const again = await call(`${server.url}/api/session`, {
+      body: { email: volunteer.email, password: TEST_PASSWORD },
+      cookie: planted,
+      headers: { 'x-forwarded-for': '198.51.100.60' },
+    })
+    assert.equal(again.status, 200)
+    const fresh = cookieOf(again)
+    assert.notEqual(fresh, planted)
+    assert.equal((await call(`${server.url}/api/session`, { cookie: planted })).status, 401)
+    assert.equal((await call(`${server.url}/api/session`, { cookie: fresh })).status, 200)
+    const cookie = again.headers.get('set-cookie') ?? ''
+    assert.match(cookie, /HttpOnly/i)
+    assert.match(cookie, /SameSite=Strict/i)
+  })
+
   it('opens a session with the shortest idle time of the person’s helplines, and ends it after that idle time', async () => {
     const volunteer = await person('volunteer')
     await server.pool.query(
