@@ -35,7 +35,7 @@ export async function fetchMessageMedia(
   )
   const message = rows[0]
   // deleted meanwhile (retention, erasure), or done before this row was cleared
-  if (!message || message.media_status !== 'pending') {
+  if (message?.media_status !== 'pending') {
     await complete(pool, row.id)
     return 'stored'
   }
