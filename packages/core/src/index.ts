@@ -77,6 +77,7 @@ export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inact
 export { acknowledgeFlag } from './safeguarding/acknowledge-flag.ts'
 export { listConversationFlags, listOpenFlagAlerts } from './safeguarding/list-flags.ts'
 export { raiseFlag } from './safeguarding/raise-flag.ts'
+export { sendSafeguardingAlert } from './safeguarding/send-safeguarding-alert.ts'
 export { tickPlaybookStep } from './safeguarding/tick-playbook-step.ts'
 export {
   describeWidget,

@@ -57,6 +57,25 @@ export const DeskSettings = Type.Object(
     maxConcurrent: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 50, description: 'conversations one volunteer handles at once' }),
     ),
+    onCall: Type.Optional(
+      Type.Object(
+        {
+          channelId: Type.String({
+            format: 'uuid',
+            description: "one of the helpline's channels (SMS, e-mail…)",
+          }),
+          address: Type.String({
+            minLength: 3,
+            maxLength: 320,
+            description: "the on-call supervisor's number or e-mail",
+          }),
+          everyMinutes: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 120, description: 'again until acknowledged; default 5' }),
+          ),
+        },
+        { ...Strict, description: 'who is alerted outside the console when a safeguarding flag is raised' },
+      ),
+    ),
     reviewFlagged: Type.Optional(
       Type.Boolean({
         description: 'every conversation with a safeguarding flag goes to clinical review at close',

@@ -10,6 +10,7 @@ import {
   type OutboxRow,
   type Services,
   secondsUntilNextDue,
+  sendSafeguardingAlert,
   sendReadReceipt,
 } from '@ascolto/core'
 import type { Pool, PoolClient } from '@ascolto/db'
@@ -55,6 +56,7 @@ export function createOutboxWorker(
     deliver_message: (services, row) => deliverMessage(pool, services, adapters, row),
     fetch_media: (services, row) => fetchMessageMedia(pool, services, adapters, row),
     send_read_receipt: (services, row) => sendReadReceipt(pool, services, adapters, row),
+    safeguarding_alert: (services, row) => sendSafeguardingAlert(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

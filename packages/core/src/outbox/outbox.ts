@@ -11,6 +11,8 @@ export type OutboxKind =
   | 'fetch_media'
   /** the read receipt of a person's message */
   | 'send_read_receipt'
+  /** a safeguarding flag to the on-call supervisor's phone or e-mail, again until acknowledged */
+  | 'safeguarding_alert'
 export type OutboxRow = {
   id: string
   kind: OutboxKind

@@ -4,12 +4,15 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { loadFlagAlerts, loadFlagViews } from './flag-views.ts'
+import { queueSafeguardingAlert } from './send-safeguarding-alert.ts'
 
 /**
  * "Possible minor at risk", "imminent risk": recorded with who, when and why (the reason sealed,
  * as it speaks of a person), and announced at once to every console of the helpline, where the
- * supervisors' keep alerting until one of them acknowledges it.
+ * supervisors' keep alerting until one of them acknowledges it; and, where the helpline has
+ * someone on call, to their phone or e-mail (send-safeguarding-alert.ts).
  */
 export async function raiseFlag(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
@@ -31,6 +34,7 @@ export async function raiseFlag(
       actor.userId,
     ],
   )
+  await queueSafeguardingAlert(tx, await loadHelplineSettings(tx, record.helpline_id), id)
   await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
     actorId: actor.userId,
@@ -45,6 +49,7 @@ export async function raiseFlag(
   const conversation = await loadConversationView(tx, services.keyring, helplineIds, record.id)
   if (!flag || !alert || !conversation) throw new Error('Flag vanished while raising it')
   afterCommit(() => {
+    services.publisher.outboxChanged()
     services.publisher.toConsoles(record.helpline_id, 'flag.updated', alert)
     services.publisher.toConsoles(record.helpline_id, 'conversation.updated', conversation)
   })
