@@ -8,6 +8,7 @@ import { createPool, type EmbeddedDatabase, migrate, type Pool, startEmbeddedPos
 import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
 import { buildApp } from './app.ts'
+import { createEmailInboxes } from './jobs/email-inboxes.ts'
 import { createOutboxWorker } from './jobs/outbox-worker.ts'
 import { createScheduledJobs } from './jobs/scheduled-jobs.ts'
 import { loggerOptions } from './logger.ts'
@@ -71,6 +72,8 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
   await worker?.start(services)
   const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, log)
   scheduled?.start()
+  const inboxes = config.role === 'web' ? undefined : createEmailInboxes(pool, log)
+  await inboxes?.start(services)
 
   let url = ''
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
@@ -89,6 +92,7 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
       await app?.close()
       await worker?.stop()
       await scheduled?.stop()
+      await inboxes?.stop()
       await database.close()
       log.info('Ascolto stopped')
     })()

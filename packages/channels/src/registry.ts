@@ -1,3 +1,4 @@
+import { emailAdapter } from './email/adapter.ts'
 import type { ChannelAdapter } from './kit/contract.ts'
 import { telegramAdapter } from './telegram/adapter.ts'
 import { twilioAdapter } from './twilio/adapter.ts'
@@ -10,4 +11,5 @@ export const channelAdapters: Record<string, ChannelAdapter> = {
   [whatsappAdapter.kind]: whatsappAdapter,
   [twilioAdapter.kind]: twilioAdapter,
   [telegramAdapter.kind]: telegramAdapter,
+  [emailAdapter.kind]: emailAdapter,
 }

@@ -89,6 +89,8 @@ export type OutboundMessage = {
   createdAt: Date
   template?: boolean
   media?: { bytes: Buffer; mimeType: string } | null
+  /** The provider id of the person's last message before this one: what an e-mail reply threads under. */
+  inReplyTo?: string | null
 }
 
 /** A file a person sent, fetched from the provider: what the worker checks, seals and stores. */

@@ -31,6 +31,7 @@ type DeliveryRow = ChannelRow & {
   last_inbound_at: Date | null
   media_sealed: Buffer | null
   media_type: string | null
+  in_reply_to: string | null
 }
 
 export async function deliverMessage(
@@ -45,7 +46,9 @@ export async function deliverMessage(
     `select m.id, m.conversation_id, c.contact_id, m.kind, m.helpline_id, m.channel_id,
             ch.kind as channel_kind, ch.config as channel_config, ch.secrets as channel_secrets,
             m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed, ci.last_inbound_at,
-            f.sealed as media_sealed, f.mime_type as media_type
+            f.sealed as media_sealed, f.mime_type as media_type,
+            (select i.provider_message_id from message i where i.conversation_id = m.conversation_id
+                and i.direction = 'inbound' and i.seq < m.seq order by i.seq desc limit 1) as in_reply_to
        from message m
        left join media_file f on f.message_id = m.id
        join conversation c on c.id = m.conversation_id
@@ -116,6 +119,7 @@ export async function deliverMessage(
         text: keyring.open(message.helpline_id, message.body_sealed, `message:${message.id}`),
         createdAt: message.created_at,
         template,
+        inReplyTo: message.in_reply_to,
         media:
           message.media_sealed && message.media_type
             ? {
