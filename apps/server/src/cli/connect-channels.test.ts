@@ -155,11 +155,11 @@ describe('ascolto connect-twilio and connect-telegram', () => {
     })
     const keyring = createKeyring(Buffer.from(masterKey, 'hex'))
     const secrets = openChannelSecrets(keyring, { id: channel.id, helplineId }, channel.secrets)
-    assert.equal(secrets.botToken, telegram.botToken)
+    assert.equal(secrets?.botToken, telegram.botToken)
     assert.equal(channel.secrets.includes(Buffer.from(telegram.botToken)), false)
     assert.deepEqual(telegram.webhooks.at(-1), {
       url: `https://ascolto.example.org/webhooks/telegram/${channel.id}`,
-      secretToken: secrets.webhookSecret,
+      secretToken: secrets?.webhookSecret,
       allowedUpdates: ['message'],
     })
   })
