@@ -66,12 +66,19 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
     next()
   })
 
-  // Deny by default for what clients send: no event is declared (typing, reading, replying go
-  // over HTTP, where each route declares its policy), so every one is refused, with an answer to
-  // an acknowledgement. An event added here must say who may send it, as a route does.
+  // Deny by default for what clients send: reading and replying go over HTTP, where each route
+  // declares its policy; every event not declared here is refused, with an answer to an
+  // acknowledgement. An event added here must say who may send it, as a route does.
+  const declared: Record<string, readonly string[]> = {
+    // typing and seen of the person whose token opened the socket (routes/widget/signals.ts)
+    '/widget': ['typing', 'seen'],
+    // typing and seen of an operator, relayed only for a conversation of one of their helplines
+    '/console': ['operator.signal'],
+  }
   for (const namespace of ['/console', '/widget']) {
     io.of(namespace).on('connection', (socket) => {
       socket.use((packet, next) => {
+        if (declared[namespace]?.includes(packet[0])) return next()
         const ack = packet.at(-1)
         if (typeof ack === 'function') ack({ code: 'ASCOLTO_ERR_FORBIDDEN', message: 'Event not allowed' })
         next(new Error('ASCOLTO_ERR_FORBIDDEN'))
