@@ -27,7 +27,7 @@ export function watchInbox(config: EmailConfig, password: string, events: InboxE
     const uids = (await imap.search({ seen: false }, { uid: true })) || []
     for (const uid of uids) {
       const mail = await imap.fetchOne(String(uid), { source: true }, { uid: true })
-      if (!mail?.source) continue
+      if (mail === false || !mail.source) continue
       await events.take(mail.source)
       await imap.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true })
     }
