@@ -20,25 +20,25 @@ export async function findOrCreateContact(
     return { contactId: found.rows[0].contact_id, created: false, blocked: found.rows[0].blocked }
 
   let contactId: string | undefined
-  // "Persona #4821": random, retried on the rare clash with an existing pseudonym
+  // "Persona #4821": random, retried on the rare clash with an existing pseudonym; the person and
+  // their address on this door are written by one statement
   for (let attempt = 0; !contactId && attempt < 20; attempt++) {
-    const inserted = await tx.query<{ id: string }>(
-      `insert into contact (helpline_id, pseudonym) values ($1, $2)
-       on conflict (helpline_id, pseudonym) do nothing returning id`,
-      [input.helplineId, randomInt(1000, attempt < 10 ? 10_000 : 1_000_000)],
+    const inserted = await tx.query<{ contact_id: string }>(
+      `with person as (
+         insert into contact (helpline_id, pseudonym) values ($1, $2)
+         on conflict (helpline_id, pseudonym) do nothing returning id)
+       insert into contact_identity (contact_id, channel_id, address_hash, address_sealed)
+       select id, $3, $4, $5 from person returning contact_id`,
+      [
+        input.helplineId,
+        randomInt(1000, attempt < 10 ? 10_000 : 1_000_000),
+        input.channelId,
+        input.addressHash,
+        keyring.seal(input.helplineId, input.address, `address:${input.channelId}`),
+      ],
     )
-    contactId = inserted.rows[0]?.id
+    contactId = inserted.rows[0]?.contact_id
   }
   if (!contactId) throw new Error('No free pseudonym found')
-  await tx.query(
-    `insert into contact_identity (contact_id, channel_id, address_hash, address_sealed)
-     values ($1, $2, $3, $4)`,
-    [
-      contactId,
-      input.channelId,
-      input.addressHash,
-      keyring.seal(input.helplineId, input.address, `address:${input.channelId}`),
-    ],
-  )
   return { contactId, created: true, blocked: false }
 }

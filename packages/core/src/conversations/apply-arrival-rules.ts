@@ -1,12 +1,13 @@
 // What the helpline's rules do when a person's message arrives, inside the ingest transaction:
-// the conversation's due time, its automatic assignment where the helpline wants it, and the
+// its automatic assignment where the helpline wants it (the due time is written with a new
+// conversation), and the
 // automatic replies (each at most once per opening).
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Services, Tx } from '../context.ts'
 import { autoReplyText } from '../helplines/auto-reply-text.ts'
 import { openingRulesOf } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
-import { type AutoReplyKind, decideAutoReplies, dueTime } from '../policy/index.ts'
+import { type AutoReplyKind, decideAutoReplies } from '../policy/index.ts'
 import { assignAutomatically } from './assign-automatically.ts'
 
 export async function applyArrivalRules(
@@ -25,13 +26,8 @@ export async function applyArrivalRules(
   },
 ): Promise<string[]> {
   const rules = openingRulesOf(settings)
-  if (arrival.conversationCreated) {
-    await tx.query('update conversation set due_at = $2 where id = $1', [
-      arrival.conversationId,
-      dueTime(rules, arrival.at),
-    ])
-    await assignAutomatically(tx, settings, arrival)
-  }
+  // a new conversation was written with its due time (ingest-inbound-message.ts)
+  if (arrival.conversationCreated) await assignAutomatically(tx, settings, arrival)
   const decided = decideAutoReplies({
     rules,
     instant: arrival.at,

@@ -9,8 +9,8 @@ import { findOrCreateContact } from '../contacts/find-or-create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
-import { matchesWordList } from '../policy/index.ts'
+import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
+import { dueTime, matchesWordList } from '../policy/index.ts'
 import { loadMessageView } from './message-views.ts'
 import { recordArrival } from './reply-window.ts'
 
@@ -61,18 +61,24 @@ export async function ingestInboundMessage(
     return { outcome: 'dropped', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
-  const open = await tx.query<{ id: string; auto_replies_sent: string[] }>(
-    `select id, auto_replies_sent from conversation
-      where contact_id = $1 and channel_id = $2 and status <> 'closed' for update`,
-    [contact.contactId, connection.id],
-  )
-  const conversationCreated = !open.rows[0] && !contact.blocked
+  // a person seen for the first time has no conversation to look for
+  const open = contact.created
+    ? undefined
+    : (
+        await tx.query<{ id: string; auto_replies_sent: string[] }>(
+          `select id, auto_replies_sent from conversation
+            where contact_id = $1 and channel_id = $2 and status <> 'closed' for update`,
+          [contact.contactId, connection.id],
+        )
+      ).rows[0]
+  const conversationCreated = !open && !contact.blocked
+  const at = services.clock()
   const conversationId =
-    open.rows[0]?.id ??
+    open?.id ??
     (
       await tx.query<{ id: string }>(
-        `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at)
-         values ($1, $2, $3, $4, $5) returning id`,
+        `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at)
+         values ($1, $2, $3, $4, $5, $6) returning id`,
         // kept messages of a blocked person go in a closed conversation, out of the queue
         [
           helplineId,
@@ -80,6 +86,7 @@ export async function ingestInboundMessage(
           connection.id,
           contact.blocked ? 'closed' : 'waiting',
           contact.blocked ? new Date() : null,
+          contact.blocked ? null : dueTime(openingRulesOf(settings), at),
         ],
       )
     ).rows[0]?.id
@@ -108,12 +115,12 @@ export async function ingestInboundMessage(
   const released = await recordArrival(tx, {
     contactId: contact.contactId,
     channelId: connection.id,
+    // a blocked person's kept message does not move the conversation it is hidden in
+    conversationId: contact.blocked ? null : conversationId,
     at: createdAt,
-    releaseHeld: !contact.blocked,
   })
   if (contact.blocked) return { outcome: 'stored', messageId, conversationId, createdAt }
 
-  await tx.query('update conversation set last_message_at = $2 where id = $1', [conversationId, createdAt])
   const autoReplies = await applyArrivalRules(tx, services, settings, {
     helplineId,
     channelId: connection.id,
@@ -121,8 +128,8 @@ export async function ingestInboundMessage(
     conversationId,
     conversationCreated,
     firstMessageEver: contact.created,
-    alreadySent: open.rows[0]?.auto_replies_sent ?? [],
-    at: services.clock(),
+    alreadySent: open?.auto_replies_sent ?? [],
+    at,
   })
 
   const conversation = await loadConversationView(tx, keyring, [helplineId], conversationId)
