@@ -167,7 +167,7 @@ describe('the console’s defences, in Chromium', () => {
     await row.waitFor()
     await row.getByRole('button', { name: /Disattiva/ }).click()
     await desk.getByRole('status').getByText('Nuovo è stato disattivato.').waitFor()
-    assert.equal(await desk.getByRole('row', { name: /Nuovo/ }).count(), 0)
+    await desk.getByRole('row', { name: /Nuovo/ }).waitFor({ state: 'detached' })
     assert.deepEqual(dialogs, ["Disattivare Nuovo? Perderà subito l'accesso a questa linea."])
     // the newcomer's open console is cut off at once (the server drops its socket), and the
     // next page load finds no session

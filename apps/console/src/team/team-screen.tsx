@@ -40,8 +40,8 @@ export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Prop
     setFailure(null)
     try {
       await action()
-      setStatus(done)
       await reload()
+      setStatus(done)
     } catch (error) {
       setFailure(error)
     }
