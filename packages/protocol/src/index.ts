@@ -236,8 +236,8 @@ export type WidgetEvents = {
   seen: (messageId: string) => void
 }
 export * from './desk.ts'
+export * from './callbacks.ts'
+export * from './contact-links.ts'
 export * from './delivery.ts'
 export * from './helpline-settings.ts'
 export * from './widget-session.ts'
-export * from './callbacks.ts'
-export * from './contact-links.ts'
