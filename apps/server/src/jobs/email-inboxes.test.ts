@@ -155,6 +155,52 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
     assert.equal(all[1]?.conversation_id, all[0]?.conversation_id)
   })
 
+  it('an attachment: one more message, its file fetched from the mailbox by the worker and sealed', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(600)])
+    const boundary = 'ascolto-boundary-1'
+    const raw = [
+      'From: Giulia <giulia@person.example>',
+      `To: ${MAILBOX}`,
+      'Subject: Re: Ho bisogno di parlare',
+      'Message-ID: <attach.3@person.example>',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Vi mando il referto.',
+      `--${boundary}`,
+      'Content-Type: application/pdf; name="referto.pdf"',
+      'Content-Disposition: attachment; filename="referto.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      pdf.toString('base64').replace(/.{76}/g, '$&\r\n'),
+      `--${boundary}--`,
+      '',
+    ].join('\r\n')
+    await dovecot.deliver(MAILBOX, raw)
+    const all = await inbound(4)
+    const [text, file] = all.slice(2)
+    assert.equal(text?.text, 'Vi mando il referto.')
+    assert.equal(file?.text, '📄 referto.pdf')
+    assert.equal(file?.provider_message_id, '<attach.3@person.example>#0')
+    const deadline = Date.now() + 15_000
+    let stored: { mime_type: string; sealed: Buffer; sha256: Buffer } | undefined
+    while (!stored && Date.now() < deadline) {
+      stored = (
+        await server.pool.query('select mime_type, sealed, sha256 from media_file where message_id = $1', [
+          file?.id,
+        ])
+      ).rows[0]
+      if (!stored) await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    assert.ok(stored, 'the attachment was stored')
+    assert.equal(stored.mime_type, 'application/pdf')
+    assert.equal(stored.sealed.includes(pdf.subarray(9, 80)), false)
+    assert.deepEqual(stored.sha256, (await import('node:crypto')).createHash('sha256').update(pdf).digest())
+  })
+
   it('a reply leaves by SMTP threaded under the person’s last mail; 4xx tried again, 5xx failed', async () => {
     const [{ conversation_id: conversationId }] = await inbound(1)
     const volunteer = await makeOperator(server, [{ helplineId, role: 'volunteer' }])
@@ -205,8 +251,8 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
     assert.deepEqual(delivered.to, ['giulia@person.example'])
     assert.equal(delivered.mail.from?.value[0]?.address, MAILBOX)
     assert.equal(delivered.mail.from?.value[0]?.name, 'Linea di ascolto')
-    assert.equal(delivered.mail.inReplyTo, '<html.2@person.example>')
-    assert.deepEqual([delivered.mail.references].flat(), ['<html.2@person.example>'])
+    assert.equal(delivered.mail.inReplyTo, '<attach.3@person.example>')
+    assert.deepEqual([delivered.mail.references].flat(), ['<attach.3@person.example>'])
     assert.equal(delivered.mail.messageId, sent.provider_message_id)
     assert.equal(delivered.mail.text?.trim(), 'Ciao Giulia, ti leggo. Raccontami pure.')
 

@@ -44,7 +44,7 @@ export function createEmailInboxes(pool: Pool, log: FastifyBaseLogger): EmailInb
             return
           }
           const counts = await receiveChannelEvents({ pool, services }, connection, {
-            messages: [mail],
+            messages: mail,
             statuses: [],
           })
           log.info({ channelId: connection.id, ...counts }, 'mail')

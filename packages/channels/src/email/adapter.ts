@@ -3,6 +3,7 @@
 // the person's last mail. See README.md.
 import { type ChannelAdapter, ChannelConfigError, ChannelSendError } from '../kit/contract.ts'
 import { configOf, secretOf } from './config.ts'
+import { fetchMailAttachment } from './fetch-media.ts'
 import { sendEmail } from './send.ts'
 
 export const emailAdapter = {
@@ -23,5 +24,10 @@ export const emailAdapter = {
       throw error
     }
     return sendEmail(config, password, to, message, null)
+  },
+
+  fetchMedia: async (connection, media, limits) => {
+    const config = configOf(connection)
+    return fetchMailAttachment(config, secretOf(connection, 'imapPassword'), media, limits)
   },
 } satisfies ChannelAdapter

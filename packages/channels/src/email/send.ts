@@ -44,6 +44,8 @@ export async function sendEmail(
   })
   const domain = config.address.split('@')[1] ?? 'ascolto.invalid'
   const messageId = `<${message.id}@${domain}>`
+  // an attachment's id is its mail's Message-ID and its place (`<…>#1`): the reply answers the mail
+  const inReplyTo = message.inReplyTo?.replace(/#\d+$/, '') ?? null
   try {
     await transport.sendMail({
       from: config.displayName ? { name: config.displayName, address: config.address } : config.address,
@@ -51,7 +53,7 @@ export async function sendEmail(
       subject: subject ? (/^re:/i.test(subject) ? subject : `Re: ${subject}`) : config.replySubject,
       text: message.text,
       messageId,
-      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo, references: [message.inReplyTo] } : {}),
+      ...(inReplyTo ? { inReplyTo, references: [inReplyTo] } : {}),
       headers: { 'Auto-Submitted': 'no' },
     })
   } catch (error) {
