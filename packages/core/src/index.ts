@@ -4,6 +4,9 @@ export {
   findCannedReplyHelpline,
   saveCannedReply,
 } from './canned-replies/save-canned-reply.ts'
+export { listAuditEvents } from './audit/list-audit-events.ts'
+export { recordAuditEvent } from './audit/record-audit-event.ts'
+export { recordConversationRead } from './audit/record-conversation-read.ts'
 export { addTranscriptions } from './callbacks/add-transcriptions.ts'
 export { answerCall } from './callbacks/answer-call.ts'
 export { listCallbacks } from './callbacks/list-callbacks.ts'
@@ -16,9 +19,12 @@ export { type ChannelRecord, findChannel } from './channels/find-channel.ts'
 export { listChannelsOfKind } from './channels/list-channels-of-kind.ts'
 export { type ReceivedCounts, receiveChannelEvents } from './channels/receive-channel-events.ts'
 export { blockContact, unblockContact } from './contacts/block-contact.ts'
+export { eraseContact } from './contacts/erase-contact.ts'
+export { exportContact } from './contacts/export-contact.ts'
 export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { holdConversationContact } from './contacts/hold-contact.ts'
 export { linkContacts, listContactLinks, unlinkContacts } from './contacts/link-contacts.ts'
+export { revealAddress } from './contacts/reveal-address.ts'
 export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
 export { addNote } from './conversations/add-note.ts'
 export { checkClosingForm, closeConversation } from './conversations/close-conversation.ts'
@@ -63,8 +69,30 @@ export { type DeliveryStatusOutcome, updateDeliveryStatus } from './messages/upd
 export { visitorTranscript } from './messages/visitor-transcript.ts'
 export { addMembership, createUser } from './operators/create-user.ts'
 export { describeSession } from './operators/describe-session.ts'
+export { endSessionsOf, logOutEverywhere, SESSIONS_ENDED_CHANNEL } from './operators/end-sessions.ts'
+export { readHelplineSecurity, updateHelplineSecurity } from './operators/helpline-security.ts'
+export { acceptInvitation, INVITATION_DAYS, inviteMember, listInvitations } from './operators/invitations.ts'
 export { requireRole } from './operators/require-role.ts'
-export { actorForSession, SESSION_IDLE_HOURS, signIn, signOut } from './operators/sessions.ts'
+export {
+  checkSecondFactor,
+  confirmTotpEnrolment,
+  secondFactorState,
+  startTotpEnrolment,
+} from './operators/second-factor.ts'
+export {
+  actorForSession,
+  auditForEachHelpline,
+  completeEnrolment,
+  liveSessionTags,
+  SESSION_IDLE_MINUTES,
+  sessionTag,
+  type SessionActor,
+  type SignInPolicy,
+  signIn,
+  signOut,
+} from './operators/sessions.ts'
+export { THROTTLE, ThrottledError } from './operators/sign-in-throttle.ts'
+export { changeMemberRole, deactivateMember, listTeamMembers } from './operators/team-members.ts'
 export {
   claimDue,
   LEASE_SECONDS,

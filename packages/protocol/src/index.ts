@@ -47,6 +47,8 @@ export const SignInBody = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 1024 }),
+    /** The second step: a code from the authenticator app (6 digits) or a recovery code. */
+    code: Type.Optional(Type.String({ pattern: '^(\\d{6}|[0-9a-f]{4}(-[0-9a-f]{4}){4})$' })),
   },
   { additionalProperties: false },
 )
@@ -64,6 +66,8 @@ export const SessionView = Type.Object({
     locale: Type.String(),
   }),
   memberships: Type.Array(Membership),
+  /** enrolled: a second factor is in force; mustEnrol: this session may only set one up. */
+  secondFactor: Type.Object({ enrolled: Type.Boolean(), required: Type.Boolean(), mustEnrol: Type.Boolean() }),
 })
 export type SessionView = Static<typeof SessionView>
 
@@ -240,4 +244,5 @@ export * from './callbacks.ts'
 export * from './contact-links.ts'
 export * from './delivery.ts'
 export * from './helpline-settings.ts'
+export * from './team.ts'
 export * from './widget-session.ts'

@@ -3,7 +3,13 @@
 // Two namespaces: /console (operators, by session cookie) and /widget (visitors, by token).
 
 import { visitorRoom, webchatAdapter } from '@ascolto/channels'
-import { actorForSession, findChannel, SESSIONS_ENDED_CHANNEL } from '@ascolto/core'
+import {
+  actorForSession,
+  findChannel,
+  liveSessionTags,
+  SESSIONS_ENDED_CHANNEL,
+  sessionTag,
+} from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import { fastifyCookie } from '@fastify/cookie'
 import { createAdapter } from '@socket.io/postgres-adapter'
@@ -20,6 +26,11 @@ export const ATTACHMENT_CLEANUP_MS = 10_000
 export const consoleRoom = (helplineId: string) => `helpline:${helplineId}`
 /** Every console socket of one operator: dropped at once when their sessions end. */
 const userRoom = (userId: string) => `user:${userId}`
+/** The console sockets opened with one session: dropped when it is signed out. */
+const sessionRoom = (tag: string) => `session:${tag}`
+const SESSION_TAG = /^session:[0-9a-f]{64}$/
+/** How often each instance drops the console sockets whose session has expired (idle time). */
+export const SESSION_SWEEP_MS = 15_000
 
 export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
   const io = new Server({
@@ -46,7 +57,12 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
     if (!actor) return next(new Error('ASCOLTO_ERR_UNAUTHENTICATED'))
     if (actor.enrolmentOnly) return next(new Error('ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT'))
     socket.data.userId = actor.userId
-    await socket.join([userRoom(actor.userId), ...[...actor.roles.keys()].map(consoleRoom)])
+    socket.data.sessionTag = sessionTag(token ?? '')
+    await socket.join([
+      userRoom(actor.userId),
+      sessionRoom(socket.data.sessionTag),
+      ...[...actor.roles.keys()].map(consoleRoom),
+    ])
     next()
   })
 
@@ -100,17 +116,34 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
 function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger) {
   const listening = pool.connect().then(async (client) => {
     client.on('notification', ({ channel, payload }) => {
-      if (channel !== SESSIONS_ENDED_CHANNEL || !payload || !UUID.test(payload)) return
-      io.of('/console').local.in(userRoom(payload)).disconnectSockets(true)
+      if (channel !== SESSIONS_ENDED_CHANNEL || !payload) return
+      if (UUID.test(payload)) io.of('/console').local.in(userRoom(payload)).disconnectSockets(true)
+      else if (SESSION_TAG.test(payload)) io.of('/console').local.in(payload).disconnectSockets(true)
     })
     client.on('error', (error) => log.warn({ err: error }, 'ended-sessions listener'))
     await client.query(`listen ${SESSIONS_ENDED_CHANNEL}`)
     return client
   })
   listening.catch((error) => log.error({ err: error }, 'cannot listen for ended sessions'))
+  // a session that ran out of idle time ends no transaction to announce it: swept instead, so a
+  // console left open on a laptop stops receiving once its session is over
+  const sweep = setInterval(async () => {
+    try {
+      const sockets = await io.of('/console').local.fetchSockets()
+      const live = await liveSessionTags(
+        pool,
+        sockets.map((socket) => socket.data.sessionTag as string),
+      )
+      for (const socket of sockets) if (!live.has(socket.data.sessionTag)) socket.disconnect(true)
+    } catch (error) {
+      log.warn({ err: error }, 'session sweep')
+    }
+  }, SESSION_SWEEP_MS)
+  sweep.unref()
   const close = io.close.bind(io)
   io.close = (callback) =>
     close((error) => {
+      clearInterval(sweep)
       listening.then(
         (client) => {
           client.release()

@@ -7,6 +7,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
+import { SESSIONS_ENDED_CHANNEL } from './end-sessions.ts'
 import { verifyPassword } from './passwords.ts'
 import { checkSecondFactor, secondFactorState } from './second-factor.ts'
 import {
@@ -102,8 +103,24 @@ export async function auditForEachHelpline(
   }
 }
 
+/** What names a session to the sockets opened with it (the hash, never the token). */
+export const sessionTag = (token: string) => tokenHash(token).toString('hex')
+
+/** Ends one session; the console sockets opened with it are dropped at once, on every instance. */
 export async function signOut(db: Queryable, token: string) {
   await db.query('delete from user_session where token_hash = $1', [tokenHash(token)])
+  await db.query('select pg_notify($1, $2)', [SESSIONS_ENDED_CHANNEL, `session:${sessionTag(token)}`])
+}
+
+/** Of these session tags, the ones still alive (read without touching: listening is not activity). */
+export async function liveSessionTags(db: Queryable, tags: readonly string[]): Promise<Set<string>> {
+  if (tags.length === 0) return new Set()
+  const { rows } = await db.query<{ tag: string }>(
+    `select encode(s.token_hash, 'hex') as tag from user_session s join app_user u on u.id = s.user_id
+      where s.token_hash = any($1::bytea[]) and s.expires_at > now() and u.deactivated_at is null`,
+    [tags.map((tag) => Buffer.from(tag, 'hex'))],
+  )
+  return new Set(rows.map((r) => r.tag))
 }
 
 /** Turns an enrolment-only session into a full one, once the second factor is in force. */

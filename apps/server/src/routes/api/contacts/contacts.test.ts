@@ -148,7 +148,7 @@ describe('a contact’s address, export and erasure', () => {
       ['contact', 'id'],
       ['contact_identity', 'contact_id'],
       ['conversation', 'contact_id'],
-    ]) {
+    ] as const) {
       const left = await server.pool.query(`select 1 from ${table} where ${column} = $1`, [contactId])
       assert.equal(left.rowCount, 0, table)
     }

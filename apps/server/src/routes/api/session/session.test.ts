@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { addMembership, createUser, THROTTLE } from '@ascolto/core'
+import { addMembership, createUser, sessionTag, THROTTLE } from '@ascolto/core'
 import { generate } from 'otplib'
+import { SESSION_SWEEP_MS } from '../../../realtime/socket-server.ts'
+import { connectConsole } from '../../../testing/sockets.ts'
 import {
   call,
   makeHelpline,
@@ -234,6 +236,36 @@ describe('signing in', () => {
     const cookie = again.headers.get('set-cookie') ?? ''
     assert.match(cookie, /HttpOnly/i)
     assert.match(cookie, /SameSite=Strict/i)
+  })
+
+  it('drops the console socket of a session signed out, and of one that ran out of idle time', async () => {
+    const volunteer = await person('volunteer')
+    const first = cookieOf(await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.70'))
+    const second = cookieOf(
+      await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.70'),
+    )
+    const signedOut = await connectConsole(server.url, first)
+    const idle = await connectConsole(server.url, second)
+    try {
+      const dropped = new Promise<string>((resolve) => signedOut.once('disconnect', resolve))
+      assert.equal((await call(`${server.url}/api/session`, { method: 'DELETE', cookie: first })).status, 204)
+      assert.equal(await dropped, 'io server disconnect')
+      assert.equal(idle.connected, true, 'the other session of the same person goes on')
+
+      // its idle time over (moved, not waited for): the sweep drops it within its interval
+      const swept = new Promise<string>((resolve) => idle.once('disconnect', resolve))
+      await server.pool.query(
+        `update user_session set expires_at = now() - interval '1 second' where token_hash = $1`,
+        [Buffer.from(sessionTag(decodeURIComponent(second.split('=')[1] ?? '')), 'hex')],
+      )
+      const timeout = new Promise<string>((resolve) =>
+        setTimeout(() => resolve('still connected'), 3 * SESSION_SWEEP_MS),
+      )
+      assert.equal(await Promise.race([swept, timeout]), 'io server disconnect')
+    } finally {
+      signedOut.disconnect()
+      idle.disconnect()
+    }
   })
 
   it('opens a session with the shortest idle time of the person’s helplines, and ends it after that idle time', async () => {
