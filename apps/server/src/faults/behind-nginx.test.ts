@@ -1,0 +1,161 @@
+// The scale-out topology for real, on loopback: two web instances and a worker on one PostgreSQL,
+// behind Debian's nginx (websockets included). What the people write through the proxy reaches a
+// console connected through it whichever instance took it; a reply is delivered once; killing a
+// web instance (SIGKILL) loses nothing: the proxy sends the next requests to the other, and the
+// console's socket comes back through it by itself.
+import assert from 'node:assert/strict'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import type { MessageView, WidgetMessage } from '@ascolto/protocol'
+import { io, type Socket } from 'socket.io-client'
+import { type Nginx, startNginx } from '../testing/nginx.ts'
+import { connectWidget } from '../testing/sockets.ts'
+import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
+import { call, makeHelpline, makeOperator, visitorToken } from '../testing/test-server.ts'
+
+describe('two web instances and a worker behind nginx', () => {
+  let database: TestDatabase
+  let dataDir: string
+  let proxy: Nginx
+  const web: SpawnedAscolto[] = []
+  let worker: SpawnedAscolto
+
+  before(async () => {
+    database = await createTestDatabase()
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-nginx-'))
+    const shared = { DATABASE_URL: database.url, ASCOLTO_MASTER_KEY: randomBytes(32).toString('hex') }
+    for (const index of [0, 1]) {
+      web.push(
+        await spawnAscolto({
+          ...shared,
+          ASCOLTO_ROLE: 'web',
+          ASCOLTO_DATA_DIR: path.join(dataDir, `web${index}`),
+        }),
+      )
+    }
+    worker = await spawnAscolto({
+      ...shared,
+      ASCOLTO_ROLE: 'worker',
+      ASCOLTO_DATA_DIR: path.join(dataDir, 'worker'),
+    })
+    proxy = await startNginx(
+      web.map((instance) => new URL(instance.url.replace('localhost', '127.0.0.1')).host),
+    )
+  })
+  after(async () => {
+    await proxy?.stop()
+    for (const instance of [...web, worker]) if (instance) await stopAscolto(instance)
+    await database?.drop()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('carries every message to the console across instances, delivers once, and survives losing one', async () => {
+    const line = await makeHelpline(database.pool)
+    const volunteer = await makeOperator({ pool: database.pool, url: proxy.url }, [
+      { helplineId: line.helplineId, role: 'volunteer' },
+    ])
+    // two consoles' sockets through the proxy, one after the other: round-robin puts them on
+    // different instances; each comes back by itself after a loss
+    const consoles = [0, 1].map(() => ({ seen: new Set<string>(), lost: 0 }))
+    const sockets: Socket[] = []
+    for (const state of consoles) {
+      const socket = io(`${proxy.url}/console`, {
+        transports: ['websocket'],
+        extraHeaders: { cookie: volunteer.cookie },
+        reconnectionDelay: 100,
+        reconnectionDelayMax: 500,
+      })
+      socket.on('message.created', (message: MessageView) => {
+        if (message.direction === 'inbound') state.seen.add(message.text)
+      })
+      socket.on('disconnect', () => {
+        state.lost++
+      })
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve())
+        socket.once('connect_error', reject)
+      })
+      sockets.push(socket)
+    }
+    const allSeen = (round: string) =>
+      consoles.every((c) => people.every((_, i) => c.seen.has(`${round} ${i}`)))
+    const people = Array.from({ length: 10 }, () => visitorToken())
+    const write = async (round: string) => {
+      const statuses = await Promise.all(
+        people.map(
+          async (token, i) =>
+            (
+              await call(`${proxy.url}/api/widget/v1/channels/${line.channelId}/messages`, {
+                token,
+                body: { clientId: randomUUID(), text: `${round} ${i}` },
+              })
+            ).status,
+        ),
+      )
+      assert.deepEqual(new Set(statuses), new Set([201]), `${round}: ${statuses.join(',')}`)
+    }
+    const until = async (done: () => boolean, what: string, ms = 15_000) => {
+      const deadline = Date.now() + ms
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error(`timed out: ${what}`)
+        await new Promise((resolve) => setTimeout(resolve, 25))
+      }
+    }
+
+    try {
+      // round-robin: both instances take some of them, the console hears all
+      await write('prima')
+      await until(() => allSeen('prima'), 'the first round on both consoles')
+
+      // a reply through the proxy, delivered once by the worker to the person's widget
+      const own = (
+        await call(`${proxy.url}/api/conversations?status=waiting&helplineId=${line.helplineId}`, {
+          cookie: volunteer.cookie,
+        })
+      ).body.conversations.find((c: { preview: string }) => c.preview === 'prima 0')
+      const widget = await connectWidget(proxy.url, line.channelId, people[0] ?? '')
+      const received: WidgetMessage[] = []
+      widget.on('message', (m: WidgetMessage) => received.push(m))
+      assert.ok(own)
+      assert.equal(
+        (await call(`${proxy.url}/api/conversations/${own.id}/take`, { cookie: volunteer.cookie, body: {} }))
+          .status,
+        200,
+      )
+      const reply = await call(`${proxy.url}/api/conversations/${own.id}/messages`, {
+        cookie: volunteer.cookie,
+        body: { text: 'una risposta sola' },
+      })
+      assert.equal(reply.status, 201)
+      await until(() => received.length > 0, 'the reply at the widget')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      assert.deepEqual(
+        received.map((m) => m.text),
+        ['una risposta sola'],
+      )
+      widget.disconnect()
+
+      // one web instance dies: the next requests go to the other, and the console that was on it
+      // comes back through the proxy
+      web[0]?.child.kill('SIGKILL')
+      await web[0]?.exited
+      await until(() => consoles.some((c) => c.lost > 0), 'a console losing its instance')
+      await until(() => sockets.every((socket) => socket.connected), 'both consoles connected again')
+      await write('dopo')
+      await until(() => allSeen('dopo'), 'the second round on both consoles')
+
+      const { rows } = await database.pool.query<{ n: number; distinct: number }>(
+        `select count(*)::int as n, count(distinct provider_message_id)::int as distinct
+           from message where channel_id = $1 and direction = 'inbound'`,
+        [line.channelId],
+      )
+      assert.deepEqual(rows[0], { n: 20, distinct: 20 })
+    } finally {
+      for (const socket of sockets) socket.disconnect()
+    }
+  })
+})
