@@ -1,9 +1,3 @@
-export { loadCannedReplies } from './canned-replies/list-canned-replies.ts'
-export {
-  deleteCannedReply,
-  findCannedReplyHelpline,
-  saveCannedReply,
-} from './canned-replies/save-canned-reply.ts'
 export { listAuditEvents } from './audit/list-audit-events.ts'
 export { recordAuditEvent } from './audit/record-audit-event.ts'
 export { recordConversationRead } from './audit/record-conversation-read.ts'
@@ -13,6 +7,12 @@ export { listCallbacks } from './callbacks/list-callbacks.ts'
 export { markCallback, RETRY_AFTER_MINUTES } from './callbacks/mark-callback.ts'
 export { openCallbackRequests } from './callbacks/open-callback-requests.ts'
 export { isOptedOut, recordOptOuts } from './callbacks/record-opt-outs.ts'
+export { loadCannedReplies } from './canned-replies/list-canned-replies.ts'
+export {
+  deleteCannedReply,
+  findCannedReplyHelpline,
+  saveCannedReply,
+} from './canned-replies/save-canned-reply.ts'
 export { openChannelSecrets, sealChannelSecrets, withChannelSecrets } from './channels/channel-secrets.ts'
 export { connectChannel } from './channels/connect-channel.ts'
 export { type ChannelRecord, findChannel } from './channels/find-channel.ts'
@@ -55,14 +55,14 @@ export {
 } from './helplines/helpline-settings.ts'
 export { instantInZone, previewRules, type RulesPreview } from './helplines/preview-rules.ts'
 export { readHelplineSettings, updateHelplineSettings } from './helplines/update-helpline-settings.ts'
-export { type DeliveryOutcome, deliverMessage, MAX_ATTEMPTS } from './messages/deliver-message.ts'
-export { hideMessage } from './messages/hide-message.ts'
-export { queueReadReceipt } from './messages/queue-read-receipt.ts'
-export { sendReadReceipt } from './messages/send-read-receipt.ts'
 export { fetchMessageMedia } from './media/fetch-message-media.ts'
 export { readMessageMedia } from './media/read-message-media.ts'
 export { sendAttachment } from './media/send-attachment.ts'
+export { type DeliveryOutcome, deliverMessage, MAX_ATTEMPTS } from './messages/deliver-message.ts'
+export { hideMessage } from './messages/hide-message.ts'
 export { type IngestResult, ingestInboundMessage } from './messages/ingest-inbound-message.ts'
+export { queueReadReceipt } from './messages/queue-read-receipt.ts'
+export { sendReadReceipt } from './messages/send-read-receipt.ts'
 export { sendRedirect } from './messages/send-redirect.ts'
 export { sendReply } from './messages/send-reply.ts'
 export { type DeliveryStatusOutcome, updateDeliveryStatus } from './messages/update-delivery-status.ts'

@@ -239,10 +239,10 @@ export type WidgetEvents = {
   /** The helpline has read the person's messages up to this one. */
   seen: (messageId: string) => void
 }
-export * from './desk.ts'
 export * from './callbacks.ts'
 export * from './contact-links.ts'
 export * from './delivery.ts'
+export * from './desk.ts'
 export * from './helpline-settings.ts'
-export * from './team.ts'
 export * from './widget-session.ts'
+export * from './team.ts'
