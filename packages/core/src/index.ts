@@ -32,8 +32,8 @@ export { describeDesk } from './conversations/describe-desk.ts'
 export { describeRoom } from './conversations/describe-room.ts'
 export { getConversation } from './conversations/get-conversation.ts'
 export { listContactHistory } from './conversations/list-contact-history.ts'
-export { getReview, listReviews } from './conversations/list-reviews.ts'
 export { listConversations } from './conversations/list-conversations.ts'
+export { getReview, listReviews } from './conversations/list-reviews.ts'
 export { markConversationRead } from './conversations/mark-conversation-read.ts'
 export { recordConversationFacts } from './conversations/record-conversation-facts.ts'
 export { requestReview } from './conversations/request-review.ts'
@@ -85,9 +85,9 @@ export {
   completeEnrolment,
   liveSessionTags,
   SESSION_IDLE_MINUTES,
-  sessionTag,
   type SessionActor,
   type SignInPolicy,
+  sessionTag,
   signIn,
   signOut,
 } from './operators/sessions.ts'
