@@ -16,6 +16,7 @@ import {
 import { DataDirInUseError, withTransaction } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
+import { connectEmail, formatEmailConnected } from './cli/email.ts'
 import { formatPreview, previewHelpline } from './cli/preview.ts'
 import { exportSettings, importSettings } from './cli/settings.ts'
 import { connectTelegram, formatTelegramConnected } from './cli/telegram.ts'
@@ -54,6 +55,11 @@ const usage = `Usage: ascolto <command> [options]
   connect-telegram --helpline S --token-file FILE [--name N] [--api-url URL]
                                            connect a Telegram bot (its BotFather token) and point its
                                            webhook at Ascolto (setWebhook, with a secret token)
+  connect-email --helpline S --address A --imap-host H --imap-password-file FILE --smtp-host H
+                [--imap-port P] [--imap-user U] [--smtp-port P] [--smtp-user U] [--smtp-password-file FILE]
+                [--plain] [--display-name N] [--reply-subject S]
+                                           connect a mailbox: read over IMAP (IDLE) by the worker,
+                                           answered by SMTP (TLS unless --plain, for a local server)
   preview --helpline S [--at TIME] [--json]
                                            what the helpline's rules do at TIME (default: now), e.g.
                                            2026-12-24T20:30, local time in the helpline's zone: open or
@@ -94,6 +100,18 @@ const { positionals, values } = parseArgs({
     'forward-to': { type: 'string' },
     'api-url': { type: 'string' },
     'token-file': { type: 'string' },
+    address: { type: 'string' },
+    'display-name': { type: 'string' },
+    'imap-host': { type: 'string' },
+    'imap-port': { type: 'string' },
+    'imap-user': { type: 'string' },
+    'imap-password-file': { type: 'string' },
+    'smtp-host': { type: 'string' },
+    'smtp-port': { type: 'string' },
+    'smtp-user': { type: 'string' },
+    'smtp-password-file': { type: 'string' },
+    plain: { type: 'boolean', default: false },
+    'reply-subject': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -260,6 +278,28 @@ async function main() {
           publicUrl: config.publicUrl,
         })
         say(formatTelegramConnected(connected))
+      })
+    case 'connect-email':
+      return withDatabase(async (pool) => {
+        const config = loadConfig()
+        const keyring = createKeyring(await loadMasterKey(config, (m) => process.stderr.write(`${m}\n`)))
+        const connected = await connectEmail(pool, keyring, {
+          helpline: required('helpline'),
+          name: values.name,
+          address: values.address,
+          displayName: values['display-name'],
+          imapHost: values['imap-host'],
+          imapPort: values['imap-port'],
+          imapUser: values['imap-user'],
+          imapPasswordFile: values['imap-password-file'],
+          smtpHost: values['smtp-host'],
+          smtpPort: values['smtp-port'],
+          smtpUser: values['smtp-user'],
+          smtpPasswordFile: values['smtp-password-file'],
+          plain: values.plain,
+          replySubject: values['reply-subject'],
+        })
+        say(formatEmailConnected(connected))
       })
     case 'preview':
       return withDatabase(async (pool) => {

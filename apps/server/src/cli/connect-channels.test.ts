@@ -183,4 +183,65 @@ describe('ascolto connect-twilio and connect-telegram', () => {
     assert.match(missing.stderr, /--token-file is required/)
     assert.equal((await channels('telegram')).length, before)
   })
+
+  it('connects a mailbox: passwords sealed, both servers kept; names every problem at once', async () => {
+    await writeFile(path.join(dir, 'imap-password'), 'una password lunga\n')
+    const result = await run([
+      'connect-email',
+      '--helpline',
+      slug,
+      '--address',
+      'Ascolto@Example.org',
+      '--imap-host',
+      'imap.example.org',
+      '--imap-password-file',
+      path.join(dir, 'imap-password'),
+      '--smtp-host',
+      'smtp.example.org',
+      '--smtp-port',
+      '587',
+    ])
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stdout, /Mailbox ascolto@example\.org connected/)
+    const [channel] = await channels('email')
+    assert.ok(channel)
+    assert.deepEqual(channel.config.imap, {
+      host: 'imap.example.org',
+      port: 993,
+      secure: true,
+      user: 'ascolto@example.org',
+    })
+    assert.deepEqual(channel.config.smtp, {
+      host: 'smtp.example.org',
+      port: 587,
+      secure: true,
+      user: 'ascolto@example.org',
+    })
+    const keyring = createKeyring(Buffer.from(masterKey, 'hex'))
+    assert.deepEqual(openChannelSecrets(keyring, { id: channel.id, helplineId }, channel.secrets), {
+      imapPassword: 'una password lunga',
+      smtpPassword: 'una password lunga',
+    })
+    assert.equal(channel.secrets.includes(Buffer.from('una password lunga')), false)
+
+    const bad = await run([
+      'connect-email',
+      '--helpline',
+      slug,
+      '--address',
+      'not an address',
+      '--smtp-port',
+      '0',
+    ])
+    assert.equal(bad.code, 2)
+    for (const problem of [
+      /--imap-password-file is required/,
+      /address: an e-mail address/,
+      /IMAP host/,
+      /SMTP port/,
+    ]) {
+      assert.match(bad.stderr, problem)
+    }
+    assert.equal((await channels('email')).length, 1)
+  })
 })
