@@ -67,7 +67,11 @@ export const SessionView = Type.Object({
   }),
   memberships: Type.Array(Membership),
   /** enrolled: a second factor is in force; mustEnrol: this session may only set one up. */
-  secondFactor: Type.Object({ enrolled: Type.Boolean(), required: Type.Boolean(), mustEnrol: Type.Boolean() }),
+  secondFactor: Type.Object({
+    enrolled: Type.Boolean(),
+    required: Type.Boolean(),
+    mustEnrol: Type.Boolean(),
+  }),
 })
 export type SessionView = Static<typeof SessionView>
 
@@ -244,5 +248,5 @@ export * from './contact-links.ts'
 export * from './delivery.ts'
 export * from './desk.ts'
 export * from './helpline-settings.ts'
-export * from './widget-session.ts'
 export * from './team.ts'
+export * from './widget-session.ts'
