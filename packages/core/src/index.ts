@@ -25,6 +25,12 @@ export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { holdConversationContact } from './contacts/hold-contact.ts'
 export { linkContacts, listContactLinks, unlinkContacts } from './contacts/link-contacts.ts'
 export { revealAddress } from './contacts/reveal-address.ts'
+export {
+  decideRevealRequest,
+  listRevealRequests,
+  REVEAL_APPROVAL_MINUTES,
+  requestReveal,
+} from './contacts/reveal-requests.ts'
 export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
 export { addNote } from './conversations/add-note.ts'
 export { checkClosingForm, closeConversation } from './conversations/close-conversation.ts'

@@ -61,6 +61,8 @@ export const HelplineSecurity = Type.Object(
   {
     volunteerSecondFactor: Type.Boolean(),
     sessionIdleMinutes: Type.Integer({ minimum: 5, maximum: 10080 }),
+    /** Revealing an address takes a request approved by a second person (a supervisor). */
+    revealNeedsApproval: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )
@@ -148,3 +150,14 @@ export const ContactExport = Type.Object({
 export type ContactExport = Static<typeof ContactExport>
 
 export const ErasureDone = Type.Object({ conversations: Type.Integer(), messages: Type.Integer() })
+
+export const RevealRequestView = Type.Object({
+  id: Uuid,
+  conversationId: Uuid,
+  requestedBy: Type.Object({ id: Uuid, displayName: Type.String() }),
+  reason: Type.String(),
+  createdAt: Timestamp,
+})
+export type RevealRequestView = Static<typeof RevealRequestView>
+
+export const RevealRequestList = Type.Object({ requests: Type.Array(RevealRequestView) })

@@ -236,7 +236,7 @@ function InviteForm({ helplineId, onInvited }: { helplineId: string; onInvited: 
 
 function SecurityForm({ helplineId, onSaved }: { helplineId: string; onSaved: () => void }) {
   const { t } = useTranslation()
-  const ids = { volunteers: useId(), idle: useId() }
+  const ids = { volunteers: useId(), idle: useId(), reveal: useId() }
   const [security, setSecurity] = useState<HelplineSecurity | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
   useEffect(() => {
@@ -269,6 +269,15 @@ function SecurityForm({ helplineId, onSaved }: { helplineId: string; onSaved: ()
             onChange={(event) => setSecurity({ ...security, volunteerSecondFactor: event.target.checked })}
           />{' '}
           {t('team.volunteerSecondFactor')}
+        </label>
+        <label className="checkbox" htmlFor={ids.reveal}>
+          <input
+            id={ids.reveal}
+            type="checkbox"
+            checked={security.revealNeedsApproval ?? false}
+            onChange={(event) => setSecurity({ ...security, revealNeedsApproval: event.target.checked })}
+          />{' '}
+          {t('team.revealNeedsApproval')}
         </label>
         <label htmlFor={ids.idle}>{t('team.idleMinutes')}</label>
         <input

@@ -59,7 +59,12 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/conversations/:id/block': staff(),
   'POST /api/conversations/:id/unblock': staff('supervisor'),
   'POST /api/conversations/:id/legal-hold': staff('supervisor'),
-  'POST /api/conversations/:id/contact/reveal': staff('supervisor'),
+  // supervisors, or whoever holds an approved request where the helpline asks for one
+  'POST /api/conversations/:id/contact/reveal': staff(),
+  'POST /api/conversations/:id/contact/reveal-requests': staff(),
+  'GET /api/helplines/:id/reveal-requests': staff('supervisor'),
+  'POST /api/reveal-requests/:id/approve': staff('supervisor'),
+  'POST /api/reveal-requests/:id/refuse': staff('supervisor'),
   'GET /api/conversations/:id/contact/export': staff('coordinator'),
   'POST /api/conversations/:id/contact/erase': staff('coordinator'),
   'GET /api/helplines/:id/settings': staff(),

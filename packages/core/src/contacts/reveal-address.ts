@@ -1,13 +1,14 @@
 // Revealing a person's address (phone number, chat id, e-mail) to staff: for imminent risk or a
-// call-back. A separate permission (supervisors and coordinators), always with a reason, and
-// audited with the reason but never with the address. Supervisor approval of a volunteer's
-// request is not built: a volunteer asks a supervisor, who reveals.
+// call-back. A separate permission, always with a reason, audited with the reason but never with
+// the address: supervisors and coordinators reveal, or, where the helpline asks for two people
+// (reveal-requests.ts), whoever holds an approved request of their own.
 import type { RevealedAddress } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { requireRole } from '../operators/require-role.ts'
+import { revealNeedsApproval, spendApprovedReveal } from './reveal-requests.ts'
 
 export async function revealAddress(
   { tx, services }: { tx: Tx; services: Pick<Services, 'keyring'> },
@@ -15,7 +16,18 @@ export async function revealAddress(
   input: { conversationId: string; reason: string },
 ): Promise<RevealedAddress> {
   const record = await findConversationForActor(tx, actor, input.conversationId)
-  requireRole(actor, record.helpline_id, 'supervisor')
+  let details: Record<string, unknown> = { conversationId: record.id, reason: input.reason.trim() }
+  if (await revealNeedsApproval(tx, record.helpline_id)) {
+    const spent = await spendApprovedReveal(tx, actor, record.id)
+    details = {
+      conversationId: record.id,
+      reason: spent.reason,
+      requestId: spent.id,
+      approvedBy: spent.decided_by,
+    }
+  } else {
+    requireRole(actor, record.helpline_id, 'supervisor')
+  }
   const addresses = await openContactAddresses(tx, services.keyring, record.helpline_id, record.contact_id)
   await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
@@ -23,7 +35,7 @@ export async function revealAddress(
     action: 'contact.address_revealed',
     subjectType: 'contact',
     subjectId: record.contact_id,
-    details: { conversationId: record.id, reason: input.reason.trim() },
+    details,
   })
   return { addresses: addresses.map(({ channelKind, address }) => ({ channelKind, address })) }
 }

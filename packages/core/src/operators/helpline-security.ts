@@ -12,14 +12,20 @@ export async function readHelplineSecurity(
   helplineId: string,
 ): Promise<HelplineSecurity> {
   requireRole(actor, helplineId, 'coordinator')
-  const { rows } = await db.query<{ volunteer_second_factor: boolean; session_idle_minutes: number }>(
-    'select volunteer_second_factor, session_idle_minutes from helpline_security where helpline_id = $1',
+  const { rows } = await db.query<{
+    volunteer_second_factor: boolean
+    session_idle_minutes: number
+    reveal_needs_approval: boolean
+  }>(
+    `select volunteer_second_factor, session_idle_minutes, reveal_needs_approval
+       from helpline_security where helpline_id = $1`,
     [helplineId],
   )
   const row = rows[0]
   return {
     volunteerSecondFactor: row?.volunteer_second_factor ?? false,
     sessionIdleMinutes: row?.session_idle_minutes ?? 720,
+    revealNeedsApproval: row?.reveal_needs_approval ?? false,
   }
 }
 
@@ -30,11 +36,14 @@ export async function updateHelplineSecurity(
   input: HelplineSecurity,
 ): Promise<HelplineSecurity> {
   requireRole(actor, helplineId, 'coordinator')
+  const security = { ...input, revealNeedsApproval: input.revealNeedsApproval ?? false }
   await db.query(
-    `insert into helpline_security (helpline_id, volunteer_second_factor, session_idle_minutes) values ($1, $2, $3)
+    `insert into helpline_security (helpline_id, volunteer_second_factor, session_idle_minutes, reveal_needs_approval)
+     values ($1, $2, $3, $4)
      on conflict (helpline_id) do update set volunteer_second_factor = excluded.volunteer_second_factor,
-       session_idle_minutes = excluded.session_idle_minutes, updated_at = now()`,
-    [helplineId, input.volunteerSecondFactor, input.sessionIdleMinutes],
+       session_idle_minutes = excluded.session_idle_minutes, reveal_needs_approval = excluded.reveal_needs_approval,
+       updated_at = now()`,
+    [helplineId, security.volunteerSecondFactor, security.sessionIdleMinutes, security.revealNeedsApproval],
   )
   // sessions already open keep to the new idle time from their next use
   await db.query(
@@ -48,7 +57,7 @@ export async function updateHelplineSecurity(
     action: 'helpline.security_changed',
     subjectType: 'helpline',
     subjectId: helplineId,
-    details: { ...input },
+    details: { ...security },
   })
-  return input
+  return security
 }

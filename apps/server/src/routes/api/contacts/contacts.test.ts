@@ -176,6 +176,94 @@ describe('a contact’s address, export and erasure', () => {
     assert.notEqual(again, conversationId)
   })
 
+  it('takes two people to reveal where the helpline asks: a request, another supervisor’s approval, one reveal', async () => {
+    const phone = '393401112233'
+    const conversationId = await writeIn(phone, 'richiamatemi domani mattina')
+    const security = `${server.url}/api/helplines/${helplineId}/security`
+    const switched = await call(security, {
+      method: 'PUT',
+      cookie: staff.coordinator.cookie,
+      body: { volunteerSecondFactor: false, sessionIdleMinutes: 720, revealNeedsApproval: true },
+    })
+    assert.equal(switched.status, 200)
+    try {
+      const reveal = `${server.url}/api/conversations/${conversationId}/contact/reveal`
+      const reason = 'richiamata concordata con la persona'
+      // now not even a supervisor reveals without an approved request
+      assert.equal((await call(reveal, { cookie: staff.supervisor.cookie, body: { reason } })).status, 403)
+      const asked = await call(`${server.url}/api/conversations/${conversationId}/contact/reveal-requests`, {
+        cookie: staff.volunteer.cookie,
+        body: { reason },
+      })
+      assert.equal(asked.status, 201)
+      assert.equal(
+        (await call(reveal, { cookie: staff.volunteer.cookie, body: { reason } })).status,
+        403,
+        'not yet approved',
+      )
+      const pending = await call(`${server.url}/api/helplines/${helplineId}/reveal-requests`, {
+        cookie: staff.supervisor.cookie,
+      })
+      assert.deepEqual(
+        pending.body.requests.map((r: { id: string; reason: string }) => [r.id, r.reason]),
+        [[asked.body.id, reason]],
+      )
+      assert.equal(
+        (
+          await call(`${server.url}/api/helplines/${helplineId}/reveal-requests`, {
+            cookie: staff.volunteer.cookie,
+          })
+        ).status,
+        403,
+      )
+      const approve = `${server.url}/api/reveal-requests/${asked.body.id}/approve`
+      assert.equal((await call(approve, { cookie: staff.volunteer.cookie, body: {} })).status, 403)
+      assert.equal((await call(approve, { cookie: staff.outsider.cookie, body: {} })).status, 404)
+      assert.equal((await call(approve, { cookie: staff.supervisor.cookie, body: {} })).status, 204)
+      assert.equal(
+        (await call(approve, { cookie: staff.coordinator.cookie, body: {} })).status,
+        409,
+        'decided once',
+      )
+
+      const revealed = await call(reveal, { cookie: staff.volunteer.cookie, body: { reason } })
+      assert.equal(revealed.status, 200)
+      assert.deepEqual(revealed.body.addresses, [{ channelKind: 'whatsapp', address: phone }])
+      assert.equal(
+        (await call(reveal, { cookie: staff.volunteer.cookie, body: { reason } })).status,
+        403,
+        'once',
+      )
+      const events = (await audit()).filter(
+        (e) => e.subjectId === asked.body.id || e.details.requestId === asked.body.id,
+      )
+      assert.deepEqual(events.map((e) => e.action).sort(), [
+        'contact.address_revealed',
+        'contact.reveal_approved',
+        'contact.reveal_requested',
+      ])
+      const revealEvent = events.find((e) => e.action === 'contact.address_revealed')
+      assert.equal(revealEvent?.details.approvedBy, staff.supervisor.userId)
+
+      // nobody approves their own request
+      const own = await call(`${server.url}/api/conversations/${conversationId}/contact/reveal-requests`, {
+        cookie: staff.supervisor.cookie,
+        body: { reason },
+      })
+      const self = await call(`${server.url}/api/reveal-requests/${own.body.id}/approve`, {
+        cookie: staff.supervisor.cookie,
+        body: {},
+      })
+      assert.equal(self.status, 403)
+    } finally {
+      await call(security, {
+        method: 'PUT',
+        cookie: staff.coordinator.cookie,
+        body: { volunteerSecondFactor: false, sessionIdleMinutes: 720, revealNeedsApproval: false },
+      })
+    }
+  })
+
   it('answers 400 to a query operator or an object where an id is expected', async () => {
     const cookie = staff.coordinator.cookie
     for (const [path, options] of [

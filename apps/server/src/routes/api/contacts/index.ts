@@ -1,9 +1,24 @@
 // The person behind a conversation: their address revealed to a supervisor (with a reason), and
 // their rights of access (everything, as JSON) and erasure, for a coordinator. All audited.
-import { eraseContact, exportContact, revealAddress } from '@ascolto/core'
+import {
+  decideRevealRequest,
+  eraseContact,
+  exportContact,
+  listRevealRequests,
+  requestReveal,
+  revealAddress,
+} from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
-import { ContactExport, ErasureDone, ReasonBody, RevealedAddress } from '@ascolto/protocol'
+import {
+  ContactExport,
+  ErasureDone,
+  ReasonBody,
+  RevealedAddress,
+  RevealRequestList,
+  RevealRequestView,
+} from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
@@ -48,4 +63,38 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
       )
     },
   )
+
+  app.post(
+    '/api/conversations/:id/contact/reveal-requests',
+    { schema: { params: ById, body: ReasonBody, response: { 201: RevealRequestView, ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const created = await withTransaction(pool, (tx) =>
+        requestReveal(tx, actor, { conversationId: request.params.id, reason: request.body.reason }),
+      )
+      return reply.status(201).send(created)
+    },
+  )
+
+  app.get(
+    '/api/helplines/:id/reveal-requests',
+    { schema: { params: ById, response: { 200: RevealRequestList, ...errors } } },
+    async (request) => ({
+      requests: await listRevealRequests(pool, await requireActor(pool, request), request.params.id),
+    }),
+  )
+
+  for (const decision of ['approve', 'refuse'] as const) {
+    app.post(
+      `/api/reveal-requests/:id/${decision}`,
+      { schema: { params: ById, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        const actor = await requireActor(pool, request)
+        await withTransaction(pool, (tx) =>
+          decideRevealRequest(tx, actor, { requestId: request.params.id, approve: decision === 'approve' }),
+        )
+        return reply.status(204).send(null)
+      },
+    )
+  }
 }

@@ -1,0 +1,133 @@
+// Where a helpline asks for it, revealing an address takes two people: whoever needs it asks with
+// a reason, a supervisor or coordinator other than them decides, and an approval lets the asker
+// reveal once, within REVEAL_APPROVAL_MINUTES. Each step is audited, never with the address.
+import type { Queryable } from '@ascolto/db'
+import type { RevealRequestView } from '@ascolto/protocol'
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import type { Actor, Tx } from '../context.ts'
+import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { AscoltoError } from '../errors.ts'
+import { requireRole } from '../operators/require-role.ts'
+
+export const REVEAL_APPROVAL_MINUTES = 30
+
+export async function revealNeedsApproval(db: Queryable, helplineId: string) {
+  const { rows } = await db.query<{ reveal_needs_approval: boolean }>(
+    'select reveal_needs_approval from helpline_security where helpline_id = $1',
+    [helplineId],
+  )
+  return rows[0]?.reveal_needs_approval ?? false
+}
+
+export async function requestReveal(
+  tx: Tx,
+  actor: Actor,
+  input: { conversationId: string; reason: string },
+): Promise<RevealRequestView> {
+  const record = await findConversationForActor(tx, actor, input.conversationId)
+  if (!(await revealNeedsApproval(tx, record.helpline_id))) {
+    throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'This helpline reveals addresses without requests')
+  }
+  const { rows } = await tx.query<{ id: string; created_at: Date }>(
+    `insert into reveal_request (helpline_id, conversation_id, requested_by, reason) values ($1, $2, $3, $4)
+     returning id, created_at`,
+    [record.helpline_id, record.id, actor.userId, input.reason.trim()],
+  )
+  const row = rows[0]
+  if (!row) throw new Error('Reveal request insert returned nothing')
+  await recordAuditEvent(tx, {
+    helplineId: record.helpline_id,
+    actorId: actor.userId,
+    action: 'contact.reveal_requested',
+    subjectType: 'reveal_request',
+    subjectId: row.id,
+    details: { conversationId: record.id, reason: input.reason.trim() },
+  })
+  return {
+    id: row.id,
+    conversationId: record.id,
+    requestedBy: { id: actor.userId, displayName: actor.displayName },
+    reason: input.reason.trim(),
+    createdAt: row.created_at.toISOString(),
+  }
+}
+
+/** The requests waiting for a decision in a helpline, for its supervisors. */
+export async function listRevealRequests(
+  db: Queryable,
+  actor: Actor,
+  helplineId: string,
+): Promise<RevealRequestView[]> {
+  requireRole(actor, helplineId, 'supervisor')
+  const { rows } = await db.query<{
+    id: string
+    conversation_id: string
+    requested_by: string
+    display_name: string
+    reason: string
+    created_at: Date
+  }>(
+    `select r.id, r.conversation_id, r.requested_by, u.display_name, r.reason, r.created_at
+       from reveal_request r join app_user u on u.id = r.requested_by
+      where r.helpline_id = $1 and r.decided_at is null order by r.created_at`,
+    [helplineId],
+  )
+  return rows.map((r) => ({
+    id: r.id,
+    conversationId: r.conversation_id,
+    requestedBy: { id: r.requested_by, displayName: r.display_name },
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+  }))
+}
+
+export async function decideRevealRequest(
+  tx: Tx,
+  actor: Actor,
+  input: { requestId: string; approve: boolean },
+) {
+  const { rows } = await tx.query<{ helpline_id: string; requested_by: string; decided_at: Date | null }>(
+    `select helpline_id, requested_by, decided_at from reveal_request
+      where id = $1 and helpline_id = any($2::uuid[]) for update`,
+    [input.requestId, [...actor.roles.keys()]],
+  )
+  const request = rows[0]
+  if (!request) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Request not found')
+  requireRole(actor, request.helpline_id, 'supervisor')
+  if (request.requested_by === actor.userId) {
+    throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Another supervisor decides on your own request')
+  }
+  if (request.decided_at) throw new AscoltoError('ASCOLTO_ERR_DUPLICATE_CONFLICT', 'Already decided')
+  await tx.query(
+    'update reveal_request set decided_by = $2, decided_at = now(), approved = $3 where id = $1',
+    [input.requestId, actor.userId, input.approve],
+  )
+  await recordAuditEvent(tx, {
+    helplineId: request.helpline_id,
+    actorId: actor.userId,
+    action: input.approve ? 'contact.reveal_approved' : 'contact.reveal_refused',
+    subjectType: 'reveal_request',
+    subjectId: input.requestId,
+  })
+}
+
+/**
+ * Spends the asker's approved request for this conversation, if there is one still fresh; its
+ * reason and approver go with the reveal into the audit log. None: forbidden.
+ */
+export async function spendApprovedReveal(tx: Tx, actor: Actor, conversationId: string) {
+  const { rows } = await tx.query<{ id: string; reason: string; decided_by: string | null }>(
+    `update reveal_request set used_at = now()
+      where id = (select id from reveal_request
+                   where conversation_id = $1 and requested_by = $2 and approved and used_at is null
+                     and decided_at > now() - make_interval(mins => $3)
+                   order by decided_at desc limit 1 for update)
+      returning id, reason, decided_by`,
+    [conversationId, actor.userId, REVEAL_APPROVAL_MINUTES],
+  )
+  const spent = rows[0]
+  if (!spent) {
+    throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Revealing an address here needs an approved request')
+  }
+  return spent
+}
