@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test'
 import { emailConnection } from '@ascolto/channels'
 import { connectChannel } from '@ascolto/core'
 import { type Dovecot, type LocalSmtp, startDovecot, startLocalSmtp } from '../testing/local-mail.ts'
+import { repliesSettled } from '../testing/replies-settled.ts'
 import { call, makeHelpline, makeOperator, startTestServer, type TestServer } from '../testing/test-server.ts'
 
 const MAILBOX = 'ascolto@helpline.example.org'
@@ -223,28 +224,10 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
         ).status,
         201,
       )
-    const outbound = async () =>
-      (
-        await server.pool.query(
-          `select id, status, error_code, provider_message_id from message
-            where conversation_id = $1 and direction = 'outbound' order by seq`,
-          [conversationId],
-        )
-      ).rows
-    const settled = async (count: number) => {
-      const deadline = Date.now() + 20_000
-      for (;;) {
-        const rows = await outbound()
-        if (rows.length >= count && rows.every((row) => row.status !== 'queued')) return rows
-        if (Date.now() > deadline) throw new Error('replies not settled')
-        await server.pool.query('update outbox set run_at = now() where run_at > now()')
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-    }
-
     smtp.refuse(1, 451)
     await reply('Ciao Giulia, ti leggo. Raccontami pure.')
-    const [sent] = await settled(1)
+    const [sent] = await repliesSettled(server.pool, conversationId)
+    assert.ok(sent)
     assert.equal(sent.status, 'sent')
     const [delivered] = smtp.received
     assert.ok(delivered)
@@ -258,7 +241,8 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
 
     smtp.refuse(1, 550)
     await reply('Questa non arriva')
-    const [, refused] = await settled(2)
+    const [, refused] = await repliesSettled(server.pool, conversationId, { count: 2 })
+    assert.ok(refused)
     assert.deepEqual([refused.status, refused.error_code], ['failed', 'SMTP_550'])
     assert.equal(smtp.received.length, 1)
   })

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { TELEGRAM_SECRET_HEADER, telegramConnection } from '@ascolto/channels'
 import { connectChannel, type Services } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
+import { listWaiter } from './replies-settled.ts'
 
 export type SentTelegram = { chatId: string; messageId: number; text: string; body: Record<string, unknown> }
 export type WebhookSet = { url: string; secretToken: string | null; allowedUpdates: unknown }
@@ -35,11 +36,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const botId = 7_000_000_000 + (randomBytes(3).readUIntBE(0, 3) % 1_000_000)
   const botToken = `${botId}:AA${randomBytes(24).toString('base64url').slice(0, 33)}`
   const sent: SentTelegram[] = []
+  const sentWaiter = listWaiter(sent, 'the fake Bot API got messages')
   const webhooks: WebhookSet[] = []
   const plan: PlannedFailure[] = []
   const files = new Map<string, { path: string; bytes: Buffer }>()
   const hanging = new Set<ServerResponse>()
-  const waiters = new Set<() => void>()
   let attempts = 0
   let nextMessageId = 100
 
@@ -136,7 +137,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     if (text.length > 4096) return error(response, 400, 'Bad Request: message is too long')
     const messageId = nextMessageId++
     sent.push({ chatId: String(chatId), messageId, text, body })
-    for (const wake of waiters) wake()
+    sentWaiter.wake()
     return reply(response, 200, {
       ok: true,
       result: {
@@ -165,21 +166,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     fail: (times, failure) => {
       for (let i = 0; i < times; i++) plan.push(failure)
     },
-    waitForSent: (count, ms = 15_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          if (sent.length < count) return
-          clearTimeout(timer)
-          waiters.delete(check)
-          resolve(sent.slice(0, count))
-        }
-        const timer = setTimeout(() => {
-          waiters.delete(check)
-          reject(new Error(`the fake Bot API got ${sent.length} of ${count} messages within ${ms} ms`))
-        }, ms)
-        waiters.add(check)
-        check()
-      }),
+    waitForSent: sentWaiter.waitFor,
     addFile: (bytes) => {
       const id = `AgAC${randomBytes(24).toString('base64url')}`
       files.set(id, { path: `voice/file_${files.size}.oga`, bytes })

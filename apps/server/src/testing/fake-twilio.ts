@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { TWILIO_SIGNATURE_HEADER, twilioConnection, twilioSignature } from '@ascolto/channels'
 import { connectChannel, type Services } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
+import { listWaiter } from './replies-settled.ts'
 
 export const twilioSid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`
 
@@ -47,10 +48,10 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const accountSid = twilioSid('AC')
   const authToken = randomBytes(16).toString('hex')
   const sent: SentSms[] = []
+  const sentWaiter = listWaiter(sent, 'the fake Twilio got messages')
   const plan: PlannedFailure[] = []
   const recordings = new Map<string, Buffer>()
   const hanging = new Set<ServerResponse>()
-  const waiters = new Set<() => void>()
   let attempts = 0
   let downloads = 0
 
@@ -118,7 +119,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     }
     const sid = twilioSid('SM')
     sent.push({ sid, to, from, body, statusCallback: form.get('StatusCallback') })
-    for (const wake of waiters) wake()
+    sentWaiter.wake()
     const now = new Date().toUTCString()
     return reply(response, 201, {
       account_sid: accountSid,
@@ -162,21 +163,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     fail: (times, failure) => {
       for (let i = 0; i < times; i++) plan.push(failure)
     },
-    waitForSent: (count, ms = 15_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          if (sent.length < count) return
-          clearTimeout(timer)
-          waiters.delete(check)
-          resolve(sent.slice(0, count))
-        }
-        const timer = setTimeout(() => {
-          waiters.delete(check)
-          reject(new Error(`the fake Twilio got ${sent.length} of ${count} messages within ${ms} ms`))
-        }, ms)
-        waiters.add(check)
-        check()
-      }),
+    waitForSent: sentWaiter.waitFor,
     addRecording: (recordingSid, bytes) => {
       recordings.set(recordingSid, bytes)
     },

@@ -1,36 +1,29 @@
 // Telegram: a helpline's bot. Telegram calls /webhooks/telegram/<channelId> with each Update,
 // with the secret Ascolto chose in X-Telegram-Bot-Api-Secret-Token (set by `ascolto
 // connect-telegram` through setWebhook); replies go out through the Bot API. See README.md.
-import { type ChannelAdapter, ChannelConfigError, ChannelSendError } from '../kit/contract.ts'
+import { usableConnection } from '../kit/connection-checks.ts'
+import type { ChannelAdapter } from '../kit/contract.ts'
 import { configOf, secretOf } from './config.ts'
 import { fetchTelegramMedia } from './fetch-media.ts'
 import { parseTelegramWebhook } from './parse-webhook.ts'
 import { hasSecretToken, SECRET_TOKEN_HEADER } from './secret-token.ts'
 import { sendTelegramText } from './send.ts'
 
-function usable<T>(read: () => T): T {
-  try {
-    return read()
-  } catch (error) {
-    // a broken connection is fixed by an administrator: what waits in the outbox goes out then
-    if (error instanceof ChannelConfigError) {
-      throw new ChannelSendError('ASCOLTO_ERR_CHANNEL_CONFIG', error.message, true)
-    }
-    throw error
-  }
-}
-
 export const telegramAdapter = {
   kind: 'telegram',
   capabilities: { media: false, typing: false, readReceipts: false },
 
   send: async (connection, to, message) => {
-    const [config, token] = usable(() => [configOf(connection), secretOf(connection, 'botToken')] as const)
+    const [config, token] = usableConnection(
+      () => [configOf(connection), secretOf(connection, 'botToken')] as const,
+    )
     return sendTelegramText(config, token, to, message.text)
   },
 
   fetchMedia: async (connection, media, limits) => {
-    const [config, token] = usable(() => [configOf(connection), secretOf(connection, 'botToken')] as const)
+    const [config, token] = usableConnection(
+      () => [configOf(connection), secretOf(connection, 'botToken')] as const,
+    )
     return fetchTelegramMedia(config, token, media, limits)
   },
 

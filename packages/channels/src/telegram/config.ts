@@ -2,6 +2,7 @@
 // secrets (the bot token, and the secret Telegram sends back in every webhook's
 // X-Telegram-Bot-Api-Secret-Token header, chosen by Ascolto when it sets the webhook).
 import { randomBytes } from 'node:crypto'
+import { isHttpUrl } from '../kit/connection-checks.ts'
 import { ChannelConfigError, type ChannelConnection } from '../kit/contract.ts'
 
 export const TELEGRAM_API_URL = 'https://api.telegram.org'
@@ -23,16 +24,6 @@ export type TelegramSecrets = { botToken: string; webhookSecret: string }
 const TOKEN = /^(\d{5,20}):[A-Za-z0-9_-]{30,60}$/
 // what setWebhook accepts as secret_token
 const SECRET = /^[A-Za-z0-9_-]{16,256}$/
-
-function isHttpUrl(value: unknown) {
-  if (typeof value !== 'string') return false
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash === ''
-  } catch {
-    return false
-  }
-}
 
 function problemsOfConfig(config: Partial<Record<keyof TelegramConfig, unknown>>): string[] {
   const problems: string[] = []

@@ -2,12 +2,8 @@
 // phone, out of hours the caller leaves a voicemail that becomes a call-back request. Twilio
 // calls /webhooks/twilio/<channelId> for everything (signed with the auth token over the public
 // URL and the form); replies go out through the REST API. See README.md.
-import {
-  type ChannelAdapter,
-  ChannelConfigError,
-  ChannelSendError,
-  WebhookPayloadError,
-} from '../kit/contract.ts'
+import { usableConnection } from '../kit/connection-checks.ts'
+import { type ChannelAdapter, WebhookPayloadError } from '../kit/contract.ts'
 import { authTokenOf, configOf, webhookUrlOf } from './config.ts'
 import { fetchTwilioMedia } from './fetch-media.ts'
 import { parseTwilioWebhook } from './parse-webhook.ts'
@@ -15,30 +11,22 @@ import { sendTwilioSms } from './send.ts'
 import { formOf, isSignedByTwilio, TWILIO_SIGNATURE_HEADER } from './signature.ts'
 import { twimlFor } from './twiml.ts'
 
-/** A broken connection is fixed by an administrator: what waits in the outbox goes out then. */
-function usable<T>(read: () => T): T {
-  try {
-    return read()
-  } catch (error) {
-    if (error instanceof ChannelConfigError) {
-      throw new ChannelSendError('ASCOLTO_ERR_CHANNEL_CONFIG', error.message, true)
-    }
-    throw error
-  }
-}
-
 export const twilioAdapter = {
   kind: 'twilio',
   // MMS media arrives (its id is kept) and is fetched by the worker; replies are text only
   capabilities: { media: false, typing: false, readReceipts: false },
 
   send: async (connection, to, message) => {
-    const [config, authToken] = usable(() => [configOf(connection), authTokenOf(connection)] as const)
+    const [config, authToken] = usableConnection(
+      () => [configOf(connection), authTokenOf(connection)] as const,
+    )
     return sendTwilioSms(config, authToken, connection.id, to, message.text)
   },
 
   fetchMedia: async (connection, media, limits) => {
-    const [config, authToken] = usable(() => [configOf(connection), authTokenOf(connection)] as const)
+    const [config, authToken] = usableConnection(
+      () => [configOf(connection), authTokenOf(connection)] as const,
+    )
     return fetchTwilioMedia(config, authToken, media, limits)
   },
 

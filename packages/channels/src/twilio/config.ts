@@ -1,6 +1,7 @@
 // A Twilio phone number's connection: plain settings (the account, the number, where Twilio's API
 // is, where its callbacks go, the on-shift phone calls are forwarded to in hours) and one secret,
 // the account's auth token, which both signs Twilio's webhooks and authenticates Ascolto's calls.
+import { isHttpUrl } from '../kit/connection-checks.ts'
 import { ChannelConfigError, type ChannelConnection } from '../kit/contract.ts'
 
 export const TWILIO_API_URL = 'https://api.twilio.com'
@@ -34,16 +35,6 @@ export type TwilioConnectionInput = {
 const ACCOUNT_SID = /^AC[0-9a-f]{32}$/
 const E164 = /^\+[1-9]\d{6,14}$/
 const AUTH_TOKEN = /^[0-9a-zA-Z]{32}$/
-
-function isHttpUrl(value: unknown) {
-  if (typeof value !== 'string') return false
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash === ''
-  } catch {
-    return false
-  }
-}
 
 function problemsOfConfig(config: Partial<Record<keyof TwilioConfig, unknown>>): string[] {
   const problems: string[] = []

@@ -12,6 +12,7 @@ import {
   startFakeTelegram,
   telegramUpdate,
 } from '../../testing/fake-telegram.ts'
+import { repliesSettled } from '../../testing/replies-settled.ts'
 import {
   call,
   makeHelpline,
@@ -82,23 +83,6 @@ describe('Telegram: Telegram to Ascolto and back', () => {
       assert.equal(answer.status, 201)
     }
     return { ...channel, chat, conversationId, reply }
-  }
-
-  async function settled(conversationId: string, ms = 20_000) {
-    const deadline = Date.now() + ms
-    while (Date.now() < deadline) {
-      const { rows } = await server.pool.query(
-        `select status, error_code, provider_message_id from message
-          where conversation_id = $1 and direction = 'outbound' order by seq`,
-        [conversationId],
-      )
-      const pending = await server.pool.query(`select 1 from outbox where kind = 'deliver_message' limit 1`)
-      if (rows.length > 0 && rows.every((row) => row.status !== 'queued') && pending.rowCount === 0)
-        return rows
-      await server.pool.query('update outbox set run_at = now() where run_at > now()')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    throw new Error('replies not settled in time')
   }
 
   it('stores a message once, however often Telegram retries the update', async () => {
@@ -176,10 +160,10 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     const chat = await conversation()
     const before = fake.sent.length
     await chat.reply('Ciao, sono qui. Ti ascolto.')
-    const [sent] = await settled(chat.conversationId)
+    const [sent] = await repliesSettled(server.pool, chat.conversationId)
     const request = fake.sent[before]
     assert.deepEqual([request?.chatId, request?.text], [String(chat.chat), 'Ciao, sono qui. Ti ascolto.'])
-    assert.deepEqual([sent.status, sent.provider_message_id], ['sent', `${chat.chat}/${request?.messageId}`])
+    assert.deepEqual([sent?.status, sent?.provider_message_id], ['sent', `${chat.chat}/${request?.messageId}`])
   })
 
   it('retries 429 (retry_after), 500 and a hang; fails at once when the person blocked the bot', async () => {
@@ -189,14 +173,14 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     fake.fail(1, { status: 500, description: 'Internal Server Error' })
     fake.fail(1, 'hang')
     await chat.reply('Ci sono')
-    const [sent] = await settled(chat.conversationId)
-    assert.equal(sent.status, 'sent')
+    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    assert.equal(sent?.status, 'sent')
     assert.equal(fake.attempts() - attempts, 4)
 
     fake.fail(1, { status: 403, description: 'Forbidden: bot was blocked by the user' })
     await chat.reply('Non arriverà')
-    const [, refused] = await settled(chat.conversationId)
-    assert.deepEqual([refused.status, refused.error_code], ['failed', '403'])
+    const [, refused] = await repliesSettled(server.pool, chat.conversationId)
+    assert.deepEqual([refused?.status, refused?.error_code], ['failed', '403'])
     assert.equal(fake.attempts() - attempts, 5)
   })
 })

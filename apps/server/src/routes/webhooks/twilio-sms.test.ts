@@ -15,6 +15,7 @@ import {
   twilioSms,
   twilioStatus,
 } from '../../testing/fake-twilio.ts'
+import { repliesSettled } from '../../testing/replies-settled.ts'
 import {
   call,
   makeHelpline,
@@ -72,24 +73,6 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
         body: { text },
       })
     return { conversationId, reply }
-  }
-
-  /** Lets the outbox's backoff pass at once, until every reply of the conversation is settled. */
-  async function settled(conversationId: string, ms = 20_000) {
-    const deadline = Date.now() + ms
-    while (Date.now() < deadline) {
-      const { rows } = await server.pool.query(
-        `select id, status, error_code, provider_message_id from message
-          where conversation_id = $1 and direction = 'outbound' order by seq`,
-        [conversationId],
-      )
-      const pending = await server.pool.query(`select 1 from outbox where kind = 'deliver_message' limit 1`)
-      if (rows.length > 0 && rows.every((row) => row.status !== 'queued') && pending.rowCount === 0)
-        return rows
-      await server.pool.query('update outbox set run_at = now() where run_at > now()')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    throw new Error('replies not settled in time')
   }
 
   it('stores a signed SMS once, however often Twilio retries it, and answers empty TwiML', async () => {
@@ -166,7 +149,7 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     const before = fake.sent.length
     const reply = await chat.reply('Ciao, sono qui. Ti ascolto.')
     assert.equal(reply.status, 201)
-    const [sent] = await settled(chat.conversationId)
+    const [sent] = await repliesSettled(server.pool, chat.conversationId)
     const request = fake.sent[before]
     assert.deepEqual(
       { ...request, sid: undefined },
@@ -178,30 +161,30 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
         statusCallback: target.publicUrl,
       },
     )
-    assert.equal(sent.provider_message_id, request?.sid)
-    assert.equal(sent.status, 'sent')
+    assert.equal(sent?.provider_message_id, request?.sid)
+    assert.equal(sent?.status, 'sent')
     for (const status of ['sent', 'delivered'] as const) {
       const answer = await postTwilioWebhook(
         target,
-        twilioStatus(fake.accountSid, sent.provider_message_id, status),
+        twilioStatus(fake.accountSid, sent?.provider_message_id ?? '', status),
       )
       assert.equal(answer.status, 200)
     }
-    assert.equal((await settled(chat.conversationId))[0].status, 'delivered')
+    assert.equal((await repliesSettled(server.pool, chat.conversationId))[0]?.status, 'delivered')
     // an undelivered report after delivery is stale; for another reply it records Twilio's code
     await postTwilioWebhook(
       target,
-      twilioStatus(fake.accountSid, sent.provider_message_id, 'undelivered', 30005),
+      twilioStatus(fake.accountSid, sent?.provider_message_id ?? '', 'undelivered', 30005),
     )
-    assert.equal((await settled(chat.conversationId))[0].status, 'delivered')
+    assert.equal((await repliesSettled(server.pool, chat.conversationId))[0]?.status, 'delivered')
     await chat.reply('Ci sei?')
-    const [, second] = await settled(chat.conversationId)
+    const [, second] = await repliesSettled(server.pool, chat.conversationId)
     await postTwilioWebhook(
       target,
-      twilioStatus(fake.accountSid, second.provider_message_id, 'undelivered', 30005),
+      twilioStatus(fake.accountSid, second?.provider_message_id ?? '', 'undelivered', 30005),
     )
-    const [, failed] = await settled(chat.conversationId)
-    assert.deepEqual([failed.status, failed.error_code], ['failed', '30005'])
+    const [, failed] = await repliesSettled(server.pool, chat.conversationId)
+    assert.deepEqual([failed?.status, failed?.error_code], ['failed', '30005'])
   })
 
   it('retries a busy or broken Twilio (429, 500, a hang) and fails at once on a final refusal', async () => {
@@ -211,14 +194,14 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     fake.fail(1, { status: 429, code: 20429, message: 'Too Many Requests' })
     fake.fail(1, { status: 500, code: 20500, message: 'Internal Server Error' })
     await chat.reply('Riprova')
-    const [sent] = await settled(chat.conversationId)
-    assert.equal(sent.status, 'sent')
+    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    assert.equal(sent?.status, 'sent')
     assert.equal(fake.attempts() - attempts, 3)
 
     fake.fail(1, { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' })
     await chat.reply('Non arriverà')
-    const [, refused] = await settled(chat.conversationId)
-    assert.deepEqual([refused.status, refused.error_code], ['failed', '21610'])
+    const [, refused] = await repliesSettled(server.pool, chat.conversationId)
+    assert.deepEqual([refused?.status, refused?.error_code], ['failed', '21610'])
     assert.equal(fake.attempts() - attempts, 4)
   })
 
@@ -231,8 +214,8 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     const chat = await conversationOf(helplineId, target, phone())
     fake.fail(1, 'hang')
     await chat.reply('Dopo un silenzio')
-    const [sent] = await settled(chat.conversationId)
-    assert.equal(sent.status, 'sent')
+    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    assert.equal(sent?.status, 'sent')
   })
 
   it('STOP: the person opted out, no reply is queued; START: replies go again', async () => {
@@ -242,14 +225,14 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     const stop = twilioSms(fake.accountSid, person, 'STOP', { optOutType: 'STOP' })
     assert.equal((await postTwilioWebhook(target, stop)).status, 200)
     const refused = await chat.reply('Ti scrivo ancora')
-    assert.equal(refused.status, 409)
+    assert.equal(refused?.status, 409)
     assert.equal(refused.body.code, 'ASCOLTO_ERR_OPTED_OUT')
     const outbound = (await stored(channelId)).filter((row) => row.direction === 'outbound')
     assert.equal(outbound.length, 0)
 
     assert.equal((await postTwilioWebhook(target, twilioSms(fake.accountSid, person, 'Start'))).status, 200)
     assert.equal((await chat.reply('Bentornata')).status, 201)
-    const [sent] = await settled(chat.conversationId)
-    assert.equal(sent.status, 'sent')
+    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    assert.equal(sent?.status, 'sent')
   })
 })
