@@ -10,8 +10,8 @@ import {
   type OutboxRow,
   type Services,
   secondsUntilNextDue,
-  sendSafeguardingAlert,
   sendReadReceipt,
+  sendSafeguardingAlert,
 } from '@ascolto/core'
 import type { Pool, PoolClient } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
@@ -19,6 +19,7 @@ import { OUTBOX_CHANNEL } from '../realtime/publisher.ts'
 
 const BATCH = 16
 const IDLE_POLL_MS = 2000
+const RELISTEN_MS = 5000
 
 export type OutboxWorker = {
   wake: () => void
@@ -68,7 +69,13 @@ export function createOutboxWorker(
       }
       const outcome = await task(services, row)
       log.info(
-        { outboxId: row.id, kind: row.kind, messageId: row.payload.messageId, attempts: row.attempts, outcome },
+        {
+          outboxId: row.id,
+          kind: row.kind,
+          messageId: row.payload.messageId,
+          attempts: row.attempts,
+          outcome,
+        },
         'outbox task',
       )
     } catch (error) {
@@ -77,16 +84,23 @@ export function createOutboxWorker(
     }
   }
 
+  /** LISTEN for other processes' writes; when the database goes away, poll and listen again later. */
   async function listen() {
+    if (!running) return
     try {
-      listener = await pool.connect()
-      listener.on('notification', wake)
-      listener.on('error', () => {
+      const client = await pool.connect()
+      listener = client
+      client.on('notification', wake)
+      client.on('error', (error) => {
+        log.warn({ err: error }, 'outbox worker lost its listening connection: polling until it is back')
         listener = undefined
+        client.release(error)
+        if (running) setTimeout(listen, RELISTEN_MS).unref()
       })
-      await listener.query(`listen ${OUTBOX_CHANNEL}`)
+      await client.query(`listen ${OUTBOX_CHANNEL}`)
     } catch (error) {
-      log.warn({ err: error }, 'outbox worker cannot listen: polling only')
+      log.warn({ err: error }, 'outbox worker cannot listen: polling until it can')
+      if (running) setTimeout(listen, RELISTEN_MS).unref()
     }
   }
 

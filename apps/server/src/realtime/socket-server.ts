@@ -16,6 +16,7 @@ import { createAdapter } from '@socket.io/postgres-adapter'
 import type { FastifyBaseLogger } from 'fastify'
 import { Server } from 'socket.io'
 import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
+import { listeningPool } from './listening-pool.ts'
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -40,7 +41,7 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
     maxHttpBufferSize: 64 * 1024,
   })
   io.adapter(
-    createAdapter(pool, {
+    createAdapter(listeningPool(pool, log), {
       errorHandler: (error) => log.warn({ err: error }, 'realtime adapter'),
       // an event too large for NOTIFY (a long message's text) waits in socket_io_attachments, in
       // clear, until the next cleanup: every 10 s here rather than the adapter's 30 s
