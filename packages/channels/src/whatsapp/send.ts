@@ -5,8 +5,8 @@
 import { ChannelSendError, type SendResult } from '../kit/contract.ts'
 import type { WhatsAppConfig, WhatsAppTemplate } from './config.ts'
 import { graphJson } from './graph.ts'
-import { uploadWhatsAppMedia } from './media.ts'
 import { isObject, listOf, stringOf } from './json.ts'
+import { uploadWhatsAppMedia } from './media.ts'
 
 const BSUID = /^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/
 

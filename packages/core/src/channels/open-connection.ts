@@ -15,6 +15,10 @@ export function openConnection(keyring: Keyring, row: ChannelRow): ChannelConnec
     id: row.channel_id,
     helplineId: row.helpline_id,
     config: row.channel_config,
-    secrets: openChannelSecrets(keyring, { id: row.channel_id, helplineId: row.helpline_id }, row.channel_secrets),
+    secrets: openChannelSecrets(
+      keyring,
+      { id: row.channel_id, helplineId: row.helpline_id },
+      row.channel_secrets,
+    ),
   }
 }

@@ -7,8 +7,8 @@ import type { ChannelConnection, InboundMessage, WebhookEvents } from '@ascolto/
 import { type Pool, withTransaction } from '@ascolto/db'
 import type { Services, Tx } from '../context.ts'
 import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
-import { enqueue } from '../outbox/outbox.ts'
 import { type DeliveryStatusOutcome, updateDeliveryStatus } from '../messages/update-delivery-status.ts'
+import { enqueue } from '../outbox/outbox.ts'
 
 export type ReceivedCounts = {
   stored: number
