@@ -112,7 +112,7 @@ describe('the widget under a strict CSP, for every reader, and as a full page', 
     await context.close()
   })
 
-  it('has no serious or critical accessibility violation, closed, open and with a conversation', async () => {
+  it('has no serious or critical accessibility violation, closed, open, with a conversation and ending it', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT' })
     const page = await context.newPage()
     await page.goto(await site())
@@ -122,7 +122,8 @@ describe('the widget under a strict CSP, for every reader, and as a full page', 
     await page.getByText('Aperto ora').waitFor()
     await page.getByRole('textbox', { name: 'Scrivi un messaggio' }).fill('Una prova di accessibilità')
     await page.getByRole('button', { name: 'Invia' }).click()
-    await page.getByRole('button', { name: 'Termina la chat' }).waitFor()
+    await page.getByRole('button', { name: 'Termina la chat' }).click()
+    await page.getByRole('group', { name: 'Vuoi terminare la chat?' }).waitFor()
     assert.deepEqual(await seriousViolations(page), [])
     await context.close()
   })

@@ -144,7 +144,24 @@ describe('the widget sends, receives, survives a reload and the network going aw
     await openChat(page)
     await write(page, 'Vorrei finire qui')
     await eventually('the message is stored', async () => (await inbound('Vorrei finire qui')) === 1)
+    // asked once more, so a slip does not end it; No goes back, focus on the button again
+    const stillOpen = () =>
+      countRows(server.pool, `select id from conversation where channel_id = $1 and status <> 'closed'`, [
+        channelId,
+      ])
+    const openBefore = await stillOpen()
     await page.getByRole('button', { name: 'Termina la chat' }).click()
+    await page.getByRole('button', { name: 'No' }).click()
+    const endButton = page.getByRole('button', { name: 'Termina la chat' })
+    assert.ok(
+      await endButton.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button),
+    )
+    assert.equal(await stillOpen(), openBefore)
+    await endButton.click()
+    await page
+      .getByRole('group', { name: 'Vuoi terminare la chat?' })
+      .getByRole('button', { name: 'Sì, termina' })
+      .click()
     await page.getByText('La chat è terminata').waitFor()
     assert.equal(await page.evaluate(() => sessionStorage.length), 0)
     await eventually(

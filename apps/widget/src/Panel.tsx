@@ -1,5 +1,6 @@
 import type { WidgetPrechatAnswers } from '@ascolto/protocol'
 import type { Ref } from 'preact'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { Composer } from './Composer.tsx'
 import type { ChatState } from './chat.ts'
 import type { Strings } from './i18n.ts'
@@ -123,11 +124,40 @@ function Body({
           >
             {t.download}
           </button>
-          <button type="button" class="tool" onClick={onEnd}>
-            {t.endChat}
-          </button>
+          <EndChat t={t} onEnd={onEnd} />
         </div>
       )}
     </>
+  )
+}
+
+/** "End chat", asked once more: a slip of the thumb must not close the conversation. */
+function EndChat({ t, onEnd }: { t: Strings; onEnd: () => void }) {
+  const [asking, setAsking] = useState(false)
+  const confirm = useRef<HTMLButtonElement>(null)
+  const opener = useRef<HTMLButtonElement>(null)
+  const wasAsking = useRef(false)
+  useEffect(() => {
+    if (asking) confirm.current?.focus()
+    else if (wasAsking.current) opener.current?.focus()
+    wasAsking.current = asking
+  }, [asking])
+  if (!asking) {
+    return (
+      <button ref={opener} type="button" class="tool" onClick={() => setAsking(true)}>
+        {t.endChat}
+      </button>
+    )
+  }
+  return (
+    <fieldset class="confirm">
+      <legend>{t.endChatQuestion}</legend>
+      <button ref={confirm} type="button" class="tool strong" onClick={onEnd}>
+        {t.endChatYes}
+      </button>
+      <button type="button" class="tool" onClick={() => setAsking(false)}>
+        {t.endChatNo}
+      </button>
+    </fieldset>
   )
 }
