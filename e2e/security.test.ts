@@ -121,6 +121,29 @@ describe('the console’s defences, in Chromium', () => {
     await desk.getByRole('tab', { name: 'In attesa' }).waitFor()
   })
 
+  it('lets a volunteer turn on a second factor from their account, which sign-in then asks for', async () => {
+    const volunteer = await person('volunteer', 'Davide')
+    const { page: desk } = await page()
+    await signIn(desk, volunteer.email)
+    await desk.getByRole('link', { name: 'Davide' }).click()
+    await desk.getByRole('heading', { name: 'Il mio account' }).waitFor()
+    await desk.getByRole('button', { name: 'Attiva il secondo fattore' }).click()
+    await desk.getByRole('button', { name: "Configura l'app" }).click()
+    const secret = ((await desk.locator('.totp-secret code').textContent()) ?? '').replace(/\s/g, '')
+    const now = Math.floor(Date.now() / 1000)
+    await desk.getByLabel("Codice mostrato dall'app").fill(await generate({ secret, epoch: now }))
+    await desk.getByRole('button', { name: 'Conferma' }).click()
+    await desk.getByRole('button', { name: 'Li ho salvati, continua' }).click()
+    await desk
+      .getByRole('status')
+      .getByText(/Il secondo fattore è attivo/)
+      .waitFor()
+    await screenshot(desk, 'console-account-1280')
+    await desk.getByRole('button', { name: 'Esci' }).click()
+    await signIn(desk, volunteer.email)
+    await desk.getByRole('heading', { name: 'Codice di verifica' }).waitFor()
+  })
+
   it('lets a coordinator invite by link, and deactivate; the invitee joins through the link', async () => {
     const coordinator = await person('coordinator', 'Chiara')
     const { secret } = await startTotpEnrolment(server.pool, server.services.keyring, coordinator.userId)

@@ -40,7 +40,7 @@ export function DeskHeader(props: Props) {
       <div className="account">
         <p className="user-name">
           <span className="visually-hidden">{t('header.signedInAs')} </span>
-          {displayName}
+          <a href="#/account">{displayName}</a>
         </p>
         <label className="sound-switch">
           <input

@@ -1,11 +1,14 @@
-// The team and audit screens live at #/team/<helplineId> and #/audit/<helplineId>; every other
-// address is the desk's. Kept apart from the desk's own routes so each screen stays in its folder.
+// The team and audit screens live at #/team/<helplineId> and #/audit/<helplineId>, everyone's own
+// account at #/account; every other address is the desk's. Kept apart from the desk's own routes
+// so each screen stays in its folder.
 import type { SessionView } from '@ascolto/protocol'
 import { type ReactNode, useEffect, useState } from 'react'
 import { AuditScreen } from '../audit/audit-screen.tsx'
+import { AccountScreen } from './account-screen.tsx'
 import { TeamScreen } from './team-screen.tsx'
 
 const ROUTE = /^#\/(team|audit)(?:\/([0-9a-f-]{36}))?$/i
+const ACCOUNT = '#/account'
 
 export const teamHref = (helplineId?: string) => `#/team${helplineId ? `/${helplineId}` : ''}`
 export const auditHref = (helplineId: string) => `#/audit/${helplineId}`
@@ -19,6 +22,7 @@ export function TeamGate({ session, onSignedOut, children }: Props) {
     window.addEventListener('hashchange', update)
     return () => window.removeEventListener('hashchange', update)
   }, [])
+  if (hash === ACCOUNT) return <AccountScreen session={session} onSignedOut={onSignedOut} />
   const match = ROUTE.exec(hash)
   const coordinated = session.memberships.filter((m) => m.role === 'coordinator')
   if (!match || coordinated.length === 0) return children

@@ -10,8 +10,10 @@ type Props = {
   displayName: string
   helplines: Membership[]
   helplineId: string
-  hrefFor: (helplineId: string) => string
-  other: { href: string; label: string }
+  /** Where the picker goes for another helpline (none: no picker). */
+  hrefFor?: (helplineId: string) => string
+  /** The other screen of the pair (team ↔ audit log). */
+  other?: { href: string; label: string }
   onSignedOut: () => void
 }
 
@@ -23,9 +25,9 @@ export function TeamHeader({ displayName, helplines, helplineId, hrefFor, other,
       <p className="app-name">{t('app.name')}</p>
       <nav className="header-nav" aria-label={t('header.nav')}>
         <a href="#/">{t('team.backToDesk')}</a>
-        <a href={other.href}>{other.label}</a>
+        {other && <a href={other.href}>{other.label}</a>}
       </nav>
-      {helplines.length > 1 && (
+      {hrefFor && helplines.length > 1 && (
         <p className="team-picker">
           <label htmlFor={picker}>{t('team.helpline')}</label>{' '}
           <select
