@@ -37,5 +37,9 @@ describe('configuration', () => {
     await writeFile(file, `${'ab'.repeat(32)}\n`)
     assert.equal(loadConfig({ ASCOLTO_MASTER_KEY_FILE: file }).masterKey, 'ab'.repeat(32))
     assert.throws(() => loadConfig({ ASCOLTO_MASTER_KEY_FILE: `${file}.missing` }), /ASCOLTO_MASTER_KEY_FILE/)
+    // the database's address carries its password: a secret too
+    const url = path.join(path.dirname(file), 'database-url')
+    await writeFile(url, 'postgres://ascolto:s3cret@db:5432/ascolto\n')
+    assert.equal(loadConfig({ DATABASE_URL_FILE: url }).databaseUrl, 'postgres://ascolto:s3cret@db:5432/ascolto')
   })
 })

@@ -42,7 +42,8 @@ export type ServerRole = Static<typeof Role>
 const variables = {
   port: { name: 'PORT', fallback: '3000' },
   host: { name: 'HOST', fallback: '127.0.0.1' },
-  databaseUrl: { name: 'DATABASE_URL' },
+  // a secret: it carries the database's password (DATABASE_URL_FILE for a Docker or systemd secret)
+  databaseUrl: { name: 'DATABASE_URL', secret: true },
   dataDir: { name: 'ASCOLTO_DATA_DIR', fallback: './data' },
   role: { name: 'ASCOLTO_ROLE', fallback: 'all' },
   publicUrl: { name: 'ASCOLTO_PUBLIC_URL' },
@@ -98,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const key = error.instancePath.split('/')[1] as keyof Config | undefined
     const name = key ? variables[key].name : 'configuration'
     if (error.keyword === 'anyOf') continue // the literal alternatives already said it
-    const shown = key === 'masterKey' ? '(secret)' : JSON.stringify(raw[key ?? ''])
+    const shown = key === 'masterKey' || key === 'databaseUrl' ? '(secret)' : JSON.stringify(raw[key ?? ''])
     problems.push(`${name}=${shown}: ${error.message}`)
   }
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])

@@ -1,7 +1,6 @@
 // Debian's nginx as the reverse proxy in front of several Ascolto web instances, on loopback, in a
-// folder of its own: the configuration the deployment guide gives (websockets upgraded, a refused
-// or dead instance skipped, POSTs retried on the next one because every write Ascolto takes is
-// idempotent by the sender's own id).
+// folder of its own, with the very proxy block the deployment guide gives (deploy/nginx/proxy.conf:
+// websockets upgraded, a refused or dead instance skipped, POSTs retried on the next one).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
@@ -11,6 +10,7 @@ import path from 'node:path'
 export type Nginx = { url: string; stop: () => Promise<void> }
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
+const PROXY_BLOCK = path.resolve(import.meta.dirname, '../../../../deploy/nginx/proxy.conf')
 
 async function freePort() {
   const server = createServer()
@@ -21,7 +21,7 @@ async function freePort() {
   return address.port
 }
 
-/** The server block of docs/deployment.md, without TLS (the test stays on loopback). */
+/** The documented proxy block (deploy/nginx/proxy.conf) on loopback, without TLS. */
 export function proxyConfig(port: number, upstreams: string[], dir: string) {
   return `worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -40,18 +40,7 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join('\n'
   }
   server {
     listen 127.0.0.1:${port};
-    client_max_body_size 25m;
-    location / {
-      proxy_pass http://ascolto;
-      proxy_http_version 1.1;
-      proxy_set_header Host $host:$server_port;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_read_timeout 120s;
-      proxy_next_upstream error timeout http_502 non_idempotent;
-    }
+    include ${PROXY_BLOCK};
   }
 }
 `
