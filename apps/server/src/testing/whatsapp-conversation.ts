@@ -15,8 +15,11 @@ import { call, makeHelpline, makeOperator, type TestServer } from './test-server
 
 export type WhatsAppChat = Awaited<ReturnType<typeof openWhatsAppConversation>>
 
+/** Only what the helpers use of a server: a spawned Ascolto's pool, keyring and address will do. */
+export type ServerParts = Pick<TestServer, 'pool' | 'services' | 'url'>
+
 export async function openWhatsAppConversation(
-  server: TestServer,
+  server: ServerParts,
   fake: FakeWhatsApp,
   from: { phone?: string; userId?: string },
   options: Omit<Parameters<typeof connectFakeWhatsApp>[2], 'helplineId'> = {},
@@ -75,7 +78,7 @@ export async function openWhatsAppConversation(
 }
 
 /** The outbound messages of a conversation, in the order they were written. */
-export const outboundOf = async (server: TestServer, conversationId: string) =>
+export const outboundOf = async (server: Pick<TestServer, 'pool'>, conversationId: string) =>
   (
     await server.pool.query(
       `select id, kind, status, error_code, provider_message_id from message
@@ -85,7 +88,7 @@ export const outboundOf = async (server: TestServer, conversationId: string) =>
   ).rows
 
 /** Lets the outbox's backoff pass at once, so retries happen while the test waits. */
-export async function untilSettled(server: TestServer, conversationId: string, ms = 20_000) {
+export async function untilSettled(server: ServerParts, conversationId: string, ms = 20_000) {
   const deadline = Date.now() + ms
   while (Date.now() < deadline) {
     const rows = await outboundOf(server, conversationId)
