@@ -40,6 +40,9 @@ describe('configuration', () => {
     // the database's address carries its password: a secret too
     const url = path.join(path.dirname(file), 'database-url')
     await writeFile(url, 'postgres://ascolto:s3cret@db:5432/ascolto\n')
-    assert.equal(loadConfig({ DATABASE_URL_FILE: url }).databaseUrl, 'postgres://ascolto:s3cret@db:5432/ascolto')
+    assert.equal(
+      loadConfig({ DATABASE_URL_FILE: url }).databaseUrl,
+      'postgres://ascolto:s3cret@db:5432/ascolto',
+    )
   })
 })
