@@ -1,50 +1,31 @@
-// What the desk's browser tests share: a helpline's desk settings, a person writing in, and an
-// accessibility check.
-import { randomUUID } from 'node:crypto'
+// What the desk's browser tests share: the desk settings and a person writing in (from the
+// server's test helpers), a signed-in console, and an accessibility check.
 import { createRequire } from 'node:module'
-import type { Page } from 'playwright-core'
-import { call } from '../apps/server/src/testing/test-server.ts'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { TEST_PASSWORD } from '../apps/server/src/testing/test-server.ts'
 
-export const DESK_SETTINGS = {
-  categories: [
-    { id: 'loneliness', label: { it: 'Solitudine', en: 'Loneliness' } },
-    { id: 'bullying', label: { it: 'Bullismo', en: 'Bullying' } },
-    { id: 'dark-periods', label: { it: 'Periodi bui', en: 'Dark periods' } },
-  ],
-  closingForm: [
-    {
-      id: 'outcome',
-      label: { it: 'Esito', en: 'Outcome' },
-      required: true,
-      options: [
-        { id: 'listened', label: { it: 'Ascoltata', en: 'Listened to' } },
-        { id: 'referred', label: { it: 'Indirizzata a un servizio', en: 'Referred to a service' } },
-      ],
-    },
-  ],
-  escalationPlaybook: [
-    {
-      id: 'assess',
-      label: { it: 'Valuta il rischio con la persona', en: 'Assess the risk with the person' },
-    },
-    {
-      id: 'emergency',
-      label: { it: 'Chiama i servizi di emergenza (112)', en: 'Call emergency services (112)' },
-    },
-    {
-      id: 'child-protection',
-      label: { it: 'Informa i servizi per la tutela dei minori', en: 'Inform child protection' },
-    },
-  ],
-}
+export { DESK_SETTINGS, setDeskSettings, writeIn } from '../apps/server/src/testing/desk-settings.ts'
 
-/** A person writes in the helpline's web chat, as the widget would. */
-export async function writeIn(server: { url: string }, channelId: string, token: string, text: string) {
-  const sent = await call(`${server.url}/api/widget/v1/channels/${channelId}/messages`, {
-    token,
-    body: { clientId: randomUUID(), text },
-  })
-  if (sent.status !== 201) throw new Error(`writing in failed: ${sent.status}`)
+/**
+ * A console signed in as `email`, on the queue. The CSP is bypassed only so that axe-core can be
+ * injected (the console itself has no inline script); the context is added to `contexts`, to close.
+ */
+export async function openDesk(
+  browser: Browser,
+  url: string,
+  email: string,
+  contexts: BrowserContext[],
+  viewport = { width: 1280, height: 800 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'it-IT', bypassCSP: true })
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(url)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Accedi' }).click()
+  await page.getByRole('tab', { name: 'In attesa' }).waitFor()
+  return page
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')

@@ -3,17 +3,16 @@
 // reads the feedback.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, } from 'playwright-core'
 import {
   makeHelpline,
   makeOperator,
   startTestServer,
-  TEST_PASSWORD,
   type TestServer,
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { wcagViolations, writeIn } from './desk-fixtures.ts'
+import { openDesk, wcagViolations, writeIn } from './desk-fixtures.ts'
 
 describe('clinical review at the desk, in Chromium', () => {
   let server: TestServer
@@ -30,22 +29,7 @@ describe('clinical review at the desk, in Chromium', () => {
     await server?.close()
   })
 
-  async function deskFor(email: string): Promise<Page> {
-    // the CSP is bypassed only so that axe-core can be injected; the console itself has no inline script
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'it-IT',
-      bypassCSP: true,
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(server.url)
-    await page.getByLabel('E-mail').fill(email)
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Accedi' }).click()
-    await page.getByRole('tab', { name: 'In attesa' }).waitFor()
-    return page
-  }
+  const deskFor = (email: string) => openDesk(browser, server.url, email, contexts)
 
   it('is asked by the volunteer, signed off by the supervisor, read by the volunteer', async () => {
     const line = await makeHelpline(server.pool)

@@ -6,16 +6,14 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import {
-  call,
   makeHelpline,
   makeOperator,
   startTestServer,
-  TEST_PASSWORD,
   type TestServer,
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { DESK_SETTINGS, wcagViolations, writeIn } from './desk-fixtures.ts'
+import { openDesk, setDeskSettings, wcagViolations, writeIn } from './desk-fixtures.ts'
 
 describe('volunteers and a supervisor at the desk, in Chromium', () => {
   let server: TestServer
@@ -34,18 +32,7 @@ describe('volunteers and a supervisor at the desk, in Chromium', () => {
     await server?.close()
   })
 
-  async function deskFor(email: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    // the CSP is bypassed only so that axe-core can be injected; the console itself has no inline script
-    const context = await browser.newContext({ viewport, locale: 'it-IT', bypassCSP: true })
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(server.url)
-    await page.getByLabel('E-mail').fill(email)
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Accedi' }).click()
-    await page.getByRole('tab', { name: 'In attesa' }).waitFor()
-    return page
-  }
+  const deskFor = (email: string) => openDesk(browser, server.url, email, contexts)
 
   it('takes, transfers, and alerts the supervisor of a safeguarding flag', async () => {
     const coordinator = await makeOperator(
@@ -56,14 +43,7 @@ describe('volunteers and a supervisor at the desk, in Chromium', () => {
     const giulia = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
     const marco = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Marco')
     const sara = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
-    const settings = await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
-      cookie: coordinator.cookie,
-    })
-    await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
-      method: 'PUT',
-      cookie: coordinator.cookie,
-      body: { ...settings.body, desk: DESK_SETTINGS },
-    })
+    await setDeskSettings(server, line.helplineId, coordinator.cookie)
 
     const giuliaDesk = await deskFor(giulia.email)
     const marcoDesk = await deskFor(marco.email)

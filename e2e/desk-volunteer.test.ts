@@ -4,24 +4,24 @@
 // helpline's conversation, opened by its address, shows nothing of it.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import {
   call,
   makeHelpline,
   makeOperator,
   startTestServer,
-  TEST_PASSWORD,
   type TestServer,
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { DESK_SETTINGS, wcagViolations, writeIn } from './desk-fixtures.ts'
+import { openDesk, setDeskSettings, wcagViolations, writeIn } from './desk-fixtures.ts'
 
 describe('the volunteer’s desk, in Chromium', () => {
   let server: TestServer
   let browser: Browser
   let line: { helplineId: string; channelId: string }
   let other: { helplineId: string; channelId: string }
+  const contexts: BrowserContext[] = []
 
   before(async () => {
     server = await startTestServer()
@@ -30,17 +30,10 @@ describe('the volunteer’s desk, in Chromium', () => {
     other = await makeHelpline(server.pool)
   })
   after(async () => {
+    for (const context of contexts) await context.close()
     await browser?.close()
     await server?.close()
   })
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(server.url)
-    await page.getByLabel('E-mail').fill(email)
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Accedi' }).click()
-    await page.getByRole('tab', { name: 'In attesa' }).waitFor()
-  }
 
   it('answers with a canned reply, notes, categorises and closes', async () => {
     const coordinator = await makeOperator(
@@ -53,23 +46,10 @@ describe('the volunteer’s desk, in Chromium', () => {
       [{ helplineId: line.helplineId, role: 'volunteer' }],
       'Giulia',
     )
-    const settings = await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
-      cookie: coordinator.cookie,
-    })
-    const saved = await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
-      method: 'PUT',
-      cookie: coordinator.cookie,
-      body: { ...settings.body, desk: DESK_SETTINGS },
-    })
-    assert.equal(saved.status, 200)
+    await setDeskSettings(server, line.helplineId, coordinator.cookie)
 
     // the coordinator writes the helpline's canned reply in the console
-    const coordinatorContext = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'it-IT',
-    })
-    const manager = await coordinatorContext.newPage()
-    await signIn(manager, coordinator.email)
+    const manager = await openDesk(browser, server.url, coordinator.email, contexts)
     await manager.getByRole('link', { name: 'Risposte pronte' }).click()
     await manager.getByRole('heading', { name: 'Risposte pronte' }).waitFor()
     await manager.getByLabel('Scorciatoia').fill('benvenuto')
@@ -78,18 +58,10 @@ describe('the volunteer’s desk, in Chromium', () => {
     await manager.getByRole('button', { name: 'Salva la risposta' }).click()
     await manager.getByRole('status').filter({ hasText: 'Risposta salvata: /benvenuto' }).waitFor()
     await screenshot(manager, 'console-canned-replies-1280')
-    await coordinatorContext.close()
 
     const person = visitorToken()
     await writeIn(server, line.channelId, person, 'Mi prendono in giro a scuola, non so a chi dirlo')
-    // the CSP is bypassed only so that axe-core can be injected; the console itself has no inline script
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'it-IT',
-      bypassCSP: true,
-    })
-    const desk = await context.newPage()
-    await signIn(desk, volunteer.email)
+    const desk = await openDesk(browser, server.url, volunteer.email, contexts)
     const waiting = desk.getByRole('tabpanel', { name: 'In attesa' }).getByRole('link', { name: /Persona #/ })
     await waiting.first().waitFor()
     await desk.getByRole('tabpanel', { name: 'In attesa' }).getByText('Nuova persona').waitFor()
@@ -158,11 +130,10 @@ describe('the volunteer’s desk, in Chromium', () => {
     assert.ok(foreign)
     await desk.goto(`${server.url}/#/conversations/${foreign.id}`)
     await desk.getByRole('alert').filter({ hasText: 'Conversazione non trovata.' }).waitFor()
-    const page = (await desk.locator('body').innerText()) ?? ''
+    const page = (await desk.locator('body').textContent()) ?? ''
     assert.equal(page.includes('Messaggio di un’altra linea'), false)
     assert.equal(page.includes(`Persona #${foreign.pseudonym}`), false)
     const refused = await call(`${server.url}/api/conversations/${foreign.id}`, { cookie: volunteer.cookie })
     assert.equal(refused.status, 404, 'the same answer as an id that does not exist')
-    await context.close()
   })
 })

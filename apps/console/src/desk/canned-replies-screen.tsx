@@ -1,11 +1,12 @@
 // The coordinator's canned replies: the helpline's own words, which volunteers put in the reply
 // box by typing a slash and the shortcut (/benvenuto).
 import type { CannedReply, CannedReplyBody, DeskSetup, Membership } from '@ascolto/protocol'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createCannedReply, deleteCannedReply, updateCannedReply } from '../api/desk.ts'
 import { ErrorAlert } from '../shell/error-alert.tsx'
-import { cannedRepliesHref, QUEUE_HREF } from './use-hash-route.ts'
+import { ScreenTop } from './screen-top.tsx'
+import { cannedRepliesHref } from './use-hash-route.ts'
 
 type Props = {
   helplines: Membership[]
@@ -20,7 +21,6 @@ export function CannedRepliesScreen({ helplines, helplineId, setup, onChanged }:
   const { t } = useTranslation()
   const ids = {
     heading: useId(),
-    picker: useId(),
     shortcut: useId(),
     hint: useId(),
     title: useId(),
@@ -33,8 +33,6 @@ export function CannedRepliesScreen({ helplines, helplineId, setup, onChanged }:
   const [status, setStatus] = useState('')
   const [pending, setPending] = useState(false)
   const replies = setup?.cannedReplies ?? []
-
-  useEffect(() => heading.current?.focus(), [])
 
   async function save(event: FormEvent) {
     event.preventDefault()
@@ -70,33 +68,12 @@ export function CannedRepliesScreen({ helplines, helplineId, setup, onChanged }:
 
   return (
     <main id="settings" className="settings-page" tabIndex={-1} aria-labelledby={ids.heading}>
-      <div className="settings-top">
-        <a className="settings-back" href={QUEUE_HREF}>
-          <span aria-hidden="true">← </span>
-          {t('settings.back')}
-        </a>
-        <h2 id={ids.heading} ref={heading} tabIndex={-1}>
-          {t('canned.title')}
-        </h2>
-        {helplines.length > 1 && (
-          <div className="field helpline-picker">
-            <label htmlFor={ids.picker}>{t('settings.helpline')}</label>
-            <select
-              id={ids.picker}
-              value={helplineId}
-              onChange={(event) => {
-                window.location.hash = cannedRepliesHref(event.target.value)
-              }}
-            >
-              {helplines.map((h) => (
-                <option key={h.helplineId} value={h.helplineId}>
-                  {h.helplineName}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </div>
+      <ScreenTop
+        headingId={ids.heading}
+        heading={heading}
+        title={t('canned.title')}
+        helplines={{ all: helplines, current: helplineId, hrefOf: cannedRepliesHref }}
+      />
       <p className="muted">{t('canned.intro')}</p>
       {replies.length === 0 ? (
         <p className="muted">{t('canned.none')}</p>

@@ -71,6 +71,12 @@ export function ConversationActions({
   }
 
   const { id, status } = conversation
+  /** Runs an action that answers whether it worked, and then says so beside the actions. */
+  const confirming = (action: () => Promise<boolean>, text: string) => () =>
+    run(async () => {
+      setDone(null)
+      if (await action()) setDone({ id, text })
+    })
   const setup = desk.setupOf(conversation.helplineId)
   const supervising = desk.supervises(conversation.helplineId)
   const hasClosingForm = Boolean(setup?.desk.categories?.length || setup?.desk.closingForm?.length)
@@ -126,12 +132,7 @@ export function ConversationActions({
           type="button"
           className="button-secondary"
           disabled={pending}
-          onClick={() =>
-            run(async () => {
-              setDone(null)
-              if (await desk.onRequestHelp(id)) setDone({ id, text: t('help.sent') })
-            })
-          }
+          onClick={confirming(() => desk.onRequestHelp(id), t('help.sent'))}
         >
           {t('help.open')}
         </button>
@@ -181,12 +182,7 @@ export function ConversationActions({
           type="button"
           className="button-secondary"
           disabled={pending}
-          onClick={() =>
-            run(async () => {
-              setDone(null)
-              if (await handlers.onUnblock(id)) setDone({ id, text: t('conversation.unblocked') })
-            })
-          }
+          onClick={confirming(() => handlers.onUnblock(id), t('conversation.unblocked'))}
         >
           {t('conversation.unblock')}
         </button>

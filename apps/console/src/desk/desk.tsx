@@ -140,9 +140,12 @@ export function Desk({ session, onSignedOut }: Props) {
   })
 
   // the handler reading the conversation: its unread count goes to zero
-  const unreadShown = shown && shown.assignee?.id === myId && shown.unread > 0 ? shown.id : null
+  // (keyed by the count too, so each message read while on screen clears it again)
+  const unreadShown =
+    shown && shown.assignee?.id === myId && shown.unread > 0 ? `${shown.id}:${shown.unread}` : null
   useEffect(() => {
-    if (unreadShown) markRead(unreadShown).then(place, () => {})
+    const id = unreadShown?.split(':')[0]
+    if (id) markRead(id).then(place, () => {})
   }, [unreadShown, place])
 
   useDocumentTitle(

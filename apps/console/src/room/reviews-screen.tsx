@@ -4,8 +4,9 @@ import type { ReviewView } from '@ascolto/protocol'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { listReviews } from '../api/desk.ts'
+import { ScreenTop } from '../desk/screen-top.tsx'
 import { formatMessageTime } from '../desk/time-format.ts'
-import { conversationHref, QUEUE_HREF } from '../desk/use-hash-route.ts'
+import { conversationHref } from '../desk/use-hash-route.ts'
 
 type Props = { supervises: boolean; onError: (error: unknown) => void }
 
@@ -15,7 +16,6 @@ export function ReviewsScreen({ supervises, onError }: Props) {
   const ids = { heading: useId(), waiting: useId(), done: useId() }
   const [reviews, setReviews] = useState<ReviewView[] | null>(null)
 
-  useEffect(() => heading.current?.focus(), [])
   useEffect(() => {
     listReviews().then((list) => setReviews(list.reviews), onError)
   }, [onError])
@@ -27,15 +27,7 @@ export function ReviewsScreen({ supervises, onError }: Props) {
 
   return (
     <main id="settings" className="settings-page reviews-page" tabIndex={-1} aria-labelledby={ids.heading}>
-      <div className="settings-top">
-        <a className="settings-back" href={QUEUE_HREF}>
-          <span aria-hidden="true">← </span>
-          {t('settings.back')}
-        </a>
-        <h2 id={ids.heading} ref={heading} tabIndex={-1}>
-          {t('reviews.title')}
-        </h2>
-      </div>
+      <ScreenTop headingId={ids.heading} heading={heading} title={t('reviews.title')} />
       {!reviews ? (
         <p className="muted" role="status">
           {t('reviews.loading')}

@@ -7,8 +7,9 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getRoom } from '../api/desk.ts'
 import type { useLabels } from '../desk/labels.ts'
+import { ScreenTop } from '../desk/screen-top.tsx'
 import { formatElapsed } from '../desk/time-format.ts'
-import { conversationHref, QUEUE_HREF, roomHref } from '../desk/use-hash-route.ts'
+import { conversationHref, roomHref } from '../desk/use-hash-route.ts'
 import { useNow } from '../desk/use-now.ts'
 import './room.css'
 
@@ -24,12 +25,10 @@ type Props = {
 
 export function RoomScreen({ helplines, helplineId, version, labels, maxConcurrent, onError }: Props) {
   const { t, i18n } = useTranslation()
-  const ids = { heading: useId(), picker: useId(), conversations: useId(), operators: useId() }
+  const ids = { heading: useId(), conversations: useId(), operators: useId() }
   const heading = useRef<HTMLHeadingElement>(null)
   const [room, setRoom] = useState<RoomView | null>(null)
   const now = useNow()
-
-  useEffect(() => heading.current?.focus(), [])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new version asks for a reload
   useEffect(() => {
@@ -51,33 +50,12 @@ export function RoomScreen({ helplines, helplineId, version, labels, maxConcurre
 
   return (
     <main id="settings" className="settings-page room-page" tabIndex={-1} aria-labelledby={ids.heading}>
-      <div className="settings-top">
-        <a className="settings-back" href={QUEUE_HREF}>
-          <span aria-hidden="true">← </span>
-          {t('settings.back')}
-        </a>
-        <h2 id={ids.heading} ref={heading} tabIndex={-1}>
-          {t('room.title')}
-        </h2>
-        {helplines.length > 1 && (
-          <div className="field helpline-picker">
-            <label htmlFor={ids.picker}>{t('settings.helpline')}</label>
-            <select
-              id={ids.picker}
-              value={helplineId}
-              onChange={(event) => {
-                window.location.hash = roomHref(event.target.value)
-              }}
-            >
-              {helplines.map((h) => (
-                <option key={h.helplineId} value={h.helplineId}>
-                  {h.helplineName}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </div>
+      <ScreenTop
+        headingId={ids.heading}
+        heading={heading}
+        title={t('room.title')}
+        helplines={{ all: helplines, current: helplineId, hrefOf: roomHref }}
+      />
       {!room ? (
         <p className="muted" role="status">
           {t('room.loading')}

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { ConversationView } from '@ascolto/protocol'
+import { setDeskSettings } from '../../../testing/desk-settings.ts'
 import {
   call,
   makeHelpline,
@@ -25,14 +26,7 @@ describe('assignment and the limit of conversations at once', () => {
   async function lineWith(desk: object) {
     const line = await makeHelpline(server.pool)
     const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
-    const url = `${server.url}/api/helplines/${line.helplineId}/settings`
-    const settings = await call(url, { cookie: coordinator.cookie })
-    const saved = await call(url, {
-      method: 'PUT',
-      cookie: coordinator.cookie,
-      body: { ...settings.body, desk },
-    })
-    assert.equal(saved.status, 200, JSON.stringify(saved.body))
+    await setDeskSettings(server, line.helplineId, coordinator.cookie, desk)
     return line
   }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { purgeInactiveContacts } from '@ascolto/core'
 import type { ConversationView, FlagAlert, HelpRequest, MessageView } from '@ascolto/protocol'
+import { DESK_SETTINGS, setDeskSettings } from '../../../testing/desk-settings.ts'
 import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
   call,
@@ -15,28 +16,6 @@ import {
   type TestServer,
   visitorToken,
 } from '../../../testing/test-server.ts'
-
-const desk = {
-  categories: [
-    { id: 'loneliness', label: { it: 'Solitudine', en: 'Loneliness' } },
-    { id: 'bullying', label: { it: 'Bullismo', en: 'Bullying' } },
-  ],
-  closingForm: [
-    {
-      id: 'outcome',
-      label: { it: 'Esito', en: 'Outcome' },
-      required: true,
-      options: [
-        { id: 'listened', label: { it: 'Ascoltata', en: 'Listened to' } },
-        { id: 'referred', label: { it: 'Indirizzata a un servizio', en: 'Referred' } },
-      ],
-    },
-  ],
-  escalationPlaybook: [
-    { id: 'assess', label: { it: 'Valuta il rischio', en: 'Assess the risk' } },
-    { id: 'emergency', label: { it: 'Chiama il 112', en: 'Call 112' } },
-  ],
-}
 
 describe('the desk over the API', () => {
   let server: TestServer
@@ -57,15 +36,7 @@ describe('the desk over the API', () => {
     colleague = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Marco')
     supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
     stranger = await makeOperator(server, [{ helplineId: other.helplineId, role: 'supervisor' }], 'Altra')
-    const settings = await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
-      cookie: coordinator.cookie,
-    })
-    const saved = await call(`${server.url}/api/helplines/${line.helplineId}/settings`, {
-      method: 'PUT',
-      cookie: coordinator.cookie,
-      body: { ...settings.body, desk },
-    })
-    assert.equal(saved.status, 200, JSON.stringify(saved.body))
+    await setDeskSettings(server, line.helplineId, coordinator.cookie)
   })
   after(() => server.close())
 
@@ -109,7 +80,7 @@ describe('the desk over the API', () => {
       setup.body.cannedReplies.map((r: { shortcut: string; text: string }) => [r.shortcut, r.text]),
       [['benvenuto', 'Ciao, sono qui. Ti ascolto.']],
     )
-    assert.deepEqual(setup.body.desk, desk)
+    assert.deepEqual(setup.body.desk, DESK_SETTINGS)
     assert.deepEqual(
       setup.body.colleagues.map((c: { displayName: string }) => c.displayName),
       ['Carla', 'Giulia', 'Marco', 'Sara'],

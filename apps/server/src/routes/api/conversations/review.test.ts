@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { ConversationView, ReviewView } from '@ascolto/protocol'
+import { setDeskSettings } from '../../../testing/desk-settings.ts'
 import {
   call,
   makeHelpline,
@@ -31,13 +32,7 @@ describe('clinical review of closed conversations', () => {
     colleague = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Marco')
     supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Elena')
     stranger = await makeOperator(server, [{ helplineId: other.helplineId, role: 'supervisor' }])
-    const url = `${server.url}/api/helplines/${line.helplineId}/settings`
-    const settings = await call(url, { cookie: coordinator.cookie })
-    await call(url, {
-      method: 'PUT',
-      cookie: coordinator.cookie,
-      body: { ...settings.body, desk: { reviewFlagged: true } },
-    })
+    await setDeskSettings(server, line.helplineId, coordinator.cookie, { reviewFlagged: true })
   })
   after(() => server.close())
 

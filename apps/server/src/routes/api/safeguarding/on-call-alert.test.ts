@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { ConversationView } from '@ascolto/protocol'
+import { setDeskSettings } from '../../../testing/desk-settings.ts'
 import { connectFakeWhatsApp, type FakeWhatsApp, startFakeWhatsApp } from '../../../testing/fake-whatsapp.ts'
 import {
   call,
@@ -53,17 +54,9 @@ describe('the on-call supervisor’s alert', () => {
       [{ helplineId: line.helplineId, role: 'supervisor' }],
       'Sara',
     )
-    const url = `${server.url}/api/helplines/${line.helplineId}/settings`
-    const settings = await call(url, { cookie: coordinator.cookie })
-    const saved = await call(url, {
-      method: 'PUT',
-      cookie: coordinator.cookie,
-      body: {
-        ...settings.body,
-        desk: { onCall: { channelId: channel.channelId, address: ON_CALL, everyMinutes: 5 } },
-      },
+    await setDeskSettings(server, line.helplineId, coordinator.cookie, {
+      onCall: { channelId: channel.channelId, address: ON_CALL, everyMinutes: 5 },
     })
-    assert.equal(saved.status, 200, JSON.stringify(saved.body))
 
     await call(`${server.url}/api/widget/v1/channels/${line.channelId}/messages`, {
       token: visitorToken(),
