@@ -3,7 +3,7 @@
 // reads the feedback.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import {
   makeHelpline,
   makeOperator,
