@@ -8,8 +8,9 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { addMembership, createUser } from './create-user.ts'
-import { verifyPassword } from './passwords.ts'
+import { hashPassword, verifyPassword } from './passwords.ts'
 import { requireRole } from './require-role.ts'
+import { assertNotThrottled, recordSignInFailure, recordSignInSuccess } from './sign-in-throttle.ts'
 
 export const INVITATION_DAYS = 7
 
@@ -83,17 +84,18 @@ export async function listInvitations(
 }
 
 /**
- * Uses an invitation: a newcomer gets an account with the password they chose; someone who already
- * has one proves it with their password. Either way the link is spent, in the same transaction.
+ * Uses an invitation: a newcomer gets an account with the password they chose, and so does someone
+ * deactivated before (the link sets the password); someone with an active account proves it with
+ * their password, throttled like a sign-in. The link is spent only when it worked; a wrong password
+ * is answered after the transaction commits, so the failure stays counted.
  */
 export async function acceptInvitation(
   db: Queryable,
-  input: { token: string; displayName: string; password: string },
-): Promise<{ userId: string; email: string }> {
+  input: { token: string; displayName: string; password: string; address: string },
+): Promise<{ ok: true; userId: string; email: string } | { ok: false }> {
   const { rows } = await db.query<{ helpline_id: string; email: string; role: Role }>(
-    `update invitation set used_at = now()
-      where token_hash = $1 and used_at is null and expires_at > now()
-      returning helpline_id, email, role`,
+    `select helpline_id, email, role from invitation
+      where token_hash = $1 and used_at is null and expires_at > now() for update`,
     [tokenHash(input.token)],
   )
   const invitation = rows[0]
@@ -106,10 +108,20 @@ export async function acceptInvitation(
   )
   let userId: string
   const user = existing.rows[0]
-  if (user) {
-    if (user.deactivated_at || !(await verifyPassword(user.password_hash, input.password))) {
-      throw new AscoltoError('ASCOLTO_ERR_BAD_CREDENTIALS', 'This e-mail has an account: enter its password')
+  if (user && !user.deactivated_at) {
+    const keys = { account: invitation.email, address: input.address }
+    await assertNotThrottled(db, keys)
+    if (!(await verifyPassword(user.password_hash, input.password))) {
+      await recordSignInFailure(db, keys)
+      return { ok: false }
     }
+    await recordSignInSuccess(db, keys)
+    userId = user.id
+  } else if (user) {
+    await db.query(
+      'update app_user set deactivated_at = null, password_hash = $2, display_name = $3 where id = $1',
+      [user.id, await hashPassword(input.password), input.displayName],
+    )
     userId = user.id
   } else {
     userId = (
@@ -120,6 +132,7 @@ export async function acceptInvitation(
       })
     ).id
   }
+  await db.query('update invitation set used_at = now() where token_hash = $1', [tokenHash(input.token)])
   await addMembership(db, { userId, helplineId: invitation.helpline_id, role: invitation.role })
   await recordAuditEvent(db, {
     helplineId: invitation.helpline_id,
@@ -129,5 +142,5 @@ export async function acceptInvitation(
     subjectId: userId,
     details: { role: invitation.role },
   })
-  return { userId, email: invitation.email }
+  return { ok: true, userId, email: invitation.email }
 }

@@ -2,6 +2,7 @@
 // link, a role changed, a member deactivated or logged out everywhere; the helpline's security
 // settings; and the public end of an invitation, where the invitee sets their password.
 import {
+  AscoltoError,
   acceptInvitation,
   changeMemberRole,
   deactivateMember,
@@ -10,6 +11,7 @@ import {
   listTeamMembers,
   logOutEverywhere,
   readHelplineSecurity,
+  ThrottledError,
   updateHelplineSecurity,
 } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
@@ -25,7 +27,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
-import { requireActor } from '../../../plugins/auth.ts'
+import { clientAddress, requireActor } from '../../../plugins/auth.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
 const ByMember = Type.Object({ id: Uuid, userId: Uuid })
@@ -112,9 +114,25 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
 
   app.post(
     '/api/invitations/accept',
-    { schema: { body: AcceptInvitationBody, response: { 204: Type.Null(), ...errors, 410: errors[404] } } },
+    {
+      schema: {
+        body: AcceptInvitationBody,
+        response: { 204: Type.Null(), ...errors, 410: errors[404], 429: errors[404] },
+      },
+    },
     async (request, reply) => {
-      await withTransaction(pool, (tx) => acceptInvitation(tx, request.body))
+      const accepted = await withTransaction(pool, (tx) =>
+        acceptInvitation(tx, { ...request.body, address: clientAddress(request) }),
+      ).catch((error: unknown) => {
+        if (error instanceof ThrottledError) reply.header('retry-after', String(error.retryAfterSeconds))
+        throw error
+      })
+      if (!accepted.ok) {
+        throw new AscoltoError(
+          'ASCOLTO_ERR_BAD_CREDENTIALS',
+          'This e-mail has an account: enter its password',
+        )
+      }
       return reply.status(204).send(null)
     },
   )

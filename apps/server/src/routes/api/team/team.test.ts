@@ -90,6 +90,68 @@ describe('the team of a helpline', () => {
       assert.ok(actions.includes(action), action)
   })
 
+  it('asks an existing account for its password, throttled; brings a deactivated one back with the new one', async () => {
+    const other = await makeHelpline(server.pool)
+    const otherCoordinator = await makeOperator(server, [
+      { helplineId: other.helplineId, role: 'coordinator' },
+    ])
+    const member = await makeOperator(server, [{ helplineId: other.helplineId, role: 'volunteer' }], 'Ida')
+    const invited = await call(api('/invitations'), {
+      cookie: coordinator.cookie,
+      body: { email: member.email, role: 'volunteer' },
+    })
+    const token = invited.body.link.split('/').pop()
+    const accept = (password: string) =>
+      call(`${server.url}/api/invitations/accept`, {
+        body: { token, displayName: 'Ida', password },
+        headers: { 'x-forwarded-for': '198.51.100.90' },
+      })
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) statuses.push((await accept(`non è la sua password ${i}`)).status)
+    assert.deepEqual(
+      statuses,
+      [401, 401, 401, 401, 401, 429],
+      'the link is no way around the sign-in throttle',
+    )
+    await server.pool.query(`update sign_in_throttle set locked_until = now() - interval '1 second'`)
+    assert.equal((await accept(TEST_PASSWORD)).status, 204, 'the link still works, once')
+    assert.equal((await accept(TEST_PASSWORD)).status, 410)
+
+    // deactivated by their other helpline's coordinator and then invited here: the link sets a new password
+    await call(`${server.url}/api/helplines/${line.helplineId}/members/${member.userId}/deactivate`, {
+      cookie: coordinator.cookie,
+      body: {},
+    })
+    await call(`${server.url}/api/helplines/${other.helplineId}/members/${member.userId}/deactivate`, {
+      cookie: otherCoordinator.cookie,
+      body: {},
+    })
+    const gone = await call(`${server.url}/api/session`, {
+      body: { email: member.email, password: TEST_PASSWORD },
+    })
+    assert.equal(gone.status, 401)
+    const again = await call(api('/invitations'), {
+      cookie: coordinator.cookie,
+      body: { email: member.email, role: 'volunteer' },
+    })
+    const back = await call(`${server.url}/api/invitations/accept`, {
+      body: {
+        token: again.body.link.split('/').pop(),
+        displayName: 'Ida',
+        password: 'una password nuova e lunga',
+      },
+    })
+    assert.equal(back.status, 204)
+    const signedIn = await call(`${server.url}/api/session`, {
+      body: { email: member.email, password: 'una password nuova e lunga' },
+    })
+    assert.equal(signedIn.status, 200)
+    assert.deepEqual(
+      signedIn.body.memberships.map((m: { helplineId: string }) => m.helplineId),
+      [line.helplineId],
+    )
+  })
+
   it('changes a role, audited with from and to; a volunteer cannot', async () => {
     const member = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Marco')
     const refused = await call(api(`/members/${coordinator.userId}/role`), {
