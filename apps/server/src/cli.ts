@@ -23,6 +23,7 @@ import { connectTelegram, formatTelegramConnected } from './cli/telegram.ts'
 import { connectTwilio, formatTwilioConnected } from './cli/twilio.ts'
 import { connectWhatsApp, formatConnected } from './cli/whatsapp.ts'
 import { ensureDemoHelpline, ensureFirstAdmin } from './demo/first-start.ts'
+import { startDemoDoors } from './demo/other-doors.ts'
 import { startDemoWhatsApp } from './demo/whatsapp-phone.ts'
 import { loggerOptions } from './logger.ts'
 import { openDatabase, startAscolto } from './main.ts'
@@ -141,9 +142,13 @@ async function start() {
   const admin = await ensureFirstAdmin(running.pool)
   const demo = values.demo ? await ensureDemoHelpline(running.pool) : undefined
   const phone = demo && running.url ? await startDemoWhatsApp(running, demo.helplineId) : undefined
+  const doors =
+    demo && running.url ? await startDemoDoors(running, demo.helplineId, loadConfig().publicUrl) : undefined
   const lines = ['', running.url ? `  Ascolto is running at ${running.url}` : '  Ascolto worker is running']
   if (demo) lines.push(`  Demo page with the chat widget: ${running.url}/demo`)
   if (phone) lines.push(`  Demo phone on WhatsApp (a local stand-in for Meta): ${phone.phoneUrl}`)
+  if (doors)
+    lines.push(`  Demo SMS, phone call and Telegram (local stand-ins for Twilio and Telegram): ${doors.url}`)
   if (admin) {
     lines.push(
       `  Sign in to the console as ${admin.email} with the password ${admin.password}`,
@@ -156,7 +161,7 @@ async function start() {
     // our stop closes the HTTP side first, then the database, in that order
     process.removeAllListeners(signal)
     process.once(signal, () => {
-      Promise.all([running.stop(), phone?.close()]).then(
+      Promise.all([running.stop(), phone?.close(), doors?.close()]).then(
         () => process.exit(0),
         () => process.exit(1),
       )

@@ -11,7 +11,14 @@ import { connectChannel, type Services } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import { listWaiter } from './replies-settled.ts'
 
-export type SentTelegram = { chatId: string; messageId: number; text: string; body: Record<string, unknown> }
+export type SentTelegram = {
+  chatId: string
+  messageId: number
+  text: string
+  body: Record<string, unknown>
+  /** When it reached the fake (ms). */
+  at: number
+}
 export type WebhookSet = { url: string; secretToken: string | null; allowedUpdates: unknown }
 
 /** What the next call gets instead of success: a Bot API error, or no answer at all. */
@@ -136,7 +143,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return error(response, 400, 'Bad Request: message text is empty')
     if (text.length > 4096) return error(response, 400, 'Bad Request: message is too long')
     const messageId = nextMessageId++
-    sent.push({ chatId: String(chatId), messageId, text, body })
+    sent.push({ chatId: String(chatId), messageId, text, body, at: Date.now() })
     sentWaiter.wake()
     return reply(response, 200, {
       ok: true,

@@ -14,7 +14,15 @@ import { listWaiter } from './replies-settled.ts'
 
 export const twilioSid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`
 
-export type SentSms = { sid: string; to: string; from: string; body: string; statusCallback: string | null }
+export type SentSms = {
+  sid: string
+  to: string
+  from: string
+  body: string
+  statusCallback: string | null
+  /** When it reached the fake (ms). */
+  at: number
+}
 
 /** What the next request gets instead of success: a Twilio error, or no answer at all. */
 export type PlannedFailure = { status: number; code?: number; message?: string } | 'hang'
@@ -118,7 +126,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       )
     }
     const sid = twilioSid('SM')
-    sent.push({ sid, to, from, body, statusCallback: form.get('StatusCallback') })
+    sent.push({ sid, to, from, body, statusCallback: form.get('StatusCallback'), at: Date.now() })
     sentWaiter.wake()
     const now = new Date().toUTCString()
     return reply(response, 201, {

@@ -10,7 +10,7 @@ export const VOICE_PROMPTS: Record<
     closed: (next) => `Il servizio ora è chiuso.${next ? ` Riapre ${next}.` : ''}`,
     busy: 'In questo momento nessuno può rispondere.',
     leaveMessage:
-      'Se vuole, lasci un messaggio dopo il segnale acustico e premi cancelletto: la richiameremo appena possibile.',
+      'Se vuole, lasci un messaggio dopo il segnale acustico e prema il tasto cancelletto: la richiameremo appena possibile.',
   },
   en: {
     closed: (next) => `The line is closed now.${next ? ` It opens again ${next}.` : ''}`,

@@ -152,9 +152,10 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     const [sent] = await repliesSettled(server.pool, chat.conversationId)
     const request = fake.sent[before]
     assert.deepEqual(
-      { ...request, sid: undefined },
+      { ...request, sid: undefined, at: undefined },
       {
         sid: undefined,
+        at: undefined,
         to: person,
         from: '+390212345678',
         body: 'Ciao, sono qui. Ti ascolto.',

@@ -1,0 +1,93 @@
+// The demo's other doors in Chromium: as the person, an SMS, a call that ends in a voicemail and
+// a Telegram message reach Ascolto through the local fakes (signed as Twilio and Telegram sign),
+// and the volunteer's reply comes back to the page.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser } from 'playwright-core'
+import { startDemoDoors } from '../apps/server/src/demo/other-doors.ts'
+import { repliesSettled } from '../apps/server/src/testing/replies-settled.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+} from '../apps/server/src/testing/test-server.ts'
+import { launchBrowser, screenshot } from './browser.ts'
+
+describe('the demo page for SMS, the phone and Telegram, in Chromium', () => {
+  let server: TestServer
+  let browser: Browser
+  let doors: Awaited<ReturnType<typeof startDemoDoors>>
+  let helplineId: string
+  before(async () => {
+    server = await startTestServer({ ASCOLTO_PUBLIC_URL: 'https://ascolto.example.org' })
+    ;({ helplineId } = await makeHelpline(server.pool))
+    // signed for the public address, posted to the one it listens on (as behind a proxy)
+    doors = await startDemoDoors(server, helplineId, 'https://ascolto.example.org')
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await doors?.close()
+    await server?.close()
+  })
+
+  it('an SMS, a voicemail and a Telegram message reach the helpline; the reply comes back', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
+    const page = await context.newPage()
+    await page.goto(doors.url)
+
+    await page.getByLabel('Messaggio').first().fill('Ciao, vi scrivo per SMS')
+    await page.getByRole('button', { name: 'Invia SMS' }).click()
+    await page.locator('#sms-status').getByText('Inviato').waitFor()
+
+    await page.getByRole('button', { name: 'Chiama' }).click()
+    await page.getByText(/Senti: «In questo momento nessuno può rispondere\./).waitFor()
+    await page.getByRole('button', { name: /Lascia un messaggio in segreteria/ }).click()
+    await page.getByText(/richiesta di richiamata/).waitFor()
+
+    await page.getByLabel('Messaggio').nth(1).fill('E anche su Telegram')
+    await page.getByRole('button', { name: 'Invia su Telegram' }).click()
+    await page.locator('#tg-status').getByText('Inviato').waitFor()
+
+    const { rows } = await server.pool.query(
+      `select ch.kind, m.kind as message_kind from message m join channel ch on ch.id = m.channel_id
+        where m.helpline_id = $1 and m.direction = 'inbound' order by m.seq`,
+      [helplineId],
+    )
+    assert.deepEqual(
+      rows.map((r) => [r.kind, r.message_kind]),
+      [
+        ['twilio', 'text'],
+        ['twilio', 'voicemail'],
+        ['telegram', 'text'],
+      ],
+    )
+    const requests = await server.pool.query('select 1 from callback_request where helpline_id = $1', [
+      helplineId,
+    ])
+    assert.equal(requests.rowCount, 1)
+
+    // the volunteer answers the SMS: it comes back to the page
+    const volunteer = await makeOperator(server, [{ helplineId, role: 'volunteer' }])
+    const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${helplineId}`, {
+      cookie: volunteer.cookie,
+    })
+    const sms = queue.body.conversations.find((c: { channelKind: string }) => c.channelKind === 'twilio')
+    await call(`${server.url}/api/conversations/${sms.id}/take`, { cookie: volunteer.cookie, body: {} })
+    await call(`${server.url}/api/conversations/${sms.id}/messages`, {
+      cookie: volunteer.cookie,
+      body: { text: 'Ciao, ti abbiamo letto. Ti richiamiamo domani.' },
+    })
+    await repliesSettled(server.pool, sms.id)
+    await page
+      .getByRole('list', { name: 'Conversazione SMS' })
+      .getByText('Ciao, ti abbiamo letto. Ti richiamiamo domani.')
+      .waitFor()
+    await screenshot(page, 'demo-doors-1280')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await screenshot(page, 'demo-doors-390')
+    await context.close()
+  })
+})
