@@ -163,7 +163,10 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     const [sent] = await repliesSettled(server.pool, chat.conversationId)
     const request = fake.sent[before]
     assert.deepEqual([request?.chatId, request?.text], [String(chat.chat), 'Ciao, sono qui. Ti ascolto.'])
-    assert.deepEqual([sent?.status, sent?.provider_message_id], ['sent', `${chat.chat}/${request?.messageId}`])
+    assert.deepEqual(
+      [sent?.status, sent?.provider_message_id],
+      ['sent', `${chat.chat}/${request?.messageId}`],
+    )
   })
 
   it('retries 429 (retry_after), 500 and a hang; fails at once when the person blocked the bot', async () => {
