@@ -9,6 +9,7 @@ export { telegramAdapter } from './telegram/adapter.ts'
 export { TELEGRAM_API_URL, type TelegramConfig, telegramConnection } from './telegram/config.ts'
 export { telegramMessageId } from './telegram/parse-webhook.ts'
 export { SECRET_TOKEN_HEADER as TELEGRAM_SECRET_HEADER } from './telegram/secret-token.ts'
+export { sendTelegramText } from './telegram/send.ts'
 export { describeBot, setTelegramWebhook } from './telegram/set-webhook.ts'
 export { twilioAdapter } from './twilio/adapter.ts'
 export {

@@ -8,6 +8,8 @@ import type { TelegramConfig } from './config.ts'
 import { telegramMessageId } from './parse-webhook.ts'
 
 export const SEND_TIMEOUT_MS = 10_000
+/** The longest retry_after waited for inside a send (well under the outbox lease). */
+const MAX_WAIT_SECONDS = 5
 /** Telegram's limit for one message's text. */
 export const MAX_TEXT = 4096
 
@@ -50,12 +52,23 @@ export async function sendTelegramText(
       false,
     )
   }
-  try {
-    const sent = await apiOf(config, botToken).sendMessage(chatId, text, {
-      link_preview_options: { is_disabled: true },
-    })
+  const api = apiOf(config, botToken)
+  const sendOnce = async () => {
+    const sent = await api.sendMessage(chatId, text, { link_preview_options: { is_disabled: true } })
     return { providerMessageId: telegramMessageId(sent.chat.id, sent.message_id) }
+  }
+  try {
+    return await sendOnce()
   } catch (error) {
-    throw sendErrorOf(error)
+    // Telegram says how long to wait: a short wait is kept here, once; a longer one is the outbox's
+    const after =
+      error instanceof GrammyError && error.error_code === 429 ? error.parameters.retry_after : undefined
+    if (after === undefined || after > MAX_WAIT_SECONDS) throw sendErrorOf(error)
+    await new Promise((resolve) => setTimeout(resolve, after * 1000))
+    try {
+      return await sendOnce()
+    } catch (again) {
+      throw sendErrorOf(again)
+    }
   }
 }

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
+import { sendTelegramText, telegramConnection } from '@ascolto/channels'
 import {
   connectFakeTelegram,
   type FakeTelegram,
@@ -166,6 +167,21 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     assert.deepEqual(
       [sent?.status, sent?.provider_message_id],
       ['sent', `${chat.chat}/${request?.messageId}`],
+    )
+  })
+
+  it('a short retry_after is waited for inside the send; a long one is left to the outbox', async () => {
+    const { config, secrets } = telegramConnection({ botToken: fake.botToken, apiBaseUrl: fake.url })
+    fake.fail(1, { status: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 })
+    const sent = await sendTelegramText(config, secrets.botToken, '555000111', 'Dopo una breve attesa')
+    assert.match(sent.providerMessageId, /^555000111\/\d+$/)
+    fake.fail(1, { status: 429, description: 'Too Many Requests: retry after 30', retryAfter: 30 })
+    await assert.rejects(
+      sendTelegramText(config, secrets.botToken, '555000111', 'Più tardi'),
+      (error: unknown) => {
+        const failure = error as { code?: string; retryable?: boolean }
+        return failure.code === '429' && failure.retryable === true
+      },
     )
   })
 
