@@ -1,12 +1,11 @@
 // `ascolto connect-email`: a helpline's mailbox as a new channel. Passwords come from files, are
 // checked with the rest at once and stored sealed; the worker starts reading the mailbox within
 // seconds (IMAP, IDLE) and replies leave by SMTP from the helpline's address.
-import { ChannelConfigError, emailConnection } from '@ascolto/channels'
-import { ConfigError } from '@ascolto/config'
+import { emailConnection } from '@ascolto/channels'
 import { connectChannel, type Keyring } from '@ascolto/core'
 import type { Queryable } from '@ascolto/db'
+import { checkedConnection, readSecretFile } from './connection-input.ts'
 import { helplineIdOf } from './settings.ts'
-import { readSecretFile } from './twilio.ts'
 
 export type ConnectEmailOptions = {
   helpline: string
@@ -34,9 +33,8 @@ export async function connectEmail(db: Queryable, keyring: Keyring, options: Con
   const smtpPassword = options.smtpPasswordFile
     ? await readSecretFile(options.smtpPasswordFile, 'smtp-password-file', problems)
     : imapPassword
-  let connection: ReturnType<typeof emailConnection> | undefined
-  try {
-    connection = emailConnection({
+  const connection = checkedConnection(problems, () =>
+    emailConnection({
       address: options.address,
       displayName: options.displayName,
       imap: {
@@ -55,12 +53,8 @@ export async function connectEmail(db: Queryable, keyring: Keyring, options: Con
       imapPassword: imapPassword ?? 'x',
       smtpPassword: smtpPassword ?? 'x',
       replySubject: options.replySubject,
-    })
-  } catch (error) {
-    if (!(error instanceof ChannelConfigError)) throw error
-    problems.push(...error.problems)
-  }
-  if (problems.length > 0 || !connection) throw new ConfigError(problems)
+    }),
+  )
   const { config, secrets } = connection
   const helplineId = await helplineIdOf(db, options.helpline)
   const channel = await connectChannel(db, keyring, {

@@ -2,12 +2,12 @@
 // file, is checked with getMe, and stored sealed with a webhook secret made here; then Ascolto
 // itself tells Telegram where to send the bot's messages (setWebhook, with that secret, which
 // Telegram sends back in every request). If Telegram refuses, nothing is kept.
-import { ChannelConfigError, describeBot, setTelegramWebhook, telegramConnection } from '@ascolto/channels'
+import { describeBot, setTelegramWebhook, telegramConnection } from '@ascolto/channels'
 import { ConfigError } from '@ascolto/config'
 import { connectChannel, type Keyring } from '@ascolto/core'
 import { type Pool, withTransaction } from '@ascolto/db'
+import { checkedConnection, readSecretFile } from './connection-input.ts'
 import { helplineIdOf } from './settings.ts'
-import { readSecretFile } from './twilio.ts'
 
 export type ConnectTelegramOptions = {
   helpline: string
@@ -23,17 +23,12 @@ export async function connectTelegram(pool: Pool, keyring: Keyring, options: Con
   if (!options.publicUrl.startsWith('https://')) {
     problems.push('ASCOLTO_PUBLIC_URL: Telegram sends updates to https:// addresses only')
   }
-  let connection: ReturnType<typeof telegramConnection> | undefined
-  try {
-    connection = telegramConnection({
+  const connection = checkedConnection(problems, () =>
+    telegramConnection({
       botToken: botToken ?? `00000:${'x'.repeat(35)}`,
       apiBaseUrl: options.apiUrl,
-    })
-  } catch (error) {
-    if (!(error instanceof ChannelConfigError)) throw error
-    problems.push(...error.problems)
-  }
-  if (problems.length > 0 || !connection) throw new ConfigError(problems)
+    }),
+  )
   const { secrets } = connection
   const bot = await describeBot(connection.config, secrets.botToken).catch((error: Error) => {
     throw new ConfigError([`the bot token: Telegram refused it (${error.message})`])

@@ -2,11 +2,10 @@
 // token comes from a file (never the command line, where `ps` and the shell history keep it), is
 // checked with the rest at once, and stored sealed; what is printed is the one webhook URL to
 // paste into the number's Messaging and Voice settings, which carries an opaque channel id only.
-import { readFile } from 'node:fs/promises'
-import { ChannelConfigError, twilioConnection, twilioWebhookUrl } from '@ascolto/channels'
-import { ConfigError } from '@ascolto/config'
+import { twilioConnection, twilioWebhookUrl } from '@ascolto/channels'
 import { connectChannel, type Keyring } from '@ascolto/core'
 import type { Queryable } from '@ascolto/db'
+import { checkedConnection, readSecretFile } from './connection-input.ts'
 import { helplineIdOf } from './settings.ts'
 
 export type ConnectTwilioOptions = {
@@ -20,28 +19,13 @@ export type ConnectTwilioOptions = {
   publicUrl: string
 }
 
-/** A secret read from a file, trimmed; a missing option or an unreadable file is one more problem. */
-export async function readSecretFile(file: string | undefined, option: string, problems: string[]) {
-  if (!file) {
-    problems.push(`--${option} is required`)
-    return undefined
-  }
-  try {
-    return (await readFile(file, 'utf8')).trim()
-  } catch (error) {
-    problems.push(`--${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`)
-    return undefined
-  }
-}
-
 export async function connectTwilio(db: Queryable, keyring: Keyring, options: ConnectTwilioOptions) {
   const problems: string[] = []
   const authToken = await readSecretFile(options.authTokenFile, 'auth-token-file', problems)
   if (!options.accountSid) problems.push('--account-sid is required')
   if (!options.phoneNumber) problems.push('--phone-number is required')
-  let connection: ReturnType<typeof twilioConnection> | undefined
-  try {
-    connection = twilioConnection({
+  const connection = checkedConnection(problems, () =>
+    twilioConnection({
       accountSid: options.accountSid ?? `AC${'0'.repeat(32)}`,
       phoneNumber: options.phoneNumber ?? '+10000000000',
       // what could not be read is reported once, above
@@ -49,12 +33,8 @@ export async function connectTwilio(db: Queryable, keyring: Keyring, options: Co
       apiBaseUrl: options.apiUrl,
       publicUrl: options.publicUrl,
       forwardTo: options.forwardTo ?? null,
-    })
-  } catch (error) {
-    if (!(error instanceof ChannelConfigError)) throw error
-    problems.push(...error.problems)
-  }
-  if (problems.length > 0 || !connection) throw new ConfigError(problems)
+    }),
+  )
   const { config, secrets } = connection
   const helplineId = await helplineIdOf(db, options.helpline)
   const channel = await connectChannel(db, keyring, {

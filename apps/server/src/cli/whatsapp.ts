@@ -3,11 +3,10 @@
 // all at once, and are stored sealed; what is printed is the callback URL to paste into Meta's
 // App Dashboard, which carries an opaque channel id and nothing else.
 import { randomBytes } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { ChannelConfigError, whatsappConnection } from '@ascolto/channels'
-import { ConfigError } from '@ascolto/config'
+import { whatsappConnection } from '@ascolto/channels'
 import { connectChannel, type Keyring } from '@ascolto/core'
 import type { Queryable } from '@ascolto/db'
+import { checkedConnection, readSecretFile } from './connection-input.ts'
 import { helplineIdOf } from './settings.ts'
 
 export type ConnectWhatsAppOptions = {
@@ -27,34 +26,20 @@ export type ConnectWhatsAppOptions = {
   maxPerSecond?: string
 }
 
-async function readSecret(file: string | undefined, option: string, problems: string[]) {
-  if (!file) {
-    problems.push(`--${option} is required`)
-    return undefined
-  }
-  try {
-    return (await readFile(file, 'utf8')).trim()
-  } catch (error) {
-    problems.push(`--${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`)
-    return undefined
-  }
-}
-
 export async function connectWhatsApp(db: Queryable, keyring: Keyring, options: ConnectWhatsAppOptions) {
   const problems: string[] = []
-  const accessToken = await readSecret(options.accessTokenFile, 'access-token-file', problems)
-  const appSecret = await readSecret(options.appSecretFile, 'app-secret-file', problems)
+  const accessToken = await readSecretFile(options.accessTokenFile, 'access-token-file', problems)
+  const appSecret = await readSecretFile(options.appSecretFile, 'app-secret-file', problems)
   const givenToken = options.verifyTokenFile
-    ? await readSecret(options.verifyTokenFile, 'verify-token-file', problems)
+    ? await readSecretFile(options.verifyTokenFile, 'verify-token-file', problems)
     : options.verifyToken
   if (!options.phoneNumberId) problems.push('--phone-number-id is required')
   const templateGiven = [options.template, options.templateLanguage, options.templateText].some(Boolean)
   const maxPerSecond = options.maxPerSecond === undefined ? undefined : Number(options.maxPerSecond)
   // what could not be read is reported once, above; everything else is checked with it
   const stand = 'x'.repeat(16)
-  let connection: ReturnType<typeof whatsappConnection> | undefined
-  try {
-    connection = whatsappConnection({
+  const connection = checkedConnection(problems, () =>
+    whatsappConnection({
       phoneNumberId: options.phoneNumberId ?? '0',
       accessToken: accessToken ?? stand,
       appSecret: appSecret ?? stand,
@@ -67,12 +52,8 @@ export async function connectWhatsApp(db: Queryable, keyring: Keyring, options: 
         : undefined,
       markAsRead: options.markAsRead || undefined,
       maxPerSecond,
-    })
-  } catch (error) {
-    if (!(error instanceof ChannelConfigError)) throw error
-    problems.push(...error.problems)
-  }
-  if (problems.length > 0 || !connection) throw new ConfigError(problems)
+    }),
+  )
   const { config, secrets } = connection
   const helplineId = await helplineIdOf(db, options.helpline)
   const channel = await connectChannel(db, keyring, {
