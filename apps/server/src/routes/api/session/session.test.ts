@@ -251,6 +251,9 @@ describe('signing in', () => {
       assert.equal((await call(`${server.url}/api/session`, { method: 'DELETE', cookie: first })).status, 204)
       assert.equal(await dropped, 'io server disconnect')
       assert.equal(idle.connected, true, 'the other session of the same person goes on')
+      // and a sweep leaves a live session's socket alone
+      await new Promise((resolve) => setTimeout(resolve, SESSION_SWEEP_MS + 2000))
+      assert.equal(idle.connected, true, 'a live session survives the sweep')
 
       // its idle time over (moved, not waited for): the sweep drops it within its interval
       const swept = new Promise<string>((resolve) => idle.once('disconnect', resolve))
