@@ -26,7 +26,12 @@ export function parseTelegramWebhook(rawBody: Buffer): WebhookEvents {
     events.ignored.push(`update ${kind.slice(0, 32)}`)
     return events
   }
-  if (typeof message !== 'object' || !message.chat || !Number.isInteger(message.message_id)) {
+  if (
+    typeof message !== 'object' ||
+    !message.chat ||
+    !Number.isSafeInteger(message.chat.id) ||
+    !Number.isInteger(message.message_id)
+  ) {
     throw new WebhookPayloadError('message must have a chat and a message_id')
   }
   if (message.chat.type !== 'private') {
@@ -45,7 +50,7 @@ export function parseTelegramWebhook(rawBody: Buffer): WebhookEvents {
   events.messages.push({
     providerMessageId: telegramMessageId(message.chat.id, message.message_id),
     from: String(message.chat.id),
-    receivedAt: new Date((message.date ?? Math.floor(Date.now() / 1000)) * 1000),
+    receivedAt: timeOf(message.date),
     ...content,
     ...(message.reply_to_message
       ? { replyTo: telegramMessageId(message.chat.id, message.reply_to_message.message_id) }
@@ -56,16 +61,22 @@ export function parseTelegramWebhook(rawBody: Buffer): WebhookEvents {
 
 type Content = Pick<InboundMessage, 'kind' | 'text' | 'media'>
 
-const file = (id: string, mimeType: string | null, extra: { voice?: boolean; animated?: boolean } = {}) => ({
-  providerMediaId: id,
-  mimeType,
-  sha256: null,
-  ...extra,
-})
+/** A file by its file_id; a file without one is not Telegram's format (found by the fuzz test). */
+function file(id: unknown, mimeType: unknown, extra: { voice?: boolean; animated?: boolean } = {}) {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 256) {
+    throw new WebhookPayloadError('a file without its file_id')
+  }
+  return {
+    providerMediaId: id,
+    mimeType: typeof mimeType === 'string' ? mimeType : null,
+    sha256: null,
+    ...extra,
+  }
+}
 
 /** The text a message shows, and its file: built from its own data, never from words in one language. */
 function contentOf(message: Message): Content | string {
-  const caption = message.caption ?? ''
+  const caption = typeof message.caption === 'string' ? message.caption : ''
   const withCaption = (mark: string) => (caption ? `${mark} ${caption}` : '')
   if (typeof message.text === 'string') return { kind: 'text', text: message.text }
   if (message.photo?.length) {
@@ -124,4 +135,11 @@ function contentOf(message: Message): Content | string {
   }
   // service messages (a pinned message, a new chat photo) and newer kinds
   return { kind: 'unsupported', text: '' }
+}
+
+/** Unix seconds as Telegram sends them, or now when absent or not a time (found by the fuzz test). */
+function timeOf(seconds: unknown): Date {
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 && seconds < 1e11
+    ? new Date(seconds * 1000)
+    : new Date()
 }
