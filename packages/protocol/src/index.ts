@@ -193,6 +193,8 @@ export type ConsoleEvents = DeskConsoleEvents & {
   'conversation.updated': (conversation: ConversationView) => void
   'message.created': (message: MessageView) => void
   'message.updated': (message: MessageView) => void
+  /** Whether the instance the console is on reaches its database (nothing moves while it does not). */
+  'service.state': (state: { database: 'reachable' | 'unreachable' }) => void
 }
 
 // ---- widget ----

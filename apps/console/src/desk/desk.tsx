@@ -103,8 +103,11 @@ export function Desk({ session, onSignedOut }: Props) {
   }, [shown, place])
 
   const supervisesAny = session.memberships.some((m) => m.role !== 'volunteer')
+  const [databaseLost, setDatabaseLost] = useState(false)
   const online = useRealtime({
     onConnect: () => {
+      // the instance says so at once if its database is away
+      setDatabaseLost(false)
       reloadQueue()
       open.reload()
       if (supervisesAny) listOpenFlags().then((list) => setFlags(list.flags), setError)
@@ -136,6 +139,13 @@ export function Desk({ session, onSignedOut }: Props) {
     onHelpRequest: (help) => {
       if (!supervises(help.helplineId) || help.requestedBy.id === myId) return
       setHelpRequests((all) => [...all.filter((h) => h.conversationId !== help.conversationId), help])
+    },
+    onDatabaseLost: (lost) => {
+      setDatabaseLost(lost)
+      if (!lost) {
+        reloadQueue()
+        open.reload()
+      }
     },
   })
 
@@ -279,6 +289,11 @@ export function Desk({ session, onSignedOut }: Props) {
           onSignedOut()
         }}
       />
+      {databaseLost && (
+        <div className="error-alert">
+          <p role="alert">{t('service.databaseLost')}</p>
+        </div>
+      )}
       {failure && <ErrorAlert key={failure.seq} error={failure.error} onDismiss={dismissError} />}
       {supervisesAny && (
         <SupervisorAlerts

@@ -13,6 +13,8 @@ export type RealtimeHandlers = {
   onUnauthenticated: () => void
   onFlag?: (flag: FlagAlert) => void
   onHelpRequest?: (request: HelpRequest) => void
+  /** The server lost its database (true) or reached it again (false). */
+  onDatabaseLost?: (lost: boolean) => void
 }
 
 const RETRY_AFTER_REFUSAL = 15_000
@@ -44,6 +46,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('message.updated', (message) => latest.current.onMessage(message, false))
     socket.on('flag.updated', (flag) => latest.current.onFlag?.(flag))
     socket.on('help.requested', (request) => latest.current.onHelpRequest?.(request))
+    socket.on('service.state', ({ database }) => latest.current.onDatabaseLost?.(database === 'unreachable'))
     return () => {
       clearTimeout(retry)
       socket.disconnect()

@@ -1,6 +1,6 @@
 // PostgreSQL out of reach under load: nothing is acknowledged that was not stored (a 5xx, never a
-// 2xx), readiness says so, the process stays up, and once the database is back it recovers by
-// itself; what the senders retry is stored once.
+// 2xx), readiness says so, the consoles are told, the process stays up, and once the database is
+// back it recovers by itself; what the senders retry is stored once.
 import assert from 'node:assert/strict'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -9,8 +9,9 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { type CuttableProxy, startCuttableProxy } from '../testing/cuttable-proxy.ts'
+import { connectConsole, nextEvent } from '../testing/sockets.ts'
 import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
-import { call, makeHelpline, visitorToken } from '../testing/test-server.ts'
+import { call, makeHelpline, makeOperator, visitorToken } from '../testing/test-server.ts'
 
 describe('the database out of reach, then back', () => {
   let database: TestDatabase
@@ -54,6 +55,17 @@ describe('the database out of reach, then back', () => {
       )
     const before = await Promise.all(messages.slice(0, 20).map(send))
     assert.deepEqual(new Set(before), new Set([201]))
+    // a volunteer's console, told when the database goes and comes back
+    const volunteer = await makeOperator({ pool: database.pool, url: ascolto.url }, [
+      { helplineId: line.helplineId, role: 'volunteer' },
+    ])
+    const desk = await connectConsole(ascolto.url, volunteer.cookie)
+    const lost = nextEvent<{ database: string }>(
+      desk,
+      'service.state',
+      (s) => s.database === 'unreachable',
+      15_000,
+    )
 
     await proxy.cut()
     const during = await Promise.all(messages.slice(20, 40).map(send))
@@ -61,6 +73,13 @@ describe('the database out of reach, then back', () => {
       assert.ok(status >= 500, `answered ${status} without a database:\n${ascolto.output().slice(-3000)}`)
     assert.equal((await call(`${ascolto.url}/ready`)).status, 503)
     assert.equal((await call(`${ascolto.url}/health`)).status, 200)
+    await lost
+    const back = nextEvent<{ database: string }>(
+      desk,
+      'service.state',
+      (s) => s.database === 'reachable',
+      15_000,
+    )
 
     await proxy.restore()
     const deadline = Date.now() + 20_000
@@ -78,5 +97,7 @@ describe('the database out of reach, then back', () => {
     )
     assert.deepEqual(rows[0], { n: 60, distinct: 60 })
     assert.equal(ascolto.child.exitCode, null, 'the process stayed up')
+    await back
+    desk.disconnect()
   })
 })

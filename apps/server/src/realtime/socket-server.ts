@@ -16,6 +16,7 @@ import { createAdapter } from '@socket.io/postgres-adapter'
 import type { FastifyBaseLogger } from 'fastify'
 import { Server } from 'socket.io'
 import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
+import { watchDatabase } from './database-watch.ts'
 import { listeningPool } from './listening-pool.ts'
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
@@ -106,6 +107,12 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
   }
 
   listenForEndedSessions(io, pool, log)
+  const stopWatching = watchDatabase(io, pool, log)
+  const close = io.close.bind(io)
+  io.close = (callback) => {
+    stopWatching()
+    return close(callback)
+  }
   return io
 }
 
