@@ -97,8 +97,10 @@ if (process.argv[2] === 'echo') {
   })
   await new Promise<void>((resolve) => watcher.once('connect', () => resolve()))
 
+  // Ascolto's levels first, then the echo server's: the clients of both at once would need more
+  // file descriptors than this process may hold
+  const measured: Array<{ ascoltoMb: number; replyMs: number[] }> = []
   let held: Socket[] = []
-  let echoHeld: Socket[] = []
   for (const level of LEVELS) {
     held.push(
       ...(await openAll(`${bench.ascolto.url}/widget`, level - held.length, () => ({
@@ -106,10 +108,8 @@ if (process.argv[2] === 'echo') {
         token: visitorToken(),
       }))),
     )
-    echoHeld.push(...(await openAll(echo.url, level - echoHeld.length, () => ({}))))
     await sleep(2000)
     const ascoltoMb = await memoryMb([pid])
-    const echoMb = await memoryMb([echo.pid])
     const replyMs: number[] = []
     for (let n = 0; n < PINGS; n++) {
       const at = Date.now()
@@ -118,6 +118,15 @@ if (process.argv[2] === 'echo') {
       await arrived
       replyMs.push(Date.now() - at)
     }
+    measured.push({ ascoltoMb, replyMs })
+  }
+  for (const socket of held) socket.disconnect()
+  held = []
+  let echoHeld: Socket[] = []
+  for (const [index, level] of LEVELS.entries()) {
+    echoHeld.push(...(await openAll(echo.url, level - echoHeld.length, () => ({}))))
+    await sleep(2000)
+    const echoMb = await memoryMb([echo.pid])
     const echoMs: number[] = []
     const probe = echoHeld[0]
     for (let n = 0; n < PINGS && probe; n++) {
@@ -125,6 +134,7 @@ if (process.argv[2] === 'echo') {
       await probe.emitWithAck('ping-me', n)
       echoMs.push(Date.now() - at)
     }
+    const { ascoltoMb = 0, replyMs = [] } = measured[index] ?? {}
     rows.push({
       connections: level,
       'Ascolto MB': ascoltoMb,
@@ -136,8 +146,7 @@ if (process.argv[2] === 'echo') {
       'echo p50 ms': round(percentile(echoMs, 50)),
     })
   }
-  for (const socket of [...held, ...echoHeld, watcher]) socket.disconnect()
-  held = []
+  for (const socket of [...echoHeld, watcher]) socket.disconnect()
   echoHeld = []
   echo.stop()
   await bench.close()

@@ -1,8 +1,8 @@
 // The scale-out topology for real, on loopback: two web instances and a worker on one PostgreSQL,
 // behind Debian's nginx (websockets included). What the people write through the proxy reaches a
 // console connected through it whichever instance took it; a reply is delivered once; killing a
-// web instance (SIGKILL) loses nothing: the proxy sends the next requests to the other, and the
-// console's socket comes back through it by itself.
+// web instance (SIGKILL) loses nothing, in the middle of a 1,000-message burst or between rounds:
+// the proxy sends the next requests to the other, and the console's socket comes back by itself.
 import assert from 'node:assert/strict'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import type { MessageView, WidgetMessage } from '@ascolto/protocol'
 import { io, type Socket } from 'socket.io-client'
+import { burstThroughCrash } from '../testing/burst-through-crash.ts'
 import { type Nginx, startNginx } from '../testing/nginx.ts'
 import { connectWidget } from '../testing/sockets.ts'
 import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
@@ -24,19 +25,20 @@ describe('two web instances and a worker behind nginx', () => {
   const web: SpawnedAscolto[] = []
   let worker: SpawnedAscolto
 
+  let shared: Record<string, string>
+  const startWeb = (index: number, port = '0') =>
+    spawnAscolto({
+      ...shared,
+      ASCOLTO_ROLE: 'web',
+      ASCOLTO_DATA_DIR: path.join(dataDir, `web${index}`),
+      PORT: port,
+    })
+
   before(async () => {
     database = await createTestDatabase()
     dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-nginx-'))
-    const shared = { DATABASE_URL: database.url, ASCOLTO_MASTER_KEY: randomBytes(32).toString('hex') }
-    for (const index of [0, 1]) {
-      web.push(
-        await spawnAscolto({
-          ...shared,
-          ASCOLTO_ROLE: 'web',
-          ASCOLTO_DATA_DIR: path.join(dataDir, `web${index}`),
-        }),
-      )
-    }
+    shared = { DATABASE_URL: database.url, ASCOLTO_MASTER_KEY: randomBytes(32).toString('hex') }
+    for (const index of [0, 1]) web.push(await startWeb(index))
     worker = await spawnAscolto({
       ...shared,
       ASCOLTO_ROLE: 'worker',
@@ -51,6 +53,56 @@ describe('two web instances and a worker behind nginx', () => {
     for (const instance of [...web, worker]) if (instance) await stopAscolto(instance)
     await database?.drop()
     await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('keeps every acknowledged message of a 1,000-message burst when one instance is killed in it', async () => {
+    const line = await makeHelpline(database.pool)
+    const messages = Array.from({ length: 1000 }, (_, i) => ({
+      key: randomUUID(),
+      token: visitorToken(),
+      text: `raffica ${i}`,
+    }))
+    const send = async (url: string, m: (typeof messages)[number]) =>
+      (
+        await call(`${url}/api/widget/v1/channels/${line.channelId}/messages`, {
+          token: m.token,
+          body: { clientId: m.key, text: m.text },
+        })
+      ).status
+    const victim = web[0] as SpawnedAscolto
+    // the burst goes to the proxy; the instance is killed a quarter of the way through it
+    const acknowledged = await burstThroughCrash({ ...victim, url: proxy.url }, messages, send, {
+      killAt: 250,
+    })
+    const stored = async () =>
+      new Set(
+        (
+          await database.pool.query<{ provider_message_id: string }>(
+            'select provider_message_id from message where channel_id = $1',
+            [line.channelId],
+          )
+        ).rows.map((row) => row.provider_message_id.split(':')[1]),
+      )
+    const afterKill = await stored()
+    assert.deepEqual(
+      acknowledged.filter((key) => !afterKill.has(key)),
+      [],
+      'every acknowledged message is stored',
+    )
+    // the proxy sent the rest to the other instance: next to nothing was refused
+    assert.ok(acknowledged.length >= 990, `acknowledged ${acknowledged.length} of 1000`)
+    // the widgets resend what they did not see acknowledged (here: everything), stored once each
+    for (const m of messages) assert.ok([200, 201].includes(await send(proxy.url, m)))
+    const { rows } = await database.pool.query<{ n: number }>(
+      'select count(*)::int as n from message where channel_id = $1',
+      [line.channelId],
+    )
+    assert.equal(rows[0]?.n, 1000)
+    assert.equal((await stored()).size, 1000)
+    // the killed instance comes back on its port, for what follows; nginx tries it again once its
+    // fail_timeout (5 s) has passed
+    web[0] = await startWeb(0, new URL(victim.url).port)
+    await new Promise((resolve) => setTimeout(resolve, 5500))
   })
 
   it('carries every message to the console across instances, delivers once, and survives losing one', async () => {
