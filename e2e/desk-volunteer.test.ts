@@ -129,7 +129,10 @@ describe('the volunteer’s desk, in Chromium', () => {
     const [foreign] = rows
     assert.ok(foreign)
     await desk.goto(`${server.url}/#/conversations/${foreign.id}`)
-    await desk.getByRole('alert').filter({ hasText: 'Conversazione non trovata, oppure non è di una delle tue linee.' }).waitFor()
+    await desk
+      .getByRole('alert')
+      .filter({ hasText: 'Conversazione non trovata, oppure non è di una delle tue linee.' })
+      .waitFor()
     const page = (await desk.locator('body').textContent()) ?? ''
     assert.equal(page.includes('Messaggio di un’altra linea'), false)
     assert.equal(page.includes(`Persona #${foreign.pseudonym}`), false)
