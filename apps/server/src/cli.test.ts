@@ -40,7 +40,7 @@ describe('ascolto start with the embedded database', () => {
     assert.equal((await call(`${first.url}/ready`)).status, 200)
 
     // SIGTERM: a clean stop, the database server with it
-    assert.equal(await stopAscolto(first), 0)
+    assert.equal(await stopAscolto(first), 0, first.output())
     assert.equal(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')), false)
     assert.equal(existsSync(path.join(dataDir, 'ascolto.lock')), false)
 
@@ -52,7 +52,7 @@ describe('ascolto start with the embedded database', () => {
     })
     assert.equal(signInAgain.status, 200)
     assert.equal(signInAgain.body.memberships.length, 1)
-    assert.equal(await stopAscolto(again), 0)
+    assert.equal(await stopAscolto(again), 0, again.output())
   })
 
   it('recovers after being killed: the orphaned database server is stopped and restarted', async () => {

@@ -163,7 +163,12 @@ async function start() {
     process.once(signal, () => {
       Promise.all([running.stop(), phone?.close(), doors?.close()]).then(
         () => process.exit(0),
-        () => process.exit(1),
+        (error: unknown) => {
+          process.stderr.write(
+            `Ascolto did not stop cleanly: ${error instanceof Error ? error.stack : String(error)}\n`,
+          )
+          process.exit(1)
+        },
       )
     })
   }
