@@ -90,7 +90,9 @@ describe('the widget sends, receives, survives a reload and the network going aw
     assert.equal(await log.getByText('Ciao, posso scrivere qui?').count(), 1)
     assert.equal(await log.getByText('Certo, ti ascoltiamo.').count(), 1)
 
-    // the person's own copy, made in the browser: a text file that names no helpline
+    // the person's own copy, made in the browser: a text file that names no helpline (recorded once
+    // the reopened chat has fetched its history, which it does by itself)
+    await page.waitForLoadState('networkidle')
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
     const [download] = await Promise.all([
