@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { TELEGRAM_SECRET_HEADER, telegramConnection } from '@ascolto/channels'
 import { connectChannel, type Services } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
+import { answerOf } from './answer.ts'
 import { listWaiter } from './replies-settled.ts'
 
 export type SentTelegram = {
@@ -203,15 +204,7 @@ export async function postTelegramWebhook(
     },
     body: typeof update === 'string' ? update : JSON.stringify(update),
   })
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = text
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
-  return { status: response.status, body: json as any }
+  return answerOf(response)
 }
 
 let updateId = 500_000_000

@@ -15,6 +15,7 @@ import {
 } from '@ascolto/channels'
 import { connectChannel, type Services } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
+import { answerOf } from './answer.ts'
 
 export type SentMessage = {
   wamid: string
@@ -328,15 +329,7 @@ export async function postWhatsAppWebhook(
     },
     body: new Uint8Array(body),
   })
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = text
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
-  return { status: response.status, body: json as any }
+  return answerOf(response)
 }
 
 const PHONE_NUMBER_ID = '109876543210123'

@@ -9,6 +9,7 @@ import { addMembership, createChannel, createHelpline, createUser } from '@ascol
 import type { Pool } from '@ascolto/db'
 import { createTestDatabase } from '@ascolto/db/testing'
 import { type Running, startAscolto } from '../main.ts'
+import { answerOf } from './answer.ts'
 
 export type TestServer = Running & { databaseUrl: string; masterKey: string; close: () => Promise<void> }
 
@@ -95,13 +96,5 @@ export async function call(
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
   }
   const response = await fetch(url, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body })
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = text
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
-  return { status: response.status, body: json as any, headers: response.headers }
+  return answerOf(response)
 }
