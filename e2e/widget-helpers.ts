@@ -6,14 +6,9 @@ import type { AddressInfo } from 'node:net'
 import type { Pool } from '@ascolto/db'
 import type { Page } from 'playwright-core'
 
-/** Polls until `check` answers true; fails with `what` after `ms`. Waits, asserts nothing about time. */
-export async function eventually(what: string, check: () => Promise<boolean>, ms = 10_000) {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
+import { eventually } from '../apps/server/src/testing/eventually.ts'
+
+export { eventually }
 
 export async function countRows(pool: Pool, sql: string, params: unknown[] = []) {
   const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from (${sql}) as rows`, params)

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import type { MessageView, WidgetMessage } from '@ascolto/protocol'
 import { io, type Socket } from 'socket.io-client'
 import { burstThroughCrash } from '../testing/burst-through-crash.ts'
+import { eventually } from '../testing/eventually.ts'
 import { type Nginx, startNginx } from '../testing/nginx.ts'
 import { connectWidget } from '../testing/sockets.ts'
 import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
@@ -150,18 +151,10 @@ describe('two web instances and a worker behind nginx', () => {
       )
       assert.deepEqual(new Set(statuses), new Set([201]), `${round}: ${statuses.join(',')}`)
     }
-    const until = async (done: () => boolean, what: string, ms = 15_000) => {
-      const deadline = Date.now() + ms
-      while (!done()) {
-        if (Date.now() > deadline) throw new Error(`timed out: ${what}`)
-        await new Promise((resolve) => setTimeout(resolve, 25))
-      }
-    }
-
     try {
       // round-robin: both instances take some of them, the console hears all
       await write('prima')
-      await until(() => allSeen('prima'), 'the first round on both consoles')
+      await eventually('the first round on both consoles', () => allSeen('prima'), 15_000)
 
       // a reply through the proxy, delivered once by the worker to the person's widget
       const own = (
@@ -183,7 +176,7 @@ describe('two web instances and a worker behind nginx', () => {
         body: { text: 'una risposta sola' },
       })
       assert.equal(reply.status, 201)
-      await until(() => received.length > 0, 'the reply at the widget')
+      await eventually('the reply at the widget', () => received.length > 0, 15_000)
       await new Promise((resolve) => setTimeout(resolve, 300))
       assert.deepEqual(
         received.map((m) => m.text),
@@ -195,10 +188,14 @@ describe('two web instances and a worker behind nginx', () => {
       // comes back through the proxy
       web[0]?.child.kill('SIGKILL')
       await web[0]?.exited
-      await until(() => consoles.some((c) => c.lost > 0), 'a console losing its instance')
-      await until(() => sockets.every((socket) => socket.connected), 'both consoles connected again')
+      await eventually('a console losing its instance', () => consoles.some((c) => c.lost > 0), 15_000)
+      await eventually(
+        'both consoles connected again',
+        () => sockets.every((socket) => socket.connected),
+        15_000,
+      )
       await write('dopo')
-      await until(() => allSeen('dopo'), 'the second round on both consoles')
+      await eventually('the second round on both consoles', () => allSeen('dopo'), 15_000)
 
       const { rows } = await database.pool.query<{ n: number; distinct: number }>(
         `select count(*)::int as n, count(distinct provider_message_id)::int as distinct

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createKeyring, LEASE_SECONDS } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { eventually } from '../testing/eventually.ts'
 import { type FakeWhatsApp, startFakeWhatsApp } from '../testing/fake-whatsapp.ts'
 import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
 import { openWhatsAppConversation, outboundOf, type ServerParts } from '../testing/whatsapp-conversation.ts'
@@ -42,14 +43,6 @@ describe('a worker killed in the middle of a send', () => {
     processes.push(instance)
     return instance
   }
-  const until = async (done: () => boolean | Promise<boolean>, what: string, ms = 60_000) => {
-    const deadline = Date.now() + ms
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`timed out: ${what}`)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-  }
-
   it('sends the held reply again after the lease, once, in order, and nothing else waits for it', async () => {
     const web = await start('web')
     const firstWorker = await start('worker')
@@ -69,7 +62,7 @@ describe('a worker killed in the middle of a send', () => {
     fake.fail(1, 'hang')
     const attempts = fake.attempts()
     await chat.reply('la prima risposta')
-    await until(() => fake.attempts() > attempts, 'the send in flight')
+    await eventually('the send in flight', () => fake.attempts() > attempts, 60_000)
     firstWorker.child.kill('SIGKILL')
     await firstWorker.exited
     const killedAt = Date.now()
@@ -78,12 +71,20 @@ describe('a worker killed in the middle of a send', () => {
 
     await start('worker')
     // another conversation's reply goes at once, not after the lease
-    await until(() => fake.sent.some((m) => m.text === 'un’altra persona'), 'the other conversation')
+    await eventually(
+      'the other conversation',
+      () => fake.sent.some((m) => m.text === 'un’altra persona'),
+      60_000,
+    )
     const otherAfter = (Date.now() - killedAt) / 1000
     assert.ok(otherAfter < LEASE_SECONDS, `the other conversation waited ${otherAfter} s`)
 
     const statuses = async () => (await outboundOf(server, chat.conversationId)).map((row) => row.status)
-    await until(async () => (await statuses()).every((status) => status === 'sent'), 'the held replies')
+    await eventually(
+      'the held replies',
+      async () => (await statuses()).every((status) => status === 'sent'),
+      60_000,
+    )
     const heldFor = (Date.now() - killedAt) / 1000
     assert.deepEqual(
       fake.sent.filter((m) => m.to === '393490000100').map((m) => m.text),

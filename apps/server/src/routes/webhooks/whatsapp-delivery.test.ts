@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { MessageView } from '@ascolto/protocol'
+import { eventually } from '../../testing/eventually.ts'
 import { type FakeWhatsApp, newWamid, startFakeWhatsApp, whatsappText } from '../../testing/fake-whatsapp.ts'
 import { connectConsole, nextEvent } from '../../testing/sockets.ts'
 import { call, startTestServer, type TestServer } from '../../testing/test-server.ts'
@@ -29,13 +30,6 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     openWhatsAppConversation(server, fake, from, options)
   const outbound = (conversationId: string) => outboundOf(server, conversationId)
   const untilSettled = (conversationId: string) => settled(server, conversationId)
-  async function until(done: () => boolean, ms = 10_000) {
-    const deadline = Date.now() + ms
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error('timed out')
-      await new Promise((resolve) => setTimeout(resolve, 25))
-    }
-  }
 
   it('delivers a reply through the worker to the Graph API, by phone number, with the token', async () => {
     const chat = await conversation({ phone: '393471234567' })
@@ -188,7 +182,7 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
         body: {},
       })
     assert.equal((await read()).status, 200)
-    await until(() => fake.readReceipts.includes(wamid))
+    await eventually('the read receipt', () => fake.readReceipts.includes(wamid))
     assert.equal((await read()).status, 200)
     const quiet = await openWhatsAppConversation(server, fake, { phone: '393471234581' })
     assert.equal(
