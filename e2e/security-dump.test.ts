@@ -28,21 +28,24 @@ import {
 
 /** Every row of every table as text, and every bytea column decoded as raw bytes. */
 async function dumpDatabase(pool: Pool) {
-  const { rows: tables } = await pool.query<{ table_name: string }>(
-    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  // the application's schemas: public, and the keystore of each person's wrapped key
+  const { rows: tables } = await pool.query<{ table_schema: string; table_name: string }>(
+    `select table_schema, table_name from information_schema.tables
+      where table_schema in ('public', 'keystore') and table_type = 'BASE TABLE'`,
   )
   const parts: string[] = []
-  for (const { table_name: table } of tables) {
-    const rows = await pool.query<{ row: string }>(`select t::text as row from "${table}" t`)
+  for (const { table_schema: schema, table_name: name } of tables) {
+    const table = `"${schema}"."${name}"`
+    const rows = await pool.query<{ row: string }>(`select t::text as row from ${table} t`)
     parts.push(...rows.rows.map((r) => r.row))
     const { rows: columns } = await pool.query<{ column_name: string }>(
       `select column_name from information_schema.columns
-        where table_schema = 'public' and table_name = $1 and data_type = 'bytea'`,
-      [table],
+        where table_schema = $1 and table_name = $2 and data_type = 'bytea'`,
+      [schema, name],
     )
     for (const { column_name: column } of columns) {
       const decoded = await pool.query<{ raw: string }>(
-        `select encode("${column}", 'escape') as raw from "${table}" where "${column}" is not null`,
+        `select encode("${column}", 'escape') as raw from ${table} where "${column}" is not null`,
       )
       parts.push(...decoded.rows.map((r) => r.raw))
     }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
+import { openMessageText } from '../apps/server/src/testing/sealed.ts'
 import {
   call,
   makeHelpline,
@@ -39,13 +40,12 @@ describe('the widget sends, receives, survives a reload and the network going aw
 
   /** How many of the person's messages with this text the server holds (bodies are sealed). */
   const inbound = async (text: string) => {
-    const { rows } = await server.pool.query<{ id: string; body_sealed: Buffer }>(
-      `select id, body_sealed from message where channel_id = $1 and direction = 'inbound'`,
+    const { rows } = await server.pool.query<{ id: string }>(
+      `select id from message where channel_id = $1 and direction = 'inbound'`,
       [channelId],
     )
-    return rows.filter(
-      (row) => server.services.keyring.open(helplineId, row.body_sealed, `message:${row.id}`) === text,
-    ).length
+    const texts = await Promise.all(rows.map((row) => openMessageText(server, row.id)))
+    return texts.filter((t) => t === text).length
   }
 
   const openChat = async (page: Page) => {

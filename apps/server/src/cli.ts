@@ -11,6 +11,7 @@ import {
   createHelpline,
   createKeyring,
   createUser,
+  finishErasures,
   SettingsError,
 } from '@ascolto/core'
 import { DataDirInUseError, withTransaction } from '@ascolto/db'
@@ -33,6 +34,9 @@ const usage = `Usage: ascolto <command> [options]
 
   start [--demo] [--role all|web|worker]   run Ascolto (default role: all)
   migrate                                  apply database migrations and exit
+  finish-erasures                          after restoring an older database backup with the newest
+                                           key backup: delete the people erased since (their keys are
+                                           gone) and keys of people the data does not hold
   create-admin --email E --name N          create an installation admin (prints a one-time password)
   create-helpline --slug S --name N        create a helpline with a web chat channel
   add-member --email E --helpline S --role volunteer|supervisor|coordinator
@@ -197,6 +201,13 @@ async function main() {
       return start()
     case 'migrate':
       return withDatabase(async () => say('The database is up to date.'))
+    case 'finish-erasures':
+      return withDatabase(async (pool) => {
+        const { erasedContacts, keysDropped } = await finishErasures(pool)
+        say(
+          `Erased since the backup and now deleted: ${erasedContacts} people. Keys dropped: ${keysDropped}.`,
+        )
+      })
     case 'create-admin':
       return withDatabase(async (pool) => {
         const password = (await import('node:crypto')).randomBytes(12).toString('base64url')

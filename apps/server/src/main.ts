@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises'
 import { channelAdapters } from '@ascolto/channels'
 import type { Config } from '@ascolto/config'
-import { createKeyring, type Services } from '@ascolto/core'
+import { createKeyring, keyEarlierContacts, type Services } from '@ascolto/core'
 import { createPool, type EmbeddedDatabase, migrate, type Pool, startEmbeddedPostgres } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
@@ -60,6 +60,8 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
   const database = await openDatabase(config, log)
   const { pool } = database
   const keyring = createKeyring(await loadMasterKey(config, (message) => log.warn(message)))
+  const keyed = await keyEarlierContacts(pool, keyring)
+  if (keyed > 0) log.info({ contacts: keyed }, 'people who wrote before keys were per person have their own')
 
   const io = createSocketServer(pool, log)
   extendWidgetSockets(io, pool, keyring, log)

@@ -9,6 +9,7 @@ import { emailConnection } from '@ascolto/channels'
 import { connectChannel } from '@ascolto/core'
 import { type Dovecot, type LocalSmtp, startDovecot, startLocalSmtp } from '../testing/local-mail.ts'
 import { repliesSettled } from '../testing/replies-settled.ts'
+import { openChannelAddresses, openMessageText } from '../testing/sealed.ts'
 import { call, makeHelpline, makeOperator, startTestServer, type TestServer } from '../testing/test-server.ts'
 
 const MAILBOX = 'ascolto@helpline.example.org'
@@ -81,10 +82,7 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
         [channelId],
       )
       if (rows.length >= count) {
-        return rows.map((row) => ({
-          ...row,
-          text: server.services.keyring.open(helplineId, row.body_sealed, `message:${row.id}`),
-        }))
+        return Promise.all(rows.map(async (row) => ({ ...row, text: await openMessageText(server, row.id) })))
       }
       if (Date.now() > deadline) throw new Error(`${rows.length} of ${count} mails stored`)
       await new Promise((resolve) => setTimeout(resolve, 100))
@@ -106,14 +104,7 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
       first?.text,
       'Ho bisogno di parlare\n\nBuonasera, non riesco a dormire da giorni.\nPosso scrivervi qui?',
     )
-    const { rows } = await server.pool.query(
-      'select address_sealed from contact_identity where channel_id = $1',
-      [channelId],
-    )
-    assert.equal(
-      server.services.keyring.open(helplineId, rows[0].address_sealed, `address:${channelId}`),
-      'giulia@person.example',
-    )
+    assert.deepEqual(await openChannelAddresses(server, channelId), ['giulia@person.example'])
     // the same mail again (a copy, a second delivery): the Message-ID makes it a no-op
     await dovecot.deliver(
       MAILBOX,

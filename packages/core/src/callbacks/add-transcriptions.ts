@@ -2,6 +2,7 @@
 // any message), so the console shows it in the conversation. Repeats only write the same text.
 import type { ChannelConnection, InboundTranscription } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
+import { contactSealer } from '../contacts/contact-keys.ts'
 import type { Services } from '../context.ts'
 import { loadMessageView } from '../messages/message-views.ts'
 
@@ -13,16 +14,18 @@ export async function addTranscriptions(
   let added = 0
   for (const transcription of transcriptions) {
     await withTransaction(pool, async (tx, afterCommit) => {
-      const { rows } = await tx.query<{ id: string }>(
-        `select id from message where channel_id = $1 and provider_message_id = $2 and kind = 'voicemail'
-            and direction = 'inbound' for update`,
+      const { rows } = await tx.query<{ id: string; conversation_id: string }>(
+        `select id, conversation_id from message where channel_id = $1 and provider_message_id = $2
+            and kind = 'voicemail' and direction = 'inbound' for update`,
         [connection.id, transcription.providerMessageId],
       )
-      const id = rows[0]?.id
-      if (!id) return
+      const voicemail = rows[0]
+      if (!voicemail) return
+      const { id, conversation_id: conversationId } = voicemail
+      const sealer = await contactSealer(tx, services.keyring, { conversationId })
       await tx.query('update message set body_sealed = $2, updated_at = now() where id = $1', [
         id,
-        services.keyring.seal(connection.helplineId, transcription.text, `message:${id}`),
+        sealer.seal(transcription.text, `message:${id}`),
       ])
       const view = await loadMessageView(tx, services.keyring, connection.helplineId, id)
       afterCommit(() => services.publisher.toConsoles(connection.helplineId, 'message.updated', view))

@@ -12,7 +12,7 @@ export function sealChannelSecrets(
   channel: { id: string; helplineId: string },
   secrets: ChannelSecrets,
 ): Buffer {
-  return keyring.seal(channel.helplineId, JSON.stringify(secrets), context(channel.id))
+  return keyring.scope(channel.helplineId).seal(JSON.stringify(secrets), context(channel.id))
 }
 
 export function openChannelSecrets(
@@ -21,7 +21,7 @@ export function openChannelSecrets(
   sealed: Buffer | null,
 ): ChannelSecrets | null {
   if (!sealed) return null
-  const secrets: unknown = JSON.parse(keyring.open(channel.helplineId, sealed, context(channel.id)))
+  const secrets: unknown = JSON.parse(keyring.scope(channel.helplineId).open(sealed, context(channel.id)))
   if (typeof secrets !== 'object' || secrets === null) return null
   return Object.fromEntries(
     Object.entries(secrets).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),

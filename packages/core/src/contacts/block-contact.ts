@@ -5,7 +5,7 @@ import type { ConversationView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { findConversationForActor, isSupervising } from '../conversations/find-conversation.ts'
+import { findConversationForActor, isSupervising, sealerOf } from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
@@ -22,7 +22,8 @@ export async function blockContact(
     const text = notice?.[settings.languages[0] ?? 'it'] ?? Object.values(notice ?? {})[0]
     if (!text)
       throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'This helpline has no blocking notice to send')
-    await queueOutboundMessage(tx, services, {
+    await queueOutboundMessage(tx, {
+      sealer: sealerOf(services.keyring, record),
       helplineId: record.helpline_id,
       conversationId: record.id,
       channelId: record.channel_id,

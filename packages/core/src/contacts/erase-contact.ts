@@ -1,6 +1,7 @@
-// A person's right to erasure: a coordinator deletes, for real, everything about one contact (the
-// address and its keyed hash, every conversation, message, note and file, the outbox rows that
-// point at them); the anonymous facts statistics need are kept, as retention keeps them. A legal
+// A person's right to erasure: a coordinator destroys the person's key first (every copy of their
+// ciphertext left anywhere, such as a database backup, can no longer be opened), then deletes for
+// real everything about them (the address and its keyed hash, every conversation, message, note
+// and file, the outbox rows that point at them); the anonymous facts statistics need are kept, as retention keeps them. A legal
 // hold stops it. Audited with counts only; the audit trail keeps the contact's id, which after
 // this points at nothing.
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
@@ -9,6 +10,7 @@ import { findConversationForActor } from '../conversations/find-conversation.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { AscoltoError } from '../errors.ts'
 import { requireRole } from '../operators/require-role.ts'
+import { destroyContactKeys } from './contact-keys.ts'
 
 export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId: string; reason: string }) {
   const record = await findConversationForActor(tx, actor, input.conversationId)
@@ -27,6 +29,7 @@ export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId
   ).rows.map((r) => r.id)
   // what statistics need survives, as retention leaves it: anonymous facts, no contact in them
   await recordConversationFacts(tx, conversationIds)
+  await destroyContactKeys(tx, [record.contact_id])
   await tx.query(
     `delete from outbox
       where payload->>'messageId' in (select id::text from message where conversation_id = any($1::uuid[]))

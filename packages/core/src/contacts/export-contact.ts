@@ -3,7 +3,7 @@
 import type { ContactExport } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Services, Tx } from '../context.ts'
-import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { openContactAddresses } from './reveal-address.ts'
 
@@ -14,7 +14,7 @@ export async function exportContact(
 ): Promise<ContactExport> {
   const record = await findConversationForActor(tx, actor, conversationId)
   requireRole(actor, record.helpline_id, 'coordinator')
-  const open = (sealed: Buffer, context: string) => services.keyring.open(record.helpline_id, sealed, context)
+  const sealer = sealerOf(services.keyring, record)
   const contact = (
     await tx.query<{
       pseudonym: number
@@ -32,7 +32,7 @@ export async function exportContact(
     )
   ).rows[0]
   if (!contact) throw new Error('Contact vanished while exporting it')
-  const addresses = await openContactAddresses(tx, services.keyring, record.helpline_id, record.contact_id)
+  const addresses = await openContactAddresses(tx, sealer, record.contact_id)
   const conversations = await tx.query<{
     id: string
     status: string
@@ -92,7 +92,7 @@ export async function exportContact(
         .map((m) => ({
           direction: m.direction,
           kind: m.kind,
-          text: m.body_sealed ? open(m.body_sealed, `message:${m.id}`) : '',
+          text: m.body_sealed ? sealer.open(m.body_sealed, `message:${m.id}`) : '',
           status: m.status,
           createdAt: m.created_at.toISOString(),
           hidden: m.hidden_reason !== null,

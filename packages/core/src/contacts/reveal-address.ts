@@ -5,8 +5,8 @@
 import type { RevealedAddress } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Services, Tx } from '../context.ts'
-import { findConversationForActor } from '../conversations/find-conversation.ts'
-import type { Keyring } from '../crypto/keyring.ts'
+import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
+import type { Sealer } from '../crypto/keyring.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { revealNeedsApproval, spendApprovedReveal } from './reveal-requests.ts'
 
@@ -28,7 +28,7 @@ export async function revealAddress(
   } else {
     requireRole(actor, record.helpline_id, 'supervisor')
   }
-  const addresses = await openContactAddresses(tx, services.keyring, record.helpline_id, record.contact_id)
+  const addresses = await openContactAddresses(tx, sealerOf(services.keyring, record), record.contact_id)
   await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
     actorId: actor.userId,
@@ -41,12 +41,7 @@ export async function revealAddress(
 }
 
 /** Every address of a contact, opened: for a reveal, or the person's own export. */
-export async function openContactAddresses(
-  tx: Pick<Tx, 'query'>,
-  keyring: Keyring,
-  helplineId: string,
-  contactId: string,
-) {
+export async function openContactAddresses(tx: Pick<Tx, 'query'>, sealer: Sealer, contactId: string) {
   const { rows } = await tx.query<{
     address_sealed: Buffer
     channel_id: string
@@ -59,7 +54,7 @@ export async function openContactAddresses(
   )
   return rows.map((row) => ({
     channelKind: row.kind,
-    address: keyring.open(helplineId, row.address_sealed, `address:${row.channel_id}`),
+    address: sealer.open(row.address_sealed, `address:${row.channel_id}`),
     since: row.created_at.toISOString(),
   }))
 }

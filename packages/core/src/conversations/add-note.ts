@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { MessageView } from '@ascolto/protocol'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadMessageView } from '../messages/message-views.ts'
-import { findConversationForActor } from './find-conversation.ts'
+import { type ConversationRecord, findConversationForActor, sealerOf } from './find-conversation.ts'
 
 /**
  * A private note: a message with direction 'note', seen by the helpline's staff only. It has no
@@ -26,14 +26,7 @@ export async function addNote(
 export async function insertNote(
   tx: Tx,
   services: Services,
-  input: {
-    id: string
-    helpline_id: string
-    channel_id: string
-    authorId: string
-    text: string
-    kind: string
-  },
+  input: ConversationRecord & { authorId: string; text: string; kind: string },
 ) {
   const id = randomUUID()
   await tx.query(
@@ -46,7 +39,7 @@ export async function insertNote(
       input.channel_id,
       input.authorId,
       input.kind,
-      services.keyring.seal(input.helpline_id, input.text, `message:${id}`),
+      sealerOf(services.keyring, input).seal(input.text, `message:${id}`),
     ],
   )
   return id

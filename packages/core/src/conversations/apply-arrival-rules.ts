@@ -3,7 +3,8 @@
 // conversation), and the
 // automatic replies (each at most once per opening).
 import type { HelplineSettings } from '@ascolto/protocol'
-import type { Services, Tx } from '../context.ts'
+import type { Tx } from '../context.ts'
+import type { Sealer } from '../crypto/keyring.ts'
 import { autoReplyText } from '../helplines/auto-reply-text.ts'
 import { openingRulesOf } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
@@ -12,9 +13,9 @@ import { assignAutomatically } from './assign-automatically.ts'
 
 export async function applyArrivalRules(
   tx: Tx,
-  services: Services,
   settings: HelplineSettings,
   arrival: {
+    sealer: Sealer
     helplineId: string
     channelId: string
     contactId: string
@@ -40,7 +41,8 @@ export async function applyArrivalRules(
     const text = autoReplyText(settings, kind, arrival.at)
     if (text === null) continue
     sent.push(
-      await queueOutboundMessage(tx, services, {
+      await queueOutboundMessage(tx, {
+        sealer: arrival.sealer,
         helplineId: arrival.helplineId,
         conversationId: arrival.conversationId,
         channelId: arrival.channelId,

@@ -11,6 +11,8 @@ const PREVIEW_LENGTH = 120
 type ConversationRow = {
   id: string
   helpline_id: string
+  contact_id: string
+  key_sealed: Buffer | null
   channel_kind: string
   pseudonym: number
   status: ConversationView['status']
@@ -47,7 +49,7 @@ export async function loadConversationViews(
   filter: ConversationFilter,
 ): Promise<ConversationView[]> {
   const { rows } = await tx.query<ConversationRow>(
-    `select c.id, c.helpline_id, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
+    `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at,
             lm.id as preview_id, lm.body_sealed as preview_sealed, ci.last_inbound_at,
             c.help_requested_at is not null as help_requested,
@@ -63,6 +65,7 @@ export async function loadConversationViews(
        from conversation c
        join channel ch on ch.id = c.channel_id
        join contact ct on ct.id = c.contact_id
+       left join keystore.contact_key k on k.contact_id = c.contact_id
        left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
        left join app_user u on u.id = c.assignee_id
        left join lateral (
@@ -90,7 +93,11 @@ export async function loadConversationViews(
     dueAt: row.due_at?.toISOString() ?? null,
     preview:
       row.preview_id && row.preview_sealed
-        ? firstLine(keyring.open(row.helpline_id, row.preview_sealed, `message:${row.preview_id}`))
+        ? firstLine(
+            keyring
+              .contact(row.helpline_id, row.contact_id, row.key_sealed)
+              .open(row.preview_sealed, `message:${row.preview_id}`),
+          )
         : '',
     helpRequested: row.help_requested,
     flags: row.flags,

@@ -1,4 +1,5 @@
 import { type Actor, helplineIdsOf, type Tx } from '../context.ts'
+import type { Keyring, Sealer } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
 
 export type ConversationRecord = {
@@ -8,6 +9,8 @@ export type ConversationRecord = {
   contact_id: string
   status: 'waiting' | 'open' | 'closed'
   assignee_id: string | null
+  /** The person's wrapped data key (crypto/keyring.ts): null once destroyed. */
+  key_sealed: Buffer | null
 }
 
 /**
@@ -21,8 +24,9 @@ export async function findConversationForActor(
   options: { lock?: boolean } = {},
 ): Promise<ConversationRecord> {
   const { rows } = await tx.query<ConversationRecord>(
-    `select id, helpline_id, channel_id, contact_id, status, assignee_id from conversation
-      where id = $1 and helpline_id = any($2::uuid[]) ${options.lock ? 'for update' : ''}`,
+    `select c.id, c.helpline_id, c.channel_id, c.contact_id, c.status, c.assignee_id, k.key_sealed
+       from conversation c left join keystore.contact_key k on k.contact_id = c.contact_id
+      where c.id = $1 and c.helpline_id = any($2::uuid[]) ${options.lock ? 'for update of c' : ''}`,
     [conversationId, helplineIdsOf(actor)],
   )
   if (!rows[0]) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Conversation not found')
@@ -32,4 +36,9 @@ export async function findConversationForActor(
 export function isSupervising(actor: Actor, helplineId: string) {
   const role = actor.roles.get(helplineId)
   return role === 'supervisor' || role === 'coordinator'
+}
+
+/** The sealer of the person the conversation is with. */
+export function sealerOf(keyring: Keyring, record: ConversationRecord): Sealer {
+  return keyring.contact(record.helpline_id, record.contact_id, record.key_sealed)
 }

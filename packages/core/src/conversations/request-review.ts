@@ -2,7 +2,7 @@ import type { ReviewView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
-import { findConversationForActor, isSupervising } from './find-conversation.ts'
+import { findConversationForActor, isSupervising, sealerOf } from './find-conversation.ts'
 import { loadReviews } from './review-views.ts'
 
 /**
@@ -33,7 +33,7 @@ export async function requestReview(
       record.id,
       record.helpline_id,
       actor.userId,
-      text ? services.keyring.seal(record.helpline_id, text, `review:${record.id}:request`) : null,
+      text ? sealerOf(services.keyring, record).seal(text, `review:${record.id}:request`) : null,
     ],
   )
   await recordAuditEvent(tx, {

@@ -7,6 +7,8 @@ import type { Keyring } from '../crypto/keyring.ts'
 type ReviewRow = {
   conversation_id: string
   helpline_id: string
+  contact_id: string
+  key_sealed: Buffer | null
   pseudonym: number
   handler_id: string | null
   handler_name: string | null
@@ -29,12 +31,13 @@ export async function loadReviews(
   filter: { helplineIds: readonly string[]; conversationId?: string; handlerId?: string; pending?: boolean },
 ): Promise<ReviewView[]> {
   const { rows } = await tx.query<ReviewRow>(
-    `select r.conversation_id, r.helpline_id, ct.pseudonym, c.assignee_id as handler_id, h.display_name as handler_name,
+    `select r.conversation_id, r.helpline_id, c.contact_id, k.key_sealed, ct.pseudonym, c.assignee_id as handler_id, h.display_name as handler_name,
             r.cause, r.requested_by, q.display_name as requested_by_name, r.requested_at, r.request_sealed,
             r.reviewer_id, v.display_name as reviewer_name, r.feedback_sealed, r.signed_off_at
        from conversation_review r
        join conversation c on c.id = r.conversation_id
        join contact ct on ct.id = c.contact_id
+       left join keystore.contact_key k on k.contact_id = c.contact_id
        left join app_user h on h.id = c.assignee_id
        left join app_user q on q.id = r.requested_by
        left join app_user v on v.id = r.reviewer_id
@@ -47,7 +50,11 @@ export async function loadReviews(
     [filter.helplineIds, filter.conversationId ?? null, filter.handlerId ?? null, filter.pending ?? false],
   )
   const open = (row: ReviewRow, sealed: Buffer | null, part: string) =>
-    sealed ? keyring.open(row.helpline_id, sealed, `review:${row.conversation_id}:${part}`) : ''
+    sealed
+      ? keyring
+          .contact(row.helpline_id, row.contact_id, row.key_sealed)
+          .open(sealed, `review:${row.conversation_id}:${part}`)
+      : ''
   return rows.map((row) => ({
     conversationId: row.conversation_id,
     helplineId: row.helpline_id,

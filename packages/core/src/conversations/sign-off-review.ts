@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { requireRole } from '../operators/require-role.ts'
-import { findConversationForActor } from './find-conversation.ts'
+import { findConversationForActor, sealerOf } from './find-conversation.ts'
 import { loadReviews } from './review-views.ts'
 
 /** A supervisor writes the feedback on a reviewed conversation and signs it off; the volunteer reads it. */
@@ -21,7 +21,7 @@ export async function signOffReview(
     [
       record.id,
       actor.userId,
-      services.keyring.seal(record.helpline_id, feedback.trim(), `review:${record.id}:feedback`),
+      sealerOf(services.keyring, record).seal(feedback.trim(), `review:${record.id}:feedback`),
     ],
   )
   if (!rowCount) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'No review waiting for this conversation')

@@ -1,60 +1,120 @@
 // Keys derived from one master key that lives outside the database (env or key file): a dump of
 // the database alone reveals no message text and no address.
+//
+// Everything about one person (their addresses, messages, files, notes, flags) is sealed under
+// that person's own random data key, kept wrapped under the helpline's key in
+// `keystore.contact_key`. Deleting that row destroys the key: every copy of their ciphertext left
+// anywhere (a replica, a WAL archive, a database backup that excluded the keystore schema) can no
+// longer be opened, even with the master key (crypto-shredding; docs/deployment.md, Backups).
+// What belongs to no person (a channel's secrets, staff secrets) is sealed under a key derived
+// for its scope.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 
-const VERSION = 1
+/** The first byte of a sealed value: which key it was sealed under. */
+const SCOPE_KEY = 1
+const CONTACT_KEY = 2
 const IV_LENGTH = 12
 const TAG_LENGTH = 16
+
+export type Sealer = {
+  /** AES-256-GCM; `context` binds the ciphertext to its row (no swapping). */
+  seal: (plaintext: string, context: string) => Buffer
+  open: (sealed: Buffer, context: string) => string
+  /** The same for bytes (a file a person sent). */
+  sealBytes: (plaintext: Buffer, context: string) => Buffer
+  openBytes: (sealed: Buffer, context: string) => Buffer
+}
 
 export type Keyring = {
   /** A keyed hash of an address (phone number, chat id, e-mail): the same address in two helplines hashes apart. */
   hashAddress: (helplineId: string, address: string) => Buffer
-  /** AES-256-GCM under the helpline's key; `context` binds the ciphertext to its row (no swapping). */
-  seal: (helplineId: string, plaintext: string, context: string) => Buffer
-  open: (helplineId: string, sealed: Buffer, context: string) => string
-  /** The same for bytes (a file a person sent). */
-  sealBytes: (helplineId: string, plaintext: Buffer, context: string) => Buffer
-  openBytes: (helplineId: string, sealed: Buffer, context: string) => Buffer
+  /** A scope's own key: a helpline's (channel secrets), or 'staff-accounts'. */
+  scope: (scopeId: string) => Sealer
+  /** A new person's data key, wrapped under their helpline's key, for `keystore.contact_key`. */
+  newContactKey: (helplineId: string, contactId: string) => Buffer
+  /**
+   * One person's sealer, from their wrapped key as stored. Without it (destroyed) nothing of
+   * theirs opens. Values sealed under the helpline's key before per-contact keys still open.
+   */
+  contact: (helplineId: string, contactId: string, wrappedKey: Buffer | null) => Sealer
+}
+
+export class KeyDestroyedError extends Error {
+  constructor() {
+    super("This person's key was destroyed: their data cannot be opened")
+  }
+}
+
+function gcmSeal(version: number, key: Buffer, plaintext: Buffer, context: string) {
+  const iv = randomBytes(IV_LENGTH)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(Buffer.from(context))
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()])
+  return Buffer.concat([Buffer.of(version), iv, cipher.getAuthTag(), body])
+}
+
+function gcmOpen(key: Buffer, sealed: Buffer, context: string) {
+  const iv = sealed.subarray(1, 1 + IV_LENGTH)
+  const tag = sealed.subarray(1 + IV_LENGTH, 1 + IV_LENGTH + TAG_LENGTH)
+  const decipher = createDecipheriv('aes-256-gcm', key, iv)
+  decipher.setAAD(Buffer.from(context))
+  decipher.setAuthTag(tag)
+  return Buffer.concat([decipher.update(sealed.subarray(1 + IV_LENGTH + TAG_LENGTH)), decipher.final()])
+}
+
+function sealerOf(sealBytes: Sealer['sealBytes'], openBytes: Sealer['openBytes']): Sealer {
+  return {
+    seal: (plaintext, context) => sealBytes(Buffer.from(plaintext, 'utf8'), context),
+    open: (sealed, context) => openBytes(sealed, context).toString('utf8'),
+    sealBytes,
+    openBytes,
+  }
 }
 
 export function createKeyring(masterKey: Buffer): Keyring {
   if (masterKey.length !== 32) throw new Error('The master key must be 32 bytes')
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32))
   const hashKey = derive('ascolto/address-hash/v1')
-  const helplineKeys = new Map<string, Buffer>()
-  const helplineKey = (helplineId: string) => {
-    let key = helplineKeys.get(helplineId)
+  const scopeKeys = new Map<string, Buffer>()
+  const scopeKey = (scopeId: string) => {
+    let key = scopeKeys.get(scopeId)
     if (!key) {
-      key = derive(`ascolto/helpline/${helplineId}/v1`)
-      helplineKeys.set(helplineId, key)
+      key = derive(`ascolto/helpline/${scopeId}/v1`)
+      scopeKeys.set(scopeId, key)
     }
     return key
   }
-
-  const sealBytes = (helplineId: string, plaintext: Buffer, context: string) => {
-    const iv = randomBytes(IV_LENGTH)
-    const cipher = createCipheriv('aes-256-gcm', helplineKey(helplineId), iv)
-    cipher.setAAD(Buffer.from(context))
-    const body = Buffer.concat([cipher.update(plaintext), cipher.final()])
-    return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body])
+  const openScoped = (scopeId: string, sealed: Buffer, context: string) => {
+    if (sealed[0] !== SCOPE_KEY) throw new Error(`Unknown sealed format ${sealed[0]}`)
+    return gcmOpen(scopeKey(scopeId), sealed, context)
   }
-
-  const openBytes = (helplineId: string, sealed: Buffer, context: string) => {
-    if (sealed[0] !== VERSION) throw new Error(`Unknown sealed format ${sealed[0]}`)
-    const iv = sealed.subarray(1, 1 + IV_LENGTH)
-    const tag = sealed.subarray(1 + IV_LENGTH, 1 + IV_LENGTH + TAG_LENGTH)
-    const decipher = createDecipheriv('aes-256-gcm', helplineKey(helplineId), iv)
-    decipher.setAAD(Buffer.from(context))
-    decipher.setAuthTag(tag)
-    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_LENGTH + TAG_LENGTH)), decipher.final()])
-  }
+  const scope = (scopeId: string) =>
+    sealerOf(
+      (plaintext, context) => gcmSeal(SCOPE_KEY, scopeKey(scopeId), plaintext, context),
+      (sealed, context) => openScoped(scopeId, sealed, context),
+    )
+  const wrapContext = (contactId: string) => `contact-key:${contactId}`
 
   return {
     hashAddress: (helplineId, address) =>
       createHmac('sha256', hashKey).update(helplineId).update('\0').update(address).digest(),
-    seal: (helplineId, plaintext, context) => sealBytes(helplineId, Buffer.from(plaintext, 'utf8'), context),
-    open: (helplineId, sealed, context) => openBytes(helplineId, sealed, context).toString('utf8'),
-    sealBytes,
-    openBytes,
+    scope,
+    newContactKey: (helplineId, contactId) =>
+      gcmSeal(SCOPE_KEY, scopeKey(helplineId), randomBytes(32), wrapContext(contactId)),
+    contact: (helplineId, contactId, wrappedKey) => {
+      const key = wrappedKey && openScoped(helplineId, wrappedKey, wrapContext(contactId))
+      return sealerOf(
+        (plaintext, context) => {
+          if (!key) throw new KeyDestroyedError()
+          return gcmSeal(CONTACT_KEY, key, plaintext, context)
+        },
+        (sealed, context) => {
+          if (sealed[0] === SCOPE_KEY) return openScoped(helplineId, sealed, context)
+          if (sealed[0] !== CONTACT_KEY) throw new Error(`Unknown sealed format ${sealed[0]}`)
+          if (!key) throw new KeyDestroyedError()
+          return gcmOpen(key, sealed, context)
+        },
+      )
+    },
   }
 }

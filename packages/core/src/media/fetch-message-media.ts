@@ -1,6 +1,6 @@
 // The worker's task for a file a person sent: ask the channel for it (WhatsApp's download URL is
 // only minutes old, so this runs soon after ingest, never in the webhook's request), check its
-// size and type, and store it sealed with the helpline's key, bound to its message. The console
+// size and type, and store it sealed with the person's key, bound to its message. The console
 // is told when it is ready, refused or lost.
 import { type ChannelAdapter, ChannelSendError, type InboundMedia } from '@ascolto/channels'
 import type { Pool } from '@ascolto/db'
@@ -15,7 +15,13 @@ const MAX_ATTEMPTS = 12
 
 export type MediaOutcome = 'stored' | 'refused' | 'failed' | 'retry'
 
-type MediaRow = ChannelRow & { channel_kind: string; media: InboundMedia; media_status: string }
+type MediaRow = ChannelRow & {
+  channel_kind: string
+  contact_id: string
+  key_sealed: Buffer | null
+  media: InboundMedia
+  media_status: string
+}
 
 export const mediaContext = (messageId: string) => `media:${messageId}`
 
@@ -28,8 +34,9 @@ export async function fetchMessageMedia(
   const messageId = row.payload.messageId ?? ''
   const { rows } = await pool.query<MediaRow>(
     `select m.helpline_id, m.channel_id, m.media, m.media_status, ch.kind as channel_kind,
-            ch.config as channel_config, ch.secrets as channel_secrets
-       from message m join channel ch on ch.id = m.channel_id
+            ch.config as channel_config, ch.secrets as channel_secrets, c.contact_id, k.key_sealed
+       from message m join channel ch on ch.id = m.channel_id join conversation c on c.id = m.conversation_id
+       left join keystore.contact_key k on k.contact_id = c.contact_id
       where m.id = $1`,
     [messageId],
   )
@@ -67,7 +74,9 @@ export async function fetchMessageMedia(
         baseMimeType(file.mimeType),
         file.bytes.length,
         file.sha256,
-        services.keyring.sealBytes(message.helpline_id, file.bytes, mediaContext(messageId)),
+        services.keyring
+          .contact(message.helpline_id, message.contact_id, message.key_sealed)
+          .sealBytes(file.bytes, mediaContext(messageId)),
       ],
     )
     return finish('stored', null)

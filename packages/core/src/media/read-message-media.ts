@@ -1,6 +1,7 @@
 // A file a person sent, opened for a member of staff of its helpline: outside the wall the same
 // "not found" as an id that does not exist; a hidden message's file for supervisors only, like
-// its text.
+// its text. A read of a conversation's file is in its helpline's log, like the conversation's.
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Tx } from '../context.ts'
 import { helplineIdsOf } from '../context.ts'
 import { isSupervising } from '../conversations/find-conversation.ts'
@@ -16,15 +17,21 @@ export async function readMessageMedia(
   keyring: Keyring,
   actor: Actor,
   messageId: string,
+  /** false for a player's later parts of the same file (Range), which would fill the log */
+  options: { audit: boolean },
 ): Promise<MessageMedia> {
   const { rows } = await db.query<{
     helpline_id: string
+    conversation_id: string
+    contact_id: string
+    key_sealed: Buffer | null
     hidden: boolean
     mime_type: string
     sealed: Buffer
   }>(
-    `select f.helpline_id, m.hidden_at is not null as hidden, f.mime_type, f.sealed
-       from media_file f join message m on m.id = f.message_id
+    `select f.helpline_id, m.conversation_id, c.contact_id, k.key_sealed, m.hidden_at is not null as hidden, f.mime_type, f.sealed
+       from media_file f join message m on m.id = f.message_id join conversation c on c.id = m.conversation_id
+       left join keystore.contact_key k on k.contact_id = c.contact_id
       where f.message_id = $1 and f.helpline_id = any($2::uuid[])`,
     [messageId, helplineIdsOf(actor)],
   )
@@ -32,8 +39,20 @@ export async function readMessageMedia(
   if (!file || (file.hidden && !isSupervising(actor, file.helpline_id))) {
     throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'File not found')
   }
+  if (options.audit) {
+    await recordAuditEvent(db, {
+      helplineId: file.helpline_id,
+      actorId: actor.userId,
+      action: 'message.media_read',
+      subjectType: 'conversation',
+      subjectId: file.conversation_id,
+      details: { messageId },
+    })
+  }
   return {
-    bytes: keyring.openBytes(file.helpline_id, file.sealed, mediaContext(messageId)),
+    bytes: keyring
+      .contact(file.helpline_id, file.contact_id, file.key_sealed)
+      .openBytes(file.sealed, mediaContext(messageId)),
     mimeType: file.mime_type,
     inline: isShownInline(file.mime_type),
   }

@@ -6,7 +6,7 @@ import { channelAdapters } from '@ascolto/channels'
 import type { MessageView } from '@ascolto/protocol'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadMessageView } from '../messages/message-views.ts'
 import { requireReplying } from '../messages/send-reply.ts'
@@ -41,6 +41,7 @@ export async function sendAttachment(
 
   const messageId = randomUUID()
   const { keyring } = services
+  const sealer = sealerOf(keyring, record)
   await tx.query(
     `insert into message (id, conversation_id, helpline_id, channel_id, direction, author_id, kind, body_sealed,
                           status, media, media_status)
@@ -51,7 +52,7 @@ export async function sendAttachment(
       record.helpline_id,
       record.channel_id,
       actor.userId,
-      keyring.seal(record.helpline_id, file.caption, `message:${messageId}`),
+      sealer.seal(file.caption, `message:${messageId}`),
       { mimeType },
     ],
   )
@@ -64,7 +65,7 @@ export async function sendAttachment(
       mimeType,
       file.bytes.length,
       createHash('sha256').update(file.bytes).digest(),
-      keyring.sealBytes(record.helpline_id, file.bytes, mediaContext(messageId)),
+      sealer.sealBytes(file.bytes, mediaContext(messageId)),
     ],
   )
   await enqueue(tx, 'deliver_message', `conversation:${record.id}`, { messageId })

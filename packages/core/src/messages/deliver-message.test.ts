@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test'
 import { type ChannelAdapter, ChannelSendError } from '@ascolto/channels'
 import { withTransaction } from '@ascolto/db'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { contactSealer } from '../contacts/contact-keys.ts'
 import type { Services } from '../context.ts'
 import { createKeyring } from '../crypto/keyring.ts'
 import { createChannel, createHelpline } from '../helplines/create-helpline.ts'
@@ -62,8 +63,9 @@ describe('delivering through the outbox', () => {
     )
     const conversationId = ingested.conversationId ?? ''
     for (const text of texts) {
-      await withTransaction(pool, (tx) =>
-        queueOutboundMessage(tx, services, {
+      await withTransaction(pool, async (tx) =>
+        queueOutboundMessage(tx, {
+          sealer: await contactSealer(tx, services.keyring, { conversationId }),
           helplineId: helpline.id,
           conversationId,
           channelId: channel.id,

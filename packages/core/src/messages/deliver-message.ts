@@ -22,6 +22,7 @@ type DeliveryRow = ChannelRow & {
   id: string
   conversation_id: string
   contact_id: string
+  key_sealed: Buffer | null
   kind: string
   channel_kind: string
   body_sealed: Buffer
@@ -43,7 +44,7 @@ export async function deliverMessage(
   const { keyring, publisher } = services
   const messageId = row.payload.messageId ?? ''
   const { rows } = await pool.query<DeliveryRow>(
-    `select m.id, m.conversation_id, c.contact_id, m.kind, m.helpline_id, m.channel_id,
+    `select m.id, m.conversation_id, c.contact_id, k.key_sealed, m.kind, m.helpline_id, m.channel_id,
             ch.kind as channel_kind, ch.config as channel_config, ch.secrets as channel_secrets,
             m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed, ci.last_inbound_at,
             f.sealed as media_sealed, f.mime_type as media_type,
@@ -52,6 +53,7 @@ export async function deliverMessage(
        from message m
        left join media_file f on f.message_id = m.id
        join conversation c on c.id = m.conversation_id
+       left join keystore.contact_key k on k.contact_id = c.contact_id
        join channel ch on ch.id = m.channel_id
        left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = m.channel_id
       where m.id = $1`,
@@ -82,11 +84,12 @@ export async function deliverMessage(
     return 'failed'
   }
   const connection = openConnection(keyring, message)
+  const sealer = keyring.contact(message.helpline_id, message.contact_id, message.key_sealed)
   const template = message.kind === 'template'
 
   const hold = async (): Promise<DeliveryOutcome> => {
     const templateId = await withTransaction(pool, (tx) =>
-      holdReply(tx, services, adapter, connection, {
+      holdReply(tx, sealer, adapter, connection, {
         messageId: message.id,
         outboxId: row.id,
         conversationId: message.conversation_id,
@@ -113,17 +116,17 @@ export async function deliverMessage(
   try {
     const result = await adapter.send(
       connection,
-      keyring.open(message.helpline_id, message.address_sealed, `address:${message.channel_id}`),
+      sealer.open(message.address_sealed, `address:${message.channel_id}`),
       {
         id: message.id,
-        text: keyring.open(message.helpline_id, message.body_sealed, `message:${message.id}`),
+        text: sealer.open(message.body_sealed, `message:${message.id}`),
         createdAt: message.created_at,
         template,
         inReplyTo: message.in_reply_to,
         media:
           message.media_sealed && message.media_type
             ? {
-                bytes: keyring.openBytes(message.helpline_id, message.media_sealed, mediaContext(message.id)),
+                bytes: sealer.openBytes(message.media_sealed, mediaContext(message.id)),
                 mimeType: message.media_type,
               }
             : null,

@@ -104,7 +104,7 @@ export async function ingestInboundMessage(
       helplineId,
       connection.id,
       inbound.kind,
-      keyring.seal(helplineId, inbound.text, `message:${messageId}`),
+      contact.sealer.seal(inbound.text, `message:${messageId}`),
       inbound.providerMessageId,
       flagged,
       contact.blocked ? new Date() : null,
@@ -121,7 +121,8 @@ export async function ingestInboundMessage(
   })
   if (contact.blocked) return { outcome: 'stored', messageId, conversationId, createdAt }
 
-  const autoReplies = await applyArrivalRules(tx, services, settings, {
+  const autoReplies = await applyArrivalRules(tx, settings, {
+    sealer: contact.sealer,
     helplineId,
     channelId: connection.id,
     contactId: contact.contactId,

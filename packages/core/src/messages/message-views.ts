@@ -6,6 +6,8 @@ type MessageRow = {
   id: string
   conversation_id: string
   helpline_id: string
+  contact_id: string
+  key_sealed: Buffer | null
   direction: MessageView['direction']
   kind: string
   body_sealed: Buffer | null
@@ -28,10 +30,12 @@ export async function loadMessageViews(
   filter: { helplineId: string; conversationId?: string; ids?: readonly string[]; revealHidden?: boolean },
 ): Promise<MessageView[]> {
   const { rows } = await tx.query<MessageRow>(
-    `select m.id, m.conversation_id, m.helpline_id, m.direction, m.kind, m.body_sealed, m.status,
+    `select m.id, m.conversation_id, m.helpline_id, c.contact_id, k.key_sealed, m.direction, m.kind, m.body_sealed, m.status,
             m.author_id, u.display_name as author_name, m.created_at, m.error_code,
             m.flagged, m.hidden_reason, m.media, m.media_status, m.media_error, f.mime_type as stored_type
-       from message m left join app_user u on u.id = m.author_id
+       from message m join conversation c on c.id = m.conversation_id
+       left join keystore.contact_key k on k.contact_id = c.contact_id
+       left join app_user u on u.id = m.author_id
        left join media_file f on f.message_id = m.id
       where m.helpline_id = $1
         and ($2::uuid is null or m.conversation_id = $2)
@@ -46,7 +50,9 @@ export async function loadMessageViews(
     kind: row.kind,
     text:
       row.body_sealed && (row.hidden_reason === null || filter.revealHidden)
-        ? keyring.open(row.helpline_id, row.body_sealed, `message:${row.id}`)
+        ? keyring
+            .contact(row.helpline_id, row.contact_id, row.key_sealed)
+            .open(row.body_sealed, `message:${row.id}`)
         : '',
     status: row.status,
     author: row.author_id ? { id: row.author_id, displayName: row.author_name ?? '' } : null,

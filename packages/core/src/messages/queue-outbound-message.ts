@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Services, Tx } from '../context.ts'
+import type { Tx } from '../context.ts'
+import type { Sealer } from '../crypto/keyring.ts'
 import { enqueue } from '../outbox/outbox.ts'
 
 /**
@@ -8,8 +9,9 @@ import { enqueue } from '../outbox/outbox.ts'
  */
 export async function queueOutboundMessage(
   tx: Tx,
-  services: Services,
   input: {
+    /** the person's (conversations/find-conversation.ts sealerOf) */
+    sealer: Sealer
     helplineId: string
     conversationId: string
     channelId: string
@@ -30,7 +32,7 @@ export async function queueOutboundMessage(
       input.channelId,
       input.authorId,
       input.kind,
-      services.keyring.seal(input.helplineId, input.text, `message:${messageId}`),
+      input.sealer.seal(input.text, `message:${messageId}`),
     ],
   )
   await enqueue(tx, 'deliver_message', `conversation:${input.conversationId}`, { messageId })

@@ -4,7 +4,8 @@
 // answer this message to read it"), once per silence, and every held reply is released, in the
 // order it was written, the moment the person writes again.
 import type { ChannelAdapter, ChannelConnection } from '@ascolto/channels'
-import type { Services, Tx } from '../context.ts'
+import type { Tx } from '../context.ts'
+import type { Sealer } from '../crypto/keyring.ts'
 import { enqueue } from '../outbox/outbox.ts'
 import { queueOutboundMessage } from './queue-outbound-message.ts'
 
@@ -30,7 +31,7 @@ export function isReplyWindowOpen(adapter: ChannelAdapter | undefined, lastInbou
  */
 export async function holdReply(
   tx: Tx,
-  services: Services,
+  sealer: Sealer,
   adapter: ChannelAdapter,
   connection: ChannelConnection,
   reply: { messageId: string; outboxId: string; conversationId: string; contactId: string },
@@ -52,7 +53,8 @@ export async function holdReply(
     [reply.contactId, connection.id],
   )
   if (rows.length > 0) return null
-  return queueOutboundMessage(tx, services, {
+  return queueOutboundMessage(tx, {
+    sealer,
     helplineId: connection.helplineId,
     conversationId: reply.conversationId,
     channelId: connection.id,

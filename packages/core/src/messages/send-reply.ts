@@ -2,7 +2,11 @@ import type { MessageView } from '@ascolto/protocol'
 import { isOptedOut } from '../callbacks/record-opt-outs.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { type ConversationRecord, findConversationForActor } from '../conversations/find-conversation.ts'
+import {
+  type ConversationRecord,
+  findConversationForActor,
+  sealerOf,
+} from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadMessageView } from './message-views.ts'
 import { queueOutboundMessage } from './queue-outbound-message.ts'
@@ -28,7 +32,8 @@ export async function sendReply(
   if (await isOptedOut(tx, record.id)) {
     throw new AscoltoError('ASCOLTO_ERR_OPTED_OUT', 'The person asked to receive nothing more here (STOP)')
   }
-  const messageId = await queueOutboundMessage(tx, services, {
+  const messageId = await queueOutboundMessage(tx, {
+    sealer: sealerOf(services.keyring, record),
     helplineId: record.helpline_id,
     conversationId: record.id,
     channelId: record.channel_id,

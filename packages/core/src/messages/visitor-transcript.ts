@@ -12,13 +12,16 @@ export async function visitorTranscript(
 ): Promise<WidgetMessage[]> {
   const { rows } = await db.query<{
     id: string
+    contact_id: string
+    key_sealed: Buffer | null
     direction: 'inbound' | 'outbound'
     body_sealed: Buffer
     provider_message_id: string | null
     created_at: Date
   }>(
-    `select m.id, m.direction, m.body_sealed, m.provider_message_id, m.created_at
+    `select m.id, ci.contact_id, k.key_sealed, m.direction, m.body_sealed, m.provider_message_id, m.created_at
        from contact_identity ci
+       left join keystore.contact_key k on k.contact_id = ci.contact_id
        join conversation c on c.contact_id = ci.contact_id and c.channel_id = ci.channel_id
        join message m on m.conversation_id = c.id
       where ci.channel_id = $1 and ci.address_hash = $2 and m.direction in ('inbound', 'outbound')
@@ -26,11 +29,15 @@ export async function visitorTranscript(
       limit 1000`,
     [channel.id, keyring.hashAddress(channel.helplineId, address)],
   )
+  const [first] = rows
+  if (!first) return []
+  // one visitor, one person: one key
+  const sealer = keyring.contact(channel.helplineId, first.contact_id, first.key_sealed)
   return rows.map((row) => ({
     id: row.id,
     clientId: row.direction === 'inbound' ? (row.provider_message_id?.split(':')[1] ?? null) : null,
     direction: row.direction,
-    text: keyring.open(channel.helplineId, row.body_sealed, `message:${row.id}`),
+    text: sealer.open(row.body_sealed, `message:${row.id}`),
     createdAt: row.created_at.toISOString(),
   }))
 }

@@ -50,7 +50,7 @@ export async function startTotpEnrolment(
     `insert into user_totp (user_id, secret_sealed) values ($1, $2)
      on conflict (user_id) do update set secret_sealed = excluded.secret_sealed, confirmed_at = null,
        last_step = null, created_at = now()`,
-    [userId, keyring.seal(SEAL_SCOPE, secret, sealContext(userId))],
+    [userId, keyring.scope(SEAL_SCOPE).seal(secret, sealContext(userId))],
   )
   return {
     secret,
@@ -121,7 +121,7 @@ async function matchingStep(
   )
   const row = rows[0]
   if (!row) return undefined
-  const secret = keyring.open(SEAL_SCOPE, row.secret_sealed, sealContext(userId))
+  const secret = keyring.scope(SEAL_SCOPE).open(row.secret_sealed, sealContext(userId))
   const epoch = Math.floor(Date.now() / 1000)
   // one step either side: a phone's clock a little off, a code typed as it turned
   const result = await verify({ secret, token: code, epoch, period: PERIOD, epochTolerance: PERIOD })

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import { widgetProviderMessageId } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { contactSealer } from '../contacts/contact-keys.ts'
 import type { Actor, Services } from '../context.ts'
 import { closeConversation } from '../conversations/close-conversation.ts'
 import { takeConversation } from '../conversations/take-conversation.ts'
@@ -158,6 +159,7 @@ describe('retention purge', () => {
     // the one to be purged: a conversation answered, noted and closed, then a second one
     const first = await writeIn(pool, line, visitors.gone.token, visitors.gone.texts[0] ?? '')
     const answer = await reply(pool, volunteer, first.conversationId, staffTexts.reply)
+    const sealer = await contactSealer(pool, services.keyring, { conversationId: first.conversationId })
     await pool.query(
       `insert into message (id, conversation_id, helpline_id, channel_id, direction, author_id, body_sealed, status)
        values ($1, $2, $3, $4, 'note', $5, $6, 'received')`,
@@ -167,7 +169,7 @@ describe('retention purge', () => {
         line.helplineId,
         line.channelId,
         volunteer.userId,
-        services.keyring.seal(line.helplineId, staffTexts.note, `message:${id}`),
+        sealer.seal(staffTexts.note, `message:${id}`),
       ])(randomUUID()),
     )
     await withTransaction(pool, (tx, afterCommit) =>
@@ -258,6 +260,13 @@ describe('retention purge', () => {
       const { contactId, conversationIds } = ids[name]
       assert.equal(
         await count(pool, 'select count(*) as n from contact_identity where contact_id = $1', [contactId]),
+        0,
+      )
+      // the key first: any copy of their ciphertext left elsewhere no longer opens
+      assert.equal(
+        await count(pool, 'select count(*) as n from keystore.contact_key where contact_id = $1', [
+          contactId,
+        ]),
         0,
       )
       assert.equal(

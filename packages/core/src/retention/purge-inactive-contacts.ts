@@ -1,10 +1,11 @@
 // Retention: once a person has been silent for their helpline's months (counted from their last
-// message, not from the conversation's start), everything about them is deleted for real: the
-// address, the conversations, the messages, the notes. What statistics need survives as anonymous
+// message, not from the conversation's start), their key is destroyed and everything about them is
+// deleted for real: the address, the conversations, the messages, the notes. What statistics need survives as anonymous
 // conversation_fact rows, written first in the same transaction. A contact under legal hold is
 // left alone until the hold is lifted.
 import type { Pool } from '@ascolto/db'
 import { withTransaction } from '@ascolto/db'
+import { destroyContactKeys } from '../contacts/contact-keys.ts'
 import type { Tx } from '../context.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
@@ -86,6 +87,7 @@ async function purgeBatch(
 
   // a conversation closed with the closing form keeps the category and outcome recorded then
   await recordConversationFacts(tx, conversationIds)
+  await destroyContactKeys(tx, contactIds)
 
   // Payloads carry ids only, but nothing should be left pointing at what no longer exists.
   await tx.query(

@@ -8,6 +8,8 @@ type FlagRow = {
   id: string
   helpline_id: string
   conversation_id: string
+  contact_id: string
+  key_sealed: Buffer | null
   pseudonym: number
   kind: FlagAlert['kind']
   raised_by: string | null
@@ -38,7 +40,7 @@ async function loadFlagRows(
   },
 ) {
   const { rows } = await tx.query<FlagRow>(
-    `select f.id, f.helpline_id, f.conversation_id, ct.pseudonym, f.kind,
+    `select f.id, f.helpline_id, f.conversation_id, c.contact_id, k.key_sealed, ct.pseudonym, f.kind,
             f.raised_by, r.display_name as raised_by_name, f.raised_at,
             f.acknowledged_by, a.display_name as acknowledged_by_name, f.acknowledged_at, f.reason_sealed,
             coalesce((select json_agg(json_build_object('stepId', s.step_id, 'doneBy', s.done_by,
@@ -49,6 +51,7 @@ async function loadFlagRows(
        from safeguarding_flag f
        join conversation c on c.id = f.conversation_id
        join contact ct on ct.id = c.contact_id
+       left join keystore.contact_key k on k.contact_id = c.contact_id
        left join app_user r on r.id = f.raised_by
        left join app_user a on a.id = f.acknowledged_by
       where f.helpline_id = any($1::uuid[])
@@ -87,16 +90,19 @@ export async function loadFlagViews(
   keyring: Keyring,
   filter: { helplineIds: readonly string[]; ids?: readonly string[]; conversationId?: string },
 ): Promise<FlagView[]> {
-  return (await loadFlagRows(tx, filter)).map((row) => ({
-    ...alertOf(row),
-    reason: keyring.open(row.helpline_id, row.reason_sealed, `flag:${row.id}`),
-    steps: row.steps.map((step) => ({
-      stepId: step.stepId,
-      doneBy: person(step.doneBy, step.doneByName),
-      doneAt: new Date(step.doneAt).toISOString(),
-      contacted: step.sealed
-        ? keyring.open(row.helpline_id, Buffer.from(step.sealed, 'base64'), `flag:${row.id}:${step.stepId}`)
-        : '',
-    })),
-  }))
+  return (await loadFlagRows(tx, filter)).map((row) => {
+    const sealer = keyring.contact(row.helpline_id, row.contact_id, row.key_sealed)
+    return {
+      ...alertOf(row),
+      reason: sealer.open(row.reason_sealed, `flag:${row.id}`),
+      steps: row.steps.map((step) => ({
+        stepId: step.stepId,
+        doneBy: person(step.doneBy, step.doneByName),
+        doneAt: new Date(step.doneAt).toISOString(),
+        contacted: step.sealed
+          ? sealer.open(Buffer.from(step.sealed, 'base64'), `flag:${row.id}:${step.stepId}`)
+          : '',
+      })),
+    }
+  })
 }

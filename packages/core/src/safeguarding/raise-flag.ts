@@ -3,7 +3,7 @@ import type { FlagView, RaiseFlagBody } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { loadFlagAlerts, loadFlagViews } from './flag-views.ts'
 import { queueSafeguardingAlert } from './send-safeguarding-alert.ts'
@@ -30,7 +30,7 @@ export async function raiseFlag(
       record.helpline_id,
       record.id,
       body.kind,
-      services.keyring.seal(record.helpline_id, body.reason, `flag:${id}`),
+      sealerOf(services.keyring, record).seal(body.reason, `flag:${id}`),
       actor.userId,
     ],
   )

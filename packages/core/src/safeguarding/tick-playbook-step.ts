@@ -1,5 +1,6 @@
 import type { FlagView, TickStepBody } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import { contactSealer } from '../contacts/contact-keys.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
@@ -27,7 +28,12 @@ export async function tickPlaybookStep(
       flagId,
       stepId,
       actor.userId,
-      contacted ? services.keyring.seal(found.helpline_id, contacted, `flag:${flagId}:${stepId}`) : null,
+      contacted
+        ? (await contactSealer(tx, services.keyring, { conversationId: found.conversation_id })).seal(
+            contacted,
+            `flag:${flagId}:${stepId}`,
+          )
+        : null,
     ],
   )
   if (rowCount) {

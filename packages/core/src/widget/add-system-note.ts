@@ -2,6 +2,7 @@
 // the chat, "the person ended the chat"): sealed like every message, shown in the desk as a note.
 import { randomUUID } from 'node:crypto'
 import type { MessageView } from '@ascolto/protocol'
+import { contactSealer } from '../contacts/contact-keys.ts'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { loadMessageView } from '../messages/message-views.ts'
@@ -21,7 +22,7 @@ export async function addSystemNote(
       target.conversationId,
       target.helplineId,
       target.channelId,
-      keyring.seal(target.helplineId, text, `message:${id}`),
+      (await contactSealer(tx, keyring, target)).seal(text, `message:${id}`),
     ],
   )
   return loadMessageView(tx, keyring, target.helplineId, id)

@@ -25,10 +25,17 @@ export async function visitorOfConversation(
   keyring: Keyring,
   conversationId: string,
 ): Promise<{ helplineId: string; token: string } | null> {
-  const { rows } = await db.query<{ helpline_id: string; channel_id: string; address_sealed: Buffer }>(
-    `select c.helpline_id, c.channel_id, ci.address_sealed from conversation c
+  const { rows } = await db.query<{
+    helpline_id: string
+    channel_id: string
+    contact_id: string
+    key_sealed: Buffer | null
+    address_sealed: Buffer
+  }>(
+    `select c.helpline_id, c.channel_id, c.contact_id, k.key_sealed, ci.address_sealed from conversation c
        join channel ch on ch.id = c.channel_id and ch.kind = 'webchat'
        join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
+       left join keystore.contact_key k on k.contact_id = c.contact_id
       where c.id = $1 and c.status <> 'closed'`,
     [conversationId],
   )
@@ -36,6 +43,8 @@ export async function visitorOfConversation(
   if (!row) return null
   return {
     helplineId: row.helpline_id,
-    token: keyring.open(row.helpline_id, row.address_sealed, `address:${row.channel_id}`),
+    token: keyring
+      .contact(row.helpline_id, row.contact_id, row.key_sealed)
+      .open(row.address_sealed, `address:${row.channel_id}`),
   }
 }

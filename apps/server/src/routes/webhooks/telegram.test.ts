@@ -14,6 +14,7 @@ import {
   telegramUpdate,
 } from '../../testing/fake-telegram.ts'
 import { repliesSettled } from '../../testing/replies-settled.ts'
+import { openMessageText } from '../../testing/sealed.ts'
 import {
   call,
   makeHelpline,
@@ -87,7 +88,7 @@ describe('Telegram: Telegram to Ascolto and back', () => {
   }
 
   it('stores a message once, however often Telegram retries the update', async () => {
-    const { channelId, helplineId, webhookUrl, secret } = await door()
+    const { channelId, webhookUrl, secret } = await door()
     const update = telegramUpdate(chatId(), { text: 'Buonasera, posso scrivere qui?' })
     for (let i = 0; i < 3; i++) {
       const answer = await postTelegramWebhook(webhookUrl, secret, update)
@@ -96,10 +97,7 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     const rows = await stored(channelId)
     assert.equal(rows.length, 1)
     assert.equal(rows[0].provider_message_id, `${update.message.chat.id}/${update.message.message_id}`)
-    assert.equal(
-      server.services.keyring.open(helplineId, rows[0].body_sealed, `message:${rows[0].id}`),
-      'Buonasera, posso scrivere qui?',
-    )
+    assert.equal(await openMessageText(server, rows[0].id), 'Buonasera, posso scrivere qui?')
   })
 
   it('refuses an update without the secret token, or with another: 401, nothing stored; not an update: 400', async () => {

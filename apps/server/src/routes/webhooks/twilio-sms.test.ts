@@ -16,6 +16,7 @@ import {
   twilioStatus,
 } from '../../testing/fake-twilio.ts'
 import { repliesSettled } from '../../testing/replies-settled.ts'
+import { openMessageText } from '../../testing/sealed.ts'
 import {
   call,
   makeHelpline,
@@ -76,7 +77,7 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
   }
 
   it('stores a signed SMS once, however often Twilio retries it, and answers empty TwiML', async () => {
-    const { channelId, helplineId, target } = await door()
+    const { channelId, target } = await door()
     const sms = twilioSms(fake.accountSid, '+393471234567', 'Buonasera, vorrei parlare con qualcuno')
     for (let i = 0; i < 3; i++) {
       const answer = await postTwilioWebhook(target, sms)
@@ -87,8 +88,7 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     const rows = await stored(channelId)
     assert.equal(rows.length, 1)
     assert.equal(rows[0].provider_message_id, sms.MessageSid)
-    const text = server.services.keyring.open(helplineId, rows[0].body_sealed, `message:${rows[0].id}`)
-    assert.equal(text, 'Buonasera, vorrei parlare con qualcuno')
+    assert.equal(await openMessageText(server, rows[0].id), 'Buonasera, vorrei parlare con qualcuno')
   })
 
   it('refuses unsigned and wrongly signed requests, and a signature over another URL: 401, nothing stored', async () => {

@@ -20,6 +20,7 @@ import {
   twilioSid,
   twilioTranscription,
 } from '../../testing/fake-twilio.ts'
+import { openMessageText } from '../../testing/sealed.ts'
 import {
   call,
   makeHelpline,
@@ -175,7 +176,7 @@ describe('Twilio voice: forward in hours, voicemail and call-back out of hours',
 
   it('a transcription becomes the voicemail’s text', async () => {
     now = OUT_OF_HOURS
-    const { helplineId, channelId, target } = await door()
+    const { channelId, target } = await door()
     const from = caller()
     const callSid = twilioSid('CA')
     const recordingSid = twilioSid('RE')
@@ -190,7 +191,7 @@ describe('Twilio voice: forward in hours, voicemail and call-back out of hours',
       `select id, body_sealed from message where channel_id = $1 and kind = 'voicemail'`,
       [channelId],
     )
-    assert.equal(server.services.keyring.open(helplineId, rows[0].body_sealed, `message:${rows[0].id}`), text)
+    assert.equal(await openMessageText(server, rows[0].id), text)
   })
 
   it('call-backs in the console: everyone sees them, supervisors record the tries, retries fall in opening hours', async () => {

@@ -16,6 +16,7 @@ import {
   postWhatsAppWebhook,
   startFakeWhatsApp,
 } from '../../testing/fake-whatsapp.ts'
+import { openChannelAddresses, openMessageText } from '../../testing/sealed.ts'
 import {
   call,
   makeHelpline,
@@ -61,22 +62,14 @@ describe('WhatsApp webhook: Meta to Ascolto', () => {
          from message where channel_id = $1 order by seq`,
       [channelId],
     )
-    return rows.map((row) => ({
-      kind: row.kind as string,
-      text: server.services.keyring.open(row.helpline_id, row.body_sealed, `message:${row.id}`),
-      media: row.media,
-      replyTo: row.reply_to_provider_id,
-      providerMessageId: row.provider_message_id as string,
-    }))
-  }
-
-  async function addressesOf(channelId: string, helplineId: string) {
-    const { rows } = await server.pool.query(
-      'select address_sealed from contact_identity where channel_id = $1 order by created_at',
-      [channelId],
-    )
-    return rows.map((row) =>
-      server.services.keyring.open(helplineId, row.address_sealed, `address:${channelId}`),
+    return Promise.all(
+      rows.map(async (row) => ({
+        kind: row.kind as string,
+        text: await openMessageText(server, row.id),
+        media: row.media,
+        replyTo: row.reply_to_provider_id,
+        providerMessageId: row.provider_message_id as string,
+      })),
     )
   }
 
@@ -183,7 +176,7 @@ describe('WhatsApp webhook: Meta to Ascolto', () => {
   ]
 
   it('stores every type of message once, with its kind, its text sealed and its media id', async () => {
-    const { webhookUrl, appSecret, channelId, helplineId } = await door()
+    const { webhookUrl, appSecret, channelId } = await door()
     for (const [name] of types) {
       const response = await postWhatsAppWebhook(webhookUrl, appSecret, fixture(name))
       assert.equal(response.status, 200, name)
@@ -203,7 +196,7 @@ describe('WhatsApp webhook: Meta to Ascolto', () => {
     assert.equal(messages[3]?.media.voice, true)
     assert.equal(messages[1]?.replyTo, 'wamid.HBgMMzkzNDcxMjM0NTY3FQIAERgSQkE5OTk5OTk5OTk5OTk5OTk5AA==')
     // one person, one conversation, known by their business-scoped id
-    assert.deepEqual(await addressesOf(channelId, helplineId), [BSUID])
+    assert.deepEqual(await openChannelAddresses(server, channelId), [BSUID])
     const conversations = await server.pool.query(
       'select count(*)::int as n from conversation where channel_id = $1',
       [channelId],
@@ -255,14 +248,17 @@ describe('WhatsApp webhook: Meta to Ascolto', () => {
   })
 
   it('handles a multi-entry payload whole: each person, in order, only this number', async () => {
-    const { webhookUrl, appSecret, channelId, helplineId } = await door()
+    const { webhookUrl, appSecret, channelId } = await door()
     const response = await postWhatsAppWebhook(webhookUrl, appSecret, fixture('multi-entry'))
     assert.equal(response.status, 200)
     assert.deepEqual(
       (await stored(channelId)).map((m) => m.text),
       ['Primo messaggio', 'Sono Luca', 'Secondo messaggio'],
     )
-    assert.deepEqual((await addressesOf(channelId, helplineId)).sort(), [BSUID, 'IT.1795987654321098765'])
+    assert.deepEqual((await openChannelAddresses(server, channelId)).sort(), [
+      BSUID,
+      'IT.1795987654321098765',
+    ])
     const conversations = await server.pool.query(
       'select count(*)::int as n from conversation where channel_id = $1',
       [channelId],
@@ -271,11 +267,11 @@ describe('WhatsApp webhook: Meta to Ascolto', () => {
   })
 
   it('knows a person who hides their number by their business-scoped id', async () => {
-    const { webhookUrl, appSecret, channelId, helplineId } = await door()
+    const { webhookUrl, appSecret, channelId } = await door()
     assert.equal((await postWhatsAppWebhook(webhookUrl, appSecret, fixture('text-username'))).status, 200)
     // the same person writing with their number visible is the same contact
     assert.equal((await postWhatsAppWebhook(webhookUrl, appSecret, fixture('text'))).status, 200)
-    assert.deepEqual(await addressesOf(channelId, helplineId), [BSUID])
+    assert.deepEqual(await openChannelAddresses(server, channelId), [BSUID])
     assert.equal(await count('contact', channelId), 1)
   })
 

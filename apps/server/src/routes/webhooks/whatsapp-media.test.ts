@@ -122,7 +122,7 @@ describe('WhatsApp: files people send, and the pace of sends', () => {
     }
   })
 
-  it('keeps the file behind the wall: another helpline’s volunteer, or no session, finds nothing', async () => {
+  it('keeps the file behind the wall: another helpline’s volunteer, or no session, finds nothing; each read is logged', async () => {
     const chat = await openWhatsAppConversation(server, fake, { phone: '393480000002' })
     const mediaId = fake.addMedia(Buffer.from('%PDF-1.7 un documento'), 'application/pdf')
     await chat.write(
@@ -148,6 +148,20 @@ describe('WhatsApp: files people send, and the pace of sends', () => {
       404,
     )
     assert.equal((await call(`${server.url}/api/messages/${row.id}/media`)).status, 401)
+
+    // a player's later part is the same read, not another line in the log
+    const part = await fetch(`${server.url}/api/messages/${row.id}/media`, {
+      headers: { cookie: chat.volunteer.cookie, range: 'bytes=5-9' },
+    })
+    assert.equal(part.status, 206)
+    const { rows: reads } = await server.pool.query(
+      `select actor_id, subject_id, details from audit_event where action = 'message.media_read'
+          and details->>'messageId' = $1`,
+      [row.id],
+    )
+    assert.deepEqual(reads, [
+      { actor_id: chat.volunteer.userId, subject_id: chat.conversationId, details: { messageId: row.id } },
+    ])
   })
 
   it('refuses a file over 16 MB and a type Ascolto does not open, and says why', async () => {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { defaultSettings, importHelplineSettings } from '@ascolto/core'
 import { io } from 'socket.io-client'
+import { openMessageText } from '../../testing/sealed.ts'
 import {
   call,
   makeHelpline,
@@ -157,11 +158,7 @@ describe('widget API: ending, questions, policy, sites, full page', () => {
       [rows[0].id],
     )
     assert.equal(cookieless.rows.length, 1)
-    const text = server.services.keyring.open(
-      helplineId,
-      cookieless.rows[0].body_sealed,
-      `message:${cookieless.rows[0].id}`,
-    )
+    const text = await openMessageText(server, cookieless.rows[0].id)
     assert.equal(text, 'Risposte prima della chat\nQuanti anni hai?: 14–17\nDi cosa vuoi parlare?: Scuola')
 
     // a new conversation of the same person (closed by the helpline meanwhile): accepted before

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
+import { KeyDestroyedError } from '@ascolto/core'
 import type { AuditEventView, ContactExport } from '@ascolto/protocol'
 import {
   connectFakeWhatsApp,
@@ -174,6 +175,108 @@ describe('a contact’s address, export and erasure', () => {
     // the same person writing again is a new, unknown contact
     const again = await writeIn(phone, 'sono di nuovo io')
     assert.notEqual(again, conversationId)
+  })
+
+  it("destroys the person's key: what an older backup holds of them no longer opens, even with the master key", async () => {
+    const erased = { phone: '393489990001', text: 'ho paura di tornare a casa stasera' }
+    const kept = { phone: '393489990002', text: 'vorrei solo parlare un po’' }
+    const conversationId = await writeIn(erased.phone, erased.text)
+    await writeIn(kept.phone, kept.text)
+    const supervisor = { cookie: staff.supervisor.cookie }
+    await call(`${server.url}/api/conversations/${conversationId}/take`, { ...supervisor, body: {} })
+    const note = await call(`${server.url}/api/conversations/${conversationId}/notes`, {
+      ...supervisor,
+      body: { text: 'parla di un padre violento' },
+    })
+    assert.equal(note.status, 201)
+    const flag = await call(`${server.url}/api/conversations/${conversationId}/flags`, {
+      ...supervisor,
+      body: { kind: 'imminent_risk', reason: 'teme per stasera' },
+    })
+    assert.equal(flag.status, 201)
+
+    // a backup as docs/deployment.md says: the data without the keystore, the keys apart
+    const dataBackup = {
+      messages: (
+        await server.pool.query<{ id: string; contact_id: string; body_sealed: Buffer }>(
+          `select m.id, c.contact_id, m.body_sealed from message m join conversation c on c.id = m.conversation_id
+            where m.helpline_id = $1`,
+          [helplineId],
+        )
+      ).rows,
+      addresses: (
+        await server.pool.query<{ contact_id: string; address_sealed: Buffer }>(
+          'select contact_id, address_sealed from contact_identity where channel_id = $1',
+          [door.channelId],
+        )
+      ).rows,
+      flags: (
+        await server.pool.query<{ id: string; contact_id: string; reason_sealed: Buffer }>(
+          `select f.id, c.contact_id, f.reason_sealed from safeguarding_flag f
+             join conversation c on c.id = f.conversation_id where f.helpline_id = $1`,
+          [helplineId],
+        )
+      ).rows,
+    }
+    const keysNow = async () =>
+      new Map(
+        (
+          await server.pool.query<{ contact_id: string; key_sealed: Buffer }>(
+            'select contact_id, key_sealed from keystore.contact_key',
+          )
+        ).rows.map((row) => [row.contact_id, row.key_sealed]),
+      )
+    const keysBackup = await keysNow()
+    const restore = (keys: Map<string, Buffer>) => {
+      const { keyring } = server.services
+      const sealerOf = (contactId: string) =>
+        keyring.contact(helplineId, contactId, keys.get(contactId) ?? null)
+      const readable = (open: () => string) => {
+        try {
+          return open()
+        } catch (error) {
+          assert.ok(error instanceof KeyDestroyedError)
+          return null
+        }
+      }
+      return [
+        ...dataBackup.messages.map((m) =>
+          readable(() => sealerOf(m.contact_id).open(m.body_sealed, `message:${m.id}`)),
+        ),
+        ...dataBackup.addresses.map((a) =>
+          readable(() => sealerOf(a.contact_id).open(a.address_sealed, `address:${door.channelId}`)),
+        ),
+        ...dataBackup.flags.map((f) =>
+          readable(() => sealerOf(f.contact_id).open(f.reason_sealed, `flag:${f.id}`)),
+        ),
+      ]
+    }
+    const everything = [
+      erased.text,
+      kept.text,
+      'parla di un padre violento',
+      erased.phone,
+      kept.phone,
+      'teme per stasera',
+    ]
+    for (const secret of everything) assert.ok(restore(keysBackup).includes(secret), secret)
+
+    const url = `${server.url}/api/conversations/${conversationId}/contact/erase`
+    const answer = await call(url, {
+      cookie: staff.coordinator.cookie,
+      body: { reason: 'richiesta del 1/12' },
+    })
+    assert.equal(answer.status, 200)
+
+    // restored with the keys as they are now (the newest key backup): the erased person is gone
+    // from every copy, the other person is whole
+    const restored = restore(await keysNow())
+    for (const secret of [erased.text, 'parla di un padre violento', erased.phone, 'teme per stasera']) {
+      assert.equal(restored.includes(secret), false, secret)
+    }
+    assert.ok(restored.includes(kept.text) && restored.includes(kept.phone))
+    // only a key backup older than the erasure brings them back: why key backups are kept briefly
+    assert.ok(restore(keysBackup).includes(erased.text))
   })
 
   it('takes two people to reveal where the helpline asks: a request, another supervisor’s approval, one reveal', async () => {
