@@ -109,6 +109,7 @@ export {
 } from './outbox/outbox.ts'
 export * from './policy/index.ts'
 export type { Publisher } from './realtime/publisher.ts'
+export { eraseProviderCopies } from './retention/erase-provider-copies.ts'
 export { setLegalHold } from './retention/legal-hold.ts'
 export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inactive-contacts.ts'
 export { acknowledgeFlag } from './safeguarding/acknowledge-flag.ts'

@@ -5,6 +5,7 @@ import type { ChannelAdapter } from '@ascolto/channels'
 import {
   claimDue,
   deliverMessage,
+  eraseProviderCopies,
   fetchMessageMedia,
   type OutboxKind,
   type OutboxRow,
@@ -58,6 +59,7 @@ export function createOutboxWorker(
     fetch_media: (services, row) => fetchMessageMedia(pool, services, adapters, row),
     send_read_receipt: (services, row) => sendReadReceipt(pool, services, adapters, row),
     safeguarding_alert: (services, row) => sendSafeguardingAlert(pool, services, adapters, row),
+    erase_provider_copies: (services, row) => eraseProviderCopies(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

@@ -42,6 +42,8 @@ export type FakeTwilio = {
   addRecording: (recordingSid: string, bytes: Buffer) => void
   /** Downloads of recordings and media that reached it. */
   downloads: () => number
+  /** The resources deleted through the API ('Messages/SM…', 'Recordings/RE…'), in order. */
+  deleted: string[]
   close: () => Promise<void>
 }
 
@@ -62,6 +64,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const hanging = new Set<ServerResponse>()
   let attempts = 0
   let downloads = 0
+  const deleted: string[] = []
 
   const reply = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' })
@@ -102,6 +105,17 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       if (!bytes) return reply(response, 404, twilioError(404, 20404, 'The requested resource was not found'))
       response.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': bytes.length })
       return response.end(bytes)
+    }
+    // DELETE …/Messages/{Sid}.json, …/Recordings/{Sid}.json: 204, or 404 for one never kept
+    const erasable = new RegExp(
+      `^${account}/((?:Messages|Recordings)/(?:SM|MM|RE)[0-9a-f]{32})\\.json$`,
+    ).exec(url)
+    if (request.method === 'DELETE' && erasable?.[1]) {
+      if (!authorised(request)) return reply(response, 401, twilioError(401, 20003, 'Authenticate'))
+      if (failed(response)) return
+      deleted.push(erasable[1])
+      response.writeHead(204)
+      return response.end()
     }
     if (request.method !== 'POST' || url !== `${account}/Messages.json`) {
       return reply(response, 404, twilioError(404, 20404, 'The requested resource was not found'))
@@ -168,6 +182,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     sent,
     attempts: () => attempts,
     downloads: () => downloads,
+    deleted,
     fail: (times, failure) => {
       for (let i = 0; i < times; i++) plan.push(failure)
     },

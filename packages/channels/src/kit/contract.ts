@@ -202,6 +202,11 @@ export interface ChannelAdapter {
     media: InboundMedia,
     limits: { maxBytes: number },
   ) => Promise<FetchedMedia>
+  /**
+   * Deletes the provider's own copies of these messages (bodies, media, recordings) where it keeps
+   * them, when erasure or retention deletes Ascolto's. An id the provider no longer has is done.
+   */
+  eraseCopies?: (connection: ChannelConnection, providerMessageIds: readonly string[]) => Promise<void>
   /** Whether this connection tells people their messages were read (a setting of the helpline's). */
   sendsReadReceipts?: (connection: ChannelConnection) => boolean
   /** Tells the provider the helpline has read the person's message (their app shows it). */

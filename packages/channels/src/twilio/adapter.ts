@@ -5,6 +5,7 @@
 import { usableConnection } from '../kit/connection-checks.ts'
 import { type ChannelAdapter, WebhookPayloadError } from '../kit/contract.ts'
 import { authTokenOf, configOf, webhookUrlOf } from './config.ts'
+import { eraseTwilioCopies } from './erase-copies.ts'
 import { fetchTwilioMedia } from './fetch-media.ts'
 import { parseTwilioWebhook } from './parse-webhook.ts'
 import { sendTwilioSms } from './send.ts'
@@ -28,6 +29,13 @@ export const twilioAdapter = {
       () => [configOf(connection), authTokenOf(connection)] as const,
     )
     return fetchTwilioMedia(config, authToken, media, limits)
+  },
+
+  eraseCopies: async (connection, providerMessageIds) => {
+    const [config, authToken] = usableConnection(
+      () => [configOf(connection), authTokenOf(connection)] as const,
+    )
+    return eraseTwilioCopies(config, authToken, providerMessageIds)
   },
 
   webhook: {

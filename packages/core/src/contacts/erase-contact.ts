@@ -10,6 +10,7 @@ import { findConversationForActor } from '../conversations/find-conversation.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { AscoltoError } from '../errors.ts'
 import { requireRole } from '../operators/require-role.ts'
+import { queueProviderErasure } from '../retention/erase-provider-copies.ts'
 import { destroyContactKeys } from './contact-keys.ts'
 
 export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId: string; reason: string }) {
@@ -30,6 +31,7 @@ export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId
   // what statistics need survives, as retention leaves it: anonymous facts, no contact in them
   await recordConversationFacts(tx, conversationIds)
   await destroyContactKeys(tx, [record.contact_id])
+  await queueProviderErasure(tx, conversationIds)
   await tx.query(
     `delete from outbox
       where payload->>'messageId' in (select id::text from message where conversation_id = any($1::uuid[]))

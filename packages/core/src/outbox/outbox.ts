@@ -13,6 +13,8 @@ export type OutboxKind =
   | 'send_read_receipt'
   /** a safeguarding flag to the on-call supervisor's phone or e-mail, again until acknowledged */
   | 'safeguarding_alert'
+  /** the provider's own copies of erased messages (Twilio's logs), deleted there too */
+  | 'erase_provider_copies'
 export type OutboxRow = {
   id: string
   kind: OutboxKind

@@ -9,6 +9,7 @@ import { destroyContactKeys } from '../contacts/contact-keys.ts'
 import type { Tx } from '../context.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { queueProviderErasure } from './erase-provider-copies.ts'
 
 export type PurgeCounts = { contacts: number; conversations: number; messages: number }
 
@@ -88,6 +89,7 @@ async function purgeBatch(
   // a conversation closed with the closing form keeps the category and outcome recorded then
   await recordConversationFacts(tx, conversationIds)
   await destroyContactKeys(tx, contactIds)
+  await queueProviderErasure(tx, conversationIds)
 
   // Payloads carry ids only, but nothing should be left pointing at what no longer exists.
   await tx.query(

@@ -18,6 +18,7 @@ import {
   twilioRecorded,
   twilioRecordingStatus,
   twilioSid,
+  twilioSms,
   twilioTranscription,
 } from '../../testing/fake-twilio.ts'
 import { openMessageText } from '../../testing/sealed.ts'
@@ -172,6 +173,59 @@ describe('Twilio voice: forward in hours, voicemail and call-back out of hours',
     })
     assert.equal(played.status, 200)
     assert.deepEqual(Buffer.from(await played.arrayBuffer()), audio)
+  })
+
+  it("erasing the person deletes Twilio's copies too: their SMS, the reply and the recording", async () => {
+    now = OUT_OF_HOURS
+    const { helplineId, target } = await door()
+    const from = caller()
+    const sms = twilioSms(fake.accountSid, from, 'non riesco a smettere')
+    assert.equal((await postTwilioWebhook(target, sms)).status, 200)
+    const recordingSid = twilioSid('RE')
+    await postTwilioWebhook(target, twilioRecorded(fake.accountSid, from, twilioSid('CA'), recordingSid))
+    const { rows } = await server.pool.query<{ id: string }>(
+      `select c.id from conversation c join contact_identity ci on ci.contact_id = c.contact_id
+        where ci.address_hash = $1 and c.helpline_id = $2`,
+      [server.services.keyring.hashAddress(helplineId, from), helplineId],
+    )
+    const conversationId = rows[0]?.id ?? ''
+    const volunteer = await makeOperator(server, [{ helplineId, role: 'volunteer' }])
+    await call(`${server.url}/api/conversations/${conversationId}/take`, {
+      cookie: volunteer.cookie,
+      body: {},
+    })
+    const sentBefore = fake.sent.length
+    await call(`${server.url}/api/conversations/${conversationId}/messages`, {
+      cookie: volunteer.cookie,
+      body: { text: 'Ti richiamiamo domani' },
+    })
+    const [reply] = (await fake.waitForSent(sentBefore + 1)).slice(sentBefore)
+
+    // Twilio is down at first: the deletions wait in the outbox and go when it is back
+    fake.fail(1, { status: 503, code: 20503 })
+    const coordinator = await makeOperator(server, [{ helplineId, role: 'coordinator' }])
+    const erased = await call(`${server.url}/api/conversations/${conversationId}/contact/erase`, {
+      cookie: coordinator.cookie,
+      body: { reason: 'richiesta dell’interessato' },
+    })
+    assert.equal(erased.status, 200)
+    const deleted = await until(async () => {
+      await server.pool.query(`update outbox set run_at = now() where kind = 'erase_provider_copies'`)
+      const found = fake.deleted.filter((resource) =>
+        [`Messages/${sms.MessageSid}`, `Messages/${reply?.sid}`, `Recordings/${recordingSid}`].includes(
+          resource,
+        ),
+      )
+      return found.length === 3 ? found : undefined
+    })
+    assert.deepEqual(
+      deleted.sort(),
+      [`Messages/${sms.MessageSid}`, `Messages/${reply?.sid}`, `Recordings/${recordingSid}`].sort(),
+    )
+    const { rows: left } = await server.pool.query(
+      `select 1 from outbox where kind = 'erase_provider_copies'`,
+    )
+    assert.equal(left.length, 0)
   })
 
   it('a transcription becomes the voicemail’s text', async () => {

@@ -1,0 +1,67 @@
+// Every copy counts: where a provider keeps its own copy of what a person wrote or was sent
+// (Twilio's message logs and recordings), erasure and retention delete it there too. The provider
+// ids to delete are queued in the outbox in the transaction that deletes Ascolto's rows (ids
+// only, never text), and the worker calls the provider, again later when it cannot be reached.
+import { type ChannelAdapter, ChannelSendError, channelAdapters } from '@ascolto/channels'
+import type { Pool } from '@ascolto/db'
+import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
+import type { Services, Tx } from '../context.ts'
+import { complete, enqueue, type OutboxRow, retryLater } from '../outbox/outbox.ts'
+
+/** Ids per outbox row: one provider call each, well within a lease. */
+const IDS_PER_ROW = 50
+/** A provider down for days still gets the deletions when it is back; after that they are given up. */
+const MAX_ATTEMPTS = 30
+
+/** In the caller's transaction, before the messages of these conversations are deleted. */
+export async function queueProviderErasure(tx: Tx, conversationIds: readonly string[]) {
+  const { rows } = await tx.query<{ channel_id: string; kind: string; ids: string[] }>(
+    `select m.channel_id, ch.kind, array_agg(distinct m.provider_message_id) as ids
+       from message m join channel ch on ch.id = m.channel_id
+      where m.conversation_id = any($1::uuid[]) and m.provider_message_id is not null
+      group by m.channel_id, ch.kind`,
+    [conversationIds],
+  )
+  for (const row of rows) {
+    if (!channelAdapters[row.kind]?.eraseCopies) continue
+    for (let i = 0; i < row.ids.length; i += IDS_PER_ROW) {
+      await enqueue(tx, 'erase_provider_copies', `erase:${row.channel_id}`, {
+        channelId: row.channel_id,
+        providerIds: row.ids.slice(i, i + IDS_PER_ROW).join(' '),
+      })
+    }
+  }
+}
+
+export async function eraseProviderCopies(
+  pool: Pool,
+  services: Services,
+  adapters: Record<string, ChannelAdapter>,
+  row: OutboxRow,
+): Promise<'erased' | 'retry' | 'failed'> {
+  const { rows } = await pool.query<ChannelRow & { kind: string }>(
+    `select id as channel_id, helpline_id, kind, config as channel_config, secrets as channel_secrets
+       from channel where id = $1`,
+    [row.payload.channelId],
+  )
+  const channel = rows[0]
+  const erase = channel && adapters[channel.kind]?.eraseCopies
+  // the channel itself is gone: so is the account Ascolto could have asked
+  if (!channel || !erase) {
+    await complete(pool, row.id)
+    return 'failed'
+  }
+  try {
+    await erase(openConnection(services.keyring, channel), (row.payload.providerIds ?? '').split(' '))
+    await complete(pool, row.id)
+    return 'erased'
+  } catch (error) {
+    const retryable = !(error instanceof ChannelSendError) || error.retryable
+    if (retryable && row.attempts < MAX_ATTEMPTS) {
+      await retryLater(pool, row, error instanceof ChannelSendError ? error.code : 'ASCOLTO_ERR_ERASE')
+      return 'retry'
+    }
+    await complete(pool, row.id)
+    return 'failed'
+  }
+}
