@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
+import { registerFloodLimits } from './plugins/flood-limits.ts'
 import { registerRoutePolicies } from './plugins/route-policies.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { auditRoutes } from './routes/api/audit/index.ts'
@@ -39,6 +40,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   registerErrorHandling(app)
   registerSecurityHeaders(app, { https: context.config.publicUrl.startsWith('https://') })
   await app.register(fastifyCookie)
+  await registerFloodLimits(app, context.config.trustProxy)
   // before any route: each is checked against its authorisation policy (deny by default)
   registerRoutePolicies(app, context.pool)
   await app.register(healthRoutes, context)

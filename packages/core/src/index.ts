@@ -125,4 +125,5 @@ export {
 } from './widget/describe-widget.ts'
 export { endConversationByVisitor } from './widget/end-conversation-by-visitor.ts'
 export { receiveWidgetMessage } from './widget/receive-widget-message.ts'
+export { visitorKnown } from './widget/visitor-known.ts'
 export { openConversationOfVisitor, visitorOfConversation } from './widget/visitor-signals.ts'

@@ -24,6 +24,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
+import { FLOOD_LIMITS, floodCheck } from '../../plugins/flood-limits.ts'
 
 const ByChannel = Type.Object({ kind: Type.String({ pattern: '^[a-z][a-z0-9_]{1,30}$' }), channelId: Uuid })
 const Received = Type.Object({ received: Type.Literal(true) })
@@ -33,6 +34,7 @@ const errors = {
   403: ErrorView,
   404: ErrorView,
   413: ErrorView,
+  429: ErrorView,
   503: ErrorView,
 }
 /** Meta's largest payloads are a few megabytes; a bigger body is refused with 413. */
@@ -60,6 +62,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store')
   })
+  // before the channel is looked up: an unsigned flood from one address costs no database work
+  app.addHook('onRequest', floodCheck(app, FLOOD_LIMITS.webhookPerAddress))
 
   async function connectionOf(kind: string, channelId: string) {
     const receiver = channelAdapters[kind]?.webhook

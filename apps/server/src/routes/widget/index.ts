@@ -1,12 +1,14 @@
 // The web chat's door: the widget on the helpline's site talks to these routes. No cookies: the
 // visitor is whoever holds the token the widget made, sent as a bearer token. Nothing is cached,
-// and only the sites a helpline lists may call (any site when it lists none).
+// and only the sites a helpline lists may call (any site when it lists none). A flood is slowed
+// per address, per visitor, and in the new chats one address may start (plugins/flood-limits.ts).
 
 import {
   describeWidget,
   endConversationByVisitor,
   loadWidgetChannel,
   receiveWidgetMessage,
+  visitorKnown,
   visitorTranscript,
   type WidgetChannel,
   widgetOriginAllowed,
@@ -25,11 +27,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
+import { FLOOD_LIMITS, floodCheck } from '../../plugins/flood-limits.ts'
 import { fullPageChat } from './full-page.ts'
 
 const ByChannel = Type.Object({ channelId: Uuid })
 const VisitorHeaders = Type.Object({ authorization: Type.String({ pattern: '^Bearer [A-Za-z0-9_-]{43}$' }) })
-const errors = { 400: ErrorView, 403: ErrorView, 404: ErrorView, 413: ErrorView }
+const errors = { 400: ErrorView, 403: ErrorView, 404: ErrorView, 413: ErrorView, 429: ErrorView }
 const API_PATH =
   /^\/api\/widget\/v1\/channels\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?]|$)/i
 
@@ -44,7 +47,15 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   const widgetChannel = async (request: FastifyRequest, channelId: string) =>
     loaded.get(request) ?? loadWidgetChannel(pool, channelId)
   const publicOrigin = new URL(config.publicUrl).origin
+  const perVisitor = floodCheck(
+    app,
+    FLOOD_LIMITS.widgetPerVisitor,
+    (request) => `${request.url}:${request.headers.authorization}`,
+  )
+  const newVisitors = floodCheck(app, FLOOD_LIMITS.newVisitorsPerAddress)
 
+  // first, before the channel is looked up for the origin check
+  app.addHook('onRequest', floodCheck(app, FLOOD_LIMITS.widgetPerAddress))
   app.addHook('onRequest', async (request, reply) => {
     reply.header('cache-control', 'no-store')
     const channelId = API_PATH.exec(request.url)?.[1]
@@ -108,10 +119,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         body: WidgetMessageBody,
         response: { 200: WidgetMessage, 201: WidgetMessage, ...errors },
       },
+      preHandler: perVisitor,
     },
     async (request, reply) => {
       const found = await widgetChannel(request, request.params.channelId)
       const token = tokenOf(request.headers.authorization)
+      if (!(await visitorKnown(pool, services.keyring, found.channel, token)))
+        await newVisitors(request, reply)
       const { clientId, text, prechat } = request.body
       const result = await withTransaction(pool, (tx, afterCommit) =>
         receiveWidgetMessage({ tx, afterCommit, services }, found, { token, clientId, text, prechat }),

@@ -1,0 +1,112 @@
+// A flood at the public doors slows its sender alone: a script starting chats from one address,
+// one visitor posting without pause, an address hammering a webhook with unsigned requests. The
+// real person on another address, and the provider signing its requests, are served meanwhile.
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+  whatsappPayload,
+  whatsappText,
+} from '../testing/fake-whatsapp.ts'
+import { call, makeHelpline, startTestServer, type TestServer, visitorToken } from '../testing/test-server.ts'
+import { FLOOD_LIMITS } from './flood-limits.ts'
+
+describe('the public doors under a flood', () => {
+  let server: TestServer
+  before(async () => {
+    server = await startTestServer()
+  })
+  after(() => server.close())
+
+  // the test talks to Ascolto from loopback, a trusted proxy by default: it says whose address it relays
+  const from = (address: string) => ({ 'x-forwarded-for': address })
+  const write = (channelId: string, token: string, address: string, text = 'ciao') =>
+    call(`${server.url}/api/widget/v1/channels/${channelId}/messages`, {
+      token,
+      headers: from(address),
+      body: { clientId: randomUUID(), text },
+    })
+  const conversations = async (channelId: string) =>
+    (await server.pool.query('select 1 from conversation where channel_id = $1', [channelId])).rowCount
+
+  it('lets a script on one address start only a few chats, while a person elsewhere and the chats started go on', async () => {
+    const { channelId } = await makeHelpline(server.pool)
+    const { max } = FLOOD_LIMITS.newVisitorsPerAddress
+    const tokens = Array.from({ length: max + 3 }, () => visitorToken())
+    const answers = []
+    for (const token of tokens) answers.push(await write(channelId, token, '203.0.113.7'))
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [...Array(max).fill(201), 429, 429, 429],
+    )
+    const refused = answers[max]
+    assert.equal(refused?.body.code, 'ASCOLTO_ERR_RATE_LIMITED')
+    assert.ok(Number(refused?.headers.get('retry-after')) > 0)
+    assert.equal(await conversations(channelId), max, 'nothing refused reached the queue')
+
+    assert.equal((await write(channelId, visitorToken(), '198.51.100.20')).status, 201)
+    // someone already talking, on the flooded address, goes on talking
+    assert.equal((await write(channelId, tokens[0] ?? '', '203.0.113.7', 'ci sei?')).status, 201)
+  })
+
+  it('does not limit what a trusted proxy sends without naming the address: everyone would share it', async () => {
+    const { channelId } = await makeHelpline(server.pool)
+    const { max } = FLOOD_LIMITS.newVisitorsPerAddress
+    for (let i = 0; i < max + 2; i++) {
+      const answer = await call(`${server.url}/api/widget/v1/channels/${channelId}/messages`, {
+        token: visitorToken(),
+        body: { clientId: randomUUID(), text: 'ciao' },
+      })
+      assert.equal(answer.status, 201)
+    }
+  })
+
+  it('slows one visitor who posts without pause, and no one else on their address', async () => {
+    const { channelId } = await makeHelpline(server.pool)
+    const [script, person] = [visitorToken(), visitorToken()]
+    const { max } = FLOOD_LIMITS.widgetPerVisitor
+    const statuses = []
+    for (let i = 0; i <= max; i++)
+      statuses.push((await write(channelId, script, '203.0.113.8', `${i}`)).status)
+    assert.deepEqual(statuses, [...Array(max).fill(201), 429])
+    assert.equal((await write(channelId, person, '203.0.113.8')).status, 201)
+  })
+
+  describe('at a webhook', () => {
+    let fake: FakeWhatsApp
+    before(async () => {
+      fake = await startFakeWhatsApp()
+    })
+    after(() => fake.close())
+
+    it('refuses an address past its allowance before anything else, and takes the provider’s signed requests', async () => {
+      const { helplineId } = await makeHelpline(server.pool)
+      const door = await connectFakeWhatsApp(server, fake, { helplineId })
+      const unsigned = () =>
+        fetch(door.webhookUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...from('192.0.2.66') },
+          body: '{}',
+        }).then((r) => r.status)
+      const { max } = FLOOD_LIMITS.webhookPerAddress
+      const statuses = new Map<number, number>()
+      for (let sent = 0; sent < max + 50; sent += 100) {
+        const batch = await Promise.all(Array.from({ length: Math.min(100, max + 50 - sent) }, unsigned))
+        for (const status of batch) statuses.set(status, (statuses.get(status) ?? 0) + 1)
+      }
+      assert.deepEqual(Object.fromEntries(statuses), { 401: max, 429: 50 })
+
+      // the provider, from its own address, signing: taken
+      const real = await postWhatsAppWebhook(
+        door.webhookUrl,
+        door.appSecret,
+        whatsappPayload({ messages: [whatsappText({ phone: '393470001111' }, 'aiuto')] }),
+      )
+      assert.equal(real.status, 200)
+    })
+  })
+})

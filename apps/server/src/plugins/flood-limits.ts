@@ -1,0 +1,58 @@
+// The public doors under a flood. Every limit is per sender — one address, one visitor — and none
+// is global, so whoever floods a door is slowed alone while real people and the providers' own
+// servers go on being served. Checked in memory before any database work (a flood must not become
+// the database's load); each instance counts on its own, so behind N instances a sender gets up
+// to N times the figure. A refusal is a 429 with Retry-After, and changes nothing.
+// The sender is the address the trusted proxy reports (ASCOLTO_TRUST_PROXY). A request from a
+// trusted proxy that names no address is not limited: one bucket for everyone behind it would
+// turn a flood's limit against every real person at once.
+import { createHash } from 'node:crypto'
+import { AscoltoError } from '@ascolto/core'
+import proxyAddr from '@fastify/proxy-addr'
+import fastifyRateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+
+/** The allowances, each per sender and per instance. */
+export const FLOOD_LIMITS = {
+  /** Meta, Twilio and Telegram deliver from many addresses; one address past 50 a second is not them. */
+  webhookPerAddress: { max: 3000, minutes: 1 },
+  /** A school or a shelter behind one address: many people, each writing, reloading the page. */
+  widgetPerAddress: { max: 600, minutes: 1 },
+  /** One person cannot type more than this; a script can. */
+  widgetPerVisitor: { max: 30, minutes: 1 },
+  /** New people starting a chat from one address: what keeps a script from filling the queue. */
+  newVisitorsPerAddress: { max: 10, minutes: 10 },
+} as const
+
+export type FloodLimit = (typeof FLOOD_LIMITS)[keyof typeof FLOOD_LIMITS]
+
+export async function registerFloodLimits(app: FastifyInstance, trustProxy: string) {
+  const trusted = proxyAddr.compile(trustProxy.split(',').map((address) => address.trim()))
+  // global: false: only where a door asks for a limit below; IPv6 senders counted by their /56
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ipv6Subnet: 56,
+    allowList: (request) =>
+      request.headers['x-forwarded-for'] === undefined && trusted(request.socket.remoteAddress ?? '', 0),
+  })
+}
+
+/** A check of one limit, keyed by the sender's address unless `key` says otherwise: a 429 past it. */
+export function floodCheck(
+  app: FastifyInstance,
+  limit: FloodLimit,
+  key: (request: FastifyRequest) => string = (request) => request.ip,
+) {
+  const check = app.createRateLimit({
+    max: limit.max,
+    timeWindow: limit.minutes * 60_000,
+    // the store keeps its keys in memory only; a visitor's token is kept as a hash all the same
+    keyGenerator: (request) => createHash('sha256').update(key(request)).digest('base64url'),
+  })
+  return async (request: FastifyRequest, reply: { header: (name: string, value: string) => unknown }) => {
+    const verdict = await check(request)
+    if (verdict.isAllowed || !verdict.isExceeded) return
+    reply.header('retry-after', String(verdict.ttlInSeconds))
+    throw new AscoltoError('ASCOLTO_ERR_RATE_LIMITED', 'Too many requests from here: try again shortly')
+  }
+}
