@@ -1,5 +1,5 @@
 // Signing in: e-mail and password, then, for an account with a second factor, the code from the
-// authenticator app (or a recovery code). A session that must first set up a second factor gets
+// authenticator app (or a recovery code), or a passkey where the browser has WebAuthn. A session that must first set up a second factor gets
 // the enrolment step; a page opened from an invitation link gets the invitation form.
 import type { SessionView } from '@ascolto/protocol'
 import { type FormEvent, useId, useState } from 'react'
@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../shell/language-switch.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { AcceptInvitation } from './accept-invitation.tsx'
 import { EnrolSecondFactor } from './enrol-second-factor.tsx'
+import { PasskeyCeremonyError, signInWithPasskey, supportsPasskeys } from './passkeys-api.ts'
 import { invitationToken, signInWithCode } from './sign-in-api.ts'
 import './sign-in.css'
 
@@ -28,7 +29,9 @@ export function SignIn({ session, onSignedIn }: Props) {
 
   let step: React.ReactNode
   if (session?.secondFactor.mustEnrol) {
-    step = <EnrolSecondFactor onDone={async () => onSignedIn((await loadSession()) ?? session)} />
+    step = (
+      <EnrolSecondFactor offerPasskey onDone={async () => onSignedIn((await loadSession()) ?? session)} />
+    )
   } else if (invitation) {
     step = (
       <AcceptInvitation
@@ -96,6 +99,22 @@ function PasswordStep({
     }
   }
 
+  async function signInByPasskey() {
+    setPending(true)
+    setError(null)
+    try {
+      onSignedIn(await signInWithPasskey({ email: email.trim(), password }))
+    } catch (failure) {
+      setPending(false)
+      const status = failure instanceof ApiError ? failure.status : 0
+      if (failure instanceof PasskeyCeremonyError) setError(t('signIn.passkeyCancelled'))
+      else if (status === 404) setError(t('signIn.passkeyNone'))
+      else if (status === 429) setError(t('signIn.throttled'))
+      else if (status === 401) setError(t('signIn.passkeyRefused'))
+      else setError(errorText(failure))
+    }
+  }
+
   return (
     <>
       <h1>{askCode ? t('signIn.codeTitle') : t('signIn.title')}</h1>
@@ -149,6 +168,14 @@ function PasswordStep({
           {pending ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      {askCode && supportsPasskeys() && (
+        <div className="sign-in-passkey">
+          <p className="muted">{t('signIn.passkeyIntro')}</p>
+          <button type="button" className="button-secondary" onClick={signInByPasskey} disabled={pending}>
+            {pending ? t('signIn.passkeyPending') : t('signIn.usePasskey')}
+          </button>
+        </div>
+      )}
     </>
   )
 }
