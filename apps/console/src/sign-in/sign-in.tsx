@@ -70,19 +70,20 @@ function PasswordStep({
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [askCode, setAskCode] = useState(false)
-  const [pending, setPending] = useState(false)
+  // which way the sign-in is under way: the password (and code), or a passkey
+  const [pending, setPending] = useState<'code' | 'passkey' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const ids = { email: useId(), password: useId(), code: useId(), error: useId() }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setPending(true)
+    setPending('code')
     setError(null)
     const typed = code.replace(/\s/g, '').toLowerCase()
     try {
       onSignedIn(await signInWithCode({ email: email.trim(), password, ...(askCode ? { code: typed } : {}) }))
     } catch (failure) {
-      setPending(false)
+      setPending(null)
       if (failure instanceof ApiError && failure.code === 'ASCOLTO_ERR_SECOND_FACTOR_REQUIRED') {
         setAskCode(true)
         return
@@ -100,12 +101,12 @@ function PasswordStep({
   }
 
   async function signInByPasskey() {
-    setPending(true)
+    setPending('passkey')
     setError(null)
     try {
       onSignedIn(await signInWithPasskey({ email: email.trim(), password }))
     } catch (failure) {
-      setPending(false)
+      setPending(null)
       const status = failure instanceof ApiError ? failure.status : 0
       if (failure instanceof PasskeyCeremonyError) setError(t('signIn.passkeyCancelled'))
       else if (status === 404) setError(t('signIn.passkeyNone'))
@@ -164,15 +165,20 @@ function PasswordStep({
             {error}
           </p>
         )}
-        <button type="submit" className="button-primary" disabled={pending}>
-          {pending ? t('signIn.submitting') : t('signIn.submit')}
+        <button type="submit" className="button-primary" disabled={pending !== null}>
+          {pending === 'code' ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
       {askCode && supportsPasskeys() && (
         <div className="sign-in-passkey">
           <p className="muted">{t('signIn.passkeyIntro')}</p>
-          <button type="button" className="button-secondary" onClick={signInByPasskey} disabled={pending}>
-            {pending ? t('signIn.passkeyPending') : t('signIn.usePasskey')}
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={signInByPasskey}
+            disabled={pending !== null}
+          >
+            {pending === 'passkey' ? t('signIn.passkeyPending') : t('signIn.usePasskey')}
           </button>
         </div>
       )}
