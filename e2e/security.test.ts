@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { addMembership, confirmTotpEnrolment, createUser, startTotpEnrolment } from '@ascolto/core'
+import { addMembership, createUser } from '@ascolto/core'
 import { generate } from 'otplib'
 import type { Browser, Page } from 'playwright-core'
 import {
@@ -15,6 +15,7 @@ import {
   type TestServer,
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
+import { setUpAuthenticatorApp } from './authenticator-app.ts'
 import { launchBrowser, screenshot } from './browser.ts'
 
 const XSS = '<img src=x onerror=alert(1)>'
@@ -127,7 +128,7 @@ describe('the console’s defences, in Chromium', () => {
     await signIn(desk, volunteer.email)
     await desk.getByRole('link', { name: 'Davide' }).click()
     await desk.getByRole('heading', { name: 'Il mio account' }).waitFor()
-    await desk.getByRole('button', { name: 'Attiva il secondo fattore' }).click()
+    await desk.getByRole('button', { name: "Configura un'app di autenticazione" }).click()
     await desk.getByRole('button', { name: "Configura l'app" }).click()
     const secret = ((await desk.locator('.totp-secret code').textContent()) ?? '').replace(/\s/g, '')
     const now = Math.floor(Date.now() / 1000)
@@ -146,17 +147,10 @@ describe('the console’s defences, in Chromium', () => {
 
   it('lets a coordinator invite by link, and deactivate; the invitee joins through the link', async () => {
     const coordinator = await person('coordinator', 'Chiara')
-    const { secret } = await startTotpEnrolment(server.pool, server.services.keyring, coordinator.userId)
-    const now = Math.floor(Date.now() / 1000)
-    await confirmTotpEnrolment(
-      server.pool,
-      server.services.keyring,
-      coordinator.userId,
-      await generate({ secret, epoch: now }),
-    )
+    const code = await setUpAuthenticatorApp(server, coordinator.userId)
     const { page: desk, dialogs } = await page()
     await signIn(desk, coordinator.email)
-    await desk.getByLabel('Codice', { exact: true }).fill(await generate({ secret, epoch: now + 30 }))
+    await desk.getByLabel('Codice', { exact: true }).fill(code)
     await desk.getByRole('button', { name: 'Accedi' }).click()
     await desk.getByRole('link', { name: 'Squadra' }).click()
     await desk.getByRole('heading', { name: /^Squadra · / }).waitFor()

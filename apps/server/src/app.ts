@@ -21,6 +21,7 @@ import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { reviewRoutes } from './routes/api/reviews/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
+import { passkeyRoutes } from './routes/api/session/passkeys.ts'
 import { teamRoutes } from './routes/api/team/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { staticRoutes } from './routes/static.ts'
@@ -45,6 +46,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   registerRoutePolicies(app, context.pool)
   await app.register(healthRoutes, context)
   await app.register(sessionRoutes, context)
+  await app.register(passkeyRoutes, context)
   await app.register(conversationRoutes, context)
   await app.register(moderationRoutes, context)
   await app.register(helplineRoutes, context)

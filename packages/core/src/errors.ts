@@ -16,6 +16,8 @@ export const errorStatus = {
   ASCOLTO_ERR_RATE_LIMITED: 429,
   ASCOLTO_ERR_SECOND_FACTOR_REQUIRED: 401,
   ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT: 403,
+  /** Removing it would leave without a second factor someone whose role needs one. */
+  ASCOLTO_ERR_LAST_SECOND_FACTOR: 409,
   ASCOLTO_ERR_INVITATION_INVALID: 410,
 } as const
 

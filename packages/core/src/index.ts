@@ -79,6 +79,12 @@ export { describeSession } from './operators/describe-session.ts'
 export { endSessionsOf, logOutEverywhere, SESSIONS_ENDED_CHANNEL } from './operators/end-sessions.ts'
 export { readHelplineSecurity, updateHelplineSecurity } from './operators/helpline-security.ts'
 export { acceptInvitation, INVITATION_DAYS, inviteMember, listInvitations } from './operators/invitations.ts'
+export {
+  finishPasskeyRegistration,
+  listPasskeys,
+  removePasskey,
+  startPasskeyRegistration,
+} from './operators/passkeys.ts'
 export { requireRole } from './operators/require-role.ts'
 export {
   checkSecondFactor,
@@ -97,9 +103,11 @@ export {
   sessionTag,
   signIn,
   signOut,
+  startPasskeySignIn,
 } from './operators/sessions.ts'
 export { THROTTLE, ThrottledError } from './operators/sign-in-throttle.ts'
 export { changeMemberRole, deactivateMember, listTeamMembers } from './operators/team-members.ts'
+export { type RelyingParty, relyingPartyOf } from './operators/webauthn-challenges.ts'
 export {
   claimDue,
   LEASE_SECONDS,

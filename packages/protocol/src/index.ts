@@ -4,6 +4,7 @@
 import Type, { type Static } from 'typebox'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
+import { PasskeyAssertion } from './passkeys.ts'
 import { WidgetPrechatAnswers, WidgetPrechatInfo } from './widget-session.ts'
 
 export const Uuid = Type.String({ format: 'uuid' })
@@ -49,6 +50,8 @@ export const SignInBody = Type.Object(
     password: Type.String({ minLength: 1, maxLength: 1024 }),
     /** The second step: a code from the authenticator app (6 digits) or a recovery code. */
     code: Type.Optional(Type.String({ pattern: '^(\\d{6}|[0-9a-f]{4}(-[0-9a-f]{4}){4})$' })),
+    /** Or, in place of the code, a passkey's answer to the challenge the server handed out. */
+    passkey: Type.Optional(PasskeyAssertion),
   },
   { additionalProperties: false },
 )
@@ -250,5 +253,6 @@ export * from './contact-links.ts'
 export * from './delivery.ts'
 export * from './desk.ts'
 export * from './helpline-settings.ts'
+export * from './passkeys.ts'
 export * from './team.ts'
 export * from './widget-session.ts'

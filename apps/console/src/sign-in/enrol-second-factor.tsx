@@ -1,12 +1,22 @@
 // Setting up the second factor: the secret as text and as an otpauth link (no QR image, so
 // nothing is drawn from a third party), a first code to confirm, then the recovery codes, once.
+// At first sign-in a passkey is offered too, where the browser has WebAuthn.
 import type { TotpEnrolment } from '@ascolto/protocol'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../shell/error-alert.tsx'
+import { AddPasskey } from './add-passkey.tsx'
+import { supportsPasskeys } from './passkeys-api.ts'
+import { RecoveryCodes } from './recovery-codes.tsx'
 import { confirmEnrolment, startEnrolment } from './sign-in-api.ts'
 
-export function EnrolSecondFactor({ onDone }: { onDone: () => void }) {
+type Props = {
+  onDone: () => void
+  /** Offer a passkey in place of the app (the account screen has its own list of passkeys). */
+  offerPasskey?: boolean
+}
+
+export function EnrolSecondFactor({ onDone, offerPasskey = false }: Props) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null)
@@ -14,7 +24,7 @@ export function EnrolSecondFactor({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('')
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const ids = { code: useId(), error: useId(), secret: useId() }
+  const ids = { code: useId(), error: useId(), secret: useId(), passkey: useId() }
 
   async function begin() {
     setPending(true)
@@ -39,24 +49,7 @@ export function EnrolSecondFactor({ onDone }: { onDone: () => void }) {
     setPending(false)
   }
 
-  if (recoveryCodes) {
-    return (
-      <>
-        <h1>{t('enrol.recoveryTitle')}</h1>
-        <p className="muted">{t('enrol.recoveryIntro')}</p>
-        <ol className="recovery-codes" aria-label={t('enrol.recoveryTitle')}>
-          {recoveryCodes.map((recovery) => (
-            <li key={recovery}>
-              <code>{recovery}</code>
-            </li>
-          ))}
-        </ol>
-        <button type="button" className="button-primary" onClick={onDone}>
-          {t('enrol.continue')}
-        </button>
-      </>
-    )
-  }
+  if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={onDone} />
 
   return (
     <>
@@ -95,6 +88,15 @@ export function EnrolSecondFactor({ onDone }: { onDone: () => void }) {
         <p id={ids.error} className="error-alert" role="alert">
           {error}
         </p>
+      )}
+      {offerPasskey && !enrolment && supportsPasskeys() && (
+        <section className="enrol-passkey" aria-labelledby={ids.passkey}>
+          <h2 id={ids.passkey}>{t('enrol.orPasskey')}</h2>
+          <p className="muted">{t('enrol.passkeyIntro')}</p>
+          <AddPasskey
+            onAdded={(added) => (added.recoveryCodes ? setRecoveryCodes(added.recoveryCodes) : onDone())}
+          />
+        </section>
       )}
     </>
   )

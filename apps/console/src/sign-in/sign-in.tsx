@@ -1,5 +1,5 @@
 // Signing in: e-mail and password, then, for an account with a second factor, the code from the
-// authenticator app (or a recovery code). A session that must first set up a second factor gets
+// authenticator app (or a recovery code), or a passkey where the browser has WebAuthn. A session that must first set up a second factor gets
 // the enrolment step; a page opened from an invitation link gets the invitation form.
 import type { SessionView } from '@ascolto/protocol'
 import { type FormEvent, useId, useState } from 'react'
@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../shell/language-switch.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { AcceptInvitation } from './accept-invitation.tsx'
 import { EnrolSecondFactor } from './enrol-second-factor.tsx'
+import { PasskeyCeremonyError, signInWithPasskey, supportsPasskeys } from './passkeys-api.ts'
 import { invitationToken, signInWithCode } from './sign-in-api.ts'
 import './sign-in.css'
 
@@ -28,7 +29,9 @@ export function SignIn({ session, onSignedIn }: Props) {
 
   let step: React.ReactNode
   if (session?.secondFactor.mustEnrol) {
-    step = <EnrolSecondFactor onDone={async () => onSignedIn((await loadSession()) ?? session)} />
+    step = (
+      <EnrolSecondFactor offerPasskey onDone={async () => onSignedIn((await loadSession()) ?? session)} />
+    )
   } else if (invitation) {
     step = (
       <AcceptInvitation
@@ -67,19 +70,20 @@ function PasswordStep({
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [askCode, setAskCode] = useState(false)
-  const [pending, setPending] = useState(false)
+  // which way the sign-in is under way: the password (and code), or a passkey
+  const [pending, setPending] = useState<'code' | 'passkey' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const ids = { email: useId(), password: useId(), code: useId(), error: useId() }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setPending(true)
+    setPending('code')
     setError(null)
     const typed = code.replace(/\s/g, '').toLowerCase()
     try {
       onSignedIn(await signInWithCode({ email: email.trim(), password, ...(askCode ? { code: typed } : {}) }))
     } catch (failure) {
-      setPending(false)
+      setPending(null)
       if (failure instanceof ApiError && failure.code === 'ASCOLTO_ERR_SECOND_FACTOR_REQUIRED') {
         setAskCode(true)
         return
@@ -93,6 +97,22 @@ function PasswordStep({
       setError(wrong ? t(askCode ? 'signIn.badCode' : 'signIn.badCredentials') : errorText(failure))
       // a 400 on the code step is a code of the wrong shape
       if (askCode && failure instanceof ApiError && failure.status === 400) setError(t('signIn.badCode'))
+    }
+  }
+
+  async function signInByPasskey() {
+    setPending('passkey')
+    setError(null)
+    try {
+      onSignedIn(await signInWithPasskey({ email: email.trim(), password }))
+    } catch (failure) {
+      setPending(null)
+      const status = failure instanceof ApiError ? failure.status : 0
+      if (failure instanceof PasskeyCeremonyError) setError(t('signIn.passkeyCancelled'))
+      else if (status === 404) setError(t('signIn.passkeyNone'))
+      else if (status === 429) setError(t('signIn.throttled'))
+      else if (status === 401) setError(t('signIn.passkeyRefused'))
+      else setError(errorText(failure))
     }
   }
 
@@ -145,10 +165,23 @@ function PasswordStep({
             {error}
           </p>
         )}
-        <button type="submit" className="button-primary" disabled={pending}>
-          {pending ? t('signIn.submitting') : t('signIn.submit')}
+        <button type="submit" className="button-primary" disabled={pending !== null}>
+          {pending === 'code' ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      {askCode && supportsPasskeys() && (
+        <div className="sign-in-passkey">
+          <p className="muted">{t('signIn.passkeyIntro')}</p>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={signInByPasskey}
+            disabled={pending !== null}
+          >
+            {pending === 'passkey' ? t('signIn.passkeyPending') : t('signIn.usePasskey')}
+          </button>
+        </div>
+      )}
     </>
   )
 }

@@ -1,11 +1,14 @@
-// "Il mio account": anyone on the team sees whether their account has a second factor, and sets
-// one up when they want to (those whose role needs one were made to at sign-in).
-import type { SessionView } from '@ascolto/protocol'
-import { useState } from 'react'
+// "Il mio account": anyone on the team sees their second factors and adds one when they want to
+// (those whose role needs one were made to at sign-in): an authenticator app, and passkeys,
+// listed with their names and last use, each removable unless it is the last one a role needs.
+import type { SecondFactorsView, SessionView } from '@ascolto/protocol'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { loadSession } from '../api/session.ts'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { EnrolSecondFactor } from '../sign-in/enrol-second-factor.tsx'
+import { loadSecondFactors } from '../sign-in/passkeys-api.ts'
+import { PasskeyList } from './passkey-list.tsx'
 import { TeamHeader } from './team-header.tsx'
 import '../sign-in/sign-in.css'
 import './team.css'
@@ -14,9 +17,17 @@ type Props = { session: SessionView; onSignedOut: () => void }
 
 export function AccountScreen({ session, onSignedOut }: Props) {
   const { t } = useTranslation()
-  const [enrolled, setEnrolled] = useState(session.secondFactor.enrolled)
+  const [factors, setFactors] = useState<SecondFactorsView | null>(null)
   const [enrolling, setEnrolling] = useState(false)
   useDocumentTitle(`${t('account.title')} · ${t('app.name')}`)
+
+  const reload = async () => setFactors(await loadSecondFactors())
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once, when the screen opens
+  useEffect(() => {
+    reload().catch(() => setFactors({ totp: session.secondFactor.enrolled, passkeys: [] }))
+  }, [])
+
+  const enrolled = factors ? factors.totp || factors.passkeys.length > 0 : session.secondFactor.enrolled
 
   return (
     <div className="team-page">
@@ -26,32 +37,35 @@ export function AccountScreen({ session, onSignedOut }: Props) {
         helplineId=""
         onSignedOut={onSignedOut}
       />
-      <main className="team">
+      <main className="team account-screen">
         <h1>{t('account.title')}</h1>
         <p>
           {session.user.displayName} · {session.user.email}
         </p>
         <h2>{t('account.secondFactor')}</h2>
-        {enrolled ? (
-          <p role="status">{t('account.enrolled')}</p>
+        <p role="status">{enrolled ? t('account.enrolled') : t('account.notEnrolled')}</p>
+
+        <h3>{t('account.app')}</h3>
+        {!factors ? null : factors.totp ? (
+          <p>{t('account.appOn')}</p>
         ) : enrolling ? (
           <div className="account-enrol">
             <EnrolSecondFactor
               onDone={async () => {
                 await loadSession()
-                setEnrolled(true)
+                await reload()
                 setEnrolling(false)
               }}
             />
           </div>
         ) : (
-          <>
-            <p>{t('account.notEnrolled')}</p>
-            <button type="button" className="button-primary" onClick={() => setEnrolling(true)}>
-              {t('account.enrol')}
-            </button>
-          </>
+          <button type="button" className="button-secondary" onClick={() => setEnrolling(true)}>
+            {t('account.enrol')}
+          </button>
         )}
+
+        <h3>{t('passkeys.title')}</h3>
+        {factors && <PasskeyList passkeys={factors.passkeys} onChanged={reload} />}
       </main>
     </div>
   )

@@ -50,6 +50,7 @@ const PUBLIC_ROUTES = [
   'OPTIONS /api/widget/*',
   'POST /api/invitations/accept',
   'POST /api/session',
+  'POST /api/session/passkey-challenge',
   'POST /api/widget/v1/channels/:channelId/end',
   'POST /api/widget/v1/channels/:channelId/messages',
   'POST /webhooks/:kind/:channelId',

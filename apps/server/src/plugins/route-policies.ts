@@ -45,6 +45,14 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'DELETE /api/session': { access: 'public', why: 'signing out ends whatever session the cookie names' },
   'POST /api/session/totp': { access: 'session' },
   'POST /api/session/totp/confirm': { access: 'session' },
+  'POST /api/session/passkey-challenge': {
+    access: 'public',
+    why: "a sign-in's second step: the password again, throttled per account and address",
+  },
+  'GET /api/session/passkeys': { access: 'session' },
+  'POST /api/session/passkeys/options': { access: 'session' },
+  'POST /api/session/passkeys': { access: 'session' },
+  'DELETE /api/session/passkeys/:id': { access: 'session' },
   'POST /api/invitations/accept': {
     access: 'public',
     why: 'an invitee, by the single-use token of the link',

@@ -2,6 +2,7 @@
 // people and helplines a test needs.
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadConfig } from '@ascolto/config'
@@ -43,6 +44,19 @@ export async function startTestServer(
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * PORT and ASCOLTO_PUBLIC_URL on a port free now, for a server whose configured public URL must be
+ * the one the browser sees (passkeys are bound to it); other tests listen on any port.
+ */
+export async function publicUrlEnv(): Promise<{ PORT: string; ASCOLTO_PUBLIC_URL: string }> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const address = probe.address()
+  await new Promise((resolve) => probe.close(resolve))
+  const port = typeof address === 'object' && address ? address.port : 0
+  return { PORT: String(port), ASCOLTO_PUBLIC_URL: `http://localhost:${port}` }
 }
 
 export async function makeHelpline(pool: Pool, slug = `h-${randomBytes(4).toString('hex')}`) {

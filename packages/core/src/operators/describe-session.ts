@@ -22,7 +22,7 @@ export async function describeSession(db: Queryable, actor: SessionActor): Promi
   )
   const u = user.rows[0]
   if (!u) throw new Error('Signed-in user vanished')
-  const factor = await secondFactorState(db, actor.userId)
+  const { enrolled, required } = await secondFactorState(db, actor.userId)
   return {
     user: { id: u.id, displayName: u.display_name, email: u.email, isAdmin: u.is_admin, locale: u.locale },
     memberships: memberships.rows.map((m) => ({
@@ -30,6 +30,6 @@ export async function describeSession(db: Queryable, actor: SessionActor): Promi
       helplineName: m.name,
       role: m.role,
     })),
-    secondFactor: { ...factor, mustEnrol: actor.enrolmentOnly },
+    secondFactor: { enrolled, required, mustEnrol: actor.enrolmentOnly },
   }
 }

@@ -1,5 +1,6 @@
 // TOTP second factor: enrolment (the secret shown once as text and as an otpauth URI, sealed in
-// the database), confirmation by a first code, and ten single-use recovery codes kept as hashes.
+// the database), confirmation by a first code, and ten single-use recovery codes kept as hashes
+// (issued with the first second factor, TOTP or passkey: passkeys.ts).
 // A code is accepted once: the time step it belongs to is remembered, so a code read over a
 // shoulder or from a log cannot be replayed within its 30 seconds.
 import { createHash, randomBytes } from 'node:crypto'
@@ -18,12 +19,14 @@ const sealContext = (userId: string) => `user_totp:${userId}`
 const codeHash = (code: string) =>
   createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest()
 
-export type SecondFactorState = { enrolled: boolean; required: boolean }
+/** enrolled: a confirmed TOTP secret or at least one passkey. */
+export type SecondFactorState = { enrolled: boolean; required: boolean; totp: boolean; passkeys: number }
 
 /** Required for admins, supervisors and coordinators; for volunteers where a helpline asks it. */
 export async function secondFactorState(db: Queryable, userId: string): Promise<SecondFactorState> {
-  const { rows } = await db.query<{ enrolled: boolean; required: boolean }>(
-    `select exists (select 1 from user_totp t where t.user_id = u.id and t.confirmed_at is not null) as enrolled,
+  const { rows } = await db.query<{ totp: boolean; passkeys: number; required: boolean }>(
+    `select exists (select 1 from user_totp t where t.user_id = u.id and t.confirmed_at is not null) as totp,
+            (select count(*)::int from user_passkey p where p.user_id = u.id) as passkeys,
             u.is_admin or exists (
               select 1 from membership m left join helpline_security s on s.helpline_id = m.helpline_id
                where m.user_id = u.id
@@ -32,7 +35,8 @@ export async function secondFactorState(db: Queryable, userId: string): Promise<
        from app_user u where u.id = $1`,
     [userId],
   )
-  return rows[0] ?? { enrolled: false, required: false }
+  const row = rows[0] ?? { totp: false, passkeys: 0, required: false }
+  return { ...row, enrolled: row.totp || row.passkeys > 0 }
 }
 
 /** A new secret, not yet in force: shown to the user, confirmed by their first code. */
@@ -41,8 +45,8 @@ export async function startTotpEnrolment(
   keyring: Keyring,
   userId: string,
 ): Promise<{ secret: string; uri: string }> {
-  if ((await secondFactorState(db, userId)).enrolled) {
-    throw new AscoltoError('ASCOLTO_ERR_DUPLICATE_CONFLICT', 'A second factor is already set up')
+  if ((await secondFactorState(db, userId)).totp) {
+    throw new AscoltoError('ASCOLTO_ERR_DUPLICATE_CONFLICT', 'An authenticator app is already set up')
   }
   const { rows } = await db.query<{ email: string }>('select email from app_user where id = $1', [userId])
   const secret = generateSecret()
@@ -71,6 +75,11 @@ export async function confirmTotpEnrolment(
     userId,
     step,
   ])
+  return { recoveryCodes: await issueRecoveryCodes(db, userId) }
+}
+
+/** Ten new recovery codes in place of any earlier ones; shown once, kept as hashes. */
+export async function issueRecoveryCodes(db: Queryable, userId: string): Promise<string[]> {
   const recoveryCodes = Array.from({ length: RECOVERY_CODES }, () =>
     (randomBytes(10).toString('hex').match(/.{4}/g) ?? []).join('-'),
   )
@@ -79,7 +88,7 @@ export async function confirmTotpEnrolment(
     userId,
     recoveryCodes.map(codeHash),
   ])
-  return { recoveryCodes }
+  return recoveryCodes
 }
 
 /** True for a fresh TOTP code or an unused recovery code (which is then used up). */

@@ -3,11 +3,16 @@
 // sign-out, when a coordinator logs the person out everywhere, and when they are deactivated.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Queryable } from '@ascolto/db'
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/server'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
 import { SESSIONS_ENDED_CHANNEL } from './end-sessions.ts'
+import { checkPasskey, passkeySignInOptions } from './passkey-sign-in.ts'
 import { verifyPassword } from './passwords.ts'
 import { checkSecondFactor, secondFactorState } from './second-factor.ts'
 import {
@@ -16,6 +21,7 @@ import {
   recordSignInSuccess,
   type ThrottleKeys,
 } from './sign-in-throttle.ts'
+import type { RelyingParty } from './webauthn-challenges.ts'
 
 /** Signed out after this long without use, unless the installation or a helpline says less. */
 export const SESSION_IDLE_MINUTES = 12 * 60
@@ -25,38 +31,40 @@ export type SignInPolicy = {
   /** "required": who needs a second factor and has none may only set one up; "optional": not made to. */
   secondFactor: 'required' | 'optional'
   idleMinutes: number
+  /** Passkeys are bound to the installation's public URL (ASCOLTO_PUBLIC_URL). */
+  relyingParty: RelyingParty
 }
+
+type Credentials = { email: string; password: string; address: string }
 
 /** The signed-in operator, and whether their session may do nothing but set up a second factor. */
 export type SessionActor = Actor & { enrolmentOnly: boolean }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest()
+/** What the database keeps of a session token. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest()
 
 export async function signIn(
   db: Queryable,
   keyring: Keyring,
   policy: SignInPolicy,
-  input: { email: string; password: string; code?: string; address: string },
+  input: Credentials & { code?: string; passkey?: AuthenticationResponseJSON },
 ): Promise<{ token: string; userId: string }> {
-  const keys: ThrottleKeys = { account: input.email, address: input.address }
-  await assertNotThrottled(db, keys)
-  const { rows } = await db.query<{ id: string; password_hash: string }>(
-    'select id, password_hash from app_user where email = $1 and deactivated_at is null',
-    [input.email.trim().toLowerCase()],
-  )
-  const user = rows[0]
-  if (!(await verifyPassword(user?.password_hash, input.password)) || !user) {
-    await failed(db, keys, user?.id)
-    throw new AscoltoError('ASCOLTO_ERR_BAD_CREDENTIALS', 'Wrong e-mail or password')
-  }
+  const { user, keys } = await checkPassword(db, input)
   const factor = await secondFactorState(db, user.id)
+  let method: 'code' | 'passkey' | undefined
   if (factor.enrolled) {
     // the password was right: asking for the code is not a failure, a wrong code is
-    if (!input.code) throw new AscoltoError('ASCOLTO_ERR_SECOND_FACTOR_REQUIRED', 'Enter your code')
-    if (!(await checkSecondFactor(db, keyring, user.id, input.code))) {
+    if (!input.code && !input.passkey) {
+      throw new AscoltoError('ASCOLTO_ERR_SECOND_FACTOR_REQUIRED', 'Enter your code')
+    }
+    const proven = input.passkey
+      ? await checkPasskey(db, policy.relyingParty, user.id, input.passkey)
+      : await checkSecondFactor(db, keyring, user.id, input.code ?? '')
+    if (!proven) {
       await failed(db, keys, user.id)
       throw new AscoltoError('ASCOLTO_ERR_BAD_CREDENTIALS', 'Wrong code')
     }
+    method = input.passkey ? 'passkey' : 'code'
   }
   await recordSignInSuccess(db, keys)
   const enrolmentOnly = policy.secondFactor === 'required' && factor.required && !factor.enrolled
@@ -69,8 +77,39 @@ export async function signIn(
                                      where m.user_id = $2)) as idle) i`,
     [tokenHash(token), user.id, policy.idleMinutes, enrolmentOnly],
   )
-  await auditForEachHelpline(db, user.id, 'staff.signed_in', { secondFactor: factor.enrolled })
+  await auditForEachHelpline(db, user.id, 'staff.signed_in', {
+    secondFactor: factor.enrolled,
+    ...(method ? { method } : {}),
+  })
   return { token, userId: user.id }
+}
+
+/**
+ * The second step's challenge for a passkey, once the password is proven again (throttled and
+ * counted like a sign-in); undefined when the account has no passkey.
+ */
+export async function startPasskeySignIn(
+  db: Queryable,
+  policy: SignInPolicy,
+  input: Credentials,
+): Promise<PublicKeyCredentialRequestOptionsJSON | undefined> {
+  const { user } = await checkPassword(db, input)
+  return passkeySignInOptions(db, policy.relyingParty, user.id)
+}
+
+async function checkPassword(db: Queryable, input: Credentials) {
+  const keys: ThrottleKeys = { account: input.email, address: input.address }
+  await assertNotThrottled(db, keys)
+  const { rows } = await db.query<{ id: string; password_hash: string }>(
+    'select id, password_hash from app_user where email = $1 and deactivated_at is null',
+    [input.email.trim().toLowerCase()],
+  )
+  const user = rows[0]
+  if (!(await verifyPassword(user?.password_hash, input.password)) || !user) {
+    await failed(db, keys, user?.id)
+    throw new AscoltoError('ASCOLTO_ERR_BAD_CREDENTIALS', 'Wrong e-mail or password')
+  }
+  return { user, keys }
 }
 
 /** Counts a failure; when it locks a real account, its helplines' coordinators see it in their log. */

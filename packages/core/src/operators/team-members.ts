@@ -25,7 +25,8 @@ export async function listTeamMembers(
     last_seen_at: Date | null
   }>(
     `select u.id, u.display_name, u.email, m.role,
-            exists (select 1 from user_totp t where t.user_id = u.id and t.confirmed_at is not null) as second_factor,
+            (exists (select 1 from user_totp t where t.user_id = u.id and t.confirmed_at is not null)
+              or exists (select 1 from user_passkey p where p.user_id = u.id)) as second_factor,
             (select max(s.last_seen_at) from user_session s where s.user_id = u.id) as last_seen_at
        from membership m join app_user u on u.id = m.user_id
       where m.helpline_id = $1 and u.deactivated_at is null
