@@ -23,7 +23,6 @@ type Props<T extends LabelledForm> = {
 }
 
 export function LabelledList<T extends LabelledForm>(props: Props<T>) {
-  const { t } = useTranslation()
   const { items, languages } = props
   const rows = useRows(items, props.onChange, props.empty)
   return (
@@ -35,6 +34,15 @@ export function LabelledList<T extends LabelledForm>(props: Props<T>) {
           const name = languages.map((l) => item.label[l]?.trim()).find(Boolean)
           const title = props.title(number)
           const change = (changed: T) => rows.replace(index, changed)
+          const tools = (
+            <RowTools
+              title={title}
+              first={index === 0}
+              last={index === items.length - 1}
+              onMove={(by) => rows.move(index, by)}
+              onRemove={() => rows.remove(index)}
+            />
+          )
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: the index is the item's place in the file
             <fieldset key={index} className="subsection row-item" data-row>
@@ -51,40 +59,10 @@ export function LabelledList<T extends LabelledForm>(props: Props<T>) {
                     }
                   />
                 ))}
+                {!props.more && tools}
               </div>
               {props.more?.(item, index, change)}
-              <div className="row-tools">
-                <button
-                  type="button"
-                  className="button-quiet button-small"
-                  data-move="up"
-                  disabled={index === 0}
-                  onClick={() => rows.move(index, -1)}
-                >
-                  <span aria-hidden="true">↑ </span>
-                  {t('settings.moveUp')}
-                  <span className="visually-hidden"> {title}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button-quiet button-small"
-                  data-move="down"
-                  disabled={index === items.length - 1}
-                  onClick={() => rows.move(index, 1)}
-                >
-                  <span aria-hidden="true">↓ </span>
-                  {t('settings.moveDown')}
-                  <span className="visually-hidden"> {title}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button-quiet button-small"
-                  onClick={() => rows.remove(index)}
-                >
-                  {t('settings.remove')}
-                  <span className="visually-hidden"> {title}</span>
-                </button>
-              </div>
+              {props.more && tools}
             </fieldset>
           )
         })}
@@ -93,6 +71,49 @@ export function LabelledList<T extends LabelledForm>(props: Props<T>) {
         {props.add}
       </button>
     </>
+  )
+}
+
+type ToolsProps = {
+  title: string
+  first: boolean
+  last: boolean
+  onMove: (by: -1 | 1) => void
+  onRemove: () => void
+}
+
+/** Move up, move down, remove: each named with its row for a screen reader ("Sposta su Categoria 2"). */
+function RowTools({ title, first, last, onMove, onRemove }: ToolsProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="row-tools">
+      <button
+        type="button"
+        className="button-quiet button-small"
+        data-move="up"
+        disabled={first}
+        onClick={() => onMove(-1)}
+      >
+        <span aria-hidden="true">↑ </span>
+        {t('settings.moveUp')}
+        <span className="visually-hidden"> {title}</span>
+      </button>
+      <button
+        type="button"
+        className="button-quiet button-small"
+        data-move="down"
+        disabled={last}
+        onClick={() => onMove(1)}
+      >
+        <span aria-hidden="true">↓ </span>
+        {t('settings.moveDown')}
+        <span className="visually-hidden"> {title}</span>
+      </button>
+      <button type="button" className="button-quiet button-small" onClick={onRemove}>
+        {t('settings.remove')}
+        <span className="visually-hidden"> {title}</span>
+      </button>
+    </div>
   )
 }
 

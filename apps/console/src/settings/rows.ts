@@ -24,8 +24,11 @@ export function useRows<T>(rows: T[], onChange: (rows: T[]) => void, empty: () =
     if (!move) return
     moved.current = null
     const row = list.current?.querySelectorAll(':scope > [data-row]')[move.to]
+    // the row's own tools (beside its name, or under what it holds), not those of a row inside it
     const button = (way: string) =>
-      row?.querySelector<HTMLButtonElement>(`:scope > .row-tools [data-move="${way}"]`)
+      row?.querySelector<HTMLButtonElement>(
+        `:scope > .row-tools [data-move="${way}"], :scope > .row > .row-tools [data-move="${way}"]`,
+      )
     const same = button(move.way)
     ;(same && !same.disabled ? same : button(move.way === 'up' ? 'down' : 'up'))?.focus()
   }, [rows])
