@@ -40,8 +40,9 @@ export function RevealRequestsPanel({ conversation, myId, onError }: Props) {
       aria-label={t('reveal.requests')}
       hidden={requests.length === 0 && !decided}
     >
+      {requests.length > 0 && <h3>{t('reveal.requests')}</h3>}
       {requests.map((request) => (
-        <article key={request.id} className="flag-card">
+        <article key={request.id}>
           <p>
             {t('reveal.requestedBy', {
               name: request.requestedBy.displayName,
