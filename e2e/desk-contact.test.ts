@@ -137,6 +137,16 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await typed.fill(number)
     await screenshot(carla, 'console-erase-dialog-1280')
     assert.deepEqual(await wcagViolations(carla), [])
+    // under a legal hold it is refused, in words that say what to do
+    const hold = (on: boolean) =>
+      call(`${server.url}/api/conversations/${conversationId}/legal-hold`, {
+        cookie: staff.supervisor.cookie,
+        body: { on, reason: on ? 'richiesta della procura' : 'archiviata' },
+      })
+    assert.equal((await hold(true)).status, 200)
+    await erase.getByRole('button', { name: 'Cancella per sempre' }).click()
+    await erase.getByRole('alert').filter({ hasText: 'Togli prima il blocco legale' }).waitFor()
+    assert.equal((await hold(false)).status, 200)
     await erase.getByRole('button', { name: 'Cancella per sempre' }).click()
     await erase.waitFor({ state: 'detached' })
     await carla.getByText('Scegli una conversazione dalla coda.').waitFor()

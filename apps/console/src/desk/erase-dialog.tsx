@@ -5,6 +5,7 @@
 import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { eraseContact } from '../api/contacts.ts'
+import { ApiError } from '../api/http.ts'
 import { DeskDialog } from './desk-dialog.tsx'
 import { ReasonField } from './reason-field.tsx'
 
@@ -39,6 +40,11 @@ export function EraseDialog({ conversationId, name, number, disabled, onErased }
         setTyped('')
         setReason('')
       }}
+      failureText={(error) =>
+        error instanceof ApiError && error.code === 'ASCOLTO_ERR_DUPLICATE_CONFLICT'
+          ? t('erase.underHold')
+          : undefined
+      }
       onSubmit={async () => {
         await eraseContact(conversationId, reason.trim())
         onErased()
