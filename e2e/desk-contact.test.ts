@@ -137,6 +137,9 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await typed.fill(number)
     await screenshot(carla, 'console-erase-dialog-1280')
     assert.deepEqual(await wcagViolations(carla), [])
+    await carla.setViewportSize({ width: 390, height: 844 })
+    await screenshot(carla, 'console-erase-dialog-390')
+    await carla.setViewportSize({ width: 1280, height: 800 })
     // under a legal hold it is refused, in words that say what to do
     const hold = (on: boolean) =>
       call(`${server.url}/api/conversations/${conversationId}/legal-hold`, {

@@ -212,11 +212,11 @@ export function SettingsScreen({ helplines, helplineId, onSaved }: Props) {
               <BlockingFieldset form={form} edit={edit} languages={languages} />
               <ModerationFieldset form={form} edit={edit} />
               <RedirectsFieldset form={form} edit={edit} languages={languages} />
-              <RetentionFieldset form={form} edit={edit} />
               <AssignmentFieldset form={form} edit={edit} />
               <CategoriesFieldset form={form} edit={edit} languages={languages} />
               <ClosingFormFieldset form={form} edit={edit} languages={languages} />
               <PlaybookFieldset form={form} edit={edit} languages={languages} />
+              <RetentionFieldset form={form} edit={edit} />
               <div className="save-bar">
                 <button type="submit" className="button-primary" disabled={saving}>
                   {saving ? t('settings.saving') : t('settings.save')}
