@@ -51,6 +51,8 @@ export const DeskSetup = Type.Object({
   desk: DeskSettings,
   cannedReplies: Type.Array(CannedReply),
   colleagues: Type.Array(Colleague),
+  /** Revealing a person's address takes a request a supervisor approves (the helpline's security). */
+  revealNeedsApproval: Type.Boolean(),
 })
 export type DeskSetup = Static<typeof DeskSetup>
 

@@ -194,6 +194,8 @@ export type ErrorView = Static<typeof ErrorView>
 /** Events the server pushes to a console (namespace `/console`). */
 export type ConsoleEvents = DeskConsoleEvents & {
   'conversation.updated': (conversation: ConversationView) => void
+  /** Gone for good (the person was erased): no longer in any list. */
+  'conversation.removed': (removed: { conversationIds: string[] }) => void
   'message.created': (message: MessageView) => void
   'message.updated': (message: MessageView) => void
   /** Whether the instance the console is on reaches its database (nothing moves while it does not). */

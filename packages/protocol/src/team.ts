@@ -150,6 +150,7 @@ export const ContactExport = Type.Object({
 export type ContactExport = Static<typeof ContactExport>
 
 export const ErasureDone = Type.Object({ conversations: Type.Integer(), messages: Type.Integer() })
+export type ErasureDone = Static<typeof ErasureDone>
 
 export const RevealRequestView = Type.Object({
   id: Uuid,
@@ -161,3 +162,4 @@ export const RevealRequestView = Type.Object({
 export type RevealRequestView = Static<typeof RevealRequestView>
 
 export const RevealRequestList = Type.Object({ requests: Type.Array(RevealRequestView) })
+export type RevealRequestList = Static<typeof RevealRequestList>

@@ -2,16 +2,22 @@
 // redirect to another desk, close it, block the person (rare, asked in a dialog), lift a block
 // (supervisors, on a closed conversation), put or lift a legal hold (supervisors). The desk's own:
 // transfer (or, for a supervisor, take over and reassign), call a supervisor, raise a
-// safeguarding flag, close with the helpline's form, ask a clinical review of a closed one.
+// safeguarding flag, close with the helpline's form, ask a clinical review of a closed one. The
+// person's own (issue 6): show their address (supervisors, or anyone with an approved request
+// where the helpline asks for one); export their data and erase them (coordinators).
 import type { BlockBody, ConversationView, LegalHoldBody } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { exportContact } from '../api/contacts.ts'
+import { downloadJson } from '../shell/download.ts'
 import { BlockDialog } from './block-dialog.tsx'
 import { CloseDialog } from './close-dialog.tsx'
 import type { DeskTools } from './desk-tools.tsx'
+import { EraseDialog } from './erase-dialog.tsx'
 import { FlagDialog } from './flag-dialog.tsx'
 import { LegalHoldDialog } from './legal-hold-dialog.tsx'
 import { RedirectMenu } from './redirect-menu.tsx'
+import { RevealDialog } from './reveal-dialog.tsx'
 import { ReviewDialog } from './review-dialog.tsx'
 import { formatMessageTime } from './time-format.ts'
 import { TransferDialog } from './transfer-dialog.tsx'
@@ -79,6 +85,8 @@ export function ConversationActions({
     })
   const setup = desk.setupOf(conversation.helplineId)
   const supervising = desk.supervises(conversation.helplineId)
+  const coordinating = desk.coordinates(conversation.helplineId)
+  const needsApproval = setup?.revealNeedsApproval ?? false
   const hasClosingForm = Boolean(setup?.desk.categories?.length || setup?.desk.closingForm?.length)
   return (
     <div className="conversation-actions">
@@ -203,6 +211,47 @@ export function ConversationActions({
                 : t('legalHold.isOff'),
             })
           }}
+        />
+      )}
+      {setup && (supervising || needsApproval) && (
+        <RevealDialog
+          // the address and a request sent belong to this conversation alone
+          key={id}
+          conversationId={id}
+          name={pseudonym}
+          needsApproval={needsApproval}
+          labels={desk.labels}
+          onDone={(text) => setDone({ id, text })}
+        />
+      )}
+      {coordinating && (
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={pending}
+          onClick={() =>
+            run(async () => {
+              setDone(null)
+              try {
+                const exported = await exportContact(id)
+                downloadJson(exported, `persona-${exported.contact.pseudonym}.json`)
+                setDone({ id, text: t('exportContact.done') })
+              } catch (error) {
+                desk.onError(error)
+              }
+            })
+          }
+        >
+          {t('exportContact.open')}
+        </button>
+      )}
+      {coordinating && (
+        <EraseDialog
+          conversationId={id}
+          name={pseudonym}
+          number={conversation.contactPseudonym}
+          disabled={pending}
+          onErased={() => desk.onErased(id, pseudonym)}
         />
       )}
       {/* always there, so the confirmation is announced when it appears */}

@@ -15,6 +15,8 @@ type Props = {
   onOpen?: () => void
   /** Rejects when the server refused: the dialog stays open and says why. */
   onSubmit: () => Promise<void>
+  /** Words that say a refusal better than its code's (the dialog knows what it asked for). */
+  failureText?: (error: unknown) => string | undefined
   children: ReactNode
 }
 
@@ -76,7 +78,13 @@ export function DeskDialog(props: Props) {
               </p>
             )}
             {props.children}
-            {failure && <ErrorAlert error={failure.error} onDismiss={() => setFailure(null)} />}
+            {failure && (
+              <ErrorAlert
+                error={failure.error}
+                text={props.failureText?.(failure.error)}
+                onDismiss={() => setFailure(null)}
+              />
+            )}
             <div className="form-actions">
               <button type="submit" className="button-primary" disabled={pending}>
                 {props.submit}

@@ -5,12 +5,14 @@ import type { CloseBody, ConversationView, DeskSetup, RaiseFlagBody, TransferBod
 import { ContactHistoryPanel } from './contact-history.tsx'
 import type { useLabels } from './labels.ts'
 import { NoteForm } from './note-form.tsx'
+import { RevealRequestsPanel } from './reveal-requests-panel.tsx'
 import { ReviewPanel } from './review-panel.tsx'
 import { SafeguardingPanel } from './safeguarding-panel.tsx'
 
 export type DeskTools = {
   setupOf: (helplineId: string) => DeskSetup | undefined
   supervises: (helplineId: string) => boolean
+  coordinates: (helplineId: string) => boolean
   /** Reject when refused, so the dialogs can say why. */
   onCloseWith: (id: string, body: CloseBody) => Promise<void>
   onTransfer: (id: string, body: TransferBody) => Promise<void>
@@ -20,10 +22,13 @@ export type DeskTools = {
   onAddNote: (id: string, text: string) => Promise<boolean>
   onError: (error: unknown) => void
   labels: ReturnType<typeof useLabels>
+  myId: string
   /** Rejects when refused, so the dialog can say why. */
   onRequestReview: (id: string, note: string) => Promise<void>
   /** Something changed the open conversation here: read it again. */
   onReload: () => void
+  /** The person of this conversation was erased here: it leaves the desk. */
+  onErased: (id: string, pseudonym: string) => void
 }
 
 export function DeskExtras({ conversation, tools }: { conversation: ConversationView; tools: DeskTools }) {
@@ -40,6 +45,15 @@ export function DeskExtras({ conversation, tools }: { conversation: Conversation
         supervises={tools.supervises(conversation.helplineId)}
         onError={tools.onError}
       />
+      {tools.supervises(conversation.helplineId) &&
+        tools.setupOf(conversation.helplineId)?.revealNeedsApproval && (
+          <RevealRequestsPanel
+            key={conversation.id}
+            conversation={conversation}
+            myId={tools.myId}
+            onError={tools.onError}
+          />
+        )}
       <ReviewPanel
         conversation={conversation}
         supervises={tools.supervises(conversation.helplineId)}

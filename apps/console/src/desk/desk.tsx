@@ -35,7 +35,14 @@ import { Queue } from './queue.tsx'
 import { SupervisorAlerts } from './supervisor-alerts.tsx'
 import type { QueueTab } from './updates.ts'
 import { useDeskSetups } from './use-desk-setup.ts'
-import { cannedRepliesHref, REVIEWS_HREF, roomHref, settingsHref, useRoute } from './use-hash-route.ts'
+import {
+  cannedRepliesHref,
+  QUEUE_HREF,
+  REVIEWS_HREF,
+  roomHref,
+  settingsHref,
+  useRoute,
+} from './use-hash-route.ts'
 import { useOpenConversation } from './use-open-conversation.ts'
 import { useQueue } from './use-queue.ts'
 import { useRealtime } from './use-realtime.ts'
@@ -89,7 +96,13 @@ export function Desk({ session, onSignedOut }: Props) {
     [session.memberships],
   )
 
-  const { queue, loaded, reload: reloadQueue, place } = useQueue(myId, setError)
+  const coordinates = useCallback(
+    (helplineId: string) =>
+      session.memberships.some((m) => m.helplineId === helplineId && m.role === 'coordinator'),
+    [session.memberships],
+  )
+
+  const { queue, loaded, reload: reloadQueue, place, remove } = useQueue(myId, setError)
   const open = useOpenConversation(selectedId, setError, supervises)
   const shown = open.detail?.conversation
 
@@ -121,6 +134,14 @@ export function Desk({ session, onSignedOut }: Props) {
       }
       place(conversation)
       open.applyConversation(conversation)
+      setRoomVersion((n) => n + 1)
+    },
+    onRemoved: (conversationIds) => {
+      remove(conversationIds)
+      if (selectedId && conversationIds.includes(selectedId)) {
+        window.location.hash = QUEUE_HREF
+        setAnnouncement(t('erase.gone'))
+      }
       setRoomVersion((n) => n + 1)
     },
     onMessage: (message: MessageView, created: boolean) => {
@@ -195,6 +216,13 @@ export function Desk({ session, onSignedOut }: Props) {
   const desk: DeskTools = {
     setupOf: (helplineId) => desks.setups[helplineId],
     supervises,
+    coordinates,
+    myId,
+    onErased: (id, pseudonym) => {
+      remove([id])
+      window.location.hash = QUEUE_HREF
+      setAnnouncement(t('erase.done', { name: pseudonym }))
+    },
     onCloseWith: async (id, body) => {
       setError(null)
       applyConversation(await closeWithForm(id, body))
@@ -310,7 +338,9 @@ export function Desk({ session, onSignedOut }: Props) {
         />
       )}
       {!settingsFor && !cannedFor && <CallbackPanel memberships={session.memberships} onError={setError} />}
-      {settingsFor && <SettingsScreen helplines={coordinated} helplineId={settingsFor} />}
+      {settingsFor && (
+        <SettingsScreen helplines={coordinated} helplineId={settingsFor} onSaved={desks.reload} />
+      )}
       {roomFor && (
         <RoomScreen
           helplines={supervised}

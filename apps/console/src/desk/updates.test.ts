@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { ConversationView, MessageStatus, MessageView } from '@ascolto/protocol'
-import { emptyQueue, placeConversation, upsertMessage } from './updates.ts'
+import { emptyQueue, placeConversation, removeConversations, upsertMessage } from './updates.ts'
 
 const me = '00000000-0000-4000-8000-000000000001'
 const someoneElse = '00000000-0000-4000-8000-000000000002'
@@ -121,4 +121,13 @@ test('a hidden message loses its text, unless this operator may read hidden mess
   // a message not hidden is replaced as it comes, even for a supervisor
   const edited = { ...message, text: '' }
   assert.deepEqual(upsertMessage([message], edited, { revealHidden: true }), [edited])
+})
+
+test('a conversation whose person was erased leaves both lists', () => {
+  const queue = {
+    waiting: [conversation('a')],
+    mine: [conversation('b', { status: 'open', assignee: { id: me, displayName: 'Me' } })],
+  }
+  assert.deepEqual(removeConversations(queue, ['a', 'b', 'z']), { waiting: [], mine: [] })
+  assert.deepEqual(removeConversations(queue, ['z']), queue)
 })

@@ -34,6 +34,12 @@ export function placeConversation(queue: Queue, conversation: ConversationView, 
   return sortedQueue(next)
 }
 
+/** Drops conversations that are gone for good (their person erased). */
+export function removeConversations(queue: Queue, ids: readonly string[]): Queue {
+  const keep = (c: ConversationView) => !ids.includes(c.id)
+  return { waiting: queue.waiting.filter(keep), mine: queue.mine.filter(keep) }
+}
+
 /**
  * Adds the message, or replaces the one with its id (a status change, hidden), keeping the order
  * of arrival. A hidden message is pushed to every console without its text; whoever may read

@@ -1,7 +1,7 @@
 import type { ConversationView } from '@ascolto/protocol'
 import { useCallback, useState } from 'react'
 import { listConversations } from '../api/conversations.ts'
-import { emptyQueue, placeConversation, type Queue, sortedQueue } from './updates.ts'
+import { emptyQueue, placeConversation, type Queue, removeConversations, sortedQueue } from './updates.ts'
 
 /** The two lists of the queue: loaded whole, then kept current by pushed changes. */
 export function useQueue(myId: string, onError: (error: unknown) => void) {
@@ -23,5 +23,10 @@ export function useQueue(myId: string, onError: (error: unknown) => void) {
     [myId],
   )
 
-  return { queue, loaded, reload, place }
+  const remove = useCallback(
+    (ids: readonly string[]) => setQueue((current) => removeConversations(current, ids)),
+    [],
+  )
+
+  return { queue, loaded, reload, place, remove }
 }

@@ -8,6 +8,8 @@ export type RealtimeHandlers = {
   /** Connected, the first time or again: whatever was missed meanwhile must be fetched. */
   onConnect: () => void
   onConversation: (conversation: ConversationView) => void
+  /** Gone for good: their person was erased. */
+  onRemoved: (conversationIds: string[]) => void
   /** `created`: a new message; otherwise a change to one already sent (status, hidden). */
   onMessage: (message: MessageView, created: boolean) => void
   onUnauthenticated: () => void
@@ -42,6 +44,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
       if (!socket.active) retry = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL)
     })
     socket.on('conversation.updated', (conversation) => latest.current.onConversation(conversation))
+    socket.on('conversation.removed', ({ conversationIds }) => latest.current.onRemoved(conversationIds))
     socket.on('message.created', (message) => latest.current.onMessage(message, true))
     socket.on('message.updated', (message) => latest.current.onMessage(message, false))
     socket.on('flag.updated', (flag) => latest.current.onFlag?.(flag))

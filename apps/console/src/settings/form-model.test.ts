@@ -52,6 +52,36 @@ test('whatever an imported file holds, the form opens', () => {
   assert.deepEqual(form.redirects, [{ id: '', label: '', text: {} }])
 })
 
+test("the desk's lists: a new item gets an id of its own from its name, a renamed one keeps its id", async () => {
+  const form = toForm(await settingsFile('listening-line.json'))
+  form.categories[0] = { id: 'loneliness', label: { it: 'Isolamento', en: '' } }
+  form.categories.push({ id: '', label: { it: 'Solitudine', en: '' } }, { id: '', label: { it: '', en: '' } })
+  form.closingForm = [
+    { id: '', label: { it: 'Chi scrive' }, required: false, options: [{ id: '', label: { it: 'Sé' } }] },
+  ]
+  form.playbook = []
+  form.assignment = 'automatic'
+  form.maxConcurrent = ''
+  const { desk } = fromForm(form)
+  assert.deepEqual(desk?.categories?.[0], { id: 'loneliness', label: { it: 'Isolamento' } })
+  assert.deepEqual(
+    desk?.categories?.slice(-2).map((c) => c.id),
+    ['solitudine', 'category-10'],
+  )
+  assert.deepEqual(desk?.categories?.at(-1)?.label, {}, 'no name: the server names what is missing')
+  assert.deepEqual(desk?.closingForm, [
+    { id: 'chi-scrive', label: { it: 'Chi scrive' }, options: [{ id: 'se', label: { it: 'Sé' } }] },
+  ])
+  assert.equal(desk?.escalationPlaybook, undefined)
+  assert.equal(desk?.assignment, 'automatic')
+  assert.equal(desk?.maxConcurrent, undefined)
+})
+
+test('a file without desk settings gets none from an untouched form', () => {
+  const file = { name: 'Linea', languages: ['it'], retention: { months: 6 } }
+  assert.equal(fromForm(toForm(file)).desk, undefined)
+})
+
 test('slug', () => {
   assert.equal(slug('  Anagrafe & Stato civile '), 'anagrafe-stato-civile')
 })

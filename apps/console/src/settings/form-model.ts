@@ -15,6 +15,10 @@ export type RangeForm = { start: string; end: string }
 export type ClosureForm = { from: string; to: string; reason: string }
 export type ExceptionForm = { date: string; closed: boolean; ranges: RangeForm[]; reason: string }
 export type RedirectForm = { id: string; label: string; text: Texts }
+/** A category, a playbook step, an option of a question: an id kept across renames, a name per language. */
+export type LabelledForm = { id: string; label: Texts }
+export type QuestionForm = LabelledForm & { required: boolean; options: LabelledForm[] }
+export type Assignment = 'manual' | 'automatic'
 
 export type SettingsForm = {
   /** The file as loaded or imported: what the form does not edit is sent back as it came. */
@@ -38,6 +42,12 @@ export type SettingsForm = {
   words: string
   redirects: RedirectForm[]
   retentionMonths: string
+  categories: LabelledForm[]
+  closingForm: QuestionForm[]
+  playbook: LabelledForm[]
+  assignment: Assignment
+  /** Conversations one volunteer handles at once; empty: no limit. */
+  maxConcurrent: string
 }
 
 // an imported file can hold anything: each reader takes what fits and leaves the rest
@@ -54,6 +64,10 @@ const rangeOf = (value: unknown): RangeForm => ({
 })
 const textsOf = (value: unknown): Texts =>
   Object.fromEntries(Object.entries(object(value)).map(([language, t]) => [language, text(t)]))
+const labelledOf = (value: unknown): LabelledForm => ({
+  id: text(object(value).id),
+  label: textsOf(object(value).label),
+})
 
 export function parseLanguages(typed: string): string[] {
   return typed
@@ -71,6 +85,7 @@ export function toForm(file: unknown): SettingsForm {
   const policy = object(settings.policy)
   const blocking = object(settings.blocking)
   const moderation = object(settings.moderation)
+  const desk = object(settings.desk)
   return {
     base: settings,
     name: text(settings.name),
@@ -110,6 +125,15 @@ export function toForm(file: unknown): SettingsForm {
       text: textsOf(object(r).text),
     })),
     retentionMonths: text(object(settings.retention).months),
+    categories: list(desk.categories).map(labelledOf),
+    closingForm: list(desk.closingForm).map((q) => ({
+      ...labelledOf(q),
+      required: object(q).required === true,
+      options: list(object(q).options).map(labelledOf),
+    })),
+    playbook: list(desk.escalationPlaybook).map(labelledOf),
+    assignment: desk.assignment === 'automatic' ? 'automatic' : 'manual',
+    maxConcurrent: text(desk.maxConcurrent),
   }
 }
 
@@ -131,6 +155,56 @@ export function slug(label: string): string {
     .slice(0, 40)
 }
 
+/**
+ * The items with their ids: a new item (no id yet) gets one from its name in the main language,
+ * unlike every other id of its list; an item keeps its id when renamed, as the statistics count by it.
+ */
+function withIds<T extends LabelledForm>(items: T[], languages: string[], kind: string) {
+  const taken = new Set(items.map((item) => item.id.trim()).filter(Boolean))
+  return items.map((item, index) => {
+    if (item.id.trim()) return { ...item, id: item.id.trim() }
+    const base = slug(languages.map((l) => item.label[l] ?? '').find((l) => l.trim()) ?? '').slice(0, 34)
+    let id = base || `${kind}-${index + 1}`
+    for (let n = 2; taken.has(id); n++) id = `${base || kind}-${n}`
+    taken.add(id)
+    return { ...item, id }
+  })
+}
+
+const labelled = (item: LabelledForm, languages: string[]) => ({
+  id: item.id,
+  label: localized(item.label, languages) ?? {},
+})
+
+/** The desk's part of the file; lists left empty are not written, as a file without them says the same. */
+function deskOf(form: SettingsForm, languages: string[]) {
+  const {
+    categories: _c,
+    closingForm: _f,
+    escalationPlaybook: _p,
+    assignment,
+    maxConcurrent: _m,
+    ...rest
+  } = object(form.base.desk)
+  const lists = {
+    categories: withIds(form.categories, languages, 'category').map((c) => labelled(c, languages)),
+    closingForm: withIds(form.closingForm, languages, 'question').map((q) => ({
+      ...labelled(q, languages),
+      ...(q.required ? { required: true } : {}),
+      options: withIds(q.options, languages, 'option').map((o) => labelled(o, languages)),
+    })),
+    escalationPlaybook: withIds(form.playbook, languages, 'step').map((s) => labelled(s, languages)),
+  }
+  const desk = {
+    ...rest,
+    ...Object.fromEntries(Object.entries(lists).filter(([, items]) => items.length > 0)),
+    // manual is what a file without it means: written only when chosen over a file that said otherwise
+    ...(form.assignment === 'automatic' || assignment !== undefined ? { assignment: form.assignment } : {}),
+    ...(form.maxConcurrent.trim() ? { maxConcurrent: numberOrText(form.maxConcurrent) } : {}),
+  }
+  return Object.keys(desk).length > 0 ? { desk } : {}
+}
+
 // a number when it reads as one, otherwise what was typed, for the server to name the field
 const numberOrText = (typed: string) =>
   typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed
@@ -141,7 +215,7 @@ const withReason = <T extends object>(value: T, reason: string) =>
 /** The settings file to send: the whole object, as PUT expects it. */
 export function fromForm(form: SettingsForm): HelplineSettings {
   const languages = parseLanguages(form.languages)
-  const { policy: _policy, ...base } = form.base
+  const { policy: _policy, desk: _desk, ...base } = form.base
   const { patronSaintDay: _patron, alwaysOpen: _always, ...openingRest } = object(base.opening)
   const { notice: _notice, ...blockingRest } = object(base.blocking)
   // a text emptied in the form is gone from the file; replies of kinds this console does not know stay
@@ -204,6 +278,7 @@ export function fromForm(form: SettingsForm): HelplineSettings {
       text: localized(r.text, languages) ?? {},
     })),
     retention: { ...object(base.retention), months: numberOrText(form.retentionMonths) },
+    ...deskOf(form, languages),
   }
   // what the server checks, it checks: the form's types are a wish, not a guarantee
   return settings as unknown as HelplineSettings

@@ -21,6 +21,14 @@ function usePlace() {
         return t('settings.closures.item', { number: s.n })
       case 'redirect':
         return t('settings.redirects.item', { number: s.n })
+      case 'category':
+        return t('settings.categories.item', { number: s.n })
+      case 'question':
+        return t('settings.closingForm.item', { number: s.n })
+      case 'option':
+        return t('settings.closingForm.option', { number: s.n })
+      case 'step':
+        return t('settings.playbook.item', { number: s.n })
       case 'reply':
         return t(`settings.replies.${s.reply}`)
       case 'language':

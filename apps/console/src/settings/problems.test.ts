@@ -42,6 +42,27 @@ test('a field after a colon, a text in a language, a redirect, the whole file', 
   assert.equal(describeProblem('timeZone: unknown time zone: Mars/Base').section, 'line')
 })
 
+test("the desk's lists: a category, an option of a question, a playbook step, the limit", () => {
+  const option = describeProblem('desk.closingForm[0].options[2].label: needs a text in it')
+  assert.equal(option.section, 'closingForm')
+  assert.deepEqual(option.steps, [
+    { kind: 'question', n: 1 },
+    { kind: 'field', name: 'options' },
+    { kind: 'option', n: 3 },
+  ])
+  assert.deepEqual(describeProblem('desk.categories[1].label.it: Expected string length').steps, [
+    { kind: 'category', n: 2 },
+    { kind: 'language', code: 'it' },
+  ])
+  assert.deepEqual(describeProblem("desk.escalationPlaybook[0].id: repeats 'x'").steps, [
+    { kind: 'step', n: 1 },
+    { kind: 'field', name: 'id' },
+  ])
+  const limit = describeProblem('desk.maxConcurrent: Expected integer')
+  assert.equal(limit.section, 'assignment')
+  assert.equal(describeProblem('desk.onCall.address: too short').section, null)
+})
+
 test('a problem concerns its field, the fields inside it and the one around it', () => {
   assert.ok(concerns('opening.weekly.mon[0]', 'opening.weekly.mon[0].start'))
   assert.ok(concerns('moderation.words[3]', 'moderation.words'))

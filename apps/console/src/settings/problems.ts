@@ -14,16 +14,28 @@ export const SECTIONS = [
   'moderation',
   'redirects',
   'retention',
+  'categories',
+  'closingForm',
+  'playbook',
+  'assignment',
 ] as const
 export type Section = (typeof SECTIONS)[number]
+
+/** The nth row of a list: a time range, a closure, a category, an option of a question… */
+export type RowKind =
+  | 'range'
+  | 'exception'
+  | 'closure'
+  | 'redirect'
+  | 'category'
+  | 'question'
+  | 'option'
+  | 'step'
 
 /** One step of a place in the form, for the screen to put in words. */
 export type Step =
   | { kind: 'day'; day: Weekday }
-  | { kind: 'range'; n: number }
-  | { kind: 'exception'; n: number }
-  | { kind: 'closure'; n: number }
-  | { kind: 'redirect'; n: number }
+  | { kind: RowKind; n: number }
   | { kind: 'reply'; reply: ReplyKind }
   | { kind: 'language'; code: string }
   | { kind: 'field'; name: FieldName }
@@ -48,6 +60,10 @@ export const FIELD_NAMES = [
   'reason',
   'start',
   'end',
+  'required',
+  'options',
+  'assignment',
+  'maxConcurrent',
 ] as const
 export type FieldName = (typeof FIELD_NAMES)[number]
 
@@ -85,10 +101,34 @@ function sectionOf(head: string, next: unknown): Section | null {
       return 'redirects'
     case 'retention':
       return 'retention'
+    case 'desk':
+      return next === 'categories'
+        ? 'categories'
+        : next === 'closingForm'
+          ? 'closingForm'
+          : next === 'escalationPlaybook'
+            ? 'playbook'
+            : next === 'assignment' || next === 'maxConcurrent'
+              ? 'assignment'
+              : null
     default:
       return null
   }
 }
+
+// the rows of a list, by the list's name in the file
+const ROWS: Record<string, RowKind> = {
+  exceptions: 'exception',
+  closures: 'closure',
+  redirects: 'redirect',
+  categories: 'category',
+  closingForm: 'question',
+  options: 'option',
+  escalationPlaybook: 'step',
+  ranges: 'range',
+}
+
+const NAMED_ROWS = new Set(['categories', 'closingForm', 'options', 'escalationPlaybook'])
 
 /** 'opening.weekly.mon[0].end' → ['opening', 'weekly', 'mon', 0, 'end'] */
 export function pathParts(path: string): Array<string | number> {
@@ -100,19 +140,18 @@ function stepsOf(parts: Array<string | number>): Step[] {
   let container = ''
   for (const part of parts) {
     if (typeof part === 'number') {
-      const n = part + 1
-      if (container === 'exceptions') steps.push({ kind: 'exception', n })
-      else if (container === 'closures') steps.push({ kind: 'closure', n })
-      else if (container === 'redirects') steps.push({ kind: 'redirect', n })
-      else if (container === 'ranges' || isDay(container)) steps.push({ kind: 'range', n })
+      const kind = isDay(container) ? 'range' : ROWS[container]
+      if (kind) steps.push({ kind, n: part + 1 })
     } else if (isDay(part)) steps.push({ kind: 'day', day: part })
     else if (isReply(part)) steps.push({ kind: 'reply', reply: part })
     else if (
       /^[a-z]{2}$/.test(part) &&
-      ['welcome', 'outOfHours', 'holiday', 'notice', 'text'].includes(container)
+      ['welcome', 'outOfHours', 'holiday', 'notice', 'text', 'label'].includes(container)
     )
       steps.push({ kind: 'language', code: part })
-    else if (isField(part)) steps.push({ kind: 'field', name: part })
+    // a category's (an option's, a step's) name is said by its row already
+    else if (isField(part) && !(part === 'label' && NAMED_ROWS.has(container)))
+      steps.push({ kind: 'field', name: part })
     container = typeof part === 'string' ? part : container
   }
   return steps

@@ -1,18 +1,10 @@
 // The settings as a file: downloaded from the form as it is, read back into it. Nothing is saved
 // until the coordinator presses Save.
+import { downloadJson } from '../shell/download.ts'
 import { slug } from './form-model.ts'
 
 export function downloadSettings(settings: { name?: string }) {
-  const blob = new Blob([`${JSON.stringify(settings, null, 2)}\n`], { type: 'application/json' })
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = `${slug(settings.name ?? '') || 'helpline'}-settings.json`
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // the download has its own copy once started
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  downloadJson(settings, `${slug(settings.name ?? '') || 'helpline'}-settings.json`)
 }
 
 /** The file's JSON object, or null when it is not JSON or not an object. */

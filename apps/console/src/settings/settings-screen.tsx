@@ -9,6 +9,12 @@ import { loadSettings, saveSettings } from '../api/settings.ts'
 import { QUEUE_HREF, settingsHref } from '../desk/use-hash-route.ts'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { ClosuresFieldset, ExceptionsFieldset } from './dates-fieldsets.tsx'
+import {
+  AssignmentFieldset,
+  CategoriesFieldset,
+  ClosingFormFieldset,
+  PlaybookFieldset,
+} from './desk-fieldsets.tsx'
 import { ProblemPaths } from './field.ts'
 import { fromForm, parseLanguages, type SettingsForm, sameSettings, toForm } from './form-model.ts'
 import { LineFieldset } from './line-fieldset.tsx'
@@ -27,11 +33,13 @@ type Props = {
   /** The helplines this operator coordinates. */
   helplines: Membership[]
   helplineId: string
+  /** The desk reads the categories, closing form and playbook again. */
+  onSaved: () => void
 }
 
 type Failure = { error: unknown; text?: string } | null
 
-export function SettingsScreen({ helplines, helplineId }: Props) {
+export function SettingsScreen({ helplines, helplineId, onSaved }: Props) {
   const { t } = useTranslation()
   const ids = { heading: useId(), picker: useId(), file: useId() }
   const heading = useRef<HTMLHeadingElement>(null)
@@ -93,6 +101,7 @@ export function SettingsScreen({ helplines, helplineId }: Props) {
       setForm(toForm(settings))
       setSavedVersion((n) => n + 1)
       setStatus(t('settings.saved'))
+      onSaved()
     } catch (error) {
       if (error instanceof ApiError && error.problems.length > 0) setProblems(error.problems)
       else setFailure({ error })
@@ -203,6 +212,10 @@ export function SettingsScreen({ helplines, helplineId }: Props) {
               <BlockingFieldset form={form} edit={edit} languages={languages} />
               <ModerationFieldset form={form} edit={edit} />
               <RedirectsFieldset form={form} edit={edit} languages={languages} />
+              <AssignmentFieldset form={form} edit={edit} />
+              <CategoriesFieldset form={form} edit={edit} languages={languages} />
+              <ClosingFormFieldset form={form} edit={edit} languages={languages} />
+              <PlaybookFieldset form={form} edit={edit} languages={languages} />
               <RetentionFieldset form={form} edit={edit} />
               <div className="save-bar">
                 <button type="submit" className="button-primary" disabled={saving}>

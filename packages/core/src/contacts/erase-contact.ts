@@ -53,5 +53,6 @@ export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId
     subjectId: record.contact_id,
     details: { ...counts, reason: input.reason.trim() },
   })
-  return counts
+  // where the conversations were, for the consoles to drop them (not part of the answer)
+  return { ...counts, helplineId: record.helpline_id, conversationIds }
 }

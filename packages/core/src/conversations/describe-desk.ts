@@ -1,6 +1,7 @@
 import type { Queryable } from '@ascolto/db'
 import type { Colleague, DeskSetup } from '@ascolto/protocol'
 import { loadCannedReplies } from '../canned-replies/list-canned-replies.ts'
+import { revealNeedsApproval } from '../contacts/reveal-requests.ts'
 import type { Actor } from '../context.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { requireRole } from '../operators/require-role.ts'
@@ -21,5 +22,6 @@ export async function describeDesk(db: Queryable, actor: Actor, helplineId: stri
     desk: settings.desk ?? {},
     cannedReplies: await loadCannedReplies(db, helplineId),
     colleagues: rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role })),
+    revealNeedsApproval: await revealNeedsApproval(db, helplineId),
   }
 }

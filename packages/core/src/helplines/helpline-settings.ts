@@ -1,7 +1,7 @@
 // Reading, checking, importing and exporting a helpline's settings file. A file with an error
 // changes nothing and gets every problem, each naming its field.
 import type { Queryable } from '@ascolto/db'
-import { HelplineSettings } from '@ascolto/protocol'
+import { type DeskSettings, HelplineSettings, type LocalizedText } from '@ascolto/protocol'
 import Value from 'typebox/value'
 import { AscoltoError } from '../errors.ts'
 import { checkOpeningRules, type OpeningRules } from '../policy/index.ts'
@@ -69,16 +69,51 @@ export function checkSettings(input: unknown): HelplineSettings {
     ...Object.fromEntries(Object.entries(settings.autoReplies).map(([k, v]) => [`autoReplies.${k}`, v])),
     ...(settings.blocking.notice ? { 'blocking.notice': settings.blocking.notice } : {}),
     ...Object.fromEntries(settings.redirects.map((r, i) => [`redirects[${i}].text`, r.text])),
+    ...deskLabels(settings.desk),
   }
   for (const [field, text] of Object.entries(texts)) {
     if (mainLanguage && text && !(mainLanguage in text))
       problems.push(`${field}: needs a text in ${mainLanguage}`)
   }
+  problems.push(...repeatedDeskIds(settings.desk))
   if (settings.autoReplies.welcome && !settings.policy) {
     problems.push('policy: the welcome carries the policy link: give its url and version')
   }
   if (problems.length > 0) throw new SettingsError(problems)
   return settings
+}
+
+type Labelled = { id: string; label: LocalizedText; options?: Labelled[] }
+const deskLists = (desk: DeskSettings | undefined): Array<[string, Labelled[]]> => [
+  ['desk.categories', desk?.categories ?? []],
+  ['desk.closingForm', desk?.closingForm ?? []],
+  ['desk.escalationPlaybook', desk?.escalationPlaybook ?? []],
+]
+
+/** The labels of the desk's lists (and of each question's options), by field. */
+function deskLabels(desk: DeskSettings | undefined) {
+  const labels: Array<[string, LocalizedText]> = []
+  for (const [field, items] of deskLists(desk)) {
+    items.forEach((item, i) => {
+      labels.push([`${field}[${i}].label`, item.label])
+      item.options?.forEach((option, j) => {
+        labels.push([`${field}[${i}].options[${j}].label`, option.label])
+      })
+    })
+  }
+  return Object.fromEntries(labels)
+}
+
+/** An id twice in one list: the statistics (and the desk's choices) could not tell them apart. */
+function repeatedDeskIds(desk: DeskSettings | undefined) {
+  const repeated = (field: string, items: Labelled[]) =>
+    items.flatMap((item, i) =>
+      items.findIndex((other) => other.id === item.id) < i ? [`${field}[${i}].id: repeats '${item.id}'`] : [],
+    )
+  return deskLists(desk).flatMap(([field, items]) => [
+    ...repeated(field, items),
+    ...items.flatMap((item, i) => repeated(`${field}[${i}].options`, item.options ?? [])),
+  ])
 }
 
 type HelplineRow = {

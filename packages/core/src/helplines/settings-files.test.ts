@@ -90,6 +90,26 @@ describe('a settings file with a mistake', () => {
     ['retention of zero months', 'retention.months', (f) => (f.retention.months = 0)],
     ['a language that is not a code', 'languages[1]', (f) => (f.languages[1] = 'English')],
     ['an unknown time zone', 'timeZone', (f) => (f.timeZone = 'Europe/Atlantis')],
+    [
+      'a category without its name in the main language',
+      'desk.categories[1].label',
+      (f) => delete f.desk.categories[1].label.it,
+    ],
+    [
+      'an outcome option without its name in the main language',
+      'desk.closingForm[0].options[2].label',
+      (f) => delete f.desk.closingForm[0].options[2].label.it,
+    ],
+    [
+      'two categories with one id',
+      'desk.categories[2].id',
+      (f) => (f.desk.categories[2].id = f.desk.categories[0].id),
+    ],
+    [
+      'two options of a question with one id',
+      'desk.closingForm[0].options[1].id',
+      (f) => (f.desk.closingForm[0].options[1].id = f.desk.closingForm[0].options[0].id),
+    ],
   ]
   for (const [mistake, field, change] of rows) {
     it(`${mistake}: a problem names ${field}`, () => {

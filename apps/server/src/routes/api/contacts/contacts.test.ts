@@ -14,6 +14,7 @@ import {
   whatsappPayload,
   whatsappText,
 } from '../../../testing/fake-whatsapp.ts'
+import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
   call,
   makeHelpline,
@@ -142,9 +143,14 @@ describe('a contact’s address, export and erasure', () => {
       conversationId,
     ])
     const contactId = rows[0].contact_id
+    // every console of the helpline is told, to drop the conversation from its queue
+    const socket = await connectConsole(server.url, staff.volunteer.cookie)
+    const removed = nextEvent<{ conversationIds: string[] }>(socket, 'conversation.removed')
     const erased = await call(url, { cookie: staff.coordinator.cookie, body: { reason } })
     assert.equal(erased.status, 200)
     assert.deepEqual(erased.body, { conversations: 1, messages: 1 })
+    assert.deepEqual(await removed, { conversationIds: [conversationId] })
+    socket.close()
     for (const [table, column] of [
       ['contact', 'id'],
       ['contact_identity', 'contact_id'],

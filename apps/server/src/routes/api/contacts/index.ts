@@ -58,9 +58,18 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     { schema: { params: ById, body: ReasonBody, response: { 200: ErasureDone, ...errors } } },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        eraseContact(tx, actor, { conversationId: request.params.id, reason: request.body.reason }),
-      )
+      return withTransaction(pool, async (tx, afterCommit) => {
+        const erased = await eraseContact(tx, actor, {
+          conversationId: request.params.id,
+          reason: request.body.reason,
+        })
+        // every console of the helpline drops them from its queue and its open conversation
+        const { helplineId, conversationIds } = erased
+        afterCommit(() =>
+          services.publisher.toConsoles(helplineId, 'conversation.removed', { conversationIds }),
+        )
+        return erased
+      })
     },
   )
 

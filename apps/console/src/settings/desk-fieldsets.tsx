@@ -1,0 +1,154 @@
+// The desk's own settings: the categories a conversation is closed with, the closing form's
+// questions, the steps after a safeguarding flag, and how conversations reach the volunteers.
+import { useTranslation } from 'react-i18next'
+import { useField } from './field.ts'
+import type { LabelledForm, QuestionForm } from './form-model.ts'
+import { LabelledList } from './labelled-list.tsx'
+import type { SectionProps } from './sections.ts'
+
+const emptyItem = (): LabelledForm => ({ id: '', label: {} })
+
+export function CategoriesFieldset({ form, edit, languages }: SectionProps) {
+  const { t } = useTranslation()
+  return (
+    <fieldset className="settings-section" id="settings-section-categories">
+      <legend>{t('settings.sections.categories')}</legend>
+      <p className="hint">{t('settings.categories.intro')}</p>
+      <LabelledList
+        path="desk.categories"
+        items={form.categories}
+        onChange={(categories) => edit('categories', categories)}
+        empty={emptyItem}
+        languages={languages}
+        title={(number) => t('settings.categories.item', { number })}
+        add={t('settings.categories.add')}
+      />
+    </fieldset>
+  )
+}
+
+export function ClosingFormFieldset({ form, edit, languages }: SectionProps) {
+  const { t } = useTranslation()
+  return (
+    <fieldset className="settings-section" id="settings-section-closingForm">
+      <legend>{t('settings.sections.closingForm')}</legend>
+      <p className="hint">{t('settings.closingForm.intro')}</p>
+      <LabelledList<QuestionForm>
+        path="desk.closingForm"
+        items={form.closingForm}
+        onChange={(closingForm) => edit('closingForm', closingForm)}
+        // a question offers a choice: two answers to start with, the fewest it may have
+        empty={() => ({ ...emptyItem(), required: false, options: [emptyItem(), emptyItem()] })}
+        languages={languages}
+        title={(number) => t('settings.closingForm.item', { number })}
+        add={t('settings.closingForm.add')}
+        more={(question, index, change) => (
+          <QuestionDetails
+            path={`desk.closingForm[${index}]`}
+            question={question}
+            languages={languages}
+            onChange={change}
+          />
+        )}
+      />
+    </fieldset>
+  )
+}
+
+type QuestionProps = {
+  path: string
+  question: QuestionForm
+  languages: string[]
+  onChange: (question: QuestionForm) => void
+}
+
+function QuestionDetails({ path, question, languages, onChange }: QuestionProps) {
+  const { t } = useTranslation()
+  const required = useField(`${path}.required`)
+  return (
+    <>
+      <label className="choice" htmlFor={required.id}>
+        <input
+          type="checkbox"
+          {...required}
+          checked={question.required}
+          onChange={(event) => onChange({ ...question, required: event.target.checked })}
+        />
+        {t('settings.closingForm.required')}
+      </label>
+      {/* too few answers: the server names the list, which marks every answer's names */}
+      <fieldset className="subsection answers">
+        <legend>{t('settings.closingForm.options')}</legend>
+        <p className="hint">{t('settings.closingForm.optionsHint')}</p>
+        <LabelledList
+          path={`${path}.options`}
+          items={question.options}
+          onChange={(changed) => onChange({ ...question, options: changed })}
+          empty={emptyItem}
+          languages={languages}
+          title={(number) => t('settings.closingForm.option', { number })}
+          add={t('settings.closingForm.addOption')}
+        />
+      </fieldset>
+    </>
+  )
+}
+
+export function PlaybookFieldset({ form, edit, languages }: SectionProps) {
+  const { t } = useTranslation()
+  return (
+    <fieldset className="settings-section" id="settings-section-playbook">
+      <legend>{t('settings.sections.playbook')}</legend>
+      <p className="hint">{t('settings.playbook.intro')}</p>
+      <LabelledList
+        path="desk.escalationPlaybook"
+        items={form.playbook}
+        onChange={(playbook) => edit('playbook', playbook)}
+        empty={emptyItem}
+        languages={languages}
+        title={(number) => t('settings.playbook.item', { number })}
+        add={t('settings.playbook.add')}
+      />
+    </fieldset>
+  )
+}
+
+export function AssignmentFieldset({ form, edit }: Omit<SectionProps, 'languages'>) {
+  const { t } = useTranslation()
+  const limit = useField('desk.maxConcurrent')
+  const limitHint = `${limit.id}-hint`
+  return (
+    <fieldset className="settings-section" id="settings-section-assignment">
+      <legend>{t('settings.sections.assignment')}</legend>
+      <fieldset className="subsection">
+        <legend>{t('settings.assignment.choice')}</legend>
+        {(['manual', 'automatic'] as const).map((way) => (
+          <label key={way} className="choice">
+            <input
+              type="radio"
+              name="desk-assignment"
+              checked={form.assignment === way}
+              onChange={() => edit('assignment', way)}
+            />
+            {t(`settings.assignment.${way}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={limit.id}>{t('settings.assignment.limit')}</label>
+        <input
+          type="text"
+          inputMode="numeric"
+          {...limit}
+          className="short-input"
+          aria-describedby={limitHint}
+          value={form.maxConcurrent}
+          onChange={(event) => edit('maxConcurrent', event.target.value)}
+        />
+        <p id={limitHint} className="hint">
+          {t('settings.assignment.limitHint')}
+        </p>
+      </div>
+    </fieldset>
+  )
+}
