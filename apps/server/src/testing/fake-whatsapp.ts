@@ -86,6 +86,8 @@ export type FakeWhatsApp = {
   readReceipts: string[]
   /** A file a person sent, kept as Meta keeps it: the id for a webhook's `image.id`/`audio.id`. */
   addMedia: (bytes: Buffer, mimeType: string, options?: { declaredSize?: number }) => string
+  /** The files deleted through the API (DELETE /{version}/{media-id}?phone_number_id=…), in order. */
+  deletedMedia: string[]
   /** Every send request that reached it, failed ones included. */
   attempts: () => number
   /** The next `times` requests fail this way, then requests succeed again. */
@@ -130,6 +132,8 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
   const hanging = new Set<ServerResponse>()
   const waiters = new Set<() => void>()
   const media = new Map<string, StoredMedia>()
+  const deletedMedia: string[] = []
+  let uploads = 0
   const readReceipts: string[] = []
   let attempts = 0
   let port = 0
@@ -158,6 +162,17 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
       if (!file) return reply(response, 404, graphError(100, 'Media not found'))
       response.writeHead(200, { 'content-type': file.mimeType, 'content-length': file.bytes.length })
       return response.end(file.bytes)
+    }
+    const deletion = /^\/(v\d+\.\d+)\/([\w.-]+)\?phone_number_id=\d+$/.exec(url)
+    if (request.method === 'DELETE' && deletion?.[2]) {
+      if (!bearerOk(request, response)) return
+      const failure = plan.shift()
+      if (failure === 'hang' || failure === 'lose-answer') return void hanging.add(response)
+      if (failure) return reply(response, failure.status, graphError(failure.code ?? failure.status, 'Error'))
+      if (!media.delete(deletion[2]))
+        return reply(response, 400, graphError(100, 'Unsupported delete request. Object does not exist'))
+      deletedMedia.push(deletion[2])
+      return reply(response, 200, { success: true })
     }
     const mediaInfo = /^\/(v\d+\.\d+)\/([\w.-]+)$/.exec(url)
     if (request.method === 'GET' && mediaInfo?.[2]) {
@@ -195,7 +210,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
           graphError(100, '(#100) Invalid parameter', 'file, type and messaging_product'),
         )
       }
-      const id = String(2_000_000_000_000 + media.size)
+      const id = String(2_000_000_000_000 + ++uploads)
       media.set(id, { bytes: Buffer.from(await file.arrayBuffer()), mimeType: String(form.get('type')) })
       return reply(response, 200, { id })
     }
@@ -272,6 +287,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
     accessToken,
     sent,
     readReceipts,
+    deletedMedia,
     addMedia: (bytes, mimeType, options = {}) => {
       const id = String(1_000_000_000_000 + media.size + Math.floor(Math.random() * 1e9))
       media.set(id, { bytes, mimeType, declaredSize: options.declaredSize })

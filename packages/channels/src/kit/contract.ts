@@ -110,7 +110,14 @@ export type ChannelConnection = {
 /** What a channel may use to send: a push to a widget's sockets (the web chat has no provider). */
 export type SendContext = { pushToWidget: (room: string, event: string, payload: unknown) => void }
 
-export type SendResult = { providerMessageId: string }
+export type SendResult = {
+  providerMessageId: string
+  /** A file uploaded for the reply, which the provider keeps until it is deleted (eraseCopies). */
+  providerMediaId?: string
+}
+
+/** The provider's ids of what erasure or retention deleted: messages, and files by their own ids. */
+export type ProviderCopies = { messageIds: readonly string[]; mediaIds: readonly string[] }
 
 export type ChannelCapabilities = {
   media: boolean
@@ -203,10 +210,10 @@ export interface ChannelAdapter {
     limits: { maxBytes: number },
   ) => Promise<FetchedMedia>
   /**
-   * Deletes the provider's own copies of these messages (bodies, media, recordings) where it keeps
-   * them, when erasure or retention deletes Ascolto's. An id the provider no longer has is done.
+   * Deletes the provider's own copies of these messages and files (bodies, media, recordings)
+   * where it keeps them, when erasure or retention deletes Ascolto's. An id it no longer has is done.
    */
-  eraseCopies?: (connection: ChannelConnection, providerMessageIds: readonly string[]) => Promise<void>
+  eraseCopies?: (connection: ChannelConnection, copies: ProviderCopies) => Promise<void>
   /** Whether this connection tells people their messages were read (a setting of the helpline's). */
   sendsReadReceipts?: (connection: ChannelConnection) => boolean
   /** Tells the provider the helpline has read the person's message (their app shows it). */

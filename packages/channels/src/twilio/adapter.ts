@@ -31,11 +31,12 @@ export const twilioAdapter = {
     return fetchTwilioMedia(config, authToken, media, limits)
   },
 
-  eraseCopies: async (connection, providerMessageIds) => {
+  // a message's media go with it; a voicemail's recording is its message
+  eraseCopies: async (connection, { messageIds }) => {
     const [config, authToken] = usableConnection(
       () => [configOf(connection), authTokenOf(connection)] as const,
     )
-    return eraseTwilioCopies(config, authToken, providerMessageIds)
+    return eraseTwilioCopies(config, authToken, messageIds)
   },
 
   webhook: {

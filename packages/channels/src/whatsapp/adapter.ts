@@ -8,7 +8,7 @@ import {
   ChannelSendError,
 } from '../kit/contract.ts'
 import { configOf, DEFAULT_MAX_PER_SECOND, secretOf, type WhatsAppConfig } from './config.ts'
-import { fetchWhatsAppMedia } from './media.ts'
+import { deleteWhatsAppMedia, fetchWhatsAppMedia } from './media.ts'
 import { parseWhatsAppWebhook } from './parse-webhook.ts'
 import { markWhatsAppRead, sendWhatsAppMedia, sendWhatsAppTemplate, sendWhatsAppText } from './send.ts'
 import { isSignedBy, SIGNATURE_HEADER, sameSecret } from './signature.ts'
@@ -48,6 +48,12 @@ export const whatsappAdapter = {
   fetchMedia: async (connection, media, limits) => {
     const { config, accessToken } = callerOf(connection)
     return fetchWhatsAppMedia(config, accessToken, media, limits)
+  },
+
+  // Meta keeps no message for Ascolto to delete, only files: those the person sent, those uploaded
+  eraseCopies: async (connection, { mediaIds }) => {
+    const { config, accessToken } = callerOf(connection)
+    await deleteWhatsAppMedia(config, accessToken, mediaIds)
   },
 
   sendsReadReceipts: (connection) => settingsOf(connection).markAsRead === true,

@@ -36,7 +36,7 @@ export function sendErrorOf(status: number, body: unknown): ChannelSendError {
   return new ChannelSendError(`HTTP_${status}`, `Cloud API answered ${status}`, retryable)
 }
 
-type GraphRequest = { method: 'GET' | 'POST'; json?: unknown; form?: FormData }
+type GraphRequest = { method: 'GET' | 'POST' | 'DELETE'; json?: unknown; form?: FormData }
 
 export const graphUrl = (config: WhatsAppConfig, path: string) =>
   `${config.graphBaseUrl}/${config.apiVersion}/${path}`

@@ -3,11 +3,12 @@
 // a GET of that URL with the same token answers the bytes. Both happen in the worker, soon after
 // ingest; the size is checked before and while downloading, and the checksum after. A file a
 // volunteer attaches is uploaded (POST {base}/{version}/{phone-number-id}/media, multipart) and
-// sent by the id Meta gives it.
+// sent by the id Meta gives it. Meta keeps both for up to 30 days: erasure and retention delete
+// them there too (DELETE {base}/{version}/{media-id}?phone_number_id=…).
 import { createHash } from 'node:crypto'
 import { ChannelSendError, type FetchedMedia, type InboundMedia } from '../kit/contract.ts'
 import type { WhatsAppConfig } from './config.ts'
-import { graphFetch, graphJson, sendErrorOf } from './graph.ts'
+import { graphFetch, graphJson, graphUrl, sendErrorOf } from './graph.ts'
 import { isObject, stringOf } from './json.ts'
 
 const MEDIA_ID = /^[0-9A-Za-z_.-]{1,128}$/
@@ -89,4 +90,23 @@ export async function uploadWhatsAppMedia(
   const id = isObject(answer) ? stringOf(answer.id, 128) : undefined
   if (!id) throw new ChannelSendError('ASCOLTO_ERR_BAD_RESPONSE', 'The Cloud API gave no media id', false)
   return id
+}
+
+/**
+ * Files Meta no longer needs to keep. An id Meta does not know (gone already: expired, deleted,
+ * or a received file it will not delete) is done, as is any other refusal no retry can change.
+ */
+export async function deleteWhatsAppMedia(
+  config: WhatsAppConfig,
+  accessToken: string,
+  mediaIds: readonly string[],
+): Promise<void> {
+  for (const mediaId of new Set(mediaIds)) {
+    if (!MEDIA_ID.test(mediaId)) continue
+    const url = `${graphUrl(config, encodeURIComponent(mediaId))}?phone_number_id=${encodeURIComponent(config.phoneNumberId)}`
+    const response = await graphFetch(config, accessToken, url, { method: 'DELETE' })
+    if (response.ok || response.status === 404) continue
+    const error = sendErrorOf(response.status, await response.json().catch(() => undefined))
+    if (error.retryable) throw error
+  }
 }

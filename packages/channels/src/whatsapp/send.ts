@@ -96,7 +96,8 @@ export async function sendWhatsAppMedia(
   caption: string,
 ) {
   const mediaId = await uploadWhatsAppMedia(config, accessToken, media)
-  return postMessage(config, accessToken, mediaMessageBody(to, mediaId, media.mimeType, caption))
+  const sent = await postMessage(config, accessToken, mediaMessageBody(to, mediaId, media.mimeType, caption))
+  return { ...sent, providerMediaId: mediaId }
 }
 
 export const sendWhatsAppTemplate = (

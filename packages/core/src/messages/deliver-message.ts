@@ -68,11 +68,20 @@ export async function deliverMessage(
   const viewsOf = (ids: string[]) =>
     Promise.all(ids.map((id) => loadMessageView(pool, keyring, message.helpline_id, id)))
 
-  const finish = async (status: 'sent' | 'failed', providerId: string | null, errorCode: string | null) => {
+  const finish = async (
+    status: 'sent' | 'failed',
+    providerId: string | null,
+    errorCode: string | null,
+    providerMediaId?: string,
+  ) => {
+    // an uploaded file's id is kept, for erasure to delete the provider's copy
     await pool.query(
       `with done as (delete from outbox where id = $1)
-       update message set status = $3, provider_message_id = $4, error_code = $5, updated_at = now() where id = $2`,
-      [row.id, message.id, status, providerId, errorCode],
+       update message set status = $3, provider_message_id = $4, error_code = $5, updated_at = now(),
+              media = case when $6::text is null then media
+                           else coalesce(media, '{}') || jsonb_build_object('providerMediaId', $6::text) end
+        where id = $2`,
+      [row.id, message.id, status, providerId, errorCode, providerMediaId ?? null],
     )
     const [view] = await viewsOf([message.id])
     if (view) publisher.toConsoles(message.helpline_id, 'message.updated', view)
@@ -133,7 +142,7 @@ export async function deliverMessage(
       },
       { pushToWidget: publisher.toWidget },
     )
-    await finish('sent', result.providerMessageId, null)
+    await finish('sent', result.providerMessageId, null, result.providerMediaId)
     return 'sent'
   } catch (error) {
     const sendError =

@@ -1,7 +1,8 @@
 // Every copy counts: where a provider keeps its own copy of what a person wrote or was sent
-// (Twilio's message logs and recordings), erasure and retention delete it there too. The provider
-// ids to delete are queued in the outbox in the transaction that deletes Ascolto's rows (ids
-// only, never text), and the worker calls the provider, again later when it cannot be reached.
+// (Twilio's message logs and recordings, the files on Meta's servers), erasure and retention
+// delete it there too. The provider's ids are queued in the outbox in the transaction that deletes
+// Ascolto's rows (ids only, never text), and the worker calls the provider, again later when it
+// cannot be reached.
 import { type ChannelAdapter, ChannelSendError, channelAdapters } from '@ascolto/channels'
 import type { Pool } from '@ascolto/db'
 import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
@@ -15,19 +16,23 @@ const MAX_ATTEMPTS = 30
 
 /** In the caller's transaction, before the messages of these conversations are deleted. */
 export async function queueProviderErasure(tx: Tx, conversationIds: readonly string[]) {
-  const { rows } = await tx.query<{ channel_id: string; kind: string; ids: string[] }>(
-    `select m.channel_id, ch.kind, array_agg(distinct m.provider_message_id) as ids
+  const { rows } = await tx.query<{ channel_id: string; kind: string; id: string; media_id: string | null }>(
+    `select m.channel_id, ch.kind, m.provider_message_id as id, m.media->>'providerMediaId' as media_id
        from message m join channel ch on ch.id = m.channel_id
       where m.conversation_id = any($1::uuid[]) and m.provider_message_id is not null
-      group by m.channel_id, ch.kind`,
+      order by m.channel_id, m.seq`,
     [conversationIds],
   )
-  for (const row of rows) {
-    if (!channelAdapters[row.kind]?.eraseCopies) continue
-    for (let i = 0; i < row.ids.length; i += IDS_PER_ROW) {
-      await enqueue(tx, 'erase_provider_copies', `erase:${row.channel_id}`, {
-        channelId: row.channel_id,
-        providerIds: row.ids.slice(i, i + IDS_PER_ROW).join(' '),
+  const erasable = rows.filter((row) => channelAdapters[row.kind]?.eraseCopies)
+  for (let i = 0; i < erasable.length; i += IDS_PER_ROW) {
+    // one row per channel and batch
+    const batch = erasable.slice(i, i + IDS_PER_ROW)
+    for (const channelId of new Set(batch.map((row) => row.channel_id))) {
+      const ofChannel = batch.filter((row) => row.channel_id === channelId)
+      await enqueue(tx, 'erase_provider_copies', `erase:${channelId}`, {
+        channelId,
+        messageIds: ofChannel.map((row) => row.id).join(' '),
+        mediaIds: ofChannel.flatMap((row) => (row.media_id ? [row.media_id] : [])).join(' '),
       })
     }
   }
@@ -52,7 +57,11 @@ export async function eraseProviderCopies(
     return 'failed'
   }
   try {
-    await erase(openConnection(services.keyring, channel), (row.payload.providerIds ?? '').split(' '))
+    const ids = (list: string | undefined) => (list ? list.split(' ') : [])
+    await erase(openConnection(services.keyring, channel), {
+      messageIds: ids(row.payload.messageIds),
+      mediaIds: ids(row.payload.mediaIds),
+    })
     await complete(pool, row.id)
     return 'erased'
   } catch (error) {

@@ -280,4 +280,41 @@ describe('WhatsApp: files people send, and the pace of sends', () => {
     )
     assert.equal(count.rows[0].n, 1)
   })
+
+  it('erasing the person deletes the files Meta keeps: the one they sent and the one uploaded for them', async () => {
+    const chat = await openWhatsAppConversation(server, fake, { phone: '393480000030' })
+    const photo = Buffer.from('una foto del livido')
+    const received = fake.addMedia(photo, 'image/jpeg')
+    await chat.write(mediaMessage('393480000030', 'image', received, photo, 'image/jpeg'))
+    assert.equal((await untilMedia(chat)).media_status, 'stored')
+    const attached = await call(`${server.url}/api/conversations/${chat.conversationId}/attachments`, {
+      cookie: chat.volunteer.cookie,
+      body: {
+        mimeType: 'application/pdf',
+        data: Buffer.from('%PDF-1.7 numeri utili').toString('base64'),
+        caption: '',
+      },
+    })
+    assert.equal(attached.status, 201)
+    await untilSettled(server, chat.conversationId)
+    const { rows } = await server.pool.query<{ uploaded: string }>(
+      `select media->>'providerMediaId' as uploaded from message where id = $1`,
+      [attached.body.id],
+    )
+    const uploaded = rows[0]?.uploaded ?? ''
+    assert.match(uploaded, /^\d+$/)
+
+    const coordinator = await makeOperator(server, [{ helplineId: chat.helplineId, role: 'coordinator' }])
+    const erased = await call(`${server.url}/api/conversations/${chat.conversationId}/contact/erase`, {
+      cookie: coordinator.cookie,
+      body: { reason: 'richiesta dell’interessata' },
+    })
+    assert.equal(erased.status, 200)
+    const deadline = Date.now() + 15_000
+    while (!(fake.deletedMedia.includes(received) && fake.deletedMedia.includes(uploaded))) {
+      assert.ok(Date.now() < deadline, `deleted at Meta: ${fake.deletedMedia.join(', ')}`)
+      server.services.publisher.outboxChanged()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  })
 })
