@@ -52,6 +52,7 @@ const PUBLIC_ROUTES = [
   'POST /api/session',
   'POST /api/widget/v1/channels/:channelId/end',
   'POST /api/widget/v1/channels/:channelId/messages',
+  'POST /api/widget/v1/channels/:channelId/survey',
   'POST /webhooks/:kind/:channelId',
 ]
 

@@ -1,0 +1,54 @@
+// After the helpline closes a conversation, where its door gets the survey: the widget is told
+// to show the form (a push to the visitor's sockets); a text channel is sent the first scale
+// question as an ordinary outbound message, and the conversation remembers when, so a reply of
+// just a number soon after is taken as the answer (take-survey-reply.ts).
+import { visitorRoom } from '@ascolto/channels'
+import type { HelplineSettings } from '@ascolto/protocol'
+import type { AfterCommit, Services, Tx } from '../context.ts'
+import { loadMessageView } from '../messages/message-views.ts'
+import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
+import { surveyFor, textQuestionMessage, textQuestionOf } from './survey-rules.ts'
+
+export async function offerSurvey(
+  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  settings: HelplineSettings,
+  conversationId: string,
+) {
+  const { rows } = await tx.query<{
+    helpline_id: string
+    channel_id: string
+    kind: string
+    address_sealed: Buffer | null
+  }>(
+    `select c.helpline_id, c.channel_id, ch.kind, ci.address_sealed from conversation c
+       join channel ch on ch.id = c.channel_id
+       left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
+      where c.id = $1`,
+    [conversationId],
+  )
+  const row = rows[0]
+  const survey = row && surveyFor(settings, row.kind)
+  if (!row || !survey || !row.address_sealed) return
+  const { keyring, publisher } = services
+  if (row.kind === 'webchat') {
+    const token = keyring.open(row.helpline_id, row.address_sealed, `address:${row.channel_id}`)
+    afterCommit(() => publisher.toWidget(visitorRoom(token), 'survey', null))
+    return
+  }
+  const question = textQuestionOf(survey)
+  if (!question) return
+  const messageId = await queueOutboundMessage(tx, services, {
+    helplineId: row.helpline_id,
+    conversationId,
+    channelId: row.channel_id,
+    authorId: null,
+    kind: 'auto_reply',
+    text: textQuestionMessage(settings, question),
+  })
+  await tx.query('update conversation set survey_asked_at = now() where id = $1', [conversationId])
+  const view = await loadMessageView(tx, keyring, row.helpline_id, messageId)
+  afterCommit(() => {
+    publisher.toConsoles(row.helpline_id, 'message.created', view)
+    publisher.outboxChanged()
+  })
+}
