@@ -21,6 +21,8 @@ function usePlace() {
         return t('settings.closures.item', { number: s.n })
       case 'redirect':
         return t('settings.redirects.item', { number: s.n })
+      case 'question':
+        return t('settings.survey.item', { number: s.n })
       case 'reply':
         return t(`settings.replies.${s.reply}`)
       case 'language':

@@ -14,6 +14,7 @@ export const SECTIONS = [
   'moderation',
   'redirects',
   'retention',
+  'survey',
 ] as const
 export type Section = (typeof SECTIONS)[number]
 
@@ -24,6 +25,7 @@ export type Step =
   | { kind: 'exception'; n: number }
   | { kind: 'closure'; n: number }
   | { kind: 'redirect'; n: number }
+  | { kind: 'question'; n: number }
   | { kind: 'reply'; reply: ReplyKind }
   | { kind: 'language'; code: string }
   | { kind: 'field'; name: FieldName }
@@ -85,6 +87,8 @@ function sectionOf(head: string, next: unknown): Section | null {
       return 'redirects'
     case 'retention':
       return 'retention'
+    case 'survey':
+      return 'survey'
     default:
       return null
   }
@@ -104,6 +108,7 @@ function stepsOf(parts: Array<string | number>): Step[] {
       if (container === 'exceptions') steps.push({ kind: 'exception', n })
       else if (container === 'closures') steps.push({ kind: 'closure', n })
       else if (container === 'redirects') steps.push({ kind: 'redirect', n })
+      else if (container === 'questions') steps.push({ kind: 'question', n })
       else if (container === 'ranges' || isDay(container)) steps.push({ kind: 'range', n })
     } else if (isDay(part)) steps.push({ kind: 'day', day: part })
     else if (isReply(part)) steps.push({ kind: 'reply', reply: part })
