@@ -20,6 +20,8 @@ describe('the survey after a web chat', () => {
   let line: { helplineId: string; channelId: string }
   let volunteer: { cookie: string }
   let supervisor: { cookie: string }
+  /** The conversation whose survey was answered, erased before the counting. */
+  let answeredId = ''
   before(async () => {
     server = await startTestServer()
     line = await makeHelpline(server.pool)
@@ -116,6 +118,7 @@ describe('the survey after a web chat', () => {
     const socket = await connectWidget(server.url, line.channelId, token)
     const told = nextEvent(socket, 'survey')
     const conversationId = await closedByVolunteer(token)
+    answeredId = conversationId
     await told
     socket.close()
     assert.equal((await call(widget('/messages'), { token })).body.surveyDue, true)
@@ -177,7 +180,15 @@ describe('the survey after a web chat', () => {
     assert.equal((await answer(late, { useful: 2 })).status, 404)
   })
 
-  it('counts the answers per question and door for supervisors, within the helpline', async () => {
+  it('counts the answers per question and door for supervisors, within the helpline, after erasure too', async () => {
+    const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
+    const erased = await call(`${server.url}/api/conversations/${answeredId}/contact/erase`, {
+      cookie: coordinator.cookie,
+      body: { reason: 'Richiesta della persona' },
+    })
+    assert.equal(erased.status, 200)
+    const left = await server.pool.query('select 1 from conversation where id = $1', [answeredId])
+    assert.equal(left.rowCount, 0)
     const url = `${server.url}/api/helplines/${line.helplineId}/statistics/survey`
     const stats = await call(url, { cookie: supervisor.cookie })
     assert.equal(stats.status, 200)
