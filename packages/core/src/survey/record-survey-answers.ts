@@ -9,7 +9,7 @@ import { AscoltoError } from '../errors.ts'
 import type { WidgetChannel } from '../widget/describe-widget.ts'
 import { SURVEY_HOURS, surveyAnswerProblems, surveyFor } from './survey-rules.ts'
 
-/** The visitor's last conversation on this door when it closed within the survey's hours and is not answered. */
+/** The visitor's last conversation on this door when it closed within the survey's hours (the person not blocked). */
 export async function surveyDueFor(
   db: Queryable,
   services: Pick<Services, 'keyring'>,
@@ -23,7 +23,10 @@ export async function surveyDueFor(
                        and f.survey_answers is not null) as answered
        from contact_identity ci
        join conversation c on c.contact_id = ci.contact_id and c.channel_id = ci.channel_id
+       join contact p on p.id = ci.contact_id
       where ci.channel_id = $1 and ci.address_hash = $2
+        -- a block closes the conversation too: a blocked person is not asked how it went
+        and not (p.blocked_at is not null and (p.blocked_until is null or p.blocked_until > now()))
       order by c.opened_at desc, c.id desc limit 1`,
     [channel.id, services.keyring.hashAddress(channel.helplineId, token), SURVEY_HOURS],
   )

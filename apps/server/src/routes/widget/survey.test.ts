@@ -178,6 +178,20 @@ describe('the survey after a web chat', () => {
       lateId,
     ])
     assert.equal((await answer(late, { useful: 2 })).status, 404)
+
+    // a block closes the conversation too, and the blocked person is asked nothing
+    const blocked = visitorToken()
+    await call(widget('/messages'), { token: blocked, body: { clientId: randomUUID(), text: 'Ciao' } })
+    const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${line.helplineId}`, {
+      cookie: volunteer.cookie,
+    })
+    const block = await call(`${server.url}/api/conversations/${queue.body.conversations[0].id}/block`, {
+      cookie: volunteer.cookie,
+      body: { reason: 'Minacce', days: 7, sendNotice: false },
+    })
+    assert.equal(block.status, 200)
+    assert.equal((await call(widget('/messages'), { token: blocked })).body.surveyDue, false)
+    assert.equal((await answer(blocked, { useful: 1 })).status, 404)
   })
 
   it('counts the answers per question and door for supervisors, within the helpline, after erasure too', async () => {
