@@ -19,8 +19,12 @@ export async function offerSurvey(
     channel_id: string
     kind: string
     address_sealed: Buffer | null
+    wrote: boolean
   }>(
-    `select c.helpline_id, c.channel_id, ch.kind, ci.address_sealed from conversation c
+    `select c.helpline_id, c.channel_id, ch.kind, ci.address_sealed,
+            exists (select 1 from message m where m.conversation_id = c.id
+                       and m.direction = 'inbound' and m.kind = 'text') as wrote
+       from conversation c
        join channel ch on ch.id = c.channel_id
        left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
       where c.id = $1`,
@@ -36,7 +40,8 @@ export async function offerSurvey(
     return
   }
   const question = textQuestionOf(survey)
-  if (!question) return
+  // someone who only phoned (a voicemail on the SMS number) is not sent a text they did not expect
+  if (!question || !row.wrote) return
   const messageId = await queueOutboundMessage(tx, services, {
     helplineId: row.helpline_id,
     conversationId,
