@@ -2,11 +2,12 @@
 // to show the form (a push to the visitor's sockets); a text channel is sent the first scale
 // question as an ordinary outbound message, and the conversation remembers when, so a reply of
 // just a number soon after is taken as the answer (take-survey-reply.ts).
-import { visitorRoom } from '@ascolto/channels'
+import { channelAdapters, visitorRoom } from '@ascolto/channels'
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { loadMessageView } from '../messages/message-views.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
+import { isReplyWindowOpen } from '../messages/reply-window.ts'
 import { surveyFor, textQuestionMessage, textQuestionOf } from './survey-rules.ts'
 
 export async function offerSurvey(
@@ -19,9 +20,10 @@ export async function offerSurvey(
     channel_id: string
     kind: string
     address_sealed: Buffer | null
+    last_inbound_at: Date | null
     wrote: boolean
   }>(
-    `select c.helpline_id, c.channel_id, ch.kind, ci.address_sealed,
+    `select c.helpline_id, c.channel_id, ch.kind, ci.address_sealed, ci.last_inbound_at,
             exists (select 1 from message m where m.conversation_id = c.id
                        and m.direction = 'inbound' and m.kind = 'text') as wrote
        from conversation c
@@ -40,8 +42,9 @@ export async function offerSurvey(
     return
   }
   const question = textQuestionOf(survey)
-  // someone who only phoned (a voicemail on the SMS number) is not sent a text they did not expect
-  if (!question || !row.wrote) return
+  // someone who only phoned (a voicemail on the SMS number) is not sent a text they did not expect;
+  // past WhatsApp's reply window the question would be held behind the reopening template: not asked
+  if (!question || !row.wrote || !isReplyWindowOpen(channelAdapters[row.kind], row.last_inbound_at)) return
   const messageId = await queueOutboundMessage(tx, services, {
     helplineId: row.helpline_id,
     conversationId,

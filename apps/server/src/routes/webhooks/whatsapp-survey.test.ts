@@ -89,4 +89,26 @@ describe('WhatsApp: the survey after a conversation closes', () => {
     assert.equal((await conversationsOf(late.channelId)).length, 2)
     assert.equal(await answersOf(late.conversationId), null)
   })
+
+  it('asks nothing once the 24-hour window has closed (the question would wait behind the template)', async () => {
+    const phone = `39334${randomBytes(3).readUIntBE(0, 3).toString().padStart(7, '0')}`
+    const chat = await openWhatsAppConversation(server, fake, { phone })
+    await setSurvey(server.pool, chat.helplineId, ['whatsapp'])
+    await server.pool.query(
+      `update contact_identity set last_inbound_at = now() - interval '25 hours' where channel_id = $1`,
+      [chat.channelId],
+    )
+    const closed = await call(`${server.url}/api/conversations/${chat.conversationId}/close`, {
+      cookie: chat.volunteer.cookie,
+      body: {},
+    })
+    assert.equal(closed.status, 200)
+    const { rows } = await server.pool.query(
+      `select c.survey_asked_at, (select count(*)::int from message m where m.conversation_id = c.id
+                                     and m.direction = 'outbound') as outbound
+         from conversation c where c.id = $1`,
+      [chat.conversationId],
+    )
+    assert.deepEqual(rows[0], { survey_asked_at: null, outbound: 0 })
+  })
 })
