@@ -75,6 +75,10 @@ describe('the survey after a web chat, in Chromium', () => {
     await person.getByRole('group', { name: 'Ci riscriveresti?' }).getByRole('radio', { name: 'Sì' }).check()
     assert.deepEqual(await wcagViolations(person), [])
     await screenshot(person, 'widget-survey-390')
+    // the floating panel on a computer: the survey scrolls, the messages keep some room
+    await person.setViewportSize({ width: 1280, height: 800 })
+    await screenshot(person, 'widget-survey-1280')
+    await person.setViewportSize({ width: 390, height: 844 })
     await person.getByRole('button', { name: 'Invia le risposte' }).click()
     await person.getByText('Grazie delle tue risposte.').waitFor()
     await person.getByRole('textbox', { name: 'Scrivi un messaggio' }).waitFor()
@@ -104,6 +108,48 @@ describe('the survey after a web chat, in Chromium', () => {
     await phone.getByRole('link', { name: 'Statistiche' }).click()
     await phone.getByRole('heading', { name: 'Statistiche del sondaggio' }).waitFor()
     await screenshot(phone, 'survey-statistics-390')
+
+    // the person writes again: a new conversation, closed again, the survey again; this time skipped
+    const textbox = person.getByRole('textbox', { name: 'Scrivi un messaggio' })
+    await textbox.fill('Scusate, un’altra cosa')
+    await person.getByRole('button', { name: 'Invia' }).click()
+    await person.getByText('Grazie delle tue risposte.').waitFor({ state: 'hidden' })
+    await desk.getByRole('link', { name: 'Torna alle conversazioni' }).click()
+    await desk.getByRole('tab', { name: 'In attesa' }).click()
+    await desk
+      .getByRole('tabpanel', { name: 'In attesa' })
+      .getByRole('link', { name: /Persona #/ })
+      .click()
+    await desk.getByRole('button', { name: 'Prendi in carico' }).click()
+    await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    await person.getByRole('button', { name: 'Salta' }).click()
+    await textbox.waitFor()
+    await eventually('the skip is recorded', async () => {
+      const { rowCount } = await server.pool.query(
+        `select 1 from conversation_fact where channel_id = $1 and survey_answers = '{}'`,
+        [channelId],
+      )
+      return rowCount === 1
+    })
+
+    // the person ends a third conversation themselves: the survey comes with the end
+    await textbox.fill('Ciao di nuovo')
+    await person.getByRole('button', { name: 'Invia' }).click()
+    await person.getByRole('log').getByText('Ciao di nuovo').waitFor()
+    await person.getByRole('button', { name: 'Termina la chat' }).click()
+    await person.getByRole('button', { name: 'Sì, termina' }).click()
+    await person.getByText('La chat è terminata').waitFor()
+    await person.getByRole('group', { name: 'Ci riscriveresti?' }).getByRole('radio', { name: 'No' }).check()
+    await screenshot(person, 'widget-survey-ended-390')
+    await person.getByRole('button', { name: 'Invia le risposte' }).click()
+    await person.getByText('Grazie delle tue risposte.').waitFor()
+    await eventually('the answer after the end is recorded', async () => {
+      const { rowCount } = await server.pool.query(
+        `select 1 from conversation_fact where channel_id = $1 and survey_answers = '{"again": false}'`,
+        [channelId],
+      )
+      return rowCount === 1
+    })
   })
 
   it('lets a coordinator choose the doors and questions in the settings, refusing what a text channel cannot ask', async () => {

@@ -107,7 +107,7 @@ function Body(props: Props & { title: string }) {
       {state.phase === 'unavailable' ? (
         <p class="notice">{t.unavailable}</p>
       ) : state.survey === 'due' ? (
-        <div class="notice">
+        <div class="notice survey-box">
           <AfterClose {...props} />
         </div>
       ) : (

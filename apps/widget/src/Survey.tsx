@@ -48,7 +48,7 @@ export function Survey({ questions, t, onDone }: Props) {
               <div class="scale">{[1, 2, 3, 4, 5].map((n) => choice(question.id, n, String(n)))}</div>
             </>
           ) : (
-            [choice(question.id, true, t.yes), choice(question.id, false, t.no)]
+            <div class="scale">{[choice(question.id, true, t.yes), choice(question.id, false, t.no)]}</div>
           )}
         </fieldset>
       ))}

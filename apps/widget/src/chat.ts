@@ -202,7 +202,7 @@ export function createChat(endpoint: Endpoint): Chat {
 
   /** The helpline closed the conversation: its survey, when this door has one. */
   const offerSurvey = () => {
-    if (state.info?.survey && state.survey === 'none') update({ survey: 'due' })
+    if (state.info?.survey && state.survey !== 'due') update({ survey: 'due' })
   }
 
   const onReady = () => {
@@ -288,7 +288,8 @@ export function createChat(endpoint: Endpoint): Chat {
       const trimmed = text.trim().slice(0, MAX_TEXT_LENGTH)
       if (!trimmed) return
       const queued = { clientId: makeUuid(), text: trimmed, createdAt: new Date().toISOString() }
-      update({ queue: [...state.queue, queued] })
+      // writing again starts a new conversation: the thanks for the last one's survey has done its part
+      update({ queue: [...state.queue, queued], survey: 'none' })
       persist()
       flush()
     },
