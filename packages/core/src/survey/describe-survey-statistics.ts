@@ -18,6 +18,9 @@ export async function describeSurveyStatistics(
   const settings = await loadHelplineSettings(tx, helplineId)
   const to = query.to ?? localDateOf(services.clock(), settings.timeZone)
   const from = query.from ?? addDays(to, -29)
+  for (const [name, day] of Object.entries({ from, to })) {
+    if (!isCalendarDay(day)) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', `${name}: ${day} is not a day`)
+  }
   if (from > to) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'from: must not be after to')
   const period = [helplineId, from, to]
   const channels = await tx.query<SurveyStatistics['channels'][number]>(
@@ -48,4 +51,10 @@ export async function describeSurveyStatistics(
     channels: channels.rows,
     counts: counts.rows,
   }
+}
+
+/** '2026-02-30' has the shape of a day but is none. */
+const isCalendarDay = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day
 }

@@ -216,7 +216,14 @@ describe('the survey after a web chat', () => {
     ])
     const lastYear = await call(`${url}?from=2025-01-01&to=2025-12-31`, { cookie: supervisor.cookie })
     assert.deepEqual(lastYear.body.channels, [])
-    assert.equal((await call(`${url}?from=2026-13-01`, { cookie: supervisor.cookie })).status, 400)
+    for (const bad of [
+      'from=2026-13-01',
+      'from=2026-02-30&to=2026-03-01',
+      'from=2026-12-02&to=2026-12-01',
+      'from=ieri',
+    ]) {
+      assert.equal((await call(`${url}?${bad}`, { cookie: supervisor.cookie })).status, 400, bad)
+    }
     assert.equal((await call(url, { cookie: volunteer.cookie })).status, 403)
     const elsewhere = await makeHelpline(server.pool)
     const outsider = await makeOperator(server, [{ helplineId: elsewhere.helplineId, role: 'supervisor' }])
