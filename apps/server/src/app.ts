@@ -22,6 +22,7 @@ import { reviewRoutes } from './routes/api/reviews/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { passkeyRoutes } from './routes/api/session/passkeys.ts'
+import { statisticsRoutes } from './routes/api/statistics/index.ts'
 import { teamRoutes } from './routes/api/team/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { staticRoutes } from './routes/static.ts'
@@ -58,6 +59,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(reviewRoutes, context)
   await app.register(teamRoutes, context)
   await app.register(auditRoutes, context)
+  await app.register(statisticsRoutes, context)
   await app.register(contactRoutes, context)
   await app.register(widgetRoutes, context)
   await app.register(callbackRoutes, context)

@@ -7,6 +7,7 @@ import type { Strings } from './i18n.ts'
 import { CloseIcon } from './icons.tsx'
 import { MessageList } from './MessageList.tsx'
 import { Prechat } from './Prechat.tsx'
+import { Survey } from './Survey.tsx'
 import { downloadTranscript } from './transcript.ts'
 
 type Props = {
@@ -18,6 +19,7 @@ type Props = {
   onSend: (text: string) => void
   onTyping: (active: boolean) => void
   onAnswer: (prechat: WidgetPrechatAnswers) => void
+  onSurvey: (answers: Record<string, number | boolean>) => void
   onClose: () => void
   onExit: () => void
   onEnd: () => void
@@ -78,6 +80,7 @@ export function Panel(props: Props) {
       {ended ? (
         <div class="ended">
           <p role="status">{t.ended}</p>
+          <AfterClose {...props} />
           <button type="button" class="send" onClick={props.onNewChat}>
             {t.newChat}
           </button>
@@ -89,17 +92,8 @@ export function Panel(props: Props) {
   )
 }
 
-function Body({
-  state,
-  t,
-  open,
-  inputRef,
-  onSend,
-  onTyping,
-  onAnswer,
-  onEnd,
-  title,
-}: Props & { title: string }) {
+function Body(props: Props & { title: string }) {
+  const { state, t, open, inputRef, onSend, onTyping, onAnswer, onEnd, title } = props
   if (state.info && asksFirst(state)) {
     return (
       <div class="scroller">
@@ -112,8 +106,15 @@ function Body({
       <MessageList state={state} t={t} helplineName={title} open={open} />
       {state.phase === 'unavailable' ? (
         <p class="notice">{t.unavailable}</p>
+      ) : state.survey === 'due' ? (
+        <div class="notice survey-box">
+          <AfterClose {...props} />
+        </div>
       ) : (
-        <Composer t={t} inputRef={inputRef} onSend={onSend} onTyping={onTyping} />
+        <>
+          <AfterClose {...props} />
+          <Composer t={t} inputRef={inputRef} onSend={onSend} onTyping={onTyping} />
+        </>
       )}
       {state.messages.length > 0 && (
         <div class="tools">
@@ -128,6 +129,17 @@ function Body({
         </div>
       )}
     </>
+  )
+}
+
+/** The survey when it is due, then a thank-you (a status, so it is announced). */
+function AfterClose({ state, t, onSurvey }: Props) {
+  const questions = state.info?.survey
+  if (state.survey === 'due' && questions) return <Survey questions={questions} t={t} onDone={onSurvey} />
+  return (
+    <p role="status" class="thanks">
+      {state.survey === 'thanked' ? t.surveyThanks : ''}
+    </p>
   )
 }
 

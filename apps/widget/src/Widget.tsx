@@ -95,6 +95,7 @@ export function Widget({ makeChat, fullPage, atLeft, locale, exitUrl, hasSession
           onSend={chat.send}
           onTyping={chat.typing}
           onAnswer={chat.answer}
+          onSurvey={chat.answerSurvey}
           onClose={() => setOpen(false)}
           onExit={leave}
           onEnd={chat.end}

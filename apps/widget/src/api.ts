@@ -3,6 +3,8 @@ import type {
   WidgetInfo,
   WidgetMessage,
   WidgetMessageBody,
+  WidgetSurveyBody,
+  WidgetSurveyRecorded,
   WidgetTranscript,
 } from '@ascolto/protocol'
 
@@ -81,3 +83,6 @@ export const postMessage = (endpoint: Endpoint, token: string, body: WidgetMessa
 /** Ends the person's conversation on the server; keepalive, so it survives the page being replaced. */
 export const endConversation = (endpoint: Endpoint, token: string) =>
   request<WidgetEnded>(endpoint, '/end', { method: 'POST', token, keepalive: true })
+
+export const postSurvey = (endpoint: Endpoint, token: string, body: WidgetSurveyBody) =>
+  request<WidgetSurveyRecorded>(endpoint, '/survey', { method: 'POST', token, body })

@@ -1,5 +1,13 @@
 import type { WidgetInfo, WidgetMessage, WidgetPrechatAnswers } from '@ascolto/protocol'
-import { ApiError, type Endpoint, endConversation, fetchInfo, fetchTranscript, postMessage } from './api.ts'
+import {
+  ApiError,
+  type Endpoint,
+  endConversation,
+  fetchInfo,
+  fetchTranscript,
+  postMessage,
+  postSurvey,
+} from './api.ts'
 import { makeUuid, makeVisitorToken } from './ids.ts'
 import { connectRealtime, type Realtime } from './realtime.ts'
 import { clearSession, loadSession, type QueuedMessage, saveSession } from './storage.ts'
@@ -29,6 +37,8 @@ export type ChatState = {
   typing: boolean
   /** The newest of the person's messages the helpline has seen. */
   seenId: string | null
+  /** The survey after the close: due (shown), thanked (answered), or none. */
+  survey: 'none' | 'due' | 'thanked'
 }
 
 export type Chat = {
@@ -44,6 +54,8 @@ export type Chat = {
   seen(): void
   /** "End chat": closes the conversation on the server and forgets it in this tab. */
   end(): void
+  /** The survey's answers (question id → 1–5 or yes/no); none: the person skipped it. */
+  answerSurvey(answers: Record<string, number | boolean>): void
   /** Quick exit: closes the conversation on the server, closes the socket, stops every retry, and never writes to storage again. */
   stop(): void
 }
@@ -68,6 +80,7 @@ export function createChat(endpoint: Endpoint): Chat {
     prechat: null,
     typing: false,
     seenId: null,
+    survey: 'none',
   }
   const listeners = new Set<() => void>()
   let token = ''
@@ -83,9 +96,13 @@ export function createChat(endpoint: Endpoint): Chat {
   let realtime: Realtime | undefined
   let seenSent: string | undefined
   let stopped = false
+  /** Quick exit: not even the screen changes any more. */
+  let quiet = false
+  /** The end of the conversation on the server, which the survey's answers must follow. */
+  let ending: Promise<unknown> = Promise.resolve()
 
   const update = (patch: Partial<ChatState>) => {
-    if (stopped) return
+    if (quiet) return
     state = { ...state, ...patch, offline: socketDown || restDown }
     for (const listener of listeners) listener()
   }
@@ -132,9 +149,10 @@ export function createChat(endpoint: Endpoint): Chat {
 
   const loadHistory = async () => {
     try {
-      const { messages } = await fetchTranscript(endpoint, token)
+      const { messages, surveyDue } = await fetchTranscript(endpoint, token)
       reachable(true)
       addMessages(messages)
+      if (surveyDue) offerSurvey()
     } catch (error) {
       // A 4xx means the server has nothing for this token yet; that is not a connection problem.
       if (!(error instanceof ApiError)) reachable(false)
@@ -182,6 +200,11 @@ export function createChat(endpoint: Endpoint): Chat {
     sending = false
   }
 
+  /** The helpline closed the conversation: its survey, when this door has one. */
+  const offerSurvey = () => {
+    if (state.info?.survey && state.survey !== 'due') update({ survey: 'due' })
+  }
+
   const onReady = () => {
     if (stopped) return
     realtime = connectRealtime(endpoint.server, endpoint.channel, token, {
@@ -191,6 +214,7 @@ export function createChat(endpoint: Endpoint): Chat {
       },
       onTyping: (typing) => update({ typing }),
       onSeen: (seenId) => update({ seenId }),
+      onSurvey: offerSurvey,
       onUp: (again) => {
         socketDown = false
         restDown = false
@@ -235,7 +259,7 @@ export function createChat(endpoint: Endpoint): Chat {
   /** Closes the conversation on the server: the token from this page, or from an earlier page of the tab. */
   const endOnServer = () => {
     const known = token || loadSession(endpoint.channel)?.token
-    if (known) endConversation(endpoint, known).catch(() => undefined)
+    if (known) ending = endConversation(endpoint, known).catch(() => undefined)
   }
 
   return {
@@ -264,7 +288,8 @@ export function createChat(endpoint: Endpoint): Chat {
       const trimmed = text.trim().slice(0, MAX_TEXT_LENGTH)
       if (!trimmed) return
       const queued = { clientId: makeUuid(), text: trimmed, createdAt: new Date().toISOString() }
-      update({ queue: [...state.queue, queued] })
+      // writing again starts a new conversation: the thanks for the last one's survey has done its part
+      update({ queue: [...state.queue, queued], survey: 'none' })
       persist()
       flush()
     },
@@ -287,12 +312,27 @@ export function createChat(endpoint: Endpoint): Chat {
       halt()
       endOnServer()
       clearSession(endpoint.channel)
-      update({ phase: 'ended', messages: [], queue: [], failed: [], retrying: false, typing: false })
       stopped = true
+      update({
+        phase: 'ended',
+        messages: [],
+        queue: [],
+        failed: [],
+        retrying: false,
+        typing: false,
+        survey: state.info?.survey && state.messages.length > 0 ? 'due' : 'none',
+      })
+    },
+    answerSurvey(answers) {
+      const answered = Object.keys(answers).length > 0
+      update({ survey: answered ? 'thanked' : 'none' })
+      // one try: a lost answer is not worth a retry that could outlive the page
+      void ending.then(() => postSurvey(endpoint, token, { answers })).catch(() => undefined)
     },
     stop() {
       if (!stopped) endOnServer()
       stopped = true
+      quiet = true
       halt()
     },
   }

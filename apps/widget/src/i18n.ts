@@ -42,6 +42,13 @@ const it = {
       : 'Ora siamo chiusi. Puoi scrivere lo stesso.',
   exit: 'Esci subito',
   exitLabel: 'Esci subito dalla chat',
+  surveyIntro: 'La conversazione è chiusa. Ci aiuti con qualche risposta? È anonima, e puoi saltarla.',
+  surveyScale: '1 = per niente, 5 = moltissimo',
+  yes: 'Sì',
+  no: 'No',
+  surveySend: 'Invia le risposte',
+  surveySkip: 'Salta',
+  surveyThanks: 'Grazie delle tue risposte.',
 }
 
 export type Strings = typeof it
@@ -87,6 +94,14 @@ const en: Strings = {
       : 'We are closed now. You can still write.',
   exit: 'Leave now',
   exitLabel: 'Leave the chat now',
+  surveyIntro:
+    'The conversation is closed. Would you help us with a few answers? They are anonymous, and you can skip them.',
+  surveyScale: '1 = not at all, 5 = very much',
+  yes: 'Yes',
+  no: 'No',
+  surveySend: 'Send the answers',
+  surveySkip: 'Skip',
+  surveyThanks: 'Thank you for your answers.',
 }
 
 const catalogues: Record<string, Strings> = { it, en }

@@ -5,6 +5,7 @@ export type RealtimeHandlers = {
   onMessage: (message: WidgetMessage) => void
   onTyping: (typing: boolean) => void
   onSeen: (messageId: string) => void
+  onSurvey: () => void
   /** `again` is true from the second connection on: messages may have been missed meanwhile. */
   onUp: (again: boolean) => void
   onDown: () => void
@@ -53,6 +54,7 @@ export function connectRealtime(
   socket.on('message', handlers.onMessage)
   socket.on('typing', (typing) => handlers.onTyping(typing === true))
   socket.on('seen', (messageId) => typeof messageId === 'string' && handlers.onSeen(messageId))
+  socket.on('survey', () => handlers.onSurvey())
   return {
     // Signals are not queued while offline: a stale "is writing" is worse than none.
     emit: (event, ...args) => {

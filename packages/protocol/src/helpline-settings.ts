@@ -176,6 +176,45 @@ export const WidgetSettings = Type.Object(
 )
 export type WidgetSettings = Static<typeof WidgetSettings>
 
+/** The doors a survey can go through: the widget shows it as a form, text channels send its first scale question. */
+export const SurveyChannelKind = Type.Union([
+  Type.Literal('webchat'),
+  Type.Literal('whatsapp'),
+  Type.Literal('twilio'),
+  Type.Literal('telegram'),
+])
+export type SurveyChannelKind = Static<typeof SurveyChannelKind>
+
+/** The short survey after a conversation closes; its answers are anonymous facts for the statistics. */
+export const SurveySettings = Type.Object(
+  {
+    channelKinds: Type.Array(SurveyChannelKind, {
+      uniqueItems: true,
+      maxItems: 4,
+      description:
+        "the kinds of door that get it, e.g. ['webchat']; 'twilio' is SMS; every door of a kind listed",
+    }),
+    questions: Type.Array(
+      Type.Object(
+        {
+          id: ItemId,
+          /** scale: 1 (not at all) to 5 (very much); yesNo: yes or no */
+          kind: Type.Union([Type.Literal('scale'), Type.Literal('yesNo')]),
+          text: LocalizedText,
+        },
+        Strict,
+      ),
+      {
+        minItems: 1,
+        maxItems: 3,
+        description: 'at most three; every answer optional; text channels ask only the first scale question',
+      },
+    ),
+  },
+  Strict,
+)
+export type SurveySettings = Static<typeof SurveySettings>
+
 export const HelplineSettings = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -235,6 +274,7 @@ export const HelplineSettings = Type.Object(
       Strict,
     ),
     widget: Type.Optional(WidgetSettings),
+    survey: Type.Optional(SurveySettings),
   },
   Strict,
 )

@@ -5,7 +5,7 @@ import Type, { type Static } from 'typebox'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { PasskeyAssertion } from './passkeys.ts'
-import { WidgetPrechatAnswers, WidgetPrechatInfo } from './widget-session.ts'
+import { WidgetPrechatAnswers, WidgetPrechatInfo, WidgetSurveyInfo } from './widget-session.ts'
 
 export const Uuid = Type.String({ format: 'uuid' })
 const Timestamp = Type.String({ format: 'date-time' })
@@ -215,6 +215,7 @@ export const WidgetInfo = Type.Object({
   /** When closed, when it opens next, as a phrase in the helpline's main language ("domani dalle 18:00"). */
   nextOpening: Type.Union([Type.String(), Type.Null()]),
   ...WidgetPrechatInfo,
+  ...WidgetSurveyInfo,
 })
 export type WidgetInfo = Static<typeof WidgetInfo>
 
@@ -239,7 +240,11 @@ export const WidgetMessage = Type.Object({
 })
 export type WidgetMessage = Static<typeof WidgetMessage>
 
-export const WidgetTranscript = Type.Object({ messages: Type.Array(WidgetMessage) })
+export const WidgetTranscript = Type.Object({
+  messages: Type.Array(WidgetMessage),
+  /** The last conversation was closed and its survey waits for the person (missed while offline). */
+  surveyDue: Type.Boolean(),
+})
 export type WidgetTranscript = Static<typeof WidgetTranscript>
 
 /** Events the server pushes to a widget (namespace `/widget`). */
@@ -249,6 +254,8 @@ export type WidgetEvents = {
   typing: (typing: boolean) => void
   /** The helpline has read the person's messages up to this one. */
   seen: (messageId: string) => void
+  /** The conversation was closed by the helpline: show the survey. */
+  survey: () => void
 }
 export * from './callbacks.ts'
 export * from './contact-links.ts'
@@ -256,5 +263,6 @@ export * from './delivery.ts'
 export * from './desk.ts'
 export * from './helpline-settings.ts'
 export * from './passkeys.ts'
+export * from './statistics.ts'
 export * from './team.ts'
 export * from './widget-session.ts'

@@ -22,6 +22,33 @@ export const WidgetPrechatInfo = {
   questions: Type.Array(WidgetQuestion),
 }
 
+/** The survey after the conversation closes, as the widget shows it; null: this door has none. */
+export const WidgetSurveyInfo = {
+  survey: Type.Union([
+    Type.Array(
+      Type.Object({
+        id: Id,
+        kind: Type.Union([Type.Literal('scale'), Type.Literal('yesNo')]),
+        text: Texts,
+      }),
+    ),
+    Type.Null(),
+  ]),
+}
+
+/** The person's answers (question id → 1–5 or yes/no); what they skipped is absent, none: skipped. Nothing free-text. */
+export const WidgetSurveyBody = Type.Object(
+  {
+    answers: Type.Record(Id, Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Boolean()]), {
+      maxProperties: 3,
+    }),
+  },
+  { additionalProperties: false },
+)
+export type WidgetSurveyBody = Static<typeof WidgetSurveyBody>
+export const WidgetSurveyRecorded = Type.Object({ recorded: Type.Literal(true) })
+export type WidgetSurveyRecorded = Static<typeof WidgetSurveyRecorded>
+
 /** Sent with the person's first message: their answers (question id → option id), the policy accepted. */
 export const WidgetPrechatAnswers = Type.Object(
   {

@@ -23,6 +23,7 @@ import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
+import { StatisticsScreen } from '../statistics/statistics-screen.tsx'
 import { AvailabilitySwitch } from './availability-switch.tsx'
 import { CallbackPanel } from './callback-panel.tsx'
 import { CannedRepliesScreen } from './canned-replies-screen.tsx'
@@ -41,6 +42,7 @@ import {
   REVIEWS_HREF,
   roomHref,
   settingsHref,
+  statisticsHref,
   useRoute,
 } from './use-hash-route.ts'
 import { useOpenConversation } from './use-open-conversation.ts'
@@ -80,6 +82,10 @@ export function Desk({ session, onSignedOut }: Props) {
   const supervised = session.memberships.filter((m) => m.role !== 'volunteer')
   const roomFor =
     route.screen === 'room' && supervised.length > 0
+      ? (route.helplineId ?? supervised[0]?.helplineId ?? null)
+      : null
+  const statisticsFor =
+    route.screen === 'statistics' && supervised.length > 0
       ? (route.helplineId ?? supervised[0]?.helplineId ?? null)
       : null
   const [roomVersion, setRoomVersion] = useState(0)
@@ -280,7 +286,7 @@ export function Desk({ session, onSignedOut }: Props) {
   }, [settingsFor])
 
   // the skip link moves focus without touching the address, which says which screen is shown
-  const onScreen = settingsFor ?? cannedFor ?? roomFor ?? (onReviews ? 'reviews' : null)
+  const onScreen = settingsFor ?? cannedFor ?? roomFor ?? statisticsFor ?? (onReviews ? 'reviews' : null)
   const skipTo = onScreen ? 'settings' : 'conversation'
 
   return (
@@ -351,6 +357,14 @@ export function Desk({ session, onSignedOut }: Props) {
           onError={setError}
         />
       )}
+      {statisticsFor && (
+        <StatisticsScreen
+          helplines={supervised}
+          helplineId={statisticsFor}
+          labels={labels}
+          onError={setError}
+        />
+      )}
       {onReviews && <ReviewsScreen supervises={supervisesAny} onError={setError} />}
       {cannedFor && (
         <CannedRepliesScreen
@@ -363,7 +377,13 @@ export function Desk({ session, onSignedOut }: Props) {
       <div
         className="desk"
         data-view={selectedId ? 'conversation' : 'queue'}
-        hidden={settingsFor !== null || cannedFor !== null || roomFor !== null || onReviews}
+        hidden={
+          settingsFor !== null ||
+          cannedFor !== null ||
+          roomFor !== null ||
+          statisticsFor !== null ||
+          onReviews
+        }
       >
         <Queue
           queue={queue}
@@ -378,6 +398,7 @@ export function Desk({ session, onSignedOut }: Props) {
             <div className="queue-top">
               <AvailabilitySwitch onError={setError} />
               {supervised[0] && <a href={roomHref(supervised[0].helplineId)}>{t('room.link')}</a>}
+              {supervised[0] && <a href={statisticsHref(supervised[0].helplineId)}>{t('statistics.link')}</a>}
               <a href={REVIEWS_HREF}>{t('reviews.link')}</a>
             </div>
           }

@@ -1,7 +1,8 @@
 // The screen lives in the address, so the browser's back button returns to the queue on a phone,
 // and a reload keeps the same screen: #/conversations/<id> is an open conversation,
 // #/settings/<helplineId> a helpline's settings (#/settings alone: the first the operator coordinates),
-// #/canned-replies/<helplineId> its canned replies, #/room/<helplineId> its supervisor's room, #/reviews the clinical reviews.
+// #/canned-replies/<helplineId> its canned replies, #/room/<helplineId> its supervisor's room, #/reviews the clinical reviews,
+// #/statistics/<helplineId> the survey's statistics.
 import { useEffect, useState } from 'react'
 
 const CONVERSATION = /^#\/conversations\/([0-9a-f-]{36})$/i
@@ -9,11 +10,13 @@ const SETTINGS = /^#\/settings(?:\/([0-9a-f-]{36}))?$/i
 const CANNED = /^#\/canned-replies(?:\/([0-9a-f-]{36}))?$/i
 const ROOM = /^#\/room(?:\/([0-9a-f-]{36}))?$/i
 const REVIEWS = /^#\/reviews$/i
+const STATISTICS = /^#\/statistics(?:\/([0-9a-f-]{36}))?$/i
 
 export const conversationHref = (id: string) => `#/conversations/${id}`
 export const settingsHref = (helplineId: string) => `#/settings/${helplineId}`
 export const cannedRepliesHref = (helplineId: string) => `#/canned-replies/${helplineId}`
 export const roomHref = (helplineId: string) => `#/room/${helplineId}`
+export const statisticsHref = (helplineId: string) => `#/statistics/${helplineId}`
 export const REVIEWS_HREF = '#/reviews'
 export const QUEUE_HREF = '#/'
 
@@ -33,6 +36,7 @@ export type Route =
   | { screen: 'canned'; helplineId: string | null }
   | { screen: 'room'; helplineId: string | null }
   | { screen: 'reviews' }
+  | { screen: 'statistics'; helplineId: string | null }
 
 export function useRoute(): Route {
   const hash = useHash()
@@ -43,5 +47,7 @@ export function useRoute(): Route {
   const room = ROOM.exec(hash)
   if (room) return { screen: 'room', helplineId: room[1] ?? null }
   if (REVIEWS.test(hash)) return { screen: 'reviews' }
+  const statistics = STATISTICS.exec(hash)
+  if (statistics) return { screen: 'statistics', helplineId: statistics[1] ?? null }
   return { screen: 'desk', conversationId: CONVERSATION.exec(hash)?.[1] ?? null }
 }

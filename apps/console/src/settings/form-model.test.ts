@@ -85,3 +85,15 @@ test('a file without desk settings gets none from an untouched form', () => {
 test('slug', () => {
   assert.equal(slug('  Anagrafe & Stato civile '), 'anagrafe-stato-civile')
 })
+
+test('a survey with no door and no question leaves the file; a question without an id gets one from its place', async () => {
+  const form = toForm(await settingsFile('association-web-chat.json'))
+  form.survey.questions.push({ id: '', kind: 'yesNo', text: { it: 'Torneresti?', en: '' } })
+  assert.deepEqual(fromForm(form).survey?.questions[2], {
+    id: 'question-3',
+    kind: 'yesNo',
+    text: { it: 'Torneresti?' },
+  })
+  form.survey = { channelKinds: [], questions: [] }
+  assert.equal(fromForm(form).survey, undefined)
+})

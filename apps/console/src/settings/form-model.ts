@@ -2,6 +2,8 @@
 // every field, empty rows included) so the server, the one judge of a settings file, can name
 // what is wrong by the same paths it uses; fields the form does not show pass through untouched.
 import type { HelplineSettings } from '@ascolto/protocol'
+import { list, object } from './loose.ts'
+import { type SurveyForm, surveyFromForm, surveyToForm } from './survey-form.ts'
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
@@ -48,13 +50,9 @@ export type SettingsForm = {
   assignment: Assignment
   /** Conversations one volunteer handles at once; empty: no limit. */
   maxConcurrent: string
+  survey: SurveyForm
 }
 
-// an imported file can hold anything: each reader takes what fits and leaves the rest
-type Loose = Record<string, unknown>
-const object = (value: unknown): Loose =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {}
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 
@@ -134,6 +132,7 @@ export function toForm(file: unknown): SettingsForm {
     playbook: list(desk.escalationPlaybook).map(labelledOf),
     assignment: desk.assignment === 'automatic' ? 'automatic' : 'manual',
     maxConcurrent: text(desk.maxConcurrent),
+    survey: surveyToForm(settings.survey, textsOf),
   }
 }
 
@@ -215,7 +214,7 @@ const withReason = <T extends object>(value: T, reason: string) =>
 /** The settings file to send: the whole object, as PUT expects it. */
 export function fromForm(form: SettingsForm): HelplineSettings {
   const languages = parseLanguages(form.languages)
-  const { policy: _policy, desk: _desk, ...base } = form.base
+  const { policy: _policy, desk: _desk, survey: _survey, ...base } = form.base
   const { patronSaintDay: _patron, alwaysOpen: _always, ...openingRest } = object(base.opening)
   const { notice: _notice, ...blockingRest } = object(base.blocking)
   // a text emptied in the form is gone from the file; replies of kinds this console does not know stay
@@ -230,6 +229,7 @@ export function fromForm(form: SettingsForm): HelplineSettings {
     REPLY_KINDS.map((kind) => [kind, localized(form.replies[kind], languages)]).filter(([, t]) => t),
   )
   const notice = localized(form.notice, languages)
+  const survey = surveyFromForm(form.survey, (texts) => localized(texts, languages))
   const weekly = Object.fromEntries(
     WEEKDAYS.filter((d) => form.weekly[d].length > 0).map((d) => [d, form.weekly[d]]),
   )
@@ -279,6 +279,7 @@ export function fromForm(form: SettingsForm): HelplineSettings {
     })),
     retention: { ...object(base.retention), months: numberOrText(form.retentionMonths) },
     ...deskOf(form, languages),
+    ...(survey ? { survey } : {}),
   }
   // what the server checks, it checks: the form's types are a wish, not a guarantee
   return settings as unknown as HelplineSettings

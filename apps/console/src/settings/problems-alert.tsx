@@ -29,6 +29,8 @@ function usePlace() {
         return t('settings.closingForm.option', { number: s.n })
       case 'step':
         return t('settings.playbook.item', { number: s.n })
+      case 'surveyQuestion':
+        return t('settings.survey.item', { number: s.n })
       case 'reply':
         return t(`settings.replies.${s.reply}`)
       case 'language':

@@ -18,6 +18,7 @@ export const SECTIONS = [
   'closingForm',
   'playbook',
   'assignment',
+  'survey',
 ] as const
 export type Section = (typeof SECTIONS)[number]
 
@@ -31,6 +32,7 @@ export type RowKind =
   | 'question'
   | 'option'
   | 'step'
+  | 'surveyQuestion'
 
 /** One step of a place in the form, for the screen to put in words. */
 export type Step =
@@ -111,6 +113,8 @@ function sectionOf(head: string, next: unknown): Section | null {
             : next === 'assignment' || next === 'maxConcurrent'
               ? 'assignment'
               : null
+    case 'survey':
+      return 'survey'
     default:
       return null
   }
@@ -126,6 +130,7 @@ const ROWS: Record<string, RowKind> = {
   options: 'option',
   escalationPlaybook: 'step',
   ranges: 'range',
+  questions: 'surveyQuestion',
 }
 
 const NAMED_ROWS = new Set(['categories', 'closingForm', 'options', 'escalationPlaybook'])

@@ -27,6 +27,7 @@ import { RedirectsFieldset } from './redirects-fieldset.tsx'
 import { RepliesFieldset } from './replies-fieldset.tsx'
 import type { Edit } from './sections.ts'
 import { downloadSettings, readSettingsFile } from './settings-file.ts'
+import { SurveyFieldset } from './survey-fieldset.tsx'
 import './settings.css'
 
 type Props = {
@@ -217,6 +218,7 @@ export function SettingsScreen({ helplines, helplineId, onSaved }: Props) {
               <ClosingFormFieldset form={form} edit={edit} languages={languages} />
               <PlaybookFieldset form={form} edit={edit} languages={languages} />
               <RetentionFieldset form={form} edit={edit} />
+              <SurveyFieldset form={form} edit={edit} languages={languages} />
               <div className="save-bar">
                 <button type="submit" className="button-primary" disabled={saving}>
                   {saving ? t('settings.saving') : t('settings.save')}

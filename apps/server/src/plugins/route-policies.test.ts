@@ -53,6 +53,7 @@ const PUBLIC_ROUTES = [
   'POST /api/session/passkey-challenge',
   'POST /api/widget/v1/channels/:channelId/end',
   'POST /api/widget/v1/channels/:channelId/messages',
+  'POST /api/widget/v1/channels/:channelId/survey',
   'POST /webhooks/:kind/:channelId',
 ]
 

@@ -105,6 +105,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /api/widget/v1/channels/:channelId/messages': visitor,
   'POST /api/widget/v1/channels/:channelId/messages': visitor,
   'POST /api/widget/v1/channels/:channelId/end': visitor,
+  'POST /api/widget/v1/channels/:channelId/survey': visitor,
   'OPTIONS /api/widget/*': { access: 'public', why: "the widget's CORS preflight, no data" },
 }
 

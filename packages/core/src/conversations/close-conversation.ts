@@ -2,6 +2,7 @@ import type { CloseBody, ConversationView, DeskSettings } from '@ascolto/protoco
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { offerSurvey } from '../survey/offer-survey.ts'
 import { assignWaiting } from './assign-automatically.ts'
 import { loadConversationViews } from './conversation-views.ts'
 import { findConversationForActor, isSupervising } from './find-conversation.ts'
@@ -11,7 +12,8 @@ import { queueFlaggedForReview } from './request-review.ts'
 /**
  * Closed by whoever handles it, or by a supervisor; the person's next message opens a new one.
  * The closing form's answers (the helpline's categories and outcome questions) go to the
- * conversation's anonymous facts, written now, so the statistics outlive retention.
+ * conversation's anonymous facts, written now, so the statistics outlive retention. Where the
+ * door gets the survey, the person is offered it (offer-survey.ts).
  */
 export async function closeConversation(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
@@ -24,7 +26,8 @@ export async function closeConversation(
   if (record.assignee_id !== actor.userId && !isSupervising(actor, record.helpline_id)) {
     throw new AscoltoError('ASCOLTO_ERR_NOT_ASSIGNED', 'Only whoever handles the conversation can close it')
   }
-  const { desk = {} } = await loadHelplineSettings(tx, record.helpline_id)
+  const settings = await loadHelplineSettings(tx, record.helpline_id)
+  const { desk = {} } = settings
   const answers = checkClosingForm(desk, form)
   await tx.query(
     `update conversation set status = 'closed', closed_at = now(), help_requested_at = null,
@@ -32,6 +35,7 @@ export async function closeConversation(
     [record.id],
   )
   await recordConversationFacts(tx, [record.id], answers)
+  await offerSurvey({ tx, afterCommit, services }, settings, record.id)
   if (desk.reviewFlagged) await queueFlaggedForReview(tx, { id: record.id, helplineId: record.helpline_id })
   // whoever closed it may be free for the next one, where the helpline assigns automatically
   const assigned = await assignWaiting(tx, { desk }, record.helpline_id)

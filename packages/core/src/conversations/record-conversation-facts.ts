@@ -5,7 +5,8 @@ import type { Tx } from '../context.ts'
  * the category and outcome chosen in the closing form, and again at retention, which counts from
  * what is finally there and keeps the form's answers. Dates are in the helpline's own time zone; the
  * first response is the first reply a person wrote after the first inbound message (automatic
- * replies are not a response); notes count as neither.
+ * replies are not a response); notes count as neither. The survey's answers, written later
+ * (record-survey-answers.ts), are left as they are.
  */
 export async function recordConversationFacts(
   tx: Pick<Tx, 'query'>,
@@ -13,10 +14,10 @@ export async function recordConversationFacts(
   form: { categories: readonly string[]; outcome: Record<string, string> } = { categories: [], outcome: {} },
 ) {
   await tx.query(
-    `insert into conversation_fact (conversation_id, helpline_id, channel_kind, opened_on, closed_on,
+    `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                     inbound_count, outbound_count, first_response_seconds, duration_seconds,
                                     categories, outcome)
-     select c.id, c.helpline_id, ch.kind,
+     select c.id, c.helpline_id, c.channel_id, ch.kind,
             (c.opened_at at time zone h.time_zone)::date,
             (c.closed_at at time zone h.time_zone)::date,
             s.inbound_count, s.outbound_count,
@@ -36,7 +37,7 @@ export async function recordConversationFacts(
            from message m where m.conversation_id = c.id) s
       where c.id = any($1::uuid[])
      on conflict (conversation_id) do update
-        set opened_on = excluded.opened_on, closed_on = excluded.closed_on,
+        set channel_id = excluded.channel_id, opened_on = excluded.opened_on, closed_on = excluded.closed_on,
             inbound_count = excluded.inbound_count, outbound_count = excluded.outbound_count,
             first_response_seconds = excluded.first_response_seconds,
             duration_seconds = excluded.duration_seconds, recorded_at = now()`,

@@ -5,6 +5,7 @@ import { type DeskSettings, HelplineSettings, type LocalizedText } from '@ascolt
 import Value from 'typebox/value'
 import { AscoltoError } from '../errors.ts'
 import { checkOpeningRules, type OpeningRules } from '../policy/index.ts'
+import { checkSurveySettings } from '../survey/survey-rules.ts'
 
 /** What a helpline created without a settings file runs with: always open, no replies yet. */
 export function defaultSettings(name: string, timeZone: string, language: string): HelplineSettings {
@@ -79,6 +80,7 @@ export function checkSettings(input: unknown): HelplineSettings {
   if (settings.autoReplies.welcome && !settings.policy) {
     problems.push('policy: the welcome carries the policy link: give its url and version')
   }
+  problems.push(...checkSurveySettings(settings))
   if (problems.length > 0) throw new SettingsError(problems)
   return settings
 }

@@ -1,7 +1,8 @@
 // The path every channel's inbound message takes: one transaction that finds or creates the
 // contact and the conversation, stores the message once however often the provider retries,
 // and applies the helpline's rules (blocking, flagging, due time, automatic replies); replies
-// held while the channel's reply window was closed are released.
+// held while the channel's reply window was closed are released. A number in reply to the
+// survey's question answers it instead (survey/take-survey-reply.ts).
 // The caller acknowledges the provider only after this has committed.
 import { randomUUID } from 'node:crypto'
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
@@ -11,6 +12,7 @@ import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime, matchesWordList } from '../policy/index.ts'
+import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { loadMessageView } from './message-views.ts'
 import { recordArrival } from './reply-window.ts'
 
@@ -71,10 +73,21 @@ export async function ingestInboundMessage(
           [contact.contactId, connection.id],
         )
       ).rows[0]
-  const conversationCreated = !open && !contact.blocked
   const at = services.clock()
+  // a number in reply to the survey's question is its answer, kept in the conversation just closed
+  const surveyReply =
+    open || contact.created || contact.blocked || inbound.kind !== 'text'
+      ? null
+      : await surveyReplyTarget(tx, settings, {
+          contactId: contact.contactId,
+          channelId: connection.id,
+          text: inbound.text,
+          at,
+        })
+  const conversationCreated = !open && !contact.blocked && !surveyReply
   const conversationId =
     open?.id ??
+    surveyReply?.conversationId ??
     (
       await tx.query<{ id: string }>(
         `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at)
@@ -120,6 +133,12 @@ export async function ingestInboundMessage(
     at: createdAt,
   })
   if (contact.blocked) return { outcome: 'stored', messageId, conversationId, createdAt }
+  if (surveyReply) {
+    await recordSurveyReply(tx, surveyReply)
+    const view = await loadMessageView(tx, keyring, helplineId, messageId)
+    afterCommit(() => publisher.toConsoles(helplineId, 'message.created', view))
+    return { outcome: 'stored', messageId, conversationId, createdAt }
+  }
 
   const autoReplies = await applyArrivalRules(tx, settings, {
     sealer: contact.sealer,

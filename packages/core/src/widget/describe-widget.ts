@@ -1,11 +1,12 @@
 // What the widget learns about its helpline before the person writes: open or closed and when it
-// opens next, the questions before the chat, the policy to accept, whether to keep the session;
-// and which sites may carry it.
+// opens next, the questions before the chat, the policy to accept, whether to keep the session,
+// the survey after it; and which sites may carry it.
 import type { Queryable } from '@ascolto/db'
 import type { HelplineSettings, WidgetInfo } from '@ascolto/protocol'
 import { type ChannelRecord, findChannel } from '../channels/find-channel.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { previewRules } from '../helplines/preview-rules.ts'
+import { surveyFor } from '../survey/survey-rules.ts'
 
 export type WidgetChannel = { channel: ChannelRecord; settings: HelplineSettings }
 
@@ -34,6 +35,8 @@ export function describeWidget({ channel, settings }: WidgetChannel, now: Date):
       options: question.options,
       required: question.required ?? false,
     })),
+    survey:
+      surveyFor(settings, 'webchat')?.questions.map(({ id, kind, text }) => ({ id, kind, text })) ?? null,
   }
 }
 

@@ -4,6 +4,7 @@
 import type { ChannelConnection } from '@ascolto/channels'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
+import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { addSystemNote, systemWords } from './add-system-note.ts'
 
@@ -24,6 +25,8 @@ export async function endConversationByVisitor(
   )
   const conversationId = rows[0]?.id
   if (!conversationId) return { ended: false }
+  // its facts now, like a close by the helpline, so the survey the widget shows has a row to answer in
+  await recordConversationFacts(tx, [conversationId])
   const settings = await loadHelplineSettings(tx, channel.helplineId)
   const note = await addSystemNote(
     tx,

@@ -8,6 +8,8 @@ import {
   endConversationByVisitor,
   loadWidgetChannel,
   receiveWidgetMessage,
+  recordSurveyAnswers,
+  surveyDueFor,
   visitorKnown,
   visitorTranscript,
   type WidgetChannel,
@@ -21,6 +23,8 @@ import {
   WidgetInfo,
   WidgetMessage,
   WidgetMessageBody,
+  WidgetSurveyBody,
+  WidgetSurveyRecorded,
   WidgetTranscript,
 } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -97,14 +101,12 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       schema: { params: ByChannel, headers: VisitorHeaders, response: { 200: WidgetTranscript, ...errors } },
     },
     async (request) => {
-      const { channel } = await widgetChannel(request, request.params.channelId)
+      const found = await widgetChannel(request, request.params.channelId)
+      const token = tokenOf(request.headers.authorization)
+      const due = await surveyDueFor(pool, services, found, token)
       return {
-        messages: await visitorTranscript(
-          pool,
-          services.keyring,
-          channel,
-          tokenOf(request.headers.authorization),
-        ),
+        messages: await visitorTranscript(pool, services.keyring, found.channel, token),
+        surveyDue: due !== null && !due.answered,
       }
     },
   )
@@ -157,6 +159,28 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         ),
       )
       request.log.info({ ended: result.ended }, 'widget chat ended by the person')
+      return result
+    },
+  )
+
+  // The survey after the conversation closed: answers, or an empty set when the person skipped it.
+  app.post(
+    '/api/widget/v1/channels/:channelId/survey',
+    {
+      bodyLimit: 4 * 1024,
+      schema: {
+        params: ByChannel,
+        headers: VisitorHeaders,
+        body: WidgetSurveyBody,
+        response: { 200: WidgetSurveyRecorded, 409: ErrorView, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await widgetChannel(request, request.params.channelId)
+      const result = await withTransaction(pool, (tx) =>
+        recordSurveyAnswers({ tx, services }, found, tokenOf(request.headers.authorization), request.body),
+      )
+      request.log.info({ answers: Object.keys(request.body.answers).length }, 'widget survey answered')
       return result
     },
   )
