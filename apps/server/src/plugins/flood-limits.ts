@@ -3,9 +3,9 @@
 // servers go on being served. Checked in memory before any database work (a flood must not become
 // the database's load); each instance counts on its own, so behind N instances a sender gets up
 // to N times the figure. A refusal is a 429 with Retry-After, and changes nothing.
-// The sender is the address the trusted proxy reports (ASCOLTO_TRUST_PROXY). A request from a
-// trusted proxy that names no address is not limited: one bucket for everyone behind it would
-// turn a flood's limit against every real person at once.
+// The sender is the address the trusted proxy reports (ASCOLTO_TRUST_PROXY). Not limited: a
+// request from a trusted proxy that names no address (one bucket for everyone behind it would turn
+// a flood's limit against every real person at once), and the machine itself (its own tools).
 import { createHash } from 'node:crypto'
 import { AscoltoError } from '@ascolto/core'
 import proxyAddr from '@fastify/proxy-addr'
@@ -28,12 +28,14 @@ export type FloodLimit = (typeof FLOOD_LIMITS)[keyof typeof FLOOD_LIMITS]
 
 export async function registerFloodLimits(app: FastifyInstance, trustProxy: string) {
   const trusted = proxyAddr.compile(trustProxy.split(',').map((address) => address.trim()))
+  const loopback = proxyAddr.compile('loopback')
   // global: false: only where a door asks for a limit below; IPv6 senders counted by their /56
   await app.register(fastifyRateLimit, {
     global: false,
     ipv6Subnet: 56,
     allowList: (request) =>
-      request.headers['x-forwarded-for'] === undefined && trusted(request.socket.remoteAddress ?? '', 0),
+      loopback(request.ip, 0) ||
+      (request.headers['x-forwarded-for'] === undefined && trusted(request.socket.remoteAddress ?? '', 0)),
   })
 }
 

@@ -146,6 +146,8 @@ describe('retention purge', () => {
   let supervisor: Actor
   /** the day, in Rome, the purged contact's conversations opened */
   let day: string
+  /** the day it closed, 10 minutes later: the next one when it opened just before midnight */
+  let closedDay: string
   let volunteer: Actor
 
   before(async () => {
@@ -189,11 +191,14 @@ describe('retention purge', () => {
       first.conversationId,
     ])
 
-    const opened = await pool.query<{ day: string }>(
-      `select (opened_at at time zone 'Europe/Rome')::date::text as day from conversation where id = $1`,
+    const opened = await pool.query<{ day: string; closed_day: string }>(
+      `select (opened_at at time zone 'Europe/Rome')::date::text as day,
+              (closed_at at time zone 'Europe/Rome')::date::text as closed_day
+         from conversation where id = $1`,
       [first.conversationId],
     )
     day = opened.rows[0]?.day ?? ''
+    closedDay = opened.rows[0]?.closed_day ?? ''
 
     for (const [name, target, months] of [
       ['recent', line, 5],
@@ -296,7 +301,7 @@ describe('retention purge', () => {
       helpline_id: line.helplineId,
       channel_kind: 'webchat',
       opened_on: day,
-      closed_on: day,
+      closed_on: closedDay,
       inbound_count: 1,
       outbound_count: 1,
       first_response_seconds: 90,
