@@ -35,6 +35,8 @@ export type FakeTelegram = {
   attempts: () => number
   fail: (times: number, failure: PlannedFailure) => void
   waitForSent: (count: number, ms?: number) => Promise<SentTelegram[]>
+  /** Messages deleted through deleteMessages, as `<chat id>/<message id>`, in order. */
+  deleted: string[]
   /** A file Telegram holds for the bot: its file_id. */
   addFile: (bytes: Buffer) => string
   close: () => Promise<void>
@@ -51,6 +53,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const hanging = new Set<ServerResponse>()
   let attempts = 0
   let nextMessageId = 100
+  const deleted: string[] = []
 
   const reply = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' })
@@ -127,6 +130,14 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
         },
       })
     }
+    if (method === 'deleteMessages') {
+      const ids = body.message_ids
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100) {
+        return error(response, 400, 'Bad Request: message identifiers are not specified')
+      }
+      for (const id of ids) deleted.push(`${body.chat_id}/${id}`)
+      return reply(response, 200, { ok: true, result: true })
+    }
     if (method !== 'sendMessage') return error(response, 404, 'Not Found: method not found')
     attempts++
     const failure = plan.shift()
@@ -170,6 +181,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     botId,
     sent,
     webhooks,
+    deleted,
     attempts: () => attempts,
     fail: (times, failure) => {
       for (let i = 0; i < times; i++) plan.push(failure)

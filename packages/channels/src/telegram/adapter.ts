@@ -4,6 +4,7 @@
 import { usableConnection } from '../kit/connection-checks.ts'
 import type { ChannelAdapter } from '../kit/contract.ts'
 import { configOf, secretOf } from './config.ts'
+import { eraseTelegramCopies } from './erase-copies.ts'
 import { fetchTelegramMedia } from './fetch-media.ts'
 import { parseTelegramWebhook } from './parse-webhook.ts'
 import { hasSecretToken, SECRET_TOKEN_HEADER } from './secret-token.ts'
@@ -25,6 +26,13 @@ export const telegramAdapter = {
       () => [configOf(connection), secretOf(connection, 'botToken')] as const,
     )
     return fetchTelegramMedia(config, token, media, limits)
+  },
+
+  eraseCopies: async (connection, { messageIds }) => {
+    const [config, token] = usableConnection(
+      () => [configOf(connection), secretOf(connection, 'botToken')] as const,
+    )
+    return eraseTelegramCopies(config, token, messageIds)
   },
 
   webhook: {

@@ -168,6 +168,29 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     )
   })
 
+  it("erasing the person deletes the chat's messages at Telegram too, both ways", async () => {
+    const chat = await conversation()
+    await chat.reply('Ciao, sono qui.')
+    const [reply] = await repliesSettled(server.pool, chat.conversationId)
+    const { rows } = await server.pool.query<{ id: string }>(
+      `select provider_message_id as id from message where conversation_id = $1 and direction = 'inbound'`,
+      [chat.conversationId],
+    )
+    const coordinator = await makeOperator(server, [{ helplineId: chat.helplineId, role: 'coordinator' }])
+    const erased = await call(`${server.url}/api/conversations/${chat.conversationId}/contact/erase`, {
+      cookie: coordinator.cookie,
+      body: { reason: 'richiesta della persona' },
+    })
+    assert.equal(erased.status, 200)
+    const expected = [rows[0]?.id, reply?.provider_message_id].sort()
+    const deadline = Date.now() + 15_000
+    while (!expected.every((id) => fake.deleted.includes(String(id)))) {
+      assert.ok(Date.now() < deadline, `deleted at Telegram: ${fake.deleted.join(', ')}`)
+      server.services.publisher.outboxChanged()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  })
+
   it('a short retry_after is waited for inside the send; a long one is left to the outbox', async () => {
     const { config, secrets } = telegramConnection({ botToken: fake.botToken, apiBaseUrl: fake.url })
     fake.fail(1, { status: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 })
