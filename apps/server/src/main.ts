@@ -63,7 +63,7 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
   const keyed = await keyEarlierContacts(pool, keyring)
   if (keyed > 0) log.info({ contacts: keyed }, 'people who wrote before keys were per person have their own')
 
-  const io = createSocketServer(pool, log)
+  const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
   extendWidgetSockets(io, pool, keyring, log)
   const worker = config.role === 'web' ? undefined : createOutboxWorker(pool, channelAdapters, log)
   const services: Services = {

@@ -12,8 +12,9 @@ import {
   whatsappPayload,
   whatsappText,
 } from '../testing/fake-whatsapp.ts'
+import { connectWidget } from '../testing/sockets.ts'
 import { call, makeHelpline, startTestServer, type TestServer, visitorToken } from '../testing/test-server.ts'
-import { FLOOD_LIMITS } from './flood-limits.ts'
+import { FLOOD_LIMITS, WIDGET_SOCKETS_PER_ADDRESS } from './flood-limits.ts'
 
 describe('the public doors under a flood', () => {
   let server: TestServer
@@ -74,6 +75,22 @@ describe('the public doors under a flood', () => {
       statuses.push((await write(channelId, script, '203.0.113.8', `${i}`)).status)
     assert.deepEqual(statuses, [...Array(max).fill(201), 429])
     assert.equal((await write(channelId, person, '203.0.113.8')).status, 201)
+  })
+
+  it("refuses one address's widget sockets past its share, and takes them again as they close", async () => {
+    const { channelId } = await makeHelpline(server.pool)
+    const open = (address: string) => connectWidget(server.url, channelId, visitorToken(), from(address))
+    const sockets = []
+    for (let i = 0; i < WIDGET_SOCKETS_PER_ADDRESS; i++) sockets.push(await open('203.0.113.9'))
+    try {
+      await assert.rejects(open('203.0.113.9'), /ASCOLTO_ERR_RATE_LIMITED/)
+      ;(await open('198.51.100.21')).close()
+      sockets.pop()?.close()
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      sockets.push(await open('203.0.113.9'))
+    } finally {
+      for (const socket of sockets) socket.close()
+    }
   })
 
   describe('at a webhook', () => {

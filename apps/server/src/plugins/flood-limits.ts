@@ -7,10 +7,12 @@
 // request from a trusted proxy that names no address (one bucket for everyone behind it would turn
 // a flood's limit against every real person at once), and the machine itself (its own tools).
 import { createHash } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { AscoltoError } from '@ascolto/core'
 import proxyAddr from '@fastify/proxy-addr'
 import fastifyRateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Socket } from 'socket.io'
 
 /** The allowances, each per sender and per instance. */
 export const FLOOD_LIMITS = {
@@ -24,19 +26,56 @@ export const FLOOD_LIMITS = {
   newVisitorsPerAddress: { max: 10, minutes: 10 },
 } as const
 
+/** Widget sockets open at once from one address (a school, each pupil's tab), per instance. */
+export const WIDGET_SOCKETS_PER_ADDRESS = 200
+
 export type FloodLimit = (typeof FLOOD_LIMITS)[keyof typeof FLOOD_LIMITS]
 
-export async function registerFloodLimits(app: FastifyInstance, trustProxy: string) {
-  const trusted = proxyAddr.compile(trustProxy.split(',').map((address) => address.trim()))
+type Trust = (address: string, hop: number) => boolean
+
+/** ASCOLTO_TRUST_PROXY as Fastify reads it: the proxies whose X-Forwarded-For is believed. */
+const trustOf = (trustProxy: string): Trust =>
+  proxyAddr.compile(trustProxy.split(',').map((address) => address.trim()))
+
+/** Whether a request escapes the limits: the machine itself, or a trusted proxy naming no address. */
+function unlimited(trusted: Trust) {
   const loopback = proxyAddr.compile('loopback')
+  return (request: IncomingMessage, address: string) =>
+    loopback(address, 0) ||
+    (request.headers['x-forwarded-for'] === undefined && trusted(request.socket.remoteAddress ?? '', 0))
+}
+
+export async function registerFloodLimits(app: FastifyInstance, trustProxy: string) {
+  const exempt = unlimited(trustOf(trustProxy))
   // global: false: only where a door asks for a limit below; IPv6 senders counted by their /56
   await app.register(fastifyRateLimit, {
     global: false,
     ipv6Subnet: 56,
-    allowList: (request) =>
-      loopback(request.ip, 0) ||
-      (request.headers['x-forwarded-for'] === undefined && trusted(request.socket.remoteAddress ?? '', 0)),
+    allowList: (request) => exempt(request.raw, request.ip),
   })
+}
+
+/**
+ * A Socket.IO middleware that refuses a widget socket past the address's share of open ones,
+ * before anything is looked up; each socket gives its place back when it closes.
+ */
+export function widgetSocketLimit(trustProxy: string, max = WIDGET_SOCKETS_PER_ADDRESS) {
+  const trusted = trustOf(trustProxy)
+  const exempt = unlimited(trusted)
+  const open = new Map<string, number>()
+  return (socket: Socket, next: (error?: Error) => void) => {
+    const address = proxyAddr(socket.request, trusted)
+    if (exempt(socket.request, address)) return next()
+    const count = open.get(address) ?? 0
+    if (count >= max) return next(new Error('ASCOLTO_ERR_RATE_LIMITED'))
+    open.set(address, count + 1)
+    socket.once('disconnect', () => {
+      const left = (open.get(address) ?? 1) - 1
+      if (left > 0) open.set(address, left)
+      else open.delete(address)
+    })
+    next()
+  }
 }
 
 /** A check of one limit, keyed by the sender's address unless `key` says otherwise: a 429 past it. */

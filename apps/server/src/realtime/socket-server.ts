@@ -16,6 +16,7 @@ import { createAdapter } from '@socket.io/postgres-adapter'
 import type { FastifyBaseLogger } from 'fastify'
 import { Server } from 'socket.io'
 import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
+import { widgetSocketLimit } from '../plugins/flood-limits.ts'
 import { watchDatabase } from './database-watch.ts'
 import { listeningPool } from './listening-pool.ts'
 
@@ -34,7 +35,11 @@ const SESSION_TAG = /^session:[0-9a-f]{64}$/
 /** How often each instance drops the console sockets whose session has expired (idle time). */
 export const SESSION_SWEEP_MS = 15_000
 
-export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
+export function createSocketServer(
+  pool: Pool,
+  log: FastifyBaseLogger,
+  options: { trustProxy: string },
+): Server {
   const io = new Server({
     serveClient: false,
     // the widget connects from the helpline's own site; consoles are held to same-origin below
@@ -68,6 +73,8 @@ export function createSocketServer(pool: Pool, log: FastifyBaseLogger): Server {
     next()
   })
 
+  // first, before the channel is looked up: a flood of sockets from one address stops here
+  io.of('/widget').use(widgetSocketLimit(options.trustProxy))
   io.of('/widget').use(async (socket, next) => {
     const { channelId, token } = (socket.handshake.auth ?? {}) as { channelId?: unknown; token?: unknown }
     if (

@@ -11,11 +11,18 @@ export async function connectConsole(url: string, cookie: string) {
   return socket
 }
 
-export async function connectWidget(url: string, channelId: string, token: string) {
+export async function connectWidget(
+  url: string,
+  channelId: string,
+  token: string,
+  headers: Record<string, string> = {},
+) {
   const socket = io(`${url}/widget`, {
     transports: ['websocket'],
     auth: { channelId, token },
+    extraHeaders: headers,
     reconnection: false,
+    forceNew: true,
   })
   await connected(socket)
   return socket
