@@ -201,5 +201,7 @@ export type RevealRequestChange = {
   id: string
   conversationId: string
   helplineId: string
+  /** Who asked: their consoles keep quiet about their own request. */
+  requestedBy: string
   state: RevealRequestState
 }

@@ -2,7 +2,7 @@
 // call-back. A separate permission, always with a reason, audited with the reason but never with
 // the address: supervisors and coordinators reveal, or, where the helpline asks for two people
 // (reveal-requests.ts), whoever holds an approved request of their own.
-import type { RevealedAddress } from '@ascolto/protocol'
+import type { RevealedAddress, RevealRequestChange } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
@@ -30,12 +30,13 @@ export async function revealAddress(
       approvedBy: spent.decided_by,
     }
     // spent: the asker's other consoles no longer offer it
-    const change = {
+    const change: RevealRequestChange = {
       id: spent.id,
       conversationId: record.id,
       helplineId: record.helpline_id,
+      requestedBy: actor.userId,
       state: 'used',
-    } as const
+    }
     afterCommit(() => services.publisher.toOperator(actor.userId, 'reveal-request.updated', change))
   } else {
     requireRole(actor, record.helpline_id, 'supervisor')

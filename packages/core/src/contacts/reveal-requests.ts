@@ -53,6 +53,7 @@ export async function requestReveal(
     id: row.id,
     conversationId: record.id,
     helplineId: record.helpline_id,
+    requestedBy: actor.userId,
     state: 'pending',
   }
   afterCommit(() => services.publisher.toConsoles(record.helpline_id, 'reveal-request.updated', change))
@@ -136,6 +137,7 @@ export async function decideRevealRequest(
     id: input.requestId,
     conversationId: request.conversation_id,
     helplineId: request.helpline_id,
+    requestedBy: request.requested_by,
     state: input.approve ? 'approved' : 'refused',
   }
   afterCommit(() => services.publisher.toOperator(request.requested_by, 'reveal-request.updated', change))

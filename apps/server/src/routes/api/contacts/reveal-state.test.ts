@@ -94,6 +94,7 @@ describe('the state of one’s own requests to see an address', () => {
       id: first,
       conversationId: chat.conversationId,
       helplineId: chat.helplineId,
+      requestedBy: staff.asker.userId,
       state: 'pending',
     })
     const [pending] = await own(staff.asker)
@@ -122,7 +123,13 @@ describe('the state of one’s own requests to see an address', () => {
     )
     assert.equal((await decide(first, 'approve')).status, 204)
     const approvedChange = await onLaptop
-    assert.deepEqual(Object.keys(approvedChange).sort(), ['conversationId', 'helplineId', 'id', 'state'])
+    assert.deepEqual(Object.keys(approvedChange).sort(), [
+      'conversationId',
+      'helplineId',
+      'id',
+      'requestedBy',
+      'state',
+    ])
     await onPhone
     const [approved] = await own(staff.asker)
     assert.equal(approved?.state, 'approved')
