@@ -164,7 +164,7 @@ export async function startBenchAscolto(
   const fake = await startFakeWhatsApp()
   const services: Services = {
     keyring: createKeyring(Buffer.from(masterKey, 'hex')),
-    publisher: { toConsoles: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+    publisher: { toConsoles: () => {}, toOperator: () => {}, toWidget: () => {}, outboxChanged: () => {} },
     clock: () => new Date(),
   }
   const helpline = await createHelpline(pool, {

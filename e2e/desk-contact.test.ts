@@ -2,7 +2,8 @@
 // reason (shown once, gone when the dialog closes, listed in the audit log), downloads the
 // person's data, and erases the person, after which the volunteer's open console no longer shows
 // the conversation; the volunteer never sees those actions. Where the helpline asks for two
-// people, the volunteer's request waits for a supervisor, who approves it in the conversation.
+// people, the volunteer's request waits for a supervisor (and a reload), who approves or refuses
+// it in the conversation; the volunteer's page says so at once, and an approval is spent once.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
@@ -182,7 +183,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     assert.equal((await carla.content()).includes(phone), false)
   })
 
-  it('where the helpline asks for two people, a supervisor approves the request, then the volunteer sees the number', async () => {
+  it('where the helpline asks for two people, the request outlives a reload, a supervisor decides, the volunteer sees it at once and reveals once', async () => {
     const phone = '393409998877'
     const { helplineId, staff, conversationId, name } = await lineWithPerson(
       phone,
@@ -196,6 +197,11 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     })
     assert.equal(switched.status, 200)
 
+    // Sara, a supervisor, has the conversation open before anything is asked
+    const sara = await openDesk(browser, server.url, staff.supervisor.email, contexts)
+    await open(sara, conversationId, name)
+    const requests = sara.getByRole('region', { name: 'Richieste di vedere il recapito' })
+
     const giulia = await openDesk(browser, server.url, staff.volunteer.email, contexts, {
       width: 390,
       height: 844,
@@ -204,38 +210,72 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await giulia.getByRole('button', { name: 'Prendi in carico' }).click()
     await giulia.getByRole('button', { name: 'Mostra il recapito' }).click()
     const ask = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
+    await ask.getByText('Se nessuno decide entro 24 ore, scade').waitFor()
     await ask.getByLabel('Motivo').fill('Chiede di essere chiamata, non legge più i messaggi')
     await screenshot(giulia, 'console-reveal-request-390')
     await ask.getByRole('button', { name: "Chiedi l'approvazione" }).click()
-    await giulia.getByRole('status').filter({ hasText: 'Richiesta inviata ai supervisori' }).waitFor()
+    const state = (text: string) => giulia.getByRole('status').filter({ hasText: text })
+    await state('Richiesta inviata, in attesa di un supervisore').waitFor()
 
-    // not approved yet: the dialog says so
+    // Sara's open conversation shows the request as it is asked, without a reload
+    await requests.getByText('Giulia chiede il recapito').waitFor()
+
+    // after a reload Giulia still sees that she asked, and the dialog does not ask again
+    await giulia.reload()
+    await giulia.getByRole('heading', { name }).waitFor()
+    await state('Richiesta inviata, in attesa di un supervisore').waitFor()
+    await screenshot(giulia, 'console-reveal-pending-390')
+    assert.deepEqual(await wcagViolations(giulia), [])
     await giulia.getByRole('button', { name: 'Mostra il recapito' }).click()
     const again = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
+    await again.getByText('«Chiede di essere chiamata, non legge più i messaggi»', { exact: false }).waitFor()
+    assert.equal(await again.getByLabel('Motivo').count(), 0)
     await again.getByRole('button', { name: 'Mostra il recapito' }).click()
     await again.getByRole('alert').filter({ hasText: 'non è ancora stata approvata' }).waitFor()
     await again.getByRole('button', { name: 'Annulla' }).click()
+    // from here on, the page must change without being loaded again
+    await giulia.evaluate(() => Object.assign(window, { stillTheSamePage: true }))
 
     // Sara approves it in the conversation
-    const sara = await openDesk(browser, server.url, staff.supervisor.email, contexts)
-    await open(sara, conversationId, name)
-    const requests = sara.getByRole('region', { name: 'Richieste di vedere il recapito' })
-    await requests.getByText('Giulia chiede il recapito').waitFor()
     await screenshot(sara, 'console-reveal-approve-1280')
     assert.deepEqual(await wcagViolations(sara), [])
     await requests.getByRole('button', { name: 'Approva' }).click()
     await requests.getByRole('status').filter({ hasText: 'Richiesta approvata' }).waitFor()
 
+    // Giulia's page says so at once, and she sees the number, once
+    await state('Approvata: puoi vedere il recapito (una volta)').waitFor()
+    await screenshot(giulia, 'console-reveal-approved-390')
+    await giulia.setViewportSize({ width: 1280, height: 800 })
+    await screenshot(giulia, 'console-reveal-approved-1280')
+    await giulia.setViewportSize({ width: 390, height: 844 })
+    assert.equal(await giulia.evaluate(() => 'stillTheSamePage' in window), true)
     await giulia.getByRole('button', { name: 'Mostra il recapito' }).click()
-    await giulia
-      .getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
-      .getByRole('button', { name: 'Mostra il recapito' })
-      .click()
+    const approved = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
+    await approved.getByText('Approvata da Sara', { exact: false }).waitFor()
+    await approved.getByRole('button', { name: 'Mostra il recapito' }).click()
     const shown = giulia.getByRole('dialog', { name: `Recapito di ${name}` })
     await shown.getByText(phone).waitFor()
     await screenshot(giulia, 'console-reveal-address-390')
     assert.deepEqual(await wcagViolations(giulia), [])
     await shown.getByRole('button', { name: 'Chiudi' }).click()
     assert.equal((await giulia.content()).includes(phone), false)
+
+    // spent: seeing it again takes a new request
+    await state('Recapito già visto: per rivederlo serve una nuova richiesta').waitFor()
+    const reveal = `${server.url}/api/conversations/${conversationId}/contact/reveal`
+    const once = await call(reveal, { cookie: staff.volunteer.cookie, body: { reason: 'di nuovo' } })
+    assert.equal(once.status, 403)
+    await giulia.getByRole('button', { name: 'Mostra il recapito' }).click()
+    const anew = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
+    await anew.getByLabel('Motivo').fill('Non ha risposto, riprovo domani')
+    await anew.getByRole('button', { name: "Chiedi l'approvazione" }).click()
+    await state('Richiesta inviata, in attesa di un supervisore').waitFor()
+
+    // this one Sara refuses: Giulia's page names who did, as it happens
+    await requests.getByText('Non ha risposto, riprovo domani', { exact: false }).waitFor()
+    await requests.getByRole('button', { name: 'Rifiuta' }).click()
+    await state('Rifiutata da Sara').waitFor()
+    await screenshot(giulia, 'console-reveal-refused-390')
+    assert.equal(await giulia.evaluate(() => 'stillTheSamePage' in window), true)
   })
 })

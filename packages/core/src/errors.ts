@@ -20,6 +20,8 @@ export const errorStatus = {
   /** Removing it would leave without a second factor someone whose role needs one. */
   ASCOLTO_ERR_LAST_SECOND_FACTOR: 409,
   ASCOLTO_ERR_INVITATION_INVALID: 410,
+  /** A request to see an address nobody decided on in time, or an approval not used in time. */
+  ASCOLTO_ERR_REQUEST_EXPIRED: 410,
 } as const
 
 export type ErrorCode = keyof typeof errorStatus

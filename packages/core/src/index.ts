@@ -25,11 +25,13 @@ export { exportContact } from './contacts/export-contact.ts'
 export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { holdConversationContact } from './contacts/hold-contact.ts'
 export { linkContacts, listContactLinks, unlinkContacts } from './contacts/link-contacts.ts'
+export { listOwnRevealRequests } from './contacts/list-own-reveal-requests.ts'
 export { revealAddress } from './contacts/reveal-address.ts'
 export {
   decideRevealRequest,
   listRevealRequests,
   REVEAL_APPROVAL_MINUTES,
+  REVEAL_REQUEST_HOURS,
   requestReveal,
 } from './contacts/reveal-requests.ts'
 export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'

@@ -5,6 +5,7 @@ import Type, { type Static } from 'typebox'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { PasskeyAssertion } from './passkeys.ts'
+import type { RevealRequestChange } from './team.ts'
 import { WidgetPrechatAnswers, WidgetPrechatInfo, WidgetSurveyInfo } from './widget-session.ts'
 
 export const Uuid = Type.String({ format: 'uuid' })
@@ -200,6 +201,7 @@ export type ConsoleEvents = DeskConsoleEvents & {
   'message.updated': (message: MessageView) => void
   /** Whether the instance the console is on reaches its database (nothing moves while it does not). */
   'service.state': (state: { database: 'reachable' | 'unreachable' }) => void
+  'reveal-request.updated': (change: RevealRequestChange) => void
 }
 
 // ---- widget ----

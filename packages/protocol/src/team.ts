@@ -163,3 +163,45 @@ export type RevealRequestView = Static<typeof RevealRequestView>
 
 export const RevealRequestList = Type.Object({ requests: Type.Array(RevealRequestView) })
 export type RevealRequestList = Static<typeof RevealRequestList>
+
+/**
+ * Where a request stands: waiting for a supervisor, approved and not yet used, refused, used by
+ * the reveal it allowed, or expired (undecided, or approved and unused, for too long).
+ */
+export const RevealRequestState = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('refused'),
+  Type.Literal('used'),
+  Type.Literal('expired'),
+])
+export type RevealRequestState = Static<typeof RevealRequestState>
+
+/** One of the asker's own requests, as they see it (their reason is their own). */
+export const OwnRevealRequest = Type.Object({
+  id: Uuid,
+  conversationId: Uuid,
+  reason: Type.String(),
+  state: RevealRequestState,
+  createdAt: Timestamp,
+  decidedAt: Maybe(Timestamp),
+  decidedBy: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
+  usedAt: Maybe(Timestamp),
+  /** Until when a pending request can be decided, or an approved one used. */
+  expiresAt: Maybe(Timestamp),
+})
+export type OwnRevealRequest = Static<typeof OwnRevealRequest>
+
+/** Newest first. */
+export const OwnRevealRequestList = Type.Object({ requests: Type.Array(OwnRevealRequest) })
+export type OwnRevealRequestList = Static<typeof OwnRevealRequestList>
+
+/** A socket event: a request asked (to the helpline's consoles), decided or used (the asker's). Ids only. */
+export type RevealRequestChange = {
+  id: string
+  conversationId: string
+  helplineId: string
+  /** Who asked: their consoles keep quiet about their own request. */
+  requestedBy: string
+  state: RevealRequestState
+}

@@ -3,6 +3,7 @@
 import type {
   ContactExport,
   ErasureDone,
+  OwnRevealRequestList,
   RevealedAddress,
   RevealRequestList,
   RevealRequestView,
@@ -16,6 +17,10 @@ export const revealAddress = (conversationId: string, reason: string) =>
 
 export const requestReveal = (conversationId: string, reason: string) =>
   request<RevealRequestView>('POST', `${contact(conversationId)}/reveal-requests`, { reason })
+
+/** The operator's own requests for this conversation, newest first, with where each stands. */
+export const listOwnRevealRequests = (conversationId: string) =>
+  request<OwnRevealRequestList>('GET', `${contact(conversationId)}/reveal-requests`)
 
 export const listRevealRequests = (helplineId: string) =>
   request<RevealRequestList>('GET', `/api/helplines/${encodeURIComponent(helplineId)}/reveal-requests`)

@@ -220,8 +220,9 @@ export function ConversationActions({
           conversationId={id}
           name={pseudonym}
           needsApproval={needsApproval}
+          version={desk.revealVersion(id)}
           labels={desk.labels}
-          onDone={(text) => setDone({ id, text })}
+          onError={desk.onError}
         />
       )}
       {coordinating && (

@@ -23,6 +23,8 @@ export type DeskTools = {
   onError: (error: unknown) => void
   labels: ReturnType<typeof useLabels>
   myId: string
+  /** Grows when the conversation's requests to see the address change (or the socket reconnects). */
+  revealVersion: (conversationId: string) => number
   /** Rejects when refused, so the dialog can say why. */
   onRequestReview: (id: string, note: string) => Promise<void>
   /** Something changed the open conversation here: read it again. */
@@ -51,6 +53,7 @@ export function DeskExtras({ conversation, tools }: { conversation: Conversation
             key={conversation.id}
             conversation={conversation}
             myId={tools.myId}
+            version={tools.revealVersion(conversation.id)}
             onError={tools.onError}
           />
         )}

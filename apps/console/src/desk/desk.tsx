@@ -1,6 +1,13 @@
 // The operator's desk: the queue on the left, the open conversation on the right (one or the
 // other on a phone), kept current by the socket. Drafts are kept per conversation while switching.
-import type { ConversationView, FlagAlert, HelpRequest, MessageView, SessionView } from '@ascolto/protocol'
+import type {
+  ConversationView,
+  FlagAlert,
+  HelpRequest,
+  MessageView,
+  RevealRequestChange,
+  SessionView,
+} from '@ascolto/protocol'
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { closeConversation, sendAttachment, sendReply, takeConversation } from '../api/conversations.ts'
@@ -94,6 +101,9 @@ export function Desk({ session, onSignedOut }: Props) {
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
   const [sound, setSound] = useState(() => localStorage.getItem('ascolto.sound') !== 'off')
+  // reveal requests changed per conversation, and reconnections: what shows them reads them again
+  const [revealChanges, setRevealChanges] = useState<Record<string, number>>({})
+  const [connections, setConnections] = useState(0)
 
   // supervisors and coordinators may read hidden messages, lift blocks, close others' conversations
   const supervises = useCallback(
@@ -127,6 +137,7 @@ export function Desk({ session, onSignedOut }: Props) {
     onConnect: () => {
       // the instance says so at once if its database is away
       setDatabaseLost(false)
+      setConnections((n) => n + 1)
       reloadQueue()
       open.reload()
       if (supervisesAny) listOpenFlags().then((list) => setFlags(list.flags), setError)
@@ -167,6 +178,13 @@ export function Desk({ session, onSignedOut }: Props) {
       if (!supervises(help.helplineId) || help.requestedBy.id === myId) return
       setHelpRequests((all) => [...all.filter((h) => h.conversationId !== help.conversationId), help])
     },
+    onRevealRequest: (change: RevealRequestChange) => {
+      setRevealChanges((all) => ({ ...all, [change.conversationId]: (all[change.conversationId] ?? 0) + 1 }))
+      const text = revealNews(change)
+      if (!text) return
+      setAnnouncement(text)
+      notify(t('app.name'), text)
+    },
     onDatabaseLost: (lost) => {
       setDatabaseLost(lost)
       if (!lost) {
@@ -175,6 +193,19 @@ export function Desk({ session, onSignedOut }: Props) {
       }
     },
   })
+
+  /** What a change to a request to see an address is worth saying: a new one to a supervisor, a decision to the asker. */
+  function revealNews(change: RevealRequestChange) {
+    const known = [...queue.waiting, ...queue.mine, shown].find((c) => c?.id === change.conversationId)
+    const name = known ? labels.pseudonym(known) : t('reveal.aPerson')
+    if (change.requestedBy === myId) {
+      const { state } = change
+      return state === 'approved' || state === 'refused' ? t(`reveal.decided.${state}`, { name }) : null
+    }
+    return change.state === 'pending' && supervises(change.helplineId)
+      ? t('reveal.newRequest', { name })
+      : null
+  }
 
   // the handler reading the conversation: its unread count goes to zero
   // (keyed by the count too, so each message read while on screen clears it again)
@@ -224,6 +255,7 @@ export function Desk({ session, onSignedOut }: Props) {
     supervises,
     coordinates,
     myId,
+    revealVersion: (conversationId) => connections + (revealChanges[conversationId] ?? 0),
     onErased: (id, pseudonym) => {
       remove([id])
       window.location.hash = QUEUE_HREF

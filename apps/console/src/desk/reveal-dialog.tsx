@@ -1,34 +1,64 @@
 // "Show the address": the person's phone number (chat id, e-mail), for a call-back or an imminent
 // risk, always with a reason, which the audit log keeps (never the address). It is shown once, in
 // a dialog of its own, and is gone from the page when that closes. Where the helpline asks for two
-// people, the reason first goes to a supervisor as a request; once approved, the same button shows it.
-import type { RevealedAddress } from '@ascolto/protocol'
+// people, the reason first goes to a supervisor as a request; where the operator's latest request
+// stands is read from the server (so a reload or another device shows it too) and again whenever
+// the socket says it changed; once approved, the same button shows the address, once.
+import type { OwnRevealRequest, RevealedAddress } from '@ascolto/protocol'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { requestReveal, revealAddress } from '../api/contacts.ts'
+import { listOwnRevealRequests, requestReveal, revealAddress } from '../api/contacts.ts'
 import { ApiError } from '../api/http.ts'
 import { DeskDialog } from './desk-dialog.tsx'
 import type { useLabels } from './labels.ts'
 import { ReasonField } from './reason-field.tsx'
+import { formatMessageTime } from './time-format.ts'
 
 type Props = {
   conversationId: string
   name: string
   needsApproval: boolean
+  /** Grows when the operator's requests for this conversation may have changed. */
+  version: number
   labels: ReturnType<typeof useLabels>
-  /** Says what happened beside the actions (a request sent). */
-  onDone: (text: string) => void
+  onError: (error: unknown) => void
 }
 
-export function RevealDialog({ conversationId, name, needsApproval, labels, onDone }: Props) {
-  const { t } = useTranslation()
+export function RevealDialog({ conversationId, name, needsApproval, version, labels, onError }: Props) {
+  const { t, i18n } = useTranslation()
   const ids = { reason: useId(), hint: useId() }
   const reasonBox = useRef<HTMLTextAreaElement>(null)
   const [reason, setReason] = useState('')
-  // the reason of the request sent from this page, which the reveal then spends
-  const [asked, setAsked] = useState<string | null>(null)
+  // the operator's latest request for this conversation, as the server last told
+  const [latest, setLatest] = useState<OwnRevealRequest | null>(null)
+  const [asked, setAsked] = useState(0)
   const [revealed, setRevealed] = useState<RevealedAddress | null>(null)
-  const waiting = needsApproval && asked !== null
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` and `asked` say when to read again
+  useEffect(() => {
+    if (!needsApproval) return
+    let current = true
+    listOwnRevealRequests(conversationId).then(
+      (list) => current && setLatest(list.requests[0] ?? null),
+      onError,
+    )
+    return () => {
+      current = false
+    }
+  }, [conversationId, needsApproval, version, asked, onError])
+
+  const state = needsApproval ? latest?.state : undefined
+  // waiting for a decision, or approved: the reveal spends the request's own reason
+  const spending = latest && (state === 'pending' || state === 'approved') ? latest : null
+  const until = (iso: string | null) => (iso ? formatMessageTime(iso, i18n.language) : '')
+  const decider = latest?.decidedBy?.displayName ?? t('reveal.aSupervisor')
+  const intro = !needsApproval
+    ? t('reveal.intro')
+    : state === 'pending'
+      ? t('reveal.introAsked', { reason: latest?.reason, time: until(latest?.expiresAt ?? null) })
+      : state === 'approved'
+        ? t('reveal.introApproved', { name: decider, time: until(latest?.expiresAt ?? null) })
+        : t('reveal.introApproval')
 
   return (
     <>
@@ -36,33 +66,30 @@ export function RevealDialog({ conversationId, name, needsApproval, labels, onDo
         opener={t('reveal.open')}
         openerClass="button-quiet"
         title={t('reveal.title', { name })}
-        intro={
-          waiting
-            ? t('reveal.introAsked', { reason: asked })
-            : t(needsApproval ? 'reveal.introApproval' : 'reveal.intro')
-        }
-        submit={needsApproval && !waiting ? t('reveal.ask') : t('reveal.confirm')}
+        intro={intro}
+        submit={needsApproval && !spending ? t('reveal.ask') : t('reveal.confirm')}
         cancel={t('reveal.cancel')}
         onOpen={() => setReason('')}
         failureText={(error) =>
-          waiting && error instanceof ApiError && error.code === 'ASCOLTO_ERR_FORBIDDEN'
+          spending && error instanceof ApiError && error.code === 'ASCOLTO_ERR_FORBIDDEN'
             ? t('reveal.notApproved')
             : undefined
         }
         onSubmit={async () => {
-          if (waiting) {
-            setRevealed(await revealAddress(conversationId, asked))
-            setAsked(null)
-          } else if (needsApproval) {
-            await requestReveal(conversationId, reason.trim())
-            setAsked(reason.trim())
-            onDone(t('reveal.asked'))
-          } else {
+          if (!needsApproval) {
             setRevealed(await revealAddress(conversationId, reason.trim()))
+            return
+          }
+          try {
+            if (spending) setRevealed(await revealAddress(conversationId, spending.reason))
+            else await requestReveal(conversationId, reason.trim())
+          } finally {
+            // spent, asked, or refused because it lapsed: read where it stands now
+            setAsked((n) => n + 1)
           }
         }}
       >
-        {!waiting && (
+        {!spending && (
           <div className="field">
             <ReasonField
               id={ids.reason}
@@ -77,6 +104,16 @@ export function RevealDialog({ conversationId, name, needsApproval, labels, onDo
           </div>
         )}
       </DeskDialog>
+      {needsApproval && (
+        // always there where requests are needed, so a supervisor's decision is announced as it lands
+        <span className={`reveal-state reveal-${state ?? 'none'}`} role="status">
+          {state === 'refused'
+            ? t('reveal.state.refused', { name: decider })
+            : state
+              ? t(`reveal.state.${state}`)
+              : ''}
+        </span>
+      )}
       {revealed && (
         <AddressDialog name={name} revealed={revealed} labels={labels} onClose={() => setRevealed(null)} />
       )}

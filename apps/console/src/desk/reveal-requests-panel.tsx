@@ -1,18 +1,27 @@
 // Where revealing an address takes two people: the requests waiting on this conversation, for a
-// supervisor to approve or refuse (not their own: another supervisor decides on those).
+// supervisor to approve or refuse (not their own: another supervisor decides on those). Read again
+// when the socket says one was asked (`version`); one left undecided for 24 hours is gone.
 import type { ConversationView, RevealRequestView } from '@ascolto/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { decideRevealRequest, listRevealRequests } from '../api/contacts.ts'
+import { ApiError } from '../api/http.ts'
 import { formatMessageTime } from './time-format.ts'
 
-type Props = { conversation: ConversationView; myId: string; onError: (error: unknown) => void }
+type Props = {
+  conversation: ConversationView
+  myId: string
+  /** Grows when a request of this conversation changed. */
+  version: number
+  onError: (error: unknown) => void
+}
 
-export function RevealRequestsPanel({ conversation, myId, onError }: Props) {
+export function RevealRequestsPanel({ conversation, myId, version, onError }: Props) {
   const { t, i18n } = useTranslation()
   const [requests, setRequests] = useState<RevealRequestView[]>([])
   const [decided, setDecided] = useState('')
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
     let current = true
     listRevealRequests(conversation.helplineId).then(
@@ -22,7 +31,7 @@ export function RevealRequestsPanel({ conversation, myId, onError }: Props) {
     return () => {
       current = false
     }
-  }, [conversation.id, conversation.helplineId, onError])
+  }, [conversation.id, conversation.helplineId, onError, version])
 
   async function decide(request: RevealRequestView, decision: 'approve' | 'refuse') {
     try {
@@ -31,6 +40,9 @@ export function RevealRequestsPanel({ conversation, myId, onError }: Props) {
       setDecided(t(decision === 'approve' ? 'reveal.approved' : 'reveal.refused'))
     } catch (error) {
       onError(error)
+      // decided by another supervisor meanwhile, or lapsed: it no longer waits
+      const gone = error instanceof ApiError && (error.status === 409 || error.status === 410)
+      if (gone) setRequests((all) => all.filter((r) => r.id !== request.id))
     }
   }
 

@@ -1,6 +1,12 @@
 // The socket for as long as the desk is on screen. Handlers are read through a ref, so the
 // socket is opened once and not again at every render.
-import type { ConversationView, FlagAlert, HelpRequest, MessageView } from '@ascolto/protocol'
+import type {
+  ConversationView,
+  FlagAlert,
+  HelpRequest,
+  MessageView,
+  RevealRequestChange,
+} from '@ascolto/protocol'
 import { useEffect, useRef, useState } from 'react'
 import { connectConsole } from '../api/realtime.ts'
 
@@ -15,6 +21,8 @@ export type RealtimeHandlers = {
   onUnauthenticated: () => void
   onFlag?: (flag: FlagAlert) => void
   onHelpRequest?: (request: HelpRequest) => void
+  /** A request to see an address: asked (in one of the operator's helplines), or theirs decided or used. */
+  onRevealRequest?: (change: RevealRequestChange) => void
   /** The server lost its database (true) or reached it again (false). */
   onDatabaseLost?: (lost: boolean) => void
 }
@@ -49,6 +57,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('message.updated', (message) => latest.current.onMessage(message, false))
     socket.on('flag.updated', (flag) => latest.current.onFlag?.(flag))
     socket.on('help.requested', (request) => latest.current.onHelpRequest?.(request))
+    socket.on('reveal-request.updated', (change) => latest.current.onRevealRequest?.(change))
     socket.on('service.state', ({ database }) => latest.current.onDatabaseLost?.(database === 'unreachable'))
     return () => {
       clearTimeout(retry)

@@ -51,7 +51,12 @@ describe('a worker killed in the middle of a send', () => {
       url: web.url,
       services: {
         keyring: createKeyring(Buffer.from(env.ASCOLTO_MASTER_KEY ?? '', 'hex')),
-        publisher: { toConsoles: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+        publisher: {
+          toConsoles: () => {},
+          toOperator: () => {},
+          toWidget: () => {},
+          outboxChanged: () => {},
+        },
         clock: () => new Date(),
       },
     }

@@ -70,6 +70,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   // supervisors, or whoever holds an approved request where the helpline asks for one
   'POST /api/conversations/:id/contact/reveal': staff(),
   'POST /api/conversations/:id/contact/reveal-requests': staff(),
+  // the asker's own requests only: the use-case reads no one else's
+  'GET /api/conversations/:id/contact/reveal-requests': staff(),
   'GET /api/helplines/:id/reveal-requests': staff('supervisor'),
   'POST /api/reveal-requests/:id/approve': staff('supervisor'),
   'POST /api/reveal-requests/:id/refuse': staff('supervisor'),

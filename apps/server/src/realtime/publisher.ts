@@ -1,7 +1,7 @@
 import type { Publisher } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { Server } from 'socket.io'
-import { consoleRoom } from './socket-server.ts'
+import { consoleRoom, userRoom } from './socket-server.ts'
 
 export const OUTBOX_CHANNEL = 'ascolto_outbox'
 
@@ -14,6 +14,11 @@ export function createPublisher(io: Server, pool: Pool, localWorker?: { wake: ()
     toConsoles: (helplineId, event, ...args) => {
       io.of('/console')
         .to(consoleRoom(helplineId))
+        .emit(event, ...args)
+    },
+    toOperator: (userId, event, ...args) => {
+      io.of('/console')
+        .to(userRoom(userId))
         .emit(event, ...args)
     },
     toWidget: (room, event, payload) => {

@@ -28,7 +28,7 @@ export const ATTACHMENT_CLEANUP_MS = 10_000
 
 export const consoleRoom = (helplineId: string) => `helpline:${helplineId}`
 /** Every console socket of one operator: dropped at once when their sessions end. */
-const userRoom = (userId: string) => `user:${userId}`
+export const userRoom = (userId: string) => `user:${userId}`
 /** The console sockets opened with one session: dropped when it is signed out. */
 const sessionRoom = (tag: string) => `session:${tag}`
 const SESSION_TAG = /^session:[0-9a-f]{64}$/

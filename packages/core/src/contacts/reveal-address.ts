@@ -2,16 +2,20 @@
 // call-back. A separate permission, always with a reason, audited with the reason but never with
 // the address: supervisors and coordinators reveal, or, where the helpline asks for two people
 // (reveal-requests.ts), whoever holds an approved request of their own.
-import type { RevealedAddress } from '@ascolto/protocol'
+import type { RevealedAddress, RevealRequestChange } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
 import type { Sealer } from '../crypto/keyring.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { revealNeedsApproval, spendApprovedReveal } from './reveal-requests.ts'
 
 export async function revealAddress(
-  { tx, services }: { tx: Tx; services: Pick<Services, 'keyring'> },
+  {
+    tx,
+    afterCommit,
+    services,
+  }: { tx: Tx; afterCommit: AfterCommit; services: Pick<Services, 'keyring' | 'publisher'> },
   actor: Actor,
   input: { conversationId: string; reason: string },
 ): Promise<RevealedAddress> {
@@ -25,6 +29,15 @@ export async function revealAddress(
       requestId: spent.id,
       approvedBy: spent.decided_by,
     }
+    // spent: the asker's other consoles no longer offer it
+    const change: RevealRequestChange = {
+      id: spent.id,
+      conversationId: record.id,
+      helplineId: record.helpline_id,
+      requestedBy: actor.userId,
+      state: 'used',
+    }
+    afterCommit(() => services.publisher.toOperator(actor.userId, 'reveal-request.updated', change))
   } else {
     requireRole(actor, record.helpline_id, 'supervisor')
   }

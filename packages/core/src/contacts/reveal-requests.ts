@@ -1,15 +1,20 @@
 // Where a helpline asks for it, revealing an address takes two people: whoever needs it asks with
-// a reason, a supervisor or coordinator other than them decides, and an approval lets the asker
-// reveal once, within REVEAL_APPROVAL_MINUTES. Each step is audited, never with the address.
+// a reason, a supervisor or coordinator other than them decides within REVEAL_REQUEST_HOURS, and
+// an approval lets the asker reveal once, within REVEAL_APPROVAL_MINUTES. Each step is audited,
+// never with the address; each is pushed to the consoles concerned as ids and a state, never text.
 import type { Queryable } from '@ascolto/db'
-import type { RevealRequestView } from '@ascolto/protocol'
+import type { RevealRequestChange, RevealRequestView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
 import { requireRole } from '../operators/require-role.ts'
 
 export const REVEAL_APPROVAL_MINUTES = 30
+/** Undecided for this long, a request lapses: the need it was asked for has likely passed. */
+export const REVEAL_REQUEST_HOURS = 24
+
+type Effects = { tx: Tx; afterCommit: AfterCommit; services: Pick<Services, 'publisher'> }
 
 export async function revealNeedsApproval(db: Queryable, helplineId: string) {
   const { rows } = await db.query<{ reveal_needs_approval: boolean }>(
@@ -20,7 +25,7 @@ export async function revealNeedsApproval(db: Queryable, helplineId: string) {
 }
 
 export async function requestReveal(
-  tx: Tx,
+  { tx, afterCommit, services }: Effects,
   actor: Actor,
   input: { conversationId: string; reason: string },
 ): Promise<RevealRequestView> {
@@ -43,6 +48,15 @@ export async function requestReveal(
     subjectId: row.id,
     details: { conversationId: record.id, reason: input.reason.trim() },
   })
+  // the helpline's consoles: its supervisors' lists, and the asker's other devices
+  const change: RevealRequestChange = {
+    id: row.id,
+    conversationId: record.id,
+    helplineId: record.helpline_id,
+    requestedBy: actor.userId,
+    state: 'pending',
+  }
+  afterCommit(() => services.publisher.toConsoles(record.helpline_id, 'reveal-request.updated', change))
   return {
     id: row.id,
     conversationId: record.id,
@@ -69,8 +83,10 @@ export async function listRevealRequests(
   }>(
     `select r.id, r.conversation_id, r.requested_by, u.display_name, r.reason, r.created_at
        from reveal_request r join app_user u on u.id = r.requested_by
-      where r.helpline_id = $1 and r.decided_at is null order by r.created_at`,
-    [helplineId],
+      where r.helpline_id = $1 and r.decided_at is null
+        and r.created_at > now() - make_interval(hours => $2)
+      order by r.created_at`,
+    [helplineId, REVEAL_REQUEST_HOURS],
   )
   return rows.map((r) => ({
     id: r.id,
@@ -82,14 +98,21 @@ export async function listRevealRequests(
 }
 
 export async function decideRevealRequest(
-  tx: Tx,
+  { tx, afterCommit, services }: Effects,
   actor: Actor,
   input: { requestId: string; approve: boolean },
 ) {
-  const { rows } = await tx.query<{ helpline_id: string; requested_by: string; decided_at: Date | null }>(
-    `select helpline_id, requested_by, decided_at from reveal_request
-      where id = $1 and helpline_id = any($2::uuid[]) for update`,
-    [input.requestId, [...actor.roles.keys()]],
+  const { rows } = await tx.query<{
+    helpline_id: string
+    conversation_id: string
+    requested_by: string
+    decided_at: Date | null
+    lapsed: boolean
+  }>(
+    `select helpline_id, conversation_id, requested_by, decided_at,
+            created_at <= now() - make_interval(hours => $3) as lapsed
+       from reveal_request where id = $1 and helpline_id = any($2::uuid[]) for update`,
+    [input.requestId, [...actor.roles.keys()], REVEAL_REQUEST_HOURS],
   )
   const request = rows[0]
   if (!request) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Request not found')
@@ -98,6 +121,7 @@ export async function decideRevealRequest(
     throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Another supervisor decides on your own request')
   }
   if (request.decided_at) throw new AscoltoError('ASCOLTO_ERR_DUPLICATE_CONFLICT', 'Already decided')
+  if (request.lapsed) throw new AscoltoError('ASCOLTO_ERR_REQUEST_EXPIRED', 'The request has expired')
   await tx.query(
     'update reveal_request set decided_by = $2, decided_at = now(), approved = $3 where id = $1',
     [input.requestId, actor.userId, input.approve],
@@ -109,6 +133,14 @@ export async function decideRevealRequest(
     subjectType: 'reveal_request',
     subjectId: input.requestId,
   })
+  const change: RevealRequestChange = {
+    id: input.requestId,
+    conversationId: request.conversation_id,
+    helplineId: request.helpline_id,
+    requestedBy: request.requested_by,
+    state: input.approve ? 'approved' : 'refused',
+  }
+  afterCommit(() => services.publisher.toOperator(request.requested_by, 'reveal-request.updated', change))
 }
 
 /**

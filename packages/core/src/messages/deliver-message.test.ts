@@ -19,7 +19,7 @@ describe('delivering through the outbox', () => {
   let database: TestDatabase
   const services: Services = {
     keyring: createKeyring(randomBytes(32)),
-    publisher: { toConsoles: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+    publisher: { toConsoles: () => {}, toOperator: () => {}, toWidget: () => {}, outboxChanged: () => {} },
     clock: () => new Date(),
   }
   before(async () => {

@@ -10,6 +10,12 @@ export type Publisher = {
     event: E,
     ...args: Parameters<ConsoleEvents[E]>
   ) => void
+  /** To every console of one operator alone (their own reveal requests, decided). */
+  toOperator: <E extends keyof ConsoleEvents>(
+    userId: string,
+    event: E,
+    ...args: Parameters<ConsoleEvents[E]>
+  ) => void
   toWidget: (room: string, event: string, payload: unknown) => void
   /** Something was written to the outbox: the worker (here or in another process) should look now. */
   outboxChanged: () => void

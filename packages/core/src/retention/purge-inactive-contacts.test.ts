@@ -19,7 +19,7 @@ import { purgeInactiveContacts } from './purge-inactive-contacts.ts'
 
 const services: Services = {
   keyring: createKeyring(randomBytes(32)),
-  publisher: { toConsoles: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+  publisher: { toConsoles: () => {}, toOperator: () => {}, toWidget: () => {}, outboxChanged: () => {} },
   clock: () => new Date(),
 }
 

@@ -4,6 +4,7 @@ import {
   decideRevealRequest,
   eraseContact,
   exportContact,
+  listOwnRevealRequests,
   listRevealRequests,
   requestReveal,
   revealAddress,
@@ -12,6 +13,7 @@ import { withTransaction } from '@ascolto/db'
 import {
   ContactExport,
   ErasureDone,
+  OwnRevealRequestList,
   ReasonBody,
   RevealedAddress,
   RevealRequestList,
@@ -30,8 +32,8 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     async (request, reply) => {
       const actor = await requireActor(pool, request)
       reply.header('cache-control', 'no-store')
-      return withTransaction(pool, (tx) =>
-        revealAddress({ tx, services }, actor, {
+      return withTransaction(pool, (tx, afterCommit) =>
+        revealAddress({ tx, afterCommit, services }, actor, {
           conversationId: request.params.id,
           reason: request.body.reason,
         }),
@@ -78,10 +80,24 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     { schema: { params: ById, body: ReasonBody, response: { 201: RevealRequestView, ...errors } } },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
-      const created = await withTransaction(pool, (tx) =>
-        requestReveal(tx, actor, { conversationId: request.params.id, reason: request.body.reason }),
+      const created = await withTransaction(pool, (tx, afterCommit) =>
+        requestReveal({ tx, afterCommit, services }, actor, {
+          conversationId: request.params.id,
+          reason: request.body.reason,
+        }),
       )
       return reply.status(201).send(created)
+    },
+  )
+
+  // the asker's own requests for this conversation and where each stands (theirs alone)
+  app.get(
+    '/api/conversations/:id/contact/reveal-requests',
+    { schema: { params: ById, response: { 200: OwnRevealRequestList, ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      reply.header('cache-control', 'no-store')
+      return { requests: await listOwnRevealRequests(pool, actor, request.params.id) }
     },
   )
 
@@ -99,8 +115,11 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
       { schema: { params: ById, response: { 204: Type.Null(), ...errors } } },
       async (request, reply) => {
         const actor = await requireActor(pool, request)
-        await withTransaction(pool, (tx) =>
-          decideRevealRequest(tx, actor, { requestId: request.params.id, approve: decision === 'approve' }),
+        await withTransaction(pool, (tx, afterCommit) =>
+          decideRevealRequest({ tx, afterCommit, services }, actor, {
+            requestId: request.params.id,
+            approve: decision === 'approve',
+          }),
         )
         return reply.status(204).send(null)
       },
