@@ -30,13 +30,14 @@ export function ConversationTables({ stats, doorName }: Props) {
 
   return (
     <>
-      <section aria-labelledby={ids.doors}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone, it scrolls sideways: the keyboard reaches it */}
+      <section aria-labelledby={ids.doors} tabIndex={0}>
         <h3 id={ids.doors}>{t('statistics.doors')}</h3>
         {stats.channels.length === 0 ? (
           <p className="muted">{t('statistics.none')}</p>
         ) : (
           <>
-            <table className="room-table statistics-table" aria-labelledby={ids.doors}>
+            <table className="room-table statistics-table statistics-doors" aria-labelledby={ids.doors}>
               <thead>
                 <tr>
                   <th scope="col">{t('room.channel')}</th>
@@ -56,12 +57,14 @@ export function ConversationTables({ stats, doorName }: Props) {
                   </tr>
                 ))}
               </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('statistics.allDoors')}</th>
-                  {figures(stats.total)}
-                </tr>
-              </tfoot>
+              {stats.channels.length > 1 && (
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('statistics.allDoors')}</th>
+                    {figures(stats.total)}
+                  </tr>
+                </tfoot>
+              )}
             </table>
             <p className="hint">{t('statistics.timesHint')}</p>
           </>

@@ -28,7 +28,8 @@ export function SurveyTables({ stats, doorName }: Props) {
   }
 
   return (
-    <section aria-labelledby={headingId}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone, it scrolls sideways: the keyboard reaches it
+    <section aria-labelledby={headingId} tabIndex={0}>
       <h3 id={headingId}>{t('statistics.survey')}</h3>
       {stats.survey.questions.length === 0 ? (
         <p className="muted">{t('statistics.noSurvey')}</p>
