@@ -1,7 +1,6 @@
 // The closed conversations of the period: per door (how many, how many answered the survey where
-// there is one, how fast the first reply, how long),
-// per category, and per answer of each closing-form question. Ids the settings no longer have are
-// shown by id, marked as removed.
+// there is one, how fast the first reply, how long), per category, and per answer of each
+// closing-form question. Ids the settings no longer have are shown by id, marked as removed.
 import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
