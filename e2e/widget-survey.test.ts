@@ -1,8 +1,10 @@
 // The survey after a web chat, in Chromium: a supervisor closes the conversation in the console,
-// the widget shows the survey at once, the person answers, and the statistics count the answers.
+// the widget shows the survey at once, the person answers, and the statistics count the answers,
+// the closed conversations per door, category and closing-form answer.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { DESK_SETTINGS, setDeskSettings } from '../apps/server/src/testing/desk-settings.ts'
 import { setSurvey } from '../apps/server/src/testing/survey-settings.ts'
 import {
   makeHelpline,
@@ -20,6 +22,7 @@ describe('the survey after a web chat, in Chromium', () => {
   let site: HostSite
   let email: string
   let coordinatorEmail: string
+  let coordinatorCookie: string
   let helplineId: string
   let channelId: string
   const contexts: BrowserContext[] = []
@@ -29,12 +32,12 @@ describe('the survey after a web chat, in Chromium', () => {
     const line = await makeHelpline(server.pool)
     channelId = line.channelId
     helplineId = line.helplineId
-    ;({ email: coordinatorEmail } = await makeOperator(
-      server,
-      [{ helplineId, role: 'coordinator' }],
-      'Carla',
-    ))
+    const coordinator = await makeOperator(server, [{ helplineId, role: 'coordinator' }], 'Carla')
+    coordinatorEmail = coordinator.email
+    coordinatorCookie = coordinator.cookie
     await setSurvey(server.pool, line.helplineId, ['webchat'])
+    // the categories and the closing form (Esito) that closing asks for; after the survey, which sets the whole file
+    await setDeskSettings(server, helplineId, coordinator.cookie)
     ;({ email } = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Giulia'))
     site = await startHostSite({ ascoltoUrl: server.url, channelId })
     browser = await launchBrowser()
@@ -65,7 +68,10 @@ describe('the survey after a web chat, in Chromium', () => {
       .first()
       .click()
     await desk.getByRole('button', { name: 'Prendi in carico' }).click()
-    await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    await desk.getByLabel('Risposta').fill('Ciao, sono qui. Raccontami.')
+    await desk.getByRole('button', { name: 'Invia' }).click()
+    await person.getByRole('log').getByText('Ciao, sono qui. Raccontami.').waitFor()
+    await closeWith(desk, ['Bullismo', 'Solitudine'], 'Indirizzata a un servizio')
 
     // the widget is told at once: the survey replaces the composer
     const useful = person.getByRole('group', { name: 'Ti è stato utile parlare con noi?' })
@@ -90,38 +96,18 @@ describe('the survey after a web chat, in Chromium', () => {
       return rowCount === 1
     })
 
-    await desk.getByRole('link', { name: 'Statistiche' }).click()
-    await desk.getByRole('heading', { name: 'Statistiche del sondaggio' }).waitFor()
-    const table = desk.getByRole('table', { name: 'Ti è stato utile parlare con noi?' })
-    const row = table.getByRole('row', { name: /Chat sul sito/ })
-    assert.deepEqual(await row.getByRole('cell').allTextContents(), ['0', '0', '0', '1', '0', '4'])
-    const again = desk
-      .getByRole('table', { name: 'Ci riscriveresti?' })
-      .getByRole('row', { name: /Chat sul sito/ })
-    assert.deepEqual(await again.getByRole('cell').allTextContents(), ['1', '0'])
-    assert.deepEqual(await wcagViolations(desk), [])
-    await screenshot(desk, 'survey-statistics-1280')
-
-    // on a phone: the link above the queue, the tables scrolling sideways if they must
-    const phone = await openDesk(browser, server.url, email, contexts, { width: 390, height: 844 })
-    await screenshot(phone, 'desk-queue-statistics-link-390')
-    await phone.getByRole('link', { name: 'Statistiche' }).click()
-    await phone.getByRole('heading', { name: 'Statistiche del sondaggio' }).waitFor()
-    await screenshot(phone, 'survey-statistics-390')
-
     // the person writes again: a new conversation, closed again, the survey again; this time skipped
     const textbox = person.getByRole('textbox', { name: 'Scrivi un messaggio' })
     await textbox.fill('Scusate, un’altra cosa')
     await person.getByRole('button', { name: 'Invia' }).click()
     await person.getByText('Grazie delle tue risposte.').waitFor({ state: 'hidden' })
-    await desk.getByRole('link', { name: 'Torna alle conversazioni' }).click()
     await desk.getByRole('tab', { name: 'In attesa' }).click()
     await desk
       .getByRole('tabpanel', { name: 'In attesa' })
       .getByRole('link', { name: /Persona #/ })
       .click()
     await desk.getByRole('button', { name: 'Prendi in carico' }).click()
-    await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    await closeWith(desk, ['Bullismo'], 'Ascoltata')
     await person.getByRole('button', { name: 'Salta' }).click()
     await textbox.waitFor()
     await eventually('the skip is recorded', async () => {
@@ -150,6 +136,62 @@ describe('the survey after a web chat, in Chromium', () => {
       )
       return rowCount === 1
     })
+
+    // three closed (one ended by the person, without the form), two surveys answered, one skipped
+    await desk.getByRole('link', { name: 'Statistiche' }).click()
+    await desk.getByRole('heading', { name: 'Statistiche', exact: true }).waitFor()
+    const cellsOf = (table: string, row: RegExp | string) =>
+      desk
+        .getByRole('table', { name: table })
+        .getByRole('row', { name: row })
+        .getByRole('cell')
+        .allTextContents()
+    await desk.getByRole('table', { name: 'Conversazioni per canale' }).waitFor()
+    const doors = await cellsOf('Conversazioni per canale', /Chat sul sito/)
+    assert.deepEqual(doors.slice(0, 2), ['3', '2'])
+    assert.match(doors[2] ?? '', /^\d+ s$/, 'one first response, in seconds')
+    assert.equal(doors[2], doors[3], 'the median of one is its average')
+    const categories = []
+    for (const name of ['Solitudine', 'Bullismo', 'Periodi bui', 'Senza categoria']) {
+      categories.push((await cellsOf('Conversazioni per categoria', name))[0])
+    }
+    assert.deepEqual(categories, ['1', '2', '0', '1'])
+    const outcome = []
+    for (const name of ['Ascoltata', 'Indirizzata a un servizio', 'Senza risposta']) {
+      outcome.push((await cellsOf('Esito', name))[0])
+    }
+    assert.deepEqual(outcome, ['1', '1', '1'])
+    assert.deepEqual(await cellsOf('Ti è stato utile parlare con noi?', /Chat sul sito/), [
+      '0',
+      '0',
+      '0',
+      '1',
+      '0',
+      '4',
+    ])
+    assert.deepEqual(await cellsOf('Ci riscriveresti?', /Chat sul sito/), ['1', '1'])
+    assert.deepEqual(await wcagViolations(desk), [])
+    await screenshot(desk, 'console-statistics-1280')
+
+    // on a phone: the link above the queue, the tables scrolling sideways if they must
+    const phone = await openDesk(browser, server.url, email, contexts, { width: 390, height: 844 })
+    await screenshot(phone, 'desk-queue-statistics-link-390')
+    await phone.getByRole('link', { name: 'Statistiche' }).click()
+    await phone.getByRole('table', { name: 'Conversazioni per canale' }).waitFor()
+    assert.deepEqual(await wcagViolations(phone), [])
+    await screenshot(phone, 'console-statistics-390')
+
+    // a category the settings no longer have still counts, by its id
+    await setDeskSettings(server, helplineId, coordinatorCookie, {
+      ...DESK_SETTINGS,
+      categories: DESK_SETTINGS.categories.filter((category) => category.id !== 'loneliness'),
+    })
+    await desk.getByRole('button', { name: 'Mostra' }).click()
+    await desk.getByRole('row', { name: 'Solitudine' }).waitFor({ state: 'detached' })
+    assert.deepEqual(
+      await cellsOf('Conversazioni per categoria', 'loneliness (rimossa dalle impostazioni)'),
+      ['1'],
+    )
   })
 
   it('lets a coordinator choose the doors and questions in the settings, refusing what a text channel cannot ask', async () => {
@@ -200,3 +242,12 @@ describe('the survey after a web chat, in Chromium', () => {
     await screenshot(page, 'settings-survey-1280')
   })
 })
+
+/** Closes the open conversation through the closing form: these categories, this outcome. */
+async function closeWith(desk: Page, categories: string[], outcome: string) {
+  await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+  const closing = desk.getByRole('dialog', { name: /Chiudere la conversazione con Persona #/ })
+  for (const category of categories) await closing.getByRole('checkbox', { name: category }).check()
+  await closing.getByLabel('Esito').selectOption({ label: outcome })
+  await closing.getByRole('button', { name: 'Chiudi la conversazione' }).click()
+}

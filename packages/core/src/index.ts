@@ -127,7 +127,7 @@ export { listConversationFlags, listOpenFlagAlerts } from './safeguarding/list-f
 export { raiseFlag } from './safeguarding/raise-flag.ts'
 export { sendSafeguardingAlert } from './safeguarding/send-safeguarding-alert.ts'
 export { tickPlaybookStep } from './safeguarding/tick-playbook-step.ts'
-export { describeSurveyStatistics } from './survey/describe-survey-statistics.ts'
+export { describeStatistics } from './statistics/describe-statistics.ts'
 export { recordSurveyAnswers, surveyDueFor } from './survey/record-survey-answers.ts'
 export { SURVEY_HOURS } from './survey/survey-rules.ts'
 export {

@@ -1,8 +1,14 @@
 // The statistics a supervisor reads: counts from the anonymous facts of closed conversations
-// (conversation_fact), which outlive retention and erasure. Nothing here names a person.
+// (conversation_fact), which outlive retention and erasure. Nothing here names a person, and
+// nothing lists one conversation: every figure is a count, a median or an average over a period.
 import Type, { type Static } from 'typebox'
+import { LocalizedText } from './helpline-settings.ts'
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+const Count = Type.Integer({ minimum: 0 })
+/** Seconds; null where no conversation of the group has the figure (e.g. none was answered). */
+const Seconds = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])
+const Times = Type.Object({ median: Seconds, average: Seconds })
 
 export const StatisticsQuery = Type.Object(
   {
@@ -14,36 +20,70 @@ export const StatisticsQuery = Type.Object(
 )
 export type StatisticsQuery = Static<typeof StatisticsQuery>
 
-export const SurveyStatistics = Type.Object({
+/** How the closed conversations of a group went: how many, how fast the first reply, how long. */
+const conversations = {
+  closed: Count,
+  /** How many answered the survey (a skip is no answer). */
+  answered: Count,
+  firstResponse: Times,
+  duration: Times,
+}
+
+/** A category or answer by its id; label null once the id is no longer in the settings. */
+const Counted = Type.Object({
+  id: Type.String(),
+  label: Type.Union([LocalizedText, Type.Null()]),
+  count: Count,
+})
+
+export const Statistics = Type.Object({
   helplineId: Type.String({ format: 'uuid' }),
   from: Day,
   to: Day,
-  /** The survey's questions as the helpline has them now (answers to removed questions are not shown). */
-  questions: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      kind: Type.Union([Type.Literal('scale'), Type.Literal('yesNo')]),
-      text: Type.Record(Type.String(), Type.String()),
-    }),
-  ),
-  /** Per door: conversations closed in the period, and how many of them answered the survey. */
+  /** The helpline's main language: a label's fallback when it lacks the reader's. */
+  language: Type.String(),
+  /** Per door, then all doors together. */
   channels: Type.Array(
     Type.Object({
       channelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
       channelName: Type.Union([Type.String(), Type.Null()]),
       channelKind: Type.String(),
-      closed: Type.Integer(),
-      answered: Type.Integer(),
+      ...conversations,
     }),
   ),
-  /** How many gave each answer ('1'…'5', 'yes', 'no') to each question, per door. */
-  counts: Type.Array(
+  total: Type.Object(conversations),
+  /** The helpline's categories in its order (none chosen: 0), then removed ones still counted. */
+  categories: Type.Array(Counted),
+  /** Conversations closed without a category. */
+  withoutCategory: Count,
+  /** Per closing-form question (as for categories: the settings' first, then removed ones). */
+  closingForm: Type.Array(
     Type.Object({
-      channelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
-      questionId: Type.String(),
-      answer: Type.String(),
-      count: Type.Integer(),
+      id: Type.String(),
+      label: Type.Union([LocalizedText, Type.Null()]),
+      answers: Type.Array(Counted),
+      /** Conversations closed without an answer to this question. */
+      unanswered: Count,
     }),
   ),
+  survey: Type.Object({
+    /** The survey's questions as the helpline has them now (answers to removed questions are not shown). */
+    questions: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        kind: Type.Union([Type.Literal('scale'), Type.Literal('yesNo')]),
+        text: LocalizedText,
+      }),
+    ),
+    /** How many gave each answer ('1'…'5', 'yes', 'no') to each question, per door. */
+    counts: Type.Array(
+      Type.Object({
+        channelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+        questionId: Type.String(),
+        answer: Type.String(),
+        count: Count,
+      }),
+    ),
+  }),
 })
-export type SurveyStatistics = Static<typeof SurveyStatistics>
+export type Statistics = Static<typeof Statistics>

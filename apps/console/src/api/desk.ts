@@ -18,7 +18,7 @@ import type {
   ReviewList,
   ReviewView,
   RoomView,
-  SurveyStatistics,
+  Statistics,
   TransferBody,
 } from '@ascolto/protocol'
 import { request } from './http.ts'
@@ -86,11 +86,8 @@ export const requestReview = (id: string, note: string) =>
 export const signOffReview = (id: string, feedback: string) =>
   request<ReviewView>('POST', `${conversation(id)}/review/sign-off`, { feedback })
 
-export const getSurveyStatistics = (helplineId: string, period: { from?: string; to?: string }) => {
+export const getStatistics = (helplineId: string, period: { from?: string; to?: string }) => {
   const query = new URLSearchParams(Object.entries(period).filter(([, day]) => day) as [string, string][])
   const search = query.size > 0 ? `?${query}` : ''
-  return request<SurveyStatistics>(
-    'GET',
-    `/api/helplines/${encodeURIComponent(helplineId)}/statistics/survey${search}`,
-  )
+  return request<Statistics>('GET', `/api/helplines/${encodeURIComponent(helplineId)}/statistics${search}`)
 }
