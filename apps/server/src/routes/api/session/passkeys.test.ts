@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { addMembership, createUser, THROTTLE } from '@ascolto/core'
+import type { PasskeyRequestOptions } from '@ascolto/protocol'
 import { createPasskey, type SoftPasskey, usePasskey } from '../../../testing/soft-authenticator.ts'
 import {
   call,
@@ -63,13 +64,12 @@ describe('passkeys as a second factor', () => {
   const signInWith = (
     who: Person,
     passkey: SoftPasskey,
-    options: unknown,
+    options: PasskeyRequestOptions,
     ceremony: { origin: string; challenge?: string } = { origin: ORIGIN },
   ) =>
     post('/api/session', who, {
       ...credentials(who),
-      // biome-ignore lint/suspicious/noExplicitAny: the options as the server sent them
-      passkey: usePasskey(passkey, options as any, ceremony),
+      passkey: usePasskey(passkey, options, ceremony),
     })
 
   it('registers a passkey in place of the app at first sign-in, with the configured origin and recovery codes', async () => {
