@@ -78,22 +78,42 @@ export function widgetSocketLimit(trustProxy: string, max = WIDGET_SOCKETS_PER_A
   }
 }
 
-/** A check of one limit, keyed by the sender's address unless `key` says otherwise: a 429 past it. */
-export function floodCheck(
-  app: FastifyInstance,
-  limit: FloodLimit,
-  key: (request: FastifyRequest) => string = (request) => request.ip,
-) {
+function limiter(app: FastifyInstance, limit: FloodLimit, key: (request: FastifyRequest) => string) {
   const check = app.createRateLimit({
     max: limit.max,
     timeWindow: limit.minutes * 60_000,
     // the store keeps its keys in memory only; a visitor's token is kept as a hash all the same
     keyGenerator: (request) => createHash('sha256').update(key(request)).digest('base64url'),
   })
-  return async (request: FastifyRequest, reply: { header: (name: string, value: string) => unknown }) => {
+  const count = async (request: FastifyRequest, reply: Reply) => {
     const verdict = await check(request)
     if (verdict.isAllowed || !verdict.isExceeded) return
     reply.header('retry-after', String(verdict.ttlInSeconds))
     throw new AscoltoError('ASCOLTO_ERR_RATE_LIMITED', 'Too many requests from here: try again shortly')
+  }
+  return { check, count }
+}
+
+type Reply = { header: (name: string, value: string) => unknown }
+
+/** A hook that checks one limit, keyed by the sender's address unless `key` says otherwise: a 429 past it. */
+export function floodCheck(
+  app: FastifyInstance,
+  limit: FloodLimit,
+  key: (request: FastifyRequest) => string = (request) => request.ip,
+) {
+  const { count } = limiter(app, limit, key)
+  return (request: FastifyRequest, reply: Reply) => count(request, reply)
+}
+
+/**
+ * A limit on some of a sender's requests only (their new chats): `counts` says whether this one is,
+ * and is asked only of a sender the limits apply to, so an exempt one costs it nothing.
+ */
+export function countedFloodCheck(app: FastifyInstance, limit: FloodLimit) {
+  const { check, count } = limiter(app, limit, (request) => request.ip)
+  return async (request: FastifyRequest, reply: Reply, counts: () => Promise<boolean>) => {
+    if ((await check(request, { increment: false })).isAllowed || !(await counts())) return
+    await count(request, reply)
   }
 }

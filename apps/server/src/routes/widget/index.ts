@@ -31,7 +31,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
-import { FLOOD_LIMITS, floodCheck } from '../../plugins/flood-limits.ts'
+import { countedFloodCheck, FLOOD_LIMITS, floodCheck } from '../../plugins/flood-limits.ts'
 import { fullPageChat } from './full-page.ts'
 
 const ByChannel = Type.Object({ channelId: Uuid })
@@ -56,7 +56,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     FLOOD_LIMITS.widgetPerVisitor,
     (request) => `${request.url}:${request.headers.authorization}`,
   )
-  const newVisitors = floodCheck(app, FLOOD_LIMITS.newVisitorsPerAddress)
+  const newVisitors = countedFloodCheck(app, FLOOD_LIMITS.newVisitorsPerAddress)
 
   // first, before the channel is looked up for the origin check
   app.addHook('onRequest', floodCheck(app, FLOOD_LIMITS.widgetPerAddress))
@@ -126,8 +126,11 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     async (request, reply) => {
       const found = await widgetChannel(request, request.params.channelId)
       const token = tokenOf(request.headers.authorization)
-      if (!(await visitorKnown(pool, services.keyring, found.channel, token)))
-        await newVisitors(request, reply)
+      await newVisitors(
+        request,
+        reply,
+        async () => !(await visitorKnown(pool, services.keyring, found.channel, token)),
+      )
       const { clientId, text, prechat } = request.body
       const result = await withTransaction(pool, (tx, afterCommit) =>
         receiveWidgetMessage({ tx, afterCommit, services }, found, { token, clientId, text, prechat }),
