@@ -96,6 +96,13 @@ test('a message status change replaces the message; a new one is appended', () =
     ['delivered'],
   )
   assert.equal(upsertMessage(sent, { ...message, id: 'm2' }).length, 2)
+  // the POST's answer (queued) arriving after the worker's news (delivered) does not undo it
+  assert.equal(upsertMessage(sent, message)[0]?.status, 'delivered')
+  assert.equal(
+    upsertMessage(upsertMessage([message], withStatus(message, 'read')), withStatus(message, 'delivered'))[0]
+      ?.status,
+    'read',
+  )
 })
 
 test('a hidden message loses its text, unless this operator may read hidden messages', () => {

@@ -1,6 +1,6 @@
 // How the changes the server pushes apply to the queue and to the open conversation.
 // Pure functions, so the rules are tested without a browser.
-import type { ConversationView, MessageView } from '@ascolto/protocol'
+import type { ConversationView, MessageStatus, MessageView } from '@ascolto/protocol'
 
 export type Queue = { waiting: ConversationView[]; mine: ConversationView[] }
 export type QueueTab = keyof Queue
@@ -40,10 +40,23 @@ export function removeConversations(queue: Queue, ids: readonly string[]): Queue
   return { waiting: queue.waiting.filter(keep), mine: queue.mine.filter(keep) }
 }
 
+/** How far a message has gone: a delivery never goes back, whatever order its news arrives in. */
+const progress: Record<MessageStatus, number> = {
+  received: 0,
+  held: 0,
+  queued: 0,
+  sent: 1,
+  failed: 1,
+  delivered: 2,
+  read: 3,
+}
+
 /**
  * Adds the message, or replaces the one with its id (a status change, hidden), keeping the order
- * of arrival. A hidden message is pushed to every console without its text; whoever may read
- * hidden messages (`revealHidden`, supervisors) keeps the text already on screen.
+ * of arrival. The worker can deliver a reply before the answer to its POST or its own
+ * `message.created` reaches the console: an older status never replaces a newer one. A hidden
+ * message is pushed to every console without its text; whoever may read hidden messages
+ * (`revealHidden`, supervisors) keeps the text already on screen.
  */
 export function upsertMessage(
   messages: MessageView[],
@@ -54,5 +67,10 @@ export function upsertMessage(
   if (index === -1) return [...messages, message]
   const shown = messages[index]
   const keepText = revealHidden && message.hidden !== null && message.text === '' && shown?.text
-  return messages.with(index, keepText ? { ...message, text: shown.text } : message)
+  const behind = shown && progress[message.status] < progress[shown.status]
+  return messages.with(index, {
+    ...message,
+    ...(keepText ? { text: shown.text } : {}),
+    ...(behind ? { status: shown.status, errorCode: shown.errorCode } : {}),
+  })
 }
