@@ -212,13 +212,14 @@ describe('WhatsApp: files people send, and the pace of sends', () => {
     const sends = fake.sent.slice(before)
     assert.equal(sends.length, 9)
     // never more than the rate in any second (one more for the jitter of a send on its way), and
-    // the whole burst spread over at least the time its slots take
+    // the whole burst spread over at least the time its slots take, less one slot for the first
+    // send's own way there on a busy machine (unpaced, the nine would arrive within milliseconds)
     const inAnySecond = Math.max(
       ...sends.map((m) => sends.filter((o) => o.at >= m.at && o.at < m.at + 1000).length),
     )
     assert.ok(inAnySecond <= rate + 1, `${inAnySecond} sends in one second`)
     const span = (sends.at(-1)?.at ?? 0) - (sends[0]?.at ?? 0)
-    assert.ok(span >= ((sends.length - 1) * 1000) / rate - 100, `${sends.length} sends over ${span} ms`)
+    assert.ok(span >= ((sends.length - 2) * 1000) / rate, `${sends.length} sends over ${span} ms`)
   })
 
   it('sends a file the volunteer attaches: uploaded to Meta, then sent by its id with the caption', async () => {
