@@ -1,12 +1,21 @@
 // The desk's settings in the coordinator's form, in Chromium: categories renamed, removed, added
 // and moved, a question added to the closing form (a mistake named by the server, found, fixed),
 // and the volunteer's close dialog then offers them; then automatic assignment switched on, and
-// the next person who writes is given to the volunteer without anyone taking them.
+// the next person who writes is given to the volunteer without anyone taking them; last, the
+// on-call alert (a WhatsApp number, the Graph API a fake) and review of flagged conversations:
+// a flag then alerts that number, and its conversation goes to review when closed.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import type { ConversationView, ReviewView } from '@ascolto/protocol'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { eventually } from '../apps/server/src/testing/eventually.ts'
 import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  startFakeWhatsApp,
+} from '../apps/server/src/testing/fake-whatsapp.ts'
+import {
+  call,
   makeHelpline,
   makeOperator,
   startTestServer,
@@ -21,10 +30,12 @@ describe("the desk's settings in the form, in Chromium", () => {
   let browser: Browser
   let line: { helplineId: string; channelId: string }
   let coordinator: Awaited<ReturnType<typeof makeOperator>>
+  let whatsapp: FakeWhatsApp
   const contexts: BrowserContext[] = []
 
   before(async () => {
     server = await startTestServer()
+    whatsapp = await startFakeWhatsApp()
     browser = await launchBrowser()
     line = await makeHelpline(server.pool)
     coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }], 'Carla')
@@ -33,6 +44,7 @@ describe("the desk's settings in the form, in Chromium", () => {
   after(async () => {
     for (const context of contexts) await context.close()
     await browser?.close()
+    await whatsapp?.close()
     await server?.close()
   })
 
@@ -181,6 +193,99 @@ describe("the desk's settings in the form, in Chromium", () => {
     assert.deepEqual(
       rows.map((r) => r.assignee_id),
       [marco.userId],
+    )
+  })
+
+  it('sets the on-call number and review of flagged conversations; a flag alerts that number', async () => {
+    const onCallNumber = '393331234567'
+    const channel = await connectFakeWhatsApp(server, whatsapp, { helplineId: line.helplineId })
+    const page = await openSettings()
+    const onCall = page.getByRole('group', { name: 'Avviso al reperibile e revisione' })
+    // a number without a channel: the server names the place
+    await onCall.getByLabel('Numero o e-mail del reperibile').fill(onCallNumber)
+    await save(page)
+    const problems = page.getByRole('alert').filter({ hasText: 'Impostazioni non salvate' })
+    await problems
+      .getByRole('button', { name: "Avviso al reperibile e revisione › canale dell'avviso" })
+      .click()
+    const channelChoice = onCall.getByLabel("Canale dell'avviso")
+    assert.equal(await channelChoice.evaluate((select) => select === document.activeElement), true)
+    assert.equal(await channelChoice.getAttribute('aria-invalid'), 'true')
+    assert.deepEqual(await channelChoice.locator('option').allTextContents(), [
+      'Nessun avviso fuori dalla console',
+      'WhatsApp (whatsapp)',
+    ])
+    await channelChoice.selectOption({ label: 'WhatsApp (whatsapp)' })
+    await onCall.getByLabel("Ripeti l'avviso ogni (minuti)").fill('10')
+    await onCall.getByRole('checkbox', { name: /^Manda in revisione clinica/ }).check()
+    // one volunteer here takes the person by hand
+    await page
+      .getByRole('group', { name: 'Assegnazione delle conversazioni' })
+      .getByRole('radio', { name: /^A mano/ })
+      .check()
+    await onCall.scrollIntoViewIfNeeded()
+    await screenshot(page, 'console-settings-on-call-1280')
+    await save(page)
+    await page.getByRole('status').filter({ hasText: 'Impostazioni salvate' }).waitFor()
+    assert.deepEqual(await wcagViolations(page), [])
+    const narrow = await openSettings({ width: 390, height: 844 })
+    await narrow.getByRole('group', { name: 'Avviso al reperibile e revisione' }).scrollIntoViewIfNeeded()
+    await screenshot(narrow, 'console-settings-on-call-390')
+
+    // saved as the coordinator set it; the address is the coordinator's to read, not the desk's
+    const url = `${server.url}/api/helplines/${line.helplineId}`
+    const saved = await call(`${url}/settings`, { cookie: coordinator.cookie })
+    assert.deepEqual(saved.body.desk.onCall, {
+      channelId: channel.channelId,
+      address: onCallNumber,
+      everyMinutes: 10,
+    })
+    assert.equal(saved.body.desk.reviewFlagged, true)
+    const volunteer = await makeOperator(
+      server,
+      [{ helplineId: line.helplineId, role: 'volunteer' }],
+      'Paolo',
+    )
+    const supervisor = await makeOperator(
+      server,
+      [{ helplineId: line.helplineId, role: 'supervisor' }],
+      'Sara',
+    )
+    for (const path of ['settings', 'desk']) {
+      const read = await call(`${url}/${path}`, { cookie: volunteer.cookie })
+      assert.equal(read.status, 200)
+      assert.equal(read.body.desk.onCall, undefined, `${path}: no on-call address for a volunteer`)
+      assert.equal(read.body.desk.reviewFlagged, true)
+    }
+    assert.equal((await call(`${url}/channels`, { cookie: volunteer.cookie })).status, 403)
+
+    // a flag raised: the alert goes to that number; closed, the conversation goes to review
+    const text = 'Ho 13 anni e ho paura di tornare a casa'
+    await writeIn(server, line.channelId, visitorToken(), text)
+    const queue = await call(`${server.url}/api/conversations?status=waiting`, { cookie: volunteer.cookie })
+    const id = queue.body.conversations.find((c: ConversationView) => c.preview === text).id as string
+    await call(`${server.url}/api/conversations/${id}/take`, { cookie: volunteer.cookie, body: {} })
+    const before = whatsapp.sent.length
+    const raised = await call(`${server.url}/api/conversations/${id}/flags`, {
+      cookie: volunteer.cookie,
+      body: { kind: 'minor_at_risk', reason: 'Ha 13 anni e ha paura di tornare a casa' },
+    })
+    assert.equal(raised.status, 201)
+    await eventually('the on-call number is alerted', () => whatsapp.sent.length > before)
+    assert.equal(whatsapp.sent[before]?.to, onCallNumber)
+    assert.match(whatsapp.sent[before]?.text ?? '', /segnalazione di tutela \(possibile minore a rischio\)/)
+    const closed = await call(`${server.url}/api/conversations/${id}/close`, {
+      cookie: volunteer.cookie,
+      body: {
+        categories: ['loneliness'],
+        outcome: { outcome: 'listened', 'chi-ha-scritto': 'la-persona-stessa' },
+      },
+    })
+    assert.equal(closed.status, 200)
+    const reviews = await call(`${server.url}/api/reviews`, { cookie: supervisor.cookie })
+    assert.deepEqual(
+      reviews.body.reviews.map((r: ReviewView) => [r.conversationId, r.cause]),
+      [[id, 'flagged']],
     )
   })
 })

@@ -1,6 +1,7 @@
 // The survey after a web chat, in Chromium: a supervisor closes the conversation in the console,
-// the widget shows the survey at once, the person answers, and the statistics count the answers,
-// the closed conversations per door, category and closing-form answer.
+// the widget shows the survey at once, the person answers (offline: the answers wait and go once
+// the page is back online; an answer lost on its way back is not sent twice), and the statistics
+// count the answers, the closed conversations per door, category and closing-form answer.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -85,16 +86,26 @@ describe('the survey after a web chat, in Chromium', () => {
     await person.setViewportSize({ width: 1280, height: 800 })
     await screenshot(person, 'widget-survey-1280')
     await person.setViewportSize({ width: 390, height: 844 })
+    // the connection drops as the person answers: the answers wait, and go when it is back
+    await personContext.setOffline(true)
     await person.getByRole('button', { name: 'Invia le risposte' }).click()
-    await person.getByText('Grazie delle tue risposte.').waitFor()
+    await person.getByText('Invio delle risposte…').waitFor()
     await person.getByRole('textbox', { name: 'Scrivi un messaggio' }).waitFor()
-    await eventually('the answers are in the facts', async () => {
-      const { rowCount } = await server.pool.query(
-        `select 1 from conversation_fact where channel_id = $1 and survey_answers = '{"useful": 4, "again": true}'`,
+    await screenshot(person, 'widget-survey-sending-390')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const answered = () =>
+      server.pool.query(
+        `select survey_answers from conversation_fact where channel_id = $1 and survey_answers is not null`,
         [channelId],
       )
-      return rowCount === 1
-    })
+    assert.equal((await answered()).rowCount, 0, 'nothing reached the server while offline')
+    await personContext.setOffline(false)
+    await person.getByText('Grazie delle tue risposte.').waitFor()
+    assert.deepEqual(
+      (await answered()).rows.map((row) => row.survey_answers),
+      [{ useful: 4, again: true }],
+      'counted once',
+    )
 
     // the person writes again: a new conversation, closed again, the survey again; this time skipped
     const textbox = person.getByRole('textbox', { name: 'Scrivi un messaggio' })
@@ -127,8 +138,18 @@ describe('the survey after a web chat, in Chromium', () => {
     await person.getByText('La chat è terminata').waitFor()
     await person.getByRole('group', { name: 'Ci riscriveresti?' }).getByRole('radio', { name: 'No' }).check()
     await screenshot(person, 'widget-survey-ended-390')
+    // the server takes the answers but its answer is lost on the way back: the retry's 409 means done
+    const statuses: number[] = []
+    await person.route('**/survey', async (route) => {
+      const response = await route.fetch()
+      statuses.push(response.status())
+      if (statuses.length === 1) await route.abort('connectionreset')
+      else await route.fulfill({ response })
+    })
     await person.getByRole('button', { name: 'Invia le risposte' }).click()
     await person.getByText('Grazie delle tue risposte.').waitFor()
+    assert.deepEqual(statuses, [200, 409], 'sent again once, and the second answered as done')
+    await person.unroute('**/survey')
     await eventually('the answer after the end is recorded', async () => {
       const { rowCount } = await server.pool.query(
         `select 1 from conversation_fact where channel_id = $1 and survey_answers = '{"again": false}'`,

@@ -33,6 +33,7 @@ function toItems(state: ChatState, t: Strings): Item[] {
     items.push({ key: failed.clientId, mine: true, text: failed.text, createdAt: failed.createdAt, note })
   }
   for (const queued of state.queue) {
+    if (!('text' in queued)) continue
     const note = state.retrying ? t.waiting : t.sending
     items.push({ key: queued.clientId, mine: true, text: queued.text, createdAt: queued.createdAt, note })
   }

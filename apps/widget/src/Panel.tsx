@@ -132,13 +132,13 @@ function Body(props: Props & { title: string }) {
   )
 }
 
-/** The survey when it is due, then a thank-you (a status, so it is announced). */
+/** The survey when it is due, then its answers on their way and a thank-you (a status, so it is announced). */
 function AfterClose({ state, t, onSurvey }: Props) {
   const questions = state.info?.survey
   if (state.survey === 'due' && questions) return <Survey questions={questions} t={t} onDone={onSurvey} />
   return (
     <p role="status" class="thanks">
-      {state.survey === 'thanked' ? t.surveyThanks : ''}
+      {state.survey === 'sending' ? t.surveySending : state.survey === 'thanked' ? t.surveyThanks : ''}
     </p>
   )
 }

@@ -10,7 +10,7 @@ import {
 } from './api.ts'
 import { makeUuid, makeVisitorToken } from './ids.ts'
 import { connectRealtime, type Realtime } from './realtime.ts'
-import { clearSession, loadSession, type QueuedMessage, saveSession } from './storage.ts'
+import { clearSession, loadSession, type Queued, type QueuedMessage, saveSession } from './storage.ts'
 
 // The conversation as the widget sees it, kept outside Preact so the UI only renders a snapshot.
 // Nothing here touches the network before start(), which the panel calls when it first opens.
@@ -26,8 +26,8 @@ export type ChatState = {
   offline: boolean
   /** What the server has stored, oldest first. */
   messages: WidgetMessage[]
-  /** What the person wrote and the server has not confirmed, in order. */
-  queue: QueuedMessage[]
+  /** What the person wrote (and the survey's answers) that the server has not confirmed, in order. */
+  queue: Queued[]
   failed: FailedMessage[]
   /** The head of the queue has failed at least once and waits for a retry. */
   retrying: boolean
@@ -37,8 +37,8 @@ export type ChatState = {
   typing: boolean
   /** The newest of the person's messages the helpline has seen. */
   seenId: string | null
-  /** The survey after the close: due (shown), thanked (answered), or none. */
-  survey: 'none' | 'due' | 'thanked'
+  /** The survey after the close: due (shown), sending (answered, not yet confirmed), thanked, or none. */
+  survey: 'none' | 'due' | 'sending' | 'thanked'
 }
 
 export type Chat = {
@@ -110,9 +110,11 @@ export function createChat(endpoint: Endpoint): Chat {
     restDown = !yes
     update({})
   }
-  // A new session stays in memory until the helpline has said whether it may outlive the page.
+  // A new session stays in memory until the helpline has said whether it may outlive the page;
+  // an ended one is forgotten, though its survey's answers may still be on their way.
   const persist = () =>
     !stopped &&
+    state.phase !== 'ended' &&
     saveSession(
       endpoint.channel,
       { token, messages: state.messages, queue: state.queue, prechat: state.prechat },
@@ -159,27 +161,37 @@ export function createChat(endpoint: Endpoint): Chat {
     }
   }
 
-  /** Sends the queue in order, one message at a time, so the helpline reads them as written. */
+  /**
+   * Sends the queue in order, one at a time, so the helpline reads the messages as written; once
+   * the chat has ended, only the survey's answers are left in it.
+   */
   const flush = () => {
     clearTimeout(sendTimer)
-    if (stopped) return
-    if (!sending && state.phase === 'ready' && prechatDone()) void pump()
+    if (stopped || sending) return
+    if (state.phase === 'ended' || (state.phase === 'ready' && prechatDone())) void pump()
   }
   const pump = async () => {
     sending = true
     for (let head = state.queue[0]; head && !stopped; head = state.queue[0]) {
-      try {
-        const prechat = state.prechat ?? undefined
-        const message = await postMessage(endpoint, token, {
-          clientId: head.clientId,
-          text: head.text,
-          prechat,
-        })
-        const sent = head.clientId
+      const sent = head.clientId
+      const done = (patch: Partial<ChatState> = {}) => {
         sendAttempt = 0
-        reachable(true)
-        update({ retrying: false, queue: state.queue.filter((queued) => queued.clientId !== sent) })
-        addMessages([message])
+        update({ ...patch, retrying: false, queue: state.queue.filter((queued) => queued.clientId !== sent) })
+        persist()
+      }
+      try {
+        if ('answers' in head) {
+          await ending
+          await postSurvey(endpoint, token, { answers: head.answers })
+          reachable(true)
+          done(surveyAnswered(true))
+        } else {
+          const prechat = state.prechat ?? undefined
+          const message = await postMessage(endpoint, token, { clientId: sent, text: head.text, prechat })
+          reachable(true)
+          done()
+          addMessages([message])
+        }
       } catch (error) {
         if (!(error instanceof ApiError)) {
           // Kept with the same clientId: if the server did store it, the retry is answered as a duplicate.
@@ -188,21 +200,29 @@ export function createChat(endpoint: Endpoint): Chat {
           sendTimer = setTimeout(flush, backoff(sendAttempt++))
           break
         }
-        const refused = head
-        update({
-          retrying: false,
-          queue: state.queue.filter((queued) => queued.clientId !== refused.clientId),
-          failed: [...state.failed, { ...refused, error: error.message }],
-        })
-        persist()
+        // A survey answered already (an earlier try got there, its answer did not come back) is done.
+        if ('answers' in head) done(surveyAnswered(error.status === 409))
+        else done({ failed: [...state.failed, { ...head, error: error.message }] })
       }
     }
     sending = false
+    settle()
+  }
+
+  /** The survey's answers are with the server (or refused): thanks, unless the person wrote on since. */
+  const surveyAnswered = (taken: boolean): Partial<ChatState> =>
+    state.survey === 'sending' ? { survey: taken ? 'thanked' : 'none' } : {}
+
+  /** An ended chat with nothing left to send nor to ask lets go of the page's events. */
+  const settle = () => {
+    if (state.phase === 'ended' && state.queue.length === 0 && state.survey !== 'due') halt()
   }
 
   /** The helpline closed the conversation: its survey, when this door has one. */
   const offerSurvey = () => {
-    if (state.info?.survey && state.survey !== 'due') update({ survey: 'due' })
+    // answers (or a skip) still in the outbox are this close's: the server cannot know them yet
+    const waiting = state.queue.some((queued) => 'answers' in queued)
+    if (state.info?.survey && state.survey !== 'due' && !waiting) update({ survey: 'due' })
   }
 
   const onReady = () => {
@@ -235,8 +255,7 @@ export function createChat(endpoint: Endpoint): Chat {
 
   const onOnline = () => {
     if (state.phase === 'loading') void loadInfo()
-    if (state.phase !== 'ready') return
-    void loadHistory()
+    if (state.phase === 'ready') void loadHistory()
     flush()
   }
 
@@ -308,11 +327,12 @@ export function createChat(endpoint: Endpoint): Chat {
       realtime?.emit('seen', newest.id)
     },
     end() {
-      if (stopped) return
-      halt()
+      if (stopped || state.phase === 'ended') return
+      clearTimeout(infoTimer)
+      clearTimeout(sendTimer)
+      realtime?.close()
       endOnServer()
       clearSession(endpoint.channel)
-      stopped = true
       update({
         phase: 'ended',
         messages: [],
@@ -322,15 +342,20 @@ export function createChat(endpoint: Endpoint): Chat {
         typing: false,
         survey: state.info?.survey && state.messages.length > 0 ? 'due' : 'none',
       })
+      settle()
     },
     answerSurvey(answers) {
-      const answered = Object.keys(answers).length > 0
-      update({ survey: answered ? 'thanked' : 'none' })
-      // one try: a lost answer is not worth a retry that could outlive the page
-      void ending.then(() => postSurvey(endpoint, token, { answers })).catch(() => undefined)
+      // in the outbox like a message: retried until the server has it, never twice (a second is a 409)
+      const queued = { clientId: makeUuid(), answers, createdAt: new Date().toISOString() }
+      update({
+        queue: [...state.queue, queued],
+        survey: Object.keys(answers).length > 0 ? 'sending' : 'none',
+      })
+      persist()
+      flush()
     },
     stop() {
-      if (!stopped) endOnServer()
+      if (!stopped && state.phase !== 'ended') endOnServer()
       stopped = true
       quiet = true
       halt()

@@ -48,6 +48,7 @@ const it = {
   no: 'No',
   surveySend: 'Invia le risposte',
   surveySkip: 'Salta',
+  surveySending: 'Invio delle risposte…',
   surveyThanks: 'Grazie delle tue risposte.',
 }
 
@@ -101,6 +102,7 @@ const en: Strings = {
   no: 'No',
   surveySend: 'Send the answers',
   surveySkip: 'Skip',
+  surveySending: 'Sending your answers…',
   surveyThanks: 'Thank you for your answers.',
 }
 

@@ -6,11 +6,14 @@ import type { WidgetMessage, WidgetPrechatAnswers } from '@ascolto/protocol'
 
 /** A message written by the person that the server has not confirmed yet. */
 export type QueuedMessage = { clientId: string; text: string; createdAt: string }
+/** The survey's answers (none: skipped), in the same outbox, so they go before what is written after. */
+export type QueuedSurvey = { clientId: string; answers: Record<string, number | boolean>; createdAt: string }
+export type Queued = QueuedMessage | QueuedSurvey
 
 export type StoredSession = {
   token: string
   messages: WidgetMessage[]
-  queue: QueuedMessage[]
+  queue: Queued[]
   /** The answers given before the chat and the policy accepted; null until the person gave them. */
   prechat: WidgetPrechatAnswers | null
 }

@@ -17,6 +17,7 @@ export { openChannelSecrets, sealChannelSecrets, withChannelSecrets } from './ch
 export { connectChannel } from './channels/connect-channel.ts'
 export { type ChannelRecord, findChannel } from './channels/find-channel.ts'
 export { listChannelsOfKind } from './channels/list-channels-of-kind.ts'
+export { listHelplineChannels } from './channels/list-helpline-channels.ts'
 export { type ReceivedCounts, receiveChannelEvents } from './channels/receive-channel-events.ts'
 export { blockContact, unblockContact } from './contacts/block-contact.ts'
 export { contactSealer, finishErasures, keyEarlierContacts } from './contacts/contact-keys.ts'

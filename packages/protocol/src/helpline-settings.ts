@@ -315,3 +315,11 @@ export const PreviewQuery = Type.Object(
   { additionalProperties: false },
 )
 export type PreviewQuery = Static<typeof PreviewQuery>
+
+/** For the settings form: the helpline's enabled channels that can carry the on-call alert. */
+export const HelplineChannelList = Type.Object({
+  channels: Type.Array(
+    Type.Object({ id: Type.String({ format: 'uuid' }), kind: Type.String(), name: Type.String() }),
+  ),
+})
+export type HelplineChannelList = Static<typeof HelplineChannelList>

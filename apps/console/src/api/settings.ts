@@ -1,7 +1,13 @@
 // A helpline's settings (read by its members, replaced whole by its coordinators), the preview of
 // what its saved rules do at a moment, and what a conversation's desk does with them: send a
 // canned redirect, put or lift a legal hold on the person.
-import type { HelplineSettings, LegalHoldBody, MessageView, RulesPreview } from '@ascolto/protocol'
+import type {
+  HelplineChannelList,
+  HelplineSettings,
+  LegalHoldBody,
+  MessageView,
+  RulesPreview,
+} from '@ascolto/protocol'
 import { request } from './http.ts'
 
 const helplinePath = (id: string) => `/api/helplines/${encodeURIComponent(id)}`
@@ -20,6 +26,10 @@ export async function saveSettings(helplineId: string, settings: object): Promis
   cache.set(helplineId, Promise.resolve(saved))
   return saved
 }
+
+/** The channels the on-call alert can go through (for coordinators). */
+export const loadChannels = (helplineId: string) =>
+  request<HelplineChannelList>('GET', `${helplinePath(helplineId)}/channels`)
 
 export type Redirect = HelplineSettings['redirects'][number]
 

@@ -5,6 +5,7 @@ import { useField } from './field.ts'
 import type { LabelledForm, QuestionForm } from './form-model.ts'
 import { LabelledList } from './labelled-list.tsx'
 import type { SectionProps } from './sections.ts'
+import { TextField } from './text-field.tsx'
 
 const emptyItem = (): LabelledForm => ({ id: '', label: {} })
 
@@ -115,8 +116,6 @@ export function PlaybookFieldset({ form, edit, languages }: SectionProps) {
 
 export function AssignmentFieldset({ form, edit }: Omit<SectionProps, 'languages'>) {
   const { t } = useTranslation()
-  const limit = useField('desk.maxConcurrent')
-  const limitHint = `${limit.id}-hint`
   return (
     <fieldset className="settings-section" id="settings-section-assignment">
       <legend>{t('settings.sections.assignment')}</legend>
@@ -134,21 +133,14 @@ export function AssignmentFieldset({ form, edit }: Omit<SectionProps, 'languages
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor={limit.id}>{t('settings.assignment.limit')}</label>
-        <input
-          type="text"
-          inputMode="numeric"
-          {...limit}
-          className="short-input"
-          aria-describedby={limitHint}
-          value={form.maxConcurrent}
-          onChange={(event) => edit('maxConcurrent', event.target.value)}
-        />
-        <p id={limitHint} className="hint">
-          {t('settings.assignment.limitHint')}
-        </p>
-      </div>
+      <TextField
+        path="desk.maxConcurrent"
+        label={t('settings.assignment.limit')}
+        hint={t('settings.assignment.limitHint')}
+        value={form.maxConcurrent}
+        onChange={(maxConcurrent) => edit('maxConcurrent', maxConcurrent)}
+        numeric
+      />
     </fieldset>
   )
 }

@@ -82,6 +82,22 @@ test('a file without desk settings gets none from an untouched form', () => {
   assert.equal(fromForm(toForm(file)).desk, undefined)
 })
 
+test('the on-call alert: written when anything is typed, the minutes as a number; review only once chosen', () => {
+  const form = toForm({ name: 'Linea', languages: ['it'] })
+  form.onCall = { channelId: '', address: ' +39 333 1234567 ', everyMinutes: '10' }
+  assert.deepEqual(fromForm(form).desk?.onCall, {
+    channelId: '',
+    address: '+39 333 1234567',
+    everyMinutes: 10,
+  })
+  form.onCall = { channelId: '', address: '', everyMinutes: '' }
+  form.reviewFlagged = true
+  assert.deepEqual(fromForm(form).desk, { reviewFlagged: true })
+  const turnedOff = toForm({ name: 'Linea', languages: ['it'], desk: { reviewFlagged: true } })
+  turnedOff.reviewFlagged = false
+  assert.deepEqual(fromForm(turnedOff).desk, { reviewFlagged: false })
+})
+
 test('slug', () => {
   assert.equal(slug('  Anagrafe & Stato civile '), 'anagrafe-stato-civile')
 })

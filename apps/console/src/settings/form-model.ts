@@ -21,6 +21,8 @@ export type RedirectForm = { id: string; label: string; text: Texts }
 export type LabelledForm = { id: string; label: Texts }
 export type QuestionForm = LabelledForm & { required: boolean; options: LabelledForm[] }
 export type Assignment = 'manual' | 'automatic'
+/** Who is alerted of a safeguarding flag outside the console; all empty: nobody. */
+export type OnCallForm = { channelId: string; address: string; everyMinutes: string }
 
 export type SettingsForm = {
   /** The file as loaded or imported: what the form does not edit is sent back as it came. */
@@ -50,6 +52,9 @@ export type SettingsForm = {
   assignment: Assignment
   /** Conversations one volunteer handles at once; empty: no limit. */
   maxConcurrent: string
+  onCall: OnCallForm
+  /** Every conversation with a safeguarding flag goes to clinical review at close. */
+  reviewFlagged: boolean
   survey: SurveyForm
 }
 
@@ -132,6 +137,12 @@ export function toForm(file: unknown): SettingsForm {
     playbook: list(desk.escalationPlaybook).map(labelledOf),
     assignment: desk.assignment === 'automatic' ? 'automatic' : 'manual',
     maxConcurrent: text(desk.maxConcurrent),
+    onCall: {
+      channelId: text(object(desk.onCall).channelId),
+      address: text(object(desk.onCall).address),
+      everyMinutes: text(object(desk.onCall).everyMinutes),
+    },
+    reviewFlagged: desk.reviewFlagged === true,
     survey: surveyToForm(settings.survey, textsOf),
   }
 }
@@ -183,8 +194,11 @@ function deskOf(form: SettingsForm, languages: string[]) {
     escalationPlaybook: _p,
     assignment,
     maxConcurrent: _m,
+    onCall: _o,
+    reviewFlagged,
     ...rest
   } = object(form.base.desk)
+  const { channelId, address, everyMinutes } = form.onCall
   const lists = {
     categories: withIds(form.categories, languages, 'category').map((c) => labelled(c, languages)),
     closingForm: withIds(form.closingForm, languages, 'question').map((q) => ({
@@ -200,6 +214,17 @@ function deskOf(form: SettingsForm, languages: string[]) {
     // manual is what a file without it means: written only when chosen over a file that said otherwise
     ...(form.assignment === 'automatic' || assignment !== undefined ? { assignment: form.assignment } : {}),
     ...(form.maxConcurrent.trim() ? { maxConcurrent: numberOrText(form.maxConcurrent) } : {}),
+    // anything typed is sent, for the server to name what is missing (a number without a channel)
+    ...(channelId || address.trim() || everyMinutes.trim()
+      ? {
+          onCall: {
+            channelId,
+            address: address.trim(),
+            ...(everyMinutes.trim() ? { everyMinutes: numberOrText(everyMinutes) } : {}),
+          },
+        }
+      : {}),
+    ...(form.reviewFlagged || reviewFlagged !== undefined ? { reviewFlagged: form.reviewFlagged } : {}),
   }
   return Object.keys(desk).length > 0 ? { desk } : {}
 }

@@ -60,7 +60,10 @@ test("the desk's lists: a category, an option of a question, a playbook step, th
   ])
   const limit = describeProblem('desk.maxConcurrent: Expected integer')
   assert.equal(limit.section, 'assignment')
-  assert.equal(describeProblem('desk.onCall.address: too short').section, null)
+  const address = describeProblem('desk.onCall.address: too short')
+  assert.equal(address.section, 'onCall')
+  assert.deepEqual(address.steps, [{ kind: 'field', name: 'address' }])
+  assert.equal(describeProblem('desk.reviewFlagged: Expected boolean').section, 'onCall')
 })
 
 test('a problem concerns its field, the fields inside it and the one around it', () => {

@@ -17,6 +17,7 @@ export const SECTIONS = [
   'categories',
   'closingForm',
   'playbook',
+  'onCall',
   'assignment',
   'survey',
 ] as const
@@ -66,6 +67,10 @@ export const FIELD_NAMES = [
   'options',
   'assignment',
   'maxConcurrent',
+  'channelId',
+  'address',
+  'everyMinutes',
+  'reviewFlagged',
 ] as const
 export type FieldName = (typeof FIELD_NAMES)[number]
 
@@ -110,9 +115,11 @@ function sectionOf(head: string, next: unknown): Section | null {
           ? 'closingForm'
           : next === 'escalationPlaybook'
             ? 'playbook'
-            : next === 'assignment' || next === 'maxConcurrent'
-              ? 'assignment'
-              : null
+            : next === 'onCall' || next === 'reviewFlagged'
+              ? 'onCall'
+              : next === 'assignment' || next === 'maxConcurrent'
+                ? 'assignment'
+                : null
     case 'survey':
       return 'survey'
     default:

@@ -19,6 +19,7 @@ import { ProblemPaths } from './field.ts'
 import { fromForm, parseLanguages, type SettingsForm, sameSettings, toForm } from './form-model.ts'
 import { LineFieldset } from './line-fieldset.tsx'
 import { BlockingFieldset, ModerationFieldset, RetentionFieldset } from './moderation-fieldsets.tsx'
+import { OnCallFieldset } from './on-call-fieldset.tsx'
 import { OpeningFieldset } from './opening-fieldset.tsx'
 import { PreviewPanel } from './preview-panel.tsx'
 import { describeProblem } from './problems.ts'
@@ -217,6 +218,7 @@ export function SettingsScreen({ helplines, helplineId, onSaved }: Props) {
               <CategoriesFieldset form={form} edit={edit} languages={languages} />
               <ClosingFormFieldset form={form} edit={edit} languages={languages} />
               <PlaybookFieldset form={form} edit={edit} languages={languages} />
+              <OnCallFieldset form={form} edit={edit} helplineId={helplineId} />
               <RetentionFieldset form={form} edit={edit} />
               <SurveyFieldset form={form} edit={edit} languages={languages} />
               <div className="save-bar">

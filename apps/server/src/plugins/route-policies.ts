@@ -79,6 +79,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/conversations/:id/contact/erase': staff('coordinator'),
   'GET /api/helplines/:id/settings': staff(),
   'PUT /api/helplines/:id/settings': staff('coordinator'),
+  'GET /api/helplines/:id/channels': staff('coordinator'),
   'GET /api/helplines/:id/preview': staff(),
   'GET /api/helplines/:id/team': staff('coordinator'),
   'POST /api/helplines/:id/invitations': staff('coordinator'),

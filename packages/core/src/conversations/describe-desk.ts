@@ -4,6 +4,7 @@ import { loadCannedReplies } from '../canned-replies/list-canned-replies.ts'
 import { revealNeedsApproval } from '../contacts/reveal-requests.ts'
 import type { Actor } from '../context.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { withoutOnCall } from '../helplines/update-helpline-settings.ts'
 import { requireRole } from '../operators/require-role.ts'
 
 /** What any member's desk needs of a helpline: its lists and forms, canned replies, colleagues. */
@@ -19,7 +20,8 @@ export async function describeDesk(db: Queryable, actor: Actor, helplineId: stri
   return {
     helplineId,
     languages: settings.languages,
-    desk: settings.desk ?? {},
+    // the desk has no use for the on-call address, a staff member's own
+    desk: withoutOnCall(settings).desk ?? {},
     cannedReplies: await loadCannedReplies(db, helplineId),
     colleagues: rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role })),
     revealNeedsApproval: await revealNeedsApproval(db, helplineId),

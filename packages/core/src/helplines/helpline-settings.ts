@@ -139,6 +139,18 @@ export async function loadHelplineSettings(db: Queryable, helplineId: string): P
 /** Replaces the helpline's settings with the file's, whole, or changes nothing. */
 export async function importHelplineSettings(db: Queryable, helplineId: string, input: unknown) {
   const settings = checkSettings(input)
+  const onCall = settings.desk?.onCall
+  // the alert goes through a channel of this helpline that writes to an address (not the web chat)
+  if (onCall) {
+    const { rowCount: usable } = await db.query(
+      `select 1 from channel where id = $1 and helpline_id = $2 and enabled and kind <> 'webchat'`,
+      [onCall.channelId, helplineId],
+    )
+    if (!usable)
+      throw new SettingsError([
+        'desk.onCall.channelId: is not a channel of this helpline that can send the alert',
+      ])
+  }
   const { name, timeZone, $schema: _schema, ...rest } = settings
   const { rowCount } = await db.query(
     'update helpline set name = $2, time_zone = $3, default_locale = $4, settings = $5 where id = $1',

@@ -6,8 +6,16 @@ import { requireRole } from '../operators/require-role.ts'
 import { importHelplineSettings, loadHelplineSettings } from './helpline-settings.ts'
 
 export async function readHelplineSettings(tx: Pick<Tx, 'query'>, actor: Actor, helplineId: string) {
-  requireRole(actor, helplineId, 'volunteer')
-  return loadHelplineSettings(tx, helplineId)
+  const role = requireRole(actor, helplineId, 'volunteer')
+  const settings = await loadHelplineSettings(tx, helplineId)
+  return role === 'coordinator' ? settings : withoutOnCall(settings)
+}
+
+/** The on-call supervisor's number or e-mail is a staff member's own: only coordinators read it. */
+export function withoutOnCall<T extends { desk?: object }>(settings: T): T {
+  if (!settings.desk || !('onCall' in settings.desk)) return settings
+  const { onCall: _onCall, ...desk } = settings.desk
+  return { ...settings, desk }
 }
 
 export async function updateHelplineSettings(

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { createChannel } from '@ascolto/core'
 import type { ConversationView } from '@ascolto/protocol'
 import {
   call,
@@ -64,6 +65,48 @@ describe('helpline settings, preview, redirects and legal holds over the API', (
       (await call(settingsUrl(), { method: 'PUT', cookie: outsider.cookie, body: desk })).status,
       404,
     )
+  })
+
+  it('lists the channels for the on-call alert to coordinators; the on-call address is theirs alone', async () => {
+    const sms = await createChannel(server.pool, {
+      helplineId: line.helplineId,
+      kind: 'twilio',
+      name: 'SMS',
+    })
+    const channels = `${server.url}/api/helplines/${line.helplineId}/channels`
+    const listed = await call(channels, { cookie: coordinator.cookie })
+    assert.equal(listed.status, 200)
+    // the web chat writes only to its visitors: not offered
+    assert.deepEqual(listed.body, { channels: [{ id: sms.id, kind: 'twilio', name: 'SMS' }] })
+    assert.equal((await call(channels, { cookie: volunteer.cookie })).status, 403)
+    assert.equal((await call(channels, { cookie: outsider.cookie })).status, 404)
+
+    const current = await call(settingsUrl(), { cookie: coordinator.cookie })
+    const putOnCall = (onCall: object) =>
+      call(settingsUrl(), {
+        method: 'PUT',
+        cookie: coordinator.cookie,
+        body: { ...current.body, desk: { ...current.body.desk, onCall, reviewFlagged: true } },
+      })
+    // the web chat cannot carry it, nor can another helpline's channel
+    for (const channelId of [line.channelId, randomUUID()]) {
+      const refused = await putOnCall({ channelId, address: '+393331234567' })
+      assert.equal(refused.status, 400)
+      assert.deepEqual(refused.body.problems, [
+        'desk.onCall.channelId: is not a channel of this helpline that can send the alert',
+      ])
+    }
+    const onCall = { channelId: sms.id, address: '+393331234567' }
+    const put = await putOnCall(onCall)
+    assert.equal(put.status, 200)
+    assert.deepEqual(put.body.desk.onCall, onCall)
+    const read = await call(settingsUrl(), { cookie: volunteer.cookie })
+    assert.equal(read.body.desk.onCall, undefined)
+    assert.equal(read.body.desk.reviewFlagged, true)
+    const desk = await call(`${server.url}/api/helplines/${line.helplineId}/desk`, {
+      cookie: coordinator.cookie,
+    })
+    assert.equal(desk.body.desk.onCall, undefined, 'the desk has no use for it')
   })
 
   it('previews what a person writing on Friday evening would meet', async () => {

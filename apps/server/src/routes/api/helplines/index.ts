@@ -3,12 +3,13 @@
 import {
   AscoltoError,
   instantInZone,
+  listHelplineChannels,
   previewRules,
   readHelplineSettings,
   updateHelplineSettings,
 } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
-import { HelplineSettings, PreviewQuery, RulesPreview } from '@ascolto/protocol'
+import { HelplineChannelList, HelplineSettings, PreviewQuery, RulesPreview } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
@@ -33,6 +34,13 @@ export const helplineRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       const actor = await requireActor(pool, request)
       return withTransaction(pool, (tx) => updateHelplineSettings(tx, actor, request.params.id, request.body))
     },
+  )
+
+  // the settings form's choice of channel for the on-call alert
+  app.get(
+    '/api/helplines/:id/channels',
+    { schema: { params: ById, response: { 200: HelplineChannelList, ...errors } } },
+    async (request) => listHelplineChannels(pool, await requireActor(pool, request), request.params.id),
   )
 
   app.get(
