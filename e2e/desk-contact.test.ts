@@ -258,6 +258,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await screenshot(giulia, 'console-reveal-address-390')
     assert.deepEqual(await wcagViolations(giulia), [])
     await shown.getByRole('button', { name: 'Chiudi' }).click()
+    await shown.waitFor({ state: 'detached' })
     assert.equal((await giulia.content()).includes(phone), false)
 
     // spent: seeing it again takes a new request
