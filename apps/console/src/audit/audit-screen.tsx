@@ -8,7 +8,7 @@ import it from '../i18n/it.json'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { auditHref, teamHref } from '../team/team-gate.tsx'
-import { TeamHeader } from '../team/team-header.tsx'
+import { TeamPage } from '../team/team-header.tsx'
 import '../team/team.css'
 
 type Props = { session: SessionView; helplines: Membership[]; helplineId: string; onSignedOut: () => void }
@@ -52,60 +52,59 @@ export function AuditScreen({ session, helplines, helplineId, onSignedOut }: Pro
       : action
 
   return (
-    <div className="team-page">
-      <TeamHeader
-        displayName={session.user.displayName}
-        helplines={helplines}
-        helplineId={helplineId}
-        hrefFor={auditHref}
-        other={{ href: teamHref(helplineId), label: t('team.title') }}
-        onSignedOut={onSignedOut}
-      />
-      <main className="team">
-        <h1>
+    <TeamPage
+      displayName={session.user.displayName}
+      helplines={helplines}
+      helplineId={helplineId}
+      hrefFor={auditHref}
+      other={{ href: teamHref(helplineId), label: t('team.title') }}
+      onSignedOut={onSignedOut}
+      title={
+        <>
           {t('audit.title')} · {name}
-        </h1>
-        <p className="muted">{t('audit.intro')}</p>
-        {failure !== null && <ErrorAlert error={failure} onDismiss={() => setFailure(null)} />}
-        {!events ? (
-          <p>{t('app.loading')}</p>
-        ) : (
-          <table className="team-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.details')}</th>
+        </>
+      }
+    >
+      <p className="muted">{t('audit.intro')}</p>
+      {failure !== null && <ErrorAlert error={failure} onDismiss={() => setFailure(null)} />}
+      {!events ? (
+        <p>{t('app.loading')}</p>
+      ) : (
+        <table className="team-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>
+                  {new Date(event.at).toLocaleString(i18n.language, {
+                    dateStyle: 'short',
+                    timeStyle: 'medium',
+                  })}
+                </td>
+                <td>{event.actor ? event.actor.displayName : t('audit.system')}</td>
+                <th scope="row">{label(event.action)}</th>
+                <td>
+                  <code className="audit-details">
+                    {Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : ''}
+                  </code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <td>
-                    {new Date(event.at).toLocaleString(i18n.language, {
-                      dateStyle: 'short',
-                      timeStyle: 'medium',
-                    })}
-                  </td>
-                  <td>{event.actor ? event.actor.displayName : t('audit.system')}</td>
-                  <th scope="row">{label(event.action)}</th>
-                  <td>
-                    <code className="audit-details">
-                      {Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : ''}
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {more && (
-          <button type="button" className="button-quiet" onClick={older}>
-            {t('audit.older')}
-          </button>
-        )}
-      </main>
-    </div>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {more && (
+        <button type="button" className="button-quiet" onClick={older}>
+          {t('audit.older')}
+        </button>
+      )}
+    </TeamPage>
   )
 }

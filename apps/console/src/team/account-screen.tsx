@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { EnrolSecondFactor } from '../sign-in/enrol-second-factor.tsx'
 import { loadSecondFactors } from '../sign-in/passkeys-api.ts'
 import { PasskeyList } from './passkey-list.tsx'
-import { TeamHeader } from './team-header.tsx'
+import { TeamPage } from './team-header.tsx'
 import '../sign-in/sign-in.css'
 import './team.css'
 
@@ -30,43 +30,41 @@ export function AccountScreen({ session, onSignedOut }: Props) {
   const enrolled = factors ? factors.totp || factors.passkeys.length > 0 : session.secondFactor.enrolled
 
   return (
-    <div className="team-page">
-      <TeamHeader
-        displayName={session.user.displayName}
-        helplines={[]}
-        helplineId=""
-        onSignedOut={onSignedOut}
-      />
-      <main className="team account-screen">
-        <h1>{t('account.title')}</h1>
-        <p>
-          {session.user.displayName} · {session.user.email}
-        </p>
-        <h2>{t('account.secondFactor')}</h2>
-        <p role="status">{enrolled ? t('account.enrolled') : t('account.notEnrolled')}</p>
+    <TeamPage
+      displayName={session.user.displayName}
+      helplines={[]}
+      helplineId=""
+      onSignedOut={onSignedOut}
+      title={t('account.title')}
+      className="team account-screen"
+    >
+      <p>
+        {session.user.displayName} · {session.user.email}
+      </p>
+      <h2>{t('account.secondFactor')}</h2>
+      <p role="status">{enrolled ? t('account.enrolled') : t('account.notEnrolled')}</p>
 
-        <h3>{t('account.app')}</h3>
-        {!factors ? null : factors.totp ? (
-          <p>{t('account.appOn')}</p>
-        ) : enrolling ? (
-          <div className="account-enrol">
-            <EnrolSecondFactor
-              onDone={async () => {
-                await loadSession()
-                await reload()
-                setEnrolling(false)
-              }}
-            />
-          </div>
-        ) : (
-          <button type="button" className="button-secondary" onClick={() => setEnrolling(true)}>
-            {t('account.enrol')}
-          </button>
-        )}
+      <h3>{t('account.app')}</h3>
+      {!factors ? null : factors.totp ? (
+        <p>{t('account.appOn')}</p>
+      ) : enrolling ? (
+        <div className="account-enrol">
+          <EnrolSecondFactor
+            onDone={async () => {
+              await loadSession()
+              await reload()
+              setEnrolling(false)
+            }}
+          />
+        </div>
+      ) : (
+        <button type="button" className="button-secondary" onClick={() => setEnrolling(true)}>
+          {t('account.enrol')}
+        </button>
+      )}
 
-        <h3>{t('passkeys.title')}</h3>
-        {factors && <PasskeyList passkeys={factors.passkeys} onChanged={reload} />}
-      </main>
-    </div>
+      <h3>{t('passkeys.title')}</h3>
+      {factors && <PasskeyList passkeys={factors.passkeys} onChanged={reload} />}
+    </TeamPage>
   )
 }

@@ -1,7 +1,7 @@
-// The header of the team and audit screens: back to the conversations, the helpline picker,
-// the other screen, signing out.
+// The header of the team, audit and account screens (back to the conversations, the helpline
+// picker, the other screen, signing out), and the page they stand on.
 import type { Membership } from '@ascolto/protocol'
-import { useId } from 'react'
+import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { signOut } from '../api/session.ts'
 import { LanguageSwitch } from '../shell/language-switch.tsx'
@@ -56,5 +56,23 @@ export function TeamHeader({ displayName, helplines, helplineId, hrefFor, other,
         </button>
       </div>
     </header>
+  )
+}
+
+/** A screen of its own beside the desk: the header above, the title and content below. */
+export function TeamPage({
+  title,
+  className = 'team',
+  children,
+  ...header
+}: Props & { title: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <div className="team-page">
+      <TeamHeader {...header} />
+      <main className={className}>
+        <h1>{title}</h1>
+        {children}
+      </main>
+    </div>
   )
 }

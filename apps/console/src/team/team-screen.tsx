@@ -16,7 +16,7 @@ import {
   saveSecurity,
 } from './team-api.ts'
 import { auditHref, teamHref } from './team-gate.tsx'
-import { TeamHeader } from './team-header.tsx'
+import { TeamPage } from './team-header.tsx'
 import './team.css'
 
 type Props = { session: SessionView; helplines: Membership[]; helplineId: string; onSignedOut: () => void }
@@ -50,129 +50,126 @@ export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Prop
     iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' }) : '—'
 
   return (
-    <div className="team-page">
-      <TeamHeader
-        displayName={session.user.displayName}
-        helplines={helplines}
-        helplineId={helplineId}
-        hrefFor={teamHref}
-        other={{ href: auditHref(helplineId), label: t('audit.title') }}
-        onSignedOut={onSignedOut}
-      />
-      <main className="team">
-        <h1>
+    <TeamPage
+      displayName={session.user.displayName}
+      helplines={helplines}
+      helplineId={helplineId}
+      hrefFor={teamHref}
+      other={{ href: auditHref(helplineId), label: t('audit.title') }}
+      onSignedOut={onSignedOut}
+      title={
+        <>
           {t('team.title')} · {name}
-        </h1>
-        <p role="status" className="team-status">
-          {status}
-        </p>
-        {failure !== null && <ErrorAlert error={failure} onDismiss={() => setFailure(null)} />}
-        <section aria-labelledby="team-members">
-          <h2 id="team-members">{t('team.members')}</h2>
-          {!team ? (
-            <p>{t('app.loading')}</p>
-          ) : (
-            <table className="team-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('team.name')}</th>
-                  <th scope="col">{t('team.email')}</th>
-                  <th scope="col">{t('team.role')}</th>
-                  <th scope="col">{t('team.secondFactor')}</th>
-                  <th scope="col">{t('team.lastSeen')}</th>
-                  <th scope="col">{t('team.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {team.members.map((member) => {
-                  const me = member.userId === session.user.id
-                  return (
-                    <tr key={member.userId}>
-                      <th scope="row">{member.displayName}</th>
-                      <td>{member.email}</td>
-                      <td>
-                        <select
-                          aria-label={t('team.roleOf', { name: member.displayName })}
-                          value={member.role}
-                          disabled={me}
-                          onChange={(event) =>
-                            act(
-                              () => changeRole(helplineId, member.userId, event.target.value as Role),
-                              t('team.roleChanged', { name: member.displayName }),
-                            )
-                          }
-                        >
-                          {ROLES.map((role) => (
-                            <option key={role} value={role}>
-                              {t(`team.roles.${role}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>{member.secondFactor ? t('team.yes') : t('team.no')}</td>
-                      <td>{when(member.lastSeenAt)}</td>
-                      <td>
-                        {!me && (
-                          <div className="team-actions">
-                            <button
-                              type="button"
-                              className="button-quiet"
-                              onClick={() =>
-                                act(
-                                  () => logOutEverywhere(helplineId, member.userId),
-                                  t('team.loggedOut', { name: member.displayName }),
-                                )
-                              }
-                            >
-                              {t('team.logOut')}
-                              <span className="visually-hidden"> {member.displayName}</span>
-                            </button>
-                            <button
-                              type="button"
-                              className="button-quiet"
-                              onClick={() => {
-                                if (
-                                  !window.confirm(t('team.deactivateConfirm', { name: member.displayName }))
-                                )
-                                  return
-                                act(
-                                  () => deactivate(helplineId, member.userId),
-                                  t('team.deactivated', { name: member.displayName }),
-                                )
-                              }}
-                            >
-                              {t('team.deactivate')}
-                              <span className="visually-hidden"> {member.displayName}</span>
-                            </button>
-                          </div>
-                        )}
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          )}
-        </section>
-        <InviteForm helplineId={helplineId} onInvited={reload} />
-        {team && team.invitations.length > 0 && (
-          <section aria-labelledby="team-invitations">
-            <h2 id="team-invitations">{t('team.invitations')}</h2>
-            <ul className="team-invitations">
-              {team.invitations.map((invitation) => (
-                <li key={`${invitation.email}-${invitation.createdAt}`}>
-                  {invitation.email} · {t(`team.roles.${invitation.role}`)} ·{' '}
-                  {invitation.usedAt
-                    ? t('team.invitationUsed', { time: when(invitation.usedAt) })
-                    : t('team.invitationExpires', { time: when(invitation.expiresAt) })}
-                </li>
-              ))}
-            </ul>
-          </section>
+        </>
+      }
+    >
+      <p role="status" className="team-status">
+        {status}
+      </p>
+      {failure !== null && <ErrorAlert error={failure} onDismiss={() => setFailure(null)} />}
+      <section aria-labelledby="team-members">
+        <h2 id="team-members">{t('team.members')}</h2>
+        {!team ? (
+          <p>{t('app.loading')}</p>
+        ) : (
+          <table className="team-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('team.name')}</th>
+                <th scope="col">{t('team.email')}</th>
+                <th scope="col">{t('team.role')}</th>
+                <th scope="col">{t('team.secondFactor')}</th>
+                <th scope="col">{t('team.lastSeen')}</th>
+                <th scope="col">{t('team.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {team.members.map((member) => {
+                const me = member.userId === session.user.id
+                return (
+                  <tr key={member.userId}>
+                    <th scope="row">{member.displayName}</th>
+                    <td>{member.email}</td>
+                    <td>
+                      <select
+                        aria-label={t('team.roleOf', { name: member.displayName })}
+                        value={member.role}
+                        disabled={me}
+                        onChange={(event) =>
+                          act(
+                            () => changeRole(helplineId, member.userId, event.target.value as Role),
+                            t('team.roleChanged', { name: member.displayName }),
+                          )
+                        }
+                      >
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`team.roles.${role}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>{member.secondFactor ? t('team.yes') : t('team.no')}</td>
+                    <td>{when(member.lastSeenAt)}</td>
+                    <td>
+                      {!me && (
+                        <div className="team-actions">
+                          <button
+                            type="button"
+                            className="button-quiet"
+                            onClick={() =>
+                              act(
+                                () => logOutEverywhere(helplineId, member.userId),
+                                t('team.loggedOut', { name: member.displayName }),
+                              )
+                            }
+                          >
+                            {t('team.logOut')}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="button-quiet"
+                            onClick={() => {
+                              if (!window.confirm(t('team.deactivateConfirm', { name: member.displayName })))
+                                return
+                              act(
+                                () => deactivate(helplineId, member.userId),
+                                t('team.deactivated', { name: member.displayName }),
+                              )
+                            }}
+                          >
+                            {t('team.deactivate')}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
         )}
-        <SecurityForm helplineId={helplineId} onSaved={() => setStatus(t('team.securitySaved'))} />
-      </main>
-    </div>
+      </section>
+      <InviteForm helplineId={helplineId} onInvited={reload} />
+      {team && team.invitations.length > 0 && (
+        <section aria-labelledby="team-invitations">
+          <h2 id="team-invitations">{t('team.invitations')}</h2>
+          <ul className="team-invitations">
+            {team.invitations.map((invitation) => (
+              <li key={`${invitation.email}-${invitation.createdAt}`}>
+                {invitation.email} · {t(`team.roles.${invitation.role}`)} ·{' '}
+                {invitation.usedAt
+                  ? t('team.invitationUsed', { time: when(invitation.usedAt) })
+                  : t('team.invitationExpires', { time: when(invitation.expiresAt) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <SecurityForm helplineId={helplineId} onSaved={() => setStatus(t('team.securitySaved'))} />
+    </TeamPage>
   )
 }
 
