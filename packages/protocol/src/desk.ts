@@ -71,6 +71,18 @@ export type CloseBody = Static<typeof CloseBody>
 export const TransferBody = Type.Object({ toUserId: Uuid, note: Type.String({ maxLength: 2000 }) }, Strict)
 export type TransferBody = Static<typeof TransferBody>
 
+// ---- risk ----
+
+/** A conversation's risk, lowest first: the highest of its flags, word-list hits and triage. */
+export const RISK_LEVELS = ['none', 'medium', 'high', 'imminent'] as const
+export const RiskLevel = Type.Union([
+  Type.Literal('none'),
+  Type.Literal('medium'),
+  Type.Literal('high'),
+  Type.Literal('imminent'),
+])
+export type RiskLevel = Static<typeof RiskLevel>
+
 // ---- safeguarding ----
 
 export const SafeguardingKind = Type.Union([Type.Literal('minor_at_risk'), Type.Literal('imminent_risk')])
