@@ -69,8 +69,9 @@ export function Panel(props: Props) {
         </div>
       </header>
       {state.info && !ended && (
-        <p class={state.info.open ? 'hours open' : 'hours'}>
-          {state.info.open ? t.openNow : t.closedNow(state.info.nextOpening)}
+        // someone of the line with the person outranks the hours: closing time does not end a conversation
+        <p class={state.attended || state.info.open ? 'hours open' : 'hours'}>
+          {state.attended ? t.attended : state.info.open ? t.openNow : t.closedNow(state.info.nextOpening)}
         </p>
       )}
       {/* Always in the document, so screen readers announce the text when it appears. */}

@@ -35,6 +35,8 @@ export type ChatState = {
   prechat: WidgetPrechatAnswers | null
   /** A volunteer is writing. */
   typing: boolean
+  /** Someone of the line is with the person: the banner says so, not "closed". */
+  attended: boolean
   /** The newest of the person's messages the helpline has seen. */
   seenId: string | null
   /** The survey after the close: due (shown), sending (answered, not yet confirmed), thanked, or none. */
@@ -79,6 +81,7 @@ export function createChat(endpoint: Endpoint): Chat {
     retrying: false,
     prechat: null,
     typing: false,
+    attended: false,
     seenId: null,
     survey: 'none',
   }
@@ -151,9 +154,10 @@ export function createChat(endpoint: Endpoint): Chat {
 
   const loadHistory = async () => {
     try {
-      const { messages, surveyDue } = await fetchTranscript(endpoint, token)
+      const { messages, surveyDue, attended } = await fetchTranscript(endpoint, token)
       reachable(true)
       addMessages(messages)
+      update({ attended })
       if (surveyDue) offerSurvey()
     } catch (error) {
       // A 4xx means the server has nothing for this token yet; that is not a connection problem.
@@ -230,9 +234,10 @@ export function createChat(endpoint: Endpoint): Chat {
     realtime = connectRealtime(endpoint.server, endpoint.channel, token, {
       onMessage: (message) => {
         addMessages([message])
-        if (message.direction === 'outbound') update({ typing: false })
+        if (message.direction === 'outbound')
+          update({ typing: false, attended: state.attended || message.fromLine })
       },
-      onTyping: (typing) => update({ typing }),
+      onTyping: (typing) => update({ typing, attended: state.attended || typing }),
       onSeen: (seenId) => update({ seenId }),
       onSurvey: offerSurvey,
       onUp: (again) => {
@@ -340,6 +345,7 @@ export function createChat(endpoint: Endpoint): Chat {
         failed: [],
         retrying: false,
         typing: false,
+        attended: false,
         survey: state.info?.survey && state.messages.length > 0 ? 'due' : 'none',
       })
       settle()

@@ -36,6 +36,7 @@ const it = {
   start: 'Inizia la chat',
   transcriptYou: 'Tu',
   openNow: 'Aperto ora',
+  attended: 'Una persona della linea è qui con te.',
   closedNow: (next: string | null) =>
     next
       ? `Ora siamo chiusi: ti risponderemo ${next}. Puoi scrivere lo stesso.`
@@ -89,6 +90,7 @@ const en: Strings = {
   start: 'Start the chat',
   transcriptYou: 'You',
   openNow: 'Open now',
+  attended: 'Someone from the line is here with you.',
   closedNow: (next: string | null) =>
     next
       ? `We are closed now: we will reply ${next}. You can still write.`

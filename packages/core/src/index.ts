@@ -139,5 +139,6 @@ export {
 } from './widget/describe-widget.ts'
 export { endConversationByVisitor } from './widget/end-conversation-by-visitor.ts'
 export { receiveWidgetMessage } from './widget/receive-widget-message.ts'
+export { visitorAttended } from './widget/visitor-attended.ts'
 export { visitorKnown } from './widget/visitor-known.ts'
 export { openConversationOfVisitor, visitorOfConversation } from './widget/visitor-signals.ts'

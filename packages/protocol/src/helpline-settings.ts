@@ -57,6 +57,14 @@ export const DeskSettings = Type.Object(
     maxConcurrent: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 50, description: 'conversations one volunteer handles at once' }),
     ),
+    stillAliveMinutes: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1440,
+        description:
+          'a conversation is still alive this many minutes after a reply from the line (default 60): no closed-hours reply then, nor while it is taken or assigned',
+      }),
+    ),
     onCall: Type.Optional(
       Type.Object(
         {
@@ -238,6 +246,8 @@ export const HelplineSettings = Type.Object(
         welcome: Type.Optional(LocalizedText),
         outOfHours: Type.Optional(LocalizedText),
         holiday: Type.Optional(LocalizedText),
+        /** A closure period or closed day that is not a public holiday; without it, outOfHours. */
+        closure: Type.Optional(LocalizedText),
       },
       { ...Strict, description: 'Placeholders: {policyUrl} in the welcome, {nextOpening} in the others' },
     ),
@@ -297,7 +307,12 @@ export const RulesPreview = Type.Object({
   nextOpening: Type.Union([Type.Object({ at: Type.String(), phrase: Type.String() }), Type.Null()]),
   replies: Type.Array(
     Type.Object({
-      kind: Type.Union([Type.Literal('welcome'), Type.Literal('out_of_hours'), Type.Literal('holiday')]),
+      kind: Type.Union([
+        Type.Literal('welcome'),
+        Type.Literal('out_of_hours'),
+        Type.Literal('holiday'),
+        Type.Literal('closure'),
+      ]),
       language: Type.String(),
       text: Type.String(),
     }),

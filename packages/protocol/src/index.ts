@@ -239,6 +239,8 @@ export const WidgetMessage = Type.Object({
   direction: Type.Union([Type.Literal('inbound'), Type.Literal('outbound')]),
   text: Type.String(),
   createdAt: Timestamp,
+  /** Written by a person of the line, not an automatic reply. */
+  fromLine: Type.Boolean(),
 })
 export type WidgetMessage = Static<typeof WidgetMessage>
 
@@ -246,6 +248,8 @@ export const WidgetTranscript = Type.Object({
   messages: Type.Array(WidgetMessage),
   /** The last conversation was closed and its survey waits for the person (missed while offline). */
   surveyDue: Type.Boolean(),
+  /** Someone of the line is with the person (taken, assigned, or wrote to them lately). */
+  attended: Type.Boolean(),
 })
 export type WidgetTranscript = Static<typeof WidgetTranscript>
 

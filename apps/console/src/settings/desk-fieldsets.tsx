@@ -141,6 +141,14 @@ export function AssignmentFieldset({ form, edit }: Omit<SectionProps, 'languages
         onChange={(maxConcurrent) => edit('maxConcurrent', maxConcurrent)}
         numeric
       />
+      <TextField
+        path="desk.stillAliveMinutes"
+        label={t('settings.assignment.stillAlive')}
+        hint={t('settings.assignment.stillAliveHint')}
+        value={form.stillAliveMinutes}
+        onChange={(stillAliveMinutes) => edit('stillAliveMinutes', stillAliveMinutes)}
+        numeric
+      />
     </fieldset>
   )
 }

@@ -8,7 +8,7 @@ import { type SurveyForm, surveyFromForm, surveyToForm } from './survey-form.ts'
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
 
-export const REPLY_KINDS = ['welcome', 'outOfHours', 'holiday'] as const
+export const REPLY_KINDS = ['welcome', 'outOfHours', 'holiday', 'closure'] as const
 export type ReplyKind = (typeof REPLY_KINDS)[number]
 
 /** A text per language code; an empty text means none in that language. */
@@ -52,6 +52,8 @@ export type SettingsForm = {
   assignment: Assignment
   /** Conversations one volunteer handles at once; empty: no limit. */
   maxConcurrent: string
+  /** Minutes a conversation stays alive after a reply from the line; empty: the default (60). */
+  stillAliveMinutes: string
   onCall: OnCallForm
   /** Every conversation with a safeguarding flag goes to clinical review at close. */
   reviewFlagged: boolean
@@ -116,7 +118,9 @@ export function toForm(file: unknown): SettingsForm {
       welcome: textsOf(replies.welcome),
       outOfHours: textsOf(replies.outOfHours),
       holiday: textsOf(replies.holiday),
+      closure: textsOf(replies.closure),
     },
+
     policy: { url: text(policy.url), version: text(policy.version) },
     keepMessagesOfBlocked: blocking.keepMessagesOfBlocked === true,
     notice: textsOf(blocking.notice),
@@ -137,6 +141,7 @@ export function toForm(file: unknown): SettingsForm {
     playbook: list(desk.escalationPlaybook).map(labelledOf),
     assignment: desk.assignment === 'automatic' ? 'automatic' : 'manual',
     maxConcurrent: text(desk.maxConcurrent),
+    stillAliveMinutes: text(desk.stillAliveMinutes),
     onCall: {
       channelId: text(object(desk.onCall).channelId),
       address: text(object(desk.onCall).address),
@@ -194,6 +199,7 @@ function deskOf(form: SettingsForm, languages: string[]) {
     escalationPlaybook: _p,
     assignment,
     maxConcurrent: _m,
+    stillAliveMinutes: _s,
     onCall: _o,
     reviewFlagged,
     ...rest
@@ -214,6 +220,7 @@ function deskOf(form: SettingsForm, languages: string[]) {
     // manual is what a file without it means: written only when chosen over a file that said otherwise
     ...(form.assignment === 'automatic' || assignment !== undefined ? { assignment: form.assignment } : {}),
     ...(form.maxConcurrent.trim() ? { maxConcurrent: numberOrText(form.maxConcurrent) } : {}),
+    ...(form.stillAliveMinutes.trim() ? { stillAliveMinutes: numberOrText(form.stillAliveMinutes) } : {}),
     // anything typed is sent, for the server to name what is missing (a number without a channel)
     ...(channelId || address.trim() || everyMinutes.trim()
       ? {

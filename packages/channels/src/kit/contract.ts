@@ -88,6 +88,8 @@ export type OutboundMessage = {
   text: string
   createdAt: Date
   template?: boolean
+  /** Written by a person of the line, not an automatic reply: the widget says someone is there. */
+  fromLine?: boolean
   media?: { bytes: Buffer; mimeType: string } | null
   /** The provider id of the person's last message before this one: what an e-mail reply threads under. */
   inReplyTo?: string | null

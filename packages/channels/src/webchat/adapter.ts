@@ -27,6 +27,7 @@ export const webchatAdapter = {
       direction: 'outbound',
       text: message.text,
       createdAt: message.createdAt.toISOString(),
+      fromLine: message.fromLine ?? false,
     }
     context.pushToWidget(visitorRoom(to), 'message', payload)
     return { providerMessageId: `webchat:${message.id}` }

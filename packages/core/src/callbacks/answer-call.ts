@@ -40,6 +40,8 @@ export async function answerCall(
       isFirstMessageEver: false,
       alreadySentThisOpening: new Set(),
       contactBlocked: false,
+      // a call rings now: nobody is on it yet
+      attended: false,
     })
     message =
       (closedKind ? autoReplyText(settings, closedKind, now) : null) ??

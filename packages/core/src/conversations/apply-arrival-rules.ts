@@ -1,15 +1,16 @@
 // What the helpline's rules do when a person's message arrives, inside the ingest transaction:
 // its automatic assignment where the helpline wants it (the due time is written with a new
-// conversation), and the
-// automatic replies (each at most once per opening).
+// conversation), and the automatic replies (each at most once per opening; none about closing
+// time to a person someone of the line is with).
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Sealer } from '../crypto/keyring.ts'
 import { autoReplyText } from '../helplines/auto-reply-text.ts'
 import { openingRulesOf } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
-import { type AutoReplyKind, decideAutoReplies } from '../policy/index.ts'
+import { type AutoReplyKind, decideAutoReplies, isOpen } from '../policy/index.ts'
 import { assignAutomatically } from './assign-automatically.ts'
+import { isConversationAttended } from './conversation-attended.ts'
 
 export async function applyArrivalRules(
   tx: Tx,
@@ -35,6 +36,8 @@ export async function applyArrivalRules(
     isFirstMessageEver: arrival.firstMessageEver,
     alreadySentThisOpening: new Set(arrival.alreadySent as AutoReplyKind[]),
     contactBlocked: false,
+    // asked only where it matters: closing-time replies
+    attended: !isOpen(rules, arrival.at) && (await isConversationAttended(tx, settings, arrival)),
   })
   const sent: string[] = []
   for (const kind of decided) {

@@ -4,10 +4,15 @@ import type { HelplineSettings } from '@ascolto/protocol'
 import { type AutoReplyKind, describeNextOpening, type Locale } from '../policy/index.ts'
 import { openingRulesOf } from './helpline-settings.ts'
 
-const textOf: Record<AutoReplyKind, keyof HelplineSettings['autoReplies']> = {
-  welcome: 'welcome',
-  out_of_hours: 'outOfHours',
-  holiday: 'holiday',
+type ReplyText = 'welcome' | 'outOfHours' | 'holiday' | 'closure'
+
+/** Each kind's text, then the one that stands in where the helpline has not written it. */
+const textsOf: Record<AutoReplyKind, ReplyText[]> = {
+  welcome: ['welcome'],
+  out_of_hours: ['outOfHours'],
+  holiday: ['holiday'],
+  // a summer break is not a public holiday: without its own words, the plain "closed now" reply
+  closure: ['closure', 'outOfHours'],
 }
 
 /** The words of dates and times in replies: Italian unless the main language is English. */
@@ -20,7 +25,7 @@ export function localeOf(settings: HelplineSettings): Locale {
  * has), placeholders filled; null when the helpline has not written that reply.
  */
 export function autoReplyText(settings: HelplineSettings, kind: AutoReplyKind, instant: Date): string | null {
-  const texts = settings.autoReplies[textOf[kind]]
+  const texts = textsOf[kind].map((name) => settings.autoReplies[name]).find((text) => text !== undefined)
   const template = texts?.[settings.languages[0] ?? ''] ?? Object.values(texts ?? {})[0]
   if (!template) return null
   const values: Record<string, string> = {

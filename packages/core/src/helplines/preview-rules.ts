@@ -62,6 +62,8 @@ export function previewRules(
     isFirstMessageEver: options.firstMessageEver,
     alreadySentThisOpening: new Set(),
     contactBlocked: false,
+    // the preview shows a person writing in with nobody of the line with them
+    attended: false,
   })
   const replies: AutoReplyPreview[] = []
   for (const kind of kinds) {

@@ -24,6 +24,7 @@ type DeliveryRow = ChannelRow & {
   contact_id: string
   key_sealed: Buffer | null
   kind: string
+  author_id: string | null
   channel_kind: string
   body_sealed: Buffer
   created_at: Date
@@ -44,7 +45,7 @@ export async function deliverMessage(
   const { keyring, publisher } = services
   const messageId = row.payload.messageId ?? ''
   const { rows } = await pool.query<DeliveryRow>(
-    `select m.id, m.conversation_id, c.contact_id, k.key_sealed, m.kind, m.helpline_id, m.channel_id,
+    `select m.id, m.conversation_id, c.contact_id, k.key_sealed, m.kind, m.author_id, m.helpline_id, m.channel_id,
             ch.kind as channel_kind, ch.config as channel_config, ch.secrets as channel_secrets,
             m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed, ci.last_inbound_at,
             f.sealed as media_sealed, f.mime_type as media_type,
@@ -131,6 +132,7 @@ export async function deliverMessage(
         text: sealer.open(message.body_sealed, `message:${message.id}`),
         createdAt: message.created_at,
         template,
+        fromLine: message.author_id !== null,
         inReplyTo: message.in_reply_to,
         media:
           message.media_sealed && message.media_type

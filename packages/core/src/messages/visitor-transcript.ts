@@ -15,11 +15,12 @@ export async function visitorTranscript(
     contact_id: string
     key_sealed: Buffer | null
     direction: 'inbound' | 'outbound'
+    author_id: string | null
     body_sealed: Buffer
     provider_message_id: string | null
     created_at: Date
   }>(
-    `select m.id, ci.contact_id, k.key_sealed, m.direction, m.body_sealed, m.provider_message_id, m.created_at
+    `select m.id, ci.contact_id, k.key_sealed, m.direction, m.author_id, m.body_sealed, m.provider_message_id, m.created_at
        from contact_identity ci
        left join keystore.contact_key k on k.contact_id = ci.contact_id
        join conversation c on c.contact_id = ci.contact_id and c.channel_id = ci.channel_id
@@ -39,5 +40,6 @@ export async function visitorTranscript(
     direction: row.direction,
     text: sealer.open(row.body_sealed, `message:${row.id}`),
     createdAt: row.created_at.toISOString(),
+    fromLine: row.author_id !== null,
   }))
 }

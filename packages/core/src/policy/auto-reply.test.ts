@@ -20,6 +20,7 @@ describe('decideAutoReplies', () => {
     sent: AutoReplyKind[],
     blocked: boolean,
     replies: AutoReplyKind[],
+    attended?: boolean,
   ]
   const rows: Row[] = [
     ['first message while open', listeningLine, '2026-01-12 19:00', true, [], false, ['welcome']],
@@ -66,7 +67,7 @@ describe('decideAutoReplies', () => {
       false,
       ['holiday'],
     ],
-    ['a closure period', listeningLineWithExceptions, '2026-08-12 19:00', false, [], false, ['holiday']],
+    ['a closure period', listeningLineWithExceptions, '2026-08-12 19:00', false, [], false, ['closure']],
     [
       'a closed-day exception',
       listeningLineWithExceptions,
@@ -74,7 +75,21 @@ describe('decideAutoReplies', () => {
       false,
       [],
       false,
-      ['holiday'],
+      ['closure'],
+    ],
+    // the trial's defect: a person in a conversation told the line was closed
+    ['attended, past closing time', listeningLine, '2026-01-12 21:05', false, [], false, [], true],
+    ['attended, on a holiday', listeningLine, '2026-04-06 19:00', false, [], false, [], true],
+    ['attended, in a closure', listeningLineWithExceptions, '2026-08-12 19:00', false, [], false, [], true],
+    [
+      'attended, first message ever at night',
+      listeningLine,
+      '2026-01-12 22:00',
+      true,
+      [],
+      false,
+      ['welcome'],
+      true,
     ],
     [
       'after special hours',
@@ -90,7 +105,7 @@ describe('decideAutoReplies', () => {
     ['a 24/7 line at 03:00', antiTrafficking, '2026-01-01 03:00', true, [], false, ['welcome']],
     ['a night range running into a holiday', nightLine, '2026-04-25 01:00', false, [], false, []],
   ]
-  for (const [name, rules, at, first, sent, blocked, replies] of rows) {
+  for (const [name, rules, at, first, sent, blocked, replies, attended = false] of rows) {
     it(`${name} → ${replies.join(' + ') || 'nothing'}`, () => {
       const input = {
         rules,
@@ -98,6 +113,7 @@ describe('decideAutoReplies', () => {
         isFirstMessageEver: first,
         alreadySentThisOpening: new Set(sent),
         contactBlocked: blocked,
+        attended,
       }
       assert.deepEqual(decideAutoReplies(input), replies)
     })

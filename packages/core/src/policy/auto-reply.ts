@@ -5,7 +5,7 @@ import { addDays, localDateOf } from './local-days.ts'
 import { isOpen, nextOpening, openingDay } from './opening.ts'
 import { type OpeningRules, timeZoneOf } from './schedule.ts'
 
-export type AutoReplyKind = 'welcome' | 'out_of_hours' | 'holiday'
+export type AutoReplyKind = 'welcome' | 'out_of_hours' | 'holiday' | 'closure'
 
 export type AutoReplyInput = {
   rules: OpeningRules
@@ -15,21 +15,28 @@ export type AutoReplyInput = {
   /** Replies already sent since the conversation (re)opened: each goes at most once. */
   alreadySentThisOpening: ReadonlySet<AutoReplyKind>
   contactBlocked: boolean
+  /**
+   * Someone of the line is with the person: the conversation is taken or assigned, or the line
+   * wrote to them within the helpline's "still alive" time. Closing time then says nothing: a
+   * conversation running past it goes on.
+   */
+  attended: boolean
 }
 
 /**
- * The replies to send, in order: 'welcome' on the first message ever; when closed, 'holiday' if
- * a holiday, closure or closed-day exception shuts the whole day, else 'out_of_hours'. A blocked
- * contact gets silence.
+ * The replies to send, in order: 'welcome' on the first message ever; when closed and nobody of
+ * the line is with the person, 'holiday' if a public holiday shuts the whole day, 'closure' if a
+ * closure period or a closed-day exception does, else 'out_of_hours'. A blocked contact gets
+ * silence.
  */
 export function decideAutoReplies(input: AutoReplyInput): AutoReplyKind[] {
   const { rules, instant, alreadySentThisOpening: sent } = input
   if (input.contactBlocked) return []
   const replies: AutoReplyKind[] = []
   if (input.isFirstMessageEver) replies.push('welcome')
-  if (!isOpen(rules, instant)) {
-    const today = localDateOf(instant, timeZoneOf(rules))
-    replies.push(openingDay(rules, today).closedBy ? 'holiday' : 'out_of_hours')
+  if (!input.attended && !isOpen(rules, instant)) {
+    const { closedBy } = openingDay(rules, localDateOf(instant, timeZoneOf(rules)))
+    replies.push(closedBy === 'holiday' ? 'holiday' : closedBy ? 'closure' : 'out_of_hours')
   }
   return replies.filter((kind) => !sent.has(kind))
 }

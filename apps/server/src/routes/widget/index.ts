@@ -10,6 +10,7 @@ import {
   receiveWidgetMessage,
   recordSurveyAnswers,
   surveyDueFor,
+  visitorAttended,
   visitorKnown,
   visitorTranscript,
   type WidgetChannel,
@@ -107,6 +108,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       return {
         messages: await visitorTranscript(pool, services.keyring, found.channel, token),
         surveyDue: due !== null && !due.answered,
+        attended: await visitorAttended(pool, services.keyring, found.channel, token, services.clock()),
       }
     },
   )
@@ -143,6 +145,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         direction: 'inbound',
         text,
         createdAt: result.createdAt.toISOString(),
+        fromLine: false,
       })
     },
   )
