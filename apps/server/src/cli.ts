@@ -17,6 +17,7 @@ import {
 import { DataDirInUseError, withTransaction } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
+import { detectLanguageOfLines } from './cli/detect-language.ts'
 import { connectEmail, formatEmailConnected } from './cli/email.ts'
 import { formatPreview, previewHelpline } from './cli/preview.ts'
 import { exportSettings, importSettings } from './cli/settings.ts'
@@ -69,6 +70,9 @@ const usage = `Usage: ascolto <command> [options]
                                            what the helpline's rules do at TIME (default: now), e.g.
                                            2026-12-24T20:30, local time in the helpline's zone: open or
                                            closed and why, next opening, automatic replies, due time
+  detect-language                          read messages one per line on standard input and print
+                                           one JSON line each: {"language": "ro", "confidence": 0.9},
+                                           "und" where it cannot tell (the detector Ascolto uses)
 
 Settings files: docs/settings/ has one per kind of service; docs/helpline-settings.schema.json
 describes them.
@@ -327,6 +331,8 @@ async function main() {
         const preview = await previewHelpline(pool, required('helpline'), values.at)
         say(values.json ? JSON.stringify(preview, null, 2) : formatPreview(preview))
       })
+    case 'detect-language':
+      return detectLanguageOfLines(process.stdin, process.stdout)
     default:
       say(usage)
       process.exitCode = 2

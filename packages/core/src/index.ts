@@ -65,6 +65,7 @@ export {
 } from './helplines/helpline-settings.ts'
 export { instantInZone, previewRules, type RulesPreview } from './helplines/preview-rules.ts'
 export { readHelplineSettings, updateHelplineSettings } from './helplines/update-helpline-settings.ts'
+export { CONFIDENT, type DetectedLanguage, detectLanguage } from './languages/detect-language.ts'
 export { fetchMessageMedia } from './media/fetch-message-media.ts'
 export { readMessageMedia } from './media/read-message-media.ts'
 export { sendAttachment } from './media/send-attachment.ts'
