@@ -94,6 +94,8 @@ export const ConversationView = Type.Object({
   dueAt: Type.Union([Timestamp, Type.Null()]),
   /** The first line of the newest message from the person that is not hidden, shortened. */
   preview: Type.String(),
+  /** The language it is held in (ISO 639 code: detected, or chosen); null: not known yet. */
+  language: Type.Union([Type.String(), Type.Null()]),
   ...DeskConversationFields,
   ...DeliveryRuleFields,
 })

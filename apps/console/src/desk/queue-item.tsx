@@ -19,6 +19,15 @@ type Props = {
   helplineName: string | undefined
 }
 
+/** "romeno", "arabo": the language's name in the console's own language, or its code. */
+function languageName(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
 export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, helplineName }: Props) {
   const { t, i18n } = useTranslation()
   const id = useId()
@@ -80,6 +89,11 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
             </span>
           ))}
           {conversation.helpRequested && <span className="mark help">{t('help.waiting')}</span>}
+          {conversation.language && (
+            <span className="mark language" lang={conversation.language}>
+              {languageName(conversation.language, i18n.resolvedLanguage ?? 'it')}
+            </span>
+          )}
         </span>
         <span id={`${id}-preview`} className="preview">
           {conversation.preview}

@@ -24,6 +24,8 @@ export async function applyArrivalRules(
     conversationCreated: boolean
     firstMessageEver: boolean
     alreadySent: readonly string[]
+    /** The conversation's language, where known: the replies go in it where the helpline has it. */
+    language: string | null
     at: Date
   },
 ): Promise<string[]> {
@@ -41,7 +43,7 @@ export async function applyArrivalRules(
   })
   const sent: string[] = []
   for (const kind of decided) {
-    const text = autoReplyText(settings, kind, arrival.at)
+    const text = autoReplyText(settings, kind, arrival.at, arrival.language)
     if (text === null) continue
     sent.push(
       await queueOutboundMessage(tx, {

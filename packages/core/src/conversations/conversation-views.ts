@@ -21,6 +21,7 @@ type ConversationRow = {
   opened_at: Date
   last_message_at: Date
   due_at: Date | null
+  language: string | null
   preview_id: string | null
   preview_sealed: Buffer | null
   last_inbound_at: Date | null
@@ -50,7 +51,7 @@ export async function loadConversationViews(
 ): Promise<ConversationView[]> {
   const { rows } = await tx.query<ConversationRow>(
     `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
-            u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at,
+            u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at, c.language,
             lm.id as preview_id, lm.body_sealed as preview_sealed, ci.last_inbound_at,
             c.help_requested_at is not null as help_requested,
             coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
@@ -91,6 +92,7 @@ export async function loadConversationViews(
     openedAt: row.opened_at.toISOString(),
     lastMessageAt: row.last_message_at.toISOString(),
     dueAt: row.due_at?.toISOString() ?? null,
+    language: row.language,
     preview:
       row.preview_id && row.preview_sealed
         ? firstLine(

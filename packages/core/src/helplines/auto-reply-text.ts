@@ -21,16 +21,28 @@ export function localeOf(settings: HelplineSettings): Locale {
 }
 
 /**
- * The text of an automatic reply at an instant, in the main language (or the first language it
- * has), placeholders filled; null when the helpline has not written that reply.
+ * The text of an automatic reply at an instant, in the conversation's language where the helpline
+ * wrote it in that language, else in its main language (or the first language it has),
+ * placeholders filled; null when the helpline has not written that reply.
  */
-export function autoReplyText(settings: HelplineSettings, kind: AutoReplyKind, instant: Date): string | null {
+export function autoReplyText(
+  settings: HelplineSettings,
+  kind: AutoReplyKind,
+  instant: Date,
+  language: string | null = null,
+): string | null {
   const texts = textsOf[kind].map((name) => settings.autoReplies[name]).find((text) => text !== undefined)
-  const template = texts?.[settings.languages[0] ?? ''] ?? Object.values(texts ?? {})[0]
+  const own = language ? texts?.[language] : undefined
+  const template = own ?? texts?.[settings.languages[0] ?? ''] ?? Object.values(texts ?? {})[0]
   if (!template) return null
   const values: Record<string, string> = {
     policyUrl: settings.policy?.url ?? '',
-    nextOpening: describeNextOpening(openingRulesOf(settings), instant, localeOf(settings)) ?? '',
+    nextOpening:
+      describeNextOpening(
+        openingRulesOf(settings),
+        instant,
+        own && language ? language : localeOf(settings),
+      ) ?? '',
   }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
 }

@@ -10,6 +10,7 @@ import { findOrCreateContact } from '../contacts/find-or-create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
+import { noteConversationLanguage } from '../conversations/note-conversation-language.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime, matchesWordList } from '../policy/index.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
@@ -140,6 +141,12 @@ export async function ingestInboundMessage(
     return { outcome: 'stored', messageId, conversationId, createdAt }
   }
 
+  // what the person wrote tells their language; a caption or a place's name need not
+  const language = await noteConversationLanguage(
+    tx,
+    conversationId,
+    inbound.kind === 'text' ? inbound.text : '',
+  )
   const autoReplies = await applyArrivalRules(tx, settings, {
     sealer: contact.sealer,
     helplineId,
@@ -149,6 +156,7 @@ export async function ingestInboundMessage(
     conversationCreated,
     firstMessageEver: contact.created,
     alreadySent: open?.auto_replies_sent ?? [],
+    language,
     at,
   })
 

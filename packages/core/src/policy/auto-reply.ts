@@ -41,6 +41,8 @@ export function decideAutoReplies(input: AutoReplyInput): AutoReplyKind[] {
   return replies.filter((kind) => !sent.has(kind))
 }
 
+type Words = { now: string; today: string; tomorrow: string; from: (time: string) => string }
+
 const WORDS = {
   it: {
     now: 'ora',
@@ -50,17 +52,32 @@ const WORDS = {
     from: (t: string) => (t.startsWith('1:') ? `dall'${t}` : `dalle ${t}`),
   },
   en: { now: 'now', today: 'today', tomorrow: 'tomorrow', from: (t: string) => `from ${t}` },
-} as const
+  fr: {
+    now: 'maintenant',
+    today: "aujourd'hui",
+    tomorrow: 'demain',
+    from: (t: string) => `à partir de ${t}`,
+  },
+  es: { now: 'ahora', today: 'hoy', tomorrow: 'mañana', from: (t: string) => `desde las ${t}` },
+  pt: { now: 'agora', today: 'hoje', tomorrow: 'amanhã', from: (t: string) => `a partir das ${t}` },
+  ro: { now: 'acum', today: 'astăzi', tomorrow: 'mâine', from: (t: string) => `de la ${t}` },
+} satisfies Record<string, Words>
 
 /**
  * When the helpline next opens, as words for a reply: "oggi dalle 18:00", "domani dalle 18:00",
  * "lunedì dalle 9:00" within the week, "lunedì 7 settembre dalle 9:00" beyond it; "ora" when
- * open; null when it does not open within a year.
+ * open; null when it does not open within a year. In Italian, English, French, Spanish,
+ * Portuguese or Romanian; in English for any other language.
  */
-export function describeNextOpening(rules: OpeningRules, instant: Date, locale: Locale): string | null {
+export function describeNextOpening(
+  rules: OpeningRules,
+  instant: Date,
+  language: Locale | string,
+): string | null {
   const next = nextOpening(rules, instant)
   if (!next) return null
-  const words = WORDS[locale]
+  const locale = language in WORDS ? language : 'en'
+  const words: Words = WORDS[locale as keyof typeof WORDS]
   if (next.getTime() === instant.getTime()) return words.now
   const zone = timeZoneOf(rules)
   const today = localDateOf(instant, zone)
