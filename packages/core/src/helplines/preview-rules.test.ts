@@ -144,7 +144,7 @@ describe('previewRules', () => {
       closedBy: 'closure',
       reason: 'Pausa estiva',
       next: ['2026-09-01T17:00:00+02:00', 'martedì 1 settembre dalle 17:00'],
-      replies: ['holiday'],
+      replies: ['closure'],
       due: '2026-09-01T20:00:00+02:00',
     },
     {
@@ -155,7 +155,7 @@ describe('previewRules', () => {
       closedBy: 'exception',
       reason: 'Vigilia di Natale',
       next: ['2026-12-29T17:00:00+01:00', 'martedì dalle 17:00'],
-      replies: ['holiday'],
+      replies: ['closure'],
       due: '2026-12-29T20:00:00+01:00',
     },
     {
