@@ -161,7 +161,7 @@ describe('the console’s defences, in Chromium', () => {
     const { page: newcomer } = await page()
     await newcomer.goto(link.replace(/^https?:\/\/[^/]+/, server.url))
     await newcomer.getByRole('heading', { name: 'Unisciti alla linea' }).waitFor()
-    await newcomer.getByLabel('Nome visibile ai colleghi').fill('Nuovo')
+    await newcomer.getByLabel('Nome visibile alla squadra').fill('Nuovo')
     await newcomer.getByLabel('Password', { exact: true }).fill('una password lunga e mia')
     await newcomer.getByLabel('Ripeti la password').fill('una password lunga e mia')
     await newcomer.getByRole('button', { name: "Crea l'account" }).click()
