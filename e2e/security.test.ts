@@ -4,17 +4,16 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { addMembership, createUser } from '@ascolto/core'
 import { generate } from 'otplib'
 import type { Browser, Page } from 'playwright-core'
 import {
   call,
   makeHelpline,
   startTestServer,
-  TEST_PASSWORD,
   type TestServer,
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
+import { makePerson, signIn as signInAs } from './accounts.ts'
 import { setUpAuthenticatorApp } from './authenticator-app.ts'
 import { launchBrowser, screenshot } from './browser.ts'
 
@@ -49,18 +48,9 @@ describe('the console’s defences, in Chromium', () => {
     })
     return { page: opened, dialogs }
   }
-  async function person(role: 'volunteer' | 'supervisor' | 'coordinator', displayName: string) {
-    const email = `${randomUUID().slice(0, 8)}@example.org`
-    const user = await createUser(server.pool, { email, displayName, password: TEST_PASSWORD })
-    await addMembership(server.pool, { userId: user.id, helplineId: line.helplineId, role })
-    return { userId: user.id, email }
-  }
-  async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
-    await page.goto(server.url)
-    await page.getByLabel('E-mail').fill(email)
-    await page.getByLabel('Password', { exact: true }).fill(password)
-    await page.getByRole('button', { name: 'Accedi' }).click()
-  }
+  const person = (role: 'volunteer' | 'supervisor' | 'coordinator', displayName: string) =>
+    makePerson(server, line.helplineId, role, displayName)
+  const signIn = (page: Page, email: string, password?: string) => signInAs(page, server.url, email, password)
 
   it('shows <img src=x onerror=alert(1)> in a message and a name as text, and runs nothing', async () => {
     const volunteer = await person('volunteer', XSS_NAME)
@@ -171,7 +161,7 @@ describe('the console’s defences, in Chromium', () => {
     const { page: newcomer } = await page()
     await newcomer.goto(link.replace(/^https?:\/\/[^/]+/, server.url))
     await newcomer.getByRole('heading', { name: 'Unisciti alla linea' }).waitFor()
-    await newcomer.getByLabel('Nome visibile ai colleghi').fill('Nuovo')
+    await newcomer.getByLabel('Nome visibile alla squadra').fill('Nuovo')
     await newcomer.getByLabel('Password', { exact: true }).fill('una password lunga e mia')
     await newcomer.getByLabel('Ripeti la password').fill('una password lunga e mia')
     await newcomer.getByRole('button', { name: "Crea l'account" }).click()

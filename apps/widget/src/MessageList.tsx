@@ -1,3 +1,4 @@
+import { splitLinks } from '@ascolto/protocol/links'
 import { useLayoutEffect, useRef } from 'preact/hooks'
 import type { ChatState } from './chat.ts'
 import type { Strings } from './i18n.ts'
@@ -78,7 +79,7 @@ export function MessageList({ state, t, helplineName, open }: Props) {
           <div key={item.key} class={item.mine ? 'message mine' : 'message theirs'}>
             <span class="sr">{item.mine ? t.you : helplineName}: </span>
             <p class="text" dir="auto">
-              {item.text}
+              <LinkedText text={item.text} />
             </p>
             {item.note ? (
               <p class="meta">{item.note}</p>
@@ -95,5 +96,26 @@ export function MessageList({ state, t, helplineName, open }: Props) {
         {state.typing ? t.typing : ''}
       </p>
     </div>
+  )
+}
+
+/**
+ * The text with its http(s) addresses clickable, opened in a new tab that cannot reach back to
+ * the host page (noopener) nor tell it where it came from (noreferrer); the rest stays text.
+ */
+function LinkedText({ text }: { text: string }) {
+  return (
+    <>
+      {splitLinks(text).map((part, index) =>
+        part.href ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, in order, never reordered
+          <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
+            {part.text}
+          </a>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
   )
 }

@@ -25,7 +25,8 @@ export type InitOptions = {
 
 declare global {
   interface Window {
-    Ascolto?: { init: (options: InitOptions) => void }
+    /** `queued`: calls made to the loader's stand-in before this bundle arrived. */
+    Ascolto?: { init: (options: InitOptions) => void; queued?: InitOptions[] }
   }
 }
 
@@ -40,9 +41,14 @@ function init(options: InitOptions, exitUrl: () => string | null | undefined = (
   else document.addEventListener('DOMContentLoaded', start)
 }
 
-/** This script's own tag; currentScript is only set while the script first runs, so read it now. */
+/**
+ * The tag the site embedded: the loader (widget.js) that added this bundle, or this script itself
+ * where a page includes the bundle directly. currentScript is only set while the script first
+ * runs, so read it now.
+ */
 function ownScript(): HTMLScriptElement | null {
-  const current = document.currentScript
+  const current = document.currentScript as (HTMLScriptElement & { ascoltoLoader?: unknown }) | null
+  if (current?.ascoltoLoader instanceof HTMLScriptElement) return current.ascoltoLoader
   if (current instanceof HTMLScriptElement) return current
   const scripts = document.querySelectorAll<HTMLScriptElement>('script[src]')
   for (let i = scripts.length - 1; i >= 0; i--) {
@@ -53,7 +59,9 @@ function ownScript(): HTMLScriptElement | null {
 }
 
 const script = ownScript()
+const queued = window.Ascolto?.queued ?? []
 window.Ascolto = { init: (options) => init(options) }
+for (const options of queued) init(options)
 const channel = script?.getAttribute('data-ascolto-channel')
 if (script && channel) {
   // data-ascolto-container="ID": the chat fills that element of the page (e.g. a WordPress page).

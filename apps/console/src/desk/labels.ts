@@ -2,6 +2,7 @@
 import type { ConversationView } from '@ascolto/protocol'
 import { useTranslation } from 'react-i18next'
 import it from '../i18n/it.json'
+import { doorLabel } from '../shell/door-label.ts'
 
 type KnownChannel = keyof typeof it.channel
 
@@ -14,6 +15,8 @@ export function useLabels(myId: string) {
       t('contact.pseudonym', { number: String(conversation.contactPseudonym) }),
     // a channel added after this console was built still shows, by its own name
     channel: (kind: string) => (isKnownChannel(kind) ? t(`channel.${kind}`) : kind),
+    door: (kind: string, name?: string | null) =>
+      doorLabel(isKnownChannel(kind) ? t(`channel.${kind}`) : kind, kind, name),
     status: ({ status, assignee }: Pick<ConversationView, 'status' | 'assignee'>) => {
       if (status === 'waiting') return t('conversation.statusWaiting')
       if (status === 'closed') return t('conversation.statusClosed')

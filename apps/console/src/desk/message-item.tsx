@@ -5,6 +5,7 @@ import type { MessageView } from '@ascolto/protocol'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
+import { LinkedText } from '../shell/linked-text.tsx'
 import { HideMessageForm } from './hide-message-form.tsx'
 import { MessageMedia } from './message-media.tsx'
 import { formatMessageTime } from './time-format.ts'
@@ -68,9 +69,11 @@ export function MessageItem({ message, author, onHide }: Props) {
           {message.media && <MessageMedia messageId={message.id} media={message.media} />}
           {(message.text || !message.media) && (
             <p className="message-text">
-              {message.kind === 'text' || message.text
-                ? message.text
-                : t('message.unsupported', { kind: message.kind })}
+              {message.kind === 'text' || message.text ? (
+                <LinkedText text={message.text} />
+              ) : (
+                t('message.unsupported', { kind: message.kind })
+              )}
             </p>
           )}
         </>

@@ -117,24 +117,28 @@ function PlaybookStep({ label, done, time, onTick }: StepProps) {
   return (
     <li className="playbook-step">
       <span>{label}</span>
-      <label htmlFor={id} className="visually-hidden">
-        {t('flag.contactedFor', { step: label })}
-      </label>
-      <input
-        id={id}
-        placeholder={t('flag.contacted')}
-        maxLength={500}
-        value={contacted}
-        onChange={(event) => setContacted(event.target.value)}
-      />
-      <button
-        type="button"
-        className="button-small"
-        aria-label={t('flag.tick', { step: label })}
-        onClick={() => onTick(contacted.trim())}
+      {/* a form, so Enter in the field ticks the step as the button does */}
+      <form
+        className="playbook-step-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          onTick(contacted.trim())
+        }}
       >
-        {t('flag.done')}
-      </button>
+        <label htmlFor={id} className="visually-hidden">
+          {t('flag.contactedFor', { step: label })}
+        </label>
+        <input
+          id={id}
+          placeholder={t('flag.contacted')}
+          maxLength={500}
+          value={contacted}
+          onChange={(event) => setContacted(event.target.value)}
+        />
+        <button type="submit" className="button-small" aria-label={t('flag.tick', { step: label })}>
+          {t('flag.done')}
+        </button>
+      </form>
     </li>
   )
 }

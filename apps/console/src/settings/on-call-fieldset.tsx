@@ -6,6 +6,7 @@ import type { HelplineChannelList } from '@ascolto/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { loadChannels } from '../api/settings.ts'
+import { useLabels } from '../desk/labels.ts'
 import { useField } from './field.ts'
 import type { OnCallForm } from './form-model.ts'
 import type { SectionProps } from './sections.ts'
@@ -19,6 +20,8 @@ export function OnCallFieldset({
   helplineId,
 }: Omit<SectionProps, 'languages'> & { helplineId: string }) {
   const { t } = useTranslation()
+  // only the door's words are needed here, which do not depend on who is signed in
+  const labels = useLabels('')
   const [channels, setChannels] = useState<Channels | null>(null)
   const channel = useField('desk.onCall.channelId')
   const review = useField('desk.reviewFlagged')
@@ -48,7 +51,7 @@ export function OnCallFieldset({
           <option value="">{t('settings.onCall.noChannel')}</option>
           {channels?.map((c) => (
             <option key={c.id} value={c.id}>
-              {t('settings.onCall.channelName', { name: c.name, kind: c.kind })}
+              {labels.door(c.kind, c.name)}
             </option>
           ))}
           {chosen && channels && !known && (

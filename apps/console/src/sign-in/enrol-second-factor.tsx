@@ -1,5 +1,6 @@
-// Setting up the second factor: the secret as text and as an otpauth link (no QR image, so
-// nothing is drawn from a third party), a first code to confirm, then the recovery codes, once.
+// Setting up the second factor: the secret as a QR code for the phone's camera, beside it as text
+// and as an otpauth link (the QR is drawn here, never by a third party), a first code to confirm,
+// then the recovery codes, once.
 // At first sign-in a passkey is offered too, where the browser has WebAuthn.
 import type { TotpEnrolment } from '@ascolto/protocol'
 import { type FormEvent, useId, useState } from 'react'
@@ -9,6 +10,7 @@ import { AddPasskey } from './add-passkey.tsx'
 import { supportsPasskeys } from './passkeys-api.ts'
 import { RecoveryCodes } from './recovery-codes.tsx'
 import { confirmEnrolment, startEnrolment } from './sign-in-api.ts'
+import { TotpQr } from './totp-qr.tsx'
 
 type Props = {
   onDone: () => void
@@ -61,13 +63,19 @@ export function EnrolSecondFactor({ onDone, offerPasskey = false }: Props) {
         </button>
       ) : (
         <form onSubmit={confirm} aria-describedby={error ? ids.error : undefined}>
-          <p id={ids.secret}>{t('enrol.secret')}</p>
-          <p className="totp-secret">
-            <code aria-describedby={ids.secret}>{enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
-          </p>
-          <p>
-            <a href={enrolment.uri}>{t('enrol.openApp')}</a>
-          </p>
+          <div className="totp-setup">
+            <TotpQr uri={enrolment.uri} label={t('joining.qrLabel')} />
+            <div>
+              <p className="muted">{t('joining.qrHint')}</p>
+              <p id={ids.secret}>{t('enrol.secret')}</p>
+              <p className="totp-secret">
+                <code aria-describedby={ids.secret}>{enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+              </p>
+              <p>
+                <a href={enrolment.uri}>{t('enrol.openApp')}</a>
+              </p>
+            </div>
+          </div>
           <label htmlFor={ids.code}>{t('enrol.code')}</label>
           <input
             id={ids.code}

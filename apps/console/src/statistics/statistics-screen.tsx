@@ -40,8 +40,7 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
     }
   }, [helplineId, period, onError])
 
-  const doorName = (door: Statistics['channels'][number]) =>
-    `${labels.channel(door.channelKind)}${door.channelName ? ` · ${door.channelName}` : ''}`
+  const doorName = (door: Statistics['channels'][number]) => labels.door(door.channelKind, door.channelName)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setPeriod({ from: typed.from || undefined, to: typed.to || undefined })

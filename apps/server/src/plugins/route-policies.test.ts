@@ -46,6 +46,7 @@ const PUBLIC_ROUTES = [
   'GET /health',
   'GET /ready',
   'GET /webhooks/:kind/:channelId',
+  'GET /widget-assets/*',
   'GET /widget.js',
   'OPTIONS /api/widget/*',
   'POST /api/invitations/accept',

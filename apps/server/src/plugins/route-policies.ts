@@ -36,6 +36,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /': page,
   'GET /*': page,
   'GET /widget.js': page,
+  'GET /widget-assets/*': page,
   'GET /demo': page,
   'GET /demo.css': page,
   'GET /webhooks/:kind/:channelId': provider,

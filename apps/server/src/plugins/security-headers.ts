@@ -20,7 +20,7 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
     reply.header('referrer-policy', 'no-referrer')
     reply.header('cross-origin-opener-policy', 'same-origin')
     if (options.https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/widget.js')) {
+    if (!/^\/(?:api\/|widget\.js|widget-assets\/)/.test(request.url)) {
       reply.header('content-security-policy', consoleCsp)
     }
   })
