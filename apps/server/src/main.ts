@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises'
 import { channelAdapters } from '@ascolto/channels'
 import type { Config } from '@ascolto/config'
-import { createKeyring, keyEarlierContacts, type Services } from '@ascolto/core'
+import { createKeyring, hashEarlierProviderIds, keyEarlierContacts, type Services } from '@ascolto/core'
 import { createPool, type EmbeddedDatabase, migrate, type Pool, startEmbeddedPostgres } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
@@ -62,6 +62,8 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
   const keyring = createKeyring(await loadMasterKey(config, (message) => log.warn(message)))
   const keyed = await keyEarlierContacts(pool, keyring)
   if (keyed > 0) log.info({ contacts: keyed }, 'people who wrote before keys were per person have their own')
+  const hashed = await hashEarlierProviderIds(pool, keyring)
+  if (hashed > 0) log.info({ rows: hashed }, 'provider ids written in clear are now hashed and sealed')
 
   const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
   extendWidgetSockets(io, pool, keyring, log)
@@ -72,7 +74,7 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
     clock: options.clock ?? (() => new Date()),
   }
   await worker?.start(services)
-  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, log)
+  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log)
   scheduled?.start()
   const inboxes = config.role === 'web' ? undefined : createEmailInboxes(pool, log)
   await inboxes?.start(services)

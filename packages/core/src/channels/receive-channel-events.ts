@@ -32,7 +32,10 @@ export async function receiveChannelEvents(
   for (const inbound of events.messages) {
     const outcome = await withTransaction(pool, async (tx, afterCommit) => {
       const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
-      if (result.outcome === 'stored' && (await storeProviderDetails(tx, result.messageId, inbound))) {
+      if (
+        result.outcome === 'stored' &&
+        (await storeProviderDetails(tx, services, connection, result.messageId, inbound))
+      ) {
         afterCommit(services.publisher.outboxChanged)
       }
       return result.outcome
@@ -49,13 +52,23 @@ export async function receiveChannelEvents(
 }
 
 /** The file's id and the message answered; a file is fetched by the worker (true: one was queued). */
-async function storeProviderDetails(tx: Tx, messageId: string, inbound: InboundMessage) {
+async function storeProviderDetails(
+  tx: Tx,
+  services: Services,
+  connection: ChannelConnection,
+  messageId: string,
+  inbound: InboundMessage,
+) {
   if (!inbound.media && !inbound.replyTo) return false
   await tx.query(
     `update message set media = $2, media_status = case when $2::jsonb is null then null else 'pending' end,
             reply_to_provider_id = $3
       where id = $1`,
-    [messageId, inbound.media ?? null, inbound.replyTo ?? null],
+    [
+      messageId,
+      inbound.media ?? null,
+      inbound.replyTo ? services.keyring.hashProviderId(connection.id, inbound.replyTo) : null,
+    ],
   )
   if (!inbound.media) return false
   await enqueue(tx, 'fetch_media', `media:${messageId}`, { messageId })

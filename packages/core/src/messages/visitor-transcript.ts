@@ -3,6 +3,7 @@
 import type { Queryable } from '@ascolto/db'
 import type { WidgetMessage } from '@ascolto/protocol'
 import type { Keyring } from '../crypto/keyring.ts'
+import { openProviderId } from './provider-ids.ts'
 
 export async function visitorTranscript(
   db: Queryable,
@@ -16,10 +17,10 @@ export async function visitorTranscript(
     key_sealed: Buffer | null
     direction: 'inbound' | 'outbound'
     body_sealed: Buffer
-    provider_message_id: string | null
+    provider_id_sealed: Buffer | null
     created_at: Date
   }>(
-    `select m.id, ci.contact_id, k.key_sealed, m.direction, m.body_sealed, m.provider_message_id, m.created_at
+    `select m.id, ci.contact_id, k.key_sealed, m.direction, m.body_sealed, m.provider_id_sealed, m.created_at
        from contact_identity ci
        left join keystore.contact_key k on k.contact_id = ci.contact_id
        join conversation c on c.contact_id = ci.contact_id and c.channel_id = ci.channel_id
@@ -35,7 +36,11 @@ export async function visitorTranscript(
   const sealer = keyring.contact(channel.helplineId, first.contact_id, first.key_sealed)
   return rows.map((row) => ({
     id: row.id,
-    clientId: row.direction === 'inbound' ? (row.provider_message_id?.split(':')[1] ?? null) : null,
+    // the widget's id of what the visitor sent: the part after the token's hash (widgetProviderMessageId)
+    clientId:
+      row.direction === 'inbound'
+        ? (openProviderId(sealer, row.id, row.provider_id_sealed)?.split(':')[1] ?? null)
+        : null,
     direction: row.direction,
     text: sealer.open(row.body_sealed, `message:${row.id}`),
     createdAt: row.created_at.toISOString(),

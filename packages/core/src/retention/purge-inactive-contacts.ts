@@ -8,6 +8,7 @@ import { withTransaction } from '@ascolto/db'
 import { destroyContactKeys } from '../contacts/contact-keys.ts'
 import type { Tx } from '../context.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { queueProviderErasure } from './erase-provider-copies.ts'
 
@@ -21,6 +22,7 @@ const DEFAULT_BATCH_SIZE = 200
  */
 export async function purgeInactiveContacts(
   pool: Pool,
+  keyring: Keyring,
   options: { now?: Date; batchSize?: number } = {},
 ): Promise<PurgeCounts> {
   const now = options.now ?? new Date()
@@ -34,7 +36,7 @@ export async function purgeInactiveContacts(
       const settings = await loadHelplineSettings(pool, helplineId)
       for (;;) {
         const batch = await withTransaction(pool, (tx) =>
-          purgeBatch(tx, { helplineId, months: settings.retention.months, now, batchSize }),
+          purgeBatch(tx, { keyring, helplineId, months: settings.retention.months, now, batchSize }),
         )
         total.contacts += batch.contacts
         total.conversations += batch.conversations
@@ -53,7 +55,7 @@ export async function purgeInactiveContacts(
 
 async function purgeBatch(
   tx: Tx,
-  input: { helplineId: string; months: number; now: Date; batchSize: number },
+  input: { keyring: Keyring; helplineId: string; months: number; now: Date; batchSize: number },
 ): Promise<PurgeCounts> {
   // coalesce(last_inbound_at, created_at) < cutoff, written so the (helpline_id, last_inbound_at)
   // index serves it. A contact whose message is being stored right now is locked: skipped, rightly.
@@ -88,8 +90,9 @@ async function purgeBatch(
 
   // a conversation closed with the closing form keeps the category and outcome recorded then
   await recordConversationFacts(tx, conversationIds)
+  // the provider's ids open with the people's keys: taken before they are destroyed
+  await queueProviderErasure(tx, input.keyring, conversationIds)
   await destroyContactKeys(tx, contactIds)
-  await queueProviderErasure(tx, conversationIds)
 
   // Payloads carry ids only, but nothing should be left pointing at what no longer exists.
   await tx.query(
