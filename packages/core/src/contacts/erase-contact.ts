@@ -10,6 +10,7 @@ import { findConversationForActor } from '../conversations/find-conversation.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
+import { rememberErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { queueProviderErasure } from '../retention/erase-provider-copies.ts'
 import { destroyContactKeys } from './contact-keys.ts'
@@ -38,6 +39,7 @@ export async function eraseContact(
   await recordConversationFacts(tx, conversationIds)
   // the provider's ids open with the person's key: taken before it is destroyed
   await queueProviderErasure(tx, keyring, conversationIds)
+  await rememberErasedProviderIds(tx, conversationIds)
   await destroyContactKeys(tx, [record.contact_id])
   await tx.query(
     `delete from outbox

@@ -13,6 +13,7 @@ import { loadConversationView } from '../conversations/conversation-views.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime, matchesWordList } from '../policy/index.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
+import { wasErased } from './erased-provider-ids.ts'
 import { loadMessageView } from './message-views.ts'
 import { providerIdContext } from './provider-ids.ts'
 import { recordArrival } from './reply-window.ts'
@@ -52,6 +53,10 @@ export async function ingestInboundMessage(
       conversationId: row.conversation_id,
       createdAt: row.created_at,
     }
+  }
+  // a retry or a replay of an erased person's message: it was received, and must not bring them back
+  if (await wasErased(tx, connection.id, providerIdHash)) {
+    return { outcome: 'duplicate', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
   const settings = await loadHelplineSettings(tx, helplineId)

@@ -10,6 +10,7 @@ import type { Tx } from '../context.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { purgeErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { queueProviderErasure } from './erase-provider-copies.ts'
 
 export type PurgeCounts = { contacts: number; conversations: number; messages: number }
@@ -29,6 +30,7 @@ export async function purgeInactiveContacts(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
   const total: PurgeCounts = { contacts: 0, conversations: 0, messages: 0 }
   const failures: unknown[] = []
+  await purgeErasedProviderIds(pool, now)
   const { rows: helplines } = await pool.query<{ id: string }>('select id from helpline order by id')
   // one helpline's failure (a bad time zone, say) must not keep the others' data past its time
   for (const { id: helplineId } of helplines) {

@@ -26,7 +26,14 @@ import {
 } from '../../testing/test-server.ts'
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../../packages/channels/src/whatsapp/fixtures')
-const fixture = (name: string) => readFileSync(path.join(fixtures, `${name}.json`))
+// recorded long ago: stamped now, as Meta sends them (events older than its retry window are refused)
+const fixture = (name: string) =>
+  Buffer.from(
+    readFileSync(path.join(fixtures, `${name}.json`), 'utf8').replace(
+      /"timestamp": "\d+"/g,
+      `"timestamp": "${Math.floor(Date.now() / 1000)}"`,
+    ),
+  )
 const BSUID = 'IT.1795123456789012345'
 
 describe('WhatsApp webhook: Meta to Ascolto', () => {
