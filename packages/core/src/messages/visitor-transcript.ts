@@ -1,5 +1,6 @@
 // What a widget visitor may read: their own messages and the replies to them, on this channel,
-// found by their token's keyed hash. No notes, no staff names.
+// found by their token's keyed hash. No notes, no staff names. Nothing of a chat they ended
+// themselves ("end chat", quick exit): whoever picks up the token after that reads nothing.
 import type { Queryable } from '@ascolto/db'
 import type { WidgetMessage } from '@ascolto/protocol'
 import type { Keyring } from '../crypto/keyring.ts'
@@ -26,6 +27,7 @@ export async function visitorTranscript(
        join conversation c on c.contact_id = ci.contact_id and c.channel_id = ci.channel_id
        join message m on m.conversation_id = c.id
       where ci.channel_id = $1 and ci.address_hash = $2 and m.direction in ('inbound', 'outbound')
+        and c.ended_by_visitor_at is null
       order by m.seq
       limit 1000`,
     [channel.id, keyring.hashAddress(channel.helplineId, address)],
