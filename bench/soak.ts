@@ -109,9 +109,11 @@ const { rows } = await pool.query<{ provider_message_id: string }>(
   `select provider_message_id from message where channel_id = $1 and direction = 'inbound'`,
   [channel.id],
 )
+// stored as keyed hashes (core/messages/provider-ids.ts): the acknowledged ids are hashed alike
 const stored = rows.map((row) => row.provider_message_id)
 const storedSet = new Set(stored)
-const lost = [...acknowledged].filter((key) => !storedSet.has(key)).length
+const keyring = createKeyring(Buffer.from(masterKey, 'hex'))
+const lost = [...acknowledged].filter((key) => !storedSet.has(keyring.hashProviderId(channel.id, key))).length
 const duplicates = stored.length - storedSet.size
 const over1s = ackMs.filter((ms) => ms > 1000).length
 await pool.end()

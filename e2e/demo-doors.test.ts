@@ -80,7 +80,7 @@ describe('the demo page for SMS, the phone and Telegram, in Chromium', () => {
       cookie: volunteer.cookie,
       body: { text: 'Ciao, ti abbiamo letto. Ti richiamiamo domani.' },
     })
-    await repliesSettled(server.pool, sms.id)
+    await repliesSettled(server, sms.id)
     await page
       .getByRole('list', { name: 'Conversazione SMS' })
       .getByText('Ciao, ti abbiamo letto. Ti richiamiamo domani.')

@@ -1,7 +1,7 @@
 // "A database dump alone reveals nothing": after conversations on the web chat and on WhatsApp,
 // with replies, notes and an address typed into a message, every row of every table (and every
-// bytea column as raw bytes) holds no message text, no phone number, no e-mail address and no
-// visitor token in clear. And the one copy in clear the realtime fan-out makes (an event too
+// bytea column as raw bytes) holds no message text, no phone number, no e-mail address, no
+// visitor token and no provider message id (Meta's wamid wraps the number) in clear. And the one copy in clear the realtime fan-out makes (an event too
 // large for NOTIFY, in socket_io_attachments) is gone by itself within its cleanup interval.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
@@ -11,9 +11,11 @@ import { ATTACHMENT_CLEANUP_MS } from '../apps/server/src/realtime/socket-server
 import {
   connectFakeWhatsApp,
   type FakeWhatsApp,
+  newWamid,
   postWhatsAppWebhook,
   startFakeWhatsApp,
   whatsappPayload,
+  whatsappStatus,
   whatsappText,
 } from '../apps/server/src/testing/fake-whatsapp.ts'
 import { connectConsole, nextEvent } from '../apps/server/src/testing/sockets.ts'
@@ -96,10 +98,19 @@ describe('a database dump', () => {
         body: { clientId: randomUUID(), text },
       })
     }
+    // real-shaped wamids, base64 around the number: the message, one answering it, and an early
+    // status report on a send not recorded (yet), which waits in delivery_status_early
+    const wamids = { inbound: newWamid(phone), answer: newWamid(phone), early: newWamid(phone) }
     const inbound = await postWhatsAppWebhook(
       door.webhookUrl,
       door.appSecret,
-      whatsappPayload({ messages: [whatsappText({ phone }, secrets.whatsapp)] }),
+      whatsappPayload({
+        messages: [
+          whatsappText({ phone }, secrets.whatsapp, wamids.inbound),
+          { ...whatsappText({ phone }, 'sì', wamids.answer), context: { from: phone, id: wamids.inbound } },
+        ],
+        statuses: [whatsappStatus(wamids.early, 'delivered')],
+      }),
     )
     assert.equal(inbound.status, 200)
 
@@ -126,7 +137,11 @@ describe('a database dump', () => {
       assert.ok(note.status === 201 || note.status === 200, `note: ${note.status}`)
     }
     // what the fake WhatsApp received proves the reply really went out, in clear, to the provider
-    await fake.waitForSent(1)
+    const [out] = await fake.waitForSent(1)
+    assert.ok(
+      out && Buffer.from(out.wamid.slice(6), 'base64').includes(phone),
+      "the reply's wamid wraps the number",
+    )
 
     const dump = await dumpDatabase(server.pool)
     assert.ok(dump.tables > 15 && dump.text.length > 5000, 'the dump holds the database')
@@ -138,6 +153,9 @@ describe('a database dump', () => {
       ['phone as typed', '347 123 9876'],
       ['e-mail', email],
       ['visitor token', token],
+      ['the number as a wamid holds it', Buffer.from(phone).toString('base64')],
+      ...Object.entries(wamids).map(([name, wamid]) => [`wamid (${name})`, wamid]),
+      ['wamid (reply)', out?.wamid ?? ''],
     ]) {
       assert.equal(dump.text.includes(value as string), false, `${name} in clear`)
     }

@@ -135,7 +135,9 @@ function required(name: 'email' | 'name' | 'slug' | 'helpline' | 'role'): string
 
 async function withDatabase<T>(work: (pool: Awaited<ReturnType<typeof openDatabase>>['pool']) => Promise<T>) {
   const config = loadConfig()
-  const log = pino(loggerOptions(config.logLevel === 'info' ? 'warn' : config.logLevel)) as FastifyBaseLogger
+  const log = pino(
+    loggerOptions(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logAddresses),
+  ) as FastifyBaseLogger
   const database = await openDatabase(config, log)
   try {
     return await work(database.pool)

@@ -1,5 +1,7 @@
 // Logs carry ids, never content: a whole conversation logged at debug level leaves no message
-// text, no visitor token, no e-mail address and no second-factor secret in any log line.
+// text, no visitor token, no e-mail address, no second-factor secret and no IP address in any
+// log line (the client's own, or one a trusted proxy forwarded); an installation that asks for
+// them gets the network only.
 import assert from 'node:assert/strict'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -8,6 +10,9 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { generate } from 'otplib'
+import pino from 'pino'
+import { loggerOptions } from './logger.ts'
+import { createLogSink } from './testing/log-scan.ts'
 import { spawnAscolto, stopAscolto } from './testing/spawn-ascolto.ts'
 import { call, visitorToken } from './testing/test-server.ts'
 
@@ -40,9 +45,11 @@ describe('logs', () => {
     const channelId = rows[0].id
     const token = visitorToken()
     const secret = `il mio segreto ${randomUUID()}`
+    // through a proxy on the same machine (trusted by default): the address it forwards is the client's
     await call(`${ascolto.url}/api/widget/v1/channels/${channelId}/messages`, {
       token,
       body: { clientId: randomUUID(), text: secret },
+      headers: { 'x-forwarded-for': '203.0.113.77' },
     })
     const signIn = await call(`${ascolto.url}/api/session`, {
       body: { email: 'admin@ascolto.local', password },
@@ -82,8 +89,29 @@ describe('logs', () => {
       cookie.split('=')[1] ?? '',
       enrolment.body.secret,
       ...confirmed.body.recoveryCodes,
+      '203.0.113.77',
+      '127.0.0.1',
+      'remoteAddress',
     ]) {
       assert.ok(forbidden && !logs.includes(forbidden), `a log line contains ${forbidden.slice(0, 12)}…`)
     }
+  })
+
+  it('keep only the network of an address where the installation asks for it', async () => {
+    const sink = createLogSink()
+    const log = pino(loggerOptions('info', 'truncated'), sink.stream)
+    for (const ip of ['203.0.113.77', '::ffff:198.51.100.9', '2001:db8:1:2::17']) {
+      log.info({ req: { method: 'POST', url: '/api/session?next=x', ip } }, 'incoming request')
+    }
+    log.flush()
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.deepEqual(
+      sink.lines.map((line) => JSON.parse(line).req),
+      [
+        { method: 'POST', url: '/api/session', network: '203.0.113.0/24' },
+        { method: 'POST', url: '/api/session', network: '198.51.100.0/24' },
+        { method: 'POST', url: '/api/session', network: '2001:db8:1::/48' },
+      ],
+    )
   })
 })

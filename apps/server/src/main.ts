@@ -3,10 +3,10 @@
 import { mkdir } from 'node:fs/promises'
 import { channelAdapters } from '@ascolto/channels'
 import type { Config } from '@ascolto/config'
-import { createKeyring, keyEarlierContacts, type Services } from '@ascolto/core'
+import { createKeyring, hashEarlierProviderIds, keyEarlierContacts, type Services } from '@ascolto/core'
 import { createPool, type EmbeddedDatabase, migrate, type Pool, startEmbeddedPostgres } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
-import pino from 'pino'
+import pino, { type DestinationStream } from 'pino'
 import { buildApp } from './app.ts'
 import { createEmailInboxes } from './jobs/email-inboxes.ts'
 import { createOutboxWorker } from './jobs/outbox-worker.ts'
@@ -55,13 +55,24 @@ export async function openDatabase(config: Config, log: FastifyBaseLogger) {
   }
 }
 
-export async function startAscolto(config: Config, options: { clock?: () => Date } = {}): Promise<Running> {
-  const log = pino(loggerOptions(config.logLevel)) as FastifyBaseLogger
+export async function startAscolto(
+  config: Config,
+  options: {
+    clock?: () => Date /** where logs go: stdout, or a test's sink */
+    logStream?: DestinationStream
+  } = {},
+): Promise<Running> {
+  const log = pino(
+    loggerOptions(config.logLevel, config.logAddresses),
+    options.logStream ?? process.stdout,
+  ) as FastifyBaseLogger
   const database = await openDatabase(config, log)
   const { pool } = database
   const keyring = createKeyring(await loadMasterKey(config, (message) => log.warn(message)))
   const keyed = await keyEarlierContacts(pool, keyring)
   if (keyed > 0) log.info({ contacts: keyed }, 'people who wrote before keys were per person have their own')
+  const hashed = await hashEarlierProviderIds(pool, keyring)
+  if (hashed > 0) log.info({ rows: hashed }, 'provider ids written in clear are now hashed and sealed')
 
   const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
   extendWidgetSockets(io, pool, keyring, log)
@@ -72,7 +83,7 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
     clock: options.clock ?? (() => new Date()),
   }
   await worker?.start(services)
-  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, log)
+  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log)
   scheduled?.start()
   const inboxes = config.role === 'web' ? undefined : createEmailInboxes(pool, log)
   await inboxes?.start(services)
@@ -82,7 +93,12 @@ export async function startAscolto(config: Config, options: { clock?: () => Date
   if (config.role !== 'worker') {
     app = await buildApp({ pool, services, config }, log)
     io.attach(app.server)
-    const address = await app.listen({ port: config.port, host: config.host })
+    const address = await app.listen({
+      port: config.port,
+      host: config.host,
+      // logs carry no IP address, the server's own included: a log scan need not tell them apart
+      listenTextResolver: (listening) => `listening on port ${new URL(listening).port}`,
+    })
     url = address.replace('127.0.0.1', 'localhost')
   }
   log.info({ role: config.role, url }, 'Ascolto started')

@@ -24,6 +24,9 @@ export const ConfigSchema = Type.Object({
     description: 'ASCOLTO_SESSION_IDLE_MINUTES',
   }),
   trustProxy: Type.String({ minLength: 1, description: 'ASCOLTO_TRUST_PROXY' }),
+  logAddresses: Type.Union([Type.Literal('none'), Type.Literal('truncated')], {
+    description: 'ASCOLTO_LOG_ADDRESSES',
+  }),
   logLevel: Type.Union([
     Type.Literal('fatal'),
     Type.Literal('error'),
@@ -54,6 +57,8 @@ const variables = {
   // the reverse proxies whose X-Forwarded-For is believed: addresses, CIDRs, or "loopback" (a proxy
   // on the same machine); a client talking to Ascolto directly cannot choose its address then
   trustProxy: { name: 'ASCOLTO_TRUST_PROXY', fallback: 'loopback' },
+  // what logs keep of a client's IP address: nothing, or its network (/24, /48) for abuse handling
+  logAddresses: { name: 'ASCOLTO_LOG_ADDRESSES', fallback: 'none' },
   logLevel: { name: 'LOG_LEVEL', fallback: 'info' },
 } satisfies Record<keyof Config, { name: string; fallback?: string; secret?: boolean }>
 

@@ -9,12 +9,14 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { createKeyring } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import type { MessageView, WidgetMessage } from '@ascolto/protocol'
 import { io, type Socket } from 'socket.io-client'
 import { burstThroughCrash } from '../testing/burst-through-crash.ts'
 import { eventually } from '../testing/eventually.ts'
 import { type Nginx, startNginx } from '../testing/nginx.ts'
+import { openProviderIds } from '../testing/sealed.ts'
 import { connectWidget } from '../testing/sockets.ts'
 import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
 import { call, makeHelpline, makeOperator, visitorToken } from '../testing/test-server.ts'
@@ -78,11 +80,14 @@ describe('two web instances and a worker behind nginx', () => {
     const stored = async () =>
       new Set(
         (
-          await database.pool.query<{ provider_message_id: string }>(
-            'select provider_message_id from message where channel_id = $1',
-            [line.channelId],
+          await openProviderIds(
+            database.pool,
+            createKeyring(Buffer.from(shared.ASCOLTO_MASTER_KEY ?? '', 'hex')),
+            {
+              channelId: line.channelId,
+            },
           )
-        ).rows.map((row) => row.provider_message_id.split(':')[1]),
+        ).map((id) => id.split(':')[1]),
       )
     const afterKill = await stored()
     assert.deepEqual(

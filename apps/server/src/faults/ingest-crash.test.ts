@@ -7,8 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { createKeyring } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { burstThroughCrash } from '../testing/burst-through-crash.ts'
+import { openProviderIds } from '../testing/sealed.ts'
 import { spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
 import { makeHelpline, visitorToken } from '../testing/test-server.ts'
 
@@ -27,9 +29,10 @@ describe('a crash during a burst of inbound messages', () => {
   })
 
   it('keeps every acknowledged message exactly once', async () => {
+    const masterKey = randomBytes(32)
     const env = {
       DATABASE_URL: database.url,
-      ASCOLTO_MASTER_KEY: randomBytes(32).toString('hex'),
+      ASCOLTO_MASTER_KEY: masterKey.toString('hex'),
       ASCOLTO_DATA_DIR: dataDir,
     }
     const line = await makeHelpline(database.pool)
@@ -51,9 +54,7 @@ describe('a crash during a burst of inbound messages', () => {
     assert.ok(acknowledged.length > 0 && acknowledged.length < BURST, `acknowledged ${acknowledged.length}`)
 
     const stored = async () =>
-      (
-        await database.pool.query<{ provider_message_id: string }>('select provider_message_id from message')
-      ).rows.map((r) => r.provider_message_id.split(':')[1])
+      (await openProviderIds(database.pool, createKeyring(masterKey))).map((id) => id.split(':')[1])
     const afterCrash = await stored()
     assert.equal(new Set(afterCrash).size, afterCrash.length, 'no message stored twice')
     const missing = acknowledged.filter((clientId) => !afterCrash.includes(clientId))

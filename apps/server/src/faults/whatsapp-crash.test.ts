@@ -12,6 +12,7 @@ import { connectChannel, createKeyring } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { burstThroughCrash } from '../testing/burst-through-crash.ts'
 import { newWamid, postWhatsAppWebhook, whatsappPayload, whatsappText } from '../testing/fake-whatsapp.ts'
+import { openProviderIds } from '../testing/sealed.ts'
 import { spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
 import { makeHelpline } from '../testing/test-server.ts'
 
@@ -73,12 +74,10 @@ describe('a crash during a burst of WhatsApp webhooks', () => {
     )
 
     const stored = async () =>
-      (
-        await database.pool.query<{ provider_message_id: string }>(
-          `select provider_message_id from message where channel_id = $1 and direction = 'inbound'`,
-          [channel.id],
-        )
-      ).rows.map((row) => row.provider_message_id)
+      openProviderIds(database.pool, createKeyring(Buffer.from(masterKey, 'hex')), {
+        channelId: channel.id,
+        direction: 'inbound',
+      })
     const afterCrash = await stored()
     assert.equal(new Set(afterCrash).size, afterCrash.length, 'no message stored twice')
     const kept = new Set(afterCrash)

@@ -9,7 +9,7 @@ import { emailConnection } from '@ascolto/channels'
 import { connectChannel } from '@ascolto/core'
 import { type Dovecot, type LocalSmtp, startDovecot, startLocalSmtp } from '../testing/local-mail.ts'
 import { repliesSettled } from '../testing/replies-settled.ts'
-import { openChannelAddresses, openMessageText } from '../testing/sealed.ts'
+import { openChannelAddresses, openMessageProviderId, openMessageText } from '../testing/sealed.ts'
 import { call, makeHelpline, makeOperator, startTestServer, type TestServer } from '../testing/test-server.ts'
 
 const MAILBOX = 'ascolto@helpline.example.org'
@@ -82,7 +82,13 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
         [channelId],
       )
       if (rows.length >= count) {
-        return Promise.all(rows.map(async (row) => ({ ...row, text: await openMessageText(server, row.id) })))
+        return Promise.all(
+          rows.map(async (row) => ({
+            ...row,
+            text: await openMessageText(server, row.id),
+            provider_id: await openMessageProviderId(server, row.id),
+          })),
+        )
       }
       if (Date.now() > deadline) throw new Error(`${rows.length} of ${count} mails stored`)
       await new Promise((resolve) => setTimeout(resolve, 100))
@@ -99,7 +105,7 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
       }),
     )
     const [first] = await inbound(1)
-    assert.equal(first?.provider_message_id, '<first.1@person.example>')
+    assert.equal(first?.provider_id, '<first.1@person.example>')
     assert.equal(
       first?.text,
       'Ho bisogno di parlare\n\nBuonasera, non riesco a dormire da giorni.\nPosso scrivervi qui?',
@@ -176,7 +182,7 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
     const [text, file] = all.slice(2)
     assert.equal(text?.text, 'Vi mando il referto.')
     assert.equal(file?.text, '📄 referto.pdf')
-    assert.equal(file?.provider_message_id, '<attach.3@person.example>#0')
+    assert.equal(file?.provider_id, '<attach.3@person.example>#0')
     const deadline = Date.now() + 15_000
     let stored: { mime_type: string; sealed: Buffer; sha256: Buffer } | undefined
     while (!stored && Date.now() < deadline) {
@@ -217,7 +223,7 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
       )
     smtp.refuse(1, 451)
     await reply('Ciao Giulia, ti leggo. Raccontami pure.')
-    const [sent] = await repliesSettled(server.pool, conversationId)
+    const [sent] = await repliesSettled(server, conversationId)
     assert.ok(sent)
     assert.equal(sent.status, 'sent')
     const [delivered] = smtp.received
@@ -227,12 +233,12 @@ describe('e-mail: a mailbox read over IMAP, replies by SMTP', () => {
     assert.equal(delivered.mail.from?.value[0]?.name, 'Linea di ascolto')
     assert.equal(delivered.mail.inReplyTo, '<attach.3@person.example>')
     assert.deepEqual([delivered.mail.references].flat(), ['<attach.3@person.example>'])
-    assert.equal(delivered.mail.messageId, sent.provider_message_id)
+    assert.equal(delivered.mail.messageId, sent.provider_id)
     assert.equal(delivered.mail.text?.trim(), 'Ciao Giulia, ti leggo. Raccontami pure.')
 
     smtp.refuse(1, 550)
     await reply('Questa non arriva')
-    const [, refused] = await repliesSettled(server.pool, conversationId, { count: 2 })
+    const [, refused] = await repliesSettled(server, conversationId, { count: 2 })
     assert.ok(refused)
     assert.deepEqual([refused.status, refused.error_code], ['failed', 'SMTP_550'])
     assert.equal(smtp.received.length, 1)

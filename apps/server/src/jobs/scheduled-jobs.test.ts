@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createHelpline } from '@ascolto/core'
+import { createHelpline, createKeyring } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import type { FastifyBaseLogger } from 'fastify'
 import pino from 'pino'
@@ -33,7 +34,7 @@ describe('scheduled jobs', () => {
 
   it('skips the purge while another worker holds it, and lets the lock go after its own run', async () => {
     await silentContact(1001, 7)
-    const jobs = createScheduledJobs(database.pool, log)
+    const jobs = createScheduledJobs(database.pool, createKeyring(randomBytes(32)), log)
     const other = await database.pool.connect()
     try {
       await other.query('select pg_advisory_lock(hashtextextended($1, 0))', [LOCK])
@@ -55,7 +56,9 @@ describe('scheduled jobs', () => {
   })
 
   it('runs at start and then every interval, in several workers without purging twice', async () => {
-    const workers = [0, 1, 2].map(() => createScheduledJobs(database.pool, log, { retentionIntervalMs: 20 }))
+    const workers = [0, 1, 2].map(() =>
+      createScheduledJobs(database.pool, createKeyring(randomBytes(32)), log, { retentionIntervalMs: 20 }),
+    )
     for (const worker of workers) worker.start()
     try {
       for (let i = 0; i < 5; i++) {

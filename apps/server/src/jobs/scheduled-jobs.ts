@@ -1,7 +1,7 @@
 // The worker role's periodic jobs (the retention purge, hourly). Several workers may run against
 // one database: each run takes a PostgreSQL advisory lock on a connection of its own, and a
 // worker that cannot get it skips the run, since another one is doing it right now.
-import { type PurgeCounts, purgeInactiveContacts } from '@ascolto/core'
+import { type Keyring, type PurgeCounts, purgeInactiveContacts } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 
@@ -45,6 +45,7 @@ async function exclusively<T>(pool: Pool, name: string, job: () => Promise<T>): 
 
 export function createScheduledJobs(
   pool: Pool,
+  keyring: Keyring,
   log: FastifyBaseLogger,
   options: { retentionIntervalMs?: number } = {},
 ): ScheduledJobs {
@@ -53,7 +54,7 @@ export function createScheduledJobs(
   let timer: NodeJS.Timeout | undefined
   let current: Promise<void> | undefined
 
-  const runRetention = () => exclusively(pool, RETENTION_LOCK, () => purgeInactiveContacts(pool))
+  const runRetention = () => exclusively(pool, RETENTION_LOCK, () => purgeInactiveContacts(pool, keyring))
 
   async function tick() {
     try {

@@ -4,7 +4,7 @@
 // { error: { code, message, … } }), the media endpoints (GET /{version}/{media-id} for a short-lived
 // download URL, then the bytes; POST /{version}/{phone-number-id}/media, a multipart upload), told to fail or hang on demand; and the other direction, webhooks signed with the app secret as Meta signs
 // them (X-Hub-Signature-256), posted to Ascolto. Used by the tests, and by the demo later.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import {
@@ -122,7 +122,22 @@ const graphError = (code: number, message: string, details?: string) => ({
   },
 })
 
-export const newWamid = () => `wamid.${randomBytes(30).toString('base64')}`
+/**
+ * A message id shaped like Meta's: base64 of a small protobuf that holds the number it was sent
+ * from or to in clear, then a random id (`wamid.HBgM` + base64 of the number + …). The number is
+ * random unless given, so a stored wamid is as personal as the number it wraps.
+ */
+export function newWamid(phone = `39${randomInt(3_000_000_000, 3_999_999_999)}`) {
+  const id = randomBytes(8).toString('hex').toUpperCase()
+  const wrapped = Buffer.concat([
+    Buffer.of(0x1c, 0x18, phone.length),
+    Buffer.from(phone),
+    Buffer.of(0x15, 0x02, 0x00, 0x11, 0x18, id.length),
+    Buffer.from(id),
+    Buffer.of(0x00),
+  ])
+  return `wamid.${wrapped.toString('base64')}`
+}
 
 export async function startFakeWhatsApp(options: { accessToken?: string } = {}): Promise<FakeWhatsApp> {
   const accessToken = options.accessToken ?? `EAAG${randomBytes(24).toString('hex')}`
@@ -252,7 +267,7 @@ export async function startFakeWhatsApp(options: { accessToken?: string } = {}):
     if (body.messaging_product !== 'whatsapp' || !content || typeof to !== 'string') {
       return reply(response, 400, graphError(100, '(#100) Invalid parameter', 'Invalid message'))
     }
-    const wamid = newWamid()
+    const wamid = newWamid(body.to ? to : undefined)
     const report = early.shift()
     for (const status of report?.statuses ?? []) {
       const { target } = report ?? {}
@@ -381,7 +396,11 @@ export function whatsappPayload(input: {
 }
 
 /** A text from a person, as it appears in `messages`. */
-export function whatsappText(from: { phone?: string; userId?: string }, text: string, id = newWamid()) {
+export function whatsappText(
+  from: { phone?: string; userId?: string },
+  text: string,
+  id = newWamid(from.phone),
+) {
   return {
     ...(from.phone ? { from: from.phone } : {}),
     ...(from.userId ? { from_user_id: from.userId } : {}),

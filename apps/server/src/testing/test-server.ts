@@ -11,6 +11,7 @@ import type { Pool } from '@ascolto/db'
 import { createTestDatabase } from '@ascolto/db/testing'
 import { type Running, startAscolto } from '../main.ts'
 import { answerOf } from './answer.ts'
+import { createLogSink, noteMadeUp, noteMadeUpBody, personalDataIn } from './log-scan.ts'
 
 export type TestServer = Running & { databaseUrl: string; masterKey: string; close: () => Promise<void> }
 
@@ -21,18 +22,20 @@ export async function startTestServer(
   const database = await createTestDatabase()
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-test-'))
   const masterKey = randomBytes(32).toString('hex')
+  // logged into a sink scanned at close (log-scan.ts); shown too when LOG_LEVEL is set
+  const logs = createLogSink({ echo: Boolean(process.env.LOG_LEVEL) })
   const running = await startAscolto(
     loadConfig({
       DATABASE_URL: database.url,
       ASCOLTO_DATA_DIR: dataDir,
       ASCOLTO_MASTER_KEY: masterKey,
       PORT: '0',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug',
       // makeOperator signs in with a password alone; the second-factor tests ask for "required"
       ASCOLTO_SECOND_FACTOR: 'optional',
       ...env,
     }),
-    options,
+    { ...options, logStream: logs.stream },
   )
   return {
     ...running,
@@ -42,6 +45,12 @@ export async function startTestServer(
       await running.stop()
       await database.drop()
       await rm(dataDir, { recursive: true, force: true })
+      const personal = personalDataIn(logs.lines)
+      if (personal.length > 0) {
+        throw new Error(
+          `${personal.length} log line(s) carry personal data:\n${personal.slice(0, 5).join('\n')}`,
+        )
+      }
     },
   }
 }
@@ -87,7 +96,9 @@ export async function makeOperator(
 }
 
 export function visitorToken() {
-  return randomBytes(32).toString('base64url')
+  const token = randomBytes(32).toString('base64url')
+  noteMadeUp(token)
+  return token
 }
 
 /** Calls the API as a browser would, with or without a cookie / bearer token. */
@@ -101,6 +112,9 @@ export async function call(
     headers?: Record<string, string>
   } = {},
 ) {
+  // what a test sends as a person or a volunteer must never reach a log (log-scan.ts)
+  noteMadeUpBody(options.body)
+  if (options.token) noteMadeUp(options.token)
   const headers: Record<string, string> = { ...options.headers }
   if (options.cookie) headers.cookie = options.cookie
   if (options.token) headers.authorization = `Bearer ${options.token}`

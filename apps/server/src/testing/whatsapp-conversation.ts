@@ -11,7 +11,10 @@ import {
   whatsappStatus,
   whatsappText,
 } from './fake-whatsapp.ts'
+import { outboundOf } from './replies-settled.ts'
 import { call, makeHelpline, makeOperator, type TestServer } from './test-server.ts'
+
+export { outboundOf }
 
 export type WhatsAppChat = Awaited<ReturnType<typeof openWhatsAppConversation>>
 
@@ -76,16 +79,6 @@ export async function openWhatsAppConversation(
     another: open,
   }
 }
-
-/** The outbound messages of a conversation, in the order they were written. */
-export const outboundOf = async (server: Pick<TestServer, 'pool'>, conversationId: string) =>
-  (
-    await server.pool.query(
-      `select id, kind, status, error_code, provider_message_id from message
-        where conversation_id = $1 and direction = 'outbound' order by seq`,
-      [conversationId],
-    )
-  ).rows
 
 /** Lets the outbox's backoff pass at once, so retries happen while the test waits. */
 export async function untilSettled(server: ServerParts, conversationId: string, ms = 20_000) {

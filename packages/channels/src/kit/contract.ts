@@ -131,6 +131,11 @@ export type ChannelCapabilities = {
    * goes the moment the person writes again.
    */
   replyWindowHours?: number
+  /**
+   * The stored "address" is a bearer secret, not a way to reach the person (the web chat's visitor
+   * token): staff never see it, in a reveal or an export; it only finds the person's own chat.
+   */
+  addressIsCredential?: boolean
 }
 
 /** Where an outbound message is, as its provider reports it later (queued is Ascolto's own). */

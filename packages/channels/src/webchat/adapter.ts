@@ -19,7 +19,7 @@ export function widgetProviderMessageId(token: string, clientId: string) {
 
 export const webchatAdapter = {
   kind: 'webchat',
-  capabilities: { media: false, typing: true, readReceipts: true },
+  capabilities: { media: false, typing: true, readReceipts: true, addressIsCredential: true },
   send: async (_connection, to, message, context) => {
     const payload: WidgetMessage = {
       id: message.id,

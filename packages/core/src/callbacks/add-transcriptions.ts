@@ -17,7 +17,7 @@ export async function addTranscriptions(
       const { rows } = await tx.query<{ id: string; conversation_id: string }>(
         `select id, conversation_id from message where channel_id = $1 and provider_message_id = $2
             and kind = 'voicemail' and direction = 'inbound' for update`,
-        [connection.id, transcription.providerMessageId],
+        [connection.id, services.keyring.hashProviderId(connection.id, transcription.providerMessageId)],
       )
       const voicemail = rows[0]
       if (!voicemail) return

@@ -5,11 +5,13 @@
 // of the conversation from the ingest, and fetch the call-backs again.
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
+import type { Keyring } from '../crypto/keyring.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime } from '../policy/index.ts'
 
 export async function openCallbackRequests(
   pool: Pool,
+  keyring: Keyring,
   connection: ChannelConnection,
   voicemails: readonly InboundMessage[],
   /** When they arrived, as the helpline's rules see time (the services' clock). */
@@ -22,7 +24,7 @@ export async function openCallbackRequests(
         `select m.id, m.conversation_id from message m join conversation c on c.id = m.conversation_id
           where m.channel_id = $1 and m.provider_message_id = $2 and m.direction = 'inbound'
             and m.hidden_at is null and c.status <> 'closed'`,
-        [connection.id, voicemail.providerMessageId],
+        [connection.id, keyring.hashProviderId(connection.id, voicemail.providerMessageId)],
       )
       const message = rows[0]
       if (!message) return false

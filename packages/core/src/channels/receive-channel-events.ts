@@ -6,6 +6,7 @@
 import type { ChannelConnection, InboundMessage, WebhookEvents } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import type { Services, Tx } from '../context.ts'
+import { isPastReplayWindow } from '../messages/erased-provider-ids.ts'
 import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { type DeliveryStatusOutcome, updateDeliveryStatus } from '../messages/update-delivery-status.ts'
 import { enqueue } from '../outbox/outbox.ts'
@@ -21,6 +22,8 @@ export async function receiveChannelEvents(
   { pool, services }: { pool: Pool; services: Services },
   connection: ChannelConnection,
   events: Pick<WebhookEvents, 'messages' | 'statuses'>,
+  /** mail read from the helpline's own mailbox is no replay: a late one is still a person's */
+  options: { anyAge?: boolean } = {},
 ): Promise<ReceivedCounts> {
   const counts: ReceivedCounts = {
     stored: 0,
@@ -30,9 +33,18 @@ export async function receiveChannelEvents(
   }
   // in the payload's order: one person's messages keep the order they were written in
   for (const inbound of events.messages) {
+    // older than the providers' retry window: a replay, acknowledged and not stored (the real
+    // time, not the helpline rules' clock: the window is the provider's)
+    if (!options.anyAge && isPastReplayWindow(inbound.receivedAt, new Date())) {
+      counts.dropped++
+      continue
+    }
     const outcome = await withTransaction(pool, async (tx, afterCommit) => {
       const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
-      if (result.outcome === 'stored' && (await storeProviderDetails(tx, result.messageId, inbound))) {
+      if (
+        result.outcome === 'stored' &&
+        (await storeProviderDetails(tx, services, connection, result.messageId, inbound))
+      ) {
         afterCommit(services.publisher.outboxChanged)
       }
       return result.outcome
@@ -49,13 +61,23 @@ export async function receiveChannelEvents(
 }
 
 /** The file's id and the message answered; a file is fetched by the worker (true: one was queued). */
-async function storeProviderDetails(tx: Tx, messageId: string, inbound: InboundMessage) {
+async function storeProviderDetails(
+  tx: Tx,
+  services: Services,
+  connection: ChannelConnection,
+  messageId: string,
+  inbound: InboundMessage,
+) {
   if (!inbound.media && !inbound.replyTo) return false
   await tx.query(
     `update message set media = $2, media_status = case when $2::jsonb is null then null else 'pending' end,
             reply_to_provider_id = $3
       where id = $1`,
-    [messageId, inbound.media ?? null, inbound.replyTo ?? null],
+    [
+      messageId,
+      inbound.media ?? null,
+      inbound.replyTo ? services.keyring.hashProviderId(connection.id, inbound.replyTo) : null,
+    ],
   )
   if (!inbound.media) return false
   await enqueue(tx, 'fetch_media', `media:${messageId}`, { messageId })

@@ -8,12 +8,19 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Tx } from '../context.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
+import { rememberErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { queueProviderErasure } from '../retention/erase-provider-copies.ts'
 import { destroyContactKeys } from './contact-keys.ts'
 
-export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId: string; reason: string }) {
+export async function eraseContact(
+  tx: Tx,
+  keyring: Keyring,
+  actor: Actor,
+  input: { conversationId: string; reason: string },
+) {
   const record = await findConversationForActor(tx, actor, input.conversationId)
   requireRole(actor, record.helpline_id, 'coordinator')
   const { rows } = await tx.query<{ legal_hold_at: Date | null }>(
@@ -30,8 +37,10 @@ export async function eraseContact(tx: Tx, actor: Actor, input: { conversationId
   ).rows.map((r) => r.id)
   // what statistics need survives, as retention leaves it: anonymous facts, no contact in them
   await recordConversationFacts(tx, conversationIds)
+  // the provider's ids open with the person's key: taken before it is destroyed
+  await queueProviderErasure(tx, keyring, conversationIds)
+  await rememberErasedProviderIds(tx, conversationIds)
   await destroyContactKeys(tx, [record.contact_id])
-  await queueProviderErasure(tx, conversationIds)
   await tx.query(
     `delete from outbox
       where payload->>'messageId' in (select id::text from message where conversation_id = any($1::uuid[]))

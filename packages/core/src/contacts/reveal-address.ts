@@ -2,6 +2,7 @@
 // call-back. A separate permission, always with a reason, audited with the reason but never with
 // the address: supervisors and coordinators reveal, or, where the helpline asks for two people
 // (reveal-requests.ts), whoever holds an approved request of their own.
+import { channelAdapters } from '@ascolto/channels'
 import type { RevealedAddress, RevealRequestChange } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
@@ -53,7 +54,10 @@ export async function revealAddress(
   return { addresses: addresses.map(({ channelKind, address }) => ({ channelKind, address })) }
 }
 
-/** Every address of a contact, opened: for a reveal, or the person's own export. */
+/**
+ * Every address of a contact that reaches them, opened: for a reveal, or the person's own export.
+ * A web chat's visitor token is no address but the key to their chat: never opened for staff.
+ */
 export async function openContactAddresses(tx: Pick<Tx, 'query'>, sealer: Sealer, contactId: string) {
   const { rows } = await tx.query<{
     address_sealed: Buffer
@@ -65,9 +69,11 @@ export async function openContactAddresses(tx: Pick<Tx, 'query'>, sealer: Sealer
        join channel ch on ch.id = ci.channel_id where ci.contact_id = $1 order by ci.created_at`,
     [contactId],
   )
-  return rows.map((row) => ({
-    channelKind: row.kind,
-    address: sealer.open(row.address_sealed, `address:${row.channel_id}`),
-    since: row.created_at.toISOString(),
-  }))
+  return rows
+    .filter((row) => !channelAdapters[row.kind]?.capabilities.addressIsCredential)
+    .map((row) => ({
+      channelKind: row.kind,
+      address: sealer.open(row.address_sealed, `address:${row.channel_id}`),
+      since: row.created_at.toISOString(),
+    }))
 }

@@ -15,6 +15,8 @@ const SCOPE_KEY = 1
 const CONTACT_KEY = 2
 const IV_LENGTH = 12
 const TAG_LENGTH = 16
+/** Marks a provider id already hashed (keyring.hashProviderId): no provider's own id starts so. */
+export const PROVIDER_ID_HASH_PREFIX = 'h:'
 
 export type Sealer = {
   /** AES-256-GCM; `context` binds the ciphertext to its row (no swapping). */
@@ -28,6 +30,12 @@ export type Sealer = {
 export type Keyring = {
   /** A keyed hash of an address (phone number, chat id, e-mail): the same address in two helplines hashes apart. */
   hashAddress: (helplineId: string, address: string) => Buffer
+  /**
+   * A keyed hash of a provider's message id, as stored (`h:` and base64url): ids carry the person
+   * (Meta's wamid wraps the number, a Telegram id holds the chat id), so they are matched by this
+   * for dedupe and status reports, and the id itself is kept only sealed.
+   */
+  hashProviderId: (channelId: string, providerId: string) => string
   /** A scope's own key: a helpline's (channel secrets), or 'staff-accounts'. */
   scope: (scopeId: string) => Sealer
   /** A new person's data key, wrapped under their helpline's key, for `keystore.contact_key`. */
@@ -75,6 +83,7 @@ export function createKeyring(masterKey: Buffer): Keyring {
   if (masterKey.length !== 32) throw new Error('The master key must be 32 bytes')
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32))
   const hashKey = derive('ascolto/address-hash/v1')
+  const providerIdKey = derive('ascolto/provider-id-hash/v1')
   const scopeKeys = new Map<string, Buffer>()
   const scopeKey = (scopeId: string) => {
     let key = scopeKeys.get(scopeId)
@@ -98,6 +107,8 @@ export function createKeyring(masterKey: Buffer): Keyring {
   return {
     hashAddress: (helplineId, address) =>
       createHmac('sha256', hashKey).update(helplineId).update('\0').update(address).digest(),
+    hashProviderId: (channelId, providerId) =>
+      `${PROVIDER_ID_HASH_PREFIX}${createHmac('sha256', providerIdKey).update(channelId).update('\0').update(providerId).digest('base64url')}`,
     scope,
     newContactKey: (helplineId, contactId) =>
       gcmSeal(SCOPE_KEY, scopeKey(helplineId), randomBytes(32), wrapContext(contactId)),

@@ -11,6 +11,7 @@ import { mediaContext } from '../media/fetch-message-media.ts'
 import { complete, type OutboxRow, postpone, retryLater } from '../outbox/outbox.ts'
 import { takeSendSlot } from '../outbox/send-pace.ts'
 import { loadMessageView } from './message-views.ts'
+import { openProviderId, providerIdContext } from './provider-ids.ts'
 import { holdReply, isReplyWindowOpen } from './reply-window.ts'
 
 /** After this many tries a retryable failure is given up and shown to the volunteer as failed. */
@@ -33,7 +34,7 @@ type DeliveryRow = ChannelRow & {
   last_inbound_at: Date | null
   media_sealed: Buffer | null
   media_type: string | null
-  in_reply_to: string | null
+  in_reply_to: { id: string; sealed: string } | null
 }
 
 export async function deliverMessage(
@@ -49,8 +50,9 @@ export async function deliverMessage(
             ch.kind as channel_kind, ch.config as channel_config, ch.secrets as channel_secrets,
             m.body_sealed, m.created_at, m.provider_message_id, ci.address_sealed, ci.last_inbound_at,
             f.sealed as media_sealed, f.mime_type as media_type,
-            (select i.provider_message_id from message i where i.conversation_id = m.conversation_id
-                and i.direction = 'inbound' and i.seq < m.seq order by i.seq desc limit 1) as in_reply_to
+            (select json_build_object('id', i.id, 'sealed', encode(i.provider_id_sealed, 'base64'))
+               from message i where i.conversation_id = m.conversation_id and i.direction = 'inbound'
+                and i.provider_id_sealed is not null and i.seq < m.seq order by i.seq desc limit 1) as in_reply_to
        from message m
        left join media_file f on f.message_id = m.id
        join conversation c on c.id = m.conversation_id
@@ -69,6 +71,7 @@ export async function deliverMessage(
   const viewsOf = (ids: string[]) =>
     Promise.all(ids.map((id) => loadMessageView(pool, keyring, message.helpline_id, id)))
 
+  const sealer = keyring.contact(message.helpline_id, message.contact_id, message.key_sealed)
   const finish = async (
     status: 'sent' | 'failed',
     providerId: string | null,
@@ -78,11 +81,20 @@ export async function deliverMessage(
     // an uploaded file's id is kept, for erasure to delete the provider's copy
     await pool.query(
       `with done as (delete from outbox where id = $1)
-       update message set status = $3, provider_message_id = $4, error_code = $5, updated_at = now(),
+       update message set status = $3, provider_message_id = $4, provider_id_sealed = $7, error_code = $5,
+              updated_at = now(),
               media = case when $6::text is null then media
                            else coalesce(media, '{}') || jsonb_build_object('providerMediaId', $6::text) end
         where id = $2`,
-      [row.id, message.id, status, providerId, errorCode, providerMediaId ?? null],
+      [
+        row.id,
+        message.id,
+        status,
+        providerId && keyring.hashProviderId(message.channel_id, providerId),
+        errorCode,
+        providerMediaId ?? null,
+        providerId && sealer.seal(providerId, providerIdContext(message.id)),
+      ],
     )
     const [view] = await viewsOf([message.id])
     if (view) publisher.toConsoles(message.helpline_id, 'message.updated', view)
@@ -94,7 +106,6 @@ export async function deliverMessage(
     return 'failed'
   }
   const connection = openConnection(keyring, message)
-  const sealer = keyring.contact(message.helpline_id, message.contact_id, message.key_sealed)
   const template = message.kind === 'template'
 
   const hold = async (): Promise<DeliveryOutcome> => {
@@ -133,7 +144,9 @@ export async function deliverMessage(
         createdAt: message.created_at,
         template,
         fromLine: message.author_id !== null,
-        inReplyTo: message.in_reply_to,
+        inReplyTo:
+          message.in_reply_to &&
+          openProviderId(sealer, message.in_reply_to.id, Buffer.from(message.in_reply_to.sealed, 'base64')),
         media:
           message.media_sealed && message.media_type
             ? {

@@ -14,7 +14,9 @@ import { noteConversationLanguage } from '../conversations/note-conversation-lan
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime, matchesWordList } from '../policy/index.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
+import { wasErased } from './erased-provider-ids.ts'
 import { loadMessageView } from './message-views.ts'
+import { providerIdContext } from './provider-ids.ts'
 import { recordArrival } from './reply-window.ts'
 
 export type IngestResult = {
@@ -33,6 +35,8 @@ export async function ingestInboundMessage(
   const { keyring, publisher } = services
   const helplineId = connection.helplineId
   const addressHash = keyring.hashAddress(helplineId, inbound.from)
+  // the provider's id carries the person: matched by its keyed hash, kept only sealed
+  const providerIdHash = keyring.hashProviderId(connection.id, inbound.providerMessageId)
   // One person at a time per door: their first two messages racing make one contact, one conversation.
   await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
     `${connection.id}:${addressHash.toString('hex')}`,
@@ -40,7 +44,7 @@ export async function ingestInboundMessage(
 
   const existing = await tx.query<{ id: string; conversation_id: string; created_at: Date }>(
     'select id, conversation_id, created_at from message where channel_id = $1 and provider_message_id = $2',
-    [connection.id, inbound.providerMessageId],
+    [connection.id, providerIdHash],
   )
   if (existing.rows[0]) {
     const row = existing.rows[0]
@@ -50,6 +54,10 @@ export async function ingestInboundMessage(
       conversationId: row.conversation_id,
       createdAt: row.created_at,
     }
+  }
+  // a retry or a replay of an erased person's message: it was received, and must not bring them back
+  if (await wasErased(tx, connection.id, providerIdHash)) {
+    return { outcome: 'duplicate', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
   const settings = await loadHelplineSettings(tx, helplineId)
@@ -110,8 +118,8 @@ export async function ingestInboundMessage(
   const flagged = settings.moderation.autoFlag && matchesWordList(inbound.text, settings.moderation.words)
   const inserted = await tx.query<{ created_at: Date }>(
     `insert into message (id, conversation_id, helpline_id, channel_id, direction, kind, body_sealed, status,
-                          provider_message_id, flagged, hidden_at, hidden_reason)
-     values ($1, $2, $3, $4, 'inbound', $5, $6, 'received', $7, $8, $9, $10) returning created_at`,
+                          provider_message_id, provider_id_sealed, flagged, hidden_at, hidden_reason)
+     values ($1, $2, $3, $4, 'inbound', $5, $6, 'received', $7, $8, $9, $10, $11) returning created_at`,
     [
       messageId,
       conversationId,
@@ -119,7 +127,8 @@ export async function ingestInboundMessage(
       connection.id,
       inbound.kind,
       contact.sealer.seal(inbound.text, `message:${messageId}`),
-      inbound.providerMessageId,
+      providerIdHash,
+      contact.sealer.seal(inbound.providerMessageId, providerIdContext(messageId)),
       flagged,
       contact.blocked ? new Date() : null,
       contact.blocked ? 'blocked' : null,

@@ -20,9 +20,11 @@ export async function updateDeliveryStatus(
   connection: ChannelConnection,
   update: DeliveryStatusUpdate,
 ): Promise<DeliveryStatusOutcome> {
+  // reports name the send by the provider's id; Ascolto keeps only its keyed hash
+  const providerIdHash = services.keyring.hashProviderId(connection.id, update.providerMessageId)
   // the lock the trigger that writes a send's id takes too
   await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
-    `${connection.id}:${update.providerMessageId}`,
+    `${connection.id}:${providerIdHash}`,
   ])
   const errorCode = update.status === 'failed' ? (update.errorCode ?? 'unknown') : null
   const updated = await tx.query<{ id: string; helpline_id: string }>(
@@ -30,7 +32,7 @@ export async function updateDeliveryStatus(
       where channel_id = $1 and provider_message_id = $2 and direction = 'outbound'
         and delivery_status_rank(status) < delivery_status_rank($3)
       returning id, helpline_id`,
-    [connection.id, update.providerMessageId, update.status, errorCode],
+    [connection.id, providerIdHash, update.status, errorCode],
   )
   const row = updated.rows[0]
   if (row) {
@@ -40,13 +42,13 @@ export async function updateDeliveryStatus(
   }
   const known = await tx.query(
     `select 1 from message where channel_id = $1 and provider_message_id = $2 and direction = 'outbound'`,
-    [connection.id, update.providerMessageId],
+    [connection.id, providerIdHash],
   )
   if (known.rowCount) return 'unchanged'
   await tx.query(
     `insert into delivery_status_early (channel_id, provider_message_id, status, error_code)
      values ($1, $2, $3, $4) on conflict do nothing`,
-    [connection.id, update.providerMessageId, update.status, errorCode],
+    [connection.id, providerIdHash, update.status, errorCode],
   )
   await tx.query(`delete from delivery_status_early where received_at < now() - interval '1 day'`)
   return 'early'

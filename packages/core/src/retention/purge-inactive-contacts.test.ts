@@ -251,7 +251,7 @@ describe('retention purge', () => {
     const outboxBefore = await count(pool, 'select count(*) as n from outbox', [])
     assert.equal(outboxBefore, 2)
 
-    const counts = await purgeInactiveContacts(pool)
+    const counts = await purgeInactiveContacts(pool, services.keyring)
     // the 7-month-old contact of the 6-month line (2 conversations: 2 in, 1 reply, 1 note) and
     // the 13-month-old one of the 12-month line
     assert.deepEqual(counts, { contacts: 2, conversations: 3, messages: 5 })
@@ -285,7 +285,11 @@ describe('retention purge', () => {
     assert.equal(await count(pool, 'select count(*) as n from outbox', []), 1)
 
     // a second run finds nothing more to do
-    assert.deepEqual(await purgeInactiveContacts(pool), { contacts: 0, conversations: 0, messages: 0 })
+    assert.deepEqual(await purgeInactiveContacts(pool, services.keyring), {
+      contacts: 0,
+      conversations: 0,
+      messages: 0,
+    })
   })
 
   it('keeps anonymous facts about every purged conversation', async () => {
@@ -396,7 +400,11 @@ describe('retention purge', () => {
     assert.deepEqual(lifted.rows, [
       { actor_id: supervisor.userId, details: { reason: 'Procedimento archiviato' } },
     ])
-    assert.deepEqual(await purgeInactiveContacts(pool), { contacts: 1, conversations: 1, messages: 1 })
+    assert.deepEqual(await purgeInactiveContacts(pool, services.keyring), {
+      contacts: 1,
+      conversations: 1,
+      messages: 1,
+    })
     assert.equal(
       await count(pool, 'select count(*) as n from contact where id = $1', [ids.held.contactId]),
       0,
@@ -420,9 +428,9 @@ describe('retention purge', () => {
       await age(pool, written.contactId, 8)
     }
     const runs = await Promise.all([
-      purgeInactiveContacts(pool, { batchSize: 4 }),
-      purgeInactiveContacts(pool, { batchSize: 4 }),
-      purgeInactiveContacts(pool, { batchSize: 7 }),
+      purgeInactiveContacts(pool, services.keyring, { batchSize: 4 }),
+      purgeInactiveContacts(pool, services.keyring, { batchSize: 4 }),
+      purgeInactiveContacts(pool, services.keyring, { batchSize: 7 }),
     ])
     const sum = (key: 'contacts' | 'conversations' | 'messages') => runs.reduce((n, run) => n + run[key], 0)
     assert.deepEqual(
@@ -460,17 +468,25 @@ describe('retention purge', () => {
       // what a message arriving in it right now, or a volunteer replying, holds
       await client.query('begin')
       await client.query('select id from conversation where id = $1 for update', [written.conversationId])
-      assert.deepEqual(await purgeInactiveContacts(pool), { contacts: 0, conversations: 0, messages: 0 })
+      assert.deepEqual(await purgeInactiveContacts(pool, services.keyring), {
+        contacts: 0,
+        conversations: 0,
+        messages: 0,
+      })
       await client.query('rollback')
     } finally {
       client.release()
     }
-    assert.deepEqual(await purgeInactiveContacts(pool), { contacts: 1, conversations: 1, messages: 1 })
+    assert.deepEqual(await purgeInactiveContacts(pool, services.keyring), {
+      contacts: 1,
+      conversations: 1,
+      messages: 1,
+    })
   })
 
   it('counts from the given time, so a later run reaches contacts that were recent', async () => {
     const inThreeMonths = new Date(Date.now() + 92 * 24 * 3600 * 1000)
-    assert.deepEqual(await purgeInactiveContacts(pool, { now: inThreeMonths }), {
+    assert.deepEqual(await purgeInactiveContacts(pool, services.keyring, { now: inThreeMonths }), {
       contacts: 1,
       conversations: 1,
       messages: 2,

@@ -8,7 +8,9 @@ import { withTransaction } from '@ascolto/db'
 import { destroyContactKeys } from '../contacts/contact-keys.ts'
 import type { Tx } from '../context.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { purgeErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { queueProviderErasure } from './erase-provider-copies.ts'
 
 export type PurgeCounts = { contacts: number; conversations: number; messages: number }
@@ -21,12 +23,14 @@ const DEFAULT_BATCH_SIZE = 200
  */
 export async function purgeInactiveContacts(
   pool: Pool,
+  keyring: Keyring,
   options: { now?: Date; batchSize?: number } = {},
 ): Promise<PurgeCounts> {
   const now = options.now ?? new Date()
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
   const total: PurgeCounts = { contacts: 0, conversations: 0, messages: 0 }
   const failures: unknown[] = []
+  await purgeErasedProviderIds(pool, now)
   const { rows: helplines } = await pool.query<{ id: string }>('select id from helpline order by id')
   // one helpline's failure (a bad time zone, say) must not keep the others' data past its time
   for (const { id: helplineId } of helplines) {
@@ -34,7 +38,7 @@ export async function purgeInactiveContacts(
       const settings = await loadHelplineSettings(pool, helplineId)
       for (;;) {
         const batch = await withTransaction(pool, (tx) =>
-          purgeBatch(tx, { helplineId, months: settings.retention.months, now, batchSize }),
+          purgeBatch(tx, { keyring, helplineId, months: settings.retention.months, now, batchSize }),
         )
         total.contacts += batch.contacts
         total.conversations += batch.conversations
@@ -53,7 +57,7 @@ export async function purgeInactiveContacts(
 
 async function purgeBatch(
   tx: Tx,
-  input: { helplineId: string; months: number; now: Date; batchSize: number },
+  input: { keyring: Keyring; helplineId: string; months: number; now: Date; batchSize: number },
 ): Promise<PurgeCounts> {
   // coalesce(last_inbound_at, created_at) < cutoff, written so the (helpline_id, last_inbound_at)
   // index serves it. A contact whose message is being stored right now is locked: skipped, rightly.
@@ -88,8 +92,9 @@ async function purgeBatch(
 
   // a conversation closed with the closing form keeps the category and outcome recorded then
   await recordConversationFacts(tx, conversationIds)
+  // the provider's ids open with the people's keys: taken before they are destroyed
+  await queueProviderErasure(tx, input.keyring, conversationIds)
   await destroyContactKeys(tx, contactIds)
-  await queueProviderErasure(tx, conversationIds)
 
   // Payloads carry ids only, but nothing should be left pointing at what no longer exists.
   await tx.query(

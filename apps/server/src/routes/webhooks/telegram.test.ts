@@ -14,7 +14,7 @@ import {
   telegramUpdate,
 } from '../../testing/fake-telegram.ts'
 import { repliesSettled } from '../../testing/replies-settled.ts'
-import { openMessageText } from '../../testing/sealed.ts'
+import { openMessageProviderId, openMessageText, openProviderIds } from '../../testing/sealed.ts'
 import {
   call,
   makeHelpline,
@@ -96,7 +96,10 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     }
     const rows = await stored(channelId)
     assert.equal(rows.length, 1)
-    assert.equal(rows[0].provider_message_id, `${update.message.chat.id}/${update.message.message_id}`)
+    assert.equal(
+      await openMessageProviderId(server, rows[0].id),
+      `${update.message.chat.id}/${update.message.message_id}`,
+    )
     assert.equal(await openMessageText(server, rows[0].id), 'Buonasera, posso scrivere qui?')
   })
 
@@ -159,30 +162,27 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     const chat = await conversation()
     const before = fake.sent.length
     await chat.reply('Ciao, sono qui. Ti ascolto.')
-    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    const [sent] = await repliesSettled(server, chat.conversationId)
     const request = fake.sent[before]
     assert.deepEqual([request?.chatId, request?.text], [String(chat.chat), 'Ciao, sono qui. Ti ascolto.'])
-    assert.deepEqual(
-      [sent?.status, sent?.provider_message_id],
-      ['sent', `${chat.chat}/${request?.messageId}`],
-    )
+    assert.deepEqual([sent?.status, sent?.provider_id], ['sent', `${chat.chat}/${request?.messageId}`])
   })
 
   it("erasing the person deletes the chat's messages at Telegram too, both ways", async () => {
     const chat = await conversation()
     await chat.reply('Ciao, sono qui.')
-    const [reply] = await repliesSettled(server.pool, chat.conversationId)
-    const { rows } = await server.pool.query<{ id: string }>(
-      `select provider_message_id as id from message where conversation_id = $1 and direction = 'inbound'`,
-      [chat.conversationId],
-    )
+    const [reply] = await repliesSettled(server, chat.conversationId)
+    const [inbound] = await openProviderIds(server.pool, server.services.keyring, {
+      channelId: chat.channelId,
+      direction: 'inbound',
+    })
     const coordinator = await makeOperator(server, [{ helplineId: chat.helplineId, role: 'coordinator' }])
     const erased = await call(`${server.url}/api/conversations/${chat.conversationId}/contact/erase`, {
       cookie: coordinator.cookie,
       body: { reason: 'richiesta della persona' },
     })
     assert.equal(erased.status, 200)
-    const expected = [rows[0]?.id, reply?.provider_message_id].sort()
+    const expected = [inbound, reply?.provider_id].sort()
     const deadline = Date.now() + 15_000
     while (!expected.every((id) => fake.deleted.includes(String(id)))) {
       assert.ok(Date.now() < deadline, `deleted at Telegram: ${fake.deleted.join(', ')}`)
@@ -213,13 +213,13 @@ describe('Telegram: Telegram to Ascolto and back', () => {
     fake.fail(1, { status: 500, description: 'Internal Server Error' })
     fake.fail(1, 'hang')
     await chat.reply('Ci sono')
-    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    const [sent] = await repliesSettled(server, chat.conversationId)
     assert.equal(sent?.status, 'sent')
     assert.equal(fake.attempts() - attempts, 4)
 
     fake.fail(1, { status: 403, description: 'Forbidden: bot was blocked by the user' })
     await chat.reply('Non arriverà')
-    const [, refused] = await repliesSettled(server.pool, chat.conversationId)
+    const [, refused] = await repliesSettled(server, chat.conversationId)
     assert.deepEqual([refused?.status, refused?.error_code], ['failed', '403'])
     assert.equal(fake.attempts() - attempts, 5)
   })

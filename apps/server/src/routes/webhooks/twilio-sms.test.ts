@@ -16,7 +16,7 @@ import {
   twilioStatus,
 } from '../../testing/fake-twilio.ts'
 import { repliesSettled } from '../../testing/replies-settled.ts'
-import { openMessageText } from '../../testing/sealed.ts'
+import { openMessageProviderId, openMessageText } from '../../testing/sealed.ts'
 import {
   call,
   makeHelpline,
@@ -87,7 +87,7 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     }
     const rows = await stored(channelId)
     assert.equal(rows.length, 1)
-    assert.equal(rows[0].provider_message_id, sms.MessageSid)
+    assert.equal(await openMessageProviderId(server, rows[0].id), sms.MessageSid)
     assert.equal(await openMessageText(server, rows[0].id), 'Buonasera, vorrei parlare con qualcuno')
   })
 
@@ -149,7 +149,7 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     const before = fake.sent.length
     const reply = await chat.reply('Ciao, sono qui. Ti ascolto.')
     assert.equal(reply.status, 201)
-    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    const [sent] = await repliesSettled(server, chat.conversationId)
     const request = fake.sent[before]
     assert.deepEqual(
       { ...request, sid: undefined, at: undefined },
@@ -162,29 +162,29 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
         statusCallback: target.publicUrl,
       },
     )
-    assert.equal(sent?.provider_message_id, request?.sid)
+    assert.equal(sent?.provider_id, request?.sid)
     assert.equal(sent?.status, 'sent')
     for (const status of ['sent', 'delivered'] as const) {
       const answer = await postTwilioWebhook(
         target,
-        twilioStatus(fake.accountSid, sent?.provider_message_id ?? '', status),
+        twilioStatus(fake.accountSid, sent?.provider_id ?? '', status),
       )
       assert.equal(answer.status, 200)
     }
-    assert.equal((await repliesSettled(server.pool, chat.conversationId))[0]?.status, 'delivered')
+    assert.equal((await repliesSettled(server, chat.conversationId))[0]?.status, 'delivered')
     // an undelivered report after delivery is stale; for another reply it records Twilio's code
     await postTwilioWebhook(
       target,
-      twilioStatus(fake.accountSid, sent?.provider_message_id ?? '', 'undelivered', 30005),
+      twilioStatus(fake.accountSid, sent?.provider_id ?? '', 'undelivered', 30005),
     )
-    assert.equal((await repliesSettled(server.pool, chat.conversationId))[0]?.status, 'delivered')
+    assert.equal((await repliesSettled(server, chat.conversationId))[0]?.status, 'delivered')
     await chat.reply('Ci sei?')
-    const [, second] = await repliesSettled(server.pool, chat.conversationId)
+    const [, second] = await repliesSettled(server, chat.conversationId)
     await postTwilioWebhook(
       target,
-      twilioStatus(fake.accountSid, second?.provider_message_id ?? '', 'undelivered', 30005),
+      twilioStatus(fake.accountSid, second?.provider_id ?? '', 'undelivered', 30005),
     )
-    const [, failed] = await repliesSettled(server.pool, chat.conversationId)
+    const [, failed] = await repliesSettled(server, chat.conversationId)
     assert.deepEqual([failed?.status, failed?.error_code], ['failed', '30005'])
   })
 
@@ -195,13 +195,13 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     fake.fail(1, { status: 429, code: 20429, message: 'Too Many Requests' })
     fake.fail(1, { status: 500, code: 20500, message: 'Internal Server Error' })
     await chat.reply('Riprova')
-    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    const [sent] = await repliesSettled(server, chat.conversationId)
     assert.equal(sent?.status, 'sent')
     assert.equal(fake.attempts() - attempts, 3)
 
     fake.fail(1, { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' })
     await chat.reply('Non arriverà')
-    const [, refused] = await repliesSettled(server.pool, chat.conversationId)
+    const [, refused] = await repliesSettled(server, chat.conversationId)
     assert.deepEqual([refused?.status, refused?.error_code], ['failed', '21610'])
     assert.equal(fake.attempts() - attempts, 4)
   })
@@ -215,7 +215,7 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
     const chat = await conversationOf(helplineId, target, phone())
     fake.fail(1, 'hang')
     await chat.reply('Dopo un silenzio')
-    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    const [sent] = await repliesSettled(server, chat.conversationId)
     assert.equal(sent?.status, 'sent')
   })
 
@@ -233,7 +233,7 @@ describe('Twilio SMS: Twilio to Ascolto and back', () => {
 
     assert.equal((await postTwilioWebhook(target, twilioSms(fake.accountSid, person, 'Start'))).status, 200)
     assert.equal((await chat.reply('Bentornata')).status, 201)
-    const [sent] = await repliesSettled(server.pool, chat.conversationId)
+    const [sent] = await repliesSettled(server, chat.conversationId)
     assert.equal(sent?.status, 'sent')
   })
 })

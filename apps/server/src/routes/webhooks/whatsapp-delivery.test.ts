@@ -52,7 +52,7 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
       kind: 'text',
       status: 'sent',
       error_code: null,
-      provider_message_id: request.wamid,
+      provider_id: request.wamid,
     })
   })
 
@@ -72,7 +72,7 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     try {
       const message = await chat.reply('Come stai adesso?')
       const [sent] = await untilSettled(chat.conversationId)
-      const wamid: string = sent.provider_message_id
+      const wamid = sent?.provider_id ?? ''
       const current = async () => (await outbound(chat.conversationId))[0]
 
       const read = nextEvent<MessageView>(consoleSocket, 'message.updated', (m) => m.status === 'read')
@@ -93,13 +93,13 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     const chat = await conversation({ phone: '393471234569' })
     await chat.reply('Ci sei?')
     const [sent] = await untilSettled(chat.conversationId)
-    await chat.status(sent.provider_message_id, 'failed', 131026)
+    await chat.status(sent?.provider_id ?? '', 'failed', 131026)
     assert.deepEqual((await outbound(chat.conversationId))[0], {
       ...sent,
       status: 'failed',
       error_code: '131026',
     })
-    await chat.status(sent.provider_message_id, 'delivered')
+    await chat.status(sent?.provider_id ?? '', 'delivered')
     assert.deepEqual((await outbound(chat.conversationId))[0], {
       ...sent,
       status: 'delivered',
@@ -118,7 +118,7 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
       const shown = nextEvent<MessageView>(consoleSocket, 'message.updated', (m) => m.status === 'delivered')
       const message = await chat.reply('Questo arriva prima della risposta')
       const [row] = await untilSettled(chat.conversationId)
-      assert.equal(row.status, 'delivered')
+      assert.equal(row?.status, 'delivered')
       assert.equal((await shown).id, message.id)
       const waiting = await server.pool.query(
         'select count(*)::int as n from delivery_status_early where channel_id = $1',
@@ -154,7 +154,7 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     )
     assert.equal(fake.attempts() - attemptsBefore, 7)
     assert.deepEqual(
-      rows.map((row) => row.provider_message_id),
+      rows.map((row) => row.provider_id),
       fake.sent.slice(before).map((m) => m.wamid),
     )
   })
@@ -165,7 +165,7 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
     fake.fail(1, 'hang')
     await chat.reply('Sei ancora lì?')
     const [row] = await untilSettled(chat.conversationId)
-    assert.equal(row.status, 'sent')
+    assert.equal(row?.status, 'sent')
     assert.deepEqual(
       fake.sent.slice(before).map((m) => m.text),
       ['Sei ancora lì?'],

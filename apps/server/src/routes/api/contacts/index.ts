@@ -61,7 +61,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     async (request) => {
       const actor = await requireActor(pool, request)
       return withTransaction(pool, async (tx, afterCommit) => {
-        const erased = await eraseContact(tx, actor, {
+        const erased = await eraseContact(tx, services.keyring, actor, {
           conversationId: request.params.id,
           reason: request.body.reason,
         })

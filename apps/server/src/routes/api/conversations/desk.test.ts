@@ -169,7 +169,7 @@ describe('the desk over the API', () => {
       outbound_count: 1,
     })
     const far = new Date(Date.now() + 400 * 24 * 3600 * 1000)
-    await purgeInactiveContacts(server.pool, { now: far })
+    await purgeInactiveContacts(server.pool, server.services.keyring, { now: far })
     const gone = await server.pool.query('select 1 from conversation where id = $1', [id])
     assert.equal(gone.rowCount, 0)
     assert.deepEqual((await fact())?.categories, ['bullying', 'loneliness'])
