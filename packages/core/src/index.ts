@@ -129,6 +129,7 @@ export { raiseFlag } from './safeguarding/raise-flag.ts'
 export { sendSafeguardingAlert } from './safeguarding/send-safeguarding-alert.ts'
 export { tickPlaybookStep } from './safeguarding/tick-playbook-step.ts'
 export { describeStatistics } from './statistics/describe-statistics.ts'
+export { askSurveyConsent } from './survey/ask-survey-consent.ts'
 export { recordSurveyAnswers, surveyDueFor } from './survey/record-survey-answers.ts'
 export { SURVEY_HOURS } from './survey/survey-rules.ts'
 export {

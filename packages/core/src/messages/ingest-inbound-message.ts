@@ -12,6 +12,7 @@ import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime, matchesWordList } from '../policy/index.ts'
+import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { loadMessageView } from './message-views.ts'
 import { recordArrival } from './reply-window.ts'
@@ -139,6 +140,9 @@ export async function ingestInboundMessage(
     afterCommit(() => publisher.toConsoles(helplineId, 'message.created', view))
     return { outcome: 'stored', messageId, conversationId, createdAt }
   }
+
+  // a yes to the volunteer's question about the survey (survey/ask-survey-consent.ts)
+  if (open && inbound.kind === 'text') await takeSurveyConsent(tx, conversationId, inbound.text)
 
   const autoReplies = await applyArrivalRules(tx, settings, {
     sealer: contact.sealer,
