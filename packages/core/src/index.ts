@@ -22,6 +22,7 @@ export { type ReceivedCounts, receiveChannelEvents } from './channels/receive-ch
 export { blockContact, unblockContact } from './contacts/block-contact.ts'
 export { contactSealer, finishErasures, keyEarlierContacts } from './contacts/contact-keys.ts'
 export { eraseContact } from './contacts/erase-contact.ts'
+export { purgeExpiredBlocks } from './contacts/erased-blocks.ts'
 export { exportContact } from './contacts/export-contact.ts'
 export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { holdConversationContact } from './contacts/hold-contact.ts'

@@ -6,6 +6,7 @@
 import type { Pool } from '@ascolto/db'
 import { withTransaction } from '@ascolto/db'
 import { destroyContactKeys } from '../contacts/contact-keys.ts'
+import { keepBlocksOfErased } from '../contacts/erased-blocks.ts'
 import type { Tx } from '../context.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
@@ -88,6 +89,7 @@ async function purgeBatch(
 
   // a conversation closed with the closing form keeps the category and outcome recorded then
   await recordConversationFacts(tx, conversationIds)
+  await keepBlocksOfErased(tx, contactIds)
   await destroyContactKeys(tx, contactIds)
   await queueProviderErasure(tx, conversationIds)
 
