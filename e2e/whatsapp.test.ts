@@ -13,9 +13,11 @@ import {
   startFakeWhatsApp,
   whatsappText,
 } from '../apps/server/src/testing/fake-whatsapp.ts'
+import { setSurvey } from '../apps/server/src/testing/survey-settings.ts'
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../apps/server/src/testing/test-server.ts'
 import { openWhatsAppConversation } from '../apps/server/src/testing/whatsapp-conversation.ts'
 import { launchBrowser, screenshot } from './browser.ts'
+import { eventually } from './widget-helpers.ts'
 
 const TEMPLATE = {
   name: 'risposta_in_attesa',
@@ -38,6 +40,17 @@ describe('a WhatsApp conversation in the console, in Chromium', () => {
     await server?.close()
   })
 
+  /** The volunteer's console, signed in, on the conversation. */
+  async function signInTo(chat: { conversationId: string; volunteer: { email: string } }) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
+    const desk = await context.newPage()
+    await desk.goto(`${server.url}/#/conversations/${chat.conversationId}`)
+    await desk.getByLabel('E-mail').fill(chat.volunteer.email)
+    await desk.getByLabel('Password').fill(TEST_PASSWORD)
+    await desk.getByRole('button', { name: 'Accedi' }).click()
+    return { context, desk }
+  }
+
   it('plays the voice note, shows the window, holds a late reply and sends it when the person answers', async () => {
     const phone = '393490000001'
     const chat = await openWhatsAppConversation(server, fake, { phone }, { template: TEMPLATE })
@@ -53,12 +66,7 @@ describe('a WhatsApp conversation in the console, in Chromium', () => {
       audio: { id: mediaId, mime_type: 'audio/ogg; codecs=opus', voice: true },
     })
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
-    const desk = await context.newPage()
-    await desk.goto(`${server.url}/#/conversations/${chat.conversationId}`)
-    await desk.getByLabel('E-mail').fill(chat.volunteer.email)
-    await desk.getByLabel('Password').fill(TEST_PASSWORD)
-    await desk.getByRole('button', { name: 'Accedi' }).click()
+    const { context, desk } = await signInTo(chat)
 
     const messages = desk.getByRole('region', { name: 'Messaggi' })
     await desk.getByText(/WhatsApp: le risposte partono subito fino alle/).waitFor()
@@ -131,6 +139,29 @@ describe('a WhatsApp conversation in the console, in Chromium', () => {
 
     await desk.setViewportSize({ width: 390, height: 844 })
     await screenshot(desk, 'console-whatsapp-390')
+    await context.close()
+  })
+
+  it('asks the person whether they want the survey, and only after their yes does the close send it', async () => {
+    const phone = '393490000002'
+    const chat = await openWhatsAppConversation(server, fake, { phone })
+    await setSurvey(server.pool, chat.helplineId, ['whatsapp'])
+    const { context, desk } = await signInTo(chat)
+
+    await desk.getByRole('button', { name: 'Chiedi se vuole il sondaggio' }).click()
+    await desk.getByRole('status').filter({ hasText: 'Domanda inviata' }).waitFor()
+    const messages = desk.getByRole('region', { name: 'Messaggi' })
+    await messages.getByText(/^Quando chiuderemo questa conversazione/).waitFor()
+    await screenshot(desk, 'desk-survey-consent-1280')
+    const sentTo = () => fake.sent.filter((sent) => sent.to === phone).map((sent) => sent.text)
+    await eventually('the question reaches WhatsApp', () => sentTo().length === 1)
+    assert.match(sentTo()[0] ?? '', /Rispondi SÌ se sei d’accordo/)
+
+    await chat.write(whatsappText({ phone }, 'Sì'))
+    await messages.getByText('Sì', { exact: true }).waitFor()
+    await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    await eventually('the survey’s question follows the close', () => sentTo().length === 2)
+    assert.match(sentTo()[1] ?? '', /^Ti è stato utile parlare con noi\?/)
     await context.close()
   })
 })

@@ -88,11 +88,12 @@ describe('the survey after a web chat, in Chromium', () => {
     await person.setViewportSize({ width: 390, height: 844 })
     // the connection drops as the person answers: the answers wait, and go when it is back
     await personContext.setOffline(true)
+    const triedOffline = person.waitForEvent('requestfailed', (request) => request.url().endsWith('/survey'))
     await person.getByRole('button', { name: 'Invia le risposte' }).click()
     await person.getByText('Invio delle risposte…').waitFor()
     await person.getByRole('textbox', { name: 'Scrivi un messaggio' }).waitFor()
     await screenshot(person, 'widget-survey-sending-390')
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await triedOffline
     const answered = () =>
       server.pool.query(
         `select survey_answers from conversation_fact where channel_id = $1 and survey_answers is not null`,

@@ -96,6 +96,10 @@ export function createChat(endpoint: Endpoint): Chat {
   let sending = false
   let sendAttempt = 0
   let sendTimer: ReturnType<typeof setTimeout> | undefined
+  /** The connection came back while a request was on its way: if it fails, it is tried again at once. */
+  let woken = false
+  /** Survey answers the server confirmed: a transcript asked for before one of them is stale about the survey. */
+  let surveysAnswered = 0
   let realtime: Realtime | undefined
   let seenSent: string | undefined
   let stopped = false
@@ -153,12 +157,14 @@ export function createChat(endpoint: Endpoint): Chat {
   }
 
   const loadHistory = async () => {
+    const answeredBefore = surveysAnswered
     try {
       const { messages, surveyDue, attended } = await fetchTranscript(endpoint, token)
       reachable(true)
       addMessages(messages)
       update({ attended })
-      if (surveyDue) offerSurvey()
+      // answers confirmed while this transcript was on its way: its "due" is from before them
+      if (surveyDue && answeredBefore === surveysAnswered) offerSurvey()
     } catch (error) {
       // A 4xx means the server has nothing for this token yet; that is not a connection problem.
       if (!(error instanceof ApiError)) reachable(false)
@@ -177,6 +183,7 @@ export function createChat(endpoint: Endpoint): Chat {
   const pump = async () => {
     sending = true
     for (let head = state.queue[0]; head && !stopped; head = state.queue[0]) {
+      woken = false
       const sent = head.clientId
       const done = (patch: Partial<ChatState> = {}) => {
         sendAttempt = 0
@@ -187,6 +194,7 @@ export function createChat(endpoint: Endpoint): Chat {
         if ('answers' in head) {
           await ending
           await postSurvey(endpoint, token, { answers: head.answers })
+          surveysAnswered++
           reachable(true)
           done(surveyAnswered(true))
         } else {
@@ -200,13 +208,17 @@ export function createChat(endpoint: Endpoint): Chat {
         if (!(error instanceof ApiError)) {
           // Kept with the same clientId: if the server did store it, the retry is answered as a duplicate.
           reachable(false)
+          // It failed on the way out but the connection is back since: now, not at the next backoff step.
+          if (woken) continue
           update({ retrying: true })
           sendTimer = setTimeout(flush, backoff(sendAttempt++))
           break
         }
         // A survey answered already (an earlier try got there, its answer did not come back) is done.
-        if ('answers' in head) done(surveyAnswered(error.status === 409))
-        else done({ failed: [...state.failed, { ...head, error: error.message }] })
+        if ('answers' in head) {
+          if (error.status === 409) surveysAnswered++
+          done(surveyAnswered(error.status === 409))
+        } else done({ failed: [...state.failed, { ...head, error: error.message }] })
       }
     }
     sending = false
@@ -245,7 +257,7 @@ export function createChat(endpoint: Endpoint): Chat {
         restDown = false
         update({})
         if (again) void loadHistory()
-        flush()
+        wake()
       },
       onDown: () => {
         socketDown = true
@@ -259,9 +271,21 @@ export function createChat(endpoint: Endpoint): Chat {
   const onOffline = () => reachable(false)
 
   const onOnline = () => {
+    infoAttempt = 0
     if (state.phase === 'loading') void loadInfo()
     if (state.phase === 'ready') void loadHistory()
-    flush()
+    wake()
+  }
+
+  /**
+   * The connection is back (the socket reconnected, or the browser is online again): what waits
+   * goes now, the backoff starts again from its first step, and a request that was on its way
+   * while the connection came back is tried again as soon as it fails.
+   */
+  const wake = () => {
+    sendAttempt = 0
+    if (sending) woken = true
+    else flush()
   }
 
   /** The questions before the chat are answered and the policy accepted, or there are none. */

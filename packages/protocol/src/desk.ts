@@ -53,6 +53,8 @@ export const DeskSetup = Type.Object({
   colleagues: Type.Array(Colleague),
   /** Revealing a person's address takes a request a supervisor approves (the helpline's security). */
   revealNeedsApproval: Type.Boolean(),
+  /** The text doors (channel kinds) the survey goes through: there a volunteer asks the person's yes first. */
+  surveyDoors: Type.Array(Type.String()),
 })
 export type DeskSetup = Static<typeof DeskSetup>
 

@@ -10,6 +10,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportContact } from '../api/contacts.ts'
 import { downloadJson } from '../shell/download.ts'
+import { SurveyConsentButton } from '../survey-consent/survey-consent-button.tsx'
 import { BlockDialog } from './block-dialog.tsx'
 import { CloseDialog } from './close-dialog.tsx'
 import type { DeskTools } from './desk-tools.tsx'
@@ -146,6 +147,14 @@ export function ConversationActions({
         </button>
       )}
       {conversation.helpRequested && <span className="help-mark">{t('help.waiting')}</span>}
+      {status === 'open' && assignedToMe && setup?.surveyDoors.includes(conversation.channelKind) && (
+        <SurveyConsentButton
+          conversationId={id}
+          disabled={pending}
+          onAsked={(text) => setDone({ id, text })}
+          onError={desk.onError}
+        />
+      )}
       {status !== 'closed' && (
         <FlagDialog
           name={pseudonym}

@@ -1,7 +1,7 @@
 // The worker role's periodic jobs (the retention purge, hourly). Several workers may run against
 // one database: each run takes a PostgreSQL advisory lock on a connection of its own, and a
 // worker that cannot get it skips the run, since another one is doing it right now.
-import { type Keyring, type PurgeCounts, purgeInactiveContacts } from '@ascolto/core'
+import { type Keyring, type PurgeCounts, purgeExpiredBlocks, purgeInactiveContacts } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 
@@ -54,7 +54,12 @@ export function createScheduledJobs(
   let timer: NodeJS.Timeout | undefined
   let current: Promise<void> | undefined
 
-  const runRetention = () => exclusively(pool, RETENTION_LOCK, () => purgeInactiveContacts(pool, keyring))
+  const runRetention = () =>
+    exclusively(pool, RETENTION_LOCK, async () => {
+      const counts = await purgeInactiveContacts(pool, keyring)
+      await purgeExpiredBlocks(pool)
+      return counts
+    })
 
   async function tick() {
     try {

@@ -64,6 +64,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/conversations/:id/close': staff(),
   'POST /api/conversations/:id/messages': staff(),
   'POST /api/conversations/:id/redirects/:redirectId': staff(),
+  // the assigned volunteer asks whether the person wants the survey (a text door sends none without)
+  'POST /api/conversations/:id/survey-consent': staff(),
   'POST /api/messages/:id/hide': staff(),
   'POST /api/conversations/:id/block': staff(),
   'POST /api/conversations/:id/unblock': staff('supervisor'),

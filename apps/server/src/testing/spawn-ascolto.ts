@@ -17,7 +17,8 @@ export async function spawnAscolto(
   args: string[] = [],
 ): Promise<SpawnedAscolto> {
   const child = spawn(process.execPath, [cli, 'start', ...args], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    // makeOperator signs in with a password alone, as in test-server.ts
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ASCOLTO_SECOND_FACTOR: 'optional', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -68,6 +68,15 @@ export async function publicUrlEnv(): Promise<{ PORT: string; ASCOLTO_PUBLIC_URL
   return { PORT: String(port), ASCOLTO_PUBLIC_URL: `http://localhost:${port}` }
 }
 
+/** A helpline that relaxed the second factor for its volunteers (every role needs one by default). */
+export async function relaxVolunteerSecondFactor(pool: Pool, helplineId: string) {
+  await pool.query(
+    `insert into helpline_security (helpline_id, volunteer_second_factor) values ($1, false)
+     on conflict (helpline_id) do update set volunteer_second_factor = false`,
+    [helplineId],
+  )
+}
+
 export async function makeHelpline(pool: Pool, slug = `h-${randomBytes(4).toString('hex')}`) {
   const helpline = await createHelpline(pool, { slug, name: `Helpline ${slug}` })
   const channel = await createChannel(pool, { helplineId: helpline.id, kind: 'webchat', name: 'Web chat' })

@@ -1,7 +1,8 @@
 // A person's right to erasure: a coordinator destroys the person's key first (every copy of their
 // ciphertext left anywhere, such as a database backup, can no longer be opened), then deletes for
 // real everything about them (the address and its keyed hash, every conversation, message, note
-// and file, the outbox rows that point at them); the anonymous facts statistics need are kept, as retention keeps them. A legal
+// and file, the outbox rows that point at them) except a running block, kept as the keyed hash of
+// the address and its end (erased-blocks.ts); the anonymous facts statistics need are kept, as retention keeps them. A legal
 // hold stops it. Audited with counts only; the audit trail keeps the contact's id, which after
 // this points at nothing.
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
@@ -14,6 +15,7 @@ import { rememberErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { queueProviderErasure } from '../retention/erase-provider-copies.ts'
 import { destroyContactKeys } from './contact-keys.ts'
+import { keepBlocksOfErased } from './erased-blocks.ts'
 
 export async function eraseContact(
   tx: Tx,
@@ -40,6 +42,7 @@ export async function eraseContact(
   // the provider's ids open with the person's key: taken before it is destroyed
   await queueProviderErasure(tx, keyring, conversationIds)
   await rememberErasedProviderIds(tx, conversationIds)
+  await keepBlocksOfErased(tx, [record.contact_id])
   await destroyContactKeys(tx, [record.contact_id])
   await tx.query(
     `delete from outbox

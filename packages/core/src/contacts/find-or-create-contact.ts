@@ -4,6 +4,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Tx } from '../context.ts'
 import type { Keyring, Sealer } from '../crypto/keyring.ts'
+import { restoreErasedBlock } from './erased-blocks.ts'
 
 export async function findOrCreateContact(
   tx: Tx,
@@ -47,7 +48,10 @@ export async function findOrCreateContact(
         sealer.seal(input.address, `address:${input.channelId}`),
       ],
     )
-    if (inserted.rowCount === 1) return { contactId, sealer, created: true, blocked: false }
+    if (inserted.rowCount === 1) {
+      const blocked = await restoreErasedBlock(tx, { contactId, ...input })
+      return { contactId, sealer, created: true, blocked }
+    }
   }
   throw new Error('No free pseudonym found')
 }

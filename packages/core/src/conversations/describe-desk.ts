@@ -25,5 +25,6 @@ export async function describeDesk(db: Queryable, actor: Actor, helplineId: stri
     cannedReplies: await loadCannedReplies(db, helplineId),
     colleagues: rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role })),
     revealNeedsApproval: await revealNeedsApproval(db, helplineId),
+    surveyDoors: (settings.survey?.channelKinds ?? []).filter((kind) => kind !== 'webchat'),
   }
 }

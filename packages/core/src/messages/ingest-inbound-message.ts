@@ -13,6 +13,7 @@ import { loadConversationView } from '../conversations/conversation-views.ts'
 import { noteConversationLanguage } from '../conversations/note-conversation-language.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime, matchesWordList } from '../policy/index.ts'
+import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { wasErased } from './erased-provider-ids.ts'
 import { loadMessageView } from './message-views.ts'
@@ -149,6 +150,9 @@ export async function ingestInboundMessage(
     afterCommit(() => publisher.toConsoles(helplineId, 'message.created', view))
     return { outcome: 'stored', messageId, conversationId, createdAt }
   }
+
+  // a yes to the volunteer's question about the survey (survey/ask-survey-consent.ts)
+  if (open && inbound.kind === 'text') await takeSurveyConsent(tx, conversationId, inbound.text)
 
   // what the person wrote tells their language; a caption or a place's name need not
   const language = await noteConversationLanguage(

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { requireRole } from './require-role.ts'
+import { secondFactorState } from './second-factor.ts'
 
 /** The channel the socket server listens on; the payload is a user id. */
 export const SESSIONS_ENDED_CHANNEL = 'ascolto_sessions_ended'
@@ -12,6 +13,29 @@ export const SESSIONS_ENDED_CHANNEL = 'ascolto_sessions_ended'
 export async function endSessionsOf(db: Queryable, userId: string) {
   await db.query('delete from user_session where user_id = $1', [userId])
   await db.query('select pg_notify($1, $2)', [SESSIONS_ENDED_CHANNEL, userId])
+}
+
+/**
+ * A stricter rule reaches sessions already open: a role change or a helpline now asking a second
+ * factor of volunteers turns the sessions of whoever needs one and has none into enrolment-only
+ * sessions (they may set one up, nothing else), and their open consoles are dropped at once.
+ * Nothing changes where the installation does not make anyone enrol (ASCOLTO_SECOND_FACTOR=optional).
+ */
+export async function downgradeSessionsWithoutSecondFactor(
+  db: Queryable,
+  userIds: readonly string[],
+  policy: 'required' | 'optional',
+) {
+  if (policy !== 'required') return
+  for (const userId of userIds) {
+    const factor = await secondFactorState(db, userId)
+    if (!factor.required || factor.enrolled) continue
+    const downgraded = await db.query(
+      'update user_session set enrolment_only = true where user_id = $1 and not enrolment_only',
+      [userId],
+    )
+    if (downgraded.rowCount) await db.query('select pg_notify($1, $2)', [SESSIONS_ENDED_CHANNEL, userId])
+  }
 }
 
 /** A member of the coordinator's helpline, or "not found" (another helpline's staff are invisible). */

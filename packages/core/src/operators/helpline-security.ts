@@ -1,9 +1,11 @@
-// What a helpline asks of its staff's accounts: a second factor for volunteers too, and the idle
-// time after which a session ends. Read and changed by its coordinators, audited.
+// What a helpline asks of its staff's accounts: a second factor for volunteers too (the default,
+// as for every other role; a helpline may relax it for volunteers, audited), and the idle time
+// after which a session ends. Read and changed by its coordinators, audited.
 import type { Queryable } from '@ascolto/db'
 import type { HelplineSecurity } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor } from '../context.ts'
+import { downgradeSessionsWithoutSecondFactor } from './end-sessions.ts'
 import { requireRole } from './require-role.ts'
 
 export async function readHelplineSecurity(
@@ -23,7 +25,7 @@ export async function readHelplineSecurity(
   )
   const row = rows[0]
   return {
-    volunteerSecondFactor: row?.volunteer_second_factor ?? false,
+    volunteerSecondFactor: row?.volunteer_second_factor ?? true,
     sessionIdleMinutes: row?.session_idle_minutes ?? 720,
     revealNeedsApproval: row?.reveal_needs_approval ?? false,
   }
@@ -34,6 +36,7 @@ export async function updateHelplineSecurity(
   actor: Actor,
   helplineId: string,
   input: HelplineSecurity,
+  secondFactorPolicy: 'required' | 'optional',
 ): Promise<HelplineSecurity> {
   requireRole(actor, helplineId, 'coordinator')
   const security = { ...input, revealNeedsApproval: input.revealNeedsApproval ?? false }
@@ -59,5 +62,15 @@ export async function updateHelplineSecurity(
     subjectId: helplineId,
     details: { ...security },
   })
+  // the stricter rule reaches volunteers already signed in without a second factor
+  const { rows: members } = await db.query<{ user_id: string }>(
+    'select user_id from membership where helpline_id = $1',
+    [helplineId],
+  )
+  await downgradeSessionsWithoutSecondFactor(
+    db,
+    members.map((member) => member.user_id),
+    secondFactorPolicy,
+  )
   return security
 }

@@ -22,7 +22,7 @@ const codeHash = (code: string) =>
 /** enrolled: a confirmed TOTP secret or at least one passkey. */
 export type SecondFactorState = { enrolled: boolean; required: boolean; totp: boolean; passkeys: number }
 
-/** Required for admins, supervisors and coordinators; for volunteers where a helpline asks it. */
+/** Required for every role; for volunteers unless their helpline relaxed it (helpline-security.ts). */
 export async function secondFactorState(db: Queryable, userId: string): Promise<SecondFactorState> {
   const { rows } = await db.query<{ totp: boolean; passkeys: number; required: boolean }>(
     `select exists (select 1 from user_totp t where t.user_id = u.id and t.confirmed_at is not null) as totp,
@@ -30,7 +30,7 @@ export async function secondFactorState(db: Queryable, userId: string): Promise<
             u.is_admin or exists (
               select 1 from membership m left join helpline_security s on s.helpline_id = m.helpline_id
                where m.user_id = u.id
-                 and (m.role in ('supervisor', 'coordinator') or coalesce(s.volunteer_second_factor, false))
+                 and (m.role in ('supervisor', 'coordinator') or coalesce(s.volunteer_second_factor, true))
             ) as required
        from app_user u where u.id = $1`,
     [userId],

@@ -156,7 +156,8 @@ export async function liveSessionTags(db: Queryable, tags: readonly string[]): P
   if (tags.length === 0) return new Set()
   const { rows } = await db.query<{ tag: string }>(
     `select encode(s.token_hash, 'hex') as tag from user_session s join app_user u on u.id = s.user_id
-      where s.token_hash = any($1::bytea[]) and s.expires_at > now() and u.deactivated_at is null`,
+      where s.token_hash = any($1::bytea[]) and s.expires_at > now() and u.deactivated_at is null
+        and not s.enrolment_only`,
     [tags.map((tag) => Buffer.from(tag, 'hex'))],
   )
   return new Set(rows.map((r) => r.tag))

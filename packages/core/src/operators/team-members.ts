@@ -5,7 +5,11 @@ import type { TeamMember } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
-import { endSessionsOf, findMemberForCoordinator } from './end-sessions.ts'
+import {
+  downgradeSessionsWithoutSecondFactor,
+  endSessionsOf,
+  findMemberForCoordinator,
+} from './end-sessions.ts'
 import { requireRole } from './require-role.ts'
 
 type Role = TeamMember['role']
@@ -47,6 +51,7 @@ export async function changeMemberRole(
   db: Queryable,
   actor: Actor,
   input: { helplineId: string; userId: string; role: Role },
+  secondFactorPolicy: 'required' | 'optional',
 ) {
   const member = await findMemberForCoordinator(db, actor, input.helplineId, input.userId)
   if (input.userId === actor.userId) {
@@ -65,6 +70,8 @@ export async function changeMemberRole(
     subjectId: input.userId,
     details: { from: member.role, to: input.role },
   })
+  // a volunteer made supervisor without a second factor keeps no full session meanwhile
+  await downgradeSessionsWithoutSecondFactor(db, [input.userId], secondFactorPolicy)
 }
 
 /**

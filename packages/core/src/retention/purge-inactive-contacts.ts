@@ -6,6 +6,7 @@
 import type { Pool } from '@ascolto/db'
 import { withTransaction } from '@ascolto/db'
 import { destroyContactKeys } from '../contacts/contact-keys.ts'
+import { keepBlocksOfErased } from '../contacts/erased-blocks.ts'
 import type { Tx } from '../context.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import type { Keyring } from '../crypto/keyring.ts'
@@ -94,6 +95,7 @@ async function purgeBatch(
   await recordConversationFacts(tx, conversationIds)
   // the provider's ids open with the people's keys: taken before they are destroyed
   await queueProviderErasure(tx, input.keyring, conversationIds)
+  await keepBlocksOfErased(tx, contactIds)
   await destroyContactKeys(tx, contactIds)
 
   // Payloads carry ids only, but nothing should be left pointing at what no longer exists.

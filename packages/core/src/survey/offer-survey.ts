@@ -1,7 +1,8 @@
 // After the helpline closes a conversation, where its door gets the survey: the widget is told
-// to show the form (a push to the visitor's sockets); a text channel is sent the first scale
-// question as an ordinary outbound message, and the conversation remembers when, so a reply of
-// just a number soon after is taken as the answer (take-survey-reply.ts).
+// to show the form (a push to the visitor's sockets; the person answers or skips there); a text
+// channel is sent the first scale question as an ordinary outbound message only when the person
+// said yes to it in this conversation (ask-survey-consent.ts), and the conversation remembers
+// when, so a reply of just a number soon after is taken as the answer (take-survey-reply.ts).
 import { channelAdapters, visitorRoom } from '@ascolto/channels'
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { AfterCommit, Services, Tx } from '../context.ts'
@@ -23,11 +24,10 @@ export async function offerSurvey(
     kind: string
     address_sealed: Buffer | null
     last_inbound_at: Date | null
-    wrote: boolean
+    consented: boolean
   }>(
     `select c.helpline_id, c.channel_id, c.contact_id, k.key_sealed, ch.kind, ci.address_sealed, ci.last_inbound_at,
-            exists (select 1 from message m where m.conversation_id = c.id
-                       and m.direction = 'inbound' and m.kind = 'text') as wrote
+            c.survey_consented_at is not null as consented
        from conversation c
        join channel ch on ch.id = c.channel_id
        left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
@@ -46,9 +46,10 @@ export async function offerSurvey(
     return
   }
   const question = textQuestionOf(survey)
-  // someone who only phoned (a voicemail on the SMS number) is not sent a text they did not expect;
-  // past WhatsApp's reply window the question would be held behind the reopening template: not asked
-  if (!question || !row.wrote || !isReplyWindowOpen(channelAdapters[row.kind], row.last_inbound_at)) return
+  // nothing proactive: only a person who said yes to it in this conversation gets the question;
+  // past WhatsApp's reply window it would be held behind the reopening template: not asked
+  if (!question || !row.consented || !isReplyWindowOpen(channelAdapters[row.kind], row.last_inbound_at))
+    return
   const messageId = await queueOutboundMessage(tx, {
     sealer,
     helplineId: row.helpline_id,

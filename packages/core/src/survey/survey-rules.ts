@@ -28,6 +28,21 @@ export function textQuestionMessage(settings: HelplineSettings, question: { text
   return `${text}\n${language === 'en' ? instruction.en : instruction.it}`
 }
 
+const consentQuestion = {
+  it: 'Quando chiuderemo questa conversazione, possiamo mandarti una sola domanda su come è andata? Rispondi SÌ se sei d’accordo; altrimenti non ti scriveremo.',
+  en: 'When we close this conversation, may we send you one question about how it went? Reply YES if you agree; otherwise we will not write.',
+}
+
+/** The question the volunteer sends to ask for the survey, in the helpline's main language. */
+export function surveyConsentQuestion(settings: HelplineSettings) {
+  return settings.languages[0] === 'en' ? consentQuestion.en : consentQuestion.it
+}
+
+/** A reply that is just a yes ("sì", "Si!", "yes", "ok"), else false. */
+export function saysYes(text: string): boolean {
+  return /^\s*(s[iìí]|yes|ok|okay)\s*[.!]?\s*$/i.test(text)
+}
+
 /** A reply of just a number from 1 to 5 ("4", " 4. "), else null: anything else is a new message. */
 export function surveyNumber(text: string): number | null {
   const match = /^\s*([1-5])\s*[.!]?\s*$/.exec(text)

@@ -1,6 +1,6 @@
-// The survey by SMS, through the fake Twilio: after the volunteer closes, the question goes out
-// as an ordinary SMS and a reply of just a number is the answer; a caller who only left a
-// voicemail on the same number is sent nothing.
+// The survey by SMS, through the fake Twilio: to a person who said yes when the volunteer asked,
+// the question goes out after the close as an ordinary SMS and a reply of just a number is the
+// answer; a caller who only left a voicemail on the same number is sent nothing.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
@@ -46,8 +46,8 @@ describe('Twilio SMS: the survey after a conversation closes', () => {
     await server.close()
   })
 
-  /** The waiting conversation, taken and closed by the volunteer. */
-  async function takeAndClose() {
+  /** The waiting conversation, taken and closed by the volunteer; `consent`: the person's yes to the survey before. */
+  async function takeAndClose(consent?: { from: string; reply: string }) {
     const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${helplineId}`, {
       cookie: volunteer.cookie,
     })
@@ -56,6 +56,15 @@ describe('Twilio SMS: the survey after a conversation closes', () => {
       cookie: volunteer.cookie,
       body: {},
     })
+    if (consent) {
+      const asked = await call(`${server.url}/api/conversations/${conversationId}/survey-consent`, {
+        method: 'POST',
+        cookie: volunteer.cookie,
+      })
+      assert.equal(asked.status, 201)
+      const said = await postTwilioWebhook(target, twilioSms(fake.accountSid, consent.from, consent.reply))
+      assert.equal(said.status, 200)
+    }
     const closed = await call(`${server.url}/api/conversations/${conversationId}/close`, {
       cookie: volunteer.cookie,
       body: {},
@@ -70,15 +79,17 @@ describe('Twilio SMS: the survey after a conversation closes', () => {
       ])
     ).rows[0]?.survey_answers
 
-  it('texts the question after the close and takes a number in reply as the answer', async () => {
+  it('texts the question after the close to a person who said yes, and takes a number in reply as the answer', async () => {
     const from = phone()
     assert.equal((await postTwilioWebhook(target, twilioSms(fake.accountSid, from, 'Ciao'))).status, 200)
-    const conversationId = await takeAndClose()
-    await eventually('the question reaches Twilio', () => fake.sent.some((sms) => sms.to === from))
-    assert.match(
-      fake.sent.find((sms) => sms.to === from)?.body ?? '',
-      /^Ti è stato utile parlare con noi\?\nRispondi con un numero da 1 a 5/,
+    const conversationId = await takeAndClose({ from, reply: 'SI' })
+    await eventually(
+      'the question reaches Twilio',
+      () => fake.sent.filter((sms) => sms.to === from).length === 2,
     )
+    const [consent, question] = fake.sent.filter((sms) => sms.to === from)
+    assert.match(consent?.body ?? '', /Rispondi SÌ se sei d’accordo/)
+    assert.match(question?.body ?? '', /^Ti è stato utile parlare con noi\?\nRispondi con un numero da 1 a 5/)
     assert.equal((await postTwilioWebhook(target, twilioSms(fake.accountSid, from, '2'))).status, 200)
     assert.deepEqual(await answersOf(conversationId), { useful: 2 })
     const waiting = await server.pool.query(

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { KeyDestroyedError } from '@ascolto/core'
+import { KeyDestroyedError, purgeExpiredBlocks } from '@ascolto/core'
 import type { AuditEventView, ContactExport } from '@ascolto/protocol'
 import {
   connectFakeWhatsApp,
@@ -120,6 +120,70 @@ describe('a contact’s address, export and erasure', () => {
     const event = (await audit()).find((e) => e.action === 'contact.exported')
     assert.equal(event?.actor?.id, staff.coordinator.userId)
     assert.equal(JSON.stringify(event).includes('vorrei'), false)
+  })
+
+  it('keeps a block through the person’s erasure as the keyed hash of the address and its end, and purges it once expired', async () => {
+    const phone = '393470008888'
+    const hash = server.services.keyring.hashAddress(helplineId, phone)
+    const conversationId = await writeIn(phone, 'ti trovo, so dove abiti')
+    const blocked = await call(`${server.url}/api/conversations/${conversationId}/block`, {
+      cookie: staff.supervisor.cookie,
+      body: { reason: 'minacce a una volontaria', days: 30, sendNotice: false },
+    })
+    assert.equal(blocked.status, 200)
+    const erased = await call(`${server.url}/api/conversations/${conversationId}/contact/erase`, {
+      cookie: staff.coordinator.cookie,
+      body: { reason: 'richiesta dell’interessato' },
+    })
+    assert.equal(erased.status, 200)
+    // what is kept: the door, the keyed hash, the end; no reason, no text, no person
+    const kept = await server.pool.query('select * from erased_block where channel_id = $1', [door.channelId])
+    assert.deepEqual(
+      kept.rows.map((row) => Object.keys(row).sort()),
+      [['address_hash', 'blocked_until', 'channel_id']],
+    )
+    assert.deepEqual(kept.rows[0].address_hash, hash)
+    const days = (kept.rows[0].blocked_until.getTime() - Date.now()) / 86_400_000
+    assert.ok(days > 29 && days <= 30, `the block's own end, ${days} days away`)
+
+    // the same number writes again: a new person, blocked until the same day; nothing in the queue
+    const again = await postWhatsAppWebhook(
+      door.webhookUrl,
+      door.appSecret,
+      whatsappPayload({ messages: [whatsappText({ phone }, 'sono tornato')] }),
+    )
+    assert.equal(again.status, 200)
+    const { rows: people } = await server.pool.query(
+      `select c.id, c.blocked_until, (select count(*)::int from conversation v where v.contact_id = c.id) as conversations
+         from contact c join contact_identity ci on ci.contact_id = c.id
+        where ci.channel_id = $1 and ci.address_hash = $2`,
+      [door.channelId, hash],
+    )
+    assert.equal(people.length, 1)
+    assert.deepEqual(people[0].blocked_until, kept.rows[0].blocked_until)
+    assert.equal(people[0].conversations, 0, 'the message was dropped, as any blocked person’s')
+    const stillKept = await server.pool.query('select 1 from erased_block')
+    assert.equal(stillKept.rowCount, 0, 'moved onto the person')
+
+    // retention purges the blocks past their end, kept ones and the people's own
+    await server.pool.query(
+      `insert into erased_block (channel_id, address_hash, blocked_until) values ($1, $2, now() - interval '1 day'),
+              ($1, $3, now() + interval '1 day')`,
+      [door.channelId, Buffer.from('expired'), Buffer.from('running')],
+    )
+    await server.pool.query(`update contact set blocked_until = now() - interval '1 second' where id = $1`, [
+      people[0].id,
+    ])
+    assert.equal(await purgeExpiredBlocks(server.pool), 2)
+    const left = await server.pool.query<{ address_hash: Buffer }>('select address_hash from erased_block')
+    assert.deepEqual(
+      left.rows.map((row) => row.address_hash.toString()),
+      ['running'],
+    )
+    const lapsed = await server.pool.query('select blocked_at, blocked_reason from contact where id = $1', [
+      people[0].id,
+    ])
+    assert.deepEqual(lapsed.rows[0], { blocked_at: null, blocked_reason: null })
   })
 
   it('erases the person for real, audited with counts, and refuses while a legal hold is on', async () => {

@@ -1,5 +1,6 @@
 import {
   addNote,
+  askSurveyConsent,
   closeConversation,
   getConversation,
   listContactHistory,
@@ -99,6 +100,18 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         sendRedirect({ tx, afterCommit, services }, actor, id, redirectId),
       )
       return reply.status(201).send(message)
+    },
+  )
+
+  app.post(
+    '/api/conversations/:id/survey-consent',
+    { schema: { params: ById, response: { 201: MessageView, ...errors } } },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const question = await withTransaction(pool, (tx, afterCommit) =>
+        askSurveyConsent({ tx, afterCommit, services }, actor, request.params.id),
+      )
+      return reply.status(201).send(question)
     },
   )
 

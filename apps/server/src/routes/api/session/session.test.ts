@@ -11,6 +11,7 @@ import { connectConsole } from '../../../testing/sockets.ts'
 import {
   call,
   makeHelpline,
+  relaxVolunteerSecondFactor,
   startTestServer,
   TEST_PASSWORD,
   type TestServer,
@@ -23,13 +24,15 @@ describe('signing in', () => {
   before(async () => {
     server = await startTestServer({ ASCOLTO_SECOND_FACTOR: 'required' })
     line = await makeHelpline(server.pool)
+    // this helpline relaxed the second factor for its volunteers, so their sessions here are whole
+    await relaxVolunteerSecondFactor(server.pool, line.helplineId)
   })
   after(() => server.close())
 
-  async function person(role: 'volunteer' | 'supervisor' | 'coordinator') {
+  async function person(role: 'volunteer' | 'supervisor' | 'coordinator', helplineId = line.helplineId) {
     const email = `${randomBytes(5).toString('hex')}@example.org`
     const user = await createUser(server.pool, { email, displayName: 'Giulia', password: TEST_PASSWORD })
-    await addMembership(server.pool, { userId: user.id, helplineId: line.helplineId, role })
+    await addMembership(server.pool, { userId: user.id, helplineId, role })
     return { userId: user.id, email }
   }
   // each test signs in from its own address, so the per-address count is the test's own
@@ -186,21 +189,72 @@ describe('signing in', () => {
     )
   })
 
-  it('asks volunteers for a second factor only where their helpline says so', async () => {
-    const volunteer = await person('volunteer')
-    const plain = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.30')
-    assert.deepEqual(plain.body.secondFactor, { enrolled: false, required: false, mustEnrol: false })
-    await server.pool.query(
-      `insert into helpline_security (helpline_id, volunteer_second_factor) values ($1, true)
-       on conflict (helpline_id) do update set volunteer_second_factor = true`,
-      [line.helplineId],
+  /** A coordinator of this helpline, signed in with the second factor they set up. */
+  async function enrolledCoordinator(helplineId: string, address: string) {
+    const coordinator = await person('coordinator', helplineId)
+    const cookie = cookieOf(await signIn({ email: coordinator.email, password: TEST_PASSWORD }, address))
+    const { body } = await call(`${server.url}/api/session/totp`, { cookie, body: {} })
+    const code = await generate({ secret: body.secret, epoch: Math.floor(Date.now() / 1000) })
+    assert.equal(
+      (await call(`${server.url}/api/session/totp/confirm`, { cookie, body: { code } })).status,
+      200,
     )
-    const strict = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, '198.51.100.30')
-    assert.deepEqual(strict.body.secondFactor, { enrolled: false, required: true, mustEnrol: true })
-    await server.pool.query(
-      'update helpline_security set volunteer_second_factor = false where helpline_id = $1',
-      [line.helplineId],
+    return { ...coordinator, cookie }
+  }
+
+  it('asks a second factor of every role by default; relaxing it for volunteers is audited; a stricter rule or a promotion reaches open sessions at once', async () => {
+    const strict = await makeHelpline(server.pool)
+    const address = '198.51.100.30'
+    const volunteer = await person('volunteer', strict.helplineId)
+    const first = await signIn({ email: volunteer.email, password: TEST_PASSWORD }, address)
+    assert.deepEqual(first.body.secondFactor, { enrolled: false, required: true, mustEnrol: true })
+
+    const coordinator = await enrolledCoordinator(strict.helplineId, address)
+    const security = (volunteerSecondFactor: boolean) =>
+      call(`${server.url}/api/helplines/${strict.helplineId}/security`, {
+        method: 'PUT',
+        cookie: coordinator.cookie,
+        body: { volunteerSecondFactor, sessionIdleMinutes: 720, revealNeedsApproval: false },
+      })
+    const defaults = await call(`${server.url}/api/helplines/${strict.helplineId}/security`, {
+      cookie: coordinator.cookie,
+    })
+    assert.equal(defaults.body.volunteerSecondFactor, true)
+    assert.equal((await security(false)).status, 200)
+    const { rows: audited } = await server.pool.query(
+      `select actor_id, details from audit_event where helpline_id = $1 and action = 'helpline.security_changed'`,
+      [strict.helplineId],
     )
+    assert.deepEqual(
+      audited.map((row) => [row.actor_id, row.details.volunteerSecondFactor]),
+      [[coordinator.userId, false]],
+    )
+
+    // relaxed: the volunteer works, console open; the rule comes back: that session may only enrol now
+    const relaxed = cookieOf(await signIn({ email: volunteer.email, password: TEST_PASSWORD }, address))
+    assert.equal((await call(`${server.url}/api/conversations`, { cookie: relaxed })).status, 200)
+    const socket = await connectConsole(server.url, relaxed)
+    const dropped = new Promise((resolve) => socket.on('disconnect', resolve))
+    assert.equal((await security(true)).status, 200)
+    const after = await call(`${server.url}/api/conversations`, { cookie: relaxed })
+    assert.equal(after.status, 403)
+    assert.equal(after.body.code, 'ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT')
+    await dropped
+
+    // relaxed again, and the volunteer made supervisor: the same at once
+    assert.equal((await security(false)).status, 200)
+    const promoted = cookieOf(await signIn({ email: volunteer.email, password: TEST_PASSWORD }, address))
+    assert.equal((await call(`${server.url}/api/conversations`, { cookie: promoted })).status, 200)
+    const role = await call(
+      `${server.url}/api/helplines/${strict.helplineId}/members/${volunteer.userId}/role`,
+      {
+        method: 'PUT',
+        cookie: coordinator.cookie,
+        body: { role: 'supervisor' },
+      },
+    )
+    assert.equal(role.status, 204)
+    assert.equal((await call(`${server.url}/api/conversations`, { cookie: promoted })).status, 403)
   })
 
   it('kills the cookie at sign-out: the same cookie replayed gets nothing', async () => {

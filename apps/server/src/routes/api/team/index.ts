@@ -63,11 +63,16 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     async (request, reply) => {
       const actor = await requireActor(pool, request)
       await withTransaction(pool, (tx) =>
-        changeMemberRole(tx, actor, {
-          helplineId: request.params.id,
-          userId: request.params.userId,
-          ...request.body,
-        }),
+        changeMemberRole(
+          tx,
+          actor,
+          {
+            helplineId: request.params.id,
+            userId: request.params.userId,
+            ...request.body,
+          },
+          config.secondFactor,
+        ),
       )
       return reply.status(204).send(null)
     },
@@ -108,7 +113,9 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     { schema: { params: ById, body: HelplineSecurity, response: { 200: HelplineSecurity, ...errors } } },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) => updateHelplineSecurity(tx, actor, request.params.id, request.body))
+      return withTransaction(pool, (tx) =>
+        updateHelplineSecurity(tx, actor, request.params.id, request.body, config.secondFactor),
+      )
     },
   )
 
