@@ -63,6 +63,7 @@ export {
   openingRulesOf,
   SettingsError,
 } from './helplines/helpline-settings.ts'
+export { previewDraftRules } from './helplines/preview-draft-rules.ts'
 export { instantInZone, previewRules, type RulesPreview } from './helplines/preview-rules.ts'
 export { readHelplineSettings, updateHelplineSettings } from './helplines/update-helpline-settings.ts'
 export { fetchMessageMedia } from './media/fetch-message-media.ts'
@@ -78,6 +79,7 @@ export { sendReply } from './messages/send-reply.ts'
 export { type DeliveryStatusOutcome, updateDeliveryStatus } from './messages/update-delivery-status.ts'
 export { visitorTranscript } from './messages/visitor-transcript.ts'
 export { addMembership, createUser } from './operators/create-user.ts'
+export { describeInvitation } from './operators/describe-invitation.ts'
 export { describeSession } from './operators/describe-session.ts'
 export { endSessionsOf, logOutEverywhere, SESSIONS_ENDED_CHANNEL } from './operators/end-sessions.ts'
 export { readHelplineSecurity, updateHelplineSecurity } from './operators/helpline-security.ts'
