@@ -163,12 +163,20 @@ describe('the console’s defences, in Chromium', () => {
 
     const { page: newcomer } = await page()
     await newcomer.goto(link.replace(/^https?:\/\/[^/]+/, server.url))
-    await newcomer.getByRole('heading', { name: 'Unisciti alla linea' }).waitFor()
+    // the page names the helpline and the address the invitation is for
+    await newcomer.getByRole('heading', { name: /^Unisciti a Helpline h-/ }).waitFor()
+    await newcomer.getByText("L'invito è per nuovo@example.org, con il ruolo Volontariato.").waitFor()
+    await screenshot(newcomer, 'console-invitation-1280')
+    await newcomer.setViewportSize({ width: 390, height: 844 })
+    await screenshot(newcomer, 'console-invitation-390')
+    await newcomer.setViewportSize({ width: 1280, height: 860 })
     await newcomer.getByLabel('Nome visibile alla squadra').fill('Nuovo')
     await newcomer.getByLabel('Password', { exact: true }).fill('una password lunga e mia')
     await newcomer.getByLabel('Ripeti la password').fill('una password lunga e mia')
     await newcomer.getByRole('button', { name: "Crea l'account" }).click()
     await newcomer.getByText('Account pronto: ora accedi.').waitFor()
+    // the address of the invitation is already there
+    assert.equal(await newcomer.getByLabel('E-mail').inputValue(), 'nuovo@example.org')
     await signIn(newcomer, 'nuovo@example.org', 'una password lunga e mia')
     await newcomer.getByRole('tab', { name: 'In attesa' }).waitFor()
 

@@ -64,6 +64,7 @@ export {
   openingRulesOf,
   SettingsError,
 } from './helplines/helpline-settings.ts'
+export { previewDraftRules } from './helplines/preview-draft-rules.ts'
 export { instantInZone, previewRules, type RulesPreview } from './helplines/preview-rules.ts'
 export { readHelplineSettings, updateHelplineSettings } from './helplines/update-helpline-settings.ts'
 export { CONFIDENT, type DetectedLanguage, detectLanguage } from './languages/detect-language.ts'
@@ -81,6 +82,7 @@ export { sendReply } from './messages/send-reply.ts'
 export { type DeliveryStatusOutcome, updateDeliveryStatus } from './messages/update-delivery-status.ts'
 export { visitorTranscript } from './messages/visitor-transcript.ts'
 export { addMembership, createUser } from './operators/create-user.ts'
+export { describeInvitation } from './operators/describe-invitation.ts'
 export { describeSession } from './operators/describe-session.ts'
 export { endSessionsOf, logOutEverywhere, SESSIONS_ENDED_CHANNEL } from './operators/end-sessions.ts'
 export { readHelplineSecurity, updateHelplineSecurity } from './operators/helpline-security.ts'

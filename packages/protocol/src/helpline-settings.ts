@@ -331,6 +331,18 @@ export const PreviewQuery = Type.Object(
 )
 export type PreviewQuery = Static<typeof PreviewQuery>
 
+/** What-if: the preview of a settings file not saved yet (checked whole, as saving would). */
+export const PreviewDraftBody = Type.Object(
+  {
+    settings: Type.Unknown(),
+    /** As in PreviewQuery: without an offset, local time in the draft's zone. Default: now. */
+    at: Type.Optional(Type.String({ maxLength: 40 })),
+    firstMessageEver: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type PreviewDraftBody = Static<typeof PreviewDraftBody>
+
 /** For the settings form: the helpline's enabled channels that can carry the on-call alert. */
 export const HelplineChannelList = Type.Object({
   channels: Type.Array(

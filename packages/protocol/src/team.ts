@@ -54,6 +54,20 @@ export const AcceptInvitationBody = Type.Object(
 )
 export type AcceptInvitationBody = Static<typeof AcceptInvitationBody>
 
+export const InvitationLookupBody = Type.Object({ token: InvitationToken }, { additionalProperties: false })
+export type InvitationLookupBody = Static<typeof InvitationLookupBody>
+
+/** What an open invitation's page says: where, for which address, with which role. */
+export const InvitationPreview = Type.Object(
+  { helplineName: Type.String(), email: Type.String(), role: Role },
+  { additionalProperties: false },
+)
+export type InvitationPreview = Static<typeof InvitationPreview>
+
+/** The address the invitation was for, so the sign-in that follows has it filled in. */
+export const InvitationAccepted = Type.Object({ email: Type.String() }, { additionalProperties: false })
+export type InvitationAccepted = Static<typeof InvitationAccepted>
+
 export const RoleBody = Type.Object({ role: Role }, { additionalProperties: false })
 export type RoleBody = Static<typeof RoleBody>
 

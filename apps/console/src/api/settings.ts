@@ -56,6 +56,13 @@ export const previewRules = (helplineId: string, { at, firstMessageEver }: Previ
     `${helplinePath(helplineId)}/preview?${new URLSearchParams({ at, firstMessageEver: String(firstMessageEver) })}`,
   )
 
+/** What-if: the preview of the settings form as it stands, not saved (coordinators only). */
+export const previewDraftRules = (
+  helplineId: string,
+  settings: object,
+  { at, firstMessageEver }: PreviewRequest,
+) => request<RulesPreview>('POST', `${helplinePath(helplineId)}/preview`, { settings, at, firstMessageEver })
+
 export const sendRedirect = (conversationId: string, redirectId: string) =>
   request<MessageView>(
     'POST',

@@ -1,5 +1,5 @@
-// Opening hours: open day and night, or ranges per weekday; public holidays and the patron
-// saint's day.
+// Opening hours: open day and night, or ranges per weekday (one day's copied to every day with a
+// click); public holidays and the patron saint's day.
 import { useTranslation } from 'react-i18next'
 import { useField } from './field.ts'
 import { type SettingsForm, WEEKDAYS } from './form-model.ts'
@@ -47,6 +47,24 @@ export function OpeningFieldset({ form, edit }: { form: SettingsForm; edit: Edit
                   ranges={form.weekly[weekday]}
                   onChange={(ranges) => edit('weekly', { ...form.weekly, [weekday]: ranges })}
                 />
+                <button
+                  type="button"
+                  className="button-quiet copy-day"
+                  onClick={() =>
+                    edit(
+                      'weekly',
+                      Object.fromEntries(
+                        WEEKDAYS.map((day) => [day, form.weekly[weekday].map((range) => ({ ...range }))]),
+                      ) as SettingsForm['weekly'],
+                    )
+                  }
+                >
+                  {t('openingCopy.toEveryDay')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('openingCopy.from', { day: t(`settings.days.${weekday}`) })}
+                  </span>
+                </button>
               </fieldset>
             ))}
           </div>

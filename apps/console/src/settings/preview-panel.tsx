@@ -1,10 +1,11 @@
-// "What would a person meet?": the saved rules at a chosen moment (the helpline's local time),
-// open or closed and why, when it opens next, the automatic replies, the due time. It reads the
-// saved settings, not the form: it says so, and says when the form has changes not yet saved.
+// "What would a person meet?": the rules at a chosen moment (the helpline's local time), open or
+// closed and why, when it opens next, the automatic replies, the due time. While the form has
+// changes not yet saved, it shows what they would do (what-if: the server checks the form as a
+// settings file and stores nothing); otherwise the saved settings. It says which, each time.
 import type { RulesPreview } from '@ascolto/protocol'
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type PreviewRequest, previewRules } from '../api/settings.ts'
+import { type PreviewRequest, previewDraftRules, previewRules } from '../api/settings.ts'
 import { useErrorText } from '../shell/error-alert.tsx'
 import { formatLocal, localNow } from './preview-time.ts'
 
@@ -12,25 +13,31 @@ type Props = {
   helplineId: string
   /** The saved zone: the one the server reads the chosen time in. */
   timeZone: string
-  /** The form differs from what is saved. */
-  unsaved: boolean
+  /** The form as a settings file, where it differs from what is saved; null when it does not. */
+  draft: object | null
   /** Changes at each save, so the preview follows the settings just saved. */
   savedVersion: number
 }
 
-export function PreviewPanel({ helplineId, timeZone, unsaved, savedVersion }: Props) {
+export function PreviewPanel({ helplineId, timeZone, draft, savedVersion }: Props) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const ids = { heading: useId(), at: useId(), hint: useId() }
   const [at, setAt] = useState(() => localNow(timeZone))
   const [firstMessageEver, setFirstMessageEver] = useState(true)
-  const [shown, setShown] = useState<{ preview: RulesPreview } | { error: unknown } | null>(null)
+  const [shown, setShown] = useState<{ preview: RulesPreview; whatIf: boolean } | { error: unknown } | null>(
+    null,
+  )
   const [pending, setPending] = useState(false)
 
   async function show(query: PreviewRequest) {
     setPending(true)
     try {
-      setShown({ preview: await previewRules(helplineId, query) })
+      setShown(
+        draft
+          ? { preview: await previewDraftRules(helplineId, draft, query), whatIf: true }
+          : { preview: await previewRules(helplineId, query), whatIf: false },
+      )
     } catch (error) {
       setShown({ error })
     } finally {
@@ -52,8 +59,7 @@ export function PreviewPanel({ helplineId, timeZone, unsaved, savedVersion }: Pr
     <section className="preview-panel" aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('preview.title')}</h3>
       <p className="hint">
-        {t('preview.savedOnly')}
-        {unsaved && <strong className="unsaved"> {t('preview.unsaved')}</strong>}
+        {draft ? <strong className="unsaved">{t('whatIf.usesDraft')}</strong> : t('whatIf.usesSaved')}
       </p>
       <form className="preview-form" onSubmit={submit}>
         <label htmlFor={ids.at}>{t('preview.at')}</label>
@@ -85,7 +91,14 @@ export function PreviewPanel({ helplineId, timeZone, unsaved, savedVersion }: Pr
       <p className="preview-state" role="status">
         {shown && 'preview' in shown ? <PreviewState preview={shown.preview} /> : ''}
       </p>
-      {shown && 'preview' in shown && <PreviewDetails preview={shown.preview} />}
+      {shown && 'preview' in shown && (
+        <>
+          <p className={shown.whatIf ? 'preview-source unsaved' : 'preview-source hint'}>
+            {shown.whatIf ? t('whatIf.shownDraft') : t('whatIf.shownSaved')}
+          </p>
+          <PreviewDetails preview={shown.preview} />
+        </>
+      )}
     </section>
   )
 }

@@ -237,7 +237,7 @@ export function SettingsScreen({ helplines, helplineId, onSaved }: Props) {
             key={helplineId}
             helplineId={helplineId}
             timeZone={saved.timeZone}
-            unsaved={unsaved}
+            draft={unsaved && form ? fromForm(form) : null}
             savedVersion={savedVersion}
           />
         </div>

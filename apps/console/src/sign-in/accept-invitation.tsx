@@ -1,12 +1,16 @@
-// The page an invitation link opens: the newcomer chooses the name their colleagues see and a
-// password (someone who already has an account gives theirs), and the link is spent.
-import { type FormEvent, useId, useState } from 'react'
+// The page an invitation link opens: it names the helpline and the address the invitation is for;
+// the newcomer chooses the name the team sees and a password (someone who already has an account
+// gives theirs), and the link is spent. A link already used or expired says so, with no form.
+import type { InvitationPreview } from '@ascolto/protocol'
+import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/http.ts'
 import { useErrorText } from '../shell/error-alert.tsx'
-import { acceptInvitation } from './sign-in-api.ts'
+import { acceptInvitation, lookUpInvitation } from './sign-in-api.ts'
 
-export function AcceptInvitation({ token, onAccepted }: { token: string; onAccepted: () => void }) {
+type Props = { token: string; onAccepted: (email: string) => void }
+
+export function AcceptInvitation({ token, onAccepted }: Props) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const [displayName, setDisplayName] = useState('')
@@ -15,6 +19,14 @@ export function AcceptInvitation({ token, onAccepted }: { token: string; onAccep
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const ids = { name: useId(), password: useId(), again: useId(), error: useId(), hint: useId() }
+  const [preview, setPreview] = useState<InvitationPreview | 'spent' | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per link (errorText is new at each render)
+  useEffect(() => {
+    lookUpInvitation(token).then(setPreview, (failure) => {
+      if (failure instanceof ApiError && failure.status === 410) setPreview('spent')
+      else setError(errorText(failure))
+    })
+  }, [token])
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -25,8 +37,8 @@ export function AcceptInvitation({ token, onAccepted }: { token: string; onAccep
     setPending(true)
     setError(null)
     try {
-      await acceptInvitation({ token, displayName: displayName.trim(), password })
-      onAccepted()
+      const { email } = await acceptInvitation({ token, displayName: displayName.trim(), password })
+      onAccepted(email)
     } catch (failure) {
       setPending(false)
       if (failure instanceof ApiError && failure.status === 410) setError(t('invitation.spent'))
@@ -37,9 +49,24 @@ export function AcceptInvitation({ token, onAccepted }: { token: string; onAccep
 
   return (
     <>
-      <h1>{t('invitation.title')}</h1>
+      <h1>
+        {preview && preview !== 'spent'
+          ? t('joining.joinNamed', { name: preview.helplineName })
+          : t('invitation.title')}
+      </h1>
+      {preview === 'spent' ? (
+        <p role="alert" className="error-alert">
+          {t('invitation.spent')}
+        </p>
+      ) : (
+        preview && (
+          <p className="invitation-for">
+            {t('joining.invitedAs', { email: preview.email, role: t(`team.roles.${preview.role}`) })}
+          </p>
+        )
+      )}
       <p className="muted">{t('invitation.intro')}</p>
-      <form onSubmit={submit} aria-describedby={error ? ids.error : undefined}>
+      <form hidden={preview === 'spent'} onSubmit={submit} aria-describedby={error ? ids.error : undefined}>
         <label htmlFor={ids.name}>{t('invitation.name')}</label>
         <input
           id={ids.name}

@@ -2,6 +2,8 @@
 // public end of an invitation.
 import type {
   AcceptInvitationBody,
+  InvitationAccepted,
+  InvitationPreview,
   RecoveryCodes,
   SessionView,
   SignInBody,
@@ -16,8 +18,11 @@ export const startEnrolment = () => request<TotpEnrolment>('POST', '/api/session
 export const confirmEnrolment = (code: string) =>
   request<RecoveryCodes>('POST', '/api/session/totp/confirm', { code })
 
+export const lookUpInvitation = (token: string) =>
+  request<InvitationPreview>('POST', '/api/invitations/lookup', { token })
+
 export const acceptInvitation = (body: AcceptInvitationBody) =>
-  request<void>('POST', '/api/invitations/accept', body)
+  request<InvitationAccepted>('POST', '/api/invitations/accept', body)
 
 const INVITATION = /^#\/invitation\/([A-Za-z0-9_-]{43})$/
 

@@ -24,7 +24,8 @@ type Props = {
 export function SignIn({ session, onSignedIn }: Props) {
   const { t } = useTranslation()
   const [invitation, setInvitation] = useState(invitationToken)
-  const [joined, setJoined] = useState(false)
+  // the address of the invitation just accepted: the sign-in form starts with it
+  const [joined, setJoined] = useState<string | null>(null)
   useDocumentTitle(`${t('signIn.title')} · ${t('app.name')}`)
 
   let step: React.ReactNode
@@ -36,10 +37,10 @@ export function SignIn({ session, onSignedIn }: Props) {
     step = (
       <AcceptInvitation
         token={invitation}
-        onAccepted={() => {
+        onAccepted={(email) => {
           window.history.replaceState(null, '', window.location.pathname)
           setInvitation(null)
-          setJoined(true)
+          setJoined(email)
         }}
       />
     )
@@ -62,11 +63,11 @@ function PasswordStep({
   joined,
 }: {
   onSignedIn: (session: SessionView) => void
-  joined: boolean
+  joined: string | null
 }) {
   const { t } = useTranslation()
   const errorText = useErrorText()
-  const [email, setEmail] = useState('')
+  const [email, setEmail] = useState(joined ?? '')
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [askCode, setAskCode] = useState(false)

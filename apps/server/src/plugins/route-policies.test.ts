@@ -50,6 +50,7 @@ const PUBLIC_ROUTES = [
   'GET /widget.js',
   'OPTIONS /api/widget/*',
   'POST /api/invitations/accept',
+  'POST /api/invitations/lookup',
   'POST /api/session',
   'POST /api/session/passkey-challenge',
   'POST /api/widget/v1/channels/:channelId/end',

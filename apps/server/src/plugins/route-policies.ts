@@ -54,6 +54,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/session/passkeys/options': { access: 'session' },
   'POST /api/session/passkeys': { access: 'session' },
   'DELETE /api/session/passkeys/:id': { access: 'session' },
+  'POST /api/invitations/lookup': {
+    access: 'public',
+    why: 'an invitee, by the single-use token of the link (256 random bits)',
+  },
   'POST /api/invitations/accept': {
     access: 'public',
     why: 'an invitee, by the single-use token of the link',
@@ -84,6 +88,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'PUT /api/helplines/:id/settings': staff('coordinator'),
   'GET /api/helplines/:id/channels': staff('coordinator'),
   'GET /api/helplines/:id/preview': staff(),
+  'POST /api/helplines/:id/preview': staff('coordinator'),
   'GET /api/helplines/:id/team': staff('coordinator'),
   'POST /api/helplines/:id/invitations': staff('coordinator'),
   'PUT /api/helplines/:id/members/:userId/role': staff('coordinator'),

@@ -14,7 +14,7 @@ import { assertNotThrottled, recordSignInFailure, recordSignInSuccess } from './
 
 export const INVITATION_DAYS = 7
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest()
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest()
 
 export async function inviteMember(
   db: Queryable,

@@ -4,12 +4,19 @@ import {
   AscoltoError,
   instantInZone,
   listHelplineChannels,
+  previewDraftRules,
   previewRules,
   readHelplineSettings,
   updateHelplineSettings,
 } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
-import { HelplineChannelList, HelplineSettings, PreviewQuery, RulesPreview } from '@ascolto/protocol'
+import {
+  HelplineChannelList,
+  HelplineSettings,
+  PreviewDraftBody,
+  PreviewQuery,
+  RulesPreview,
+} from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
@@ -54,5 +61,16 @@ export const helplineRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'at: not a date and time, e.g. 2026-12-24T20:30')
       return previewRules(settings, at, { firstMessageEver: request.query.firstMessageEver !== 'false' })
     },
+  )
+
+  // what-if: the settings form as it stands, before it is saved
+  app.post(
+    '/api/helplines/:id/preview',
+    {
+      bodyLimit: 512 * 1024,
+      schema: { params: ById, body: PreviewDraftBody, response: { 200: RulesPreview, ...errors } },
+    },
+    async (request) =>
+      previewDraftRules(await requireActor(pool, request), request.params.id, request.body, services.clock()),
   )
 }

@@ -6,6 +6,7 @@ import {
   acceptInvitation,
   changeMemberRole,
   deactivateMember,
+  describeInvitation,
   inviteMember,
   listInvitations,
   listTeamMembers,
@@ -18,7 +19,10 @@ import { withTransaction } from '@ascolto/db'
 import {
   AcceptInvitationBody,
   HelplineSecurity,
+  InvitationAccepted,
   InvitationCreated,
+  InvitationLookupBody,
+  InvitationPreview,
   InviteBody,
   RoleBody,
   TeamView,
@@ -119,12 +123,24 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
   )
 
+  // the invitation page's heading: the helpline and the address, before the newcomer acts
+  app.post(
+    '/api/invitations/lookup',
+    {
+      schema: {
+        body: InvitationLookupBody,
+        response: { 200: InvitationPreview, ...errors, 410: errors[404] },
+      },
+    },
+    async (request) => describeInvitation(pool, request.body.token),
+  )
+
   app.post(
     '/api/invitations/accept',
     {
       schema: {
         body: AcceptInvitationBody,
-        response: { 204: Type.Null(), ...errors, 410: errors[404], 429: errors[404] },
+        response: { 200: InvitationAccepted, ...errors, 410: errors[404], 429: errors[404] },
       },
     },
     async (request, reply) => {
@@ -140,7 +156,7 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
           'This e-mail has an account: enter its password',
         )
       }
-      return reply.status(204).send(null)
+      return { email: accepted.email }
     },
   )
 }

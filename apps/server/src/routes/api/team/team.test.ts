@@ -48,12 +48,28 @@ describe('the team of a helpline', () => {
     ])
     assert.ok(!stored.rows[0].token_hash.toString('latin1').includes(token), 'only the hash is stored')
 
+    // the link's page names the helpline and the address, for the token's holder only
+    const lookup = (t: string) => call(`${server.url}/api/invitations/lookup`, { body: { token: t } })
+    const shown = await lookup(token)
+    assert.equal(shown.status, 200)
+    assert.deepEqual(shown.body, {
+      helplineName: `Helpline ${(await server.pool.query('select slug from helpline where id = $1', [line.helplineId])).rows[0].slug}`,
+      email: 'nuova.volontaria@example.org',
+      role: 'volunteer',
+    })
+    assert.equal((await lookup('A'.repeat(43))).status, 410)
+    assert.equal((await lookup('not a token')).status, 400)
+
     const body = { token, displayName: 'Nuova', password: 'una password lunga e mia' }
-    assert.equal((await call(`${server.url}/api/invitations/accept`, { body })).status, 204)
+    const accepted = await call(`${server.url}/api/invitations/accept`, { body })
+    assert.equal(accepted.status, 200)
+    // for the sign-in that follows, filled in
+    assert.deepEqual(accepted.body, { email: 'nuova.volontaria@example.org' })
     const again = await call(`${server.url}/api/invitations/accept`, {
       body: { ...body, password: 'un’altra ancora' },
     })
     assert.equal(again.status, 410, 'a link works once')
+    assert.equal((await lookup(token)).status, 410, 'a used link shows nothing more')
     const signedIn = await call(`${server.url}/api/session`, {
       body: { email: 'nuova.volontaria@example.org', password: 'una password lunga e mia' },
     })
@@ -114,7 +130,7 @@ describe('the team of a helpline', () => {
       'the link is no way around the sign-in throttle',
     )
     await server.pool.query(`update sign_in_throttle set locked_until = now() - interval '1 second'`)
-    assert.equal((await accept(TEST_PASSWORD)).status, 204, 'the link still works, once')
+    assert.equal((await accept(TEST_PASSWORD)).status, 200, 'the link still works, once')
     assert.equal((await accept(TEST_PASSWORD)).status, 410)
 
     // deactivated by their other helpline's coordinator and then invited here: the link sets a new password
@@ -141,7 +157,7 @@ describe('the team of a helpline', () => {
         password: 'una password nuova e lunga',
       },
     })
-    assert.equal(back.status, 204)
+    assert.equal(back.status, 200)
     const signedIn = await call(`${server.url}/api/session`, {
       body: { email: member.email, password: 'una password nuova e lunga' },
     })
