@@ -24,11 +24,14 @@ export async function applyArrivalRules(
     firstMessageEver: boolean
     alreadySent: readonly string[]
     at: Date
+    /** a call: the caller hears the helpline's words on the line, and is sent nothing in writing */
+    silent?: boolean
   },
 ): Promise<string[]> {
   const rules = openingRulesOf(settings)
   // a new conversation was written with its due time (ingest-inbound-message.ts)
   if (arrival.conversationCreated) await assignAutomatically(tx, settings, arrival)
+  if (arrival.silent) return []
   const decided = decideAutoReplies({
     rules,
     instant: arrival.at,

@@ -150,6 +150,7 @@ export async function ingestInboundMessage(
     firstMessageEver: contact.created,
     alreadySent: open?.auto_replies_sent ?? [],
     at,
+    silent: inbound.kind === 'call',
   })
 
   const conversation = await loadConversationView(tx, keyring, [helplineId], conversationId)
