@@ -3,15 +3,14 @@
 import Type, { type Static } from 'typebox'
 
 /** How a call ended: `ringing` while it has not; `abandoned`: the caller hung up while phones rang. */
-export const CALL_OUTCOMES = [
-  'ringing',
-  'answered',
-  'unanswered',
-  'voicemail',
-  'refused',
-  'abandoned',
-] as const
-export const CallOutcome = Type.Union(CALL_OUTCOMES.map((outcome) => Type.Literal(outcome)))
+export const CallOutcome = Type.Union([
+  Type.Literal('ringing'),
+  Type.Literal('answered'),
+  Type.Literal('unanswered'),
+  Type.Literal('voicemail'),
+  Type.Literal('refused'),
+  Type.Literal('abandoned'),
+])
 export type CallOutcome = Static<typeof CallOutcome>
 
 export const CallSummary = Type.Object({
