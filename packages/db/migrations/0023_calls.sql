@@ -39,7 +39,9 @@ create table call_fact (
   day date not null,
   outcome text not null check (outcome in ('answered', 'unanswered', 'voicemail', 'refused', 'abandoned')),
   ring_seconds integer,
-  talk_seconds integer
+  talk_seconds integer,
+  -- from the end of the call to the first try of its call-back (the unanswered call's, or its voicemail's)
+  callback_seconds integer
 );
 create index call_fact_day_idx on call_fact (helpline_id, day);
 

@@ -29,3 +29,14 @@ export async function recordCallFact(tx: Pick<Tx, 'query'>, callId: string) {
     [callId],
   )
 }
+
+/** A call-back's first try: how long the caller waited for it since their call, kept in the call's anonymous facts. */
+export async function recordCallbackResponse(tx: Pick<Tx, 'query'>, callbackId: string, at: Date) {
+  await tx.query(
+    `update call_fact f
+        set callback_seconds = coalesce(f.callback_seconds, greatest(0, round(extract(epoch from $2::timestamptz - coalesce(p.ended_at, p.started_at))))::int)
+       from callback_request r join phone_call p on r.message_id in (p.message_id, p.voicemail_message_id)
+      where r.id = $1 and f.call_id = p.id`,
+    [callbackId, at],
+  )
+}

@@ -268,6 +268,51 @@ describe('Twilio calls: every call on record, the phones of the operators availa
     assert.equal(records.length, 2)
   })
 
+  it('statistics: calls per door by how they ended, how long they rang and lasted, how soon the call-back came', async () => {
+    now = IN_HOURS
+    const { helplineId, target } = await door({ forwardTo: OFFICE })
+    const anna = await operatorWithPhone(helplineId, 'Anna')
+    await playCall(target, fake.accountSid, {
+      from: caller(),
+      phones: { [anna.phone]: 'accept' },
+      talkSeconds: 100,
+    })
+    await playCall(target, fake.accountSid, {
+      from: caller(),
+      phones: { [anna.phone]: 'accept' },
+      talkSeconds: 300,
+    })
+    await playCall(target, fake.accountSid, { from: caller() })
+    const supervisor = await makeOperator(server, [{ helplineId, role: 'supervisor' }])
+    // the unanswered call's call-back, tried ten minutes later
+    const [callback] = (
+      await call(`${server.url}/api/callbacks?helplineId=${helplineId}`, { cookie: supervisor.cookie })
+    ).body.callbacks
+    now = new Date(IN_HOURS.getTime() + 10 * 60_000)
+    await call(`${server.url}/api/callbacks/${callback.id}/outcome`, {
+      cookie: supervisor.cookie,
+      body: { outcome: 'called_back' },
+    })
+    const stats = await call(
+      `${server.url}/api/helplines/${helplineId}/statistics?from=2026-12-01&to=2026-12-01`,
+      {
+        cookie: supervisor.cookie,
+      },
+    )
+    assert.equal(stats.status, 200)
+    const all = stats.body.calls.find((row: { channelId: string | null }) => row.channelId === null)
+    assert.deepEqual(
+      { calls: all.calls, answered: all.answered, unanswered: all.unanswered, talk: all.talk },
+      { calls: 3, answered: 2, unanswered: 1, talk: { median: 200, average: 200 } },
+    )
+    assert.ok(all.callbackFirstResponse.median >= 600 && all.callbackFirstResponse.median < 700)
+    // a volunteer reads no statistics
+    assert.equal(
+      (await call(`${server.url}/api/helplines/${helplineId}/statistics`, { cookie: anna.cookie })).status,
+      403,
+    )
+  })
+
   it("an operator's phone: sealed, theirs alone, one account each, and a clear error for a wrong one", async () => {
     const { helplineId } = await door()
     const anna = await operatorWithPhone(helplineId, 'Anna')
