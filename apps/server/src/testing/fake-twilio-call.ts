@@ -43,6 +43,53 @@ export type PlayedCall = {
 
 const NUMBER = /<Number url="([^"]+)" method="POST">([^<]+)<\/Number>/g
 
+/** The phones a <Dial> rings, in its order. */
+export const numbersOf = (twiml: string) => [...twiml.matchAll(NUMBER)].map((match) => match[2] ?? '')
+
+/** The leg to an operator's phone that picked up: it shows the helpline's number, its parent is the caller's call. */
+export function operatorLeg(accountSid: string, callSid: string, number: string) {
+  return {
+    AccountSid: accountSid,
+    ApiVersion: '2010-04-01',
+    CallSid: twilioSid('CA'),
+    ParentCallSid: callSid,
+    CallStatus: 'in-progress',
+    Direction: 'outbound-dial',
+    From: TWILIO_NUMBER,
+    To: number,
+    Called: number,
+    Caller: TWILIO_NUMBER,
+  }
+}
+
+/** <Dial>'s action: the round answered (by that leg, for how long) or not. */
+export function dialEnded(
+  accountSid: string,
+  from: string,
+  callSid: string,
+  answered: { legSid: string; seconds: number } | null,
+) {
+  return {
+    ...twilioCall(accountSid, from, callSid),
+    CallStatus: 'in-progress',
+    DialCallStatus: answered ? 'completed' : 'no-answer',
+    DialCallSid: answered?.legSid ?? twilioSid('CA'),
+    ...(answered ? { DialCallDuration: String(answered.seconds), DialBridged: 'true' } : {}),
+  }
+}
+
+/** The status callback at the call's end. */
+export function callEnded(accountSid: string, from: string, callSid: string, seconds: number) {
+  return {
+    ...twilioCall(accountSid, from, callSid),
+    CallStatus: 'completed',
+    CallDuration: String(seconds),
+    CallbackSource: 'call-progress-events',
+    Timestamp: new Date().toUTCString(),
+    SequenceNumber: '0',
+  }
+}
+
 export async function playCall(
   target: TwilioTarget,
   accountSid: string,
@@ -58,19 +105,18 @@ export async function playCall(
   }
   const caller = twilioCall(accountSid, script.from, callSid)
   const started = Date.now()
-  const ended = () => ({
-    ...caller,
-    CallStatus: 'completed',
-    CallDuration: String(Math.round((Date.now() - started) / 1000) + (script.talkSeconds ?? 0)),
-    CallbackSource: 'call-progress-events',
-    Timestamp: new Date().toUTCString(),
-    SequenceNumber: '0',
-  })
+  const ended = () =>
+    callEnded(
+      accountSid,
+      script.from,
+      callSid,
+      Math.round((Date.now() - started) / 1000) + (script.talkSeconds ?? 0),
+    )
 
   let twiml = await post(caller)
   let endedReported = false
   for (let round = 0; twiml.includes('<Dial') && round < 12; round++) {
-    const numbers = [...twiml.matchAll(NUMBER)].map((match) => match[2] ?? '')
+    const numbers = numbersOf(twiml)
     played.rounds.push(numbers)
     if (script.hangUpWhileRinging) {
       await post(ended())
@@ -81,18 +127,7 @@ export async function playCall(
       const behaviour = script.phones?.[number] ?? 'no-answer'
       if (behaviour === 'no-answer') continue
       // the operator's leg: it shows the helpline's number, and carries the caller's call as its parent
-      const leg = {
-        AccountSid: accountSid,
-        ApiVersion: '2010-04-01',
-        CallSid: twilioSid('CA'),
-        ParentCallSid: callSid,
-        CallStatus: 'in-progress',
-        Direction: 'outbound-dial',
-        From: TWILIO_NUMBER,
-        To: number,
-        Called: number,
-        Caller: TWILIO_NUMBER,
-      }
+      const leg = operatorLeg(accountSid, callSid, number)
       const announcement = await post(leg)
       if (!announcement.includes('<Gather')) continue
       const key = await post({ ...leg, Digits: behaviour === 'accept' ? '1' : '2', FinishedOnKey: '' })
@@ -105,13 +140,14 @@ export async function playCall(
       await post(ended())
       endedReported = true
     }
-    twiml = await post({
-      ...caller,
-      CallStatus: 'in-progress',
-      DialCallStatus: connected ? 'completed' : 'no-answer',
-      DialCallSid: connected ?? twilioSid('CA'),
-      ...(connected ? { DialCallDuration: String(script.talkSeconds ?? 60), DialBridged: 'true' } : {}),
-    })
+    twiml = await post(
+      dialEnded(
+        accountSid,
+        script.from,
+        callSid,
+        connected ? { legSid: connected, seconds: script.talkSeconds ?? 60 } : null,
+      ),
+    )
     if (connected) break
   }
   if (twiml.includes('<Record') && script.voicemail) {
