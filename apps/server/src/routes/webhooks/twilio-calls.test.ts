@@ -313,6 +313,25 @@ describe('Twilio calls: every call on record, the phones of the operators availa
     )
   })
 
+  it('erasing the person erases their calls; the anonymous facts stay', async () => {
+    now = IN_HOURS
+    const { helplineId, channelId, target } = await door()
+    const anna = await operatorWithPhone(helplineId, 'Anna')
+    await playCall(target, fake.accountSid, { from: caller(), phones: { [anna.phone]: 'accept' } })
+    const [record] = await callRecord(channelId)
+    const coordinator = await makeOperator(server, [{ helplineId, role: 'coordinator' }])
+    const erased = await call(`${server.url}/api/conversations/${record.conversation_id}/contact/erase`, {
+      cookie: coordinator.cookie,
+      body: { reason: 'richiesta dell’interessato' },
+    })
+    assert.equal(erased.status, 200)
+    assert.deepEqual(await callRecord(channelId), [])
+    assert.deepEqual(
+      (await fact(helplineId)).map((f) => f.outcome),
+      ['answered'],
+    )
+  })
+
   it("an operator's phone: sealed, theirs alone, one account each, and a clear error for a wrong one", async () => {
     const { helplineId } = await door()
     const anna = await operatorWithPhone(helplineId, 'Anna')
