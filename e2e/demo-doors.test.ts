@@ -1,10 +1,11 @@
 // The demo's other doors in Chromium: as the person, an SMS, a call that ends in a voicemail and
 // a Telegram message reach Ascolto through the local fakes (signed as Twilio and Telegram sign),
-// and the volunteer's reply comes back to the page.
+// and the volunteer's reply comes back to the page; a call answered on the operator's phone (the
+// page plays it) lands in that operator's "Le mie".
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser } from 'playwright-core'
-import { startDemoDoors } from '../apps/server/src/demo/other-doors.ts'
+import { DEMO_DESK_PHONE, startDemoDoors } from '../apps/server/src/demo/other-doors.ts'
 import { repliesSettled } from '../apps/server/src/testing/replies-settled.ts'
 import {
   call,
@@ -42,7 +43,10 @@ describe('the demo page for SMS, the phone and Telegram, in Chromium', () => {
     await page.getByRole('button', { name: 'Invia SMS' }).click()
     await page.locator('#sms-status').getByText('Inviato').waitFor()
 
+    // the line is open: the operator's phone rings; nobody answers it, so the voicemail
     await page.getByRole('button', { name: 'Chiama' }).click()
+    await page.getByText('Squilla il telefono: +390212340000').waitFor()
+    await page.getByRole('button', { name: 'Non rispondere' }).click()
     await page.getByText(/Senti: «In questo momento nessuno può rispondere\./).waitFor()
     await page.getByRole('button', { name: /Lascia un messaggio in segreteria/ }).click()
     await page.getByText(/richiesta di richiamata/).waitFor()
@@ -60,6 +64,7 @@ describe('the demo page for SMS, the phone and Telegram, in Chromium', () => {
       rows.map((r) => [r.kind, r.message_kind]),
       [
         ['twilio', 'text'],
+        ['twilio', 'call'],
         ['twilio', 'voicemail'],
         ['telegram', 'text'],
       ],
@@ -88,6 +93,43 @@ describe('the demo page for SMS, the phone and Telegram, in Chromium', () => {
     await screenshot(page, 'demo-doors-1280')
     await page.setViewportSize({ width: 390, height: 844 })
     await screenshot(page, 'demo-doors-390')
+    await context.close()
+  })
+
+  it('a call the person makes, answered on the operator phone the page plays, is in that operator’s "Le mie"', async () => {
+    const operator = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Marta')
+    await call(`${server.url}/api/account/phone`, {
+      method: 'PUT',
+      cookie: operator.cookie,
+      body: { phone: DEMO_DESK_PHONE },
+    })
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
+    const page = await context.newPage()
+    await page.goto(doors.url)
+    await page.getByLabel('Il tuo numero').fill('+393339876543')
+    await page.getByRole('button', { name: 'Chiama' }).click()
+    await page.getByRole('button', { name: 'Rispondi e premi 1' }).click()
+    await page
+      .getByText(/L’operatore sente: «Chiamata per la linea .+: premi 1 per rispondere\.» e preme 1/)
+      .waitFor()
+    await screenshot(page, 'demo-call-answered-1280')
+    await page.getByRole('button', { name: 'Riaggancia' }).click()
+    await page.getByText(/Chiamata finita/).waitFor()
+
+    const mine = await call(`${server.url}/api/conversations?status=mine&helplineId=${helplineId}`, {
+      cookie: operator.cookie,
+    })
+    assert.equal(mine.body.conversations.length, 1)
+    const detail = await call(`${server.url}/api/conversations/${mine.body.conversations[0].id}`, {
+      cookie: operator.cookie,
+    })
+    const [answered] = detail.body.messages.filter((m: { kind: string }) => m.kind === 'call')
+    assert.equal(answered.call.outcome, 'answered')
+    assert.equal(answered.call.answeredBy.displayName, 'Marta')
+    assert.ok(answered.call.talkSeconds >= 1)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.locator('#call-status').scrollIntoViewIfNeeded()
+    await screenshot(page, 'demo-call-answered-390')
     await context.close()
   })
 })

@@ -10,6 +10,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { auditRoutes } from './routes/api/audit/index.ts'
 import { availabilityRoutes } from './routes/api/availability/index.ts'
 import { callbackRoutes } from './routes/api/callbacks/index.ts'
+import { callRoutes } from './routes/api/calls/index.ts'
 import { cannedReplyRoutes } from './routes/api/canned-replies/index.ts'
 import { contactLinkRoutes } from './routes/api/contact-links/index.ts'
 import { contactRoutes } from './routes/api/contacts/index.ts'
@@ -47,6 +48,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   registerRoutePolicies(app, context.pool)
   await app.register(healthRoutes, context)
   await app.register(sessionRoutes, context)
+  await app.register(callRoutes, context)
   await app.register(passkeyRoutes, context)
   await app.register(conversationRoutes, context)
   await app.register(moderationRoutes, context)

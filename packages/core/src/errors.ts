@@ -12,6 +12,8 @@ export const errorStatus = {
   ASCOLTO_ERR_LIMIT_REACHED: 409,
   ASCOLTO_ERR_CALLBACK_CLOSED: 409,
   ASCOLTO_ERR_OPTED_OUT: 409,
+  /** Another account has this phone number: a call it picks up would be nobody's for sure. */
+  ASCOLTO_ERR_PHONE_TAKEN: 409,
   ASCOLTO_ERR_SURVEY_ANSWERED: 409,
   ASCOLTO_ERR_CHANNEL_DISABLED: 404,
   ASCOLTO_ERR_RATE_LIMITED: 429,

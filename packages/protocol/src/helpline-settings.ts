@@ -223,6 +223,18 @@ export const SurveySettings = Type.Object(
 )
 export type SurveySettings = Static<typeof SurveySettings>
 
+/** How a call in hours reaches the people who answer it. */
+export const CallSettings = Type.Object(
+  {
+    ring: Type.Union([Type.Literal('together'), Type.Literal('in_turn')], {
+      description:
+        "'together': every available operator's phone at once; 'in_turn': one after the other; then the door's own number, then the voicemail",
+    }),
+  },
+  Strict,
+)
+export type CallSettings = Static<typeof CallSettings>
+
 export const HelplineSettings = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -285,6 +297,7 @@ export const HelplineSettings = Type.Object(
     ),
     widget: Type.Optional(WidgetSettings),
     survey: Type.Optional(SurveySettings),
+    calls: Type.Optional(CallSettings),
   },
   Strict,
 )

@@ -2,6 +2,7 @@
 // and the widget. Response schemas are allow-lists: a field that is not here never leaves the server.
 // The browser apps import only types from here (erased at build time), so no validator ships to them.
 import Type, { type Static } from 'typebox'
+import { CallSummary } from './calls.ts'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { PasskeyAssertion } from './passkeys.ts'
@@ -130,6 +131,8 @@ export const MessageView = Type.Object({
   /** Hidden and not answered; the text is then shown to supervisors only. */
   hidden: Type.Union([Type.Object({ reason: HideReason }), Type.Null()]),
   ...MessageMediaFields,
+  /** A message of kind 'call': the call's record. */
+  call: Type.Optional(CallSummary),
 })
 export type MessageView = Static<typeof MessageView>
 
@@ -266,6 +269,7 @@ export type WidgetEvents = {
   survey: () => void
 }
 export * from './callbacks.ts'
+export * from './calls.ts'
 export * from './contact-links.ts'
 export * from './delivery.ts'
 export * from './desk.ts'

@@ -36,6 +36,24 @@ const Counted = Type.Object({
   count: Count,
 })
 
+/** The calls of a door (or all doors), by the day they started: how each ended, and how long. */
+export const CallCounts = Type.Object({
+  channelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  channelName: Type.Union([Type.String(), Type.Null()]),
+  calls: Count,
+  answered: Count,
+  unanswered: Count,
+  voicemail: Count,
+  refused: Count,
+  /** the caller hung up while the phones rang */
+  abandoned: Count,
+  ring: Times,
+  talk: Times,
+  /** from the end of the call to the first try of its call-back */
+  callbackFirstResponse: Times,
+})
+export type CallCounts = Static<typeof CallCounts>
+
 export const Statistics = Type.Object({
   helplineId: Type.String({ format: 'uuid' }),
   from: Day,
@@ -52,6 +70,8 @@ export const Statistics = Type.Object({
     }),
   ),
   total: Type.Object(conversations),
+  /** Phone calls per door, then all doors together (channelId null), by the day they started. */
+  calls: Type.Array(CallCounts),
   /** The helpline's categories in its order (none chosen: 0), then removed ones still counted. */
   categories: Type.Array(Counted),
   /** Conversations closed without a category. */

@@ -25,6 +25,7 @@ import {
 import { blockContact, hideMessage, unblockContact } from '../api/moderation.ts'
 import { signOut } from '../api/session.ts'
 import { sendRedirect, setLegalHold } from '../api/settings.ts'
+import { LiveCalls } from '../calls/live-calls.tsx'
 import { ReviewsScreen } from '../room/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
@@ -376,6 +377,7 @@ export function Desk({ session, onSignedOut }: Props) {
         />
       )}
       {!settingsFor && !cannedFor && <CallbackPanel memberships={session.memberships} onError={setError} />}
+      {!settingsFor && !cannedFor && <LiveCalls helplineIds={session.memberships.map((m) => m.helplineId)} />}
       {settingsFor && (
         <SettingsScreen helplines={coordinated} helplineId={settingsFor} onSaved={desks.reload} />
       )}

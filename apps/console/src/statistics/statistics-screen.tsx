@@ -11,6 +11,7 @@ import { statisticsHref } from '../desk/use-hash-route.ts'
 import '../room/room.css'
 import { ConversationTables } from './conversation-tables.tsx'
 import './statistics.css'
+import { CallTables } from '../calls/call-tables.tsx'
 import { SurveyTables } from './survey-tables.tsx'
 
 type Props = {
@@ -73,6 +74,7 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
         <>
           <p className="hint">{t('statistics.intro')}</p>
           <ConversationTables stats={stats} doorName={doorName} />
+          <CallTables stats={stats} />
           <SurveyTables stats={stats} doorName={doorName} />
         </>
       )}

@@ -5,6 +5,7 @@ import type { SecondFactorsView, SessionView } from '@ascolto/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { loadSession } from '../api/session.ts'
+import { PhoneField } from '../calls/phone-field.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { EnrolSecondFactor } from '../sign-in/enrol-second-factor.tsx'
 import { loadSecondFactors } from '../sign-in/passkeys-api.ts'
@@ -65,6 +66,7 @@ export function AccountScreen({ session, onSignedOut }: Props) {
 
       <h3>{t('passkeys.title')}</h3>
       {factors && <PasskeyList passkeys={factors.passkeys} onChanged={reload} />}
+      <PhoneField />
     </TeamPage>
   )
 }

@@ -1,5 +1,5 @@
-// The page of the demo's other doors: the person's side of an SMS, a phone call with its
-// voicemail, and a Telegram chat, on one screen. Italian first, as the demo helpline.
+// The page of the demo's other doors: the person's side of an SMS, a phone call (and the
+// operator's phone that answers it) or its voicemail, and a Telegram chat, on one screen. Italian first, as the demo helpline.
 export const doorsPage = `<!doctype html>
 <html lang="it">
 <head>
@@ -44,9 +44,16 @@ export const doorsPage = `<!doctype html>
   </section>
   <section aria-labelledby="call-title">
     <h2 id="call-title">Telefono</h2>
-    <p>Chiama la linea con il numero qui sopra: fuori orario (o se nessuno risponde) senti il messaggio della linea e lasci un messaggio in segreteria, che diventa una richiesta di richiamata nella console.</p>
+    <p>Chiama la linea con il numero qui sopra. In orario squilla il telefono dell'operatore (+390212340000: qui sotto fai tu l'operatore; mettilo in «Il mio account» e la chiamata a cui rispondi arriva nelle tue «Le mie»). Fuori orario, o se nessuno risponde, senti il messaggio della linea e lasci un messaggio in segreteria, che diventa una richiesta di richiamata nella console.</p>
     <button type="button" id="call">Chiama</button>
     <div class="heard" id="heard" hidden></div>
+    <div id="operator" hidden>
+      <h3>Il telefono dell'operatore</h3>
+      <p>Squilla: sul display c'è il numero della linea, non il tuo.</p>
+      <button type="button" id="answer">Rispondi e premi 1</button>
+      <button type="button" id="no-answer">Non rispondere</button>
+    </div>
+    <button type="button" id="hang-up" hidden>Riaggancia</button>
     <button type="button" id="voicemail" hidden>Lascia un messaggio in segreteria (3 secondi)</button>
     <p role="status" id="call-status"></p>
   </section>
@@ -112,21 +119,44 @@ action('tg-send', 'tg-status', async () => {
   $('tg-text').value = ''
   return 'Inviato'
 })
-action('call', 'call-status', async () => {
-  const answer = await post('/call', { number: $('sms-number').value })
+function hear(answer) {
   $('heard').hidden = false
-  if (answer.forwardedTo) {
-    $('heard').textContent = 'La chiamata passa al telefono di turno: ' + answer.forwardedTo
-    $('voicemail').hidden = true
-  } else {
-    $('heard').textContent = 'Senti: «' + (answer.says || '') + '»'
-    $('voicemail').hidden = false
-  }
+  const ringing = answer.ringing && answer.ringing.length > 0
+  $('heard').textContent = ringing
+    ? 'Squilla il telefono: ' + answer.ringing.join(', ')
+    : 'Senti: «' + (answer.says || '') + '»'
+  $('operator').hidden = !ringing
+  $('voicemail').hidden = ringing
+  $('hang-up').hidden = !ringing
+}
+const number = () => $('sms-number').value
+action('call', 'call-status', async () => {
+  hear(await post('/call', { number: number() }))
   return ''
 })
-action('voicemail', 'call-status', async () => {
-  await post('/voicemail', { number: $('sms-number').value })
+action('answer', 'call-status', async () => {
+  const answer = await post('/answer', { number: number() })
+  $('operator').hidden = true
+  $('heard').textContent = 'L’operatore sente: «' + (answer.announcement || '') + '» e preme 1. Siete in linea.'
+  return ''
+})
+action('no-answer', 'call-status', async () => {
+  hear(await post('/no-answer', { number: number() }))
+  return ''
+})
+action('hang-up', 'call-status', async () => {
+  const answer = await post('/hang-up', { number: number() })
+  $('operator').hidden = true
+  $('hang-up').hidden = true
   $('voicemail').hidden = true
+  return answer.talked
+    ? 'Chiamata finita: nella console è nella conversazione, con la sua durata, per chi ha risposto.'
+    : 'Chiamata chiusa mentre squillava: nella console c’è una richiesta di richiamata.'
+})
+action('voicemail', 'call-status', async () => {
+  await post('/voicemail', { number: number() })
+  $('voicemail').hidden = true
+  $('hang-up').hidden = true
   return 'Messaggio lasciato: nella console c’è una richiesta di richiamata.'
 })
 refresh()

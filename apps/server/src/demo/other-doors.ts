@@ -1,6 +1,7 @@
 // The other doors in the demo: with `ascolto start --demo`, the demo helpline also gets a Twilio
 // number (SMS and calls) and a Telegram bot, each on a local fake of its provider, and a page
-// where a newcomer is the person: writes an SMS, calls and leaves a voicemail, writes to the bot.
+// where a newcomer is the person: writes an SMS, calls (and plays the phone that answers, or
+// leaves a voicemail), writes to the bot.
 // What they do reaches Ascolto as the providers' own signed webhooks; the volunteer's replies
 // come back to the page from the fakes' send endpoints. Nothing leaves the machine.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -25,6 +26,7 @@ import {
   twilioSid,
   twilioSms,
 } from '../testing/fake-twilio.ts'
+import { callEnded, dialEnded, numbersOf, operatorLeg } from '../testing/fake-twilio-call.ts'
 import { doorsPage, doorsScript } from './other-doors-page.ts'
 
 const PHONE = /^\+[1-9]\d{6,14}$/
@@ -80,20 +82,22 @@ async function bodyOf(request: IncomingMessage): Promise<Record<string, unknown>
   }
 }
 
-/** What the caller hears, from Ascolto's TwiML: a forward, or the words before the voicemail. */
+/** What the caller hears, from Ascolto's TwiML: phones ringing, or the words before the voicemail. */
 function heard(twiml: string) {
-  const forward = /<Number>([^<]+)<\/Number>/.exec(twiml)?.[1]
-  if (forward) return { forwardedTo: forward, says: null }
-  const says = /<Say[^>]*>([^<]*)<\/Say>/.exec(twiml)?.[1] ?? null
-  return {
-    forwardedTo: null,
-    says:
-      says
-        ?.replace(/&apos;/g, "'")
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&') ?? null,
-  }
+  const ringing = numbersOf(twiml)
+  if (ringing.length > 0) return { ringing, says: null }
+  return { ringing: [], says: spoken(twiml) }
 }
+
+const spoken = (twiml: string) =>
+  /<Say[^>]*>([^<]*)<\/Say>/
+    .exec(twiml)?.[1]
+    ?.replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&') ?? null
+
+/** The phone the demo's door rings in its hours: the page plays it (an operator may take it as theirs). */
+export const DEMO_DESK_PHONE = '+390212340000'
 
 export async function startDemoDoors(
   server: { pool: Pool; services: Services; url: string },
@@ -110,6 +114,7 @@ export async function startDemoDoors(
     authToken: twilio.authToken,
     apiBaseUrl: twilio.url,
     publicUrl: base,
+    forwardTo: DEMO_DESK_PHONE,
   })
   const bot = telegramConnection({ botToken: telegram.botToken, apiBaseUrl: telegram.url })
   const smsId = await demoChannel(pool, services.keyring, helplineId, 'twilio', 'Telefono e SMS (demo)', sms)
@@ -120,7 +125,8 @@ export async function startDemoDoors(
     authToken: twilio.authToken,
   }
   const botUrl = `${server.url}/webhooks/telegram/${botId}`
-  const calls = new Map<string, string>()
+  /** The person's call by their number: its sid, and the operator's leg once picked up. */
+  const calls = new Map<string, { sid: string; leg?: string; answeredAt?: number; startedAt: number }>()
   const written: Written[] = []
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -173,7 +179,7 @@ export async function startDemoDoors(
     if (url.pathname === '/call') {
       if (!PHONE.test(number)) return send(response, 400, 'application/json', '{"error":"number (+39…)"}')
       const callSid = twilioSid('CA')
-      calls.set(number, callSid)
+      calls.set(number, { sid: callSid, startedAt: Date.now() })
       const answered = await postTwilioWebhook(target, twilioCall(twilio.accountSid, number, callSid))
       return send(
         response,
@@ -182,14 +188,58 @@ export async function startDemoDoors(
         JSON.stringify(heard(answered.body)),
       )
     }
-    if (url.pathname === '/voicemail') {
-      const callSid = calls.get(number)
-      if (!callSid) return send(response, 400, 'application/json', '{"error":"call first"}')
+    const current = calls.get(number)
+    if (!current && ['/answer', '/no-answer', '/hang-up', '/voicemail'].includes(url.pathname)) {
+      return send(response, 400, 'application/json', '{"error":"call first"}')
+    }
+    const ok = (status: number, body: object = {}) =>
+      send(response, status === 200 ? 200 : 502, 'application/json', JSON.stringify(body))
+    if (current && url.pathname === '/answer') {
+      // the operator's phone picks up: the announcement, then 1
+      const leg = operatorLeg(twilio.accountSid, current.sid, DEMO_DESK_PHONE)
+      const announced = await postTwilioWebhook(target, leg)
+      const pressed = await postTwilioWebhook(target, { ...leg, Digits: '1', FinishedOnKey: '' })
+      Object.assign(current, { leg: leg.CallSid, answeredAt: Date.now() })
+      return ok(pressed.status, { announcement: spoken(announced.body) })
+    }
+    if (current && url.pathname === '/no-answer') {
+      const next = await postTwilioWebhook(target, dialEnded(twilio.accountSid, number, current.sid, null))
+      return ok(next.status, heard(next.body))
+    }
+    if (current && url.pathname === '/hang-up') {
+      const talked = current.leg && current.answeredAt
+      const seconds = (since: number) => Math.max(1, Math.round((Date.now() - since) / 1000))
+      if (current.leg && current.answeredAt) {
+        await postTwilioWebhook(
+          target,
+          dialEnded(twilio.accountSid, number, current.sid, {
+            legSid: current.leg,
+            seconds: seconds(current.answeredAt),
+          }),
+        )
+      }
+      const ended = await postTwilioWebhook(
+        target,
+        callEnded(twilio.accountSid, number, current.sid, seconds(current.startedAt)),
+      )
+      calls.delete(number)
+      return ok(ended.status, { talked: Boolean(talked) })
+    }
+    if (current && url.pathname === '/voicemail') {
       const recordingSid = twilioSid('RE')
       twilio.addRecording(recordingSid, silentMp3(3))
       const answered = await postTwilioWebhook(
         target,
-        twilioRecorded(twilio.accountSid, number, callSid, recordingSid),
+        twilioRecorded(twilio.accountSid, number, current.sid, recordingSid),
+      )
+      await postTwilioWebhook(
+        target,
+        callEnded(
+          twilio.accountSid,
+          number,
+          current.sid,
+          Math.round((Date.now() - current.startedAt) / 1000),
+        ),
       )
       calls.delete(number)
       return send(response, answered.status === 200 ? 200 : 502, 'application/json', '{}')

@@ -18,6 +18,8 @@ export type InboundKind =
   | 'interactive'
   /** A message left on the phone: its recording is the media; the text, a transcription if any. */
   | 'voicemail'
+  /** A phone call, as it stands in the caller's conversation: its facts are the call's own record. */
+  | 'call'
   | 'unsupported'
 
 /** A file kept at the provider, fetched on demand later: nothing is downloaded at ingest. */
@@ -54,26 +56,60 @@ export type InboundMessage = {
   optOut?: 'stop' | 'start'
 }
 
-/** A phone call ringing now: the provider waits, in the same request, for what to do with it. */
+/**
+ * One step of a phone call, as the provider reports it (each may come again, and in any order but
+ * the first): the call ringing (the provider waits, in the same request, for what to do); a round
+ * of phones ringing that ended (answered and how long the talk lasted, or not); the call's end; an
+ * operator's phone picked up (the announcement is played to them) and their key pressed.
+ */
+export type CallStep =
+  | { kind: 'ringing' }
+  | {
+      kind: 'dial-ended'
+      /** the provider's id of this round of phones: a retried report names the same */
+      dialId: string
+      answered: boolean
+      /** the caller hung up while the phones rang */
+      canceled: boolean
+      talkSeconds: number | null
+    }
+  | { kind: 'ended'; seconds: number | null }
+  /** the caller left a voicemail: `providerMessageId` is the voicemail message's */
+  | { kind: 'voicemail'; providerMessageId: string }
+  /** `to`: the operator's phone that picked up; `accepted`: their key, once pressed */
+  | { kind: 'screening'; to: string; accepted?: boolean }
+
+/** A phone call's step: `providerCallId` is the caller's call, `from` the caller (none in a screening). */
 export type InboundCall = {
   providerCallId: string
-  /** The caller's number (or what the network gave for a withheld one). */
-  from: string
+  /** The caller's number (or what the network gave for a withheld one); null on an operator's leg. */
+  from: string | null
   receivedAt: Date
-  /** The forward to the on-shift phone ended unanswered (busy, no answer, failed). */
-  forwardUnanswered?: boolean
+  step: CallStep
 }
 
-/** What the helpline decided for a ringing call: the channel says it in its provider's words. */
+/** A phone to ring: the operator's (their id) or the door's configured number (null). */
+export type PhoneToRing = { number: string; operatorId: string | null }
+
+/** What the helpline decided at a step of a call: the channel says it in its provider's words. */
 export type CallAnswer =
   /** the caller is blocked: the call is refused */
   | { action: 'reject' }
+  /** these phones ring at once, showing the helpline's number; each hears `announcement` first */
+  | { action: 'ring'; phones: PhoneToRing[]; announcement: string; language: 'it' | 'en' }
   /**
-   * `open`: the helpline is in its hours (the channel forwards, if it has a phone to forward to,
-   * and the forward was not already tried); otherwise, and when a forward went unanswered, the
-   * message is said and a voicemail recorded.
+   * Nobody to ring (or nobody answered): the message is said and a voicemail recorded. `open`:
+   * the helpline is in its hours.
    */
   | { action: 'answer'; open: boolean; message: string; language: 'it' | 'en' }
+  /** to an operator's phone: the announcement, waiting for their key */
+  | { action: 'announce'; announcement: string; language: 'it' | 'en' }
+  /** the operator accepted: the two are connected */
+  | { action: 'connect' }
+  /** the call (or the operator's leg) ends here */
+  | { action: 'hangup' }
+  /** nothing to say: a report only */
+  | { action: 'none' }
 
 /** A transcription of a voicemail, arriving after it: `providerMessageId` is the voicemail's. */
 export type InboundTranscription = { providerMessageId: string; text: string }
@@ -188,6 +224,8 @@ export interface WebhookReceiver {
    * For providers that read the answer (TwiML): what to send back once everything is committed;
    * `call` is the helpline's decision when the events carried a call. Without it, the answer is JSON.
    */
+  /** For channels that take calls: the door's own number, rung after the operators' phones (none: voicemail). */
+  fallbackPhone?: (connection: ChannelConnection) => string | null
   respond?: (
     events: WebhookEvents,
     connection: ChannelConnection,

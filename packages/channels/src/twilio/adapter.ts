@@ -56,11 +56,12 @@ export const twilioAdapter = {
       if (rawBody.length === 0) throw new WebhookPayloadError('The body is empty')
       return parseTwilioWebhook(formOf(rawBody), config, new Date())
     },
-    respond: (events, connection, { call }) => {
+    fallbackPhone: (connection) => configOf(connection).forwardTo ?? null,
+    respond: (_events, connection, { call }) => {
       const config = configOf(connection)
       return {
         contentType: 'text/xml',
-        body: twimlFor(events, config, webhookUrlOf(config, connection.id), call),
+        body: twimlFor(config, webhookUrlOf(config, connection.id), call),
       }
     },
   },

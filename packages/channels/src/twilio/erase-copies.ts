@@ -5,8 +5,12 @@
 import type { TwilioConfig } from './config.ts'
 import { basicAuth, callTwilio, SEND_TIMEOUT_MS, sendErrorOf } from './send.ts'
 
-/** An MMS's items are stored as `{MessageSid}/{index}`; a voicemail by its RecordingSid (RE…). */
+/**
+ * An MMS's items are stored as `{MessageSid}/{index}`; a voicemail by its RecordingSid (RE…). A
+ * call's record (`call:…`) keeps only a keyed hash of its sid: there is no id left to delete by.
+ */
 function resourceOf(providerMessageId: string) {
+  if (providerMessageId.startsWith('call:')) return null
   const sid = providerMessageId.split('/', 1)[0] ?? ''
   return sid.startsWith('RE') ? `Recordings/${sid}` : `Messages/${sid}`
 }
@@ -18,6 +22,7 @@ export async function eraseTwilioCopies(
 ): Promise<void> {
   const account = `${config.apiBaseUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}`
   for (const resource of new Set(providerMessageIds.map(resourceOf))) {
+    if (resource === null) continue
     const response = await callTwilio(
       `${account}/${resource}.json`,
       { method: 'DELETE', headers: { authorization: basicAuth(config, authToken) } },

@@ -83,18 +83,46 @@ describe('Twilio webhook parsing', () => {
     assert.deepEqual(sending.ignored, ['status sending'])
   })
 
-  it('a call ringing, and a forward that went unanswered', () => {
-    assert.deepEqual(parse('call-ringing').call, {
-      providerCallId: 'CA5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b',
-      from: '+393471234567',
-      receivedAt: at,
+  it('a call: ringing, a round of phones unanswered or answered, its end, an operator screening it', () => {
+    const callSid = 'CA5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b'
+    const caller = { providerCallId: callSid, from: '+393471234567', receivedAt: at }
+    assert.deepEqual(parse('call-ringing').call, { ...caller, step: { kind: 'ringing' } })
+    assert.deepEqual(parse('dial-no-answer').call, {
+      ...caller,
+      step: {
+        kind: 'dial-ended',
+        dialId: 'CA7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d',
+        answered: false,
+        canceled: false,
+        talkSeconds: null,
+      },
     })
-    assert.equal(parse('dial-no-answer').call?.forwardUnanswered, true)
+    assert.deepEqual(parse('dial-completed').call?.step, {
+      kind: 'dial-ended',
+      dialId: 'CA7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d',
+      answered: true,
+      canceled: false,
+      talkSeconds: 192,
+    })
+    assert.deepEqual(parse('call-completed').call, { ...caller, step: { kind: 'ended', seconds: 215 } })
+    // the operator's leg names the caller's call as its parent, and never carries the caller's number
+    const screening = { providerCallId: callSid, from: null, receivedAt: at }
+    assert.deepEqual(parse('screening').call, {
+      ...screening,
+      step: { kind: 'screening', to: '+393401112233' },
+    })
+    assert.deepEqual(parse('screening-accepted').call, {
+      ...screening,
+      step: { kind: 'screening', to: '+393401112233', accepted: true },
+    })
   })
 
   it("a voicemail: <Record>'s action, the recording sid as the message's id and its media", () => {
     const events = parse('record-action')
-    assert.equal(events.call, undefined)
+    assert.deepEqual(events.call?.step, {
+      kind: 'voicemail',
+      providerMessageId: 'RE3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f',
+    })
     assert.deepEqual(events.messages, [
       {
         providerMessageId: 'RE3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f',

@@ -110,7 +110,8 @@ const STATUSES: Record<string, DeliveryStatusUpdate['status'] | undefined> = {
 function status(form: Form, at: Date, events: WebhookEvents) {
   const sid = required(form, 'MessageSid', MESSAGE_SID)
   const reported = form.MessageStatus ?? ''
-  const mapped = STATUSES[reported]
+  // own keys only: a status named 'toString' is no status
+  const mapped = Object.hasOwn(STATUSES, reported) ? STATUSES[reported] : undefined
   if (!mapped) {
     // queued, sending, accepted, scheduled: Ascolto's own "queued" already says it
     events.ignored.push(`status ${reported.slice(0, 32)}`)
@@ -125,8 +126,29 @@ function status(form: Form, at: Date, events: WebhookEvents) {
   return events
 }
 
+/** A call's end, as its status callback names it: every one but these is still under way. */
+const ENDED = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled'])
+
+const seconds = (value: string | undefined) => {
+  const n = Number.parseInt(value ?? '', 10)
+  return Number.isInteger(n) && n >= 0 ? n : null
+}
+
 function call(form: Form, config: TwilioConfig, at: Date, events: WebhookEvents) {
   const callSid = required(form, 'CallSid', CALL_SID)
+  // an operator's phone that picked up, dialled by <Number url>: the announcement, then their key
+  if (form.ParentCallSid !== undefined && form.Direction === 'outbound-dial') {
+    const parentSid = required(form, 'ParentCallSid', CALL_SID)
+    const to = required(form, 'To')
+    const digits = form.Digits
+    events.call = {
+      providerCallId: parentSid,
+      from: null,
+      receivedAt: at,
+      step: { kind: 'screening', to, ...(digits !== undefined ? { accepted: digits === '1' } : {}) },
+    }
+    return events
+  }
   const from = required(form, 'From')
   if (form.Direction !== undefined && form.Direction !== 'inbound') {
     events.ignored.push(`call ${form.Direction.slice(0, 32)}`)
@@ -134,6 +156,10 @@ function call(form: Form, config: TwilioConfig, at: Date, events: WebhookEvents)
   }
   if (form.To !== undefined && form.To !== config.phoneNumber) {
     events.ignored.push('another phone number')
+    return events
+  }
+  const step = (s: NonNullable<WebhookEvents['call']>['step']) => {
+    events.call = { providerCallId: callSid, from, receivedAt: at, step: s }
     return events
   }
   if (form.RecordingSid !== undefined) {
@@ -146,21 +172,27 @@ function call(form: Form, config: TwilioConfig, at: Date, events: WebhookEvents)
       text: '',
       media: { providerMediaId: recordingSid, mimeType: 'audio/mpeg', sha256: null, voice: true },
     })
-    return events
+    return step({ kind: 'voicemail', providerMessageId: recordingSid })
   }
   if (form.DialCallStatus !== undefined) {
-    if (form.DialCallStatus === 'completed' || form.DialCallStatus === 'answered') {
-      events.ignored.push('forwarded call ended')
-      return events
-    }
-    events.call = { providerCallId: callSid, from, receivedAt: at, forwardUnanswered: true }
-    return events
+    const status = form.DialCallStatus
+    const answered = status === 'completed' || status === 'answered'
+    return step({
+      kind: 'dial-ended',
+      // without a dialled leg (nobody reached at all) the round is named by the call and its status
+      dialId:
+        form.DialCallSid && CALL_SID.test(form.DialCallSid)
+          ? form.DialCallSid
+          : `${callSid}/${status.slice(0, 16)}`,
+      answered,
+      canceled: status === 'canceled',
+      talkSeconds: answered ? seconds(form.DialCallDuration) : null,
+    })
   }
-  if (form.CallStatus !== 'ringing' && form.CallStatus !== 'in-progress') {
-    events.ignored.push(`call ${(form.CallStatus ?? '?').slice(0, 32)}`)
-    return events
-  }
-  events.call = { providerCallId: callSid, from, receivedAt: at }
+  const status = form.CallStatus ?? ''
+  if (status === 'ringing' || status === 'in-progress') return step({ kind: 'ringing' })
+  if (ENDED.has(status)) return step({ kind: 'ended', seconds: seconds(form.CallDuration) })
+  events.ignored.push(`call ${status.slice(0, 32) || '?'}`)
   return events
 }
 

@@ -50,20 +50,36 @@ describe('TwiML answers', () => {
     forwardTo: '+393471234567',
   })
   const url = 'https://ascolto.example.org/webhooks/twilio/c'
-  const call = { providerCallId: `CA${'c'.repeat(32)}`, from: '+393331234567', receivedAt: new Date() }
-  const events = { messages: [], statuses: [], ignored: [], call }
-
-  it('in hours: the call is forwarded to the on-shift phone, and comes back here if unanswered', () => {
-    const xml = twimlFor(events, config, url, { action: 'answer', open: true, message: 'm', language: 'it' })
-    assert.match(
+  it('in hours: the phones ring at once showing the helpline number; each hears the announcement and presses 1', () => {
+    const xml = twimlFor(config, url, {
+      action: 'ring',
+      phones: [
+        { number: '+393401112233', operatorId: 'a' },
+        { number: '+393405556677', operatorId: null },
+      ],
+      announcement: 'Chiamata',
+      language: 'it',
+    })
+    assert.equal(
       xml,
-      /<Dial action="https:\/\/ascolto\.example\.org\/webhooks\/twilio\/c" method="POST" timeout="20"/,
+      `<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="${url}" method="POST" timeout="20" answerOnBridge="true" callerId="+390212345678"><Number url="${url}" method="POST">+393401112233</Number><Number url="${url}" method="POST">+393405556677</Number></Dial></Response>`,
     )
-    assert.match(xml, /<Number>\+393471234567<\/Number>/)
+    assert.equal(
+      twimlFor(config, url, {
+        action: 'announce',
+        announcement: 'Chiamata per la Linea: premi 1',
+        language: 'it',
+      }),
+      `<?xml version="1.0" encoding="UTF-8"?><Response><Gather action="${url}" method="POST" numDigits="1" timeout="8" actionOnEmptyResult="true"><Say language="it-IT">Chiamata per la Linea: premi 1</Say></Gather></Response>`,
+    )
+    assert.equal(
+      twimlFor(config, url, { action: 'connect' }),
+      '<?xml version="1.0" encoding="UTF-8"?><Response/>',
+    )
   })
 
   it('out of hours: the message in the helpline language, then a voicemail (transcribed in English only)', () => {
-    const it = twimlFor(events, config, url, {
+    const it = twimlFor(config, url, {
       action: 'answer',
       open: false,
       message: 'Siamo chiusi',
@@ -74,7 +90,7 @@ describe('TwiML answers', () => {
       /<Say language="it-IT">Siamo chiusi<\/Say><Record action="[^"]+" method="POST" maxLength="180"/,
     )
     assert.doesNotMatch(it, /transcribe/)
-    const en = twimlFor(events, config, url, {
+    const en = twimlFor(config, url, {
       action: 'answer',
       open: false,
       message: 'Closed',
@@ -86,9 +102,8 @@ describe('TwiML answers', () => {
     )
   })
 
-  it('a forward unanswered in hours gets the voicemail; a blocked caller is rejected', () => {
-    const unanswered = { ...events, call: { ...call, forwardUnanswered: true } }
-    const xml = twimlFor(unanswered, config, url, {
+  it('nobody answered in hours: the voicemail; a blocked caller is rejected', () => {
+    const xml = twimlFor(config, url, {
       action: 'answer',
       open: true,
       message: 'Occupato',
@@ -96,15 +111,12 @@ describe('TwiML answers', () => {
     })
     assert.match(xml, /<Say language="it-IT">Occupato<\/Say><Record/)
     assert.equal(
-      twimlFor(events, config, url, { action: 'reject' }),
+      twimlFor(config, url, { action: 'reject' }),
       '<?xml version="1.0" encoding="UTF-8"?><Response><Reject/></Response>',
     )
   })
 
   it('messages and statuses get an empty response', () => {
-    assert.equal(
-      twimlFor({ messages: [], statuses: [], ignored: [] }, config, url, undefined),
-      '<?xml version="1.0" encoding="UTF-8"?><Response/>',
-    )
+    assert.equal(twimlFor(config, url, undefined), '<?xml version="1.0" encoding="UTF-8"?><Response/>')
   })
 })

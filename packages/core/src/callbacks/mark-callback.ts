@@ -1,8 +1,10 @@
 // A call-back tried: the person was reached (called_back), nobody answered (not_reachable: due
 // again a while later, inside opening hours), or nothing more is needed (done). Only the roles
 // that may see the number, and so call, record a try; each one is audited.
+
 import type { CallbackOutcome, CallbackView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import { recordCallbackResponse } from '../calls/call-outcome.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
@@ -36,6 +38,7 @@ export async function markCallback(
       where id = $1`,
     [record.id, input.outcome, now, actor.userId, dueAt],
   )
+  await recordCallbackResponse(tx, record.id, now)
   await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
     actorId: actor.userId,

@@ -27,11 +27,14 @@ export async function applyArrivalRules(
     /** The conversation's language, where known: the replies go in it where the helpline has it. */
     language: string | null
     at: Date
+    /** a call: the caller hears the helpline's words on the line, and is sent nothing in writing */
+    silent?: boolean
   },
 ): Promise<string[]> {
   const rules = openingRulesOf(settings)
   // a new conversation was written with its due time (ingest-inbound-message.ts)
   if (arrival.conversationCreated) await assignAutomatically(tx, settings, arrival)
+  if (arrival.silent) return []
   const decided = decideAutoReplies({
     rules,
     instant: arrival.at,

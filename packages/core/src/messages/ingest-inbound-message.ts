@@ -171,6 +171,7 @@ export async function ingestInboundMessage(
     alreadySent: open?.auto_replies_sent ?? [],
     language,
     at,
+    silent: inbound.kind === 'call',
   })
 
   const conversation = await loadConversationView(tx, keyring, [helplineId], conversationId)

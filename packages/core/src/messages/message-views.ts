@@ -1,4 +1,5 @@
-import type { HideReason, MessageView } from '@ascolto/protocol'
+import type { CallOutcome, HideReason, MessageView } from '@ascolto/protocol'
+import { CALL_OUTCOME, CALL_RING_SECONDS } from '../calls/call-outcome.ts'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 
@@ -22,6 +23,15 @@ type MessageRow = {
   media_status: NonNullable<MessageView['media']>['status'] | null
   media_error: string | null
   stored_type: string | null
+  call: {
+    outcome: CallOutcome
+    live: boolean
+    started_at: string
+    ring_seconds: number | null
+    talk_seconds: number | null
+    answered_by: string | null
+    answered_by_name: string | null
+  } | null
 }
 
 export async function loadMessageViews(
@@ -32,8 +42,15 @@ export async function loadMessageViews(
   const { rows } = await tx.query<MessageRow>(
     `select m.id, m.conversation_id, m.helpline_id, c.contact_id, k.key_sealed, m.direction, m.kind, m.body_sealed, m.status,
             m.author_id, u.display_name as author_name, m.created_at, m.error_code,
-            m.flagged, m.hidden_reason, m.media, m.media_status, m.media_error, f.mime_type as stored_type
+            m.flagged, m.hidden_reason, m.media, m.media_status, m.media_error, f.mime_type as stored_type,
+            case when p.id is not null then json_build_object(
+              'outcome', ${CALL_OUTCOME}, 'live', p.answered_at is not null and p.ended_at is null and p.talk_seconds is null,
+              'started_at', p.started_at, 'ring_seconds', greatest(0, ${CALL_RING_SECONDS}),
+              'talk_seconds', p.talk_seconds, 'answered_by', p.answered_by, 'answered_by_name', au.display_name)
+            end as call
        from message m join conversation c on c.id = m.conversation_id
+       left join phone_call p on p.message_id = m.id
+       left join app_user au on au.id = p.answered_by
        left join keystore.contact_key k on k.contact_id = c.contact_id
        left join app_user u on u.id = m.author_id
        left join media_file f on f.message_id = m.id
@@ -69,6 +86,20 @@ export async function loadMessageViews(
             error: row.media_error,
           }
         : null,
+    ...(row.call
+      ? {
+          call: {
+            outcome: row.call.outcome,
+            live: row.call.live,
+            startedAt: new Date(row.call.started_at).toISOString(),
+            ringSeconds: row.call.ring_seconds,
+            talkSeconds: row.call.talk_seconds,
+            answeredBy: row.call.answered_by
+              ? { id: row.call.answered_by, displayName: row.call.answered_by_name ?? '' }
+              : null,
+          },
+        }
+      : {}),
   }))
 }
 

@@ -10,6 +10,7 @@ import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { addDays, localDateOf } from '../policy/local-days.ts'
 import { countSurveyAnswers } from '../survey/count-survey-answers.ts'
+import { countCalls } from './count-calls.ts'
 import { countClosedConversations } from './count-closed-conversations.ts'
 
 export async function describeStatistics(
@@ -45,6 +46,7 @@ export async function describeStatistics(
     language: settings.languages[0] ?? 'it',
     channels: counted.channels,
     total: counted.total,
+    calls: await countCalls(tx, period),
     categories: labelled(
       settings.desk?.categories ?? [],
       new Map(counted.categories.flatMap(({ id, count }) => (id === null ? [] : [[id, count]]))),

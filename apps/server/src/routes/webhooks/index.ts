@@ -5,17 +5,18 @@
 // Anything the channel chooses not to take (another number, a group, a call) is still a 200, so
 // the provider never retries it; only what was not signed (401), is not the provider's format
 // (400), or cannot be checked yet (503: the channel's secrets are not configured) is refused.
-// A channel whose provider reads the answer (Twilio's TwiML) writes its own: a call ringing is
-// decided (forward, or message and voicemail) while the provider waits. Voicemails become
+// A channel whose provider reads the answer (Twilio's TwiML) writes its own: each step of a call is
+// recorded and answered (the phones to ring, the announcement, or message and voicemail) while the
+// provider waits. Voicemails become
 // call-back requests, transcriptions their text, STOP keywords an opt-out, after the ingest.
 import { ChannelConfigError, channelAdapters, WebhookPayloadError } from '@ascolto/channels'
 import {
   AscoltoError,
   addTranscriptions,
-  answerCall,
   findChannel,
   openCallbackRequests,
   receiveChannelEvents,
+  recordCallStep,
   recordOptOuts,
   withChannelSecrets,
 } from '@ascolto/core'
@@ -134,7 +135,11 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       const transcriptions = events.transcriptions?.length
         ? await addTranscriptions({ pool, services }, connection, events.transcriptions)
         : 0
-      const call = events.call ? await answerCall(pool, services, connection, events.call) : undefined
+      const call = events.call
+        ? await recordCallStep({ pool, services }, connection, events.call, {
+            fallbackPhone: receiver.fallbackPhone?.(connection) ?? null,
+          })
+        : undefined
       const ignored: Record<string, number> = {}
       for (const reason of events.ignored) ignored[reason] = (ignored[reason] ?? 0) + 1
       request.log.info(
@@ -144,7 +149,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
           ...(optOuts ? { optOuts } : {}),
           ...(callbacks ? { callbacks } : {}),
           ...(transcriptions ? { transcriptions } : {}),
-          ...(call ? { call: call.action === 'reject' ? 'rejected' : call.open ? 'open' : 'closed' } : {}),
+          ...(events.call && call ? { call: `${events.call.step.kind}: ${call.action}` } : {}),
           ignored,
         },
         'webhook',

@@ -108,7 +108,8 @@ describe('Twilio SMS: the survey after a conversation closes', () => {
       `select kind from message where conversation_id = $1 order by seq`,
       [conversationId],
     )
-    assert.deepEqual(rows, [{ kind: 'voicemail' }])
+    // the voicemail, and the call it was left in, on record
+    assert.deepEqual(rows, [{ kind: 'voicemail' }, { kind: 'call' }])
     const asked = await server.pool.query('select survey_asked_at from conversation where id = $1', [
       conversationId,
     ])

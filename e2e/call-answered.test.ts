@@ -1,0 +1,128 @@
+// A call answered by an operator, in Chromium: the fake Twilio plays the call flow (the phones
+// ring, Anna's picks up, hears the announcement and presses 1, the talk lasts 3:12, the call
+// ends); the conversation is in Anna's "Le mie" with the call's record and duration; she writes a
+// note and closes it with the closing form and a category; the statistics count the call.
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { importHelplineSettings } from '@ascolto/core'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { DESK_SETTINGS } from '../apps/server/src/testing/desk-settings.ts'
+import {
+  connectFakeTwilio,
+  type FakeTwilio,
+  startFakeTwilio,
+} from '../apps/server/src/testing/fake-twilio.ts'
+import { playCall } from '../apps/server/src/testing/fake-twilio-call.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+} from '../apps/server/src/testing/test-server.ts'
+import { launchBrowser, screenshot } from './browser.ts'
+import { openDesk, wcagViolations } from './desk-fixtures.ts'
+
+const PUBLIC_URL = 'https://ascolto.example.org'
+const settings = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../docs/settings/addiction-line.json'), 'utf8'),
+)
+const ANNA_PHONE = '+393401112233'
+
+describe('a call answered by an operator, in Chromium', () => {
+  let server: TestServer
+  let fake: FakeTwilio
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  before(async () => {
+    // Tuesday 16:00 in Rome: the addiction help line is open
+    server = await startTestServer(
+      { ASCOLTO_PUBLIC_URL: PUBLIC_URL },
+      { clock: () => new Date('2026-12-01T15:00:00Z') },
+    )
+    fake = await startFakeTwilio()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    await fake?.close()
+    await server?.close()
+  })
+
+  it('appears in her "Le mie" with its duration, takes a note and the closing form, and the statistics count it', async () => {
+    const { helplineId } = await makeHelpline(server.pool)
+    await importHelplineSettings(server.pool, helplineId, { ...settings, desk: DESK_SETTINGS })
+    const { target } = await connectFakeTwilio({ ...server, publicUrl: PUBLIC_URL }, fake, { helplineId })
+    const anna = await makeOperator(server, [{ helplineId, role: 'supervisor' }], 'Anna')
+    assert.equal(
+      (
+        await call(`${server.url}/api/account/phone`, {
+          method: 'PUT',
+          cookie: anna.cookie,
+          body: { phone: ANNA_PHONE },
+        })
+      ).status,
+      200,
+    )
+
+    const played = await playCall(target, fake.accountSid, {
+      from: '+393331234567',
+      phones: { [ANNA_PHONE]: 'accept' },
+      talkSeconds: 192,
+    })
+    assert.deepEqual(played.rounds, [[ANNA_PHONE]])
+
+    const desk = await openDesk(browser, server.url, anna.email, contexts)
+    await desk.getByRole('tab', { name: 'Le mie' }).click()
+    await desk
+      .getByRole('tabpanel', { name: 'Le mie' })
+      .getByRole('link', { name: /Persona #/ })
+      .click()
+    const record = desk.locator('.call-record')
+    await record.waitFor()
+    assert.match(
+      (await record.textContent()) ?? '',
+      /^Chiamata con risposta · ha risposto Anna · squillato \d+ s · durata 3:12$/,
+    )
+    assert.equal(await desk.getByText('+393331234567').count(), 0)
+
+    await desk.getByRole('button', { name: 'Scrivi una nota privata' }).click()
+    await desk.getByLabel('Nota privata').fill('Chiede del servizio per il figlio: richiamerà giovedì')
+    await desk.getByRole('button', { name: 'Aggiungi nota' }).click()
+    await desk.getByText('Chiede del servizio per il figlio: richiamerà giovedì').waitFor()
+    await screenshot(desk, 'console-call-answered-1280')
+    assert.deepEqual(await wcagViolations(desk), [])
+    await desk.setViewportSize({ width: 390, height: 844 })
+    await record.scrollIntoViewIfNeeded()
+    await screenshot(desk, 'console-call-answered-390')
+    await desk.setViewportSize({ width: 1280, height: 800 })
+
+    await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    const dialog = desk.getByRole('dialog', { name: /^Chiudere la conversazione con Persona #/ })
+    await dialog.getByRole('checkbox', { name: 'Solitudine' }).check()
+    await dialog.getByLabel(/^Esito/).selectOption({ label: 'Ascoltata' })
+    await dialog.getByRole('button', { name: 'Chiudi la conversazione' }).click()
+    await dialog.waitFor({ state: 'detached' })
+
+    await desk.getByRole('link', { name: 'Statistiche' }).click()
+    const calls = desk.getByRole('table', { name: 'Chiamate' })
+    await calls.waitFor()
+    const cells = await calls.getByRole('row').nth(1).getByRole('cell').allTextContents()
+    // calls, answered, unanswered, voicemail, ended while ringing, refused, wait, length (median, average)
+    assert.deepEqual(cells.slice(0, 5), ['1', '1', '0', '0', '0'])
+    assert.match(cells[7] ?? '', /^3 min/)
+    const closed = await server.pool.query(
+      'select categories, outcome from conversation_fact where helpline_id = $1',
+      [helplineId],
+    )
+    assert.deepEqual(closed.rows, [{ categories: ['loneliness'], outcome: { outcome: 'listened' } }])
+    await calls.scrollIntoViewIfNeeded()
+    await screenshot(desk, 'console-call-statistics-1280')
+    await desk.setViewportSize({ width: 390, height: 844 })
+    await calls.scrollIntoViewIfNeeded()
+    await screenshot(desk, 'console-call-statistics-390')
+  })
+})
