@@ -13,6 +13,14 @@ export {
   findCannedReplyHelpline,
   saveCannedReply,
 } from './canned-replies/save-canned-reply.ts'
+export { addCaseConversation } from './cases/add-case-conversation.ts'
+export { addCaseEntry } from './cases/add-case-entry.ts'
+export { getCase } from './cases/get-case.ts'
+export { findConversationCase, listCases, listCaseTasks } from './cases/list-cases.ts'
+export { markCaseEntryDone } from './cases/mark-case-entry-done.ts'
+export { openCase } from './cases/open-case.ts'
+export { setCaseLegalHold } from './cases/set-case-legal-hold.ts'
+export { updateCase } from './cases/update-case.ts'
 export { openChannelSecrets, sealChannelSecrets, withChannelSecrets } from './channels/channel-secrets.ts'
 export { connectChannel } from './channels/connect-channel.ts'
 export { type ChannelRecord, findChannel } from './channels/find-channel.ts'

@@ -260,6 +260,7 @@ export type WidgetEvents = {
   survey: () => void
 }
 export * from './callbacks.ts'
+export * from './cases.ts'
 export * from './contact-links.ts'
 export * from './delivery.ts'
 export * from './desk.ts'
