@@ -8,8 +8,8 @@ const Strict = { additionalProperties: false } as const
 
 /** How a case ended: a short fixed list, counted in the statistics. */
 export const CASE_OUTCOMES = ['goal-reached', 'referred', 'lost-contact', 'declined', 'other'] as const
-export const CaseOutcome = Type.Union(CASE_OUTCOMES.map((o) => Type.Literal(o)))
-export type CaseOutcome = Static<typeof CaseOutcome>
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number]
+export const CaseOutcome = Type.Unsafe<CaseOutcome>(Type.Union(CASE_OUTCOMES.map((o) => Type.Literal(o))))
 
 export const CaseStatus = Type.Union([Type.Literal('open'), Type.Literal('on_hold'), Type.Literal('closed')])
 export type CaseStatus = Static<typeof CaseStatus>

@@ -25,6 +25,9 @@ import {
 import { blockContact, hideMessage, unblockContact } from '../api/moderation.ts'
 import { signOut } from '../api/session.ts'
 import { sendRedirect, setLegalHold } from '../api/settings.ts'
+import { useCaseRoute } from '../cases/case-route.ts'
+import { CasesScreen } from '../cases/cases-screen.tsx'
+import { TodayLink } from '../cases/today-link.tsx'
 import { ReviewsScreen } from '../room/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
@@ -97,6 +100,7 @@ export function Desk({ session, onSignedOut }: Props) {
       : null
   const [roomVersion, setRoomVersion] = useState(0)
   const onReviews = route.screen === 'reviews'
+  const onCases = useCaseRoute()
   const desks = useDeskSetups(session.memberships)
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
@@ -318,7 +322,8 @@ export function Desk({ session, onSignedOut }: Props) {
   }, [settingsFor])
 
   // the skip link moves focus without touching the address, which says which screen is shown
-  const onScreen = settingsFor ?? cannedFor ?? roomFor ?? statisticsFor ?? (onReviews ? 'reviews' : null)
+  const onScreen =
+    settingsFor ?? cannedFor ?? roomFor ?? statisticsFor ?? (onReviews ? 'reviews' : onCases && 'cases')
   const skipTo = onScreen ? 'settings' : 'conversation'
 
   return (
@@ -398,6 +403,7 @@ export function Desk({ session, onSignedOut }: Props) {
         />
       )}
       {onReviews && <ReviewsScreen supervises={supervisesAny} onError={setError} />}
+      {onCases && <CasesScreen caseId={onCases.caseId} supervises={supervises} onError={setError} />}
       {cannedFor && (
         <CannedRepliesScreen
           helplines={coordinated}
@@ -414,7 +420,8 @@ export function Desk({ session, onSignedOut }: Props) {
           cannedFor !== null ||
           roomFor !== null ||
           statisticsFor !== null ||
-          onReviews
+          onReviews ||
+          onCases !== null
         }
       >
         <Queue
@@ -432,6 +439,7 @@ export function Desk({ session, onSignedOut }: Props) {
               {supervised[0] && <a href={roomHref(supervised[0].helplineId)}>{t('room.link')}</a>}
               {supervised[0] && <a href={statisticsHref(supervised[0].helplineId)}>{t('statistics.link')}</a>}
               <a href={REVIEWS_HREF}>{t('reviews.link')}</a>
+              <TodayLink />
             </div>
           }
         />

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { purgeInactiveContacts } from '@ascolto/core'
 import type { CaseView, ConversationView } from '@ascolto/protocol'
+import { closeOnSundays } from '../../../testing/closed-on-sundays.ts'
 import { dumpDatabase } from '../../../testing/database-dump.ts'
 import { writeIn } from '../../../testing/desk-settings.ts'
 import {
@@ -16,16 +17,6 @@ import {
   type TestServer,
   visitorToken,
 } from '../../../testing/test-server.ts'
-
-const DAY = [{ start: '09:00', end: '18:00' }]
-// closed on Sundays
-const OPENING = {
-  alwaysOpen: false,
-  weekly: { mon: DAY, tue: DAY, wed: DAY, thu: DAY, fri: DAY, sat: DAY },
-  exceptions: [],
-  closures: [],
-  closedOnPublicHolidays: false,
-}
 
 describe('cases', () => {
   let server: TestServer
@@ -42,10 +33,7 @@ describe('cases', () => {
     server = await startTestServer({}, { clock: () => now })
     line = await makeHelpline(server.pool)
     const other = await makeHelpline(server.pool)
-    await server.pool.query(
-      `update helpline set settings = jsonb_build_object('opening', $2::jsonb) where id = $1`,
-      [line.helplineId, OPENING],
-    )
+    await closeOnSundays(server.pool, line.helplineId)
     volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
     colleague = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Marco')
     supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Elena')

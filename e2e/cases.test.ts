@@ -1,0 +1,128 @@
+// Cases in Chromium: a mother writes about her son, the volunteer opens a case from her
+// conversation; the son writes later and his conversation joins the case in two clicks; a plan,
+// a follow-up asked for on a Sunday (the line is closed on Sundays: it lands on Monday's opening),
+// the reminder on Monday, and a supervisor's review the volunteer then reads.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { closeOnSundays } from '../apps/server/src/testing/closed-on-sundays.ts'
+import {
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+  visitorToken,
+} from '../apps/server/src/testing/test-server.ts'
+import { launchBrowser, screenshot } from './browser.ts'
+import { openDesk, wcagViolations, writeIn } from './desk-fixtures.ts'
+
+describe('cases at the desk, in Chromium', () => {
+  let server: TestServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  // Saturday 5 December 2026, 11:00 in Rome
+  let now = new Date('2026-12-05T10:00:00Z')
+
+  before(async () => {
+    server = await startTestServer({}, { clock: () => now })
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function take(page: Page, text: string) {
+    await page.getByRole('tab', { name: 'In attesa' }).click()
+    await page
+      .getByRole('tabpanel', { name: 'In attesa' })
+      .getByRole('link', { name: /Persona #/ })
+      .first()
+      .click()
+    await page.getByRole('region', { name: 'Messaggi' }).getByText(text).waitFor()
+    await page.getByRole('button', { name: 'Prendi in carico' }).click()
+    await page.locator('.conversation-status').getByText('Presa in carico da te').waitFor()
+  }
+
+  it('opens a case, joins a later conversation, plans, follows up on Monday, and is reviewed', async () => {
+    const line = await makeHelpline(server.pool)
+    await closeOnSundays(server.pool, line.helplineId)
+    const giulia = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
+    const elena = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Elena')
+    const volunteer = await openDesk(browser, server.url, giulia.email, contexts)
+
+    await writeIn(server, line.channelId, visitorToken(), 'Sono la madre di un ragazzo che beve ogni sera')
+    await take(volunteer, 'Sono la madre di un ragazzo che beve ogni sera')
+    const panel = volunteer.getByRole('region', { name: 'Percorso di aiuto' })
+    await panel.getByRole('button', { name: 'Apri un percorso' }).click()
+    await panel.getByLabel('Titolo (senza nomi)').fill('Alcol, figlio 19 anni')
+    await panel.getByLabel('Chi è per la persona seguita').fill('madre')
+    await panel.getByRole('button', { name: 'Apri', exact: true }).click()
+    await panel.getByRole('link', { name: 'Alcol, figlio 19 anni' }).waitFor()
+    await screenshot(volunteer, 'console-case-panel-1280')
+
+    await writeIn(server, line.channelId, visitorToken(), 'Ciao, mia madre mi ha detto di scrivervi')
+    await take(volunteer, 'Ciao, mia madre mi ha detto di scrivervi')
+    // two clicks: "Aggiungi a un percorso", then "Aggiungi" on the one case offered
+    await panel.getByRole('button', { name: 'Aggiungi a un percorso' }).click()
+    await panel
+      .getByLabel('Percorso')
+      .locator('option', { hasText: 'Alcol, figlio 19 anni' })
+      .waitFor({ state: 'attached' })
+    await panel.getByRole('button', { name: 'Aggiungi', exact: true }).click()
+    await panel.getByRole('link', { name: 'Alcol, figlio 19 anni' }).click()
+
+    const page = volunteer.getByRole('main')
+    await page.getByRole('heading', { name: 'Alcol, figlio 19 anni' }).waitFor()
+    await page.getByText(/persona seguita/).waitFor()
+    await page.getByText(/madre$/).waitFor()
+    const plan = page.getByRole('region', { name: 'Piano' })
+    await plan.getByLabel('Nuovo obiettivo').fill('Primo colloquio al SerD')
+    await plan.getByRole('button', { name: "Aggiungi l'obiettivo" }).click()
+    await plan.getByLabel('Nuovo passo').fill('Trovare con lui il SerD di zona')
+    await plan.getByRole('button', { name: 'Aggiungi il passo' }).click()
+    await plan.getByRole('checkbox', { name: /Trovare con lui il SerD di zona/ }).click()
+    await plan.getByText(/fatto da Giulia/).waitFor()
+
+    // the browser runs in UTC: Sunday 6 December 10:00 UTC, when the line is closed
+    const followUps = page.getByRole('region', { name: 'Ricontatti' })
+    await followUps.getByLabel('Ricontatto da fare').fill('Richiamare la madre dopo il colloquio')
+    await followUps.getByLabel(/^Quando/).fill('2026-12-06T10:00')
+    await followUps.getByRole('button', { name: 'Programma il ricontatto' }).click()
+    // Monday's opening, 09:00 in Rome
+    await followUps.getByText(/lun 7 dic.*08:00 · Richiamare la madre dopo il colloquio/).waitFor()
+    await screenshot(volunteer, 'console-case-1280')
+    assert.deepEqual(await wcagViolations(volunteer), [])
+
+    // Monday, 10:30 in Rome: the reminder on the desk, and in "Da fare oggi"
+    now = new Date('2026-12-07T09:30:00Z')
+    await volunteer.goto(`${server.url}/#/`)
+    await volunteer.getByRole('link', { name: 'Da fare oggi (1)' }).click()
+    const today = volunteer.getByRole('region', { name: 'Da fare oggi' })
+    await today.getByText(/Richiamare la madre dopo il colloquio · in ritardo/).waitFor()
+    await screenshot(volunteer, 'console-cases-today-1280')
+
+    const supervisor = await openDesk(browser, server.url, elena.email, contexts)
+    await supervisor.getByRole('link', { name: 'Percorsi' }).click()
+    await supervisor.getByRole('link', { name: 'Alcol, figlio 19 anni' }).click()
+    const notes = supervisor.getByRole('region', { name: 'Note e supervisione' })
+    await notes.getByLabel('Riscontro della supervisione').fill('Bene il SerD; coinvolgete anche il padre.')
+    await notes.getByRole('button', { name: 'Firma la revisione' }).click()
+    await supervisor
+      .getByRole('region', { name: 'Cronologia' })
+      .getByText(/Revisione della supervisione · Elena/)
+      .waitFor()
+
+    await volunteer
+      .getByRole('region', { name: 'I percorsi' })
+      .getByRole('link', { name: 'Alcol, figlio 19 anni' })
+      .click()
+    await volunteer.getByText('Bene il SerD; coinvolgete anche il padre.').waitFor()
+
+    const phone = await openDesk(browser, server.url, giulia.email, contexts, { width: 390, height: 844 })
+    await phone.goto(volunteer.url())
+    await phone.getByRole('heading', { name: 'Alcol, figlio 19 anni' }).waitFor()
+    await screenshot(phone, 'console-case-390')
+  })
+})
