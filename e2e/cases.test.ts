@@ -1,5 +1,5 @@
-// Cases in Chromium: a mother writes about her son, the volunteer opens a case from her
-// conversation; the son writes later and his conversation joins the case in two clicks; a plan,
+// Cases in Chromium: a mother calls the office about her son (a contact logged by hand), the
+// volunteer opens a case from it; the son writes later and his conversation joins the case in two clicks; a plan,
 // a follow-up asked for on a Sunday (the line is closed on Sundays: it lands on Monday's opening),
 // the reminder on Monday, and a supervisor's review the volunteer then reads.
 import assert from 'node:assert/strict'
@@ -52,8 +52,26 @@ describe('cases at the desk, in Chromium', () => {
     const elena = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Elena')
     const volunteer = await openDesk(browser, server.url, giulia.email, contexts)
 
-    await writeIn(server, line.channelId, visitorToken(), 'Sono la madre di un ragazzo che beve ogni sera')
-    await take(volunteer, 'Sono la madre di un ragazzo che beve ogni sera')
+    // the mother calls the office phone: a contact logged by hand
+    await volunteer.getByRole('link', { name: 'Registra un contatto' }).click()
+    const form = volunteer.getByRole('main')
+    await form.getByLabel('Come è avvenuto').selectOption({ label: "Telefono dell'ufficio" })
+    await form.getByLabel('Chi si è messo in contatto').selectOption({ label: 'Un familiare' })
+    await form.getByLabel('Quando').fill('2026-12-05T09:30')
+    await form.getByLabel('Durata (minuti)').fill('15')
+    await form.getByLabel('Note').fill('Sono la madre di un ragazzo che beve ogni sera')
+    await screenshot(volunteer, 'console-logged-contact-1280')
+    assert.deepEqual(await wcagViolations(volunteer), [])
+    await form.getByRole('button', { name: 'Registra' }).click()
+    await volunteer
+      .getByRole('region', { name: 'Messaggi' })
+      .getByText('Sono la madre di un ragazzo che beve ogni sera')
+      .waitFor()
+    await volunteer.locator('.conversation-status').getByText('Presa in carico da te').waitFor()
+    await volunteer
+      .locator('.conversation-meta')
+      .getByText(/Registrato a mano/)
+      .waitFor()
     const panel = volunteer.getByRole('region', { name: 'Percorso di aiuto' })
     await panel.getByRole('button', { name: 'Apri un percorso' }).click()
     await panel.getByLabel('Titolo (senza nomi)').fill('Alcol, figlio 19 anni')

@@ -73,6 +73,7 @@ export {
 } from './helplines/helpline-settings.ts'
 export { instantInZone, previewRules, type RulesPreview } from './helplines/preview-rules.ts'
 export { readHelplineSettings, updateHelplineSettings } from './helplines/update-helpline-settings.ts'
+export { logContact } from './logged-contacts/log-contact.ts'
 export { fetchMessageMedia } from './media/fetch-message-media.ts'
 export { readMessageMedia } from './media/read-message-media.ts'
 export { sendAttachment } from './media/send-attachment.ts'

@@ -169,3 +169,32 @@ export const CaseLegalHoldBody = Type.Object(
 export type CaseLegalHoldBody = Static<typeof CaseLegalHoldBody>
 
 export const CaseEntryDoneBody = Type.Object({ done: Type.Boolean() }, Strict)
+
+// ---- contacts logged by hand ----
+
+export const LOGGED_DOORS = [
+  'in_person',
+  'office_phone',
+  'on_site',
+  'identification',
+  'from_service',
+] as const
+export const LOGGED_CALLERS = ['person', 'relative', 'service', 'citizen'] as const
+export type LoggedDoor = (typeof LOGGED_DOORS)[number]
+export type LoggedCaller = (typeof LOGGED_CALLERS)[number]
+
+export const LogContactBody = Type.Object(
+  {
+    door: Type.Unsafe<LoggedDoor>(Type.Union(LOGGED_DOORS.map((d) => Type.Literal(d)))),
+    caller: Type.Unsafe<LoggedCaller>(Type.Union(LOGGED_CALLERS.map((c) => Type.Literal(c)))),
+    happenedAt: Timestamp,
+    durationMinutes: Type.Integer({ minimum: 0, maximum: 1440 }),
+    /** An existing person of the helpline ("Persona #4821"); absent: a new contact, with no address. */
+    pseudonym: Type.Optional(Type.Integer({ minimum: 1000, maximum: 999999 })),
+    notes: Type.Optional(Type.String({ maxLength: 4096 })),
+  },
+  Strict,
+)
+export type LogContactBody = Static<typeof LogContactBody>
+export const LoggedContactView = Type.Object({ conversationId: Uuid, pseudonym: Type.Integer() })
+export type LoggedContactView = Static<typeof LoggedContactView>

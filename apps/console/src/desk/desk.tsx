@@ -28,6 +28,11 @@ import { sendRedirect, setLegalHold } from '../api/settings.ts'
 import { useCaseRoute } from '../cases/case-route.ts'
 import { CasesScreen } from '../cases/cases-screen.tsx'
 import { TodayLink } from '../cases/today-link.tsx'
+import {
+  LOGGED_CONTACT_HREF,
+  LogContactScreen,
+  useOnLogContact,
+} from '../logged-contacts/log-contact-screen.tsx'
 import { ReviewsScreen } from '../room/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
@@ -101,6 +106,7 @@ export function Desk({ session, onSignedOut }: Props) {
   const [roomVersion, setRoomVersion] = useState(0)
   const onReviews = route.screen === 'reviews'
   const onCases = useCaseRoute()
+  const onLogContact = useOnLogContact()
   const desks = useDeskSetups(session.memberships)
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
@@ -323,7 +329,11 @@ export function Desk({ session, onSignedOut }: Props) {
 
   // the skip link moves focus without touching the address, which says which screen is shown
   const onScreen =
-    settingsFor ?? cannedFor ?? roomFor ?? statisticsFor ?? (onReviews ? 'reviews' : onCases && 'cases')
+    settingsFor ??
+    cannedFor ??
+    roomFor ??
+    statisticsFor ??
+    (onReviews ? 'reviews' : onCases || onLogContact ? 'cases' : null)
   const skipTo = onScreen ? 'settings' : 'conversation'
 
   return (
@@ -404,6 +414,7 @@ export function Desk({ session, onSignedOut }: Props) {
       )}
       {onReviews && <ReviewsScreen supervises={supervisesAny} onError={setError} />}
       {onCases && <CasesScreen caseId={onCases.caseId} supervises={supervises} onError={setError} />}
+      {onLogContact && <LogContactScreen memberships={session.memberships} onError={setError} />}
       {cannedFor && (
         <CannedRepliesScreen
           helplines={coordinated}
@@ -421,7 +432,8 @@ export function Desk({ session, onSignedOut }: Props) {
           roomFor !== null ||
           statisticsFor !== null ||
           onReviews ||
-          onCases !== null
+          onCases !== null ||
+          onLogContact
         }
       >
         <Queue
@@ -440,6 +452,7 @@ export function Desk({ session, onSignedOut }: Props) {
               {supervised[0] && <a href={statisticsHref(supervised[0].helplineId)}>{t('statistics.link')}</a>}
               <a href={REVIEWS_HREF}>{t('reviews.link')}</a>
               <TodayLink />
+              <a href={LOGGED_CONTACT_HREF}>{t('loggedContacts.link')}</a>
             </div>
           }
         />

@@ -7,6 +7,7 @@ import {
   getCase,
   listCases,
   listCaseTasks,
+  logContact,
   markCaseEntryDone,
   openCase,
   setCaseLegalHold,
@@ -22,6 +23,8 @@ import {
   CaseTaskList,
   CaseView,
   ConversationCase,
+  LogContactBody,
+  LoggedContactView,
   OpenCaseBody,
   UpdateCaseBody,
   Uuid,
@@ -151,5 +154,21 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     { config: volunteer, schema: { params: ById, response: { 200: ConversationCase, ...errors } } },
     async (request) =>
       findConversationCase({ tx: pool, services }, await requireActor(pool, request), request.params.id),
+  )
+
+  // a contact that happened outside Ascolto's doors, logged by hand: a conversation of its own door
+  app.post(
+    '/api/helplines/:id/logged-contacts',
+    {
+      config: volunteer,
+      schema: { params: ById, body: LogContactBody, response: { 201: LoggedContactView, ...errors } },
+    },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const logged = await withTransaction(pool, (tx) =>
+        logContact({ tx, services }, actor, request.params.id, request.body),
+      )
+      return reply.status(201).send(logged)
+    },
   )
 }
