@@ -1,20 +1,34 @@
 // Cases in Chromium: a mother calls the office about her son (a contact logged by hand), the
 // volunteer opens a case from it; the son writes later and his conversation joins the case in two clicks; a plan,
 // a follow-up asked for on a Sunday (the line is closed on Sundays: it lands on Monday's opening),
-// the reminder on Monday, and a supervisor's review the volunteer then reads.
+// the reminder on Monday, a supervisor's review the volunteer then reads, and the line writing
+// first to the son on WhatsApp by the approved template once he agreed.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { closeOnSundays } from '../apps/server/src/testing/closed-on-sundays.ts'
 import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+  whatsappPayload,
+  whatsappText,
+} from '../apps/server/src/testing/fake-whatsapp.ts'
+import {
   makeHelpline,
   makeOperator,
   startTestServer,
   type TestServer,
-  visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { openDesk, wcagViolations, writeIn } from './desk-fixtures.ts'
+import { openDesk, wcagViolations } from './desk-fixtures.ts'
+
+const TEMPLATE = {
+  name: 'ricontatto_percorso',
+  language: 'it',
+  text: 'Ti scriviamo come concordato: rispondi quando vuoi.',
+}
 
 describe('cases at the desk, in Chromium', () => {
   let server: TestServer
@@ -23,13 +37,17 @@ describe('cases at the desk, in Chromium', () => {
   // Saturday 5 December 2026, 11:00 in Rome
   let now = new Date('2026-12-05T10:00:00Z')
 
+  let fake: FakeWhatsApp
+
   before(async () => {
     server = await startTestServer({}, { clock: () => now })
+    fake = await startFakeWhatsApp()
     browser = await launchBrowser()
   })
   after(async () => {
     for (const context of contexts) await context.close()
     await browser?.close()
+    await fake?.close()
     await server?.close()
   })
 
@@ -80,7 +98,18 @@ describe('cases at the desk, in Chromium', () => {
     await panel.getByRole('link', { name: 'Alcol, figlio 19 anni' }).waitFor()
     await screenshot(volunteer, 'console-case-panel-1280')
 
-    await writeIn(server, line.channelId, visitorToken(), 'Ciao, mia madre mi ha detto di scrivervi')
+    // the son writes later, on WhatsApp
+    const whatsapp = await connectFakeWhatsApp(server, fake, {
+      helplineId: line.helplineId,
+      template: TEMPLATE,
+    })
+    const son = { phone: '393490000123' }
+    const written = await postWhatsAppWebhook(
+      whatsapp.webhookUrl,
+      whatsapp.appSecret,
+      whatsappPayload({ messages: [whatsappText(son, 'Ciao, mia madre mi ha detto di scrivervi')] }),
+    )
+    assert.equal(written.status, 200)
     await take(volunteer, 'Ciao, mia madre mi ha detto di scrivervi')
     // two clicks: "Aggiungi a un percorso", then "Aggiungi" on the one case offered
     await panel.getByRole('button', { name: 'Aggiungi a un percorso' }).click()
@@ -137,6 +166,22 @@ describe('cases at the desk, in Chromium', () => {
       .getByRole('link', { name: 'Alcol, figlio 19 anni' })
       .click()
     await volunteer.getByText('Bene il SerD; coinvolgete anche il padre.').waitFor()
+
+    // the son agreed to be written to on WhatsApp; three days on, past its window, the line writes first
+    await server.pool.query(
+      `update contact_identity set last_inbound_at = now() - interval '3 days' where channel_id = $1`,
+      [whatsapp.channelId],
+    )
+    const people = volunteer.getByRole('region', { name: 'Persone' })
+    await people.getByRole('button', { name: 'Scrivi per primi su WhatsApp' }).waitFor({ state: 'detached' })
+    await people.getByRole('button', { name: 'Ha acconsentito a essere ricontattata su WhatsApp' }).click()
+    await people.getByText(/Consenso a essere ricontattata su WhatsApp/).waitFor()
+    await screenshot(volunteer, 'console-case-consent-1280')
+    await people.getByRole('button', { name: 'Scrivi per primi su WhatsApp' }).click()
+    await volunteer.locator('.conversation-meta').getByText('WhatsApp').waitFor()
+    const [first] = await fake.waitForSent(1)
+    assert.equal(first?.template?.name, 'ricontatto_percorso')
+    await volunteer.goBack()
 
     const phone = await openDesk(browser, server.url, giulia.email, contexts, { width: 390, height: 844 })
     await phone.goto(volunteer.url())

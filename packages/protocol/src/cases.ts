@@ -76,6 +76,14 @@ export const CaseMemberView = Type.Object({
   pseudonym: Type.Integer(),
   isSubject: Type.Boolean(),
   relation: Type.Union([Type.String(), Type.Null()]),
+  /** The doors the person can be reached on, and when they agreed, in this case, to be written to there. */
+  doors: Type.Array(
+    Type.Object({
+      channelId: Uuid,
+      channelKind: Type.String(),
+      consentAt: Type.Union([Timestamp, Type.Null()]),
+    }),
+  ),
 })
 export type CaseMemberView = Static<typeof CaseMemberView>
 
@@ -198,3 +206,20 @@ export const LogContactBody = Type.Object(
 export type LogContactBody = Static<typeof LogContactBody>
 export const LoggedContactView = Type.Object({ conversationId: Uuid, pseudonym: Type.Integer() })
 export type LoggedContactView = Static<typeof LoggedContactView>
+
+// ---- the line writes first ----
+
+export const CaseConsentBody = Type.Object({ contactId: Uuid, channelId: Uuid }, Strict)
+export type CaseConsentBody = Static<typeof CaseConsentBody>
+export const WriteFirstBody = Type.Object(
+  {
+    contactId: Uuid,
+    channelId: Uuid,
+    /** For doors without a reply window; WhatsApp sends the approved template instead. */
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+  },
+  Strict,
+)
+export type WriteFirstBody = Static<typeof WriteFirstBody>
+export const FirstContactView = Type.Object({ conversationId: Uuid, messageId: Uuid })
+export type FirstContactView = Static<typeof FirstContactView>

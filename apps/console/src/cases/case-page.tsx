@@ -9,24 +9,28 @@ import {
 } from '@ascolto/protocol'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useLabels } from '../desk/labels.ts'
 import { ScreenTop } from '../desk/screen-top.tsx'
 import { conversationHref } from '../desk/use-hash-route.ts'
 import { CasePlan } from './case-plan.tsx'
 import { CaseStatusLine } from './case-status-line.tsx'
 import { addCaseEntry, getCase, markEntryDone, updateCase } from './cases-api.ts'
 import { EntryForm } from './entry-form.tsx'
+import { FirstContact } from './first-contact.tsx'
 import { formatDueTime } from './format-due.ts'
 
 type Props = {
   caseId: string
+  myId: string
   supervises: (helplineId: string) => boolean
   onError: (error: unknown) => void
 }
 
 type Moment = { at: string; key: string; node: React.ReactNode }
 
-export function CasePage({ caseId, supervises, onError }: Props) {
+export function CasePage({ caseId, myId, supervises, onError }: Props) {
   const { t, i18n } = useTranslation()
+  const labels = useLabels(myId)
   const heading = useRef<HTMLHeadingElement>(null)
   const ids = { heading: useId(), status: useId(), outcome: useId() }
   const [view, setView] = useState<CaseView | null>(null)
@@ -104,6 +108,20 @@ export function CasePage({ caseId, supervises, onError }: Props) {
           {view.members.map((m) => (
             <li key={m.contactId}>
               {pseudonym(m.pseudonym)} · {m.isSubject ? t('cases.subject') : (m.relation ?? t('cases.other'))}
+              {view.status !== 'closed' &&
+                m.doors
+                  .filter((door) => door.channelKind !== 'webchat' && door.channelKind !== 'logged')
+                  .map((door) => (
+                    <FirstContact
+                      key={door.channelId}
+                      caseId={caseId}
+                      member={m}
+                      door={door}
+                      channelName={labels.channel(door.channelKind)}
+                      onChanged={(answer) => setView(answer)}
+                      onError={onError}
+                    />
+                  ))}
             </li>
           ))}
         </ul>

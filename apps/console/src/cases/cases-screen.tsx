@@ -13,12 +13,14 @@ import './cases.css'
 
 type Props = {
   caseId: string | null
+  myId: string
   supervises: (helplineId: string) => boolean
   onError: (error: unknown) => void
 }
 
-export function CasesScreen({ caseId, supervises, onError }: Props) {
-  if (caseId) return <CasePage key={caseId} caseId={caseId} supervises={supervises} onError={onError} />
+export function CasesScreen({ caseId, myId, supervises, onError }: Props) {
+  if (caseId)
+    return <CasePage key={caseId} caseId={caseId} myId={myId} supervises={supervises} onError={onError} />
   return <CaseList onError={onError} />
 }
 

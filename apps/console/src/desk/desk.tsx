@@ -413,7 +413,9 @@ export function Desk({ session, onSignedOut }: Props) {
         />
       )}
       {onReviews && <ReviewsScreen supervises={supervisesAny} onError={setError} />}
-      {onCases && <CasesScreen caseId={onCases.caseId} supervises={supervises} onError={setError} />}
+      {onCases && (
+        <CasesScreen caseId={onCases.caseId} myId={myId} supervises={supervises} onError={setError} />
+      )}
       {onLogContact && <LogContactScreen memberships={session.memberships} onError={setError} />}
       {cannedFor && (
         <CannedRepliesScreen

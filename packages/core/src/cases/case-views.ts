@@ -105,8 +105,15 @@ export async function loadCaseView(db: Db, keyring: Keyring, caseId: string, now
     is_subject: boolean
     relation_sealed: Buffer | null
     key_sealed: Buffer | null
+    doors: { channel_id: string; kind: string; consent_at: string | null }[]
   }>(
-    `select m.contact_id, ct.pseudonym, m.is_subject, m.relation_sealed, k.key_sealed
+    `select m.contact_id, ct.pseudonym, m.is_subject, m.relation_sealed, k.key_sealed,
+            coalesce((select json_agg(json_build_object('channel_id', ch.id, 'kind', ch.kind, 'consent_at', cs.given_at)
+                                      order by ch.kind, ch.id)
+                        from contact_identity ci join channel ch on ch.id = ci.channel_id
+                        left join case_consent cs on cs.case_id = m.case_id and cs.contact_id = m.contact_id
+                                                 and cs.channel_id = ch.id
+                       where ci.contact_id = m.contact_id), '[]') as doors
        from case_member m join contact ct on ct.id = m.contact_id
        left join keystore.contact_key k on k.contact_id = m.contact_id
       where m.case_id = $1 order by m.is_subject desc, m.added_at, m.contact_id`,
@@ -148,6 +155,11 @@ export async function loadCaseView(db: Db, keyring: Keyring, caseId: string, now
             relationContext(caseId, row.contact_id),
           )
         : null,
+      doors: row.doors.map((door) => ({
+        channelId: door.channel_id,
+        channelKind: door.kind,
+        consentAt: door.consent_at && new Date(door.consent_at).toISOString(),
+      })),
     })),
     conversations: conversations.rows.map((row) => ({
       conversationId: row.id,

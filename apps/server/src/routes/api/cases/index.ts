@@ -10,24 +10,29 @@ import {
   logContact,
   markCaseEntryDone,
   openCase,
+  recordCaseConsent,
   setCaseLegalHold,
   updateCase,
+  writeFirst,
 } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
 import {
   AddCaseConversationBody,
   AddCaseEntryBody,
+  CaseConsentBody,
   CaseEntryDoneBody,
   CaseLegalHoldBody,
   CaseList,
   CaseTaskList,
   CaseView,
   ConversationCase,
+  FirstContactView,
   LogContactBody,
   LoggedContactView,
   OpenCaseBody,
   UpdateCaseBody,
   Uuid,
+  WriteFirstBody,
 } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
@@ -169,6 +174,38 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
         logContact({ tx, services }, actor, request.params.id, request.body),
       )
       return reply.status(201).send(logged)
+    },
+  )
+
+  // the person agreed, in this case, to be contacted on that door
+  app.post(
+    '/api/cases/:id/consents',
+    {
+      config: volunteer,
+      schema: { params: ById, body: CaseConsentBody, response: { 200: CaseView, ...errors } },
+    },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, async (tx) => {
+        await recordCaseConsent({ tx }, actor, request.params.id, request.body)
+        return getCase({ tx, services }, actor, request.params.id)
+      })
+    },
+  )
+
+  // the line writes first: refused without that consent
+  app.post(
+    '/api/cases/:id/first-contact',
+    {
+      config: volunteer,
+      schema: { params: ById, body: WriteFirstBody, response: { 201: FirstContactView, ...errors } },
+    },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const sent = await withTransaction(pool, (tx) =>
+        writeFirst({ tx, services }, actor, request.params.id, request.body),
+      )
+      return reply.status(201).send(sent)
     },
   )
 }
