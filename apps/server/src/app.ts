@@ -12,6 +12,7 @@ import { availabilityRoutes } from './routes/api/availability/index.ts'
 import { callbackRoutes } from './routes/api/callbacks/index.ts'
 import { callRoutes } from './routes/api/calls/index.ts'
 import { cannedReplyRoutes } from './routes/api/canned-replies/index.ts'
+import { caseRoutes } from './routes/api/cases/index.ts'
 import { contactLinkRoutes } from './routes/api/contact-links/index.ts'
 import { contactRoutes } from './routes/api/contacts/index.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
@@ -65,6 +66,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(contactRoutes, context)
   await app.register(widgetRoutes, context)
   await app.register(callbackRoutes, context)
+  await app.register(caseRoutes, context)
   await app.register(contactLinkRoutes, context)
   await app.register(webhookRoutes, context)
   await app.register(staticRoutes, context)

@@ -270,6 +270,7 @@ export type WidgetEvents = {
 }
 export * from './callbacks.ts'
 export * from './calls.ts'
+export * from './cases.ts'
 export * from './contact-links.ts'
 export * from './delivery.ts'
 export * from './desk.ts'

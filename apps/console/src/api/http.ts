@@ -30,11 +30,11 @@ function isErrorView(value: unknown): value is ErrorView {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: object,
 ): Promise<T> {
-  const sendsBody = method === 'POST' || method === 'PUT'
+  const sendsBody = method === 'POST' || method === 'PUT' || method === 'PATCH'
   let response: Response
   try {
     response = await fetch(path, {

@@ -2,6 +2,7 @@
 // safeguarding flags with the playbook, its clinical review, and the private note. The handlers and the helpline's
 // setup travel together as `DeskTools`.
 import type { CloseBody, ConversationView, DeskSetup, RaiseFlagBody, TransferBody } from '@ascolto/protocol'
+import { CasePanel } from '../cases/case-panel.tsx'
 import { ContactHistoryPanel } from './contact-history.tsx'
 import type { useLabels } from './labels.ts'
 import { NoteForm } from './note-form.tsx'
@@ -36,6 +37,11 @@ export type DeskTools = {
 export function DeskExtras({ conversation, tools }: { conversation: ConversationView; tools: DeskTools }) {
   return (
     <>
+      <CasePanel
+        conversation={conversation}
+        canAct={conversation.assignee?.id === tools.myId || tools.supervises(conversation.helplineId)}
+        onError={tools.onError}
+      />
       <ContactHistoryPanel
         conversation={conversation}
         setup={tools.setupOf(conversation.helplineId)}

@@ -26,6 +26,14 @@ import { blockContact, hideMessage, unblockContact } from '../api/moderation.ts'
 import { signOut } from '../api/session.ts'
 import { sendRedirect, setLegalHold } from '../api/settings.ts'
 import { LiveCalls } from '../calls/live-calls.tsx'
+import { useCaseRoute } from '../cases/case-route.ts'
+import { CasesScreen } from '../cases/cases-screen.tsx'
+import { TodayLink } from '../cases/today-link.tsx'
+import {
+  LOGGED_CONTACT_HREF,
+  LogContactScreen,
+  useOnLogContact,
+} from '../logged-contacts/log-contact-screen.tsx'
 import { ReviewsScreen } from '../room/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
@@ -98,6 +106,8 @@ export function Desk({ session, onSignedOut }: Props) {
       : null
   const [roomVersion, setRoomVersion] = useState(0)
   const onReviews = route.screen === 'reviews'
+  const onCases = useCaseRoute()
+  const onLogContact = useOnLogContact()
   const desks = useDeskSetups(session.memberships)
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
@@ -319,7 +329,12 @@ export function Desk({ session, onSignedOut }: Props) {
   }, [settingsFor])
 
   // the skip link moves focus without touching the address, which says which screen is shown
-  const onScreen = settingsFor ?? cannedFor ?? roomFor ?? statisticsFor ?? (onReviews ? 'reviews' : null)
+  const onScreen =
+    settingsFor ??
+    cannedFor ??
+    roomFor ??
+    statisticsFor ??
+    (onReviews ? 'reviews' : onCases || onLogContact ? 'cases' : null)
   const skipTo = onScreen ? 'settings' : 'conversation'
 
   return (
@@ -400,6 +415,10 @@ export function Desk({ session, onSignedOut }: Props) {
         />
       )}
       {onReviews && <ReviewsScreen supervises={supervisesAny} onError={setError} />}
+      {onCases && (
+        <CasesScreen caseId={onCases.caseId} myId={myId} supervises={supervises} onError={setError} />
+      )}
+      {onLogContact && <LogContactScreen memberships={session.memberships} onError={setError} />}
       {cannedFor && (
         <CannedRepliesScreen
           helplines={coordinated}
@@ -416,7 +435,9 @@ export function Desk({ session, onSignedOut }: Props) {
           cannedFor !== null ||
           roomFor !== null ||
           statisticsFor !== null ||
-          onReviews
+          onReviews ||
+          onCases !== null ||
+          onLogContact
         }
       >
         <Queue
@@ -434,6 +455,8 @@ export function Desk({ session, onSignedOut }: Props) {
               {supervised[0] && <a href={roomHref(supervised[0].helplineId)}>{t('room.link')}</a>}
               {supervised[0] && <a href={statisticsHref(supervised[0].helplineId)}>{t('statistics.link')}</a>}
               <a href={REVIEWS_HREF}>{t('reviews.link')}</a>
+              <TodayLink />
+              <a href={LOGGED_CONTACT_HREF}>{t('loggedContacts.link')}</a>
             </div>
           }
         />

@@ -22,6 +22,8 @@ export function voicemailAnswer(settings: HelplineSettings, now: Date): CallAnsw
       isFirstMessageEver: false,
       alreadySentThisOpening: new Set(),
       contactBlocked: false,
+      // a call nobody took: nobody is with the caller
+      attended: false,
     })
     message =
       (closedKind ? autoReplyText(settings, closedKind, now) : null) ??

@@ -6,6 +6,7 @@
 // hold stops it. Audited with counts only; the audit trail keeps the contact's id, which after
 // this points at nothing.
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import { dropEmptyCases, recordCaseFacts } from '../cases/record-case-facts.ts'
 import type { Actor, Tx } from '../context.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
@@ -43,6 +44,12 @@ export async function eraseContact(
   await queueProviderErasure(tx, keyring, conversationIds)
   await rememberErasedProviderIds(tx, conversationIds)
   await keepBlocksOfErased(tx, [record.contact_id])
+  const caseIds = (
+    await tx.query<{ case_id: string }>('select case_id from case_member where contact_id = $1', [
+      record.contact_id,
+    ])
+  ).rows.map((r) => r.case_id)
+  await recordCaseFacts(tx, caseIds)
   await destroyContactKeys(tx, [record.contact_id])
   await tx.query(
     `delete from outbox
@@ -55,7 +62,10 @@ export async function eraseContact(
     conversationIds,
   ])
   await tx.query('delete from conversation where id = any($1::uuid[])', [conversationIds])
+  // their place in cases and what was written about them there go with them (cascade); a case
+  // left with nobody goes too
   await tx.query('delete from contact where id = $1', [record.contact_id])
+  const casesDeleted = (await dropEmptyCases(tx, caseIds)).length
   const counts = { conversations: conversationIds.length, messages: messages.rowCount ?? 0 }
   await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
@@ -63,7 +73,7 @@ export async function eraseContact(
     action: 'contact.erased',
     subjectType: 'contact',
     subjectId: record.contact_id,
-    details: { ...counts, reason: input.reason.trim() },
+    details: { ...counts, ...(casesDeleted > 0 && { casesDeleted }), reason: input.reason.trim() },
   })
   // where the conversations were, for the consoles to drop them (not part of the answer)
   return { ...counts, helplineId: record.helpline_id, conversationIds }

@@ -8,6 +8,7 @@ import {
   sealerOf,
 } from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
+import { isLoggedContact } from '../logged-contacts/log-contact.ts'
 import { loadMessageView } from './message-views.ts'
 import { queueOutboundMessage } from './queue-outbound-message.ts'
 
@@ -29,6 +30,9 @@ export async function sendReply(
 ): Promise<MessageView> {
   const record = await findConversationForActor(tx, actor, conversationId, { lock: true })
   requireReplying(record, actor)
+  if (await isLoggedContact(tx, record.id)) {
+    throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'A contact logged by hand has no door to reply through')
+  }
   if (await isOptedOut(tx, record.id)) {
     throw new AscoltoError('ASCOLTO_ERR_OPTED_OUT', 'The person asked to receive nothing more here (STOP)')
   }

@@ -1,8 +1,8 @@
 // Retention: once a person has been silent for their helpline's months (counted from their last
 // message, not from the conversation's start), their key is destroyed and everything about them is
 // deleted for real: the address, the conversations, the messages, the notes. What statistics need survives as anonymous
-// conversation_fact rows, written first in the same transaction. A contact under legal hold is
-// left alone until the hold is lifted.
+// conversation_fact rows, written first in the same transaction. A contact under legal hold, or in
+// a case still kept (purge-closed-cases.ts), is left alone until the hold is lifted or the case goes.
 import type { Pool } from '@ascolto/db'
 import { withTransaction } from '@ascolto/db'
 import { destroyContactKeys } from '../contacts/contact-keys.ts'
@@ -13,6 +13,7 @@ import type { Keyring } from '../crypto/keyring.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { purgeErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { queueProviderErasure } from './erase-provider-copies.ts'
+import { keptByCase, purgeClosedCases } from './purge-closed-cases.ts'
 
 export type PurgeCounts = { contacts: number; conversations: number; messages: number }
 
@@ -37,6 +38,10 @@ export async function purgeInactiveContacts(
   for (const { id: helplineId } of helplines) {
     try {
       const settings = await loadHelplineSettings(pool, helplineId)
+      // cases first: the people of a case that goes now are then purged as anyone else
+      await withTransaction(pool, (tx) =>
+        purgeClosedCases(tx, { helplineId, months: settings.retention.months, now }),
+      )
       for (;;) {
         const batch = await withTransaction(pool, (tx) =>
           purgeBatch(tx, { keyring, helplineId, months: settings.retention.months, now, batchSize }),
@@ -67,6 +72,7 @@ async function purgeBatch(
       where helpline_id = $1 and legal_hold_at is null
         and (last_inbound_at < $2::timestamptz - make_interval(months => $3)
              or (last_inbound_at is null and created_at < $2::timestamptz - make_interval(months => $3)))
+        and not ${keptByCase('contact.id', '$2', '$3')}
       limit $4
       for update skip locked`,
     [input.helplineId, input.now, input.months, input.batchSize],

@@ -1,0 +1,108 @@
+// An operator records a contact that happened outside Ascolto's doors. It becomes a conversation
+// on the helpline's "logged" door, open and in the operator's hands (so it is in "Le mie" at once,
+// takes notes, the closing form, categories, a case), with the person found by their pseudonym or
+// new with no address; the notes are a note sealed under the person's key.
+import { randomInt, randomUUID } from 'node:crypto'
+import type { LogContactBody, LoggedContactView } from '@ascolto/protocol'
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import type { Actor, Services, Tx } from '../context.ts'
+import { insertNote } from '../conversations/add-note.ts'
+import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { AscoltoError } from '../errors.ts'
+import { requireRole } from '../operators/require-role.ts'
+
+export const LOGGED_KIND = 'logged'
+
+/** The helpline's own door for contacts logged by hand, made the first time one is. */
+async function loggedChannel(tx: Tx, helplineId: string) {
+  // one at a time per helpline, so two first contacts make one door
+  await tx.query('select 1 from helpline where id = $1 for update', [helplineId])
+  const found = await tx.query<{ id: string }>(
+    'select id from channel where helpline_id = $1 and kind = $2',
+    [helplineId, LOGGED_KIND],
+  )
+  if (found.rows[0]) return found.rows[0].id
+  const made = await tx.query<{ id: string }>(
+    `insert into channel (helpline_id, kind, name) values ($1, $2, 'Contatti registrati') returning id`,
+    [helplineId, LOGGED_KIND],
+  )
+  return made.rows[0]?.id as string
+}
+
+async function personOf(tx: Tx, services: Services, helplineId: string, pseudonym: number | undefined) {
+  if (pseudonym !== undefined) {
+    const { rows } = await tx.query<{ id: string }>(
+      'select id from contact where helpline_id = $1 and pseudonym = $2',
+      [helplineId, pseudonym],
+    )
+    if (!rows[0]) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'No person with this pseudonym')
+    return { contactId: rows[0].id, pseudonym }
+  }
+  const contactId = randomUUID()
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const chosen = randomInt(1000, attempt < 10 ? 10_000 : 1_000_000)
+    const inserted = await tx.query(
+      `with person as (
+         insert into contact (id, helpline_id, pseudonym) values ($1, $2, $3)
+         on conflict (helpline_id, pseudonym) do nothing returning id)
+       insert into keystore.contact_key (contact_id, key_sealed) select id, $4 from person`,
+      [contactId, helplineId, chosen, services.keyring.newContactKey(helplineId, contactId)],
+    )
+    if (inserted.rowCount === 1) return { contactId, pseudonym: chosen }
+  }
+  throw new Error('No free pseudonym found')
+}
+
+export async function logContact(
+  { tx, services }: { tx: Tx; services: Services },
+  actor: Actor,
+  helplineId: string,
+  body: LogContactBody,
+): Promise<LoggedContactView> {
+  requireRole(actor, helplineId, 'volunteer')
+  const happenedAt = new Date(body.happenedAt)
+  if (happenedAt.getTime() > services.clock().getTime() + 5 * 60_000) {
+    throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'A logged contact has already happened')
+  }
+  const channelId = await loggedChannel(tx, helplineId)
+  const person = await personOf(tx, services, helplineId, body.pseudonym)
+  const conversationId = randomUUID()
+  const opened = await tx.query(
+    `insert into conversation (id, helpline_id, contact_id, channel_id, status, assignee_id, opened_at, last_message_at)
+     values ($1, $2, $3, $4, 'open', $5, $6, $6) on conflict do nothing`,
+    [conversationId, helplineId, person.contactId, channelId, actor.userId, happenedAt],
+  )
+  if (!opened.rowCount) {
+    throw new AscoltoError(
+      'ASCOLTO_ERR_DUPLICATE_CONFLICT',
+      'This person has a logged contact still open: close it first',
+    )
+  }
+  await tx.query(
+    `insert into logged_contact (conversation_id, helpline_id, door, caller, happened_at, duration_seconds, logged_by)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [conversationId, helplineId, body.door, body.caller, happenedAt, body.durationMinutes * 60, actor.userId],
+  )
+  const notes = body.notes?.trim()
+  if (notes) {
+    const record = await findConversationForActor(tx, actor, conversationId)
+    await insertNote(tx, services, { ...record, authorId: actor.userId, text: notes, kind: 'text' })
+  }
+  await recordAuditEvent(tx, {
+    helplineId,
+    actorId: actor.userId,
+    action: 'contact.logged',
+    subjectType: 'conversation',
+    subjectId: conversationId,
+    details: { door: body.door, caller: body.caller },
+  })
+  return { conversationId, pseudonym: person.pseudonym }
+}
+
+/** A contact logged by hand has no door to write back through. */
+export async function isLoggedContact(tx: Pick<Tx, 'query'>, conversationId: string) {
+  const { rowCount } = await tx.query('select 1 from logged_contact where conversation_id = $1', [
+    conversationId,
+  ])
+  return (rowCount ?? 0) > 0
+}
