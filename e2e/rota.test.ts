@@ -3,11 +3,10 @@
 // and takes her calendar address, whose feed an iCalendar parser reads back.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { instantInZone } from '@ascolto/core'
 import ICAL from 'ical.js'
 import type { Browser, BrowserContext } from 'playwright-core'
+import { rome, setOpening } from '../apps/server/src/testing/rota-fixtures.ts'
 import {
-  call,
   makeHelpline,
   makeOperator,
   startTestServer,
@@ -16,7 +15,6 @@ import {
 import { launchBrowser, screenshot } from './browser.ts'
 import { openDesk, wcagViolations } from './desk-fixtures.ts'
 
-const rome = (local: string) => instantInZone(local.replace(' ', 'T'), 'Europe/Rome') as Date
 // Monday 2 March 2026, noon in Rome: the screen opens on that week
 const NOW = rome('2026-03-02 12:00')
 
@@ -41,19 +39,8 @@ describe('the rota, in Chromium', () => {
     await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Marco')
     await makeOperator(server, [{ helplineId, role: 'supervisor' }], 'Sara')
     // open on Saturdays and Tuesdays, 19–21
-    const url = `${server.url}/api/helplines/${helplineId}/settings`
-    const settings = await call(url, { cookie: carla.cookie })
     const evening = [{ start: '19:00', end: '21:00' }]
-    const opening = {
-      weekly: { tue: evening, sat: evening },
-      exceptions: [],
-      closures: [],
-      closedOnPublicHolidays: false,
-    }
-    assert.equal(
-      (await call(url, { method: 'PUT', cookie: carla.cookie, body: { ...settings.body, opening } })).status,
-      200,
-    )
+    await setOpening(server, helplineId, carla.cookie, { tue: evening, sat: evening })
 
     // the coordinator builds the week: Saturdays 19–21, two volunteers and a supervisor
     const desk = await openDesk(browser, server.url, carla.email, contexts)

@@ -135,6 +135,7 @@ export {
   type ShiftPattern,
   type ShiftRole,
 } from './rota/occurrences.ts'
+export { digestText, queueRotaDigests, sendRotaDigest } from './rota/rota-digest.ts'
 export { cancelShiftDay, createShift, deleteShift, findShiftHelpline } from './rota/save-shift.ts'
 export { answerShiftSwap, offerShiftSwap } from './rota/swap-shift.ts'
 export { acknowledgeFlag } from './safeguarding/acknowledge-flag.ts'

@@ -67,3 +67,12 @@ create table calendar_feed (
   token_hash bytea not null unique,
   created_at timestamptz not null default now()
 );
+
+-- The coordinators' daily digest of the next week's gaps: one a day per helpline, whichever
+-- worker gets there first (the row is the claim).
+create table rota_digest (
+  helpline_id uuid not null references helpline (id) on delete cascade,
+  on_date date not null,
+  created_at timestamptz not null default now(),
+  primary key (helpline_id, on_date)
+);

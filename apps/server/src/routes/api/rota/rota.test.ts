@@ -4,8 +4,9 @@
 // reads back, and renewing it ends the old address. Volunteers cannot build; the wall holds.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { instantInZone, listOperatorsOnShift } from '@ascolto/core'
+import { listOperatorsOnShift } from '@ascolto/core'
 import ICAL from 'ical.js'
+import { rome, setOpening } from '../../../testing/rota-fixtures.ts'
 import {
   call,
   makeHelpline,
@@ -14,8 +15,6 @@ import {
   type TestServer,
 } from '../../../testing/test-server.ts'
 
-/** A wall-clock time in Rome, 'YYYY-MM-DD HH:MM'. */
-const rome = (local: string) => instantInZone(local.replace(' ', 'T'), 'Europe/Rome') as Date
 // Monday 2 March 2026, noon in Rome
 const NOW = rome('2026-03-02 12:00')
 const EVENINGS = { start: '18:00', end: '21:00' }
@@ -30,18 +29,13 @@ describe('the rota', () => {
   async function eveningLine() {
     const { helplineId } = await makeHelpline(server.pool)
     const coordinator = await makeOperator(server, [{ helplineId, role: 'coordinator' }], 'Coordinatrice')
-    const url = `${server.url}/api/helplines/${helplineId}/settings`
-    const settings = await call(url, { cookie: coordinator.cookie })
-    const weekly = Object.fromEntries(
-      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [EVENINGS]]),
+    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+    await setOpening(
+      server,
+      helplineId,
+      coordinator.cookie,
+      Object.fromEntries(days.map((d) => [d, [EVENINGS]])),
     )
-    const opening = { weekly, exceptions: [], closures: [], closedOnPublicHolidays: false }
-    const saved = await call(url, {
-      method: 'PUT',
-      cookie: coordinator.cookie,
-      body: { ...settings.body, opening },
-    })
-    assert.equal(saved.status, 200, JSON.stringify(saved.body))
     return { helplineId, coordinator }
   }
 

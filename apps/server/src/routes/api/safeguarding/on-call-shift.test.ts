@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { emailConnection } from '@ascolto/channels'
-import { connectChannel, instantInZone } from '@ascolto/core'
 import { setDeskSettings } from '../../../testing/desk-settings.ts'
 import { type LocalSmtp, startLocalSmtp } from '../../../testing/local-mail.ts'
+import { connectLocalMailbox, rome } from '../../../testing/rota-fixtures.ts'
 import {
   call,
   makeHelpline,
@@ -18,7 +17,6 @@ import {
 } from '../../../testing/test-server.ts'
 
 const FALLBACK = 'reperibile@helpline.example.org'
-const rome = (local: string) => instantInZone(local.replace(' ', 'T'), 'Europe/Rome') as Date
 
 describe('the on-call alert and the rota', () => {
   let smtp: LocalSmtp
@@ -43,22 +41,7 @@ describe('the on-call alert and the rota', () => {
 
   it('mails the supervisor on shift now, and the fixed address when nobody is', async () => {
     const line = await makeHelpline(server.pool)
-    const { config, secrets } = emailConnection({
-      address: 'ascolto@helpline.example.org',
-      displayName: 'Linea di ascolto',
-      imap: { host: '127.0.0.1', port: 1, secure: false },
-      smtp: { host: smtp.host, port: smtp.port, secure: false, user: smtp.user },
-      imapPassword: 'unused-here',
-      smtpPassword: smtp.password,
-      replySubject: 'Risposta',
-    })
-    const mailbox = await connectChannel(server.pool, server.services.keyring, {
-      helplineId: line.helplineId,
-      kind: 'email',
-      name: 'E-mail',
-      config,
-      secrets,
-    })
+    const mailbox = await connectLocalMailbox(server, line.helplineId, smtp)
     const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
     const volunteer = await makeOperator(
       server,
