@@ -117,3 +117,16 @@ export const CalendarFeedView = Type.Object({
 export type CalendarFeedView = Static<typeof CalendarFeedView>
 
 export const ShiftCreated = Type.Object({ id: Uuid })
+
+const OnShift = Type.Object({
+  userId: Uuid,
+  displayName: Type.String(),
+  role: ShiftRole,
+  confirmed: Type.Boolean(),
+  /** When their shift ends (on now) or starts (due). */
+  at: Timestamp,
+})
+
+/** Who is on shift now, and who is due in the next twelve hours. */
+export const RotaNow = Type.Object({ on: Type.Array(OnShift), due: Type.Array(OnShift) })
+export type RotaNow = Static<typeof RotaNow>

@@ -9,6 +9,7 @@ import {
   createShift,
   deleteShift,
   describeRotaWeek,
+  describeShiftNow,
   findShiftHelpline,
   giveBackShift,
   helplineIdsOf,
@@ -21,6 +22,7 @@ import { withTransaction } from '@ascolto/db'
 import {
   AssignmentBody,
   CalendarFeedView,
+  RotaNow,
   RotaWeek,
   RotaWeekQuery,
   ShiftBody,
@@ -53,6 +55,20 @@ export const rotaRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
           week: request.query.week,
           now: services.clock(),
         }),
+      )
+    },
+  )
+
+  app.get(
+    '/api/helplines/:id/rota/now',
+    {
+      config: { policy: staff('volunteer') },
+      schema: { params: ById, response: { 200: RotaNow, ...errors } },
+    },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx) =>
+        describeShiftNow(tx, actor, { helplineId: request.params.id, now: services.clock() }),
       )
     },
   )

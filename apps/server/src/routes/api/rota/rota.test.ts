@@ -17,12 +17,13 @@ import {
 
 // Monday 2 March 2026, noon in Rome
 const NOW = rome('2026-03-02 12:00')
+let now = NOW
 const EVENINGS = { start: '18:00', end: '21:00' }
 
 describe('the rota', () => {
   let server: TestServer
   before(async () => {
-    server = await startTestServer({}, { clock: () => NOW })
+    server = await startTestServer({}, { clock: () => now })
   })
   after(async () => server.close())
 
@@ -153,6 +154,21 @@ describe('the rota', () => {
       body: {},
     })
     assert.equal(confirm.status, 204)
+
+    // the supervision room's view: due on Saturday morning, on shift in the evening
+    const rotaNow = async () => {
+      const answer = await call(`${server.url}/api/helplines/${helplineId}/rota/now`, {
+        cookie: supervisor.cookie,
+      })
+      const names = (list: Array<{ displayName: string; at: string }>) =>
+        list.map((o) => `${o.displayName} ${hours(o.at)}`)
+      return { on: names(answer.body.on), due: names(answer.body.due) }
+    }
+    now = rome('2026-03-07 10:00')
+    assert.deepEqual(await rotaNow(), { on: [], due: ['Anna 18:00', 'Bruno 18:00'] })
+    now = rome('2026-03-07 19:00')
+    assert.deepEqual(await rotaNow(), { on: ['Bruno 21:00', 'Anna 21:00'], due: [] })
+    now = NOW
     const cancelled = await call(`${server.url}/api/shifts/${shiftId}/exceptions`, {
       cookie: coordinator.cookie,
       body: { date: '2026-03-14' },
