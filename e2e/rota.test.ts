@@ -7,6 +7,7 @@ import ICAL from 'ical.js'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { rome, setOpening } from '../apps/server/src/testing/rota-fixtures.ts'
 import {
+  call,
   makeHelpline,
   makeOperator,
   startTestServer,
@@ -17,13 +18,14 @@ import { openDesk, wcagViolations } from './desk-fixtures.ts'
 
 // Monday 2 March 2026, noon in Rome: the screen opens on that week
 const NOW = rome('2026-03-02 12:00')
+let now = NOW
 
 describe('the rota, in Chromium', () => {
   let server: TestServer
   let browser: Browser
   const contexts: BrowserContext[] = []
   before(async () => {
-    server = await startTestServer({}, { clock: () => NOW })
+    server = await startTestServer({}, { clock: () => now })
     browser = await launchBrowser()
   })
   after(async () => {
@@ -45,7 +47,7 @@ describe('the rota, in Chromium', () => {
     // the coordinator builds the week: Saturdays 19–21, two volunteers and a supervisor
     const desk = await openDesk(browser, server.url, carla.email, contexts)
     await desk.getByRole('link', { name: 'Turni' }).click()
-    await desk.getByRole('heading', { name: /^Turni/ }).waitFor()
+    await desk.getByRole('heading', { name: /^Turni · /, level: 1 }).waitFor()
     const gaps = desk.getByRole('region', { name: 'Buchi nella copertura' })
     await gaps.getByText('martedì 19–21: nessuno in turno').waitFor()
     await gaps.getByText('sabato 19–21: nessuno in turno').waitFor()
@@ -88,7 +90,7 @@ describe('the rota, in Chromium', () => {
     const luca = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Luca')
     const annaDesk = await openDesk(browser, server.url, anna.email, contexts, { width: 390, height: 844 })
     await annaDesk.goto(`${server.url}/#/rota/${helplineId}`)
-    await annaDesk.getByRole('heading', { name: /^Turni/ }).waitFor()
+    await annaDesk.getByRole('heading', { name: /^Turni · /, level: 1 }).waitFor()
     await screenshot(annaDesk, 'console-rota-week-390')
     const hers = annaDesk
       .getByRole('listitem')
@@ -128,5 +130,28 @@ describe('the rota, in Chromium', () => {
       [[rome('2026-03-07 19:00').getTime(), rome('2026-03-07 21:00').getTime()]],
     )
     await screenshot(lucaDesk, 'console-rota-calendar-1280')
+
+    // Saturday 19:00: Luca, on a break, is offered "Disponibile" at the desk; at 20:50, the hand-over
+    const away = await call(`${server.url}/api/availability`, {
+      method: 'PUT',
+      cookie: luca.cookie,
+      body: { availability: 'away' },
+    })
+    assert.equal(away.status, 200)
+    now = rome('2026-03-07 19:00')
+    await lucaDesk.goto(`${server.url}/#/`)
+    const prompt = lucaDesk
+      .getByRole('status')
+      .filter({ hasText: 'Il tuo turno è iniziato (fino alle 21:00).' })
+    await prompt.getByRole('button', { name: 'Disponibile' }).click()
+    await prompt.waitFor({ state: 'detached' })
+    assert.equal(await lucaDesk.getByLabel('Disponibilità').inputValue(), 'available')
+    now = rome('2026-03-07 20:50')
+    await lucaDesk.reload()
+    await lucaDesk
+      .getByRole('status')
+      .filter({ hasText: 'Il tuo turno finisce alle 21:00: passa le conversazioni aperte' })
+      .waitFor()
+    await screenshot(lucaDesk, 'console-rota-handover-1280')
   })
 })

@@ -126,6 +126,7 @@ export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inact
 export { assignShift, confirmShift, giveBackShift } from './rota/assign-shift.ts'
 export { renderCalendarFeed, renewCalendarFeed } from './rota/calendar-feed.ts'
 export { findGaps, type Gap, type StaffedOccurrence } from './rota/coverage.ts'
+export { describeMyShift } from './rota/describe-my-shift.ts'
 export { describeRotaWeek, mondayOf, rotaWeek } from './rota/describe-rota-week.ts'
 export { describeShiftNow } from './rota/describe-shift-now.ts'
 export { listOperatorsOnShift, type OperatorOnShift } from './rota/list-operators-on-shift.ts'

@@ -130,3 +130,19 @@ const OnShift = Type.Object({
 /** Who is on shift now, and who is due in the next twelve hours. */
 export const RotaNow = Type.Object({ on: Type.Array(OnShift), due: Type.Array(OnShift) })
 export type RotaNow = Static<typeof RotaNow>
+
+/** The operator's own shift now, if any. */
+export const MyShift = Type.Object({
+  shift: Type.Union([
+    Type.Object({
+      helplineId: Uuid,
+      endsAt: Timestamp,
+      /** The helpline's, which the end is said in. */
+      timeZone: Type.String(),
+      /** Within the last quarter of an hour: time to hand over. */
+      endingSoon: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
+})
+export type MyShift = Static<typeof MyShift>

@@ -28,6 +28,7 @@ import { sendRedirect, setLegalHold } from '../api/settings.ts'
 import { ReviewsScreen } from '../room/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
 import { RotaLink } from '../rota/rota-gate.tsx'
+import { ShiftPrompt } from '../rota/shift-prompt.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
@@ -97,6 +98,8 @@ export function Desk({ session, onSignedOut }: Props) {
       ? (route.helplineId ?? supervised[0]?.helplineId ?? null)
       : null
   const [roomVersion, setRoomVersion] = useState(0)
+  // the shift prompt's "Disponibile" changes what the switch shows: it reads it again
+  const [availabilityVersion, setAvailabilityVersion] = useState(0)
   const onReviews = route.screen === 'reviews'
   const desks = useDeskSetups(session.memberships)
   const [flags, setFlags] = useState<FlagAlert[]>([])
@@ -429,7 +432,8 @@ export function Desk({ session, onSignedOut }: Props) {
           helplineName={helplineName}
           top={
             <div className="queue-top">
-              <AvailabilitySwitch onError={setError} />
+              <AvailabilitySwitch key={availabilityVersion} onError={setError} />
+              <ShiftPrompt onAvailable={() => setAvailabilityVersion((v) => v + 1)} onError={setError} />
               {supervised[0] && <a href={roomHref(supervised[0].helplineId)}>{t('room.link')}</a>}
               {supervised[0] && <a href={statisticsHref(supervised[0].helplineId)}>{t('statistics.link')}</a>}
               <a href={REVIEWS_HREF}>{t('reviews.link')}</a>

@@ -8,6 +8,7 @@ import {
   confirmShift,
   createShift,
   deleteShift,
+  describeMyShift,
   describeRotaWeek,
   describeShiftNow,
   findShiftHelpline,
@@ -22,6 +23,7 @@ import { withTransaction } from '@ascolto/db'
 import {
   AssignmentBody,
   CalendarFeedView,
+  MyShift,
   RotaNow,
   RotaWeek,
   RotaWeekQuery,
@@ -70,6 +72,15 @@ export const rotaRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
       return withTransaction(pool, (tx) =>
         describeShiftNow(tx, actor, { helplineId: request.params.id, now: services.clock() }),
       )
+    },
+  )
+
+  app.get(
+    '/api/rota/my-shift',
+    { config: { policy: staff('volunteer') }, schema: { response: { 200: MyShift, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx) => describeMyShift(tx, actor, services.clock()))
     },
   )
 
