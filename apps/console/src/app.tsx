@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { whenUnauthenticated } from './api/http.ts'
 import { loadSession } from './api/session.ts'
 import { Desk } from './desk/desk.tsx'
+import { RotaGate } from './rota/rota-gate.tsx'
 import { SignIn } from './sign-in/sign-in.tsx'
 import { TeamGate } from './team/team-gate.tsx'
 
@@ -40,7 +41,9 @@ export function App() {
   const signedOut = () => setState({ phase: 'signed-out' })
   return (
     <TeamGate session={state.session} onSignedOut={signedOut}>
-      <Desk session={state.session} onSignedOut={signedOut} />
+      <RotaGate session={state.session} onSignedOut={signedOut}>
+        <Desk session={state.session} onSignedOut={signedOut} />
+      </RotaGate>
     </TeamGate>
   )
 }

@@ -21,6 +21,7 @@ import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { reviewRoutes } from './routes/api/reviews/index.ts'
+import { rotaRoutes } from './routes/api/rota/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { passkeyRoutes } from './routes/api/session/passkeys.ts'
@@ -63,6 +64,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(teamRoutes, context)
   await app.register(auditRoutes, context)
   await app.register(statisticsRoutes, context)
+  await app.register(rotaRoutes, context)
   await app.register(contactRoutes, context)
   await app.register(widgetRoutes, context)
   await app.register(callbackRoutes, context)

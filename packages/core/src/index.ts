@@ -141,6 +141,23 @@ export type { Publisher } from './realtime/publisher.ts'
 export { eraseProviderCopies } from './retention/erase-provider-copies.ts'
 export { setLegalHold } from './retention/legal-hold.ts'
 export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inactive-contacts.ts'
+export { assignShift, confirmShift, giveBackShift } from './rota/assign-shift.ts'
+export { renderCalendarFeed, renewCalendarFeed } from './rota/calendar-feed.ts'
+export { findGaps, type Gap, type StaffedOccurrence } from './rota/coverage.ts'
+export { describeMyShift } from './rota/describe-my-shift.ts'
+export { describeRotaWeek, mondayOf, rotaWeek } from './rota/describe-rota-week.ts'
+export { describeShiftNow } from './rota/describe-shift-now.ts'
+export { listOperatorsOnShift, type OperatorOnShift } from './rota/list-operators-on-shift.ts'
+export {
+  type Occurrence,
+  occurrencesBetween,
+  SHIFT_ROLES,
+  type ShiftPattern,
+  type ShiftRole,
+} from './rota/occurrences.ts'
+export { digestText, queueRotaDigests, sendRotaDigest } from './rota/rota-digest.ts'
+export { cancelShiftDay, createShift, deleteShift, findShiftHelpline } from './rota/save-shift.ts'
+export { answerShiftSwap, offerShiftSwap } from './rota/swap-shift.ts'
 export { acknowledgeFlag } from './safeguarding/acknowledge-flag.ts'
 export { listConversationFlags, listOpenFlagAlerts } from './safeguarding/list-flags.ts'
 export { raiseFlag } from './safeguarding/raise-flag.ts'

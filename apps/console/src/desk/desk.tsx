@@ -36,6 +36,8 @@ import {
 } from '../logged-contacts/log-contact-screen.tsx'
 import { ReviewsScreen } from '../room/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
+import { RotaLink } from '../rota/rota-gate.tsx'
+import { ShiftPrompt } from '../rota/shift-prompt.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
@@ -105,6 +107,8 @@ export function Desk({ session, onSignedOut }: Props) {
       ? (route.helplineId ?? supervised[0]?.helplineId ?? null)
       : null
   const [roomVersion, setRoomVersion] = useState(0)
+  // the shift prompt's "Disponibile" changes what the switch shows: it reads it again
+  const [availabilityVersion, setAvailabilityVersion] = useState(0)
   const onReviews = route.screen === 'reviews'
   const onCases = useCaseRoute()
   const onLogContact = useOnLogContact()
@@ -451,12 +455,14 @@ export function Desk({ session, onSignedOut }: Props) {
           helplineName={helplineName}
           top={
             <div className="queue-top">
-              <AvailabilitySwitch onError={setError} />
+              <AvailabilitySwitch key={availabilityVersion} onError={setError} />
+              <ShiftPrompt onAvailable={() => setAvailabilityVersion((v) => v + 1)} onError={setError} />
               {supervised[0] && <a href={roomHref(supervised[0].helplineId)}>{t('room.link')}</a>}
               {supervised[0] && <a href={statisticsHref(supervised[0].helplineId)}>{t('statistics.link')}</a>}
               <a href={REVIEWS_HREF}>{t('reviews.link')}</a>
               <TodayLink />
               <a href={LOGGED_CONTACT_HREF}>{t('loggedContacts.link')}</a>
+              <RotaLink session={session} />
             </div>
           }
         />

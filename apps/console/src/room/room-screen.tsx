@@ -12,6 +12,7 @@ import { formatElapsed } from '../desk/time-format.ts'
 import { conversationHref, roomHref } from '../desk/use-hash-route.ts'
 import { useNow } from '../desk/use-now.ts'
 import './room.css'
+import { OnShiftPanel } from '../rota/on-shift-panel.tsx'
 
 type Props = {
   helplines: Membership[]
@@ -110,6 +111,7 @@ export function RoomScreen({ helplines, helplineId, version, labels, maxConcurre
               </table>
             )}
           </section>
+          <OnShiftPanel helplineId={helplineId} version={version} onError={onError} />
           <section aria-labelledby={ids.operators}>
             <h3 id={ids.operators}>{t('room.operators')}</h3>
             <table className="room-table">

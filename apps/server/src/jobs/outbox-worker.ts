@@ -12,6 +12,7 @@ import {
   type Services,
   secondsUntilNextDue,
   sendReadReceipt,
+  sendRotaDigest,
   sendSafeguardingAlert,
 } from '@ascolto/core'
 import type { Pool, PoolClient } from '@ascolto/db'
@@ -60,6 +61,7 @@ export function createOutboxWorker(
     send_read_receipt: (services, row) => sendReadReceipt(pool, services, adapters, row),
     safeguarding_alert: (services, row) => sendSafeguardingAlert(pool, services, adapters, row),
     erase_provider_copies: (services, row) => eraseProviderCopies(pool, services, adapters, row),
+    rota_digest: (services, row) => sendRotaDigest(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

@@ -1,7 +1,14 @@
-// The worker role's periodic jobs (the retention purge, hourly). Several workers may run against
-// one database: each run takes a PostgreSQL advisory lock on a connection of its own, and a
-// worker that cannot get it skips the run, since another one is doing it right now.
-import { type Keyring, type PurgeCounts, purgeExpiredBlocks, purgeInactiveContacts } from '@ascolto/core'
+// The worker role's periodic jobs (the retention purge and the rota's daily digest, hourly).
+// Several workers may run against one database: each purge takes a PostgreSQL advisory lock on a
+// connection of its own, and a worker that cannot get it skips the run, since another one is
+// doing it right now; each digest is claimed by a row (rota_digest).
+import {
+  type Keyring,
+  type PurgeCounts,
+  purgeExpiredBlocks,
+  purgeInactiveContacts,
+  queueRotaDigests,
+} from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 
@@ -69,6 +76,11 @@ export function createScheduledJobs(
     } catch (error) {
       // tried again at the next tick; the error names helplines at most, never people
       log.error({ err: error }, 'retention purge failed')
+    }
+    try {
+      await queueRotaDigests(pool, new Date())
+    } catch (error) {
+      log.error({ err: error }, 'rota digest failed')
     }
     if (!stopped) {
       timer = setTimeout(() => {

@@ -40,6 +40,7 @@ const PUBLIC_ROUTES = [
   'GET /*',
   'GET /api/widget/v1/channels/:channelId',
   'GET /api/widget/v1/channels/:channelId/messages',
+  'GET /calendar/:token',
   'GET /chat/:channelId',
   'GET /demo',
   'GET /demo.css',

@@ -111,6 +111,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/helplines/:id/canned-replies': staff(),
   'PUT /api/canned-replies/:id': staff(),
   'DELETE /api/canned-replies/:id': staff(),
+  'GET /calendar/:token': { access: 'public', why: "a calendar app, by the feed address's secret token" },
   'GET /chat/:channelId': page,
   'GET /api/widget/v1/channels/:channelId': visitor,
   'GET /api/widget/v1/channels/:channelId/messages': visitor,

@@ -1,9 +1,10 @@
 // Automatic assignment, for a helpline whose desk says so: a waiting conversation goes to the
 // least busy volunteer who is available, signed in, and under the helpline's limit of
-// conversations at once. Nobody free: it stays in the queue, to be taken by hand or assigned
+// conversations at once; volunteers on shift now (the rota) before those who are not. Nobody free: it stays in the queue, to be taken by hand or assigned
 // when someone becomes free (closes one, or sets themselves available).
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
+import { listOperatorsOnShift } from '../rota/list-operators-on-shift.ts'
 
 /** The volunteer the conversation was given to, or null when nobody is free. */
 export async function assignAutomatically(
@@ -12,6 +13,12 @@ export async function assignAutomatically(
   conversation: { helplineId: string; conversationId: string },
 ): Promise<string | null> {
   if (settings.desk?.assignment !== 'automatic') return null
+  // the transaction's time, as the sessions' check below uses
+  const { rows: clock } = await tx.query<{ now: Date }>('select now()')
+  const onShift = await listOperatorsOnShift(tx, {
+    helplineId: conversation.helplineId,
+    at: clock[0]?.now ?? new Date(),
+  })
   const { rows } = await tx.query<{ id: string }>(
     `select u.id from membership m join app_user u on u.id = m.user_id
        cross join lateral (select count(*)::int as load from conversation c
@@ -20,10 +27,10 @@ export async function assignAutomatically(
         and u.availability = 'available'
         and exists (select 1 from user_session s where s.user_id = u.id and s.expires_at > now())
         and ($2::int is null or l.load < $2)
-      order by l.load, u.id
+      order by u.id = any($3::uuid[]) desc, l.load, u.id
       limit 1
       for update of u`,
-    [conversation.helplineId, settings.desk.maxConcurrent ?? null],
+    [conversation.helplineId, settings.desk.maxConcurrent ?? null, onShift.map((o) => o.userId)],
   )
   const volunteerId = rows[0]?.id
   if (!volunteerId) return null

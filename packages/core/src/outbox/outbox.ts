@@ -15,6 +15,8 @@ export type OutboxKind =
   | 'safeguarding_alert'
   /** the provider's own copies of erased messages (Twilio's logs), deleted there too */
   | 'erase_provider_copies'
+  /** a coordinator's daily digest of the rota's gaps, through the helpline's mailbox */
+  | 'rota_digest'
 export type OutboxRow = {
   id: string
   kind: OutboxKind

@@ -1,5 +1,6 @@
 // The external alert of a safeguarding flag: the on-call supervisor's phone or e-mail (the
-// helpline's `desk.onCall`), through one of the helpline's own channels, again every few minutes
+// supervisor on shift now where the rota and the door allow, else the helpline's `desk.onCall`
+// address; `on-call-address.ts`), through one of the helpline's own channels, again every few minutes
 // until a supervisor acknowledges the flag in a console. The text names the kind of risk and the
 // pseudonym, never the person's words or the reason; the address is the supervisor's, not the person's.
 import { randomUUID } from 'node:crypto'
@@ -11,6 +12,7 @@ import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
 import type { Services, Tx } from '../context.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { complete, enqueue, type OutboxRow, retryLater } from '../outbox/outbox.ts'
+import { onCallRecipient } from './on-call-address.ts'
 
 const DEFAULT_EVERY_MINUTES = 5
 /** At most this many alerts per flag (an hour at the default pace): the consoles keep alerting. */
@@ -87,12 +89,18 @@ export async function sendSafeguardingAlert(
     await audit('safeguarding.alert_failed', { reason: 'no usable on-call channel' })
     return 'failed'
   }
+  const recipient = await onCallRecipient(pool, {
+    helplineId: flag.helpline_id,
+    channelKind: channel.kind,
+    fallback: onCall.address,
+    at: services.clock(),
+  })
   const language = settings.languages.find((l) => l in TEXTS) ?? 'en'
   const text = (TEXTS[language] ?? TEXTS.en)?.(flag.kind, flag.helpline_name, flag.pseudonym) ?? ''
   try {
     await adapter.send(
       openConnection(services.keyring, channel),
-      onCall.address,
+      recipient.address,
       { id: randomUUID(), text, createdAt: services.clock() },
       { pushToWidget: services.publisher.toWidget },
     )
@@ -106,7 +114,11 @@ export async function sendSafeguardingAlert(
     await audit('safeguarding.alert_failed', { channelKind: channel.kind })
     return 'failed'
   }
-  await audit('safeguarding.alert_sent', { channelKind: channel.kind, count: sent + 1 })
+  await audit('safeguarding.alert_sent', {
+    channelKind: channel.kind,
+    count: sent + 1,
+    ...(recipient.supervisorId ? { supervisorOnShift: recipient.supervisorId } : {}),
+  })
   // the same row, again in a few minutes: the next run finds the flag acknowledged, or alerts again
   await pool.query(
     `update outbox set leased_until = null, attempts = 0, last_error = null,

@@ -98,6 +98,34 @@ describe('assignment and the limit of conversations at once', () => {
     })
   })
 
+  it('prefers the volunteers on shift now, then the others', async () => {
+    const line = await lineWith({ assignment: 'automatic', maxConcurrent: 2 })
+    const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
+    const anna = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Anna')
+    const bruno = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Bruno')
+    // Bruno is on the rota all of today and tomorrow (a test running across midnight stays on it)
+    const { rows } = await server.pool.query<{ today: string; tomorrow: string }>(
+      `select (now() at time zone 'Europe/Rome')::date::text as today,
+              ((now() at time zone 'Europe/Rome')::date + 1)::text as tomorrow`,
+    )
+    for (const day of [rows[0]?.today, rows[0]?.tomorrow]) {
+      const shift = await call(`${server.url}/api/helplines/${line.helplineId}/shifts`, {
+        cookie: coordinator.cookie,
+        body: { startsOn: day, start: '00:00', end: '24:00', needs: { volunteer: 1 } },
+      })
+      const placed = await call(`${server.url}/api/shifts/${shift.body.id}/assignments`, {
+        cookie: bruno.cookie,
+        body: { date: day, role: 'volunteer' },
+      })
+      assert.equal(placed.status, 201)
+    }
+    // on shift wins over a lighter load: Anna gets one only once Bruno is at the limit
+    const assignees = []
+    for (const text of ['Uno', 'Due', 'Tre'])
+      assignees.push((await writeIn(line.channelId, text)).assignee_id)
+    assert.deepEqual(assignees, [bruno.userId, bruno.userId, anna.userId])
+  })
+
   it('refuses a volunteer taking more than the limit by hand, not a supervisor', async () => {
     const line = await lineWith({ maxConcurrent: 1 })
     const anna = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Anna')

@@ -1,0 +1,46 @@
+// What the rota's tests set up: a helpline's opening hours through its settings, and a mailbox
+// whose SMTP is a local server (only its sending is used: the digest, the on-call alert).
+import { emailConnection } from '@ascolto/channels'
+import { connectChannel, instantInZone } from '@ascolto/core'
+import type { LocalSmtp } from './local-mail.ts'
+import { call, type TestServer } from './test-server.ts'
+
+/** A wall-clock time in Rome, 'YYYY-MM-DD HH:MM'. */
+export const rome = (local: string) => instantInZone(local.replace(' ', 'T'), 'Europe/Rome') as Date
+
+/** Sets the weekly hours (e.g. { sat: [{ start: '19:00', end: '21:00' }] }), as the coordinator. */
+export async function setOpening(
+  server: { url: string },
+  helplineId: string,
+  coordinatorCookie: string,
+  weekly: Record<string, Array<{ start: string; end: string }>>,
+) {
+  const url = `${server.url}/api/helplines/${helplineId}/settings`
+  const settings = await call(url, { cookie: coordinatorCookie })
+  const opening = { weekly, exceptions: [], closures: [], closedOnPublicHolidays: false }
+  const saved = await call(url, {
+    method: 'PUT',
+    cookie: coordinatorCookie,
+    body: { ...settings.body, opening },
+  })
+  if (saved.status !== 200) throw new Error(`opening hours refused: ${JSON.stringify(saved.body)}`)
+}
+
+export async function connectLocalMailbox(server: TestServer, helplineId: string, smtp: LocalSmtp) {
+  const { config, secrets } = emailConnection({
+    address: 'ascolto@helpline.example.org',
+    displayName: 'Linea di ascolto',
+    imap: { host: '127.0.0.1', port: 1, secure: false },
+    smtp: { host: smtp.host, port: smtp.port, secure: false, user: smtp.user },
+    imapPassword: 'unused-here',
+    smtpPassword: smtp.password,
+    replySubject: 'Linea di ascolto',
+  })
+  return connectChannel(server.pool, server.services.keyring, {
+    helplineId,
+    kind: 'email',
+    name: 'E-mail',
+    config,
+    secrets,
+  })
+}
