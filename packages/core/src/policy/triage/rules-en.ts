@@ -15,6 +15,7 @@ export const RULES_EN: RuleSpec[] = [
     [
       `${WANT} ${KILL_SELF}`,
       'i (?:just )?(?:want|wanna) (?:to )?die',
+      '(?<![a-z] )want to die',
       '(?:she|he|they|my \\w+) (?:wants|want) to die',
       'suicidal(?! thoughts? (?:years|in the past))',
       'suicidal (?:thoughts|feelings|ideation)',
@@ -52,7 +53,9 @@ export const RULES_EN: RuleSpec[] = [
     'self_harm',
     [
       '(?:i|he|she|they) (?:ve )?(?:been )?(?:cut|cuts|cutting|burn|burning|burned|hit|hitting) (?:myself|himself|herself|themselves)',
-      '(?:i|she|he) (?:started|start|keep|keeps) (?:cutting|hurting|burning)',
+      '(?:started|start|keep|keeps|been) (?:cutting|hurting|burning)',
+      'cuts (?:herself|himself|myself|themselves)',
+      'cutting (?:myself|herself|himself|again)',
       'self[ -]?harm\\w*',
       'self[ -]?injur\\w*',
       'urge to (?:cut|hurt myself|self harm)',
@@ -69,6 +72,7 @@ export const RULES_EN: RuleSpec[] = [
       'wish i (?:was|were) (?:dead|never born|gone)',
       'wish i could (?:disappear|sleep forever|not wake up|just not exist|stop existing)',
       'wish i wouldn t wake up',
+      '(?:go to )?sleep and (?:never|not) wake up',
       '(?:hope|hoping) i don t wake up',
       'everyone would be better (?:off )?without me',
       'better off without me',
@@ -93,6 +97,7 @@ export const RULES_EN: RuleSpec[] = [
       '(?:i|he|she) (?:just )?(?:took|swallowed|have taken|ve taken|has taken|s taken) (?:all (?:of )?(?:my|the|her|his)|a (?:whole )?(?:bottle|box|handful|bunch) of|[0-9]+|twenty|thirty|fifty|ten|too many) ?(?:pills|tablets|meds|medication|sleeping pills|painkillers|tylenol|paracetamol)?',
       'i drank (?:bleach|poison|antifreeze)',
       'about to (?:jump|do it|pull the trigger|end it)',
+      '(?:took|swallowed|taken) (?:all (?:of )?(?:my|the|her|his)|a (?:whole )?(?:bottle|box|handful|bunch) of|[0-9]+|twenty|thirty|fifty|too many) (?:sleeping )?(?:pills|tablets|meds|painkillers)',
       'i m (?:doing it|going to do it) (?:now|tonight)',
       'this is (?:my )?(?:last|final) (?:message|text|goodbye)',
       'goodbye (?:everyone|forever|world)',
@@ -111,6 +116,8 @@ export const RULES_EN: RuleSpec[] = [
     [
       'i (?:have|ve got|got|bought|saved up|saved|stockpiled|been saving|collected) (?:all )?(?:the |my |a |enough )?(?:pills|tablets|rope|gun|razor|blade|blades|meds|sleeping pills|poison)(?: ready| here| in my hand| with me)?',
       'pills (?:are )?(?:in front of me|ready|in my hand)',
+      '(?:pills|meds|tablets) saved up',
+      '(?:saving|stockpiling|hoarding) (?:up )?(?:pills|meds|tablets)',
       'gun (?:is )?(?:loaded|in my hand|in the drawer)',
     ],
   ],
@@ -121,6 +128,7 @@ export const RULES_EN: RuleSpec[] = [
     [
       'i m (?:on|at) (?:the|a) (?:bridge|roof|rooftop|ledge|edge|cliff|train tracks|tracks|railway|balcony|top floor|overpass)',
       'i m (?:standing )?(?:on|at|near) the (?:bridge|tracks|ledge|edge)',
+      'on the (?:train )?tracks',
       'standing on the (?:bridge|roof|ledge)',
       'waiting for the train',
       'in the car with the engine running',
@@ -135,6 +143,8 @@ export const RULES_EN: RuleSpec[] = [
     [
       '(?:he|she|they|my \\w+) (?:hits|hit|beats|beat|punches|punched|kicks|kicked|slaps|slapped|chokes|choked|strangled|strangles|pushed|shoved|hurts|hurt|abuses|abused|raped|rapes|assaulted|molested|touches|touched) (?:me|us|my mum|my mom|my sister|my brother|my mother|the kids|her|him)',
       'beat(?:s|ing)? me up',
+      '(?:gets|get|got|getting|is|being|was) (?:hit|beaten|slapped|punched|kicked) by',
+      'hitting (?:mum|mom|my mum|my mom|me|us|her|him|my sister|my brother)',
       '(?:threatened|threatens|threatening) to (?:kill|hurt|stab|shoot) (?:me|us|my)',
       '(?:said|says) (?:he|she|they)(?: ll| will| is going to| s going to| would) kill me',
       'wants to kill me',
@@ -148,9 +158,9 @@ export const RULES_EN: RuleSpec[] = [
       'blackmail(?:ing)? me with (?:my |the )?(?:pics|pictures|photos|nudes|videos)',
       'threaten(?:ing|s)? to (?:share|post|leak|send) my (?:pics|pictures|photos|nudes|videos)',
       'sextortion',
-      'asks? (?:me )?for (?:nudes|naked pics|pics of me|photos of me naked)',
+      '(?:asks?|asking|asked) (?:me )?for (?:nudes|naked pics|pics of me|photos of me naked)',
       'send (?:him|her) nudes',
-      '(?:want|wanna|going to|gonna) (?:kill|stab|shoot|hurt) (?:him|her|them|my)',
+      '(?:want to|wanna|going to|gonna|i ll|i will) (?:kill|stab|shoot|hurt) (?:him|her|them|my(?![a-z]))',
       'beat(?:s|ing)? (?:his|her) (?:wife|kids|girlfriend|children)',
     ],
   ],
@@ -182,7 +192,7 @@ export const RULES_EN: RuleSpec[] = [
     'danger',
     [
       '(?:he|she|they) (?:is|s|are|re) (?:outside|at) (?:the|my) (?:door|house|window)',
-      '(?:banging|breaking|kicking) (?:down )?(?:the|my) door',
+      '(?:banging|breaking|kicking|pounding) (?:down |on )?(?:the|my) door',
       'trying to (?:get in|break in)',
       '(?:he|she|they) (?:is|s|are) (?:hitting|beating|choking|attacking|stabbing) (?:me|us|my|her|him)',
       '(?:has|got|grabbed|holding) a (?:knife|gun|weapon)',
@@ -207,6 +217,7 @@ export const RULES_EN: RuleSpec[] = [
       'our (?:little )?secret',
       '(?:hits|beats|hurts|abuses|touches|neglects) (?:the|his|her|their|my) (?:kids|child|children|son|daughter|baby|little brother|little sister)',
       'left (?:the kids|the children|the baby|us) alone (?:for days|all night|overnight)',
+      '(?:are|is|were|was|get|gets) left alone for days',
       'forced (?:to marry|marriage)',
       'ran away from home',
     ],
@@ -231,7 +242,6 @@ export const RULES_EN: RuleSpec[] = [
       'without (?:pay|being paid|wages)',
       'unpaid (?:work|labou?r)',
       'trafficked',
-      'trafficking',
       'sold me',
       'they (?:threaten|will hurt|will kill) my family',
       'promised (?:me )?a job (?:and|but)',
@@ -239,6 +249,7 @@ export const RULES_EN: RuleSpec[] = [
       'juju',
     ],
   ],
+  ['trafficking_exploitation', 'high', 'topic', ['trafficking']],
   [
     'trafficking_exploitation',
     'imminent',
@@ -251,6 +262,7 @@ export const RULES_EN: RuleSpec[] = [
   ],
 
   // ---- substance emergency ----
+  ['substance_emergency', 'medium', 'body', ['blacked out', 'black out every']],
   [
     'substance_emergency',
     'imminent',

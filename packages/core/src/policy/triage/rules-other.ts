@@ -19,7 +19,7 @@ export const RULES_OTHER: RuleSpec[] = [
       'pensees suicidaires',
       'envie d en finir',
       'en finir avec la vie',
-      'je vais me jeter',
+      'je vais (?:me jeter|sauter)',
       'je me suis (?:coupe|coupee|scarifie|scarifiee|brule|brulee)',
       'je me (?:coupe|scarifie|mutile|fais du mal)',
       'scarification',
@@ -79,6 +79,7 @@ export const RULES_OTHER: RuleSpec[] = [
       'on m a (?:violee|viole|agressee|agresse)',
       'il m a (?:violee|viole|agressee|agresse|touchee|touche)',
       'menaces de mort',
+      'm a menacee? de mort',
     ],
   ],
   [
@@ -138,7 +139,7 @@ export const RULES_OTHER: RuleSpec[] = [
     'ideation',
     [
       '(?:quiero|queria|voy a|va a|quiere|pienso en|pensando en|ganas de) (?:morir|morirme|suicidarme|suicidarse|matarme|matarse|quitarme la vida|quitarse la vida|acabar con todo|acabar con mi vida|desaparecer para siempre)',
-      'me quiero (?:morir|matar|suicidar)',
+      'me (?:quiero|voy a) (?:morir|matar|suicidar)',
       'se quiere (?:morir|matar|suicidar)',
       'no quiero (?:seguir viviendo|vivir mas|vivir)',
       'ya no quiero vivir',
@@ -300,6 +301,7 @@ export const RULES_OTHER: RuleSpec[] = [
     [
       '(?:ma|m a) (?:bate|loveste|a batut|a lovit|a violat|violeaza|ameninta cu moartea|a amenintat)',
       'vrea sa ma omoare',
+      'm a amenintat',
       'violenta domestica',
       'abuz sexual',
       'm a abuzat',

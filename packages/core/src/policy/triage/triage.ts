@@ -11,7 +11,14 @@ import {
 } from '@ascolto/protocol'
 import { CHILD, IDIOMS, MEDIA, NEGATION_SCOPE, NEGATIONS, NOW, PAST, SUBSTANCE } from './cues.ts'
 import { normalizeForTriage } from './normalize.ts'
-import { type CompiledRule, compileRules, type RuleSpec } from './rules.ts'
+import {
+  type CompiledRule,
+  compilePhrase,
+  compileRules,
+  indexPhrases,
+  type PhraseMatch,
+  type RuleSpec,
+} from './rules.ts'
 import { RULES_EN } from './rules-en.ts'
 import { RULES_IT } from './rules-it.ts'
 import { RULES_OTHER } from './rules-other.ts'
@@ -19,15 +26,24 @@ import { RULES_OTHER } from './rules-other.ts'
 export type Triage = { level: RiskLevel; kinds: TriageKind[]; phrases: string[] }
 
 type Level = Exclude<RiskLevel, 'none'>
-type Hit = { kind: TriageKind; level: Level; tag: CompiledRule['tag']; phrase: string }
+type Hit = {
+  kind: TriageKind
+  level: Level
+  tag: CompiledRule['tag']
+  phrase: string
+  start: number
+  end: number
+}
 
-const BUILT_IN = compileRules([...RULES_IT, ...RULES_EN, ...RULES_OTHER])
+const BUILT_IN_RULES = compileRules([...RULES_IT, ...RULES_EN, ...RULES_OTHER])
+const BUILT_IN = indexPhrases(BUILT_IN_RULES)
+const idiomsIn = indexPhrases(IDIOMS.map((idiom) => compilePhrase(idiom)))
 const rank = (level: RiskLevel) => RISK_LEVELS.indexOf(level)
 const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (rank(a) >= rank(b) ? a : b)
 
 /** The helpline's own phrases, compiled once per settings object. */
-const ownRules = new WeakMap<TriageSettings, CompiledRule[]>()
-function rulesOf(settings: TriageSettings | undefined): CompiledRule[] {
+const ownRules = new WeakMap<TriageSettings, (text: string) => PhraseMatch<CompiledRule>[]>()
+function rulesOf(settings: TriageSettings | undefined): (text: string) => PhraseMatch<CompiledRule>[] {
   if (!settings?.phrases?.length) return BUILT_IN
   let rules = ownRules.get(settings)
   if (!rules) {
@@ -35,9 +51,9 @@ function rulesOf(settings: TriageSettings | undefined): CompiledRule[] {
       p.kind,
       p.level,
       'ideation',
-      [escapePhrase(normalizeForTriage(p.text).text)],
+      [`${escapePhrase(normalizeForTriage(p.text).text)}(?![a-z0-9])`],
     ])
-    rules = [...BUILT_IN, ...compileRules(specs).map((rule) => wholeWord(rule))]
+    rules = indexPhrases([...BUILT_IN_RULES, ...compileRules(specs)])
     ownRules.set(settings, rules)
   }
   return rules
@@ -45,9 +61,6 @@ function rulesOf(settings: TriageSettings | undefined): CompiledRule[] {
 
 function escapePhrase(text: string) {
   return text.replace(/[|\\^$.*+?()[\]{}]/g, '').trim()
-}
-function wholeWord(rule: CompiledRule): CompiledRule {
-  return { ...rule, pattern: new RegExp(`${rule.pattern.source}(?![a-z0-9])`, 'g') }
 }
 
 /** True when a word that denies reaches the phrase starting at `start`: "mai pensato di …". */
@@ -73,39 +86,46 @@ function clauseAround(text: string, start: number, end: number) {
 export function triageMessage(input: string, settings?: TriageSettings): Triage {
   const { text: spelled, laughing } = normalizeForTriage(input)
   if (!spelled) return { level: 'none', kinds: [], phrases: [] }
+  // idioms out first, from the last so that the offsets of the earlier ones hold
   let text = spelled
-  for (const idiom of IDIOMS) text = text.replace(idiom, ' | ')
+  const idioms = idiomsIn(spelled).sort((a, b) => b.start - a.start)
+  for (const idiom of idioms)
+    text = `${text.slice(0, idiom.start)} | ${text.slice(idiom.start + idiom.text.length)}`
 
   const hits: Hit[] = []
   let hasSubstance: boolean | undefined
-  for (const rule of rulesOf(settings)) {
-    rule.pattern.lastIndex = 0
-    for (const match of text.matchAll(rule.pattern)) {
-      const phrase = match[0].trim()
-      const start = match.index
-      if (rule.tag !== 'act' && rule.tag !== 'danger' && negated(text, start)) continue
-      if (rule.tag === 'hyperbole' && laughing) continue
-      const clause = clauseAround(text, start, start + match[0].length)
-      if (rule.tag === 'topic' && MEDIA.test(clause)) continue
-      if (rule.tag === 'body') {
-        hasSubstance ??= SUBSTANCE.test(text)
-        if (!hasSubstance) continue
-      }
-      // a risk told as history is remembered, not present
-      const level = PAST.test(clause) && rule.level !== 'medium' ? 'medium' : rule.level
-      hits.push({ kind: rule.kind, level, tag: rule.tag, phrase })
+  for (const { phrase: rule, start, text: matched } of rulesOf(settings)(text)) {
+    if (rule.tag !== 'act' && rule.tag !== 'danger' && negated(text, start)) continue
+    if (rule.tag === 'hyperbole' && laughing) continue
+    const clause = clauseAround(text, start, start + matched.length)
+    if (rule.tag === 'topic' && MEDIA.test(clause)) continue
+    if (rule.tag === 'body') {
+      hasSubstance ??= SUBSTANCE.test(text)
+      if (!hasSubstance) continue
     }
+    // a risk told as history is remembered, not present
+    const level = PAST.test(clause) && rule.level !== 'medium' ? 'medium' : rule.level
+    hits.push({
+      kind: rule.kind,
+      level,
+      tag: rule.tag,
+      phrase: matched.trim(),
+      start,
+      end: start + matched.length,
+    })
   }
   if (hits.length === 0) return { level: 'none', kinds: [], phrases: [] }
+  // a phrase inside a longer one of the same kind says nothing more: "farla finita" in "voglio farla finita"
+  const inside = (a: Hit, b: Hit) =>
+    a !== b && a.kind === b.kind && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start
+  const said = hits.filter((hit) => !hits.some((other) => inside(hit, other)))
 
   const levels = new Map<TriageKind, RiskLevel>()
   const phrases: Array<[TriageKind, string]> = []
   const raise = (kind: TriageKind, level: RiskLevel) =>
     levels.set(kind, higher(levels.get(kind) ?? 'none', level))
-  for (const hit of hits) {
-    raise(hit.kind, hit.level)
-    phrases.push([hit.kind, hit.phrase])
-  }
+  for (const hit of hits) raise(hit.kind, hit.level)
+  for (const hit of said) phrases.push([hit.kind, hit.phrase])
 
   // a wish with a means, a place or a time is a plan: imminent
   const suicide = hits.filter((h) => h.kind === 'suicide_self_harm')
@@ -145,6 +165,6 @@ export function triageMessage(input: string, settings?: TriageSettings): Triage 
   const kinds = TRIAGE_KINDS.filter((kind) => levels.has(kind) && !off.has(kind))
   if (kinds.length === 0) return { level: 'none', kinds: [], phrases: [] }
   const level = kinds.map((kind) => levels.get(kind) ?? 'none').reduce<RiskLevel>(higher, 'none')
-  const said = phrases.filter(([kind]) => !off.has(kind)).map(([, phrase]) => phrase)
-  return { level, kinds, phrases: [...new Set(said)] }
+  const named = phrases.filter(([kind]) => !off.has(kind)).map(([, phrase]) => phrase)
+  return { level, kinds, phrases: [...new Set(named)] }
 }
