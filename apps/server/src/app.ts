@@ -27,6 +27,7 @@ import { sessionRoutes } from './routes/api/session/index.ts'
 import { passkeyRoutes } from './routes/api/session/passkeys.ts'
 import { statisticsRoutes } from './routes/api/statistics/index.ts'
 import { teamRoutes } from './routes/api/team/index.ts'
+import { triageRoutes } from './routes/api/triage/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { staticRoutes } from './routes/static.ts'
 import { webhookRoutes } from './routes/webhooks/index.ts'
@@ -60,6 +61,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(deskRoutes, context)
   await app.register(availabilityRoutes, context)
   await app.register(safeguardingRoutes, context)
+  await app.register(triageRoutes, context)
   await app.register(reviewRoutes, context)
   await app.register(teamRoutes, context)
   await app.register(auditRoutes, context)

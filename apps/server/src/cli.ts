@@ -22,6 +22,7 @@ import { connectEmail, formatEmailConnected } from './cli/email.ts'
 import { formatPreview, previewHelpline } from './cli/preview.ts'
 import { exportSettings, importSettings } from './cli/settings.ts'
 import { connectTelegram, formatTelegramConnected } from './cli/telegram.ts'
+import { triageLines, triageSettingsOf } from './cli/triage.ts'
 import { connectTwilio, formatTwilioConnected } from './cli/twilio.ts'
 import { connectWhatsApp, formatConnected } from './cli/whatsapp.ts'
 import { ensureDemoHelpline, ensureFirstAdmin } from './demo/first-start.ts'
@@ -73,6 +74,9 @@ const usage = `Usage: ascolto <command> [options]
   detect-language                          read messages one per line on standard input and print
                                            one JSON line each: {"language": "ro", "confidence": 0.9},
                                            "und" where it cannot tell (the detector Ascolto uses)
+  triage [--helpline S]                    read messages one per line on standard input and print one
+                                           JSON line each: {"level", "kinds", "phrases"}; with a
+                                           helpline, its own phrases and the kinds it turned off
 
 Settings files: docs/settings/ has one per kind of service; docs/helpline-settings.schema.json
 describes them.
@@ -328,6 +332,12 @@ async function main() {
         })
         say(formatEmailConnected(connected))
       })
+    case 'triage': {
+      const settings = values.helpline
+        ? await withDatabase((pool) => triageSettingsOf(pool, required('helpline')))
+        : undefined
+      return triageLines(process.stdin, process.stdout, settings)
+    }
     case 'preview':
       return withDatabase(async (pool) => {
         const preview = await previewHelpline(pool, required('helpline'), values.at)

@@ -167,6 +167,8 @@ export { describeStatistics } from './statistics/describe-statistics.ts'
 export { askSurveyConsent } from './survey/ask-survey-consent.ts'
 export { recordSurveyAnswers, surveyDueFor } from './survey/record-survey-answers.ts'
 export { SURVEY_HOURS } from './survey/survey-rules.ts'
+export { RISK_WINDOW_HOURS } from './triage/conversation-risk.ts'
+export { correctRiskLevel } from './triage/correct-risk-level.ts'
 export {
   describeWidget,
   loadWidgetChannel,

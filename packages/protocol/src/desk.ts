@@ -85,6 +85,10 @@ export const RiskLevel = Type.Union([
 ])
 export type RiskLevel = Static<typeof RiskLevel>
 
+/** A volunteer's correction of a conversation's level. */
+export const RiskCorrectionBody = Type.Object({ level: RiskLevel }, Strict)
+export type RiskCorrectionBody = Static<typeof RiskCorrectionBody>
+
 // ---- safeguarding ----
 
 export const SafeguardingKind = Type.Union([Type.Literal('minor_at_risk'), Type.Literal('imminent_risk')])
@@ -161,6 +165,8 @@ export const DeskConversationFields = {
   unread: Type.Integer({ minimum: 0 }),
   /** Clinical review: asked for (by the volunteer or the helpline's rule), or signed off. */
   review: Type.Union([Type.Literal('requested'), Type.Literal('signed_off'), Type.Null()]),
+  /** The highest risk of the person's recent messages (automatic triage), or a volunteer's correction. */
+  riskLevel: RiskLevel,
 }
 
 // ---- availability ----

@@ -234,6 +234,54 @@ export const CallSettings = Type.Object(
   Strict,
 )
 export type CallSettings = Static<typeof CallSettings>
+// ---- automatic triage: the helpline's own phrases, and kinds it does not want raised ----
+
+/** What a message can be about, as triage names it. */
+export const TRIAGE_KINDS = [
+  'suicide_self_harm',
+  'violence_abuse',
+  'minor_at_risk',
+  'trafficking_exploitation',
+  'substance_emergency',
+] as const
+export const TriageKind = Type.Union([
+  Type.Literal('suicide_self_harm'),
+  Type.Literal('violence_abuse'),
+  Type.Literal('minor_at_risk'),
+  Type.Literal('trafficking_exploitation'),
+  Type.Literal('substance_emergency'),
+])
+export type TriageKind = (typeof TRIAGE_KINDS)[number]
+
+export const TriageSettings = Type.Object(
+  {
+    phrases: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            text: Type.String({
+              minLength: 2,
+              maxLength: 100,
+              description: 'matched as whole words, accents and case ignored',
+            }),
+            kind: TriageKind,
+            level: Type.Union([Type.Literal('medium'), Type.Literal('high'), Type.Literal('imminent')]),
+          },
+          Strict,
+        ),
+        {
+          maxItems: 1000,
+          description: "the helpline's own phrases, on top of the built-in ones (negation still applies)",
+        },
+      ),
+    ),
+    kindsOff: Type.Optional(
+      Type.Array(TriageKind, { uniqueItems: true, description: 'kinds this helpline does not raise' }),
+    ),
+  },
+  Strict,
+)
+export type TriageSettings = Static<typeof TriageSettings>
 
 export const HelplineSettings = Type.Object(
   {
@@ -280,6 +328,7 @@ export const HelplineSettings = Type.Object(
       },
       Strict,
     ),
+    triage: Type.Optional(TriageSettings),
     redirects: Type.Array(
       Type.Object(
         {

@@ -41,7 +41,9 @@ export function SafeguardingPanel({ conversation, setup, supervises, onError }: 
         <article key={flag.id} className="flag-card">
           <h3>{t(`flag.kinds.${flag.kind}`)}</h3>
           <p>
-            {t('flag.raised', { name: flag.raisedBy?.displayName ?? '', time: time(flag.raisedAt) })}
+            {flag.raisedBy
+              ? t('flag.raised', { name: flag.raisedBy.displayName, time: time(flag.raisedAt) })
+              : t('triage.raised', { time: time(flag.raisedAt) })}
             {' · '}
             {flag.reason}
           </p>

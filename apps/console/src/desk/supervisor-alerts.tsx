@@ -39,7 +39,8 @@ export function SupervisorAlerts({ flags, helpRequests, sound, onAcknowledge, on
         // a new key at each reminder makes the alert new again, so it is announced again
         <div key={`${flag.id}:${reminder}`} className="flag-alert">
           <p role="alert">
-            {t('alerts.flag', {
+            {/* no person raised it: automatic triage did */}
+            {t(flag.raisedBy ? 'alerts.flag' : 'triage.flag', {
               kind: t(`flag.kinds.${flag.kind}`),
               name: t('contact.pseudonym', { number: String(flag.contactPseudonym) }),
               by: flag.raisedBy?.displayName ?? '',

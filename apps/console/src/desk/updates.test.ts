@@ -27,6 +27,7 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     earlierConversations: 0,
     unread: 0,
     review: null,
+    riskLevel: 'none',
     ...patch,
   }
 }
@@ -38,6 +39,21 @@ test('a waiting conversation joins the waiting list, longest waiting first', () 
   queue = placeConversation(queue, conversation('a', { openedAt: '2025-01-01T20:01:00.000Z' }), me)
   assert.deepEqual(ids(queue.waiting), ['a', 'b'])
   assert.deepEqual(queue.mine, [])
+})
+
+test('a higher risk goes before an earlier due time: an imminent risk tops the waiting list', () => {
+  let queue = placeConversation(emptyQueue, conversation('a', { openedAt: '2025-01-01T20:01:00.000Z' }), me)
+  queue = placeConversation(
+    queue,
+    conversation('b', { openedAt: '2025-01-01T20:02:00.000Z', riskLevel: 'high' }),
+    me,
+  )
+  queue = placeConversation(
+    queue,
+    conversation('c', { openedAt: '2025-01-01T20:09:00.000Z', riskLevel: 'imminent' }),
+    me,
+  )
+  assert.deepEqual(ids(queue.waiting), ['c', 'b', 'a'])
 })
 
 test('taking it moves it to mine; someone else taking it removes it', () => {

@@ -103,6 +103,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/conversations/:id/read': staff(),
   'GET /api/conversations/:id/flags': staff(),
   'POST /api/conversations/:id/flags': staff(),
+  'POST /api/conversations/:id/risk-level': staff(),
   'GET /api/flags': staff(),
   'POST /api/flags/:id/acknowledge': staff(),
   'POST /api/flags/:id/steps/:stepId': staff(),

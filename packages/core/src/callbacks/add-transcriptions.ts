@@ -1,10 +1,14 @@
 // A voicemail's transcription, arriving after it: it becomes the voicemail's text (sealed like
-// any message), so the console shows it in the conversation. Repeats only write the same text.
+// any message), so the console shows it in the conversation, and is triaged as a message is.
+// Repeats only write the same text.
 import type { ChannelConnection, InboundTranscription } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import { contactSealer } from '../contacts/contact-keys.ts'
 import type { Services } from '../context.ts'
+import { loadConversationView } from '../conversations/conversation-views.ts'
+import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { loadMessageView } from '../messages/message-views.ts'
+import { triageInboundMessage } from '../triage/triage-inbound-message.ts'
 
 export async function addTranscriptions(
   { pool, services }: { pool: Pool; services: Services },
@@ -27,8 +31,24 @@ export async function addTranscriptions(
         id,
         sealer.seal(transcription.text, `message:${id}`),
       ])
+      const settings = await loadHelplineSettings(tx, connection.helplineId)
+      await triageInboundMessage({ tx, afterCommit, services }, settings, {
+        id,
+        conversationId,
+        text: transcription.text,
+      })
       const view = await loadMessageView(tx, services.keyring, connection.helplineId, id)
-      afterCommit(() => services.publisher.toConsoles(connection.helplineId, 'message.updated', view))
+      const conversation = await loadConversationView(
+        tx,
+        services.keyring,
+        [connection.helplineId],
+        conversationId,
+      )
+      afterCommit(() => {
+        services.publisher.toConsoles(connection.helplineId, 'message.updated', view)
+        if (conversation)
+          services.publisher.toConsoles(connection.helplineId, 'conversation.updated', conversation)
+      })
       added++
     })
   }

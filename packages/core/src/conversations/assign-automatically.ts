@@ -5,6 +5,7 @@
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import { listOperatorsOnShift } from '../rota/list-operators-on-shift.ts'
+import { riskRank } from '../triage/conversation-risk.ts'
 
 /** The volunteer the conversation was given to, or null when nobody is free. */
 export async function assignAutomatically(
@@ -50,7 +51,7 @@ export async function assignWaiting(
   if (settings.desk?.assignment !== 'automatic') return []
   const { rows } = await tx.query<{ id: string }>(
     `select id from conversation where helpline_id = $1 and status = 'waiting'
-      order by coalesce(due_at, opened_at), opened_at limit 50 for update skip locked`,
+      order by ${riskRank('risk_level')} desc, coalesce(due_at, opened_at), opened_at limit 50 for update skip locked`,
     [helplineId],
   )
   const assigned: string[] = []

@@ -5,6 +5,7 @@ import type { ConversationView } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { replyWindowClosesAt } from '../messages/reply-window.ts'
+import { riskRank } from '../triage/conversation-risk.ts'
 
 const PREVIEW_LENGTH = 120
 
@@ -27,6 +28,7 @@ type ConversationRow = {
   last_inbound_at: Date | null
   help_requested: boolean
   flags: ConversationView['flags']
+  risk_level: ConversationView['riskLevel']
   earlier: number
   unread: number
   review: ConversationView['review']
@@ -53,7 +55,7 @@ export async function loadConversationViews(
     `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at, c.language,
             lm.id as preview_id, lm.body_sealed as preview_sealed, ci.last_inbound_at,
-            c.help_requested_at is not null as help_requested,
+            c.help_requested_at is not null as help_requested, c.risk_level,
             coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
                                       order by f.raised_at)
                         from safeguarding_flag f where f.conversation_id = c.id), '[]') as flags,
@@ -77,7 +79,8 @@ export async function loadConversationViews(
         and ($2::uuid[] is null or c.id = any($2::uuid[]))
         and ($3::text is null or c.status = $3)
         and ($4::uuid is null or c.assignee_id = $4)
-      order by case when c.status = 'waiting' then coalesce(c.due_at, c.opened_at) end asc,
+      order by case when c.status = 'waiting' then ${riskRank('c.risk_level')} end desc nulls last,
+               case when c.status = 'waiting' then coalesce(c.due_at, c.opened_at) end asc,
                c.opened_at asc, c.last_message_at desc
       limit 500`,
     [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null],
@@ -106,6 +109,7 @@ export async function loadConversationViews(
     earlierConversations: row.earlier,
     unread: row.unread,
     review: row.review,
+    riskLevel: row.risk_level,
     replyWindowClosesAt:
       replyWindowClosesAt(channelAdapters[row.channel_kind], row.last_inbound_at)?.toISOString() ?? null,
     canAttach: channelAdapters[row.channel_kind]?.capabilities.media === true,

@@ -1,11 +1,13 @@
 import type { Tx } from '../context.ts'
+import { riskRank } from '../triage/conversation-risk.ts'
 
 /**
  * Writes the anonymous facts of conversations (no text, no address, no contact): at close, with
  * the category and outcome chosen in the closing form, and again at retention, which counts from
  * what is finally there and keeps the form's answers. Dates are in the helpline's own time zone; the
  * first response is the first reply a person wrote after the first inbound message (automatic
- * replies are not a response); notes count as neither. The survey's answers, written later
+ * replies are not a response); notes count as neither. The highest level triage gave its messages and
+ * how often a person corrected the conversation's level are counted too. The survey's answers, written later
  * (record-survey-answers.ts), are left as they are.
  */
 export async function recordConversationFacts(
@@ -16,7 +18,7 @@ export async function recordConversationFacts(
   await tx.query(
     `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                     inbound_count, outbound_count, first_response_seconds, duration_seconds,
-                                    categories, outcome)
+                                    categories, outcome, triage_level, risk_corrections)
      select c.id, c.helpline_id, c.channel_id, ch.kind,
             (c.opened_at at time zone h.time_zone)::date,
             (c.closed_at at time zone h.time_zone)::date,
@@ -26,21 +28,24 @@ export async function recordConversationFacts(
                where r.conversation_id = c.id and r.direction = 'outbound' and r.kind <> 'auto_reply'
                  and r.created_at >= s.first_inbound_at) - s.first_inbound_at)),
             round(extract(epoch from coalesce(c.closed_at, c.last_message_at) - c.opened_at)),
-            $2::text[], $3::jsonb
+            $2::text[], $3::jsonb, s.triage_level,
+            (select count(*)::int from risk_correction rc where rc.conversation_id = c.id)
        from conversation c
        join channel ch on ch.id = c.channel_id
        join helpline h on h.id = c.helpline_id
        cross join lateral (
          select count(*) filter (where m.direction = 'inbound') as inbound_count,
                 count(*) filter (where m.direction = 'outbound') as outbound_count,
-                min(m.created_at) filter (where m.direction = 'inbound') as first_inbound_at
+                min(m.created_at) filter (where m.direction = 'inbound') as first_inbound_at,
+                (array['none', 'medium', 'high', 'imminent'])[max(${riskRank('m.risk_level')})] as triage_level
            from message m where m.conversation_id = c.id) s
       where c.id = any($1::uuid[])
      on conflict (conversation_id) do update
         set channel_id = excluded.channel_id, opened_on = excluded.opened_on, closed_on = excluded.closed_on,
             inbound_count = excluded.inbound_count, outbound_count = excluded.outbound_count,
             first_response_seconds = excluded.first_response_seconds,
-            duration_seconds = excluded.duration_seconds, recorded_at = now()`,
+            duration_seconds = excluded.duration_seconds, triage_level = excluded.triage_level,
+            risk_corrections = excluded.risk_corrections, recorded_at = now()`,
     [conversationIds, form.categories, form.outcome],
   )
 }

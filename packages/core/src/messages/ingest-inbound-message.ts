@@ -1,6 +1,6 @@
 // The path every channel's inbound message takes: one transaction that finds or creates the
 // contact and the conversation, stores the message once however often the provider retries,
-// and applies the helpline's rules (blocking, flagging, due time, automatic replies); replies
+// and applies the helpline's rules (blocking, flagging, triage, due time, automatic replies); replies
 // held while the channel's reply window was closed are released. A number in reply to the
 // survey's question answers it instead (survey/take-survey-reply.ts).
 // The caller acknowledges the provider only after this has committed.
@@ -15,6 +15,7 @@ import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-sett
 import { dueTime, matchesWordList } from '../policy/index.ts'
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
+import { triageInboundMessage } from '../triage/triage-inbound-message.ts'
 import { wasErased } from './erased-provider-ids.ts'
 import { loadMessageView } from './message-views.ts'
 import { providerIdContext } from './provider-ids.ts'
@@ -160,6 +161,11 @@ export async function ingestInboundMessage(
     conversationId,
     inbound.kind === 'text' ? inbound.text : '',
   )
+  await triageInboundMessage({ tx, afterCommit, services }, settings, {
+    id: messageId,
+    conversationId,
+    text: inbound.text,
+  })
   const autoReplies = await applyArrivalRules(tx, settings, {
     sealer: contact.sealer,
     helplineId,

@@ -32,3 +32,4 @@ export {
   type Weekday,
   type WeeklySchedule,
 } from './schedule.ts'
+export { type Triage, triageMessage } from './triage/triage.ts'

@@ -3,7 +3,11 @@ import type { FlagView, RaiseFlagBody } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
+import {
+  type ConversationRecord,
+  findConversationForActor,
+  sealerOf,
+} from '../conversations/find-conversation.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { loadFlagAlerts, loadFlagViews } from './flag-views.ts'
 import { queueSafeguardingAlert } from './send-safeguarding-alert.ts'
@@ -15,12 +19,25 @@ import { queueSafeguardingAlert } from './send-safeguarding-alert.ts'
  * someone on call, to their phone or e-mail (send-safeguarding-alert.ts).
  */
 export async function raiseFlag(
-  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   conversationId: string,
   body: RaiseFlagBody,
 ): Promise<FlagView> {
-  const record = await findConversationForActor(tx, actor, conversationId, { lock: true })
+  const record = await findConversationForActor(context.tx, actor, conversationId, { lock: true })
+  return recordFlag(context, record, body, actor.userId)
+}
+
+/**
+ * The flag itself, raised by a person or (`raisedBy` null) by the system: automatic triage raises
+ * an imminent risk through here, so that it alerts exactly as a volunteer's flag does.
+ */
+export async function recordFlag(
+  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  record: ConversationRecord,
+  body: RaiseFlagBody,
+  raisedBy: string | null,
+): Promise<FlagView> {
   const id = randomUUID()
   await tx.query(
     `insert into safeguarding_flag (id, helpline_id, conversation_id, kind, reason_sealed, raised_by)
@@ -31,13 +48,13 @@ export async function raiseFlag(
       record.id,
       body.kind,
       sealerOf(services.keyring, record).seal(body.reason, `flag:${id}`),
-      actor.userId,
+      raisedBy,
     ],
   )
   await queueSafeguardingAlert(tx, await loadHelplineSettings(tx, record.helpline_id), id)
   await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
-    actorId: actor.userId,
+    actorId: raisedBy,
     action: 'safeguarding.raise',
     subjectType: 'conversation',
     subjectId: record.id,

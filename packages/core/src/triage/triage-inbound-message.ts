@@ -1,0 +1,44 @@
+// Automatic triage of a person's message, inside ingest's transaction: the message's level and
+// kinds (policy/triage, on this machine), the conversation's level, and at an imminent level a
+// safeguarding flag raised by the system, so that the supervisors' consoles and the person on
+// call are alerted exactly as for a volunteer's flag, until someone acknowledges it. It never
+// writes to the person and never hides anything: it only orders the queue and wakes people up.
+import type { HelplineSettings } from '@ascolto/protocol'
+import type { AfterCommit, Services, Tx } from '../context.ts'
+import type { ConversationRecord } from '../conversations/find-conversation.ts'
+import { type Triage, triageMessage } from '../policy/index.ts'
+import { recordFlag } from '../safeguarding/raise-flag.ts'
+import { updateConversationRisk } from './conversation-risk.ts'
+
+export async function triageInboundMessage(
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  settings: Pick<HelplineSettings, 'triage'>,
+  message: { id: string; conversationId: string; text: string },
+): Promise<Triage> {
+  const { tx } = context
+  const triage = triageMessage(message.text, settings.triage)
+  await tx.query('update message set risk_level = $2, risk_kinds = $3 where id = $1', [
+    message.id,
+    triage.level,
+    triage.kinds,
+  ])
+  await updateConversationRisk(tx, message.conversationId)
+  if (triage.level !== 'imminent') return triage
+
+  // one open imminent flag per conversation: a second imminent message alerts through the same one
+  const { rows } = await tx.query<ConversationRecord & { flagged: boolean }>(
+    `select c.id, c.helpline_id, c.channel_id, c.contact_id, c.status, c.assignee_id, k.key_sealed,
+            exists (select 1 from safeguarding_flag f
+                     where f.conversation_id = c.id and f.kind = 'imminent_risk' and f.acknowledged_at is null) as flagged
+       from conversation c left join keystore.contact_key k on k.contact_id = c.contact_id
+      where c.id = $1`,
+    [message.conversationId],
+  )
+  const record = rows[0]
+  if (record && !record.flagged) {
+    const reason =
+      `Triage (${triage.kinds.join(', ')}): ${triage.phrases.map((p) => `«${p}»`).join(' · ')}`.slice(0, 2000)
+    await recordFlag(context, record, { kind: 'imminent_risk', reason }, null)
+  }
+  return triage
+}
