@@ -4,7 +4,12 @@ import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { TEST_PASSWORD } from '../apps/server/src/testing/test-server.ts'
 
-export { DESK_SETTINGS, setDeskSettings, writeIn } from '../apps/server/src/testing/desk-settings.ts'
+export {
+  DESK_SETTINGS,
+  setDeskSettings,
+  setWordList,
+  writeIn,
+} from '../apps/server/src/testing/desk-settings.ts'
 
 /**
  * A console signed in as `email`, on the queue. The CSP is bypassed only so that axe-core can be

@@ -151,6 +151,8 @@ export type DeskConsoleEvents = {
 export const DeskConversationFields = {
   /** A volunteer asked a supervisor to join, and none has yet. */
   helpRequested: Type.Boolean(),
+  /** The highest of what raised it (flags, the word list, triage): the queue and the room put the highest first. */
+  riskLevel: RiskLevel,
   /** Its safeguarding flags, oldest first. */
   flags: Type.Array(Type.Object({ kind: SafeguardingKind, acknowledged: Type.Boolean() })),
   /** How many earlier conversations of this person with this helpline are still kept (within retention). */

@@ -3,6 +3,7 @@ import type { ConversationDetail, ConversationView } from '@ascolto/protocol'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
+import { RiskBadge } from '../risk/risk-badge.tsx'
 import { VisitorSignals } from '../widget-signals/visitor-signals.tsx'
 import { Composer } from './composer.tsx'
 import { type ConversationActionHandlers, ConversationActions } from './conversation-actions.tsx'
@@ -85,6 +86,8 @@ export function ConversationPane(props: Props) {
                 <span className={`conversation-status status-${conversation.status}`}>
                   {labels.status(conversation)}
                 </span>
+                {conversation.riskLevel !== 'none' && ' · '}
+                <RiskBadge level={conversation.riskLevel} />
               </p>
             </div>
             <ConversationActions

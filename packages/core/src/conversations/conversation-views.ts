@@ -1,7 +1,7 @@
 // Reads conversations as the console shows them. Every read takes the helplines the reader may
 // see: a conversation outside them is never selected.
 import { channelAdapters } from '@ascolto/channels'
-import type { ConversationView } from '@ascolto/protocol'
+import { type ConversationView, RISK_LEVELS } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { replyWindowClosesAt } from '../messages/reply-window.ts'
@@ -25,6 +25,7 @@ type ConversationRow = {
   preview_sealed: Buffer | null
   last_inbound_at: Date | null
   help_requested: boolean
+  risk_level: ConversationView['riskLevel']
   flags: ConversationView['flags']
   earlier: number
   unread: number
@@ -52,7 +53,7 @@ export async function loadConversationViews(
     `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at,
             lm.id as preview_id, lm.body_sealed as preview_sealed, ci.last_inbound_at,
-            c.help_requested_at is not null as help_requested,
+            c.help_requested_at is not null as help_requested, c.risk_level,
             coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
                                       order by f.raised_at)
                         from safeguarding_flag f where f.conversation_id = c.id), '[]') as flags,
@@ -76,10 +77,11 @@ export async function loadConversationViews(
         and ($2::uuid[] is null or c.id = any($2::uuid[]))
         and ($3::text is null or c.status = $3)
         and ($4::uuid is null or c.assignee_id = $4)
-      order by case when c.status = 'waiting' then coalesce(c.due_at, c.opened_at) end asc,
+      order by case when c.status = 'waiting' then array_position($5::text[], c.risk_level) end desc nulls last,
+               case when c.status = 'waiting' then coalesce(c.due_at, c.opened_at) end asc,
                c.opened_at asc, c.last_message_at desc
       limit 500`,
-    [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null],
+    [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null, RISK_LEVELS],
   )
   return rows.map((row) => ({
     id: row.id,
@@ -100,6 +102,7 @@ export async function loadConversationViews(
           )
         : '',
     helpRequested: row.help_requested,
+    riskLevel: row.risk_level,
     flags: row.flags,
     earlierConversations: row.earlier,
     unread: row.unread,

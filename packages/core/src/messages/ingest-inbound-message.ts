@@ -10,8 +10,9 @@ import { findOrCreateContact } from '../contacts/find-or-create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
+import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
-import { dueTime, matchesWordList } from '../policy/index.ts'
+import { dueTime, matchesWordList, RISK_OF_WORD_LIST } from '../policy/index.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { loadMessageView } from './message-views.ts'
 import { recordArrival } from './reply-window.ts'
@@ -139,6 +140,9 @@ export async function ingestInboundMessage(
     afterCommit(() => publisher.toConsoles(helplineId, 'message.created', view))
     return { outcome: 'stored', messageId, conversationId, createdAt }
   }
+
+  // a word of the helpline's list puts the conversation above the ordinary queue, never below where it was
+  if (flagged) await raiseRiskLevel(tx, conversationId, RISK_OF_WORD_LIST)
 
   const autoReplies = await applyArrivalRules(tx, settings, {
     sealer: contact.sealer,
