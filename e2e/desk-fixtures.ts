@@ -58,3 +58,9 @@ export async function wcagViolations(page: Page): Promise<string[]> {
     (v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`,
   )
 }
+
+/** Opens the conversation's "Altro" (block, legal hold, the address, export, erase), if closed. */
+export async function openMore(page: Page) {
+  const toggle = page.getByRole('button', { name: 'Altro' })
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+}

@@ -1,4 +1,5 @@
 // The open conversation: who and where, what can be done with it, its messages, the reply box.
+// What the desk knows around it is in the side panel beside it (workspace/side-panel.tsx).
 import type { ConversationDetail, ConversationView } from '@ascolto/protocol'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +8,7 @@ import { RiskBadge } from '../risk/risk-badge.tsx'
 import { VisitorSignals } from '../widget-signals/visitor-signals.tsx'
 import { Composer } from './composer.tsx'
 import { type ConversationActionHandlers, ConversationActions } from './conversation-actions.tsx'
-import { DeskExtras, type DeskTools } from './desk-tools.tsx'
+import type { DeskTools } from './desk-tools.tsx'
 import type { useLabels } from './labels.ts'
 import { MessageList } from './message-list.tsx'
 import { ReplyWindowNote } from './reply-window-note.tsx'
@@ -32,6 +33,9 @@ type Props = ConversationActionHandlers & {
   onAttach: (id: string, file: { mimeType: string; data: string }, draft: string) => Promise<unknown>
   onHide: (messageId: string, reason: ChosenHideReason) => Promise<boolean>
   desk: DeskTools
+  /** Narrower than the three parts: whether the side panel is shown in the conversation's place. */
+  sideOpen: boolean
+  onSideOpen: (open: boolean) => void
 }
 
 export function ConversationPane(props: Props) {
@@ -75,7 +79,7 @@ export function ConversationPane(props: Props) {
       ) : (
         <>
           <header className="conversation-header">
-            <div>
+            <div className="conversation-title">
               <h2 ref={heading} tabIndex={-1}>
                 {labels.pseudonym(conversation)}
               </h2>
@@ -89,6 +93,16 @@ export function ConversationPane(props: Props) {
                 {conversation.riskLevel !== 'none' && ' · '}
                 <RiskBadge level={conversation.riskLevel} />
               </p>
+              <button
+                type="button"
+                className="button-quiet side-toggle"
+                aria-expanded={props.sideOpen}
+                aria-controls="side-panel"
+                onClick={() => props.onSideOpen(true)}
+              >
+                {t('workspace.openSide')}
+                {conversation.flags.some((f) => !f.acknowledged) && ` · ${t('workspace.openFlag')}`}
+              </button>
             </div>
             <ConversationActions
               conversation={conversation}
@@ -117,7 +131,6 @@ export function ConversationPane(props: Props) {
             onHide={props.onHide}
           />
           <VisitorSignals detail={detail} draft={assignedToMe ? props.draft : ''} />
-          <DeskExtras conversation={conversation} tools={props.desk} />
           <Composer
             key={conversation.id}
             cannedReplies={props.desk.setupOf(conversation.helplineId)?.cannedReplies}
