@@ -154,4 +154,77 @@ describe('room to read and write, in Chromium', () => {
     await desk.getByRole('region', { name: '1 persona da richiamare' }).waitFor()
     await screenshot(desk, 'console-desk-list-part-390')
   })
+
+  it('offers colleagues with availability and load; a transferred conversation arrives with a notice and a chime', async () => {
+    const line = await makeHelpline(server.pool)
+    const giulia = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
+    const marco = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Marco')
+    const sara = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
+    await writeIn(server, line.channelId, visitorToken(), 'Posso parlare con qualcuno?')
+    const { rows } = await server.pool.query<{ id: string; pseudonym: number }>(
+      'select c.id, ct.pseudonym from contact ct join conversation c on c.contact_id = ct.id where c.helpline_id = $1',
+      [line.helplineId],
+    )
+    const name = `Persona #${rows[0]?.pseudonym}`
+    const conversationId = rows[0]?.id
+
+    const giuliaDesk = await openDesk(browser, server.url, giulia.email, contexts)
+    const marcoDesk = await openDesk(browser, server.url, marco.email, contexts)
+    // every chime Marco's console makes, counted where the sound is made
+    await marcoDesk.addInitScript(() => {
+      const counted = window as unknown as { chimes: number }
+      counted.chimes = 0
+      const create = AudioContext.prototype.createOscillator
+      AudioContext.prototype.createOscillator = function (this: AudioContext) {
+        counted.chimes += 1
+        return create.call(this)
+      }
+    })
+    await marcoDesk.reload()
+    await marcoDesk.getByRole('tab', { name: 'In attesa' }).waitFor()
+
+    await giuliaDesk
+      .getByRole('tabpanel', { name: 'In attesa' })
+      .getByRole('link', { name: new RegExp(name) })
+      .click()
+    await giuliaDesk.getByRole('button', { name: 'Prendi in carico' }).click()
+    await giuliaDesk.getByRole('button', { name: 'Trasferisci', exact: true }).click()
+    const transfer = giuliaDesk.getByRole('dialog', { name: `Trasferire ${name}` })
+    const to = transfer.getByLabel('A chi')
+    await to
+      .getByRole('option', { name: 'Sara · supervisione · Disponibile · 0 conversazioni aperte' })
+      .waitFor({ state: 'attached' })
+    await to.selectOption({ label: 'Marco · volontariato · Disponibile · 0 conversazioni aperte' })
+    await transfer.getByLabel('Nota per chi la riceve').fill('Vuole parlare con un ragazzo')
+    await screenshot(giuliaDesk, 'console-transfer-colleagues-1280')
+    const chimesBefore = await marcoDesk.evaluate(() => (window as unknown as { chimes: number }).chimes)
+    await transfer.getByRole('button', { name: 'Trasferisci la conversazione' }).click()
+
+    const notice = marcoDesk.getByRole('region', { name: 'Conversazioni affidate a te' })
+    await notice.getByText(`${name} ora è affidata a te`).waitFor()
+    await marcoDesk.waitForFunction(
+      (before) => (window as unknown as { chimes: number }).chimes > before,
+      chimesBefore,
+    )
+    await screenshot(marcoDesk, 'console-transfer-arrived-1280')
+    assert.deepEqual(await wcagViolations(marcoDesk), [])
+    await marcoDesk.setViewportSize({ width: 390, height: 844 })
+    await screenshot(marcoDesk, 'console-transfer-arrived-390')
+    await notice.getByRole('link', { name: 'Apri la conversazione' }).click()
+    await marcoDesk.getByRole('heading', { name }).waitFor()
+    await notice.waitFor({ state: 'detached' })
+    // Giulia, who handed it over, has no such notice
+    assert.equal(await giuliaDesk.getByRole('region', { name: 'Conversazioni affidate a te' }).count(), 0)
+    // a supervisor reassigning it sees Marco with the conversation he now has
+    const saraDesk = await openDesk(browser, server.url, sara.email, contexts)
+    await saraDesk.goto(`${server.url}/#/conversations/${conversationId}`)
+    await saraDesk.getByRole('button', { name: 'Riassegna' }).click()
+    await saraDesk
+      .getByRole('dialog', { name: `Trasferire ${name}` })
+      .getByLabel('A chi')
+      .getByRole('option', { name: 'Giulia · volontariato · Disponibile · 0 conversazioni aperte' })
+      .waitFor({ state: 'attached' })
+    // the one who has it is not offered
+    assert.equal(await saraDesk.getByRole('option', { name: /^Marco/ }).count(), 0)
+  })
 })

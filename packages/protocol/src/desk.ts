@@ -37,10 +37,30 @@ export type CannedReplyList = Static<typeof CannedReplyList>
 
 // ---- what the desk needs to know of a helpline ----
 
+const Role = Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')])
+
+// ---- availability ----
+
+export const Availability = Type.Union([
+  Type.Literal('available'),
+  Type.Literal('away'),
+  Type.Literal('offline'),
+])
+export type Availability = Static<typeof Availability>
+
+export const AvailabilityBody = Type.Object({ availability: Availability }, Strict)
+export type AvailabilityBody = Static<typeof AvailabilityBody>
+
+/** Someone else of the helpline, as a transfer offers them and the supervisor's room shows them. */
 export const Colleague = Type.Object({
   id: Uuid,
   displayName: Type.String(),
-  role: Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')]),
+  role: Role,
+  availability: Availability,
+  /** Has a session that has not expired. */
+  signedIn: Type.Boolean(),
+  /** Conversations open in their hands. */
+  load: Type.Integer({ minimum: 0 }),
 })
 export type Colleague = Static<typeof Colleague>
 
@@ -163,18 +183,6 @@ export const DeskConversationFields = {
   review: Type.Union([Type.Literal('requested'), Type.Literal('signed_off'), Type.Null()]),
 }
 
-// ---- availability ----
-
-export const Availability = Type.Union([
-  Type.Literal('available'),
-  Type.Literal('away'),
-  Type.Literal('offline'),
-])
-export type Availability = Static<typeof Availability>
-
-export const AvailabilityBody = Type.Object({ availability: Availability }, Strict)
-export type AvailabilityBody = Static<typeof AvailabilityBody>
-
 // ---- the person's history, the supervisor's room ----
 // Built around the protocol's ConversationView, which index.ts passes in (it imports this file).
 
@@ -183,22 +191,11 @@ export const contactHistoryOf = <C extends TSchema>(conversation: C) =>
     conversations: Type.Array(Type.Object({ conversation, categories: Type.Array(Type.String()) })),
   })
 
-export const RoomOperator = Type.Object({
-  id: Uuid,
-  displayName: Type.String(),
-  role: Colleague.properties.role,
-  availability: Availability,
-  /** Has a session that has not expired. */
-  signedIn: Type.Boolean(),
-  /** Conversations open in their hands. */
-  load: Type.Integer({ minimum: 0 }),
-})
-
 export const roomViewOf = <C extends TSchema>(conversation: C) =>
   Type.Object({
     helplineId: Uuid,
     conversations: Type.Array(conversation),
-    operators: Type.Array(RoomOperator),
+    operators: Type.Array(Colleague),
   })
 
 // ---- clinical supervision ----

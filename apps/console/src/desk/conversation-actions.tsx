@@ -118,6 +118,7 @@ export function ConversationActions({
       )}
       {status === 'open' && setup && (assignedToMe || supervising) && (
         <TransferDialog
+          helplineId={conversation.helplineId}
           name={pseudonym}
           colleagues={setup.colleagues}
           assigneeId={conversation.assignee?.id ?? null}

@@ -9,6 +9,7 @@ import { acknowledgeFlag } from '../api/desk.ts'
 import { signOut } from '../api/session.ts'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
+import { ArrivalNotice } from '../workspace/arrival-notice.tsx'
 import { WorkspaceScreen } from '../workspace/workspace-screen.tsx'
 import { DeskHeader } from './desk-header.tsx'
 import { useLabels } from './labels.ts'
@@ -177,6 +178,7 @@ export function Desk({ session, onSignedOut }: Props) {
           onDismissHelp={events.dismissHelp}
         />
       )}
+      <ArrivalNotice arrivals={events.arrivals} labels={labels} onDismiss={events.dismissArrival} />
       {screen?.element}
       <WorkspaceScreen
         session={session}

@@ -1,8 +1,8 @@
 // What the console socket tells the desk, wherever the operator is in it: conversations and
 // messages land in the queue and the open conversation; new waiting people and decisions are
-// announced (and chimed); flags and calls for a supervisor reach the supervisors' alerts; live
+// announced (and chimed), and so are conversations handed to the operator; flags and calls for a supervisor reach the supervisors' alerts; live
 // screens (the room) and the reveal requests' state read again when something changed.
-import type { FlagAlert, HelpRequest, RevealRequestChange } from '@ascolto/protocol'
+import type { ConversationView, FlagAlert, HelpRequest, RevealRequestChange } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { listOpenFlags } from '../api/desk.ts'
@@ -32,6 +32,7 @@ export function useDeskEvents(options: Options) {
   const { t } = useTranslation()
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
+  const [arrivals, setArrivals] = useState<ConversationView[]>([])
   const [databaseLost, setDatabaseLost] = useState(false)
   const [roomVersion, setRoomVersion] = useState(0)
   // reveal requests changed per conversation, and reconnections: what shows them reads them again
@@ -68,6 +69,17 @@ export function useDeskEvents(options: Options) {
         conversation.status === 'waiting' && !queue.queue.waiting.some((c) => c.id === conversation.id)
       if (isNew) {
         const text = t('queue.newWaiting', { name: labels.pseudonym(conversation) })
+        announce(text)
+        if (sound) chime()
+        notify(t('app.name'), text)
+      }
+      // handed over by someone else: it was in none of this operator's lists (taking one from the
+      // waiting list is the operator's own doing), and it is not the one already on their screen
+      const known = [...queue.queue.waiting, ...queue.queue.mine].some((c) => c.id === conversation.id)
+      const handed = conversation.status === 'open' && conversation.assignee?.id === myId
+      if (handed && !known && conversation.id !== selectedId) {
+        const text = t('workspace.arrived', { name: labels.pseudonym(conversation) })
+        setArrivals((all) => [...all.filter((c) => c.id !== conversation.id), conversation])
         announce(text)
         if (sound) chime()
         notify(t('app.name'), text)
@@ -126,6 +138,9 @@ export function useDeskEvents(options: Options) {
     helpRequests,
     dismissHelp: (conversationId: string) =>
       setHelpRequests((all) => all.filter((h) => h.conversationId !== conversationId)),
+    arrivals,
+    dismissArrival: (conversationId: string) =>
+      setArrivals((all) => all.filter((c) => c.id !== conversationId)),
     roomVersion,
     revealVersion: (conversationId: string) => connections + (revealChanges[conversationId] ?? 0),
   }
