@@ -25,7 +25,7 @@ import {
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { openDesk, wcagViolations, writeIn } from './desk-fixtures.ts'
+import { openDesk, openMore, wcagViolations, writeIn } from './desk-fixtures.ts'
 
 const PUBLIC_URL = 'https://ascolto.example.org'
 const settings = JSON.parse(
@@ -226,5 +226,48 @@ describe('room to read and write, in Chromium', () => {
       .waitFor({ state: 'attached' })
     // the one who has it is not offered
     assert.equal(await saraDesk.getByRole('option', { name: /^Marco/ }).count(), 0)
+  })
+
+  it('says until when a person is blocked, and lets a supervisor lift it', async () => {
+    const line = await makeHelpline(server.pool)
+    const giulia = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
+    const sara = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
+    await writeIn(server, line.channelId, visitorToken(), 'Siete tutti inutili, vi scrivo ogni minuto')
+    const { rows } = await server.pool.query<{ id: string; pseudonym: number }>(
+      'select c.id, ct.pseudonym from contact ct join conversation c on c.contact_id = ct.id where c.helpline_id = $1',
+      [line.helplineId],
+    )
+    const name = `Persona #${rows[0]?.pseudonym}`
+    const giuliaDesk = await openDesk(browser, server.url, giulia.email, contexts)
+    await giuliaDesk.goto(`${server.url}/#/conversations/${rows[0]?.id}`)
+    await giuliaDesk.getByRole('button', { name: 'Prendi in carico' }).click()
+    await openMore(giuliaDesk)
+    await giuliaDesk.getByRole('button', { name: 'Blocca', exact: true }).click()
+    const block = giuliaDesk.getByRole('dialog', { name: `Bloccare ${name}?` })
+    await block.getByLabel('Motivo del blocco').fill('Insulti ripetuti')
+    await block.getByRole('button', { name: 'Blocca la persona' }).click()
+    // seven days from now, in words, and no way for a volunteer to lift it
+    await giuliaDesk
+      .getByRole('status')
+      .filter({ hasText: /^Persona bloccata fino a \d+ \w+, \d\d:\d\d$/ })
+      .waitFor()
+    assert.equal(await giuliaDesk.getByRole('button', { name: 'Sblocca la persona' }).count(), 0)
+
+    const saraDesk = await openDesk(browser, server.url, sara.email, contexts, { width: 390, height: 844 })
+    await saraDesk.goto(`${server.url}/#/conversations/${rows[0]?.id}`)
+    await saraDesk
+      .getByRole('status')
+      .filter({ hasText: /Persona bloccata fino a/ })
+      .waitFor()
+    await screenshot(saraDesk, 'console-blocked-until-390')
+    await saraDesk.setViewportSize({ width: 1280, height: 800 })
+    await screenshot(saraDesk, 'console-blocked-until-1280')
+    assert.deepEqual(await wcagViolations(saraDesk), [])
+    await saraDesk.getByRole('button', { name: 'Sblocca la persona' }).click()
+    await saraDesk.getByRole('status').filter({ hasText: 'Persona sbloccata' }).waitFor()
+    const { rows: after } = await server.pool.query('select blocked_at from contact where pseudonym = $1', [
+      rows[0]?.pseudonym,
+    ])
+    assert.deepEqual(after, [{ blocked_at: null }])
   })
 })

@@ -1,7 +1,7 @@
 // What can be done with the open conversation, as a compact bar in the order it usually happens:
 // take it, send a redirect to another desk, transfer (or, for a supervisor, take over and
 // reassign), call a supervisor, raise a safeguarding flag, close (with the helpline's form), ask a
-// clinical review of a closed one, lift a block (supervisors, on a closed conversation). The rare
+// clinical review of a closed one (a block is lifted from workspace/block-note.tsx). The rare
 // or destructive behind "Altro" (more-menu.tsx), each with its dialog: block the person, put or
 // lift a legal hold (supervisors), show their address (supervisors, or anyone with an approved
 // request where the helpline asks for one), export their data and erase them (coordinators).
@@ -28,8 +28,6 @@ export type ConversationActionHandlers = {
   onClose: (id: string) => Promise<unknown>
   /** Rejects when refused, so the dialog can say why. */
   onBlock: (id: string, body: BlockBody) => Promise<void>
-  /** Answers true once lifted. */
-  onUnblock: (id: string) => Promise<boolean>
   /** Answers true once sent (the desk's alert says why not). */
   onRedirect: (id: string, redirectId: string) => Promise<boolean>
   /** Rejects when refused, so the dialog can say why. */
@@ -42,7 +40,6 @@ type Props = ConversationActionHandlers & {
   legalHoldAt: string | null
   pseudonym: string
   canClose: boolean
-  canUnblock: boolean
   canHold: boolean
   assignedToMe: boolean
   myId: string
@@ -54,7 +51,6 @@ export function ConversationActions({
   legalHoldAt,
   pseudonym,
   canClose,
-  canUnblock,
   canHold,
   assignedToMe,
   myId,
@@ -183,16 +179,6 @@ export function ConversationActions({
             setDone({ id, text: t('review.sent') })
           }}
         />
-      )}
-      {status === 'closed' && canUnblock && (
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={pending}
-          onClick={confirming(() => handlers.onUnblock(id), t('conversation.unblocked'))}
-        >
-          {t('conversation.unblock')}
-        </button>
       )}
       {(status !== 'closed' || canHold || (setup && (supervising || needsApproval)) || coordinating) && (
         <MoreMenu key={id}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
 import { RiskBadge } from '../risk/risk-badge.tsx'
 import { VisitorSignals } from '../widget-signals/visitor-signals.tsx'
+import { BlockNote } from '../workspace/block-note.tsx'
 import { Composer } from './composer.tsx'
 import { type ConversationActionHandlers, ConversationActions } from './conversation-actions.tsx'
 import type { DeskTools } from './desk-tools.tsx'
@@ -26,6 +27,8 @@ type Props = ConversationActionHandlers & {
   helplineName: (helplineId: string) => string | undefined
   canClose: (conversation: ConversationView) => boolean
   canUnblock: (conversation: ConversationView) => boolean
+  /** Answers true once lifted. */
+  onUnblock: (id: string) => Promise<boolean>
   canHold: (conversation: ConversationView) => boolean
   draft: string
   onDraftChange: (text: string) => void
@@ -109,7 +112,6 @@ export function ConversationPane(props: Props) {
               legalHoldAt={detail.legalHoldAt}
               pseudonym={labels.pseudonym(conversation)}
               canClose={props.canClose(conversation)}
-              canUnblock={props.canUnblock(conversation)}
               canHold={props.canHold(conversation)}
               assignedToMe={assignedToMe}
               myId={myId}
@@ -117,11 +119,16 @@ export function ConversationPane(props: Props) {
               onTake={props.onTake}
               onClose={props.onClose}
               onBlock={props.onBlock}
-              onUnblock={props.onUnblock}
               onRedirect={props.onRedirect}
               onLegalHold={props.onLegalHold}
             />
           </header>
+          <BlockNote
+            key={conversation.id}
+            detail={detail}
+            canUnblock={props.canUnblock(conversation)}
+            onUnblock={() => props.onUnblock(conversation.id)}
+          />
           <ReplyWindowNote conversation={conversation} />
           <MessageList
             conversation={conversation}

@@ -200,8 +200,15 @@ export function WorkspaceScreen(props: Props) {
           // refusals are said in the block dialog, which sits above the page's alert
           onError(null)
           applyConversation(await blockContact(id, body))
+          // the block's end is the person's, read with the conversation
+          open.reload()
         }}
-        onUnblock={(id) => act(() => unblockContact(id))}
+        onUnblock={(id) =>
+          act(async () => {
+            await unblockContact(id)
+            open.reload()
+          })
+        }
         onRedirect={(id, redirectId) =>
           act(async () => open.applyMessage(await sendRedirect(id, redirectId)))
         }
