@@ -25,7 +25,7 @@ import {
   type TestServer,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { openDesk, wcagViolations } from './desk-fixtures.ts'
+import { openDesk, openMore, wcagViolations } from './desk-fixtures.ts'
 
 describe("a person's address, data and erasure at the desk, in Chromium", () => {
   let server: TestServer
@@ -84,6 +84,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await open(giulia, conversationId, name)
     await giulia.getByRole('button', { name: 'Prendi in carico' }).click()
     await giulia.getByRole('button', { name: 'Trasferisci' }).waitFor()
+    await openMore(giulia)
     for (const action of ['Mostra il recapito', 'Esporta i dati della persona', 'Cancella la persona']) {
       assert.equal(await giulia.getByRole('button', { name: action }).count(), 0, action)
     }
@@ -91,6 +92,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     // the coordinator reveals the number with a reason; it is gone from the page once closed
     const carla = await openDesk(browser, server.url, staff.coordinator.email, contexts)
     await open(carla, conversationId, name)
+    await openMore(carla)
     await carla.getByRole('button', { name: 'Mostra il recapito' }).click()
     const ask = carla.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
     await ask.getByLabel('Motivo').fill('La persona chiede di essere richiamata')
@@ -104,6 +106,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     assert.equal((await carla.content()).includes(phone), false)
 
     // the export: a file with the conversation and its messages
+    await openMore(carla)
     const [download] = await Promise.all([
       carla.waitForEvent('download'),
       carla.getByRole('button', { name: 'Esporta i dati della persona' }).click(),
@@ -122,6 +125,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await carla.getByRole('status').filter({ hasText: 'File scaricato' }).waitFor()
 
     // erasure: the number typed out and a reason; then it is gone from both consoles
+    await openMore(carla)
     await carla.getByRole('button', { name: 'Cancella la persona' }).click()
     const erase = carla.getByRole('dialog', { name: `Cancellare ${name} per sempre?` })
     const number = name.replace('Persona #', '')
@@ -208,6 +212,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     })
     await open(giulia, conversationId, name)
     await giulia.getByRole('button', { name: 'Prendi in carico' }).click()
+    await openMore(giulia)
     await giulia.getByRole('button', { name: 'Mostra il recapito' }).click()
     const ask = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
     await ask.getByText('Se nessuno decide entro 24 ore, scade').waitFor()
@@ -226,6 +231,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await state('Richiesta inviata, in attesa di un supervisore').waitFor()
     await screenshot(giulia, 'console-reveal-pending-390')
     assert.deepEqual(await wcagViolations(giulia), [])
+    await openMore(giulia)
     await giulia.getByRole('button', { name: 'Mostra il recapito' }).click()
     const again = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
     await again.getByText('«Chiede di essere chiamata, non legge più i messaggi»', { exact: false }).waitFor()
@@ -249,6 +255,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await screenshot(giulia, 'console-reveal-approved-1280')
     await giulia.setViewportSize({ width: 390, height: 844 })
     assert.equal(await giulia.evaluate(() => 'stillTheSamePage' in window), true)
+    await openMore(giulia)
     await giulia.getByRole('button', { name: 'Mostra il recapito' }).click()
     const approved = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
     await approved.getByText('Approvata da Sara', { exact: false }).waitFor()
@@ -266,6 +273,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     const reveal = `${server.url}/api/conversations/${conversationId}/contact/reveal`
     const once = await call(reveal, { cookie: staff.volunteer.cookie, body: { reason: 'di nuovo' } })
     assert.equal(once.status, 403)
+    await openMore(giulia)
     await giulia.getByRole('button', { name: 'Mostra il recapito' }).click()
     const anew = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
     await anew.getByLabel('Motivo').fill('Non ha risposto, riprovo domani')

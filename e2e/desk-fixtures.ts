@@ -4,7 +4,12 @@ import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { TEST_PASSWORD } from '../apps/server/src/testing/test-server.ts'
 
-export { DESK_SETTINGS, setDeskSettings, writeIn } from '../apps/server/src/testing/desk-settings.ts'
+export {
+  DESK_SETTINGS,
+  setDeskSettings,
+  setWordList,
+  writeIn,
+} from '../apps/server/src/testing/desk-settings.ts'
 
 /**
  * A console signed in as `email`, on the queue. The CSP is bypassed only so that axe-core can be
@@ -52,4 +57,10 @@ export async function wcagViolations(page: Page): Promise<string[]> {
   return (violations as AxeResult[]).map(
     (v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`,
   )
+}
+
+/** Opens the conversation's "Altro" (block, legal hold, the address, export, erase), if closed. */
+export async function openMore(page: Page) {
+  const toggle = page.getByRole('button', { name: 'Altro' })
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
 }

@@ -86,7 +86,9 @@ describe('volunteers and a supervisor at the desk, in Chromium', () => {
     // Giulia transfers the conversation to Marco with a note
     await giuliaDesk.getByRole('button', { name: 'Trasferisci', exact: true }).click()
     const transfer = giuliaDesk.getByRole('dialog', { name: `Trasferire ${name}` })
-    await transfer.getByLabel('A chi').selectOption({ label: 'Marco · volontariato' })
+    await transfer
+      .getByLabel('A chi')
+      .selectOption({ label: 'Marco · volontariato · Disponibile · 0 conversazioni aperte' })
     await transfer
       .getByLabel('Nota per chi la riceve')
       .fill('Ha paura a casa: resta con lei, Sara è avvisata')

@@ -16,6 +16,7 @@ import {
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
+import { openMore } from './desk-fixtures.ts'
 
 const settingsDir = path.resolve(import.meta.dirname, '..', 'docs', 'settings')
 
@@ -183,6 +184,7 @@ describe('the helpline settings in the console, in Chromium', () => {
       .getByText("Per la casa popolare e i contributi per l'affitto")
       .waitFor()
 
+    await openMore(page)
     await page.getByRole('button', { name: 'Blocco legale' }).click()
     const dialog = page.getByRole('dialog', { name: /^Blocco legale per Persona #/ })
     // the reason is required: nothing is sent without it
@@ -194,6 +196,7 @@ describe('the helpline settings in the console, in Chromium', () => {
     assert.equal(await dialog.count(), 0)
 
     // the dialog now offers to lift it
+    await openMore(page)
     await page.getByRole('button', { name: 'Blocco legale' }).click()
     assert.equal(await dialog.getByLabel('Togli il blocco legale').isChecked(), true)
     await dialog.getByLabel('Richiesta o motivo').fill('Indagine conclusa')

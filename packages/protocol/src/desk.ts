@@ -37,10 +37,30 @@ export type CannedReplyList = Static<typeof CannedReplyList>
 
 // ---- what the desk needs to know of a helpline ----
 
+const Role = Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')])
+
+// ---- availability ----
+
+export const Availability = Type.Union([
+  Type.Literal('available'),
+  Type.Literal('away'),
+  Type.Literal('offline'),
+])
+export type Availability = Static<typeof Availability>
+
+export const AvailabilityBody = Type.Object({ availability: Availability }, Strict)
+export type AvailabilityBody = Static<typeof AvailabilityBody>
+
+/** Someone else of the helpline, as a transfer offers them and the supervisor's room shows them. */
 export const Colleague = Type.Object({
   id: Uuid,
   displayName: Type.String(),
-  role: Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')]),
+  role: Role,
+  availability: Availability,
+  /** Has a session that has not expired. */
+  signedIn: Type.Boolean(),
+  /** Conversations open in their hands. */
+  load: Type.Integer({ minimum: 0 }),
 })
 export type Colleague = Static<typeof Colleague>
 
@@ -157,6 +177,8 @@ export type DeskConsoleEvents = {
 export const DeskConversationFields = {
   /** A volunteer asked a supervisor to join, and none has yet. */
   helpRequested: Type.Boolean(),
+  /** The highest of its flags, word-list hits and triaged messages, or a volunteer's correction: the queue and the room put the highest first. */
+  riskLevel: RiskLevel,
   /** Its safeguarding flags, oldest first. */
   flags: Type.Array(Type.Object({ kind: SafeguardingKind, acknowledged: Type.Boolean() })),
   /** How many earlier conversations of this person with this helpline are still kept (within retention). */
@@ -165,21 +187,7 @@ export const DeskConversationFields = {
   unread: Type.Integer({ minimum: 0 }),
   /** Clinical review: asked for (by the volunteer or the helpline's rule), or signed off. */
   review: Type.Union([Type.Literal('requested'), Type.Literal('signed_off'), Type.Null()]),
-  /** The highest risk of the person's recent messages (automatic triage), or a volunteer's correction. */
-  riskLevel: RiskLevel,
 }
-
-// ---- availability ----
-
-export const Availability = Type.Union([
-  Type.Literal('available'),
-  Type.Literal('away'),
-  Type.Literal('offline'),
-])
-export type Availability = Static<typeof Availability>
-
-export const AvailabilityBody = Type.Object({ availability: Availability }, Strict)
-export type AvailabilityBody = Static<typeof AvailabilityBody>
 
 // ---- the person's history, the supervisor's room ----
 // Built around the protocol's ConversationView, which index.ts passes in (it imports this file).
@@ -189,22 +197,11 @@ export const contactHistoryOf = <C extends TSchema>(conversation: C) =>
     conversations: Type.Array(Type.Object({ conversation, categories: Type.Array(Type.String()) })),
   })
 
-export const RoomOperator = Type.Object({
-  id: Uuid,
-  displayName: Type.String(),
-  role: Colleague.properties.role,
-  availability: Availability,
-  /** Has a session that has not expired. */
-  signedIn: Type.Boolean(),
-  /** Conversations open in their hands. */
-  load: Type.Integer({ minimum: 0 }),
-})
-
 export const roomViewOf = <C extends TSchema>(conversation: C) =>
   Type.Object({
     helplineId: Uuid,
     conversations: Type.Array(conversation),
-    operators: Type.Array(RoomOperator),
+    operators: Type.Array(Colleague),
   })
 
 // ---- clinical supervision ----

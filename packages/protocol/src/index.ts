@@ -153,6 +153,8 @@ export const ConversationDetail = Type.Object({
   messages: Type.Array(MessageView),
   /** Since when the person is exempt from retention by a legal hold; null when not. */
   legalHoldAt: Type.Union([Timestamp, Type.Null()]),
+  /** The person's block while it lasts: until when (null: until someone lifts it); null when not blocked. */
+  blocked: Type.Union([Type.Object({ until: Type.Union([Timestamp, Type.Null()]) }), Type.Null()]),
 })
 export type ConversationDetail = Static<typeof ConversationDetail>
 

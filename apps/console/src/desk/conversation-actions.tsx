@@ -1,16 +1,17 @@
-// What can be done with the open conversation, in the order it usually happens: take it, send a
-// redirect to another desk, close it, block the person (rare, asked in a dialog), lift a block
-// (supervisors, on a closed conversation), put or lift a legal hold (supervisors). The desk's own:
-// transfer (or, for a supervisor, take over and reassign), call a supervisor, raise a
-// safeguarding flag, close with the helpline's form, ask a clinical review of a closed one. The
-// person's own (issue 6): show their address (supervisors, or anyone with an approved request
-// where the helpline asks for one); export their data and erase them (coordinators).
+// What can be done with the open conversation, as a compact bar in the order it usually happens:
+// take it, send a redirect to another desk, transfer (or, for a supervisor, take over and
+// reassign), call a supervisor, raise a safeguarding flag, close (with the helpline's form), ask a
+// clinical review of a closed one (a block is lifted from workspace/block-note.tsx). The rare
+// or destructive behind "Altro" (more-menu.tsx), each with its dialog: block the person, put or
+// lift a legal hold (supervisors), show their address (supervisors, or anyone with an approved
+// request where the helpline asks for one), export their data and erase them (coordinators).
 import type { BlockBody, ConversationView, LegalHoldBody } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportContact } from '../api/contacts.ts'
 import { downloadJson } from '../shell/download.ts'
 import { SurveyConsentButton } from '../survey-consent/survey-consent-button.tsx'
+import { MoreMenu } from '../workspace/more-menu.tsx'
 import { BlockDialog } from './block-dialog.tsx'
 import { CloseDialog } from './close-dialog.tsx'
 import type { DeskTools } from './desk-tools.tsx'
@@ -28,8 +29,6 @@ export type ConversationActionHandlers = {
   onClose: (id: string) => Promise<unknown>
   /** Rejects when refused, so the dialog can say why. */
   onBlock: (id: string, body: BlockBody) => Promise<void>
-  /** Answers true once lifted. */
-  onUnblock: (id: string) => Promise<boolean>
   /** Answers true once sent (the desk's alert says why not). */
   onRedirect: (id: string, redirectId: string) => Promise<boolean>
   /** Rejects when refused, so the dialog can say why. */
@@ -42,7 +41,6 @@ type Props = ConversationActionHandlers & {
   legalHoldAt: string | null
   pseudonym: string
   canClose: boolean
-  canUnblock: boolean
   canHold: boolean
   assignedToMe: boolean
   myId: string
@@ -54,7 +52,6 @@ export function ConversationActions({
   legalHoldAt,
   pseudonym,
   canClose,
-  canUnblock,
   canHold,
   assignedToMe,
   myId,
@@ -118,6 +115,7 @@ export function ConversationActions({
       )}
       {status === 'open' && setup && (assignedToMe || supervising) && (
         <TransferDialog
+          helplineId={conversation.helplineId}
           name={pseudonym}
           colleagues={setup.colleagues}
           assigneeId={conversation.assignee?.id ?? null}
@@ -182,9 +180,6 @@ export function ConversationActions({
           {t('conversation.close')}
         </button>
       )}
-      {status !== 'closed' && (
-        <BlockDialog name={pseudonym} disabled={pending} onBlock={(body) => handlers.onBlock(id, body)} />
-      )}
       {status === 'closed' && conversation.assignee?.id === myId && !conversation.review && (
         <ReviewDialog
           name={pseudonym}
@@ -194,75 +189,72 @@ export function ConversationActions({
           }}
         />
       )}
-      {status === 'closed' && canUnblock && (
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={pending}
-          onClick={confirming(() => handlers.onUnblock(id), t('conversation.unblocked'))}
-        >
-          {t('conversation.unblock')}
-        </button>
-      )}
-      {canHold && (
-        <LegalHoldDialog
-          name={pseudonym}
-          heldSince={id in holds ? holds[id] : legalHoldAt}
-          disabled={pending}
-          onSubmit={async (body) => {
-            setDone(null)
-            const { legalHoldAt } = await handlers.onLegalHold(id, body)
-            setHolds((all) => ({ ...all, [id]: legalHoldAt }))
-            setDone({
-              id,
-              text: legalHoldAt
-                ? t('legalHold.isOn', { time: formatMessageTime(legalHoldAt, i18n.language) })
-                : t('legalHold.isOff'),
-            })
-          }}
-        />
-      )}
-      {setup && (supervising || needsApproval) && (
-        <RevealDialog
-          // the address and a request sent belong to this conversation alone
-          key={id}
-          conversationId={id}
-          name={pseudonym}
-          needsApproval={needsApproval}
-          version={desk.revealVersion(id)}
-          labels={desk.labels}
-          onError={desk.onError}
-        />
-      )}
-      {coordinating && (
-        <button
-          type="button"
-          className="button-quiet"
-          disabled={pending}
-          onClick={() =>
-            run(async () => {
-              setDone(null)
-              try {
-                const exported = await exportContact(id)
-                downloadJson(exported, `persona-${exported.contact.pseudonym}.json`)
-                setDone({ id, text: t('exportContact.done') })
-              } catch (error) {
-                desk.onError(error)
+      {(status !== 'closed' || canHold || (setup && (supervising || needsApproval)) || coordinating) && (
+        <MoreMenu key={id}>
+          {status !== 'closed' && (
+            <BlockDialog name={pseudonym} disabled={pending} onBlock={(body) => handlers.onBlock(id, body)} />
+          )}
+          {canHold && (
+            <LegalHoldDialog
+              name={pseudonym}
+              heldSince={id in holds ? holds[id] : legalHoldAt}
+              disabled={pending}
+              onSubmit={async (body) => {
+                setDone(null)
+                const { legalHoldAt } = await handlers.onLegalHold(id, body)
+                setHolds((all) => ({ ...all, [id]: legalHoldAt }))
+                setDone({
+                  id,
+                  text: legalHoldAt
+                    ? t('legalHold.isOn', { time: formatMessageTime(legalHoldAt, i18n.language) })
+                    : t('legalHold.isOff'),
+                })
+              }}
+            />
+          )}
+          {setup && (supervising || needsApproval) && (
+            <RevealDialog
+              // the address and a request sent belong to this conversation alone
+              key={id}
+              conversationId={id}
+              name={pseudonym}
+              needsApproval={needsApproval}
+              version={desk.revealVersion(id)}
+              labels={desk.labels}
+              onError={desk.onError}
+            />
+          )}
+          {coordinating && (
+            <button
+              type="button"
+              className="button-quiet"
+              disabled={pending}
+              onClick={() =>
+                run(async () => {
+                  setDone(null)
+                  try {
+                    const exported = await exportContact(id)
+                    downloadJson(exported, `persona-${exported.contact.pseudonym}.json`)
+                    setDone({ id, text: t('exportContact.done') })
+                  } catch (error) {
+                    desk.onError(error)
+                  }
+                })
               }
-            })
-          }
-        >
-          {t('exportContact.open')}
-        </button>
-      )}
-      {coordinating && (
-        <EraseDialog
-          conversationId={id}
-          name={pseudonym}
-          number={conversation.contactPseudonym}
-          disabled={pending}
-          onErased={() => desk.onErased(id, pseudonym)}
-        />
+            >
+              {t('exportContact.open')}
+            </button>
+          )}
+          {coordinating && (
+            <EraseDialog
+              conversationId={id}
+              name={pseudonym}
+              number={conversation.contactPseudonym}
+              disabled={pending}
+              onErased={() => desk.onErased(id, pseudonym)}
+            />
+          )}
+        </MoreMenu>
       )}
       {/* always there, so the confirmation is announced when it appears */}
       <p className="action-status" role="status">

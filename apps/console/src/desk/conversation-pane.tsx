@@ -1,12 +1,15 @@
 // The open conversation: who and where, what can be done with it, its messages, the reply box.
+// What the desk knows around it is in the side panel beside it (workspace/side-panel.tsx).
 import type { ConversationDetail, ConversationView } from '@ascolto/protocol'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
+import { RiskBadge } from '../risk/risk-badge.tsx'
 import { VisitorSignals } from '../widget-signals/visitor-signals.tsx'
+import { BlockNote } from '../workspace/block-note.tsx'
 import { Composer } from './composer.tsx'
 import { type ConversationActionHandlers, ConversationActions } from './conversation-actions.tsx'
-import { DeskExtras, type DeskTools } from './desk-tools.tsx'
+import type { DeskTools } from './desk-tools.tsx'
 import type { useLabels } from './labels.ts'
 import { MessageList } from './message-list.tsx'
 import { ReplyWindowNote } from './reply-window-note.tsx'
@@ -24,6 +27,8 @@ type Props = ConversationActionHandlers & {
   helplineName: (helplineId: string) => string | undefined
   canClose: (conversation: ConversationView) => boolean
   canUnblock: (conversation: ConversationView) => boolean
+  /** Answers true once lifted. */
+  onUnblock: (id: string) => Promise<boolean>
   canHold: (conversation: ConversationView) => boolean
   draft: string
   onDraftChange: (text: string) => void
@@ -31,6 +36,9 @@ type Props = ConversationActionHandlers & {
   onAttach: (id: string, file: { mimeType: string; data: string }, draft: string) => Promise<unknown>
   onHide: (messageId: string, reason: ChosenHideReason) => Promise<boolean>
   desk: DeskTools
+  /** Narrower than the three parts: whether the side panel is shown in the conversation's place. */
+  sideOpen: boolean
+  onSideOpen: (open: boolean) => void
 }
 
 export function ConversationPane(props: Props) {
@@ -74,7 +82,7 @@ export function ConversationPane(props: Props) {
       ) : (
         <>
           <header className="conversation-header">
-            <div>
+            <div className="conversation-title">
               <h2 ref={heading} tabIndex={-1}>
                 {labels.pseudonym(conversation)}
               </h2>
@@ -85,14 +93,25 @@ export function ConversationPane(props: Props) {
                 <span className={`conversation-status status-${conversation.status}`}>
                   {labels.status(conversation)}
                 </span>
+                {conversation.riskLevel !== 'none' && ' · '}
+                <RiskBadge level={conversation.riskLevel} />
               </p>
+              <button
+                type="button"
+                className="button-quiet side-toggle"
+                aria-expanded={props.sideOpen}
+                aria-controls="side-panel"
+                onClick={() => props.onSideOpen(true)}
+              >
+                {t('workspace.openSide')}
+                {conversation.flags.some((f) => !f.acknowledged) && ` · ${t('workspace.openFlag')}`}
+              </button>
             </div>
             <ConversationActions
               conversation={conversation}
               legalHoldAt={detail.legalHoldAt}
               pseudonym={labels.pseudonym(conversation)}
               canClose={props.canClose(conversation)}
-              canUnblock={props.canUnblock(conversation)}
               canHold={props.canHold(conversation)}
               assignedToMe={assignedToMe}
               myId={myId}
@@ -100,11 +119,16 @@ export function ConversationPane(props: Props) {
               onTake={props.onTake}
               onClose={props.onClose}
               onBlock={props.onBlock}
-              onUnblock={props.onUnblock}
               onRedirect={props.onRedirect}
               onLegalHold={props.onLegalHold}
             />
           </header>
+          <BlockNote
+            key={conversation.id}
+            detail={detail}
+            canUnblock={props.canUnblock(conversation)}
+            onUnblock={() => props.onUnblock(conversation.id)}
+          />
           <ReplyWindowNote conversation={conversation} />
           <MessageList
             conversation={conversation}
@@ -114,7 +138,6 @@ export function ConversationPane(props: Props) {
             onHide={props.onHide}
           />
           <VisitorSignals detail={detail} draft={assignedToMe ? props.draft : ''} />
-          <DeskExtras conversation={conversation} tools={props.desk} />
           <Composer
             key={conversation.id}
             cannedReplies={props.desk.setupOf(conversation.helplineId)?.cannedReplies}

@@ -1,14 +1,7 @@
-// What the desk adds under a conversation's messages: the person's earlier conversations, its
-// safeguarding flags with the playbook, its clinical review, and the private note. The handlers and the helpline's
-// setup travel together as `DeskTools`.
-import type { CloseBody, ConversationView, DeskSetup, RaiseFlagBody, TransferBody } from '@ascolto/protocol'
-import { CasePanel } from '../cases/case-panel.tsx'
-import { ContactHistoryPanel } from './contact-history.tsx'
+// What the desk's actions and panels (the conversation's bar, the side panel) need from it: the
+// helpline's setup and the handlers, travelling together as `DeskTools`.
+import type { CloseBody, DeskSetup, RaiseFlagBody, TransferBody } from '@ascolto/protocol'
 import type { useLabels } from './labels.ts'
-import { NoteForm } from './note-form.tsx'
-import { RevealRequestsPanel } from './reveal-requests-panel.tsx'
-import { ReviewPanel } from './review-panel.tsx'
-import { SafeguardingPanel } from './safeguarding-panel.tsx'
 
 export type DeskTools = {
   setupOf: (helplineId: string) => DeskSetup | undefined
@@ -32,44 +25,4 @@ export type DeskTools = {
   onReload: () => void
   /** The person of this conversation was erased here: it leaves the desk. */
   onErased: (id: string, pseudonym: string) => void
-}
-
-export function DeskExtras({ conversation, tools }: { conversation: ConversationView; tools: DeskTools }) {
-  return (
-    <>
-      <CasePanel
-        conversation={conversation}
-        canAct={conversation.assignee?.id === tools.myId || tools.supervises(conversation.helplineId)}
-        onError={tools.onError}
-      />
-      <ContactHistoryPanel
-        conversation={conversation}
-        setup={tools.setupOf(conversation.helplineId)}
-        labels={tools.labels}
-      />
-      <SafeguardingPanel
-        conversation={conversation}
-        setup={tools.setupOf(conversation.helplineId)}
-        supervises={tools.supervises(conversation.helplineId)}
-        onError={tools.onError}
-      />
-      {tools.supervises(conversation.helplineId) &&
-        tools.setupOf(conversation.helplineId)?.revealNeedsApproval && (
-          <RevealRequestsPanel
-            key={conversation.id}
-            conversation={conversation}
-            myId={tools.myId}
-            version={tools.revealVersion(conversation.id)}
-            onError={tools.onError}
-          />
-        )}
-      <ReviewPanel
-        conversation={conversation}
-        supervises={tools.supervises(conversation.helplineId)}
-        onError={tools.onError}
-        onChanged={tools.onReload}
-      />
-      <NoteForm key={conversation.id} onAdd={(text) => tools.onAddNote(conversation.id, text)} />
-    </>
-  )
 }

@@ -1,9 +1,10 @@
 // One conversation in the queue, a link to it. Its accessible name is what it shows, in order:
-// the pseudonym first, then the time, channel, due time, marks and preview (WCAG 2.5.3: the
+// the pseudonym first, then its risk, the time, channel, due time, marks and preview (WCAG 2.5.3: the
 // visible words are part of the name).
 import type { ConversationView } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RiskBadge } from '../risk/risk-badge.tsx'
 import type { useLabels } from './labels.ts'
 import { formatElapsed } from './time-format.ts'
 import type { QueueTab } from './updates.ts'
@@ -57,6 +58,7 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
           <span id={`${id}-name`} className="pseudonym">
             {labels.pseudonym(conversation)}
           </span>
+          <RiskBadge id={`${id}-risk`} level={conversation.riskLevel} />
           <span id={`${id}-time`} className="elapsed">
             <span className="visually-hidden">
               {t(tab === 'waiting' ? 'queue.waitingFor' : 'queue.lastMessage')}{' '}

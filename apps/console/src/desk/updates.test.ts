@@ -23,16 +23,42 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     replyWindowClosesAt: null,
     canAttach: false,
     helpRequested: false,
+    riskLevel: 'none',
     flags: [],
     earlierConversations: 0,
     unread: 0,
     review: null,
-    riskLevel: 'none',
     ...patch,
   }
 }
 
 const ids = (list: ConversationView[]) => list.map((c) => c.id)
+
+test('the highest risk comes first in both lists, whatever its due time or last message', () => {
+  const early = '2025-01-01T20:01:00.000Z'
+  let queue = emptyQueue
+  for (const c of [
+    conversation('none', { openedAt: early }),
+    conversation('medium', { riskLevel: 'medium', dueAt: '2025-01-01T23:00:00.000Z' }),
+    conversation('imminent', { riskLevel: 'imminent', openedAt: '2025-01-01T22:00:00.000Z' }),
+    conversation('high', { riskLevel: 'high' }),
+  ]) {
+    queue = placeConversation(queue, c, me)
+  }
+  assert.deepEqual(ids(queue.waiting), ['imminent', 'high', 'medium', 'none'])
+  const mine = { status: 'open' as const, assignee: { id: me, displayName: 'Io' } }
+  queue = placeConversation(
+    queue,
+    conversation('quiet', { ...mine, riskLevel: 'high', lastMessageAt: early }),
+    me,
+  )
+  queue = placeConversation(
+    queue,
+    conversation('lively', { ...mine, lastMessageAt: '2025-01-01T22:00:00.000Z' }),
+    me,
+  )
+  assert.deepEqual(ids(queue.mine), ['quiet', 'lively'])
+})
 
 test('a waiting conversation joins the waiting list, longest waiting first', () => {
   let queue = placeConversation(emptyQueue, conversation('b', { openedAt: '2025-01-01T20:05:00.000Z' }), me)

@@ -1,6 +1,7 @@
 // How the changes the server pushes apply to the queue and to the open conversation.
 // Pure functions, so the rules are tested without a browser.
-import type { ConversationView, MessageStatus, MessageView, RiskLevel } from '@ascolto/protocol'
+import type { ConversationView, MessageStatus, MessageView } from '@ascolto/protocol'
+import { byRisk } from '../risk/risk-order.ts'
 
 export type Queue = { waiting: ConversationView[]; mine: ConversationView[] }
 export type QueueTab = keyof Queue
@@ -14,16 +15,13 @@ export function tabFor(conversation: ConversationView, myId: string): QueueTab |
   return null
 }
 
-// the same order as the server's: the highest risk first, then the soonest due (then who has
-// waited longest); then the liveliest first
+// the same order as the server's: the highest risk first, then the soonest due (then who has waited
+// longest); in mine, the highest risk first too, then the liveliest
 const dueOf = (c: ConversationView) => c.dueAt ?? c.openedAt
-// (a value import from the protocol package would ship its validator to the browser)
-const RISK_RANK: Record<RiskLevel, number> = { none: 0, medium: 1, high: 2, imminent: 3 }
-const riskOf = (c: ConversationView) => RISK_RANK[c.riskLevel] ?? 0
 const byWaitingSince = (a: ConversationView, b: ConversationView) =>
-  riskOf(b) - riskOf(a) || dueOf(a).localeCompare(dueOf(b)) || a.openedAt.localeCompare(b.openedAt)
+  byRisk(a, b) || dueOf(a).localeCompare(dueOf(b)) || a.openedAt.localeCompare(b.openedAt)
 const byLastMessage = (a: ConversationView, b: ConversationView) =>
-  b.lastMessageAt.localeCompare(a.lastMessageAt)
+  byRisk(a, b) || b.lastMessageAt.localeCompare(a.lastMessageAt)
 
 export function sortedQueue(queue: Queue): Queue {
   return { waiting: [...queue.waiting].sort(byWaitingSince), mine: [...queue.mine].sort(byLastMessage) }

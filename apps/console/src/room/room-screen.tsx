@@ -1,5 +1,6 @@
-// The supervisor's live room: every conversation of the helpline not closed, with how long it has
-// waited, who handles it and its flags, overdue ones first and marked; and who is on, with their
+// The supervisor's live room: every conversation of the helpline not closed, with its risk, how long
+// it has waited, its last message, who handles it and its flags, the highest risk first, then
+// overdue ones (marked); and who is on, with their
 // availability and load. Opening a conversation from here is where to join, take over, reassign
 // or close it. Kept current by the desk's socket (each change reloads the room).
 import type { Membership, RoomView } from '@ascolto/protocol'
@@ -11,6 +12,8 @@ import { ScreenTop } from '../desk/screen-top.tsx'
 import { formatElapsed } from '../desk/time-format.ts'
 import { conversationHref, roomHref } from '../desk/use-hash-route.ts'
 import { useNow } from '../desk/use-now.ts'
+import { RiskBadge } from '../risk/risk-badge.tsx'
+import { byRisk } from '../risk/risk-order.ts'
 import './room.css'
 import { OnShiftPanel } from '../rota/on-shift-panel.tsx'
 
@@ -44,9 +47,10 @@ export function RoomScreen({ helplines, helplineId, version, labels, maxConcurre
   const elapsed = (since: string) =>
     formatElapsed(now - Date.parse(since), language) ?? t('time.lessThanMinute')
   const time = new Intl.DateTimeFormat(language, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
+  const clock = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' })
   const overdue = (dueAt: string | null) => dueAt !== null && Date.parse(dueAt) < now
   const conversations = [...(room?.conversations ?? [])].sort(
-    (a, b) => Number(overdue(b.dueAt)) - Number(overdue(a.dueAt)),
+    (a, b) => byRisk(a, b) || Number(overdue(b.dueAt)) - Number(overdue(a.dueAt)),
   )
 
   return (
@@ -68,13 +72,14 @@ export function RoomScreen({ helplines, helplineId, version, labels, maxConcurre
             {conversations.length === 0 ? (
               <p className="muted">{t('room.noConversations')}</p>
             ) : (
-              <table className="room-table">
+              <table className="room-table room-conversations">
                 <thead>
                   <tr>
                     <th scope="col">{t('room.person')}</th>
                     <th scope="col">{t('room.channel')}</th>
                     <th scope="col">{t('room.handler')}</th>
                     <th scope="col">{t('room.waiting')}</th>
+                    <th scope="col">{t('risk.lastMessage')}</th>
                     <th scope="col">{t('room.due')}</th>
                     <th scope="col">{t('room.flags')}</th>
                   </tr>
@@ -83,20 +88,24 @@ export function RoomScreen({ helplines, helplineId, version, labels, maxConcurre
                   {conversations.map((c) => (
                     <tr key={c.id} className={overdue(c.dueAt) ? 'overdue-row' : undefined}>
                       <th scope="row">
-                        <a href={conversationHref(c.id)}>{labels.pseudonym(c)}</a>
+                        <a href={conversationHref(c.id)}>{labels.pseudonym(c)}</a>{' '}
+                        <RiskBadge level={c.riskLevel} />
                       </th>
-                      <td>{labels.channel(c.channelKind)}</td>
-                      <td>
+                      <td data-label={t('room.channel')}>{labels.channel(c.channelKind)}</td>
+                      <td data-label={t('room.handler')}>
                         {c.status === 'waiting' ? t('conversation.statusWaiting') : c.assignee?.displayName}
                       </td>
-                      <td>{elapsed(c.status === 'waiting' ? c.openedAt : c.lastMessageAt)}</td>
-                      <td>
+                      <td data-label={t('room.waiting')}>
+                        {elapsed(c.status === 'waiting' ? c.openedAt : c.lastMessageAt)}
+                      </td>
+                      <td data-label={t('risk.lastMessage')}>{clock.format(new Date(c.lastMessageAt))}</td>
+                      <td data-label={t('room.due')}>
                         {c.dueAt &&
                           (overdue(c.dueAt)
                             ? t('queue.overdue', { time: time.format(new Date(c.dueAt)) })
                             : time.format(new Date(c.dueAt)))}
                       </td>
-                      <td>
+                      <td data-label={t('room.flags')}>
                         {[
                           ...c.flags.map(
                             (f) =>
@@ -112,7 +121,8 @@ export function RoomScreen({ helplines, helplineId, version, labels, maxConcurre
             )}
           </section>
           <OnShiftPanel helplineId={helplineId} version={version} onError={onError} />
-          <section aria-labelledby={ids.operators}>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone, it scrolls sideways: the keyboard reaches it */}
+          <section aria-labelledby={ids.operators} tabIndex={0}>
             <h3 id={ids.operators}>{t('room.operators')}</h3>
             <table className="room-table">
               <thead>

@@ -37,20 +37,39 @@ export const DESK_SETTINGS = {
 }
 
 /** Replaces the `desk` part of the helpline's settings, as its coordinator, through the API. */
-export async function setDeskSettings(
+export function setDeskSettings(
   server: { url: string },
   helplineId: string,
   coordinatorCookie: string,
   desk: object = DESK_SETTINGS,
+) {
+  return replaceSettingsPart(server, helplineId, coordinatorCookie, { desk })
+}
+
+/** Turns on the helpline's word list with these words, as its coordinator, through the API. */
+export function setWordList(
+  server: { url: string },
+  helplineId: string,
+  coordinatorCookie: string,
+  words: string[],
+) {
+  return replaceSettingsPart(server, helplineId, coordinatorCookie, { moderation: { autoFlag: true, words } })
+}
+
+async function replaceSettingsPart(
+  server: { url: string },
+  helplineId: string,
+  coordinatorCookie: string,
+  part: object,
 ) {
   const url = `${server.url}/api/helplines/${helplineId}/settings`
   const settings = await call(url, { cookie: coordinatorCookie })
   const saved = await call(url, {
     method: 'PUT',
     cookie: coordinatorCookie,
-    body: { ...settings.body, desk },
+    body: { ...settings.body, ...part },
   })
-  if (saved.status !== 200) throw new Error(`desk settings refused: ${JSON.stringify(saved.body)}`)
+  if (saved.status !== 200) throw new Error(`settings refused: ${JSON.stringify(saved.body)}`)
 }
 
 /** A person writes in the helpline's web chat, as the widget would. */

@@ -27,8 +27,8 @@ type ConversationRow = {
   preview_sealed: Buffer | null
   last_inbound_at: Date | null
   help_requested: boolean
-  flags: ConversationView['flags']
   risk_level: ConversationView['riskLevel']
+  flags: ConversationView['flags']
   earlier: number
   unread: number
   review: ConversationView['review']
@@ -105,11 +105,11 @@ export async function loadConversationViews(
           )
         : '',
     helpRequested: row.help_requested,
+    riskLevel: row.risk_level,
     flags: row.flags,
     earlierConversations: row.earlier,
     unread: row.unread,
     review: row.review,
-    riskLevel: row.risk_level,
     replyWindowClosesAt:
       replyWindowClosesAt(channelAdapters[row.channel_kind], row.last_inbound_at)?.toISOString() ?? null,
     canAttach: channelAdapters[row.channel_kind]?.capabilities.media === true,

@@ -17,9 +17,18 @@ export async function getConversation(
     conversationId: record.id,
     revealHidden: isSupervising(actor, record.helpline_id),
   })
-  const hold = await tx.query<{ legal_hold_at: Date | null }>(
-    'select legal_hold_at from contact where id = $1',
+  const person = await tx.query<{ legal_hold_at: Date | null; blocked: boolean; blocked_until: Date | null }>(
+    // a block past its end no longer holds, though the row keeps it until the next block or unblock
+    `select legal_hold_at, blocked_until,
+            blocked_at is not null and (blocked_until is null or blocked_until > now()) as blocked
+       from contact where id = $1`,
     [record.contact_id],
   )
-  return { conversation, messages, legalHoldAt: hold.rows[0]?.legal_hold_at?.toISOString() ?? null }
+  const row = person.rows[0]
+  return {
+    conversation,
+    messages,
+    legalHoldAt: row?.legal_hold_at?.toISOString() ?? null,
+    blocked: row?.blocked ? { until: row.blocked_until?.toISOString() ?? null } : null,
+  }
 }

@@ -11,8 +11,9 @@ import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { noteConversationLanguage } from '../conversations/note-conversation-language.ts'
+import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
-import { dueTime, matchesWordList } from '../policy/index.ts'
+import { dueTime, matchesWordList, RISK_OF_WORD_LIST } from '../policy/index.ts'
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { triageInboundMessage } from '../triage/triage-inbound-message.ts'
@@ -151,6 +152,9 @@ export async function ingestInboundMessage(
     afterCommit(() => publisher.toConsoles(helplineId, 'message.created', view))
     return { outcome: 'stored', messageId, conversationId, createdAt }
   }
+
+  // a word of the helpline's list puts the conversation above the ordinary queue, never below where it was
+  if (flagged) await raiseRiskLevel(tx, conversationId, RISK_OF_WORD_LIST)
 
   // a yes to the volunteer's question about the survey (survey/ask-survey-consent.ts)
   if (open && inbound.kind === 'text') await takeSurveyConsent(tx, conversationId, inbound.text)

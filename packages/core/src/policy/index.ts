@@ -19,6 +19,7 @@ export {
   openingDay,
   openRangesOn,
 } from './opening.ts'
+export { RISK_OF_FLAG, RISK_OF_WORD_LIST } from './risk.ts'
 export {
   type Closure,
   checkOpeningRules,

@@ -8,7 +8,9 @@ import {
   findConversationForActor,
   sealerOf,
 } from '../conversations/find-conversation.ts'
+import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { RISK_OF_FLAG } from '../policy/index.ts'
 import { loadFlagAlerts, loadFlagViews } from './flag-views.ts'
 import { queueSafeguardingAlert } from './send-safeguarding-alert.ts'
 
@@ -16,7 +18,8 @@ import { queueSafeguardingAlert } from './send-safeguarding-alert.ts'
  * "Possible minor at risk", "imminent risk": recorded with who, when and why (the reason sealed,
  * as it speaks of a person), and announced at once to every console of the helpline, where the
  * supervisors' keep alerting until one of them acknowledges it; and, where the helpline has
- * someone on call, to their phone or e-mail (send-safeguarding-alert.ts).
+ * someone on call, to their phone or e-mail (send-safeguarding-alert.ts). The conversation's risk
+ * level rises with it (imminent risk: imminent; a minor at risk: high), so the queue puts it first.
  */
 export async function raiseFlag(
   context: { tx: Tx; afterCommit: AfterCommit; services: Services },
@@ -51,6 +54,7 @@ export async function recordFlag(
       raisedBy,
     ],
   )
+  await raiseRiskLevel(tx, record.id, RISK_OF_FLAG[body.kind])
   await queueSafeguardingAlert(tx, await loadHelplineSettings(tx, record.helpline_id), id)
   await recordAuditEvent(tx, {
     helplineId: record.helpline_id,

@@ -4,9 +4,9 @@ import type { CannedReply, CannedReplyBody, DeskSetup, Membership } from '@ascol
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createCannedReply, deleteCannedReply, updateCannedReply } from '../api/desk.ts'
+import { ScreenTop } from '../desk/screen-top.tsx'
+import { cannedRepliesHref } from '../desk/use-hash-route.ts'
 import { ErrorAlert } from '../shell/error-alert.tsx'
-import { ScreenTop } from './screen-top.tsx'
-import { cannedRepliesHref } from './use-hash-route.ts'
 
 type Props = {
   helplines: Membership[]
