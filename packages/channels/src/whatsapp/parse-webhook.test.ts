@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import { WebhookPayloadError } from '../kit/contract.ts'
-import { parseWhatsAppWebhook } from './parse-webhook.ts'
+import { parseWhatsAppWebhook, phoneOf } from './parse-webhook.ts'
 
 const PHONE_NUMBER_ID = '109876543210123'
 const BSUID = 'IT.1795123456789012345'
@@ -205,5 +205,51 @@ describe('WhatsApp webhook payloads', () => {
       'malformed message',
     ])
     assert.equal(events.messages.length, 1)
+  })
+
+  it('writes one number one way: a leading "+", full-width and Arabic-Indic digits are the same sender', () => {
+    const senders = [
+      '393471234567',
+      '+393471234567',
+      '３９３４７１２３４５６７',
+      '٣٩٣٤٧١٢٣٤٥٦٧',
+      '۳۹۳۴۷۱۲۳۴۵۶۷',
+    ].map(
+      (from) =>
+        parseWhatsAppWebhook(
+          Buffer.from(
+            JSON.stringify({
+              object: 'whatsapp_business_account',
+              entry: [
+                {
+                  id: '1',
+                  changes: [
+                    {
+                      field: 'messages',
+                      value: {
+                        messaging_product: 'whatsapp',
+                        metadata: { display_phone_number: '390212345678', phone_number_id: PHONE_NUMBER_ID },
+                        messages: [
+                          {
+                            from,
+                            id: `wamid.${from}`,
+                            timestamp: '1796480000',
+                            type: 'text',
+                            text: { body: 'x' },
+                          },
+                        ],
+                      },
+                    },
+                  ],
+                },
+              ],
+            }),
+          ),
+          PHONE_NUMBER_ID,
+        ).messages[0]?.from,
+    )
+    assert.deepEqual(new Set(senders), new Set(['393471234567']))
+    // a business-scoped id is no number: left as it is
+    assert.equal(phoneOf(BSUID), BSUID)
   })
 })

@@ -74,16 +74,32 @@ function readChange(value: Json, phoneNumberId: string, events: WebhookEvents) {
  * payloads without one.
  */
 function senderOf(message: Json, contacts: Json[]): string | undefined {
-  const from = stringOf(message.from, 64)
+  const from = phoneOf(stringOf(message.from, 64))
   const contact =
-    contacts.find((c) => from !== undefined && c.wa_id === from) ??
+    contacts.find((c) => from !== undefined && phoneOf(stringOf(c.wa_id, 64)) === from) ??
     (contacts.length === 1 ? contacts[0] : undefined)
   return (
     stringOf(message.from_user_id, 256) ??
     stringOf(contact?.user_id, 256) ??
     from ??
-    stringOf(contact?.wa_id, 64)
+    phoneOf(stringOf(contact?.wa_id, 64))
   )
+}
+
+// Arabic-Indic (U+0660…) and Eastern Arabic-Indic (U+06F0…) digits; NFKC takes care of full-width ones
+const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/g
+
+/**
+ * One number, one person: a wa_id written with a leading "+", full-width or Arabic-Indic digits
+ * is the same number in ASCII digits, so it finds the same contact. Anything else is left as it is.
+ */
+export function phoneOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const digits = value
+    .normalize('NFKC')
+    .replace(ARABIC_INDIC, (digit) => String((digit.codePointAt(0) ?? 0) & 0xf))
+    .replace(/^\+/, '')
+  return /^\d+$/.test(digits) ? digits : value
 }
 
 function inboundOf(message: Json, contacts: Json[]): InboundMessage | string {

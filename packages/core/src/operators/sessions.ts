@@ -38,7 +38,11 @@ export type SignInPolicy = {
 type Credentials = { email: string; password: string; address: string }
 
 /** The signed-in operator, and whether their session may do nothing but set up a second factor. */
-export type SessionActor = Actor & { enrolmentOnly: boolean }
+export type SessionActor = Actor & {
+  enrolmentOnly: boolean
+  /** When this session began: what is audited once per session (a file read) counts from here. */
+  sessionStartedAt: Date
+}
 
 /** What the database keeps of a session token. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest()
@@ -175,12 +179,13 @@ export async function actorForSession(db: Queryable, token: string): Promise<Ses
     display_name: string
     is_admin: boolean
     enrolment_only: boolean
+    started_at: Date
     roles: Array<{ helpline_id: string; role: 'volunteer' | 'supervisor' | 'coordinator' }> | null
   }>(
     `with touched as (
        update user_session set last_seen_at = now(), expires_at = now() + make_interval(mins => idle_minutes)
-        where token_hash = $1 and expires_at > now() returning user_id, enrolment_only)
-     select u.id as user_id, u.display_name, u.is_admin, t.enrolment_only,
+        where token_hash = $1 and expires_at > now() returning user_id, enrolment_only, created_at)
+     select u.id as user_id, u.display_name, u.is_admin, t.enrolment_only, t.created_at as started_at,
             (select json_agg(json_build_object('helpline_id', m.helpline_id, 'role', m.role))
                from membership m where m.user_id = u.id) as roles
        from touched t join app_user u on u.id = t.user_id
@@ -194,6 +199,7 @@ export async function actorForSession(db: Queryable, token: string): Promise<Ses
     displayName: row.display_name,
     isAdmin: row.is_admin,
     enrolmentOnly: row.enrolment_only,
+    sessionStartedAt: row.started_at,
     roles: new Map((row.roles ?? []).map((r) => [r.helpline_id, r.role])),
   }
 }

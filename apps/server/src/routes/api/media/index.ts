@@ -2,15 +2,15 @@
 // the outbox). The files people sent, for the console: decrypted on the way out, never cached, served with
 // the type Ascolto checked when it stored them (nosniff comes with the security headers), and as
 // a download unless it is a picture, a sound or a video the console shows in the page; a player
-// may ask for part of it (Range), as it does to learn a voice note's length and to seek. Each
-// read from the file's start is in the helpline's log; a player's later parts are not.
+// may ask for part of it (Range), as it does to learn a voice note's length and to seek. A
+// session's first read of a file, whatever part, is in the helpline's log; its later ones are not.
 import { readMessageMedia, sendAttachment } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
 import { AttachmentBody, MAX_ATTACHMENT_BYTES, MessageView } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
-import { requireActor } from '../../../plugins/auth.ts'
+import { requireActor, requireSession } from '../../../plugins/auth.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 import { byteRangeOf } from './byte-range.ts'
 
@@ -45,10 +45,10 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { 
     { schema: { params: ById, response: { 200: FileBytes, 206: FileBytes, 416: FileBytes, ...errors } } },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
-      const fromStart = !request.headers.range || /^bytes=0-/.test(request.headers.range)
-      const file = await readMessageMedia(pool, services.keyring, actor, request.params.id, {
-        audit: fromStart,
-      })
+      const { sessionStartedAt } = await requireSession(pool, request)
+      const file = await withTransaction(pool, (tx) =>
+        readMessageMedia(tx, services.keyring, actor, request.params.id, { startedAt: sessionStartedAt }),
+      )
       reply
         .header('cache-control', 'no-store, private')
         .header('content-disposition', file.inline ? 'inline' : 'attachment; filename="file"')
