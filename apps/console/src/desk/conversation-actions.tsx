@@ -182,7 +182,7 @@ export function ConversationActions({
           {t('conversation.close')}
         </button>
       )}
-      {status !== 'closed' && (
+      {status !== 'closed' && (assignedToMe || supervising) && (
         <BlockDialog name={pseudonym} disabled={pending} onBlock={(body) => handlers.onBlock(id, body)} />
       )}
       {status === 'closed' && conversation.assignee?.id === myId && !conversation.review && (
