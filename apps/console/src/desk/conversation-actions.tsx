@@ -191,7 +191,8 @@ export function ConversationActions({
       )}
       {(status !== 'closed' || canHold || (setup && (supervising || needsApproval)) || coordinating) && (
         <MoreMenu key={id}>
-          {status !== 'closed' && (
+          {/* the server refuses a block by anyone else (moderation.test.ts) */}
+          {status !== 'closed' && (assignedToMe || supervising) && (
             <BlockDialog name={pseudonym} disabled={pending} onBlock={(body) => handlers.onBlock(id, body)} />
           )}
           {canHold && (

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
 import MailComposer from 'nodemailer/lib/mail-composer/index.js'
+import { fuzzRuns } from '../kit/fuzz.ts'
 import { parseMail } from './parse-mail.ts'
 
 /** Mails as people send them: plain text, HTML with the quoted history, a reply with a file. */
@@ -68,14 +69,14 @@ const mutatedMail = fc
 
 test('mails with changed lines: messages or a reason, never an error', async () => {
   assert.ok(mails.length > 0)
-  await fc.assert(fc.asyncProperty(mutatedMail, takenOrSaid), { numRuns: 500 })
+  await fc.assert(fc.asyncProperty(mutatedMail, takenOrSaid), fuzzRuns(500))
 })
 
 test('any bytes at all: messages or a reason, never an error', async () => {
   await fc.assert(
     fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), (bytes) => takenOrSaid(Buffer.from(bytes))),
     {
-      numRuns: 500,
+      ...fuzzRuns(500),
     },
   )
 })

@@ -54,6 +54,25 @@ export function mutationsOf(payloads: unknown[], leaf: fc.Arbitrary<unknown> = f
   })
 }
 
+/**
+ * The seed of this run's property tests: ASCOLTO_FUZZ_SEED replays a failed run, else a new one
+ * each run (so runs explore), named in every failure: fast-check's own message says `seed: N`,
+ * and withFuzzSeed adds it to the failures of tests that draw samples themselves.
+ */
+export const FUZZ_SEED = Number(process.env.ASCOLTO_FUZZ_SEED) || Math.floor(Math.random() * 2 ** 31)
+
+/** fast-check's options for this run: its number of cases, under the run's seed. */
+export const fuzzRuns = (numRuns: number) => ({ numRuns, seed: FUZZ_SEED })
+
+/** Runs a test that draws its own samples (fc.sample with fuzzRuns); a failure names the seed to replay it. */
+export async function withFuzzSeed(run: () => Promise<void> | void) {
+  try {
+    await run()
+  } catch (error) {
+    throw new Error(`failed with ASCOLTO_FUZZ_SEED=${FUZZ_SEED}: ${String(error)}`, { cause: error })
+  }
+}
+
 /** How often each door was taken, so a test can tell it reached the deep paths. */
 export type Seen = { refused: number; messages: number; statuses: number }
 

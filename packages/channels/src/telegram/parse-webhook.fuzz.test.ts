@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
 import fc from 'fast-check'
-import { mutationsOf, parsesOrRefuses, type Seen } from '../kit/fuzz.ts'
+import { fuzzRuns, mutationsOf, parsesOrRefuses, type Seen } from '../kit/fuzz.ts'
 import { parseTelegramWebhook } from './parse-webhook.ts'
 
 const dir = path.join(import.meta.dirname, 'fixtures')
@@ -18,7 +18,7 @@ test('documented updates with anything in their places: whole events or a 400', 
     fc.property(mutationsOf(updates), (update) =>
       parsesOrRefuses(() => parseTelegramWebhook(Buffer.from(JSON.stringify(update) ?? 'null')), seen),
     ),
-    { numRuns: 3000 },
+    fuzzRuns(3000),
   )
   assert.ok(seen.refused > 50 && seen.messages > 300, JSON.stringify(seen))
 })
@@ -29,6 +29,6 @@ test('any bytes at all: whole events or a 400', () => {
     fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) =>
       parsesOrRefuses(() => parseTelegramWebhook(Buffer.from(bytes)), seen),
     ),
-    { numRuns: 2000 },
+    fuzzRuns(2000),
   )
 })

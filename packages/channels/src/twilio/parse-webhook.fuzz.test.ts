@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
 import fc from 'fast-check'
-import { mutationsOf, parsesOrRefuses, type Seen } from '../kit/fuzz.ts'
+import { fuzzRuns, mutationsOf, parsesOrRefuses, type Seen } from '../kit/fuzz.ts'
 import { twilioConnection } from './config.ts'
 import { parseTwilioWebhook } from './parse-webhook.ts'
 
@@ -37,7 +37,7 @@ test('documented requests with any text in their places: whole events or a 400',
     fc.property(mutationsOf(forms, text), (form) =>
       parsesOrRefuses(() => parseTwilioWebhook(asForm(form), config, new Date()), seen),
     ),
-    { numRuns: 3000 },
+    fuzzRuns(3000),
   )
   assert.ok(seen.refused > 50 && seen.messages > 100 && seen.statuses > 20, JSON.stringify(seen))
 })
@@ -51,6 +51,6 @@ test('forms of random names and values: whole events or a 400', () => {
         seen,
       ),
     ),
-    { numRuns: 2000 },
+    fuzzRuns(2000),
   )
 })

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
-import { parsesOrRefuses, type Seen } from '../kit/fuzz.ts'
+import { fuzzRuns, parsesOrRefuses, type Seen } from '../kit/fuzz.ts'
 import { arbitraryPayload, PAYLOAD_NUMBER } from './fixtures/arbitrary-payload.ts'
 import { parseWhatsAppWebhook } from './parse-webhook.ts'
 
@@ -17,7 +17,7 @@ test('payloads shaped like Meta’s, with anything in their places: whole events
         seen,
       ),
     ),
-    { numRuns: 3000 },
+    fuzzRuns(3000),
   )
   assert.ok(seen.refused > 100 && seen.messages > 100 && seen.statuses > 20, JSON.stringify(seen))
 })
@@ -28,6 +28,6 @@ test('any bytes at all: whole events or a 400', () => {
     fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) =>
       parsesOrRefuses(() => parseWhatsAppWebhook(Buffer.from(bytes), PAYLOAD_NUMBER), seen),
     ),
-    { numRuns: 2000 },
+    fuzzRuns(2000),
   )
 })

@@ -1,11 +1,17 @@
 // Blocking a person (e.g. one number used by several people, threats): optionally a last
 // notice first, then their conversation closes and their messages stay out of the queue
-// until the block expires or a supervisor lifts it.
+// until the block expires or a supervisor lifts it. Only the volunteer the conversation is
+// assigned to or a supervisor blocks, and a block with no end needs a supervisor.
 import type { ConversationView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { findConversationForActor, isSupervising, sealerOf } from '../conversations/find-conversation.ts'
+import {
+  findConversationForActor,
+  isSupervising,
+  requireAssignedOrSupervisor,
+  sealerOf,
+} from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
@@ -16,6 +22,10 @@ export async function blockContact(
   input: { conversationId: string; reason: string; days: number | null; sendNotice: boolean },
 ): Promise<ConversationView> {
   const record = await findConversationForActor(tx, actor, input.conversationId, { lock: true })
+  requireAssignedOrSupervisor(actor, record)
+  if (input.days === null && !isSupervising(actor, record.helpline_id)) {
+    throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'A block with no end needs a supervisor')
+  }
   const settings = await loadHelplineSettings(tx, record.helpline_id)
   const notice = settings.blocking.notice
   if (input.sendNotice) {

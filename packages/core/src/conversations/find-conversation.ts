@@ -38,6 +38,18 @@ export function isSupervising(actor: Actor, helplineId: string) {
   return role === 'supervisor' || role === 'coordinator'
 }
 
+/**
+ * What silences a person (a block, a hidden message) is for the volunteer the conversation is
+ * assigned to, or a supervisor: not for any colleague in a conversation that is someone else's.
+ */
+export function requireAssignedOrSupervisor(
+  actor: Actor,
+  record: Pick<ConversationRecord, 'helpline_id' | 'assignee_id'>,
+) {
+  if (record.assignee_id === actor.userId || isSupervising(actor, record.helpline_id)) return
+  throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Only the assigned volunteer or a supervisor can do this')
+}
+
 /** The sealer of the person the conversation is with. */
 export function sealerOf(keyring: Keyring, record: ConversationRecord): Sealer {
   return keyring.contact(record.helpline_id, record.contact_id, record.key_sealed)

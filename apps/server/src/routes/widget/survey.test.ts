@@ -185,7 +185,12 @@ describe('the survey after a web chat', () => {
     const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${line.helplineId}`, {
       cookie: volunteer.cookie,
     })
-    const block = await call(`${server.url}/api/conversations/${queue.body.conversations[0].id}/block`, {
+    const waiting = queue.body.conversations[0].id
+    await call(`${server.url}/api/conversations/${waiting}/take`, {
+      method: 'POST',
+      cookie: volunteer.cookie,
+    })
+    const block = await call(`${server.url}/api/conversations/${waiting}/block`, {
       cookie: volunteer.cookie,
       body: { reason: 'Minacce', days: 7, sendNotice: false },
     })

@@ -17,6 +17,7 @@ describe('moderation and blocking', () => {
   let line: { helplineId: string; channelId: string }
   let volunteer: Awaited<ReturnType<typeof makeOperator>>
   let supervisor: Awaited<ReturnType<typeof makeOperator>>
+  let colleague: Awaited<ReturnType<typeof makeOperator>>
 
   before(async () => {
     server = await startTestServer()
@@ -30,6 +31,7 @@ describe('moderation and blocking', () => {
     })
     volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
     supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }])
+    colleague = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
   })
   after(() => server.close())
 
@@ -41,6 +43,13 @@ describe('moderation and blocking', () => {
     const queue = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
     return queue.body.conversations.find((c: ConversationView) => c.preview === text) as ConversationView
   }
+  /** The volunteer takes the conversation: it is theirs. */
+  const take = async (id: string) =>
+    assert.equal(
+      (await call(`${server.url}/api/conversations/${id}/take`, { method: 'POST', cookie: volunteer.cookie }))
+        .status,
+      200,
+    )
   const detail = async (cookie: string, id: string) =>
     (await call(`${server.url}/api/conversations/${id}`, { cookie })).body.messages as MessageView[]
 
@@ -48,6 +57,13 @@ describe('moderation and blocking', () => {
     const conversation = await newConversation(visitorToken(), 'sei un incapace, vergognati')
     const [message] = await detail(volunteer.cookie, conversation.id)
     assert.ok(message)
+    await take(conversation.id)
+    // a colleague cannot silence a person in a conversation that is someone else's
+    const byColleague = await call(`${server.url}/api/messages/${message.id}/hide`, {
+      cookie: colleague.cookie,
+      body: { reason: 'offensive' },
+    })
+    assert.equal(byColleague.status, 403)
     const hidden = await call(`${server.url}/api/messages/${message.id}/hide`, {
       cookie: volunteer.cookie,
       body: { reason: 'offensive' },
@@ -56,9 +72,9 @@ describe('moderation and blocking', () => {
     assert.deepEqual(hidden.body.hidden, { reason: 'offensive' })
     assert.equal(hidden.body.text, '')
     assert.equal((await detail(volunteer.cookie, conversation.id))[0]?.text, '')
-    const queue = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
-    const inQueue = queue.body.conversations.find((c: ConversationView) => c.id === conversation.id)
-    assert.equal(inQueue?.preview, '', 'the queue does not show a hidden message either')
+    const mine = await call(`${server.url}/api/conversations?status=open`, { cookie: volunteer.cookie })
+    const inQueue = mine.body.conversations.find((c: ConversationView) => c.id === conversation.id)
+    assert.equal(inQueue?.preview, '', 'the list does not show a hidden message either')
     const seenBySupervisor = (await detail(supervisor.cookie, conversation.id))[0]
     assert.equal(seenBySupervisor?.text, 'sei un incapace, vergognati')
     assert.deepEqual(seenBySupervisor?.hidden, { reason: 'offensive' })
@@ -81,10 +97,20 @@ describe('moderation and blocking', () => {
   it('blocks after a notice, keeps the person out of the queue, and only a supervisor lifts it', async () => {
     const token = visitorToken()
     const conversation = await newConversation(token, 'scrivo io per mia sorella')
-    const blocked = await call(`${server.url}/api/conversations/${conversation.id}/block`, {
-      cookie: volunteer.cookie,
-      body: { reason: 'numero usato da più persone', days: null, sendNotice: true },
-    })
+    await take(conversation.id)
+    const block = (cookie: string, days: number | null) =>
+      call(`${server.url}/api/conversations/${conversation.id}/block`, {
+        cookie,
+        body: { reason: 'numero usato da più persone', days, sendNotice: true },
+      })
+    assert.equal((await block(colleague.cookie, 30)).status, 403, 'not the colleague’s conversation')
+    assert.equal((await block(volunteer.cookie, null)).status, 403, 'no end: a supervisor’s decision')
+    const refused = await server.pool.query(
+      `select 1 from contact where blocked_at is not null and id = (select contact_id from conversation where id = $1)`,
+      [conversation.id],
+    )
+    assert.equal(refused.rowCount, 0, 'nothing blocked by the refusals')
+    const blocked = await block(supervisor.cookie, null)
     assert.equal(blocked.status, 200)
     assert.equal(blocked.body.status, 'closed')
     const messages = await detail(volunteer.cookie, conversation.id)
@@ -125,6 +151,7 @@ describe('moderation and blocking', () => {
   it('lets a block for a number of days expire by itself', async () => {
     const token = visitorToken()
     const conversation = await newConversation(token, 'messaggio prima del blocco a tempo')
+    await take(conversation.id)
     await call(`${server.url}/api/conversations/${conversation.id}/block`, {
       cookie: volunteer.cookie,
       body: { reason: 'spam ripetuto', days: 7, sendNotice: false },
