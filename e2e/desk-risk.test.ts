@@ -36,11 +36,11 @@ describe('risk at the desk, in Chromium', () => {
     const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
     await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
     const sara = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
-    await setWordList(server, line.helplineId, coordinator.cookie, ['farla finita'])
+    await setWordList(server, line.helplineId, coordinator.cookie, ['codice viola'])
 
     await writeIn(server, line.channelId, visitorToken(), 'Buonasera, avrei una domanda')
     await writeIn(server, line.channelId, visitorToken(), 'Ho 13 anni e a casa ho paura')
-    await writeIn(server, line.channelId, visitorToken(), 'Stasera voglio farla finita')
+    await writeIn(server, line.channelId, visitorToken(), 'Stasera mi serve il codice viola')
     const { rows } = await server.pool.query<{ pseudonym: number }>(
       `select ct.pseudonym from conversation c join contact ct on ct.id = c.contact_id order by c.opened_at, c.id`,
     )

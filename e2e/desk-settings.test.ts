@@ -213,9 +213,9 @@ describe("the desk's settings in the form, in Chromium", () => {
     assert.equal(await channelChoice.getAttribute('aria-invalid'), 'true')
     assert.deepEqual(await channelChoice.locator('option').allTextContents(), [
       'Nessun avviso fuori dalla console',
-      'WhatsApp (whatsapp)',
+      'WhatsApp',
     ])
-    await channelChoice.selectOption({ label: 'WhatsApp (whatsapp)' })
+    await channelChoice.selectOption({ label: 'WhatsApp' })
     await onCall.getByLabel("Ripeti l'avviso ogni (minuti)").fill('10')
     await onCall.getByRole('checkbox', { name: /^Manda in revisione clinica/ }).check()
     // one volunteer here takes the person by hand

@@ -147,13 +147,24 @@ describe('automatic triage, from a WhatsApp message to every console', () => {
     )
     assert.equal(again.rows[0]?.n, 1)
 
-    // a volunteer corrects the level: recorded, the queue follows, and the facts count it
-    const corrected = await call(`${server.url}/api/conversations/${urgent.id}/risk-level`, {
-      cookie: volunteer.cookie,
-      body: { level: 'medium' },
-    })
-    assert.equal(corrected.status, 200)
-    assert.equal(corrected.body.riskLevel, 'medium')
+    // the volunteer corrects the level in the side panel: recorded, every queue follows, the facts count it
+    const volunteerDesk = desks[0] as Page
+    // the second message has reached this console: no later push resets the choice made below
+    await firstWaiting(volunteerDesk).filter({ hasText: 'sono sul ponte adesso' }).waitFor()
+    await firstWaiting(volunteerDesk).first().click()
+    const correction = volunteerDesk.getByRole('region', { name: 'Livello di rischio' })
+    await correction.getByLabel('Il livello giusto per questa conversazione').selectOption('medium')
+    await screenshot(volunteerDesk, 'console-risk-correction-1280')
+    await correction.getByRole('button', { name: 'Correggi' }).click()
+    for (const desk of desks) {
+      await eventually('the queue shows the corrected level', async () =>
+        (
+          (await firstWaiting(desk)
+            .filter({ hasText: `Persona #${urgent.pseudonym}` })
+            .textContent()) ?? ''
+        ).includes('Rischio: medio'),
+      )
+    }
     const bad = await call(`${server.url}/api/conversations/${urgent.id}/risk-level`, {
       cookie: volunteer.cookie,
       body: { level: 'very high' },

@@ -17,6 +17,8 @@ import type {
   RaiseFlagBody,
   ReviewList,
   ReviewView,
+  RiskCorrectionBody,
+  RiskLevel,
   RoomView,
   Statistics,
   TransferBody,
@@ -91,3 +93,7 @@ export const getStatistics = (helplineId: string, period: { from?: string; to?: 
   const search = query.size > 0 ? `?${query}` : ''
   return request<Statistics>('GET', `/api/helplines/${encodeURIComponent(helplineId)}/statistics${search}`)
 }
+
+/** A person's correction of the conversation's risk level (recorded and counted). */
+export const correctRiskLevel = (id: string, level: RiskLevel) =>
+  request<ConversationView>('POST', `${conversation(id)}/risk-level`, { level } satisfies RiskCorrectionBody)

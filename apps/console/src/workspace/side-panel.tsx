@@ -13,6 +13,7 @@ import { NoteForm } from '../desk/note-form.tsx'
 import { RevealRequestsPanel } from '../desk/reveal-requests-panel.tsx'
 import { ReviewPanel } from '../desk/review-panel.tsx'
 import { SafeguardingPanel } from '../desk/safeguarding-panel.tsx'
+import { RiskCorrection } from '../risk/risk-correction.tsx'
 
 export type SectionProps = { conversation: ConversationView; tools: DeskTools }
 
@@ -36,6 +37,12 @@ const SECTIONS: Array<{ key: string; Section: (props: SectionProps) => ReactNode
         supervises={tools.supervises(conversation.helplineId)}
         onError={tools.onError}
       />
+    ),
+  },
+  {
+    key: 'risk',
+    Section: ({ conversation, tools }) => (
+      <RiskCorrection conversation={conversation} onError={tools.onError} />
     ),
   },
   {

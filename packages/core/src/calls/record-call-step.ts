@@ -150,7 +150,8 @@ async function applyStep(context: Context, step: Step, callStep: CallStep): Prom
         `update phone_call p set voicemail_message_id = coalesce(p.voicemail_message_id, m.id)
            from message m
           where p.id = $1 and m.channel_id = p.channel_id and m.provider_message_id = $2`,
-        [callId, callStep.providerMessageId],
+        // messages keep the provider's id as a keyed hash (messages/provider-ids.ts)
+        [callId, context.services.keyring.hashProviderId(step.channelId, callStep.providerMessageId)],
       )
       await withdrawCallback(tx, callId)
       return { action: 'hangup' }

@@ -1,6 +1,7 @@
 // A conversation's risk level over the API: a volunteer's flag raises it (imminent risk: imminent,
 // a minor at risk: high), a word of the helpline's list raises it to medium, nothing lowers it;
 // the queue puts the highest risk first, then the soonest due; every console hears the change.
+// (The word is a code word of the helpline's own, which automatic triage does not read as a risk.)
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
@@ -26,7 +27,7 @@ describe('risk levels', () => {
     line = await makeHelpline(server.pool)
     const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
     volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
-    await setWordList(server, line.helplineId, coordinator.cookie, ['farla finita'])
+    await setWordList(server, line.helplineId, coordinator.cookie, ['codice viola'])
   })
   after(() => server.close())
 
@@ -56,11 +57,11 @@ describe('risk levels', () => {
     await writeIn('Buonasera, una domanda')
     await writeIn('Un ragazzo mi scrive')
     await writeIn('Non so a chi dirlo')
-    const wordToken = await writeIn('Voglio farla finita')
+    const wordToken = await writeIn('Mi serve il codice viola')
     const plain = await byPreview('Buonasera, una domanda')
     const minor = await byPreview('Un ragazzo mi scrive')
     const imminent = await byPreview('Non so a chi dirlo')
-    const word = await byPreview('Voglio farla finita')
+    const word = await byPreview('Mi serve il codice viola')
     assert.equal(plain.riskLevel, 'none')
     assert.equal(word.riskLevel, 'medium')
 
@@ -78,15 +79,15 @@ describe('risk levels', () => {
     assert.equal((await flag(imminent.id, 'minor_at_risk')).status, 201)
     assert.equal((await byPreview('Non so a chi dirlo')).riskLevel, 'imminent')
     assert.equal((await flag(word.id, 'imminent_risk')).status, 201)
-    await writeIn('Ho ancora voglia di farla finita', wordToken)
-    assert.equal((await byPreview('Ho ancora voglia di farla finita')).riskLevel, 'imminent')
+    await writeIn('Ho ancora bisogno del codice viola', wordToken)
+    assert.equal((await byPreview('Ho ancora bisogno del codice viola')).riskLevel, 'imminent')
 
     // the highest risk first; equal risks by due time, the one written first first
     assert.deepEqual(
       (await waiting()).map((c) => c.preview),
       [
         'Non so a chi dirlo',
-        'Ho ancora voglia di farla finita',
+        'Ho ancora bisogno del codice viola',
         'Un ragazzo mi scrive',
         'Buonasera, una domanda',
       ],
