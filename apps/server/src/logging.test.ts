@@ -19,11 +19,14 @@ import { call, visitorToken } from './testing/test-server.ts'
 describe('logs', () => {
   let database: TestDatabase
   let dataDir: string
+  // stopped in after() too, so a failing check does not leave it holding the database
+  let running: Awaited<ReturnType<typeof spawnAscolto>> | undefined
   before(async () => {
     database = await createTestDatabase()
     dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-logs-'))
   })
   after(async () => {
+    if (running) await stopAscolto(running)
     await database.drop()
     await rm(dataDir, { recursive: true, force: true })
   })
@@ -40,6 +43,7 @@ describe('logs', () => {
       },
       ['--demo'],
     )
+    running = ascolto
     const password = /with the password (\S+)/.exec(ascolto.output())?.[1] ?? ''
     const { rows } = await database.pool.query(
       `select ch.id from channel ch join helpline h on h.id = ch.helpline_id where h.slug = 'demo'`,
