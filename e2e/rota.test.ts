@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import ICAL from 'ical.js'
 import type { Browser, BrowserContext } from 'playwright-core'
+import { eventually } from '../apps/server/src/testing/eventually.ts'
 import { rome, setOpening } from '../apps/server/src/testing/rota-fixtures.ts'
 import {
   call,
@@ -145,7 +146,11 @@ describe('the rota, in Chromium', () => {
       .filter({ hasText: 'Il tuo turno è iniziato (fino alle 21:00).' })
     await prompt.getByRole('button', { name: 'Disponibile' }).click()
     await prompt.waitFor({ state: 'detached' })
-    assert.equal(await lucaDesk.getByLabel('Disponibilità').inputValue(), 'available')
+    // the switch reads the new state again from the server (its key changed): wait for it to show it
+    await eventually(
+      'the switch shows available',
+      async () => (await lucaDesk.getByLabel('Disponibilità').inputValue()) === 'available',
+    )
     now = rome('2026-03-07 20:50')
     await lucaDesk.reload()
     await lucaDesk

@@ -57,6 +57,8 @@ describe('settings a coordinator can try before saving, in Chromium', () => {
 
       // Monday's two ranges, copied to every day
       const friday = page.getByRole('group', { name: 'Venerdì' })
+      // the heading comes before the loaded form: wait for the day's field itself
+      await friday.getByLabel('Dalle', { exact: true }).first().waitFor()
       assert.equal(await friday.getByLabel('Dalle', { exact: true }).count(), 1)
       await page.getByRole('button', { name: 'Copia su tutti i giorni (gli orari di Lunedì)' }).click()
       for (const day of ['Martedì', 'Venerdì', 'Domenica']) {

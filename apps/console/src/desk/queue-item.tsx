@@ -91,7 +91,8 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
             </span>
           ))}
           {conversation.helpRequested && <span className="mark help">{t('help.waiting')}</span>}
-          {conversation.language && (
+          {/* a language other than the console's own: the one a reader needs to notice */}
+          {conversation.language && conversation.language !== (i18n.resolvedLanguage ?? 'it') && (
             <span className="mark language" lang={conversation.language}>
               {languageName(conversation.language, i18n.resolvedLanguage ?? 'it')}
             </span>

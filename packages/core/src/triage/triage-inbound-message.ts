@@ -3,16 +3,33 @@
 // safeguarding flag raised by the system, so that the supervisors' consoles and the person on
 // call are alerted exactly as for a volunteer's flag, until someone acknowledges it. It never
 // writes to the person and never hides anything: it only orders the queue and wakes people up.
-import type { HelplineSettings } from '@ascolto/protocol'
+import type { HelplineSettings, TriageKind } from '@ascolto/protocol'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import type { ConversationRecord } from '../conversations/find-conversation.ts'
 import { type Triage, triageMessage } from '../policy/index.ts'
 import { recordFlag } from '../safeguarding/raise-flag.ts'
 import { updateConversationRisk } from './conversation-risk.ts'
 
+const KIND_WORDS: Record<'it' | 'en', Record<TriageKind, string>> = {
+  it: {
+    suicide_self_harm: 'suicidio o autolesionismo',
+    violence_abuse: 'violenza o abuso',
+    minor_at_risk: 'minore a rischio',
+    trafficking_exploitation: 'tratta o sfruttamento',
+    substance_emergency: 'emergenza da sostanze',
+  },
+  en: {
+    suicide_self_harm: 'suicide or self-harm',
+    violence_abuse: 'violence or abuse',
+    minor_at_risk: 'a minor at risk',
+    trafficking_exploitation: 'trafficking or exploitation',
+    substance_emergency: 'substance emergency',
+  },
+}
+
 export async function triageInboundMessage(
   context: { tx: Tx; afterCommit: AfterCommit; services: Services },
-  settings: Pick<HelplineSettings, 'triage'>,
+  settings: Pick<HelplineSettings, 'triage' | 'languages'>,
   message: { id: string; conversationId: string; text: string },
 ): Promise<Triage> {
   const { tx } = context
@@ -36,8 +53,13 @@ export async function triageInboundMessage(
   )
   const record = rows[0]
   if (record && !record.flagged) {
+    // the flag's reason, read by supervisors: the kinds in the helpline's language, then the words
+    const words = KIND_WORDS[settings.languages[0] === 'en' ? 'en' : 'it']
     const reason =
-      `Triage (${triage.kinds.join(', ')}): ${triage.phrases.map((p) => `«${p}»`).join(' · ')}`.slice(0, 2000)
+      `${triage.kinds.map((kind) => words[kind]).join(', ')}: ${triage.phrases.map((p) => `«${p}»`).join(' · ')}`.slice(
+        0,
+        2000,
+      )
     await recordFlag(context, record, { kind: 'imminent_risk', reason }, null)
   }
   return triage
