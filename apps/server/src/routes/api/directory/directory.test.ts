@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { DirectoryServiceBody } from '@ascolto/protocol'
-import { call, makeHelpline, makeOperator, startTestServer, type TestServer } from '../../../testing/test-server.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+} from '../../../testing/test-server.ts'
 
 const NOW = new Date('2026-12-05T12:00:00Z')
 
@@ -60,7 +66,10 @@ describe('the directory of services', () => {
   const search = async (helplineId: string, cookie: string, query = '') => {
     const answer = await call(`${server.url}/api/helplines/${helplineId}/directory${query}`, { cookie })
     assert.equal(answer.status, 200, JSON.stringify(answer.body))
-    return answer.body as { services: Array<{ service: string; stale: boolean; id: string }>; topics: string[] }
+    return answer.body as {
+      services: Array<{ service: string; stale: boolean; id: string }>
+      topics: string[]
+    }
   }
   const names = (list: { services: Array<{ service: string }> }) => list.services.map((s) => s.service)
 
