@@ -1,5 +1,6 @@
 // The directory as a CSV file a coordinator edits in a spreadsheet (format: docs/directory.md).
 // Lists (topics, languages) are separated by ";"; each reply text has a column of its own, "reply_it".
+// A problem is a short code the console words ("empty", "unknown-column"…), or the validator's text.
 import { type DirectoryService, DirectoryServiceBody, type FileProblem } from '@ascolto/protocol'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -25,6 +26,15 @@ const LISTS: ReadonlySet<string> = new Set(['topics', 'languages'])
 const REPLY = /^reply_([a-z]{2,3})$/
 /** More rows than any helpline's directory: past it, a file is refused rather than read. */
 export const DIRECTORY_MAX_ROWS = 5000
+
+/** The validator's findings as the codes the console words; the validator's text otherwise. */
+const CODES: Record<string, string> = {
+  pattern: 'not-language',
+  format: 'not-date',
+  minLength: 'empty',
+  maxLength: 'too-long',
+  maxItems: 'too-many',
+}
 
 const columnOfField = Object.fromEntries(Object.entries(COLUMNS).map(([column, field]) => [field, column]))
 
@@ -52,24 +62,24 @@ export function parseDirectoryCsv(text: string): ParsedDirectory {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true })
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1
-    return { ok: false, problems: [{ line, column: '', problem: 'the file is not valid CSV here' }] }
+    return { ok: false, problems: [{ line, column: '', problem: 'not-csv' }] }
   }
   const [header = [], ...rows] = records
   const problems: FileProblem[] = []
   for (const name of header) {
     if (!(name in COLUMNS) && !REPLY.test(name))
-      problems.push({ line: 1, column: name, problem: 'unknown column' })
+      problems.push({ line: 1, column: name, problem: 'unknown-column' })
   }
   for (const required of ['organisation', 'service', 'reach']) {
-    if (!header.includes(required)) problems.push({ line: 1, column: required, problem: 'missing column' })
+    if (!header.includes(required)) problems.push({ line: 1, column: required, problem: 'missing-column' })
   }
   if (new Set(header).size !== header.length)
-    problems.push({ line: 1, column: '', problem: 'a column is repeated' })
+    problems.push({ line: 1, column: '', problem: 'repeated-column' })
   if (rows.length > DIRECTORY_MAX_ROWS) {
     problems.push({
       line: DIRECTORY_MAX_ROWS + 2,
       column: '',
-      problem: `more than ${DIRECTORY_MAX_ROWS} services`,
+      problem: 'too-many-rows',
     })
   }
   if (problems.length > 0) return { ok: false, problems }
@@ -81,7 +91,11 @@ export function parseDirectoryCsv(text: string): ParsedDirectory {
       const missing = error.keyword === 'required' ? (error.params as { requiredProperties: string[] }) : null
       for (const field of missing?.requiredProperties ?? [null]) {
         const column = field ? (columnOfField[field] ?? field) : columnOf(error.instancePath)
-        problems.push({ line: index + 2, column, problem: field ? 'is empty' : error.message })
+        problems.push({
+          line: index + 2,
+          column,
+          problem: field ? 'empty' : (CODES[error.keyword] ?? error.message),
+        })
       }
     }
     return body
