@@ -17,6 +17,7 @@ import { contactLinkRoutes } from './routes/api/contact-links/index.ts'
 import { contactRoutes } from './routes/api/contacts/index.ts'
 import { conversationRoutes } from './routes/api/conversations/index.ts'
 import { deskRoutes } from './routes/api/desk/index.ts'
+import { directoryRoutes } from './routes/api/directory/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
@@ -58,6 +59,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(helplineRoutes, context)
   await app.register(mediaRoutes, context)
   await app.register(cannedReplyRoutes, context)
+  await app.register(directoryRoutes, context)
   await app.register(deskRoutes, context)
   await app.register(availabilityRoutes, context)
   await app.register(safeguardingRoutes, context)

@@ -66,6 +66,14 @@ export { signOffReview } from './conversations/sign-off-review.ts'
 export { takeConversation } from './conversations/take-conversation.ts'
 export { transferConversation } from './conversations/transfer-conversation.ts'
 export { createKeyring, KeyDestroyedError, type Keyring, type Sealer } from './crypto/keyring.ts'
+export { directoryToCsv } from './directory/directory-csv.ts'
+export { DirectoryImportError, importDirectory } from './directory/import-directory.ts'
+export { loadDirectory } from './directory/list-directory.ts'
+export {
+  deleteDirectoryService,
+  findDirectoryServiceHelpline,
+  saveDirectoryService,
+} from './directory/save-directory-service.ts'
 export { AscoltoError, type ErrorCode } from './errors.ts'
 export { createChannel, createHelpline } from './helplines/create-helpline.ts'
 export {

@@ -191,11 +191,20 @@ export const LegalHoldBody = Type.Object(
 )
 export type LegalHoldBody = Static<typeof LegalHoldBody>
 
+export const FileProblem = Type.Object({
+  line: Type.Integer(),
+  column: Type.String(),
+  problem: Type.String(),
+})
+export type FileProblem = Static<typeof FileProblem>
+
 export const ErrorView = Type.Object({
   code: Type.String(),
   message: Type.String(),
   /** Every problem of a rejected file, each naming its field. */
   problems: Type.Optional(Type.Array(Type.String())),
+  /** Every problem of a rejected imported file (a CSV), by line (1 is the header) and column. */
+  fileProblems: Type.Optional(Type.Array(FileProblem)),
 })
 export type ErrorView = Static<typeof ErrorView>
 
@@ -276,6 +285,7 @@ export * from './cases.ts'
 export * from './contact-links.ts'
 export * from './delivery.ts'
 export * from './desk.ts'
+export * from './directory.ts'
 export * from './helpline-settings.ts'
 export * from './passkeys.ts'
 export * from './rota.ts'

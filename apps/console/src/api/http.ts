@@ -1,17 +1,20 @@
 // Every call to the server goes through here: same origin, the session cookie, JSON both ways.
 // A failure becomes an ApiError carrying the server's code, so screens can say what went wrong.
-import type { ErrorView } from '@ascolto/protocol'
+import type { ErrorView, FileProblem } from '@ascolto/protocol'
 
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
   /** Every problem of a rejected settings file, each starting with its field's path. */
   readonly problems: string[]
-  constructor(status: number, { code, message, problems }: ErrorView) {
+  /** Every problem of a rejected imported file, by line and column. */
+  readonly fileProblems: FileProblem[]
+  constructor(status: number, { code, message, problems, fileProblems }: ErrorView) {
     super(message)
     this.status = status
     this.code = code
     this.problems = problems ?? []
+    this.fileProblems = fileProblems ?? []
   }
 }
 

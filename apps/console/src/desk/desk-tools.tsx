@@ -14,6 +14,8 @@ export type DeskTools = {
   /** Answer whether it worked (the desk's alert says why not). */
   onRequestHelp: (id: string) => Promise<boolean>
   onAddNote: (id: string, text: string) => Promise<boolean>
+  /** Adds a text to the conversation's reply (a service from the directory), for the operator to send. */
+  onInsertIntoReply: (id: string, text: string) => void
   onError: (error: unknown) => void
   labels: ReturnType<typeof useLabels>
   myId: string

@@ -5,6 +5,7 @@
 import type { Membership, SessionView } from '@ascolto/protocol'
 import type { ReactNode } from 'react'
 import { CannedRepliesScreen } from '../canned-replies/canned-replies-screen.tsx'
+import { DirectoryScreen } from '../directory/directory-screen.tsx'
 import { ReviewsScreen } from '../reviews/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
@@ -65,6 +66,17 @@ const SCREENS: Record<Exclude<Route['screen'], 'desk'>, Screen> = {
     role: 'supervisor',
     render: ({ labels, onError }, helplines, helplineId) => (
       <StatisticsScreen helplines={helplines} helplineId={helplineId} labels={labels} onError={onError} />
+    ),
+  },
+  directory: {
+    role: 'member',
+    render: ({ desks, onError }, helplines, helplineId) => (
+      <DirectoryScreen
+        helplines={helplines}
+        helplineId={helplineId}
+        setup={desks.setups[helplineId]}
+        onError={onError}
+      />
     ),
   },
   reviews: {

@@ -13,6 +13,7 @@ import { NoteForm } from '../desk/note-form.tsx'
 import { RevealRequestsPanel } from '../desk/reveal-requests-panel.tsx'
 import { ReviewPanel } from '../desk/review-panel.tsx'
 import { SafeguardingPanel } from '../desk/safeguarding-panel.tsx'
+import { DirectoryPanel } from '../directory/directory-panel.tsx'
 import { RiskCorrection } from '../risk/risk-correction.tsx'
 
 export type SectionProps = { conversation: ConversationView; tools: DeskTools }
@@ -49,6 +50,22 @@ const SECTIONS: Array<{ key: string; Section: (props: SectionProps) => ReactNode
     key: 'note',
     Section: ({ conversation, tools }) => (
       <NoteForm key={conversation.id} onAdd={(text) => tools.onAddNote(conversation.id, text)} />
+    ),
+  },
+  {
+    key: 'directory',
+    Section: ({ conversation, tools }) => (
+      <DirectoryPanel
+        key={conversation.id}
+        conversation={conversation}
+        helplineLanguages={tools.setupOf(conversation.helplineId)?.languages ?? []}
+        onInsert={
+          conversation.assignee?.id === tools.myId && conversation.status !== 'closed'
+            ? (text) => tools.onInsertIntoReply(conversation.id, text)
+            : undefined
+        }
+        onError={tools.onError}
+      />
     ),
   },
   {

@@ -28,7 +28,7 @@ import type { useLabels } from '../desk/labels.ts'
 import { Queue } from '../desk/queue.tsx'
 import type { QueueTab } from '../desk/updates.ts'
 import type { useDeskSetups } from '../desk/use-desk-setup.ts'
-import { QUEUE_HREF, REVIEWS_HREF, roomHref, statisticsHref } from '../desk/use-hash-route.ts'
+import { directoryHref, QUEUE_HREF, REVIEWS_HREF, roomHref, statisticsHref } from '../desk/use-hash-route.ts'
 import type { useOpenConversation } from '../desk/use-open-conversation.ts'
 import type { useQueue } from '../desk/use-queue.ts'
 import { LOGGED_CONTACT_HREF } from '../logged-contacts/log-contact-screen.tsx'
@@ -36,6 +36,9 @@ import { RotaLink } from '../rota/rota-gate.tsx'
 import { ShiftPrompt } from '../rota/shift-prompt.tsx'
 import { SidePanel } from './side-panel.tsx'
 import './workspace.css'
+
+/** Where the side panel sits beside the conversation (workspace.css). */
+const WIDE = '(min-width: 68.75rem)'
 
 type Props = {
   session: SessionView
@@ -142,6 +145,11 @@ export function WorkspaceScreen(props: Props) {
     },
     onRequestHelp: (id) => act(async () => applyConversation(await requestSupervisor(id))),
     onAddNote: (id, text) => act(async () => open.applyMessage(await addNote(id, text))),
+    onInsertIntoReply: (id, text) => {
+      setDrafts((all) => ({ ...all, [id]: all[id]?.trim() ? `${all[id]}\n${text}` : text }))
+      // where the side panel takes the conversation's place, back to the reply
+      if (!window.matchMedia(WIDE).matches) setSideOpen(false)
+    },
     onError,
     labels,
     onRequestReview: async (id, note) => {
@@ -178,6 +186,9 @@ export function WorkspaceScreen(props: Props) {
               {supervised[0] && <a href={roomHref(supervised[0].helplineId)}>{t('room.link')}</a>}
               {supervised[0] && <a href={statisticsHref(supervised[0].helplineId)}>{t('statistics.link')}</a>}
               <a href={REVIEWS_HREF}>{t('reviews.link')}</a>
+              {session.memberships[0] && (
+                <a href={directoryHref(session.memberships[0].helplineId)}>{t('directory.link')}</a>
+              )}
               <TodayLink />
               <a href={LOGGED_CONTACT_HREF}>{t('loggedContacts.link')}</a>
               <RotaLink session={session} />

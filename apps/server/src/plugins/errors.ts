@@ -8,7 +8,13 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof AscoltoError) {
       const problems =
         'problems' in error && Array.isArray(error.problems) ? { problems: error.problems } : {}
-      return reply.status(error.status).send({ code: error.code, message: error.message, ...problems })
+      const fileProblems =
+        'fileProblems' in error && Array.isArray(error.fileProblems)
+          ? { fileProblems: error.fileProblems }
+          : {}
+      return reply
+        .status(error.status)
+        .send({ code: error.code, message: error.message, ...problems, ...fileProblems })
     }
     if (error.validation) {
       return reply.status(400).send({ code: 'ASCOLTO_ERR_VALIDATION', message: error.message })
