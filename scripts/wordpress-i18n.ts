@@ -4,7 +4,7 @@
 // `--check` writes nothing and fails when a file is out of date or a translation is missing.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import gettext, { type GetTextTranslations } from 'gettext-parser'
+import { type GetTextTranslations, mo, po } from 'gettext-parser'
 import { pluginDir } from './pack-wordpress.ts'
 
 const DOMAIN = 'ascolto-chat'
@@ -45,7 +45,7 @@ export function extractStrings(): Map<string, string[]> {
 }
 
 function template(strings: Map<string, string[]>): Buffer {
-  const po: GetTextTranslations = {
+  const table: GetTextTranslations = {
     charset: 'utf-8',
     headers: {
       'Project-Id-Version': 'Ascolto Chat',
@@ -61,7 +61,7 @@ function template(strings: Map<string, string[]>): Buffer {
       ),
     },
   }
-  return gettext.po.compile(po, { foldLength: 0 })
+  return po.compile(table, { foldLength: 0 })
 }
 
 const translationFiles = () =>
@@ -71,13 +71,12 @@ const translationFiles = () =>
 
 /** What each .po lacks of the template: untranslated or missing strings. */
 function missing(poName: string, strings: Map<string, string[]>): string[] {
-  const po = gettext.po.parse(readFileSync(path.join(languagesDir, poName)))
-  const texts = po.translations[''] ?? {}
+  const texts = po.parse(readFileSync(path.join(languagesDir, poName))).translations[''] ?? {}
   return [...strings.keys()].filter((msgid) => !texts[msgid]?.msgstr[0])
 }
 
 const compiled = (poName: string) =>
-  gettext.mo.compile(gettext.po.parse(readFileSync(path.join(languagesDir, poName))))
+  mo.compile(po.parse(readFileSync(path.join(languagesDir, poName))))
 const moName = (poName: string) => poName.replace(/\.po$/, '.mo')
 const read = (file: string) => {
   try {
