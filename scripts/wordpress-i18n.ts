@@ -75,8 +75,7 @@ function missing(poName: string, strings: Map<string, string[]>): string[] {
   return [...strings.keys()].filter((msgid) => !texts[msgid]?.msgstr[0])
 }
 
-const compiled = (poName: string) =>
-  mo.compile(po.parse(readFileSync(path.join(languagesDir, poName))))
+const compiled = (poName: string) => mo.compile(po.parse(readFileSync(path.join(languagesDir, poName))))
 const moName = (poName: string) => poName.replace(/\.po$/, '.mo')
 const read = (file: string) => {
   try {
