@@ -4,7 +4,7 @@
 // holds the plugin as WordPress expects it; and the shortcode's markup, on a page in Chromium,
 // opens the real chat inside the page.
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -24,8 +24,8 @@ type Call =
   | { call: 'footer' | 'settings-page' | 'hooks' }
 type Result = { returned: unknown; printed: string }
 
-function runPlugin(options: Record<string, unknown>, calls: Call[]): Result[] {
-  const out = execFileSync('php', [harness], { input: JSON.stringify({ options, calls }) })
+function runPlugin(options: Record<string, unknown>, calls: Call[], locale = 'en_US'): Result[] {
+  const out = execFileSync('php', [harness], { input: JSON.stringify({ options, locale, calls }) })
   return JSON.parse(out.toString()) as Result[]
 }
 const shortcode = (options: Record<string, unknown>, atts?: Record<string, string>) =>
@@ -54,6 +54,7 @@ describe('the WordPress plugin', () => {
   it('registers its shortcode, footer and settings page', () => {
     const hooks = runPlugin({}, [{ call: 'hooks' }])[0]?.returned
     assert.deepEqual(hooks, [
+      ['action', 'init', 'ascolto_chat_load_textdomain'],
       ['shortcode', 'ascolto_chat', 'ascolto_chat_shortcode'],
       ['action', 'wp_footer', 'ascolto_chat_footer'],
       ['action', 'admin_menu', 'ascolto_chat_admin_menu'],
@@ -136,6 +137,26 @@ describe('the WordPress plugin', () => {
     assert.match(page ?? '', new RegExp(`name="ascolto_chat\\[channel\\]" value="${CHANNEL}"`))
     assert.match(page ?? '', /value="https:\/\/a\.example\/\?q=&quot;x&quot;"/)
     assert.match(page ?? '', /value="right" {2}checked='checked'/)
+  })
+
+  it('speaks Italian on an Italian site: its translations are current and WordPress reads them', () => {
+    const check = spawnSync(process.execPath, ['scripts/wordpress-i18n.ts', '--check'], {
+      cwd: path.join(pluginDir, '..', '..', '..', '..'),
+      encoding: 'utf8',
+    })
+    assert.equal(check.status, 0, check.stderr)
+    const page = (locale: string) => runPlugin({}, [{ call: 'settings-page' }], locale)[0]?.printed ?? ''
+    const italian = page('it_IT')
+    for (const words of [
+      'Indirizzo del server Ascolto',
+      'In basso a destra',
+      'L&#039;uscita rapida porta a',
+    ]) {
+      assert.ok(italian.includes(words), words)
+    }
+    assert.ok(!italian.includes('Ascolto server address'))
+    // a locale the plugin has no translation for keeps its English
+    assert.ok(page('de_DE').includes('Ascolto server address'))
   })
 
   it('is packed by the build as a zip WordPress can install: ascolto-chat/ and every file, intact', async () => {

@@ -1,7 +1,7 @@
 <?php
 // Runs the plugin outside WordPress for its tests (e2e/widget-wordpress.test.ts): the few
 // WordPress functions it calls, stubbed after WordPress's own behaviour, then the calls asked on
-// stdin as JSON: {"options": {...}, "calls": [{"call": "shortcode", "atts": {...}}, ...]}.
+// stdin as JSON: {"options": {...}, "locale": "it_IT", "calls": [{"call": "shortcode", "atts": {...}}, ...]}.
 // Prints one JSON array: what each call returned or printed.
 
 define('ABSPATH', __DIR__ . '/');
@@ -14,9 +14,30 @@ function add_action($hook, $callback) { $GLOBALS['hooks'][] = array('action', $h
 function get_option($name, $default = false) {
 	return array_key_exists($name, $GLOBALS['options']) ? $GLOBALS['options'][$name] : $default;
 }
-function __($text, $domain = 'default') { return $text; }
+// As WordPress's: the plugin's .mo for the site's locale ($input['locale']), read at `init`.
+function plugin_basename($file) { return basename(dirname($file)) . '/' . basename($file); }
+function load_plugin_textdomain($domain, $deprecated, $relative) {
+	$file = __DIR__ . '/' . $relative . '/' . $domain . '-' . $GLOBALS['locale'] . '.mo';
+	$GLOBALS['l10n'][$domain] = is_readable($file) ? read_mo(file_get_contents($file)) : array();
+	return is_readable($file);
+}
+// A little-endian .mo file (what gettext's msgfmt and gettext-parser write): its string tables.
+function read_mo($bytes) {
+	$header = unpack('Vmagic/Vrevision/Vcount/Voriginals/Vtranslations', substr($bytes, 0, 20));
+	$texts = array();
+	for ($i = 0; $i < $header['count']; $i++) {
+		$original = unpack('Vlength/Voffset', substr($bytes, $header['originals'] + 8 * $i, 8));
+		$translation = unpack('Vlength/Voffset', substr($bytes, $header['translations'] + 8 * $i, 8));
+		$texts[substr($bytes, $original['offset'], $original['length'])] =
+			substr($bytes, $translation['offset'], $translation['length']);
+	}
+	return $texts;
+}
+function __($text, $domain = 'default') {
+	return isset($GLOBALS['l10n'][$domain][$text]) && $GLOBALS['l10n'][$domain][$text] !== '' ? $GLOBALS['l10n'][$domain][$text] : $text;
+}
 function esc_html($text) { return htmlspecialchars((string) $text, ENT_QUOTES, 'UTF-8'); }
-function esc_html__($text, $domain = 'default') { return esc_html($text); }
+function esc_html__($text, $domain = 'default') { return esc_html(__($text, $domain)); }
 function esc_attr($text) { return htmlspecialchars((string) $text, ENT_QUOTES, 'UTF-8'); }
 // As WordPress's: only allowed protocols survive, characters outside a URL's are dropped, & and
 // quotes are encoded for display in HTML.
@@ -48,6 +69,11 @@ require __DIR__ . '/ascolto-chat/ascolto-chat.php';
 
 $input = json_decode(stream_get_contents(STDIN), true);
 $GLOBALS['options'] = array(ASCOLTO_CHAT_OPTION => isset($input['options']) ? $input['options'] : array());
+$GLOBALS['locale'] = isset($input['locale']) ? $input['locale'] : 'en_US';
+// WordPress runs `init` before anything a page asks
+foreach ($GLOBALS['hooks'] as $hook) {
+	if ($hook[0] === 'action' && $hook[1] === 'init') call_user_func($hook[2]);
+}
 $results = array();
 foreach ($input['calls'] as $call) {
 	ob_start();

@@ -7,6 +7,7 @@
  * Requires PHP:      7.4
  * License:           AGPL-3.0-or-later
  * Text Domain:       ascolto-chat
+ * Domain Path:       /languages
  */
 
 // The plugin only writes one <script> tag pointing at the helpline's own Ascolto server: no
@@ -22,6 +23,13 @@ require_once __DIR__ . '/includes/options.php';
 require_once __DIR__ . '/includes/embed.php';
 require_once __DIR__ . '/includes/settings-page.php';
 
+// the plugin's own translations (languages/, made by scripts/wordpress-i18n.ts) for sites that
+// do not get them from WordPress.org
+function ascolto_chat_load_textdomain() {
+	load_plugin_textdomain('ascolto-chat', false, dirname(plugin_basename(__FILE__)) . '/languages');
+}
+
+add_action('init', 'ascolto_chat_load_textdomain');
 add_shortcode('ascolto_chat', 'ascolto_chat_shortcode');
 add_action('wp_footer', 'ascolto_chat_footer');
 add_action('admin_menu', 'ascolto_chat_admin_menu');
