@@ -19,6 +19,7 @@ import { conversationRoutes } from './routes/api/conversations/index.ts'
 import { deskRoutes } from './routes/api/desk/index.ts'
 import { directoryRoutes } from './routes/api/directory/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
+import { languageRoutes } from './routes/api/languages/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { reviewRoutes } from './routes/api/reviews/index.ts'
@@ -60,6 +61,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(mediaRoutes, context)
   await app.register(cannedReplyRoutes, context)
   await app.register(directoryRoutes, context)
+  await app.register(languageRoutes, context)
   await app.register(deskRoutes, context)
   await app.register(availabilityRoutes, context)
   await app.register(safeguardingRoutes, context)

@@ -109,6 +109,11 @@ export { endSessionsOf, logOutEverywhere, SESSIONS_ENDED_CHANNEL } from './opera
 export { readHelplineSecurity, updateHelplineSecurity } from './operators/helpline-security.ts'
 export { acceptInvitation, INVITATION_DAYS, inviteMember, listInvitations } from './operators/invitations.ts'
 export {
+  listLanguagesCovered,
+  readOwnLanguages,
+  setOwnLanguages,
+} from './operators/operator-languages.ts'
+export {
   finishPasskeyRegistration,
   listPasskeys,
   removePasskey,

@@ -16,6 +16,7 @@ import { RiskBadge } from '../risk/risk-badge.tsx'
 import { byRisk } from '../risk/risk-order.ts'
 import './room.css'
 import { OnShiftPanel } from '../rota/on-shift-panel.tsx'
+import { LanguagesCovered } from './languages-covered.tsx'
 
 type Props = {
   helplines: Membership[]
@@ -121,6 +122,7 @@ export function RoomScreen({ helplines, helplineId, version, labels, maxConcurre
             )}
           </section>
           <OnShiftPanel helplineId={helplineId} version={version} onError={onError} />
+          <LanguagesCovered helplineId={helplineId} version={version} onError={onError} />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone, it scrolls sideways: the keyboard reaches it */}
           <section aria-labelledby={ids.operators} tabIndex={0}>
             <h3 id={ids.operators}>{t('room.operators')}</h3>

@@ -9,6 +9,7 @@ import { PhoneField } from '../calls/phone-field.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { EnrolSecondFactor } from '../sign-in/enrol-second-factor.tsx'
 import { loadSecondFactors } from '../sign-in/passkeys-api.ts'
+import { LanguagesField } from './languages-field.tsx'
 import { PasskeyList } from './passkey-list.tsx'
 import { TeamPage } from './team-header.tsx'
 import '../sign-in/sign-in.css'
@@ -67,6 +68,7 @@ export function AccountScreen({ session, onSignedOut }: Props) {
       <h3>{t('passkeys.title')}</h3>
       {factors && <PasskeyList passkeys={factors.passkeys} onChanged={reload} />}
       <PhoneField />
+      <LanguagesField />
     </TeamPage>
   )
 }

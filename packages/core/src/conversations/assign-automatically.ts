@@ -1,7 +1,9 @@
 // Automatic assignment, for a helpline whose desk says so: a waiting conversation goes to the
 // least busy volunteer who is available, signed in, and under the helpline's limit of
-// conversations at once; volunteers on shift now (the rota) before those who are not. Nobody free: it stays in the queue, to be taken by hand or assigned
-// when someone becomes free (closes one, or sets themselves available).
+// conversations at once; a volunteer who speaks the conversation's language (natively or
+// fluently) before one who does not, and then volunteers on shift now (the rota) before those who
+// are not. Nobody free: it stays in the queue, to be taken by hand or assigned when someone
+// becomes free (closes one, or sets themselves available).
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import { listOperatorsOnShift } from '../rota/list-operators-on-shift.ts'
@@ -28,10 +30,17 @@ export async function assignAutomatically(
         and u.availability = 'available'
         and exists (select 1 from user_session s where s.user_id = u.id and s.expires_at > now())
         and ($2::int is null or l.load < $2)
-      order by u.id = any($3::uuid[]) desc, l.load, u.id
+      order by exists (select 1 from operator_language ol join conversation c on c.id = $4
+                        where ol.user_id = u.id and ol.language = c.language and ol.level <> 'basic') desc,
+               u.id = any($3::uuid[]) desc, l.load, u.id
       limit 1
       for update of u`,
-    [conversation.helplineId, settings.desk.maxConcurrent ?? null, onShift.map((o) => o.userId)],
+    [
+      conversation.helplineId,
+      settings.desk.maxConcurrent ?? null,
+      onShift.map((o) => o.userId),
+      conversation.conversationId,
+    ],
   )
   const volunteerId = rows[0]?.id
   if (!volunteerId) return null
