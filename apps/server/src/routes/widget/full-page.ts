@@ -9,7 +9,8 @@ import type { AppContext } from '../../context.ts'
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
-export function fullPageHtml(input: { channelId: string; lang: string; title: string }) {
+/** `mode`: the widget's report form (routes/report/page.ts) rather than the chat. */
+export function fullPageHtml(input: { channelId: string; lang: string; title: string; mode?: 'report' }) {
   return `<!doctype html>
 <html lang="${escapeHtml(input.lang)}">
 <head>
@@ -20,7 +21,7 @@ export function fullPageHtml(input: { channelId: string; lang: string; title: st
 <title>${escapeHtml(input.title)}</title>
 </head>
 <body>
-<script src="/widget.js" data-ascolto-channel="${escapeHtml(input.channelId)}" data-ascolto-fullpage async></script>
+<script src="/widget.js" data-ascolto-channel="${escapeHtml(input.channelId)}" data-ascolto-fullpage${input.mode ? ` data-ascolto-mode="${input.mode}"` : ''} async></script>
 </body>
 </html>
 `
