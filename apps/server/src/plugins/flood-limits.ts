@@ -123,15 +123,16 @@ export function countedFloodCheck(app: FastifyInstance, limit: FloodLimit) {
 }
 
 /**
- * A limit on a sender's failures (wrong receipt codes): `before` refuses a sender already past it,
- * before any work; `failed` counts one failure, and refuses the one that goes past it.
+ * A limit on a sender's failures (wrong receipt codes): `failed` counts one; once they reach the
+ * limit, `before` refuses the sender's next tries before any work, until the window has passed.
  */
 export function failureFloodCheck(app: FastifyInstance, limit: FloodLimit) {
   const { check, count } = limiter(app, limit, (request) => request.ip)
   return {
     before: async (request: FastifyRequest, reply: Reply) => {
       const verdict = await check(request, { increment: false })
-      if (verdict.isAllowed || !verdict.isExceeded) return
+      // past it once the failures allowed are used up, before the next piece of work
+      if (verdict.isAllowed || verdict.remaining > 0) return
       reply.header('retry-after', String(verdict.ttlInSeconds))
       throw new AscoltoError('ASCOLTO_ERR_RATE_LIMITED', 'Too many requests from here: try again shortly')
     },

@@ -21,6 +21,7 @@ export function ReportForm({ form, t, sending, error, onStart, onSend }: Props) 
   const set = (id: string, value: string) => {
     onStart()
     setAnswers((before) => ({ ...before, [id]: value }))
+    if (value.trim()) setMissing((before) => before.filter((missed) => missed !== id))
   }
 
   return (

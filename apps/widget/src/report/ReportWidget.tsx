@@ -12,7 +12,13 @@ import { Receipt } from './Receipt.tsx'
 import { ReportForm } from './ReportForm.tsx'
 import { ReportThread } from './ReportThread.tsx'
 import { addToReport, fetchChallenge, fetchReportForm, openThread, sendReport } from './report-api.ts'
-import { localized, pickReportStrings, type ReportStrings } from './strings.ts'
+import {
+  LANGUAGE_NAMES,
+  localized,
+  offeredLanguages,
+  pickReportStrings,
+  type ReportStrings,
+} from './strings.ts'
 
 type Props = {
   endpoint: Endpoint
@@ -39,7 +45,10 @@ export function ReportWidget({ endpoint, locale, exitUrl }: Props) {
   const [note, setNote] = useState<string | null>(null)
   const [typed, setTyped] = useState('')
   const proof = useRef<Promise<string> | null>(null)
-  const t = pickReportStrings(locale, document.documentElement.lang, navigator.language)
+  const [chosen, setChosen] = useState<string | null>(null)
+  const languages = form && form !== 'failed' ? offeredLanguages(form.languages) : null
+  // the person's own choice, the page's, their browser's, then the page's language
+  const t = pickReportStrings(languages, chosen, locale, navigator.language, document.documentElement.lang)
   const leave = () => location.replace(exitTarget(exitUrl()))
 
   useEffect(() => {
@@ -99,6 +108,21 @@ export function ReportWidget({ endpoint, locale, exitUrl }: Props) {
           </div>
         </header>
         <div class="report-body">
+          {languages && languages.length > 1 && (
+            <nav class="report-languages" aria-label={t.language}>
+              {languages.map((language) => (
+                <button
+                  key={language}
+                  type="button"
+                  lang={language}
+                  aria-pressed={language === t.lang}
+                  onClick={() => setChosen(language)}
+                >
+                  {LANGUAGE_NAMES[language] ?? language}
+                </button>
+              ))}
+            </nav>
+          )}
           {form === null ? (
             <p role="status">{t.loading}</p>
           ) : form === 'failed' ? (

@@ -43,6 +43,7 @@ const it = {
   add: 'Invia',
   added: 'Aggiunto alla segnalazione.',
   close: 'Chiudi la segnalazione',
+  language: 'Lingua',
 }
 
 export type ReportStrings = typeof it
@@ -89,17 +90,30 @@ const en: ReportStrings = {
   add: 'Send',
   added: 'Added to the report.',
   close: 'Close the report',
+  language: 'Language',
 }
 
 const catalogues: Record<string, ReportStrings> = { it, en }
 
-export function pickReportStrings(...candidates: Array<string | null | undefined>): ReportStrings {
+/** The languages the page can offer: the form's that this catalogue has words for. */
+export const offeredLanguages = (formLanguages: readonly string[]) =>
+  formLanguages.filter((language) => language in catalogues)
+
+/** The first candidate we have words for (and the form has, once known) wins; Italian when none does. */
+export function pickReportStrings(
+  formLanguages: readonly string[] | null,
+  ...candidates: Array<string | null | undefined>
+): ReportStrings {
   for (const candidate of candidates) {
-    const found = candidate && catalogues[candidate.slice(0, 2).toLowerCase()]
-    if (found) return found
+    const language = candidate?.slice(0, 2).toLowerCase()
+    const found = language && catalogues[language]
+    if (found && (!formLanguages || formLanguages.includes(language))) return found
   }
   return it
 }
+
+/** Each language by its own name, for the switch. */
+export const LANGUAGE_NAMES: Record<string, string> = { it: 'Italiano', en: 'English' }
 
 /** A text of the helpline's settings in the reader's language, else its main one. */
 export const localized = (texts: Record<string, string> | null, lang: string, main: string | undefined) =>

@@ -4,7 +4,7 @@
 // replies: ingest-inbound-message.ts), so it lands in the queue like a message. The receipt code
 // is returned once and kept only as an argon2id hash; the anonymous facts (the day, the options
 // chosen) go to report_fact for the statistics.
-import type { ReportMessageBody, ReportReceipt, ReportSubmitBody } from '@ascolto/protocol'
+import type { ReportReceipt, ReportSubmitBody } from '@ascolto/protocol'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { hashPassword } from '../operators/passwords.ts'
@@ -12,6 +12,7 @@ import type { WidgetChannel } from '../widget/describe-widget.ts'
 import { newReceiptCode } from './receipt-code.ts'
 import { reportDoor } from './report-door.ts'
 import { readReportAnswers, reportFormOf } from './report-form.ts'
+import { REPORT_MESSAGE_KIND, reportMessageText } from './report-message.ts'
 
 /** The reporter's first message's provider id: the locator, then what the page called it. */
 export const reportProviderId = (locator: string, clientId: string) => `${locator}:${clientId}`
@@ -30,7 +31,6 @@ export async function submitReport(
     receipt = newReceiptCode()
   }
   const codeHash = await hashPassword(receipt.code)
-  const report: ReportMessageBody = { report: answers }
   const result = await ingestInboundMessage(
     { tx, afterCommit, services },
     { id: doorId, helplineId: channel.helplineId, config: {} },
@@ -38,8 +38,8 @@ export async function submitReport(
       providerMessageId: reportProviderId(receipt.locator, 'report'),
       from: receipt.locator,
       receivedAt: services.clock(),
-      kind: 'report',
-      text: JSON.stringify(report),
+      kind: REPORT_MESSAGE_KIND,
+      text: reportMessageText(answers),
     },
   )
   await tx.query(

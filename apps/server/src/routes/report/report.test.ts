@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
+import { purgeInactiveContacts } from '@ascolto/core'
 import type { ConversationView, Statistics } from '@ascolto/protocol'
 import { FLOOD_LIMITS } from '../../plugins/flood-limits.ts'
 import { noteMadeUp } from '../../testing/log-scan.ts'
@@ -226,6 +227,25 @@ describe('the report form over the API', () => {
     const again = await call(api(), { body: { answers: ANSWERS, language: 'it', altcha } })
     assert.equal(again.status, 400)
     assert.match(again.body.message, /anti-spam/)
+  })
+
+  it('erases a report by retention like a person: the code opens nothing, the facts stay', async () => {
+    const sent = await sendReport(server.url, line.channelId, ANSWERS)
+    noteMadeUp(sent.body.code)
+    const factsBefore = Number((await server.pool.query('select count(*) from report_fact')).rows[0].count)
+    const later = new Date(Date.now() + 25 * 31 * 24 * 3600_000)
+    await purgeInactiveContacts(server.pool, server.services.keyring, { now: later })
+    const gone = await call(api('/thread'), { body: { code: sent.body.code } })
+    assert.equal(gone.status, 404)
+    assert.equal(gone.body.code, 'ASCOLTO_ERR_RECEIPT_UNKNOWN')
+    const left = await server.pool.query(
+      `select 1 from report_receipt r where not exists (select 1 from case_member m where m.contact_id = r.contact_id)`,
+    )
+    assert.equal(left.rowCount, 0, 'only the report kept by its case is left')
+    assert.equal(
+      Number((await server.pool.query('select count(*) from report_fact')).rows[0].count),
+      factsBefore,
+    )
   })
 
   it('counts reports in the statistics per answer to the choices', async () => {
