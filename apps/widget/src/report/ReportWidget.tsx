@@ -95,8 +95,8 @@ export function ReportWidget({ endpoint, locale, exitUrl }: Props) {
 
   const title = form && form !== 'failed' ? localized(form.title, t.lang, form.languages[0]) : t.fallbackTitle
   return (
-    <div class="root full report-root" lang={t.lang}>
-      <section class="panel report" aria-labelledby="title">
+    <div class="root full" lang={t.lang}>
+      <section class="panel" aria-labelledby="title">
         <header class="header">
           <h2 id="title" class="title" dir="auto">
             {title}

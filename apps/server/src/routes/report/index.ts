@@ -31,7 +31,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
 import { FLOOD_LIMITS, failureFloodCheck, floodCheck } from '../../plugins/flood-limits.ts'
-import { reportPage } from './page.ts'
+import { fullPageOf } from '../widget/full-page.ts'
 import { proofOfWork } from './proof-of-work.ts'
 
 const ByChannel = Type.Object({ channelId: Uuid })
@@ -139,5 +139,5 @@ export const reportRoutes: FastifyPluginAsyncTypebox<
     },
   )
 
-  await app.register(reportPage, { pool, services, config })
+  await app.register(fullPageOf('report'), { pool, services, config })
 }
