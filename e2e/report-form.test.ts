@@ -2,7 +2,8 @@
 // WordPress page with [ascolto_report]; the desk sees its answers laid out as the form, takes it
 // and answers; from another browser the receipt code opens the thread, shows the answer, and the
 // reporter adds to the report; a wrong or made-up code gets the same answer, and a guesser is
-// stopped. A dump of the database then holds neither the codes nor the answers in clear.
+// stopped; quick exit leaves as the chat's does. A dump of the database then holds neither the
+// codes nor the answers in clear.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
@@ -22,7 +23,7 @@ import {
 import { pluginDir } from '../scripts/pack-wordpress.ts'
 import { launchBrowser, screenshot } from './browser.ts'
 import { openDesk } from './desk-fixtures.ts'
-import { countRows, type HostSite, startHostSite } from './widget-helpers.ts'
+import { countRows, type HostSite, startHostSite, startNeutralPage } from './widget-helpers.ts'
 
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1280, height: 800 }
@@ -60,6 +61,7 @@ describe('the report form, in Chromium', () => {
   let line: { helplineId: string; channelId: string }
   let volunteer: Awaited<ReturnType<typeof makeOperator>>
   let site: HostSite
+  let neutral: HostSite
   const contexts: BrowserContext[] = []
   const codes: string[] = []
   const newPage = async (
@@ -82,11 +84,12 @@ describe('the report form, in Chromium', () => {
     line = await makeHelpline(server.pool)
     await giveReportForm(server.pool, line.helplineId)
     volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
+    neutral = await startNeutralPage()
     const harness = path.join(pluginDir, '..', 'test-harness.php')
     const [embed] = JSON.parse(
       execFileSync('php', [harness], {
         input: JSON.stringify({
-          options: { server: server.url, channel: line.channelId },
+          options: { server: server.url, channel: line.channelId, exit_url: neutral.url },
           calls: [{ call: 'report-shortcode', atts: { height: '1100' } }],
         }),
       }).toString(),
@@ -97,6 +100,7 @@ describe('the report form, in Chromium', () => {
     for (const context of contexts) await context.close()
     await browser?.close()
     await site?.close()
+    await neutral?.close()
     await server?.close()
   })
 
@@ -131,6 +135,8 @@ describe('the report form, in Chromium', () => {
     await report.locator('dd', { hasText: WHAT }).waitFor()
     await report.locator('dd', { hasText: 'Una donna' }).waitFor()
     await desk.locator('.conversation-meta').getByText('Segnalazione').waitFor()
+    await report.scrollIntoViewIfNeeded()
+    await screenshot(desk, 'report-desk-form-1280')
     await desk.getByRole('button', { name: 'Prendi in carico' }).click()
     const reply = desk.getByLabel('Risposta', { exact: true })
     await reply.fill(ANSWER)
@@ -208,6 +214,9 @@ describe('the report form, in Chromium', () => {
       }
       codes.push(await sendReportFrom(visitor, FROM_WORDPRESS, 'Periferia di Verona'))
       await screenshot(visitor, 'report-wordpress-receipt-390')
+      // quick exit, as the chat's: Escape three times replaces the page with the site's neutral one
+      for (let i = 0; i < 3; i++) await visitor.keyboard.press('Escape')
+      await visitor.waitForURL(neutral.url)
     }
     assert.equal(
       await countRows(server.pool, 'select 1 from report_receipt where helpline_id = $1', [line.helplineId]),
@@ -216,6 +225,22 @@ describe('the report form, in Chromium', () => {
     const onTheDoor = `select distinct c.contact_id from conversation c join channel ch on ch.id = c.channel_id
                         where ch.kind = 'report' and c.helpline_id = $1`
     assert.equal(await countRows(server.pool, onTheDoor, [line.helplineId]), 2)
+  })
+
+  it('counts the reports in the statistics, per answer to the form', async () => {
+    const supervisor = await makeOperator(
+      server,
+      [{ helplineId: line.helplineId, role: 'supervisor' }],
+      'Sara',
+    )
+    const desk = await openDesk(browser, server.url, supervisor.email, contexts)
+    await desk.getByRole('link', { name: 'Statistiche' }).click()
+    const reports = desk.getByRole('region', { name: 'Segnalazioni dal modulo' })
+    await reports.getByText('Segnalazioni ricevute nel periodo: 2').waitFor()
+    const who = reports.getByRole('table', { name: 'Chi è a rischio?' })
+    await who.getByRole('row', { name: 'Una donna 2' }).waitFor()
+    await who.scrollIntoViewIfNeeded()
+    await screenshot(desk, 'report-statistics-1280')
   })
 
   it('offers the form in English, and a reader of English gets it', async () => {
