@@ -21,11 +21,11 @@ export function newReceiptCode(): ReceiptCode {
 }
 
 /**
- * A code as a person typed it (lower case, spaces or dashes anywhere, a look-alike letter) in its
+ * A code as a person typed it (lower case, spaces or dashes anywhere) in its
  * one written form, or null when it cannot be a code at all.
  */
 export function readReceiptCode(typed: string): ReceiptCode | null {
-  const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
+  const plain = typed.toUpperCase().replace(/[\s-]/g, '')
   if (plain.length !== GROUPS * GROUP || [...plain].some((c) => !RECEIPT_ALPHABET.includes(c))) return null
   const groups = plain.match(/.{4}/g) as string[]
   return { code: groups.join('-'), locator: groups[0] as string }
