@@ -174,7 +174,11 @@ export function ReportWidget({ endpoint, locale, exitUrl }: Props) {
                   autoCapitalize="characters"
                   spellcheck={false}
                   value={typed}
-                  onInput={(event) => setTyped(event.currentTarget.value)}
+                  onInput={(event) => {
+                    setTyped(event.currentTarget.value)
+                    // what was said about the last code is not about this one
+                    if (problem?.at === 'code') setProblem(null)
+                  }}
                 />
                 <button type="submit" class="report-secondary" disabled={busy}>
                   {busy ? t.opening : t.open}
