@@ -20,7 +20,7 @@ const harness = path.join(pluginDir, '..', 'test-harness.php')
 const CHANNEL = '0b9a3a5e-4a3c-4a4e-9b57-1f2d3c4b5a69'
 
 type Call =
-  | { call: 'shortcode'; atts?: Record<string, string> }
+  | { call: 'shortcode' | 'report-shortcode'; atts?: Record<string, string> }
   | { call: 'footer' | 'settings-page' | 'hooks' }
 type Result = { returned: unknown; printed: string }
 
@@ -56,6 +56,7 @@ describe('the WordPress plugin', () => {
     assert.deepEqual(hooks, [
       ['action', 'init', 'ascolto_chat_load_textdomain'],
       ['shortcode', 'ascolto_chat', 'ascolto_chat_shortcode'],
+      ['shortcode', 'ascolto_report', 'ascolto_report_shortcode'],
       ['action', 'wp_footer', 'ascolto_chat_footer'],
       ['action', 'admin_menu', 'ascolto_chat_admin_menu'],
       ['action', 'admin_init', 'ascolto_chat_register_settings'],
@@ -118,6 +119,22 @@ describe('the WordPress plugin', () => {
       String(second?.returned),
       /^<div id="ascolto-chat-2" class="ascolto-chat-page" style="height:320px;/,
     )
+  })
+
+  it('embeds the report form in a page with [ascolto_report], beside a chat box', () => {
+    const options = { server: 'https://ascolto.example.org', channel: CHANNEL }
+    const [chat, report] = runPlugin(options, [
+      { call: 'shortcode', atts: { mode: 'page' } },
+      { call: 'report-shortcode', atts: { height: '"><b>' } },
+    ])
+    assert.match(String(chat?.returned), /data-ascolto-container="ascolto-chat-1" async/)
+    assert.equal(
+      report?.returned,
+      '<div id="ascolto-chat-2" class="ascolto-chat-page" style="height:320px;max-height:100vh"></div>' +
+        `<script src="https://ascolto.example.org/widget.js" data-ascolto-channel="${CHANNEL}" ` +
+        'data-ascolto-container="ascolto-chat-2" data-ascolto-mode="report" async></script>',
+    )
+    assert.equal(runPlugin({}, [{ call: 'report-shortcode' }])[0]?.returned, '')
   })
 
   it('puts the launcher on every page from the footer when asked, and not twice', () => {

@@ -21,6 +21,8 @@ export type InitOptions = {
   exitUrl?: string
   /** Which bottom corner the launcher sits in; by default the right, or the left on a right-to-left page. */
   position?: 'left' | 'right'
+  /** 'report': the helpline's report form ("Segnala", report/) instead of the chat; it fills its place. */
+  mode?: 'chat' | 'report'
 }
 
 declare global {
@@ -31,12 +33,12 @@ declare global {
 }
 
 function init(options: InitOptions, exitUrl: () => string | null | undefined = () => options.exitUrl): void {
-  const { server, channel, container, fullPage, locale, color, position } = options
+  const { server, channel, container, fullPage, locale, color, position, mode } = options
   const origin = new URL(server, location.href)
   if (origin.protocol !== 'https:' && origin.protocol !== 'http:') throw new Error('Ascolto: invalid server')
   if (!channel) throw new Error('Ascolto: missing channel')
   const start = () =>
-    mount({ server: origin.origin, channel, container, fullPage, locale, color, position, exitUrl })
+    mount({ server: origin.origin, channel, container, fullPage, locale, color, position, exitUrl, mode })
   if (container || document.body) start()
   else document.addEventListener('DOMContentLoaded', start)
 }
@@ -76,6 +78,7 @@ if (script && channel) {
       fullPage: script.hasAttribute('data-ascolto-fullpage'),
       locale: script.getAttribute('data-ascolto-locale') ?? undefined,
       color: script.getAttribute('data-ascolto-color') ?? undefined,
+      mode: script.getAttribute('data-ascolto-mode') === 'report' ? 'report' : undefined,
     },
     // Read when leaving, so a page can set it after the script has run.
     () => script.getAttribute('data-ascolto-exit-url'),

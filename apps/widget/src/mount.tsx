@@ -1,5 +1,7 @@
 import { render } from 'preact'
 import { createChat } from './chat.ts'
+import { ReportWidget } from './report/ReportWidget.tsx'
+import reportCss from './report/report.css?inline'
 import { loadSession } from './storage.ts'
 import css from './styles.css?inline'
 import { Widget } from './Widget.tsx'
@@ -17,6 +19,8 @@ export type MountOptions = {
   position?: 'left' | 'right'
   /** Where quick exit goes, read at the moment of leaving. */
   exitUrl: () => string | null | undefined
+  /** 'report': the report form, filling its container or the viewport. */
+  mode?: 'chat' | 'report'
 }
 
 // The widget lives in a shadow root, so the host page's CSS cannot break it and its CSS cannot
@@ -27,13 +31,20 @@ const FULL_VIEWPORT = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147
 const IN_CONTAINER = 'position:relative;width:100%;height:100%'
 
 export function mount(options: MountOptions): void {
-  const { server, channel, container, fullPage = false, locale, color, position, exitUrl } = options
+  const { server, channel, container, locale, color, position, exitUrl, mode } = options
+  const report = mode === 'report'
+  const fullPage = options.fullPage || report
   const parent = container ?? document.body
   const existing = parent.querySelector(':scope > ascolto-widget')
-  if (existing?.getAttribute('data-channel') === channel) return
+  if (
+    existing?.getAttribute('data-channel') === channel &&
+    existing.getAttribute('data-mode') === (mode ?? null)
+  )
+    return
   const host = document.createElement('ascolto-widget')
   if (!('attachShadow' in host)) return
   host.setAttribute('data-channel', channel)
+  if (mode) host.setAttribute('data-mode', mode)
   // Through the CSSOM rather than a style attribute, which a strict Content-Security-Policy blocks.
   host.style.cssText = `all:initial;display:block;${container ? IN_CONTAINER : fullPage ? FULL_VIEWPORT : FLOATING}`
   // White text sits on it: the helpline picks a dark enough colour (see the README).
@@ -43,10 +54,10 @@ export function mount(options: MountOptions): void {
   let styleElement = null
   if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
     const sheet = new CSSStyleSheet()
-    sheet.replaceSync(css)
+    sheet.replaceSync(report ? css + reportCss : css)
     root.adoptedStyleSheets = [sheet]
   } else {
-    styleElement = <style>{css}</style>
+    styleElement = <style>{report ? css + reportCss : css}</style>
   }
   parent.appendChild(host)
   // The corner the page chose, or the host page's direction: on a right-to-left site, the left.
@@ -54,14 +65,18 @@ export function mount(options: MountOptions): void {
   render(
     <>
       {styleElement}
-      <Widget
-        makeChat={() => createChat({ server, channel })}
-        fullPage={fullPage || container !== undefined}
-        atLeft={left}
-        locale={locale}
-        exitUrl={exitUrl}
-        hasSession={loadSession(channel) !== null}
-      />
+      {report ? (
+        <ReportWidget endpoint={{ server, channel }} locale={locale} exitUrl={exitUrl} />
+      ) : (
+        <Widget
+          makeChat={() => createChat({ server, channel })}
+          fullPage={fullPage || container !== undefined}
+          atLeft={left}
+          locale={locale}
+          exitUrl={exitUrl}
+          hasSession={loadSession(channel) !== null}
+        />
+      )}
     </>,
     root,
   )

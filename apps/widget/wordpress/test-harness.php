@@ -82,6 +82,9 @@ foreach ($input['calls'] as $call) {
 		case 'shortcode':
 			$returned = ascolto_chat_shortcode(isset($call['atts']) ? $call['atts'] : array());
 			break;
+		case 'report-shortcode':
+			$returned = ascolto_report_shortcode(isset($call['atts']) ? $call['atts'] : array());
+			break;
 		case 'footer':
 			ascolto_chat_footer();
 			break;

@@ -1,5 +1,6 @@
 import { emailAdapter } from './email/adapter.ts'
 import type { ChannelAdapter } from './kit/contract.ts'
+import { reportAdapter } from './report/adapter.ts'
 import { telegramAdapter } from './telegram/adapter.ts'
 import { twilioAdapter } from './twilio/adapter.ts'
 import { webchatAdapter } from './webchat/adapter.ts'
@@ -12,4 +13,5 @@ export const channelAdapters: Record<string, ChannelAdapter> = {
   [twilioAdapter.kind]: twilioAdapter,
   [telegramAdapter.kind]: telegramAdapter,
   [emailAdapter.kind]: emailAdapter,
+  [reportAdapter.kind]: reportAdapter,
 }

@@ -22,8 +22,8 @@ export type LocalizedText = Static<typeof LocalizedText>
 
 // ---- the desk: the helpline's own categories, closing form, escalation playbook, assignment ----
 
-const ItemId = Type.String({ pattern: '^[a-z0-9-]{1,40}$' })
-const Labelled = Type.Object({ id: ItemId, label: LocalizedText }, Strict)
+export const ItemId = Type.String({ pattern: '^[a-z0-9-]{1,40}$' })
+export const Labelled = Type.Object({ id: ItemId, label: LocalizedText }, Strict)
 
 export const DeskSettings = Type.Object(
   {
@@ -223,6 +223,44 @@ export const SurveySettings = Type.Object(
 )
 export type SurveySettings = Static<typeof SurveySettings>
 
+/** A question of the report form: free text, a choice, a date, a place (free text), yes or no. */
+export const ReportQuestionSettings = Type.Object(
+  {
+    id: ItemId,
+    type: Type.Union([
+      Type.Literal('text'),
+      Type.Literal('choice'),
+      Type.Literal('date'),
+      Type.Literal('place'),
+      Type.Literal('yesNo'),
+    ]),
+    label: LocalizedText,
+    help: Type.Optional(LocalizedText),
+    options: Type.Optional(
+      Type.Array(Labelled, { minItems: 2, maxItems: 30, description: "the answers of a 'choice' question" }),
+    ),
+    required: Type.Optional(Type.Boolean()),
+  },
+  Strict,
+)
+export type ReportQuestionSettings = Static<typeof ReportQuestionSettings>
+
+/** "Segnala": the anonymous report form, answered on the helpline's report door with a receipt code. */
+export const ReportFormSettings = Type.Object(
+  {
+    title: LocalizedText,
+    intro: Type.Optional(LocalizedText),
+    questions: Type.Array(ReportQuestionSettings, {
+      minItems: 1,
+      maxItems: 30,
+      description:
+        "a 'choice' question lists its options; answers to choices and yes/no are counted in the statistics",
+    }),
+  },
+  Strict,
+)
+export type ReportFormSettings = Static<typeof ReportFormSettings>
+
 /** How a call in hours reaches the people who answer it. */
 export const CallSettings = Type.Object(
   {
@@ -347,6 +385,7 @@ export const HelplineSettings = Type.Object(
     widget: Type.Optional(WidgetSettings),
     survey: Type.Optional(SurveySettings),
     calls: Type.Optional(CallSettings),
+    reportForm: Type.Optional(ReportFormSettings),
   },
   Strict,
 )

@@ -105,5 +105,16 @@ export const Statistics = Type.Object({
       }),
     ),
   }),
+  /** Reports from the form received in the period (by the helpline's day), per answer to its choice and yes/no questions. */
+  reports: Type.Object({
+    total: Count,
+    questions: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        label: Type.Union([LocalizedText, Type.Null()]),
+        answers: Type.Array(Counted),
+      }),
+    ),
+  }),
 })
 export type Statistics = Static<typeof Statistics>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
 import { CallRecord } from '../calls/call-record.tsx'
+import { ReportAnswers } from '../reports/report-answers.tsx'
 import { LinkedText } from '../shell/linked-text.tsx'
 import { HideMessageForm } from './hide-message-form.tsx'
 import { MessageMedia } from './message-media.tsx'
@@ -69,7 +70,8 @@ export function MessageItem({ message, author, onHide }: Props) {
         <>
           {message.media && <MessageMedia messageId={message.id} media={message.media} />}
           {message.call && <CallRecord call={message.call} />}
-          {!message.call && (message.text || !message.media) && (
+          {message.kind === 'report' && <ReportAnswers text={message.text} />}
+          {!message.call && message.kind !== 'report' && (message.text || !message.media) && (
             <p className="message-text">
               {message.kind === 'text' || message.text ? (
                 <LinkedText text={message.text} />

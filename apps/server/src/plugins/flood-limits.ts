@@ -24,6 +24,10 @@ export const FLOOD_LIMITS = {
   widgetPerVisitor: { max: 30, minutes: 1 },
   /** New people starting a chat from one address: what keeps a script from filling the queue. */
   newVisitorsPerAddress: { max: 10, minutes: 10 },
+  /** Reports sent from the form by one address (each also costs a proof of work). */
+  reportsPerAddress: { max: 10, minutes: 10 },
+  /** Receipt codes that opened nothing, from one address: guessing stops here. */
+  wrongReceiptsPerAddress: { max: 10, minutes: 15 },
 } as const
 
 /** Widget sockets open at once from one address (a school, each pupil's tab), per instance. */
@@ -115,5 +119,23 @@ export function countedFloodCheck(app: FastifyInstance, limit: FloodLimit) {
   return async (request: FastifyRequest, reply: Reply, counts: () => Promise<boolean>) => {
     if ((await check(request, { increment: false })).isAllowed || !(await counts())) return
     await count(request, reply)
+  }
+}
+
+/**
+ * A limit on a sender's failures (wrong receipt codes): `failed` counts one; once they reach the
+ * limit, `before` refuses the sender's next tries before any work, until the window has passed.
+ */
+export function failureFloodCheck(app: FastifyInstance, limit: FloodLimit) {
+  const { check, count } = limiter(app, limit, (request) => request.ip)
+  return {
+    before: async (request: FastifyRequest, reply: Reply) => {
+      const verdict = await check(request, { increment: false })
+      // past it once the failures allowed are used up, before the next piece of work
+      if (verdict.isAllowed || verdict.remaining > 0) return
+      reply.header('retry-after', String(verdict.ttlInSeconds))
+      throw new AscoltoError('ASCOLTO_ERR_RATE_LIMITED', 'Too many requests from here: try again shortly')
+    },
+    failed: (request: FastifyRequest, reply: Reply) => count(request, reply),
   }
 }

@@ -119,6 +119,13 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/widget/v1/channels/:channelId/messages': visitor,
   'POST /api/widget/v1/channels/:channelId/end': visitor,
   'POST /api/widget/v1/channels/:channelId/survey': visitor,
+  'GET /report/:channelId': page,
+  'GET /api/widget/v1/channels/:channelId/report': visitor,
+  'GET /api/widget/v1/channels/:channelId/report/challenge': visitor,
+  'POST /api/widget/v1/channels/:channelId/report': visitor,
+  // the reporter, by their receipt code (wrong codes limited per address)
+  'POST /api/widget/v1/channels/:channelId/report/thread': visitor,
+  'POST /api/widget/v1/channels/:channelId/report/messages': visitor,
   'OPTIONS /api/widget/*': { access: 'public', why: "the widget's CORS preflight, no data" },
 }
 

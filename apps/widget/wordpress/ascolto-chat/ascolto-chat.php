@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       Ascolto Chat
- * Description:       The anonymous chat of your helpline, served by your own Ascolto server: a launcher on every page, or the chat inside a page with the [ascolto_chat] shortcode.
+ * Description:       The anonymous chat of your helpline, served by your own Ascolto server: a launcher on every page, or the chat inside a page with the [ascolto_chat] shortcode, and the report form with [ascolto_report].
  * Version:           1.0.0
  * Requires at least: 5.8
  * Requires PHP:      7.4
@@ -31,6 +31,7 @@ function ascolto_chat_load_textdomain() {
 
 add_action('init', 'ascolto_chat_load_textdomain');
 add_shortcode('ascolto_chat', 'ascolto_chat_shortcode');
+add_shortcode('ascolto_report', 'ascolto_report_shortcode');
 add_action('wp_footer', 'ascolto_chat_footer');
 add_action('admin_menu', 'ascolto_chat_admin_menu');
 add_action('admin_init', 'ascolto_chat_register_settings');

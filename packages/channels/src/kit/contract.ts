@@ -20,6 +20,8 @@ export type InboundKind =
   | 'voicemail'
   /** A phone call, as it stands in the caller's conversation: its facts are the call's own record. */
   | 'call'
+  /** A report from the helpline's form: the text is its answers (the protocol's ReportMessageBody, JSON). */
+  | 'report'
   | 'unsupported'
 
 /** A file kept at the provider, fetched on demand later: nothing is downloaded at ingest. */

@@ -5,6 +5,7 @@ import type { ConversationView } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { replyWindowClosesAt } from '../messages/reply-window.ts'
+import { previewText } from '../reports/report-message.ts'
 import { riskRank } from '../triage/conversation-risk.ts'
 
 const PREVIEW_LENGTH = 120
@@ -25,6 +26,7 @@ type ConversationRow = {
   language: string | null
   preview_id: string | null
   preview_sealed: Buffer | null
+  preview_kind: string | null
   last_inbound_at: Date | null
   help_requested: boolean
   risk_level: ConversationView['riskLevel']
@@ -54,7 +56,7 @@ export async function loadConversationViews(
   const { rows } = await tx.query<ConversationRow>(
     `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at, c.language,
-            lm.id as preview_id, lm.body_sealed as preview_sealed, ci.last_inbound_at,
+            lm.id as preview_id, lm.body_sealed as preview_sealed, lm.kind as preview_kind, ci.last_inbound_at,
             c.help_requested_at is not null as help_requested, c.risk_level,
             coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
                                       order by f.raised_at)
@@ -72,7 +74,7 @@ export async function loadConversationViews(
        left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
        left join app_user u on u.id = c.assignee_id
        left join lateral (
-         select m.id, m.body_sealed from message m
+         select m.id, m.body_sealed, m.kind from message m
           where m.conversation_id = c.id and m.direction = 'inbound' and m.hidden_at is null
           order by m.seq desc limit 1) lm on true
       where c.helpline_id = any($1::uuid[])
@@ -99,9 +101,12 @@ export async function loadConversationViews(
     preview:
       row.preview_id && row.preview_sealed
         ? firstLine(
-            keyring
-              .contact(row.helpline_id, row.contact_id, row.key_sealed)
-              .open(row.preview_sealed, `message:${row.preview_id}`),
+            previewText(
+              row.preview_kind,
+              keyring
+                .contact(row.helpline_id, row.contact_id, row.key_sealed)
+                .open(row.preview_sealed, `message:${row.preview_id}`),
+            ),
           )
         : '',
     helpRequested: row.help_requested,

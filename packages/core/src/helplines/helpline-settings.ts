@@ -5,6 +5,7 @@ import { type DeskSettings, HelplineSettings, type LocalizedText } from '@ascolt
 import Value from 'typebox/value'
 import { AscoltoError } from '../errors.ts'
 import { checkOpeningRules, type OpeningRules } from '../policy/index.ts'
+import { checkReportForm } from '../reports/report-form.ts'
 import { checkSurveySettings } from '../survey/survey-rules.ts'
 
 /** What a helpline created without a settings file runs with: always open, no replies yet. */
@@ -81,6 +82,7 @@ export function checkSettings(input: unknown): HelplineSettings {
     problems.push('policy: the welcome carries the policy link: give its url and version')
   }
   problems.push(...checkSurveySettings(settings))
+  problems.push(...checkReportForm(settings))
   if (problems.length > 0) throw new SettingsError(problems)
   return settings
 }

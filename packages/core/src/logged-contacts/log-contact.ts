@@ -5,6 +5,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { LogContactBody, LoggedContactView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import { ownDoor } from '../channels/own-door.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { insertNote } from '../conversations/add-note.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
@@ -12,22 +13,6 @@ import { AscoltoError } from '../errors.ts'
 import { requireRole } from '../operators/require-role.ts'
 
 export const LOGGED_KIND = 'logged'
-
-/** The helpline's own door for contacts logged by hand, made the first time one is. */
-async function loggedChannel(tx: Tx, helplineId: string) {
-  // one at a time per helpline, so two first contacts make one door
-  await tx.query('select 1 from helpline where id = $1 for update', [helplineId])
-  const found = await tx.query<{ id: string }>(
-    'select id from channel where helpline_id = $1 and kind = $2',
-    [helplineId, LOGGED_KIND],
-  )
-  if (found.rows[0]) return found.rows[0].id
-  const made = await tx.query<{ id: string }>(
-    `insert into channel (helpline_id, kind, name) values ($1, $2, 'Contatti registrati') returning id`,
-    [helplineId, LOGGED_KIND],
-  )
-  return made.rows[0]?.id as string
-}
 
 async function personOf(tx: Tx, services: Services, helplineId: string, pseudonym: number | undefined) {
   if (pseudonym !== undefined) {
@@ -64,7 +49,7 @@ export async function logContact(
   if (happenedAt.getTime() > services.clock().getTime() + 5 * 60_000) {
     throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'A logged contact has already happened')
   }
-  const channelId = await loggedChannel(tx, helplineId)
+  const channelId = await ownDoor(tx, helplineId, LOGGED_KIND, 'Contatti registrati')
   const person = await personOf(tx, services, helplineId, body.pseudonym)
   const conversationId = randomUUID()
   const opened = await tx.query(

@@ -1,7 +1,7 @@
 // The statistics for a supervisor, over a period (the helpline's own days conversations closed
 // on): per door how many closed, the first response and the duration; per category; per answer of
-// the closing form; the survey's answers. Labels come from the settings as they are now; an id no
-// longer there is still counted, with no label. Read from conversation_fact only, so the figures
+// the closing form; the survey's answers; the reports from the form (report_fact). Labels come from the settings as they are now; an id no
+// longer there is still counted, with no label. Read from the facts only, so the figures
 // outlive retention and erasure and never name a person.
 import type { LocalizedText, Statistics, StatisticsQuery } from '@ascolto/protocol'
 import type { Actor, Services, Tx } from '../context.ts'
@@ -9,6 +9,7 @@ import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { addDays, localDateOf } from '../policy/local-days.ts'
+import { countReports } from '../reports/count-reports.ts'
 import { countSurveyAnswers } from '../survey/count-survey-answers.ts'
 import { countCalls } from './count-calls.ts'
 import { countClosedConversations } from './count-closed-conversations.ts'
@@ -61,6 +62,7 @@ export async function describeStatistics(
       questions: (settings.survey?.questions ?? []).map(({ id, kind, text }) => ({ id, kind, text })),
       counts: await countSurveyAnswers(tx, period),
     },
+    reports: await countReports(tx, settings, period),
   }
 }
 

@@ -33,6 +33,7 @@ import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
 import { countedFloodCheck, FLOOD_LIMITS, floodCheck } from '../../plugins/flood-limits.ts'
+import { reportRoutes } from '../report/index.ts'
 import { fullPageChat } from './full-page.ts'
 
 const ByChannel = Type.Object({ channelId: Uuid })
@@ -192,4 +193,5 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   )
 
   await app.register(fullPageChat, { pool, services, config })
+  await app.register(reportRoutes, { pool, services, config, widgetChannel })
 }

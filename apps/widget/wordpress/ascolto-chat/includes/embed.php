@@ -1,6 +1,7 @@
 <?php
 // What the visitor's page gets: the widget's script tag, every attribute escaped. The launcher on
-// every page (wp_footer), or, with [ascolto_chat mode="page"], the chat filling a box in the page.
+// every page (wp_footer), or, with [ascolto_chat mode="page"], the chat filling a box in the page;
+// [ascolto_report] puts the helpline's report form ("Segnala") in a box the same way.
 
 if (!defined('ABSPATH')) {
 	exit;
@@ -9,8 +10,9 @@ if (!defined('ABSPATH')) {
 /**
  * The <script> tag for these options, or '' when the plugin is not configured yet.
  * $container: the id of an element the chat fills (a page embed), or '' for the floating launcher.
+ * $mode: 'report' for the report form instead of the chat.
  */
-function ascolto_chat_script_tag($options, $container = '') {
+function ascolto_chat_script_tag($options, $container = '', $mode = '') {
 	if ($options['server'] === '' || $options['channel'] === '') {
 		return '';
 	}
@@ -30,6 +32,9 @@ function ascolto_chat_script_tag($options, $container = '') {
 	if ($container !== '') {
 		$attributes['data-ascolto-container'] = esc_attr($container);
 	}
+	if ($mode === 'report') {
+		$attributes['data-ascolto-mode'] = 'report';
+	}
 	$html = '<script';
 	foreach ($attributes as $name => $value) {
 		$html .= ' ' . $name . '="' . $value . '"';
@@ -42,17 +47,28 @@ function ascolto_chat_script_tag($options, $container = '') {
  * open inside the page, in a box of that height (pixels).
  */
 function ascolto_chat_shortcode($atts = array()) {
-	static $count = 0;
 	$atts = shortcode_atts(array('mode' => 'launcher', 'height' => '640'), $atts, 'ascolto_chat');
 	$options = ascolto_chat_options();
 	if ($atts['mode'] !== 'page') {
 		// The footer prints the launcher on every page anyway; once is enough.
 		return $options['everywhere'] === '1' ? '' : ascolto_chat_script_tag($options);
 	}
+	return ascolto_chat_page_box($options, $atts['height']);
+}
+
+/** [ascolto_report height="900"]: the report form inside the page, in a box of that height (pixels). */
+function ascolto_report_shortcode($atts = array()) {
+	$atts = shortcode_atts(array('height' => '900'), $atts, 'ascolto_report');
+	return ascolto_chat_page_box(ascolto_chat_options(), $atts['height'], 'report');
+}
+
+/** A box in the page that the widget fills (the chat, or the report form), and its script tag. */
+function ascolto_chat_page_box($options, $height, $mode = '') {
+	static $count = 0;
 	$count++;
 	$id = 'ascolto-chat-' . $count;
-	$height = max(320, min(2000, (int) $atts['height']));
-	$tag = ascolto_chat_script_tag($options, $id);
+	$height = max(320, min(2000, (int) $height));
+	$tag = ascolto_chat_script_tag($options, $id, $mode);
 	if ($tag === '') {
 		return '';
 	}
