@@ -14,11 +14,13 @@ import { formatMessageTime } from './time-format.ts'
 type Props = {
   message: MessageView
   author: string
+  helplineId: string
+  myId: string
   /** Answers true once hidden; false when it failed. */
   onHide: (messageId: string, reason: ChosenHideReason) => Promise<boolean>
 }
 
-export function MessageItem({ message, author, onHide }: Props) {
+export function MessageItem({ message, author, helplineId, myId, onHide }: Props) {
   const { t, i18n } = useTranslation()
   const time = formatMessageTime(message.createdAt, i18n.resolvedLanguage ?? 'it')
   const [formOpen, setFormOpen] = useState(false)
@@ -68,7 +70,9 @@ export function MessageItem({ message, author, onHide }: Props) {
       ) : (
         <>
           {message.media && <MessageMedia messageId={message.id} media={message.media} />}
-          {message.call && <CallRecord call={message.call} />}
+          {message.call && (
+            <CallRecord call={message.call} messageId={message.id} helplineId={helplineId} myId={myId} />
+          )}
           {!message.call && (message.text || !message.media) && (
             <p className="message-text">
               {message.kind === 'text' || message.text ? (
