@@ -119,7 +119,9 @@ describe('Twilio call logs', () => {
       const ids = [answered, left, talking].flatMap((played) =>
         played.steps.flatMap((step) => [step.form.CallSid, step.form.DialCallSid].filter(Boolean)),
       )
-      const conferenceIds = conferences.reports.flatMap((r) => [r.form.ConferenceSid, r.form.CallSid])
+      const conferenceIds = conferences.reports.flatMap((r) =>
+        [r.form.ConferenceSid, r.form.CallSid].filter(Boolean),
+      )
       for (const leak of [
         caller,
         caller.slice(1),
