@@ -131,7 +131,8 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       response.writeHead(204)
       return response.end()
     }
-    if (url.startsWith(`${account}/`) && url !== `${account}/Messages.json`) {
+    // the API served by extensions (fake-twilio-conference.ts); without one, as before: 404
+    if (handlers.length > 0 && url.startsWith(`${account}/`) && url !== `${account}/Messages.json`) {
       if (!authorised(request)) return reply(response, 401, twilioError(401, 20003, 'Authenticate'))
       if (failed(response)) return
       const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
