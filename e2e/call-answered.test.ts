@@ -1,7 +1,9 @@
 // A call answered by an operator, in Chromium: the fake Twilio plays the call flow (the phones
 // ring, Anna's picks up, hears the announcement and presses 1, the talk lasts 3:12, the call
 // ends); the conversation is in Anna's "Le mie" with the call's record and duration; she writes a
-// note and closes it with the closing form and a category; the statistics count the call.
+// note and closes it with the closing form and a category; the statistics count the call. A
+// contact logged by hand (a call to the office phone) does the same: in her "Le mie", a note, the
+// closing form, counted in the statistics under its own door.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -124,5 +126,55 @@ describe('a call answered by an operator, in Chromium', () => {
     await desk.setViewportSize({ width: 390, height: 844 })
     await calls.scrollIntoViewIfNeeded()
     await screenshot(desk, 'console-call-statistics-390')
+  })
+
+  it('a contact logged by hand: in "Le mie", a note, the closing form, counted under its door', async () => {
+    const { helplineId } = await makeHelpline(server.pool)
+    await importHelplineSettings(server.pool, helplineId, { ...settings, desk: DESK_SETTINGS })
+    const bea = await makeOperator(server, [{ helplineId, role: 'supervisor' }], 'Bea')
+    const desk = await openDesk(browser, server.url, bea.email, contexts)
+    await desk.getByRole('link', { name: 'Registra un contatto' }).click()
+    const form = desk.getByRole('main')
+    await form.getByLabel('Come è avvenuto').selectOption({ label: "Telefono dell'ufficio" })
+    await form.getByLabel('Chi si è messo in contatto').selectOption({ label: 'Un familiare' })
+    await form.getByLabel('Quando').fill('2026-12-01T10:30')
+    await form.getByLabel('Durata (minuti)').fill('15')
+    await form.getByLabel('Note').fill('Il fratello chiede come accompagnarlo al primo colloquio')
+    await form.getByRole('button', { name: 'Registra' }).click()
+    await desk
+      .locator('.conversation-meta')
+      .getByText(/Registrato a mano/)
+      .waitFor()
+    await desk.getByRole('tab', { name: 'Le mie' }).click()
+    await desk
+      .getByRole('tabpanel', { name: 'Le mie' })
+      .getByRole('link', { name: /Persona #/ })
+      .waitFor()
+    await desk.getByRole('button', { name: 'Scrivi una nota privata' }).click()
+    await desk.getByLabel('Nota privata').fill('Richiamerà dopo il colloquio di giovedì')
+    await desk.getByRole('button', { name: 'Aggiungi nota' }).click()
+    await desk.getByText('Richiamerà dopo il colloquio di giovedì').waitFor()
+    await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    const dialog = desk.getByRole('dialog', { name: /^Chiudere la conversazione con Persona #/ })
+    await dialog.getByRole('checkbox', { name: 'Solitudine' }).check()
+    await dialog.getByLabel(/^Esito/).selectOption({ label: 'Ascoltata' })
+    await dialog.getByRole('button', { name: 'Chiudi la conversazione' }).click()
+    await dialog.waitFor({ state: 'detached' })
+
+    await desk.getByRole('link', { name: 'Statistiche' }).click()
+    // the close is stamped by the database's own clock, not the test's: a period that holds both
+    await desk.getByRole('heading', { name: 'Conversazioni per canale' }).waitFor()
+    await desk.getByLabel('Dal', { exact: true }).fill('2026-01-01')
+    await desk.getByLabel('Al', { exact: true }).fill('2035-12-31')
+    await desk.getByRole('button', { name: 'Mostra' }).click()
+    const doors = desk.getByRole('table', { name: 'Conversazioni per canale' })
+    await doors.waitFor()
+    const row = doors.getByRole('row', { name: /Registrato a mano/ })
+    assert.equal(await row.getByRole('cell').first().textContent(), '1')
+    const closed = await server.pool.query(
+      'select channel_kind, categories from conversation_fact where helpline_id = $1',
+      [helplineId],
+    )
+    assert.deepEqual(closed.rows, [{ channel_kind: 'logged', categories: ['loneliness'] }])
   })
 })

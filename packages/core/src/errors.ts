@@ -14,6 +14,7 @@ export const errorStatus = {
   ASCOLTO_ERR_OPTED_OUT: 409,
   /** Another account has this phone number: a call it picks up would be nobody's for sure. */
   ASCOLTO_ERR_PHONE_TAKEN: 409,
+  ASCOLTO_ERR_CALL_NOT_LIVE: 409,
   ASCOLTO_ERR_SURVEY_ANSWERED: 409,
   ASCOLTO_ERR_CHANNEL_DISABLED: 404,
   /** Unknown, wrong or malformed: a receipt code that opens nothing, whichever it was. */

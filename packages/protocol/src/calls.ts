@@ -13,6 +13,23 @@ export const CallOutcome = Type.Union([
 ])
 export type CallOutcome = Static<typeof CallOutcome>
 
+/** A mediator called into a call, as its record shows them: a label, never a number. */
+export const CallMediatorOnLine = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  label: Type.String(),
+  /** calling: their phone rings; on-line: in the call; left: was in it; unreached: never answered */
+  status: Type.Union([
+    Type.Literal('calling'),
+    Type.Literal('on-line'),
+    Type.Literal('left'),
+    Type.Literal('unreached'),
+  ]),
+  joinedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** how long they were in the call, once they left */
+  seconds: Type.Union([Type.Integer(), Type.Null()]),
+})
+export type CallMediatorOnLine = Static<typeof CallMediatorOnLine>
+
 export const CallSummary = Type.Object({
   outcome: CallOutcome,
   /** answered and still under way */
@@ -26,6 +43,8 @@ export const CallSummary = Type.Object({
     Type.Object({ id: Type.String({ format: 'uuid' }), displayName: Type.String() }),
     Type.Null(),
   ]),
+  /** the mediators called into the call, in order */
+  mediators: Type.Array(CallMediatorOnLine),
 })
 export type CallSummary = Static<typeof CallSummary>
 
@@ -43,3 +62,37 @@ export const LiveCalls = Type.Object({
   ),
 })
 export type LiveCalls = Static<typeof LiveCalls>
+
+const LanguageCode = Type.String({ pattern: '^[a-z]{2,3}$' })
+
+/**
+ * A cultural mediator or interpreter the helpline can call into a phone call: a label that is not
+ * a name, the languages; `phone` only for coordinators, who keep the list (staff data, sealed).
+ */
+export const CallMediator = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  label: Type.String(),
+  languages: Type.Array(LanguageCode),
+  phone: Type.Optional(Type.String()),
+})
+export type CallMediator = Static<typeof CallMediator>
+
+export const CallMediators = Type.Object({ mediators: Type.Array(CallMediator) })
+export type CallMediators = Static<typeof CallMediators>
+
+export const CallMediatorInput = Type.Object(
+  {
+    label: Type.String({ minLength: 1, maxLength: 80 }),
+    languages: Type.Array(LanguageCode, { minItems: 1, maxItems: 20 }),
+    phone: Type.String({ minLength: 5, maxLength: 32 }),
+  },
+  { additionalProperties: false },
+)
+export type CallMediatorInput = Static<typeof CallMediatorInput>
+
+/** An operator calls a mediator of the list into the live call. */
+export const AddCallMediator = Type.Object(
+  { mediatorId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+)
+export type AddCallMediator = Static<typeof AddCallMediator>

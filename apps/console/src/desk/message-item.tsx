@@ -15,11 +15,13 @@ import { formatMessageTime } from './time-format.ts'
 type Props = {
   message: MessageView
   author: string
+  helplineId: string
+  myId: string
   /** Answers true once hidden; false when it failed. */
   onHide: (messageId: string, reason: ChosenHideReason) => Promise<boolean>
 }
 
-export function MessageItem({ message, author, onHide }: Props) {
+export function MessageItem({ message, author, helplineId, myId, onHide }: Props) {
   const { t, i18n } = useTranslation()
   const time = formatMessageTime(message.createdAt, i18n.resolvedLanguage ?? 'it')
   const [formOpen, setFormOpen] = useState(false)
@@ -69,7 +71,9 @@ export function MessageItem({ message, author, onHide }: Props) {
       ) : (
         <>
           {message.media && <MessageMedia messageId={message.id} media={message.media} />}
-          {message.call && <CallRecord call={message.call} />}
+          {message.call && (
+            <CallRecord call={message.call} messageId={message.id} helplineId={helplineId} myId={myId} />
+          )}
           {message.kind === 'report' && <ReportAnswers text={message.text} />}
           {!message.call && message.kind !== 'report' && (message.text || !message.media) && (
             <p className="message-text">

@@ -59,7 +59,14 @@ export function MessageList({ conversation, messages, myId, labels, onHide }: Pr
       ) : (
         <ol className="message-list">
           {messages.map((message) => (
-            <MessageItem key={message.id} message={message} author={author(message)} onHide={onHide} />
+            <MessageItem
+              key={message.id}
+              message={message}
+              author={author(message)}
+              helplineId={conversation.helplineId}
+              myId={myId}
+              onHide={onHide}
+            />
           ))}
         </ol>
       )}

@@ -1,9 +1,11 @@
 // "Squadra": a coordinator's view of the helpline's team. Members with their roles (changed in
 // place), logged out everywhere or deactivated; an invitation by a single-use link shown once;
-// the invitations sent; what the helpline asks of accounts (second factor, idle time).
+// the invitations sent; what the helpline asks of accounts (second factor, idle time); the
+// mediators and interpreters who can be called into a phone call.
 import type { HelplineSecurity, Membership, Role, SessionView, TeamView } from '@ascolto/protocol'
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CallMediatorList } from '../calls/call-mediator-list.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import {
@@ -169,6 +171,7 @@ export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Prop
         </section>
       )}
       <SecurityForm helplineId={helplineId} onSaved={() => setStatus(t('team.securitySaved'))} />
+      <CallMediatorList helplineId={helplineId} />
     </TeamPage>
   )
 }

@@ -9,6 +9,7 @@ import {
   fetchMessageMedia,
   type OutboxKind,
   type OutboxRow,
+  runCallConference,
   type Services,
   secondsUntilNextDue,
   sendReadReceipt,
@@ -62,6 +63,7 @@ export function createOutboxWorker(
     safeguarding_alert: (services, row) => sendSafeguardingAlert(pool, services, adapters, row),
     erase_provider_copies: (services, row) => eraseProviderCopies(pool, services, adapters, row),
     rota_digest: (services, row) => sendRotaDigest(pool, services, adapters, row),
+    call_conference: (services, row) => runCallConference(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

@@ -39,6 +39,8 @@ export type PlayedCall = {
   steps: Array<{ form: Record<string, string>; status: number; body: string }>
   /** the phones each round rang */
   rounds: string[][]
+  /** the operator's leg put through to the caller, if any */
+  connectedLeg: string | null
 }
 
 const NUMBER = /<Number url="([^"]+)" method="POST">([^<]+)<\/Number>/g
@@ -96,7 +98,7 @@ export async function playCall(
   script: CallScript,
 ): Promise<PlayedCall> {
   const callSid = twilioSid('CA')
-  const played: PlayedCall = { callSid, steps: [], rounds: [] }
+  const played: PlayedCall = { callSid, steps: [], rounds: [], connectedLeg: null }
   const post = async (form: Record<string, string>) => {
     const answer = await postTwilioWebhook(target, form)
     if (answer.status !== 200) throw new Error(`Ascolto answered ${answer.status}: ${answer.body}`)
@@ -133,6 +135,7 @@ export async function playCall(
       const key = await post({ ...leg, Digits: behaviour === 'accept' ? '1' : '2', FinishedOnKey: '' })
       if (key.includes('<Hangup')) continue
       connected = leg.CallSid
+      played.connectedLeg = connected
       break
     }
     if (connected && script.stayOnLine) return played

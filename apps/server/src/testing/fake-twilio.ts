@@ -42,10 +42,23 @@ export type FakeTwilio = {
   addRecording: (recordingSid: string, bytes: Buffer) => void
   /** Downloads of recordings and media that reached it. */
   downloads: () => number
-  /** The resources deleted through the API ('Messages/SM…', 'Recordings/RE…'), in order. */
+  /** The resources deleted through the API ('Messages/SM…', 'Recordings/RE…', 'Calls/CA…'), in order. */
   deleted: string[]
+  /**
+   * Serves more of the account's API (the calls' conferences, fake-twilio-conference.ts): each
+   * handler gets the authorised requests under /2010-04-01/Accounts/{AccountSid}/ that nothing
+   * before it answered, and answers (status and JSON) or passes (undefined).
+   */
+  use: (handler: ApiHandler) => void
   close: () => Promise<void>
 }
+
+export type ApiHandler = (request: {
+  method: string
+  /** after /2010-04-01/Accounts/{AccountSid}/ */
+  path: string
+  form: Record<string, string>
+}) => { status: number; body?: unknown } | undefined
 
 const twilioError = (status: number, code: number, message: string) => ({
   code,
@@ -65,6 +78,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   let attempts = 0
   let downloads = 0
   const deleted: string[] = []
+  const handlers: ApiHandler[] = []
 
   const reply = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' })
@@ -106,9 +120,9 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       response.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': bytes.length })
       return response.end(bytes)
     }
-    // DELETE …/Messages/{Sid}.json, …/Recordings/{Sid}.json: 204, or 404 for one never kept
+    // DELETE …/Messages/{Sid}.json, …/Recordings/{Sid}.json, …/Calls/{Sid}.json: 204
     const erasable = new RegExp(
-      `^${account}/((?:Messages|Recordings)/(?:SM|MM|RE)[0-9a-f]{32})\\.json$`,
+      `^${account}/((?:Messages|Recordings|Calls)/(?:SM|MM|RE|CA)[0-9a-f]{32})\\.json$`,
     ).exec(url)
     if (request.method === 'DELETE' && erasable?.[1]) {
       if (!authorised(request)) return reply(response, 401, twilioError(401, 20003, 'Authenticate'))
@@ -116,6 +130,22 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       deleted.push(erasable[1])
       response.writeHead(204)
       return response.end()
+    }
+    // the API served by extensions (fake-twilio-conference.ts); without one, as before: 404
+    if (handlers.length > 0 && url.startsWith(`${account}/`) && url !== `${account}/Messages.json`) {
+      if (!authorised(request)) return reply(response, 401, twilioError(401, 20003, 'Authenticate'))
+      if (failed(response)) return
+      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
+      const path = url.slice(account.length + 1)
+      for (const handler of handlers) {
+        const answer = handler({ method: request.method ?? '', path, form })
+        if (!answer) continue
+        if (answer.body === undefined) {
+          response.writeHead(answer.status)
+          return response.end()
+        }
+        return reply(response, answer.status, answer.body)
+      }
     }
     if (request.method !== 'POST' || url !== `${account}/Messages.json`) {
       return reply(response, 404, twilioError(404, 20404, 'The requested resource was not found'))
@@ -183,6 +213,9 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     attempts: () => attempts,
     downloads: () => downloads,
     deleted,
+    use: (handler) => {
+      handlers.push(handler)
+    },
     fail: (times, failure) => {
       for (let i = 0; i < times; i++) plan.push(failure)
     },

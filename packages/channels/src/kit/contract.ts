@@ -78,8 +78,11 @@ export type CallStep =
   | { kind: 'ended'; seconds: number | null }
   /** the caller left a voicemail: `providerMessageId` is the voicemail message's */
   | { kind: 'voicemail'; providerMessageId: string }
-  /** `to`: the operator's phone that picked up; `accepted`: their key, once pressed */
-  | { kind: 'screening'; to: string; accepted?: boolean }
+  /**
+   * `to`: the operator's phone that picked up; `legId`: the provider's id of that leg (kept to move
+   * the call into a conference); `accepted`: their key, once pressed
+   */
+  | { kind: 'screening'; to: string; legId: string; accepted?: boolean }
 
 /** A phone call's step: `providerCallId` is the caller's call, `from` the caller (none in a screening). */
 export type InboundCall = {
@@ -110,8 +113,26 @@ export type CallAnswer =
   | { action: 'connect' }
   /** the call (or the operator's leg) ends here */
   | { action: 'hangup' }
+  /** the caller joins the call's conference `room` (a mediator is being called in); it ends when they leave */
+  | { action: 'conference'; room: string }
   /** nothing to say: a report only */
   | { action: 'none' }
+
+/**
+ * What a conference reports of itself (a call a mediator joins runs as one): `room` is the name
+ * Ascolto gave it (the call's own id), `conferenceId` the provider's; a participant's leg joined
+ * or left (`label`: the one Ascolto gave a participant it added; `legStatus`: how a leg that never
+ * joined ended), or the conference ended. `at` is the provider's own time of the event.
+ */
+export type ConferenceEvent = {
+  room: string
+  conferenceId: string
+  event: 'join' | 'leave' | 'end'
+  legId: string | null
+  label: string | null
+  legStatus: string | null
+  at: Date
+}
 
 /** A transcription of a voicemail, arriving after it: `providerMessageId` is the voicemail's. */
 export type InboundTranscription = { providerMessageId: string; text: string }
@@ -206,6 +227,8 @@ export type WebhookEvents = {
   call?: InboundCall
   /** Transcriptions of voicemails received before. */
   transcriptions?: InboundTranscription[]
+  /** A conference's report, for channels whose calls can take a mediator. */
+  conference?: ConferenceEvent
 }
 
 /** A channel's own answer to its provider (TwiML, say), instead of Ascolto's JSON acknowledgement. */
@@ -235,6 +258,24 @@ export interface WebhookReceiver {
   ) => WebhookResponse
 }
 
+/** A live call's conference at the provider (the calls of a door that can take a mediator). */
+export interface CallConference {
+  /**
+   * Moves the answering operator's leg into the conference `room`; the provider then asks the
+   * caller's side what next (the webhook answers the same conference).
+   */
+  move: (connection: ChannelConnection, operatorLegId: string, room: string) => Promise<void>
+  /** Calls `to` into the conference from the door's own number; `label` comes back in its reports. */
+  add: (
+    connection: ChannelConnection,
+    conferenceId: string,
+    to: string,
+    label: string,
+  ) => Promise<{ legId: string }>
+  /** Takes a participant's leg out of the conference (gone already is done). */
+  remove: (connection: ChannelConnection, conferenceId: string, legId: string) => Promise<void>
+}
+
 export interface ChannelAdapter {
   readonly kind: string
   readonly capabilities: ChannelCapabilities
@@ -261,6 +302,8 @@ export interface ChannelAdapter {
    * where it keeps them, when erasure or retention deletes Ascolto's. An id it no longer has is done.
    */
   eraseCopies?: (connection: ChannelConnection, copies: ProviderCopies) => Promise<void>
+  /** For channels whose calls can take a third party: the provider's conference, driven by its API. */
+  readonly conference?: CallConference
   /** Whether this connection tells people their messages were read (a setting of the helpline's). */
   sendsReadReceipts?: (connection: ChannelConnection) => boolean
   /** Tells the provider the helpline has read the person's message (their app shows it). */

@@ -4,6 +4,7 @@
 // URL and the form); replies go out through the REST API. See README.md.
 import { usableConnection } from '../kit/connection-checks.ts'
 import { type ChannelAdapter, WebhookPayloadError } from '../kit/contract.ts'
+import { addConferenceParticipant, moveLegToConference, removeConferenceParticipant } from './conference.ts'
 import { authTokenOf, configOf, webhookUrlOf } from './config.ts'
 import { eraseTwilioCopies } from './erase-copies.ts'
 import { fetchTwilioMedia } from './fetch-media.ts'
@@ -37,6 +38,28 @@ export const twilioAdapter = {
       () => [configOf(connection), authTokenOf(connection)] as const,
     )
     return eraseTwilioCopies(config, authToken, messageIds)
+  },
+
+  // a mediator on the line: the call runs as a conference from then on (conference.ts)
+  conference: {
+    move: async (connection, operatorLegId, room) => {
+      const [config, authToken] = usableConnection(
+        () => [configOf(connection), authTokenOf(connection)] as const,
+      )
+      await moveLegToConference(config, authToken, webhookUrlOf(config, connection.id), operatorLegId, room)
+    },
+    add: async (connection, conferenceId, to, label) => {
+      const [config, authToken] = usableConnection(
+        () => [configOf(connection), authTokenOf(connection)] as const,
+      )
+      return addConferenceParticipant(config, authToken, conferenceId, to, label)
+    },
+    remove: async (connection, conferenceId, legId) => {
+      const [config, authToken] = usableConnection(
+        () => [configOf(connection), authTokenOf(connection)] as const,
+      )
+      await removeConferenceParticipant(config, authToken, conferenceId, legId)
+    },
   },
 
   webhook: {

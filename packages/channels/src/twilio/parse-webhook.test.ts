@@ -32,6 +32,8 @@ const connection: ChannelConnection = {
 const URL = `https://ascolto.example.org/webhooks/twilio/${connection.id}`
 const at = new Date('2026-12-01T20:30:00Z')
 const parse = (name: string) => parseTwilioWebhook(fixture(name), config, at)
+/** the operator's leg in the screening fixtures */
+const LEG = 'CA9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f'
 
 describe('Twilio webhook parsing', () => {
   it('an SMS: its sid, sender and text', () => {
@@ -109,12 +111,49 @@ describe('Twilio webhook parsing', () => {
     const screening = { providerCallId: callSid, from: null, receivedAt: at }
     assert.deepEqual(parse('screening').call, {
       ...screening,
-      step: { kind: 'screening', to: '+393401112233' },
+      step: { kind: 'screening', to: '+393401112233', legId: LEG },
     })
     assert.deepEqual(parse('screening-accepted').call, {
       ...screening,
-      step: { kind: 'screening', to: '+393401112233', accepted: true },
+      step: { kind: 'screening', to: '+393401112233', legId: LEG, accepted: true },
     })
+  })
+
+  it("a conference's reports: a participant joined or left (with its label), the conference ended", () => {
+    const room = '4f0c2a6e-8d1b-4c3a-9e5f-7a6b5c4d3e2f'
+    const conferenceId = 'CF0a1b2c3d4e5f60718293a4b5c6d7e8f9'
+    const mediator = {
+      room,
+      conferenceId,
+      legId: 'CA9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+      label: 'm-9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    }
+    assert.deepEqual(parse('conference-participant-join').conference, {
+      ...mediator,
+      event: 'join',
+      legStatus: null,
+      at: new Date('2026-12-01T15:04:10Z'),
+    })
+    assert.deepEqual(parse('conference-participant-leave').conference, {
+      ...mediator,
+      event: 'leave',
+      legStatus: 'completed',
+      at: new Date('2026-12-01T15:09:40Z'),
+    })
+    assert.deepEqual(parse('conference-end').conference, {
+      room,
+      conferenceId,
+      event: 'end',
+      legId: null,
+      label: null,
+      legStatus: null,
+      at: new Date('2026-12-01T15:12:00Z'),
+    })
+    // events Ascolto did not ask for are acknowledged, and a report without its conference is not Twilio's
+    const muted = { ...fixture('conference-participant-join'), StatusCallbackEvent: 'participant-mute' }
+    assert.deepEqual(parseTwilioWebhook(muted, config, at).ignored, ['conference participant-mute'])
+    const { FriendlyName: _, ...nameless } = fixture('conference-participant-join')
+    assert.throws(() => parseTwilioWebhook(nameless, config, at), WebhookPayloadError)
   })
 
   it("a voicemail: <Record>'s action, the recording sid as the message's id and its media", () => {

@@ -3,7 +3,8 @@
 // reply (MessageStatus, ErrorCode), a call ringing (CallSid, CallStatus), the end of a forward
 // (DialCallStatus), a voicemail left (<Record>'s action: RecordingSid, RecordingUrl,
 // RecordingDuration), the recording's own status callback, and a transcription
-// (TranscriptionSid, TranscriptionText). Another account's or number's request is acknowledged
+// (TranscriptionSid, TranscriptionText), and a conference's report (ConferenceSid,
+// StatusCallbackEvent, FriendlyName, CallSid, ParticipantLabel, Timestamp). Another account's or number's request is acknowledged
 // and not taken; a body without what its kind needs is a WebhookPayloadError (400).
 import {
   type DeliveryStatusUpdate,
@@ -21,6 +22,7 @@ const SID = (prefix: string) => new RegExp(`^${prefix}[0-9a-f]{32}$`)
 const MESSAGE_SID = /^(SM|MM)[0-9a-f]{32}$/
 const CALL_SID = SID('CA')
 const RECORDING_SID = SID('RE')
+const CONFERENCE_SID = SID('CF')
 const MEDIA_SID = /\/Media\/(ME[0-9a-f]{32})$/
 /** Twilio allows ten media per MMS. */
 const MAX_MEDIA = 10
@@ -39,6 +41,8 @@ export function parseTwilioWebhook(form: Form, config: TwilioConfig, at: Date): 
     return events
   }
   if (form.TranscriptionSid !== undefined) return transcription(form, events)
+  if (form.ConferenceSid !== undefined && form.StatusCallbackEvent !== undefined)
+    return conference(form, at, events)
   if (form.RecordingSid !== undefined && form.RecordingStatus !== undefined) {
     // the recording is fetched by the worker from the voicemail's own record; this says only that it is ready
     events.ignored.push(`recording ${form.RecordingStatus}`)
@@ -145,7 +149,12 @@ function call(form: Form, config: TwilioConfig, at: Date, events: WebhookEvents)
       providerCallId: parentSid,
       from: null,
       receivedAt: at,
-      step: { kind: 'screening', to, ...(digits !== undefined ? { accepted: digits === '1' } : {}) },
+      step: {
+        kind: 'screening',
+        to,
+        legId: callSid,
+        ...(digits !== undefined ? { accepted: digits === '1' } : {}),
+      },
     }
     return events
   }
@@ -203,5 +212,37 @@ function transcription(form: Form, events: WebhookEvents) {
     return events
   }
   events.transcriptions = [{ providerMessageId: recordingSid, text: form.TranscriptionText.slice(0, 10_000) }]
+  return events
+}
+
+/** The conference's events Ascolto asks for (join, leave, end); the others are acknowledged only. */
+const CONFERENCE_EVENTS = {
+  'participant-join': 'join',
+  'participant-leave': 'leave',
+  'conference-end': 'end',
+} as const
+
+function conference(form: Form, at: Date, events: WebhookEvents) {
+  const conferenceId = required(form, 'ConferenceSid', CONFERENCE_SID)
+  const reported = form.StatusCallbackEvent ?? ''
+  const event = Object.hasOwn(CONFERENCE_EVENTS, reported)
+    ? CONFERENCE_EVENTS[reported as keyof typeof CONFERENCE_EVENTS]
+    : undefined
+  if (!event) {
+    events.ignored.push(`conference ${reported.slice(0, 32)}`)
+    return events
+  }
+  const room = required(form, 'FriendlyName')
+  // Twilio's own time of the event (RFC 2822): reports retried or out of order keep their times
+  const stamped = form.Timestamp ? new Date(form.Timestamp) : at
+  events.conference = {
+    room: room.slice(0, 64),
+    conferenceId,
+    event,
+    legId: event === 'end' ? null : required(form, 'CallSid', CALL_SID),
+    label: form.ParticipantLabel ? form.ParticipantLabel.slice(0, 64) : null,
+    legStatus: form.ParticipantCallStatus ? form.ParticipantCallStatus.slice(0, 32) : null,
+    at: Number.isNaN(stamped.getTime()) ? at : stamped,
+  }
   return events
 }

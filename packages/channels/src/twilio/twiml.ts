@@ -7,6 +7,7 @@
 // is enough, and every reply of Ascolto's goes through the outbox.
 import twilio from 'twilio'
 import type { CallAnswer } from '../kit/contract.ts'
+import { conferenceTwiml } from './conference.ts'
 import type { TwilioConfig } from './config.ts'
 
 /** Seconds the on-shift phone rings before the caller gets the voicemail. */
@@ -47,6 +48,9 @@ export function twimlFor(config: TwilioConfig, webhookUrl: string, answer: CallA
       for (const phone of answer.phones) dial.number({ url: webhookUrl, method: 'POST' }, phone.number)
       break
     }
+    case 'conference':
+      // a mediator is being called in: the caller joins the call's conference (conference.ts)
+      return conferenceTwiml(webhookUrl, answer.room, 'caller')
     case 'announce': {
       const gather = voice.gather({
         action: webhookUrl,

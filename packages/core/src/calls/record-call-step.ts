@@ -6,7 +6,9 @@
 // the row's lock. In hours the phones ring round after round (ring-rounds.ts), then the voicemail;
 // an operator who presses 1 gets the conversation in "Le mie" at once; a call that ended unanswered
 // in hours asks for a call-back like a voicemail, withdrawn if a late report says it was answered
-// or a voicemail was left. Every ended call writes its anonymous facts.
+// or a voicemail was left. Every ended call writes its anonymous facts. Once a mediator is asked
+// for, the call runs as a conference (call-mediator-requests.ts): the bridge's end then puts the
+// caller into it, and the talk lasts until the call ends.
 import type { CallAnswer, CallStep, ChannelConnection, InboundCall } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import type { HelplineSettings } from '@ascolto/protocol'
@@ -19,6 +21,7 @@ import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-sett
 import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { loadMessageView } from '../messages/message-views.ts'
 import { dueTime, isOpen } from '../policy/index.ts'
+import { sealCallId } from './call-leg-seals.ts'
 import { CALL_OUTCOME, recordCallFact } from './call-outcome.ts'
 import { operatorPhoneHash } from './operator-phone.ts'
 import { ringRounds } from './ring-rounds.ts'
@@ -48,7 +51,8 @@ export async function recordCallStep(
   const placed = call.from
     ? await withTransaction(pool, (tx, afterCommit) =>
         ingestInboundMessage({ tx, afterCommit, services }, connection, {
-          providerMessageId: `call:${sidHash.toString('hex')}`,
+          // sealed under the person's key by ingest: erasure deletes the call's log at the provider
+          providerMessageId: `call:${call.providerCallId}`,
           from: call.from ?? '',
           receivedAt: call.receivedAt,
           kind: 'call',
@@ -118,6 +122,13 @@ async function applyStep(context: Context, step: Step, callStep: CallStep): Prom
       return nextRound(context, step)
     }
     case 'dial-ended': {
+      if (callStep.answered && (await movingToConference(tx, callId))) {
+        await tx.query('update phone_call set answered_at = coalesce(answered_at, $2) where id = $1', [
+          callId,
+          at,
+        ])
+        return { action: 'conference', room: callId }
+      }
       if (callStep.answered) {
         // the two were bridged when the talk began
         const bridged = new Date(at.getTime() - (callStep.talkSeconds ?? 0) * 1000)
@@ -140,7 +151,11 @@ async function applyStep(context: Context, step: Step, callStep: CallStep): Prom
     }
     case 'ended':
       await tx.query(
-        `update phone_call set ended_at = coalesce(ended_at, $2), call_seconds = coalesce(call_seconds, $3)
+        `update phone_call set ended_at = coalesce(ended_at, $2), call_seconds = coalesce(call_seconds, $3),
+                -- a conference's talk: from the answer to the end of the caller's call
+                talk_seconds = case when conference_requested_at is null or answered_at is null then talk_seconds
+                  else coalesce(talk_seconds, greatest(0, round(extract(epoch from
+                    coalesce(started_at + make_interval(secs => $3), $2) - answered_at)))::int) end
           where id = $1`,
         [callId, at, callStep.seconds],
       )
@@ -210,9 +225,16 @@ async function screen(
   // two phones pressing 1 at once: the first is put through
   if (row.answered_by && row.answered_by !== operatorId) return { action: 'hangup' }
   await tx.query(
-    `update phone_call set answered_at = coalesce(answered_at, $2), answered_by = coalesce(answered_by, $3)
+    `update phone_call set answered_at = coalesce(answered_at, $2), answered_by = coalesce(answered_by, $3),
+            operator_leg_sealed = coalesce(operator_leg_sealed, $4)
       where id = $1`,
-    [step.callId, step.at, operatorId],
+    // the leg put through, kept to move it into a conference if a mediator is called in
+    [
+      step.callId,
+      step.at,
+      operatorId,
+      sealCallId(services.keyring, step.helplineId, 'operator-leg', step.callId, screening.legId),
+    ],
   )
   await withdrawCallback(tx, step.callId)
   if (operatorId && row.conversation_id) {
@@ -229,6 +251,15 @@ async function screen(
     }
   }
   return { action: 'connect' }
+}
+
+/** A mediator was asked for and the call goes on: the bridge ended to move into the conference. */
+async function movingToConference(tx: Tx, callId: string) {
+  const { rowCount } = await tx.query(
+    'select 1 from phone_call where id = $1 and conference_requested_at is not null and ended_at is null',
+    [callId],
+  )
+  return rowCount === 1
 }
 
 async function callerBlocked({ tx, services }: Context, step: Step) {

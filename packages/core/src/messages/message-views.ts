@@ -1,4 +1,5 @@
 import type { CallOutcome, HideReason, MessageView } from '@ascolto/protocol'
+import { CALL_MEDIATORS, type CallMediatorRow, mediatorOnLine } from '../calls/call-mediators-on-line.ts'
 import { CALL_OUTCOME, CALL_RING_SECONDS } from '../calls/call-outcome.ts'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
@@ -31,6 +32,7 @@ type MessageRow = {
     talk_seconds: number | null
     answered_by: string | null
     answered_by_name: string | null
+    mediators: CallMediatorRow[]
   } | null
 }
 
@@ -46,7 +48,8 @@ export async function loadMessageViews(
             case when p.id is not null then json_build_object(
               'outcome', ${CALL_OUTCOME}, 'live', p.answered_at is not null and p.ended_at is null and p.talk_seconds is null,
               'started_at', p.started_at, 'ring_seconds', greatest(0, ${CALL_RING_SECONDS}),
-              'talk_seconds', p.talk_seconds, 'answered_by', p.answered_by, 'answered_by_name', au.display_name)
+              'talk_seconds', p.talk_seconds, 'answered_by', p.answered_by, 'answered_by_name', au.display_name,
+              'mediators', ${CALL_MEDIATORS})
             end as call
        from message m join conversation c on c.id = m.conversation_id
        left join phone_call p on p.message_id = m.id
@@ -97,6 +100,7 @@ export async function loadMessageViews(
             answeredBy: row.call.answered_by
               ? { id: row.call.answered_by, displayName: row.call.answered_by_name ?? '' }
               : null,
+            mediators: row.call.mediators.map(mediatorOnLine),
           },
         }
       : {}),

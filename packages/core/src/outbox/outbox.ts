@@ -17,6 +17,8 @@ export type OutboxKind =
   | 'erase_provider_copies'
   /** a coordinator's daily digest of the rota's gaps, through the helpline's mailbox */
   | 'rota_digest'
+  /** a live call's conference at the provider: the call moved into it, a mediator called in or let go */
+  | 'call_conference'
 export type OutboxRow = {
   id: string
   kind: OutboxKind

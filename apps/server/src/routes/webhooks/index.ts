@@ -7,7 +7,7 @@
 // (400), or cannot be checked yet (503: the channel's secrets are not configured) is refused.
 // A channel whose provider reads the answer (Twilio's TwiML) writes its own: each step of a call is
 // recorded and answered (the phones to ring, the announcement, or message and voicemail) while the
-// provider waits. Voicemails become
+// provider waits; a conference's reports (a mediator on the line) are recorded. Voicemails become
 // call-back requests, transcriptions their text, STOP keywords an opt-out, after the ingest.
 import { ChannelConfigError, channelAdapters, WebhookPayloadError } from '@ascolto/channels'
 import {
@@ -17,6 +17,7 @@ import {
   openCallbackRequests,
   receiveChannelEvents,
   recordCallStep,
+  recordConferenceEvent,
   recordOptOuts,
   withChannelSecrets,
 } from '@ascolto/core'
@@ -140,6 +141,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
             fallbackPhone: receiver.fallbackPhone?.(connection) ?? null,
           })
         : undefined
+      const conference = events.conference
+        ? await recordConferenceEvent({ pool, services }, connection, events.conference)
+        : undefined
       const ignored: Record<string, number> = {}
       for (const reason of events.ignored) ignored[reason] = (ignored[reason] ?? 0) + 1
       request.log.info(
@@ -150,6 +154,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
           ...(callbacks ? { callbacks } : {}),
           ...(transcriptions ? { transcriptions } : {}),
           ...(events.call && call ? { call: `${events.call.step.kind}: ${call.action}` } : {}),
+          ...(events.conference ? { conference: `${events.conference.event}: ${conference}` } : {}),
           ignored,
         },
         'webhook',

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { importHelplineSettings } from '@ascolto/core'
+import { importHelplineSettings, purgeInactiveContacts } from '@ascolto/core'
 import {
   connectFakeTwilio,
   type FakeTwilio,
@@ -179,14 +179,15 @@ describe('Twilio voice: forward in hours, voicemail and call-back out of hours',
     assert.deepEqual(Buffer.from(await played.arrayBuffer()), audio)
   })
 
-  it("erasing the person deletes Twilio's copies too: their SMS, the reply and the recording", async () => {
+  it("erasing the person deletes Twilio's copies too: their SMS, the reply, the call's log and the recording", async () => {
     now = OUT_OF_HOURS
     const { helplineId, target } = await door()
     const from = caller()
     const sms = twilioSms(fake.accountSid, from, 'non riesco a smettere')
     assert.equal((await postTwilioWebhook(target, sms)).status, 200)
     const recordingSid = twilioSid('RE')
-    await postTwilioWebhook(target, twilioRecorded(fake.accountSid, from, twilioSid('CA'), recordingSid))
+    const callSid = twilioSid('CA')
+    await postTwilioWebhook(target, twilioRecorded(fake.accountSid, from, callSid, recordingSid))
     const { rows } = await server.pool.query<{ id: string }>(
       `select c.id from conversation c join contact_identity ci on ci.contact_id = c.contact_id
         where ci.address_hash = $1 and c.helpline_id = $2`,
@@ -213,29 +214,45 @@ describe('Twilio voice: forward in hours, voicemail and call-back out of hours',
       body: { reason: 'richiesta dell’interessato' },
     })
     assert.equal(erased.status, 200)
+    const expected = [
+      `Messages/${sms.MessageSid}`,
+      `Messages/${reply?.sid}`,
+      `Calls/${callSid}`,
+      `Recordings/${recordingSid}`,
+    ]
     const deleted = await until(async () => {
       await server.pool.query(`update outbox set run_at = now() where kind = 'erase_provider_copies'`)
-      const found = fake.deleted.filter((resource) =>
-        [`Messages/${sms.MessageSid}`, `Messages/${reply?.sid}`, `Recordings/${recordingSid}`].includes(
-          resource,
-        ),
-      )
+      const found = fake.deleted.filter((resource) => expected.includes(resource))
       // done once the worker has also closed its row, which it does after Twilio's last answer
       const { rows: left } = await server.pool.query(
         `select 1 from outbox where kind = 'erase_provider_copies'`,
       )
-      return found.length === 3 && left.length === 0 ? found : undefined
+      return found.length === expected.length && left.length === 0 ? found : undefined
     })
-    assert.deepEqual(
-      deleted.sort(),
-      [`Messages/${sms.MessageSid}`, `Messages/${reply?.sid}`, `Recordings/${recordingSid}`].sort(),
-    )
+    assert.deepEqual(deleted.sort(), expected.sort())
     // the worker completes its row once the last deletion has answered: nothing left to retry
     await until(async () => {
       const { rowCount } = await server.pool.query(
         `select 1 from outbox where kind = 'erase_provider_copies'`,
       )
       return rowCount === 0 ? true : undefined
+    })
+  })
+
+  it("retention deletes the call's log and its recording at Twilio with the person", async () => {
+    now = OUT_OF_HOURS
+    const { target } = await door()
+    const callSid = twilioSid('CA')
+    const recordingSid = twilioSid('RE')
+    await postTwilioWebhook(target, twilioRecorded(fake.accountSid, caller(), callSid, recordingSid))
+    // past every helpline's months of retention
+    await purgeInactiveContacts(server.pool, server.services.keyring, {
+      now: new Date('2030-01-01T00:00:00Z'),
+    })
+    await until(async () => {
+      await server.pool.query(`update outbox set run_at = now() where kind = 'erase_provider_copies'`)
+      const gone = [`Calls/${callSid}`, `Recordings/${recordingSid}`].every((r) => fake.deleted.includes(r))
+      return gone || undefined
     })
   })
 
