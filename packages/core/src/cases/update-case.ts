@@ -1,11 +1,12 @@
 // The case's title, status (closing takes an outcome and writes its anonymous facts), responsible
-// operator and team. The team and the responsible operator are members of the case's helpline.
+// operator and team. The team and the responsible operator are members of the case's helpline;
+// only the responsible operator, supervisors and coordinators change them.
 import type { CaseView, UpdateCaseBody } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadCaseView } from './case-views.ts'
-import { findCaseForActor, titleContext } from './find-case.ts'
+import { findCaseForActor, readsEveryCase, titleContext } from './find-case.ts'
 import { recordCaseFacts } from './record-case-facts.ts'
 
 export async function updateCase(
@@ -16,6 +17,13 @@ export async function updateCase(
 ): Promise<CaseView> {
   const caseRecord = await findCaseForActor(tx, actor, caseId, { lock: true })
   const helplineId = caseRecord.helpline_id
+  const teamChange = body.team !== undefined || body.responsibleId !== undefined
+  if (teamChange && actor.userId !== caseRecord.responsible_id && !readsEveryCase(actor, helplineId)) {
+    throw new AscoltoError(
+      'ASCOLTO_ERR_FORBIDDEN',
+      'Only the responsible operator, supervisors and coordinators change the team',
+    )
+  }
   if (body.title !== undefined) {
     const title = body.title.trim()
     if (!title) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'A case needs a title')

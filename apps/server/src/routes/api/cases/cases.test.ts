@@ -171,7 +171,7 @@ describe('cases', () => {
     assert.equal(audited.rows[0].n, 1, 'a read of the case is audited')
   })
 
-  it('keeps its wall: 404 across helplines, only the team and supervisors read it', async () => {
+  it('keeps its wall: 404 across helplines, only the team and supervisors read it; the team changes by the responsible and supervisors', async () => {
     const { mother, view } = await openedCase()
     for (const [path, method, body] of [
       [`/cases/${view.id}`, 'GET', undefined],
@@ -198,6 +198,31 @@ describe('cases', () => {
       ['Giulia', 'Marco'],
     )
     assert.equal((await api(`/cases/${view.id}`, colleague.cookie)).status, 200)
+    const regrouped = await api(`/cases/${view.id}`, colleague.cookie, { team: [] }, 'PATCH')
+    assert.equal(regrouped.status, 403, 'a member of the team does not change it')
+    const handed = await api(
+      `/cases/${view.id}`,
+      colleague.cookie,
+      { responsibleId: colleague.userId },
+      'PATCH',
+    )
+    assert.equal(handed.status, 403, 'nor takes it over')
+    const bySupervisor = await api(
+      `/cases/${view.id}`,
+      supervisor.cookie,
+      { team: [supervisor.userId] },
+      'PATCH',
+    )
+    assert.deepEqual(
+      bySupervisor.body.team.map((p: { displayName: string }) => p.displayName),
+      ['Elena', 'Giulia'],
+      'a supervisor does; the responsible operator stays',
+    )
+    assert.equal(
+      (await api(`/cases/${view.id}`, colleague.cookie)).status,
+      403,
+      'out of the team, out of the case',
+    )
     const outsider = await api(`/cases/${view.id}`, volunteer.cookie, { team: [stranger.userId] }, 'PATCH')
     assert.equal(outsider.status, 400, 'only members of the helpline join the team')
   })
