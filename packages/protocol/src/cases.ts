@@ -197,6 +197,8 @@ export type CaseTaskList = Static<typeof CaseTaskList>
 export const ConversationCase = Type.Object({
   caseId: Type.Union([Uuid, Type.Null()]),
   case: Type.Union([CaseSummary, Type.Null()]),
+  /** The helpline has an emergency take-in procedure: the desk offers to open one. */
+  emergencyOffered: Type.Boolean(),
 })
 export type ConversationCase = Static<typeof ConversationCase>
 

@@ -15,12 +15,12 @@ type Props = {
   caseId: string | null
   myId: string
   supervises: (helplineId: string) => boolean
+  coordinates: (helplineId: string) => boolean
   onError: (error: unknown) => void
 }
 
-export function CasesScreen({ caseId, myId, supervises, onError }: Props) {
-  if (caseId)
-    return <CasePage key={caseId} caseId={caseId} myId={myId} supervises={supervises} onError={onError} />
+export function CasesScreen({ caseId, onError, ...roles }: Props) {
+  if (caseId) return <CasePage key={caseId} caseId={caseId} onError={onError} {...roles} />
   return <CaseList onError={onError} />
 }
 

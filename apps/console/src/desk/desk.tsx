@@ -104,7 +104,13 @@ export function Desk({ session, onSignedOut }: Props) {
       ? {
           name: 'cases',
           element: (
-            <CasesScreen caseId={onCase.caseId} myId={myId} supervises={supervises} onError={setError} />
+            <CasesScreen
+              caseId={onCase.caseId}
+              myId={myId}
+              supervises={supervises}
+              coordinates={coordinates}
+              onError={setError}
+            />
           ),
         }
       : onLogContact

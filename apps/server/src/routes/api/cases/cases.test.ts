@@ -190,7 +190,11 @@ describe('cases', () => {
       !(await api('/cases', colleague.cookie)).body.cases.some((c: { id: string }) => c.id === view.id),
     )
     const belongs = await api(`/conversations/${mother}/case`, colleague.cookie)
-    assert.deepEqual(belongs.body, { caseId: view.id, case: null }, 'that there is a case, not what it holds')
+    assert.deepEqual(
+      belongs.body,
+      { caseId: view.id, case: null, emergencyOffered: false },
+      'that there is a case, not what it holds',
+    )
     assert.equal((await api(`/cases/${view.id}`, supervisor.cookie)).status, 200)
     const joined = await api(`/cases/${view.id}`, volunteer.cookie, { team: [colleague.userId] }, 'PATCH')
     assert.deepEqual(
