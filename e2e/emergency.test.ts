@@ -2,7 +2,7 @@
 // emergency take-in from the desk, the supervisor's console alerts and the on-call number gets the
 // alert (the fake Cloud API at the edge); the volunteer records the procedure's steps, each timed
 // and signed; the coordinator downloads the record for the receiving project, first without where
-// the person is, then revealing it with a reason.
+// the person is, then revealing it with a reason; the statistics count it.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
@@ -181,6 +181,16 @@ describe('emergency take-in at the desk, in Chromium', () => {
       audited.rows.map((r) => r.revealed),
       ['false', 'true'],
     )
+
+    // the statistics count it, anonymously, as an emergency take-in opened
+    await coordinator.goto(`${server.url}/#/`)
+    await coordinator.getByRole('link', { name: 'Statistiche' }).click()
+    const cases = coordinator.getByRole('table', { name: 'Percorsi di aiuto' })
+    await cases.getByRole('rowheader', { name: 'Presa in carico in emergenza' }).waitFor()
+    const cells = await cases.getByRole('row').nth(1).getByRole('cell').allTextContents()
+    assert.deepEqual(cells.slice(0, 2), ['1', '0'], 'opened, closed')
+    await cases.scrollIntoViewIfNeeded()
+    await screenshot(coordinator, 'console-case-statistics-1280')
 
     const phone = await openDesk(browser, server.url, giulia.email, contexts, { width: 390, height: 844 })
     await phone.goto(volunteer.url())

@@ -301,3 +301,19 @@ export const CaseExport = Type.Object({
   addresses: Type.Array(Type.Object({ channelKind: Type.String(), address: Type.String() })),
 })
 export type CaseExport = Static<typeof CaseExport>
+
+// ---- live ----
+
+/**
+ * Pushed to every console of the helpline when a case changes: ids and states only. A console
+ * showing the case (or one of its conversations, or the list) reads it again through the API,
+ * which lets only its team, supervisors and coordinators see what it holds.
+ */
+export const CaseChange = Type.Object({
+  caseId: Uuid,
+  helplineId: Uuid,
+  kind: CaseKind,
+  status: CaseStatus,
+  conversationIds: Type.Array(Uuid),
+})
+export type CaseChange = Static<typeof CaseChange>

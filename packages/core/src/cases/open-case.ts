@@ -10,9 +10,11 @@ import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { recordFlag } from '../safeguarding/raise-flag.ts'
 import { findOwnConversation, linkConversation } from './add-case-conversation.ts'
+import { announceCaseChange } from './announce-case-change.ts'
 import { loadCaseView } from './case-views.ts'
 import { loadEmergencyProcedure } from './emergency-procedure.ts'
 import { titleContext } from './find-case.ts'
+import { recordCaseFacts } from './record-case-facts.ts'
 
 export async function openCase(
   context: { tx: Tx; afterCommit: AfterCommit; services: Services },
@@ -57,7 +59,10 @@ export async function openCase(
     details: { kind: caseRecord.kind },
   })
   await linkConversation(context, actor, caseRecord, conversation, body.relation)
+  // counted as opened from now on, whatever becomes of the case
+  await recordCaseFacts(tx, [id])
   if (emergency)
     await recordFlag(context, conversation, { kind: 'emergency_take_in', reason: title }, actor.userId)
+  await announceCaseChange(context, id)
   return loadCaseView(tx, services.keyring, id, services.clock())
 }

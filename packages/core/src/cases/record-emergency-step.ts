@@ -4,18 +4,20 @@
 import { randomUUID } from 'node:crypto'
 import type { CaseView, RecordEmergencyStepBody } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
+import { announceCaseChange } from './announce-case-change.ts'
 import { loadCaseView } from './case-views.ts'
 import { checkEmergencyValue, emergencyStepContext, loadEmergencyProcedure } from './emergency-procedure.ts'
 import { findCaseForActor, subjectSealer } from './find-case.ts'
 
 export async function recordEmergencyStep(
-  { tx, services }: { tx: Tx; services: Services },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   caseId: string,
   body: RecordEmergencyStepBody,
 ): Promise<CaseView> {
+  const { tx, services } = context
   const caseRecord = await findCaseForActor(tx, actor, caseId, { lock: true })
   if (caseRecord.kind !== 'emergency')
     throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'Only an emergency take-in has a procedure')
@@ -47,5 +49,6 @@ export async function recordEmergencyStep(
     subjectId: caseId,
     details: { recordId: id, stepId: step.id },
   })
+  await announceCaseChange(context, caseId)
   return loadCaseView(tx, services.keyring, caseId, services.clock())
 }

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { purgeInactiveContacts } from '@ascolto/core'
-import type { CaseView, ConversationView } from '@ascolto/protocol'
+import type { CaseChange, CaseView, ConversationView } from '@ascolto/protocol'
 import { closeOnSundays } from '../../../testing/closed-on-sundays.ts'
 import { dumpDatabase } from '../../../testing/database-dump.ts'
 import { writeIn } from '../../../testing/desk-settings.ts'
+import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
   call,
   makeHelpline,
@@ -229,6 +230,48 @@ describe('cases', () => {
     )
     const outsider = await api(`/cases/${view.id}`, volunteer.cookie, { team: [stranger.userId] }, 'PATCH')
     assert.equal(outsider.status, 400, 'only members of the helpline join the team')
+  })
+
+  it("tells the helpline's consoles which case changed and its state, never what it holds", async () => {
+    const sockets = await Promise.all(
+      [volunteer, colleague, stranger].map((o) => connectConsole(server.url, o.cookie)),
+    )
+    const [mine, outside, beyond] = sockets as [
+      (typeof sockets)[number],
+      (typeof sockets)[number],
+      (typeof sockets)[number],
+    ]
+    const heardBeyond: unknown[] = []
+    beyond.on('case.changed', (change) => heardBeyond.push(change))
+    try {
+      const changed = (socket: typeof mine, status: string) =>
+        nextEvent<CaseChange>(socket, 'case.changed', (c) => c.status === status)
+      const opening = Promise.all([changed(mine, 'open'), changed(outside, 'open')])
+      const { mother, view } = await openedCase()
+      for (const change of await opening) {
+        assert.deepEqual(change, {
+          caseId: view.id,
+          helplineId: line.helplineId,
+          kind: 'standard',
+          status: 'open',
+          conversationIds: [mother],
+        })
+      }
+      // a volunteer outside the team hears the state, and the case itself stays closed to them
+      const pausing = changed(outside, 'on_hold')
+      const pausedHere = changed(mine, 'on_hold')
+      await api(`/cases/${view.id}/entries`, volunteer.cookie, { kind: 'note', text: 'Segreto del percorso' })
+      await api(`/cases/${view.id}`, volunteer.cookie, { status: 'on_hold' }, 'PATCH')
+      const paused = await pausing
+      assert.equal(JSON.stringify(paused).includes('Segreto'), false)
+      assert.equal(JSON.stringify(paused).includes('Percorso dicembre'), false)
+      assert.equal((await api(`/cases/${view.id}`, colleague.cookie)).status, 403)
+      // the other helpline's consoles heard nothing (the same events reached this one by now)
+      await pausedHere
+      assert.deepEqual(heardBeyond, [])
+    } finally {
+      for (const socket of sockets) socket.disconnect()
+    }
   })
 
   it('erases a person from the case, and the case with the last of them, leaving no trace', async () => {

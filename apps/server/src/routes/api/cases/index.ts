@@ -94,8 +94,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        updateCase({ tx, services }, actor, request.params.id, request.body),
+      return withTransaction(pool, (tx, afterCommit) =>
+        updateCase({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
     },
   )
@@ -108,8 +108,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        addCaseConversation({ tx, services }, actor, request.params.id, request.body),
+      return withTransaction(pool, (tx, afterCommit) =>
+        addCaseConversation({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
     },
   )
@@ -122,8 +122,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        addCaseEntry({ tx, services }, actor, request.params.id, request.body),
+      return withTransaction(pool, (tx, afterCommit) =>
+        addCaseEntry({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
     },
   )
@@ -141,8 +141,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     async (request) => {
       const actor = await requireActor(pool, request)
       const { id: caseId, entryId } = request.params
-      return withTransaction(pool, (tx) =>
-        markCaseEntryDone({ tx, services }, actor, { caseId, entryId, done: request.body.done }),
+      return withTransaction(pool, (tx, afterCommit) =>
+        markCaseEntryDone({ tx, afterCommit, services }, actor, { caseId, entryId, done: request.body.done }),
       )
     },
   )
@@ -156,8 +156,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        recordEmergencyStep({ tx, services }, actor, request.params.id, request.body),
+      return withTransaction(pool, (tx, afterCommit) =>
+        recordEmergencyStep({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
     },
   )
@@ -227,8 +227,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, async (tx) => {
-        await recordCaseConsent({ tx }, actor, request.params.id, request.body)
+      return withTransaction(pool, async (tx, afterCommit) => {
+        await recordCaseConsent({ tx, afterCommit, services }, actor, request.params.id, request.body)
         return getCase({ tx, services }, actor, request.params.id)
       })
     },
@@ -243,8 +243,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
-      const sent = await withTransaction(pool, (tx) =>
-        writeFirst({ tx, services }, actor, request.params.id, request.body),
+      const sent = await withTransaction(pool, (tx, afterCommit) =>
+        writeFirst({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
       return reply.status(201).send(sent)
     },
