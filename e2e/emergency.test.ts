@@ -1,8 +1,9 @@
 // Emergency take-in in Chromium: a woman writes on WhatsApp from a station; the volunteer opens an
 // emergency take-in from the desk, the supervisor's console alerts and the on-call number gets the
 // alert (the fake Cloud API at the edge); the volunteer records the procedure's steps, each timed
-// and signed; the coordinator downloads the record for the receiving project, first without where
-// the person is, then revealing it with a reason; the statistics count it.
+// and signed, and the supervisor following the case sees them live; the coordinator downloads the
+// record for the receiving project, first without where the person is, then revealing it with a
+// reason; the statistics count it.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
@@ -111,6 +112,11 @@ describe('emergency take-in at the desk, in Chromium', () => {
     // the procedure, step by step, each signed and timed
     await panel.getByRole('link', { name: 'Donna in stazione, notte' }).click()
     const procedure = volunteer.getByRole('region', { name: 'Procedura di emergenza' })
+    // the supervisor follows the same case: what the volunteer records shows there live
+    await procedure.waitFor()
+    await supervisor.goto(volunteer.url())
+    const followed = supervisor.getByRole('region', { name: 'Procedura di emergenza' })
+    await followed.getByRole('form', { name: 'Accoglienza trovata' }).waitFor()
     const step = (name: string) => procedure.getByRole('form', { name })
     await step('Dove si trova ora la persona').getByRole('textbox').fill(PLACE)
     await step('Dove si trova ora la persona')
@@ -136,6 +142,7 @@ describe('emergency take-in at the desk, in Chromium', () => {
       .getByRole('button', { name: /Registra/ })
       .click()
     await procedure.getByText('Casa rifugio del progetto, posto per stanotte').waitFor()
+    await followed.getByText('Casa rifugio del progetto, posto per stanotte').waitFor()
     await eventually(
       'four steps signed by Giulia',
       async () => (await procedure.getByText(/fatto da Giulia/).count()) === 4,

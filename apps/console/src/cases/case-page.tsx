@@ -27,12 +27,14 @@ type Props = {
   myId: string
   supervises: (helplineId: string) => boolean
   coordinates: (helplineId: string) => boolean
+  /** Grows when the case changed elsewhere: read it again. */
+  version: number
   onError: (error: unknown) => void
 }
 
 type Moment = { at: string; key: string; node: React.ReactNode }
 
-export function CasePage({ caseId, myId, supervises, coordinates, onError }: Props) {
+export function CasePage({ caseId, myId, supervises, coordinates, version, onError }: Props) {
   const { t, i18n } = useTranslation()
   const labels = useLabels(myId)
   const emergencyValue = useEmergencyValue()
@@ -42,12 +44,13 @@ export function CasePage({ caseId, myId, supervises, coordinates, onError }: Pro
   const [status, setStatus] = useState<CaseStatus>('open')
   const [outcome, setOutcome] = useState<CaseOutcome>('goal-reached')
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
     getCase(caseId).then((answer) => {
       setView(answer)
       setStatus(answer.status)
     }, onError)
-  }, [caseId, onError])
+  }, [caseId, version, onError])
 
   const run = useCallback(
     async (action: () => Promise<CaseView>) => {

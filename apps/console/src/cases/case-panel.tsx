@@ -13,10 +13,12 @@ type Props = {
   conversation: ConversationView
   /** Handles it or supervises its helpline: may open a case or add it to one. */
   canAct: boolean
+  /** Grows when the conversation's case changed elsewhere: read it again. */
+  version: number
   onError: (error: unknown) => void
 }
 
-export function CasePanel({ conversation, canAct, onError }: Props) {
+export function CasePanel({ conversation, canAct, version, onError }: Props) {
   const { t, i18n } = useTranslation()
   const ids = { title: useId(), relation: useId(), pick: useId() }
   const [found, setFound] = useState<ConversationCase | null>(null)
@@ -27,14 +29,17 @@ export function CasePanel({ conversation, canAct, onError }: Props) {
   const [picked, setPicked] = useState('')
   const [pending, setPending] = useState(false)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
     let current = true
-    setMode('idle')
     conversationCase(conversation.id).then((answer) => current && setFound(answer), onError)
     return () => {
       current = false
     }
-  }, [conversation.id, onError])
+  }, [conversation.id, version, onError])
+  // another conversation: start over (a change to this one's case keeps what is being typed)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the conversation changes
+  useEffect(() => setMode('idle'), [conversation.id])
 
   if (!found) return null
   if (found.case) {

@@ -109,6 +109,7 @@ export function Desk({ session, onSignedOut }: Props) {
               myId={myId}
               supervises={supervises}
               coordinates={coordinates}
+              version={events.caseVersion}
               onError={setError}
             />
           ),
@@ -211,6 +212,7 @@ export function Desk({ session, onSignedOut }: Props) {
         supervises={supervises}
         coordinates={coordinates}
         revealVersion={events.revealVersion}
+        caseVersion={events.caseVersion}
         onError={setError}
         announce={setAnnouncement}
       />
