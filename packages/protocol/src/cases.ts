@@ -1,5 +1,6 @@
 // Cases ("percorsi di aiuto"): what the console sends and reads. Allow-lists like the rest.
 import Type, { type Static } from 'typebox'
+import { EmergencyStep } from './helpline-settings.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
 const Timestamp = Type.String({ format: 'date-time' })
@@ -129,8 +130,41 @@ export const CaseSummary = Type.Object({
 })
 export type CaseSummary = Static<typeof CaseSummary>
 
+/** A step's value: text or a place, yes or no, the ids of the options chosen, a date and time. */
+export const EmergencyValue = Type.Union([
+  Type.String({ minLength: 1, maxLength: 2000 }),
+  Type.Boolean(),
+  Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), { maxItems: 30 }),
+])
+export type EmergencyValue = Static<typeof EmergencyValue>
+
+export const RecordEmergencyStepBody = Type.Object(
+  { stepId: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), value: EmergencyValue },
+  Strict,
+)
+export type RecordEmergencyStepBody = Static<typeof RecordEmergencyStepBody>
+
+/** One recording of a step: what, when, by whom. A later one of the same step corrects it. */
+export const EmergencyRecord = Type.Object({
+  id: Uuid,
+  stepId: Type.String(),
+  value: EmergencyValue,
+  doneBy: Type.Union([Person, Type.Null()]),
+  doneAt: Timestamp,
+})
+export type EmergencyRecord = Static<typeof EmergencyRecord>
+
+/** An emergency take-in: the helpline's procedure and what was recorded of it, newest first. */
+export const EmergencyView = Type.Object({
+  procedure: Type.Array(EmergencyStep),
+  records: Type.Array(EmergencyRecord),
+})
+export type EmergencyView = Static<typeof EmergencyView>
+
 export const CaseView = Type.Object({
   ...CaseSummary.properties,
+  /** Null for a case that is not an emergency take-in. */
+  emergency: Type.Union([EmergencyView, Type.Null()]),
   team: Type.Array(Person),
   members: Type.Array(CaseMemberView),
   conversations: Type.Array(CaseConversationView),
@@ -163,6 +197,8 @@ export type CaseTaskList = Static<typeof CaseTaskList>
 export const ConversationCase = Type.Object({
   caseId: Type.Union([Uuid, Type.Null()]),
   case: Type.Union([CaseSummary, Type.Null()]),
+  /** The helpline has an emergency take-in procedure: the desk offers to open one. */
+  emergencyOffered: Type.Boolean(),
 })
 export type ConversationCase = Static<typeof ConversationCase>
 
@@ -223,3 +259,61 @@ export const WriteFirstBody = Type.Object(
 export type WriteFirstBody = Static<typeof WriteFirstBody>
 export const FirstContactView = Type.Object({ conversationId: Uuid, messageId: Uuid })
 export type FirstContactView = Static<typeof FirstContactView>
+
+// ---- an emergency take-in's record, for the project that receives the person ----
+
+export const CaseExportBody = Type.Object(
+  {
+    /** Include where the person is and their addresses: the reveal rules and audit of that conversation. */
+    reveal: Type.Optional(
+      Type.Object({ conversationId: Uuid, reason: Type.String({ minLength: 1, maxLength: 500 }) }, Strict),
+    ),
+  },
+  Strict,
+)
+export type CaseExportBody = Static<typeof CaseExportBody>
+
+export const CaseExport = Type.Object({
+  format: Type.Literal('ascolto.emergency-take-in/1'),
+  exportedAt: Timestamp,
+  helpline: Type.String(),
+  case: Type.Object({
+    id: Uuid,
+    title: Type.String(),
+    status: CaseStatus,
+    outcome: Type.Union([CaseOutcome, Type.Null()]),
+    openedAt: Timestamp,
+    closedAt: Type.Union([Timestamp, Type.Null()]),
+  }),
+  /** Every step of the procedure in order, with its latest recording (labels in the helpline's language). */
+  steps: Type.Array(
+    Type.Object({
+      stepId: Type.String(),
+      label: Type.String(),
+      value: Type.Union([Type.String(), Type.Boolean(), Type.Array(Type.String()), Type.Null()]),
+      /** A place left out: not revealed. */
+      withheld: Type.Boolean(),
+      doneBy: Type.Union([Type.String(), Type.Null()]),
+      doneAt: Type.Union([Timestamp, Type.Null()]),
+    }),
+  ),
+  /** Only when revealed: how to reach the person. */
+  addresses: Type.Array(Type.Object({ channelKind: Type.String(), address: Type.String() })),
+})
+export type CaseExport = Static<typeof CaseExport>
+
+// ---- live ----
+
+/**
+ * Pushed to every console of the helpline when a case changes: ids and states only. A console
+ * showing the case (or one of its conversations, or the list) reads it again through the API,
+ * which lets only its team, supervisors and coordinators see what it holds.
+ */
+export const CaseChange = Type.Object({
+  caseId: Uuid,
+  helplineId: Uuid,
+  kind: CaseKind,
+  status: CaseStatus,
+  conversationIds: Type.Array(Uuid),
+})
+export type CaseChange = Static<typeof CaseChange>

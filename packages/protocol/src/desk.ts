@@ -111,11 +111,15 @@ export type RiskCorrectionBody = Static<typeof RiskCorrectionBody>
 
 // ---- safeguarding ----
 
-export const SafeguardingKind = Type.Union([Type.Literal('minor_at_risk'), Type.Literal('imminent_risk')])
+/** What a volunteer raises by hand. */
+export const RaisableFlagKind = Type.Union([Type.Literal('minor_at_risk'), Type.Literal('imminent_risk')])
+export type RaisableFlagKind = Static<typeof RaisableFlagKind>
+/** Beside those, opening an emergency take-in raises its own flag, alerting the same way. */
+export const SafeguardingKind = Type.Union([...RaisableFlagKind.anyOf, Type.Literal('emergency_take_in')])
 export type SafeguardingKind = Static<typeof SafeguardingKind>
 
 export const RaiseFlagBody = Type.Object(
-  { kind: SafeguardingKind, reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { kind: RaisableFlagKind, reason: Type.String({ minLength: 1, maxLength: 2000 }) },
   Strict,
 )
 export type RaiseFlagBody = Static<typeof RaiseFlagBody>

@@ -94,6 +94,51 @@ export const DeskSettings = Type.Object(
 )
 export type DeskSettings = Static<typeof DeskSettings>
 
+// ---- cases: the emergency take-in procedure ----
+
+/** What a step of the emergency procedure records. */
+export const EMERGENCY_FIELDS = ['text', 'place', 'yes-no', 'choices', 'when'] as const
+export type EmergencyField = (typeof EMERGENCY_FIELDS)[number]
+
+export const EmergencyStep = Type.Object(
+  {
+    id: ItemId,
+    label: LocalizedText,
+    field: Type.Unsafe<EmergencyField>(
+      Type.Union(
+        EMERGENCY_FIELDS.map((f) => Type.Literal(f)),
+        {
+          description:
+            "'text'; 'place': where the person is, left out of an export unless revealed; 'yes-no'; 'choices': some of `options`; 'when': a date and time",
+        },
+      ),
+    ),
+    options: Type.Optional(Type.Array(Labelled, { minItems: 2, maxItems: 30 })),
+  },
+  Strict,
+)
+export type EmergencyStep = Static<typeof EmergencyStep>
+
+export const CaseSettings = Type.Object(
+  {
+    emergency: Type.Optional(
+      Type.Object(
+        {
+          steps: Type.Array(EmergencyStep, {
+            minItems: 1,
+            maxItems: 30,
+            description:
+              'the emergency take-in procedure: each step recorded with its value, time and who did it',
+          }),
+        },
+        Strict,
+      ),
+    ),
+  },
+  Strict,
+)
+export type CaseSettings = Static<typeof CaseSettings>
+
 export const OpeningSettings = Type.Object(
   {
     alwaysOpen: Type.Optional(Type.Boolean({ description: '24/7' })),
@@ -386,6 +431,7 @@ export const HelplineSettings = Type.Object(
     survey: Type.Optional(SurveySettings),
     calls: Type.Optional(CallSettings),
     reportForm: Type.Optional(ReportFormSettings),
+    cases: Type.Optional(CaseSettings),
   },
   Strict,
 )

@@ -3,6 +3,7 @@
 // The browser apps import only types from here (erased at build time), so no validator ships to them.
 import Type, { type Static } from 'typebox'
 import { CallSummary } from './calls.ts'
+import type { CaseChange } from './cases.ts'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { PasskeyAssertion } from './passkeys.ts'
@@ -218,6 +219,7 @@ export type ConsoleEvents = DeskConsoleEvents & {
   /** Whether the instance the console is on reaches its database (nothing moves while it does not). */
   'service.state': (state: { database: 'reachable' | 'unreachable' }) => void
   'reveal-request.updated': (change: RevealRequestChange) => void
+  'case.changed': (change: CaseChange) => void
 }
 
 // ---- widget ----

@@ -54,6 +54,28 @@ export const CallCounts = Type.Object({
 })
 export type CallCounts = Static<typeof CallCounts>
 
+/** A number per case (people, conversations): median and average, one decimal; null with no case. */
+const PerCase = Type.Object({
+  median: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+  average: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+})
+
+/**
+ * Cases of one kind (a path of help, an emergency take-in), from case_fact: how many opened and
+ * closed in the period; of those closed, how long they lasted, how many people and conversations
+ * each had, and how they ended.
+ */
+export const CaseCounts = Type.Object({
+  kind: Type.String(),
+  opened: Count,
+  closed: Count,
+  duration: Times,
+  contacts: PerCase,
+  conversations: PerCase,
+  outcomes: Type.Array(Type.Object({ outcome: Type.String(), count: Count })),
+})
+export type CaseCounts = Static<typeof CaseCounts>
+
 export const Statistics = Type.Object({
   helplineId: Type.String({ format: 'uuid' }),
   from: Day,
@@ -72,6 +94,8 @@ export const Statistics = Type.Object({
   total: Type.Object(conversations),
   /** Phone calls per door, then all doors together (channelId null), by the day they started. */
   calls: Type.Array(CallCounts),
+  /** Cases per kind opened or closed in the period (none: no row). */
+  cases: Type.Array(CaseCounts),
   /** The helpline's categories in its order (none chosen: 0), then removed ones still counted. */
   categories: Type.Array(Counted),
   /** Conversations closed without a category. */

@@ -11,10 +11,13 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLabels } from '../desk/labels.ts'
 import { ScreenTop } from '../desk/screen-top.tsx'
+import { localized } from '../desk/use-desk-setup.ts'
 import { conversationHref } from '../desk/use-hash-route.ts'
 import { CasePlan } from './case-plan.tsx'
 import { CaseStatusLine } from './case-status-line.tsx'
 import { addCaseEntry, getCase, markEntryDone, updateCase } from './cases-api.ts'
+import { EmergencyExport } from './emergency-export.tsx'
+import { EmergencyProcedure, useEmergencyValue } from './emergency-procedure.tsx'
 import { EntryForm } from './entry-form.tsx'
 import { FirstContact } from './first-contact.tsx'
 import { formatDueTime } from './format-due.ts'
@@ -23,26 +26,31 @@ type Props = {
   caseId: string
   myId: string
   supervises: (helplineId: string) => boolean
+  coordinates: (helplineId: string) => boolean
+  /** Grows when the case changed elsewhere: read it again. */
+  version: number
   onError: (error: unknown) => void
 }
 
 type Moment = { at: string; key: string; node: React.ReactNode }
 
-export function CasePage({ caseId, myId, supervises, onError }: Props) {
+export function CasePage({ caseId, myId, supervises, coordinates, version, onError }: Props) {
   const { t, i18n } = useTranslation()
   const labels = useLabels(myId)
+  const emergencyValue = useEmergencyValue()
   const heading = useRef<HTMLHeadingElement>(null)
   const ids = { heading: useId(), status: useId(), outcome: useId() }
   const [view, setView] = useState<CaseView | null>(null)
   const [status, setStatus] = useState<CaseStatus>('open')
   const [outcome, setOutcome] = useState<CaseOutcome>('goal-reached')
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
     getCase(caseId).then((answer) => {
       setView(answer)
       setStatus(answer.status)
     }, onError)
-  }, [caseId, onError])
+  }, [caseId, version, onError])
 
   const run = useCallback(
     async (action: () => Promise<CaseView>) => {
@@ -84,6 +92,23 @@ export function CasePage({ caseId, myId, supervises, onError }: Props) {
         </>
       ),
     })),
+    ...(view.emergency?.records ?? []).flatMap((r) => {
+      const step = view.emergency?.procedure.find((s) => s.id === r.stepId)
+      if (!step) return []
+      return [
+        {
+          at: r.doneAt,
+          key: r.id,
+          node: (
+            <>
+              <strong>{localized(step.label, i18n.language)}</strong>
+              {r.doneBy && ` · ${r.doneBy.displayName}`}
+              <span className="case-entry-text">{emergencyValue(step, r.value)}</span>
+            </>
+          ),
+        },
+      ]
+    }),
     ...view.entries.map((e) => ({
       at: e.createdAt,
       key: e.id,
@@ -127,6 +152,17 @@ export function CasePage({ caseId, myId, supervises, onError }: Props) {
         </ul>
         <p className="muted">{t('cases.team', { names: view.team.map((p) => p.displayName).join(', ') })}</p>
       </section>
+
+      {view.emergency && (
+        <EmergencyProcedure
+          caseId={caseId}
+          emergency={view.emergency}
+          closed={view.status === 'closed'}
+          onChanged={(answer) => setView(answer)}
+          onError={onError}
+        />
+      )}
+      {view.emergency && coordinates(view.helplineId) && <EmergencyExport view={view} onError={onError} />}
 
       <section aria-label={t('cases.plan')}>
         <h3>{t('cases.plan')}</h3>

@@ -13,28 +13,33 @@ type Props = {
   conversation: ConversationView
   /** Handles it or supervises its helpline: may open a case or add it to one. */
   canAct: boolean
+  /** Grows when the conversation's case changed elsewhere: read it again. */
+  version: number
   onError: (error: unknown) => void
 }
 
-export function CasePanel({ conversation, canAct, onError }: Props) {
+export function CasePanel({ conversation, canAct, version, onError }: Props) {
   const { t, i18n } = useTranslation()
   const ids = { title: useId(), relation: useId(), pick: useId() }
   const [found, setFound] = useState<ConversationCase | null>(null)
-  const [mode, setMode] = useState<'idle' | 'open' | 'add'>('idle')
+  const [mode, setMode] = useState<'idle' | 'open' | 'emergency' | 'add'>('idle')
   const [cases, setCases] = useState<CaseSummary[]>([])
   const [title, setTitle] = useState('')
   const [relation, setRelation] = useState('')
   const [picked, setPicked] = useState('')
   const [pending, setPending] = useState(false)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
     let current = true
-    setMode('idle')
     conversationCase(conversation.id).then((answer) => current && setFound(answer), onError)
     return () => {
       current = false
     }
-  }, [conversation.id, onError])
+  }, [conversation.id, version, onError])
+  // another conversation: start over (a change to this one's case keeps what is being typed)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the conversation changes
+  useEffect(() => setMode('idle'), [conversation.id])
 
   if (!found) return null
   if (found.case) {
@@ -56,12 +61,12 @@ export function CasePanel({ conversation, canAct, onError }: Props) {
   }
   if (!canAct) return null
 
-  function start(next: 'open' | 'add') {
+  function start(next: 'open' | 'emergency' | 'add') {
     setMode(next)
     setRelation('')
-    if (next === 'open') {
+    if (next !== 'add') {
       const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date())
-      setTitle(t('cases.defaultTitle', { day }))
+      setTitle(t(next === 'emergency' ? 'cases.emergency.defaultTitle' : 'cases.defaultTitle', { day }))
     } else {
       listCases().then((list) => {
         const open = list.cases.filter(
@@ -78,14 +83,15 @@ export function CasePanel({ conversation, canAct, onError }: Props) {
     setPending(true)
     try {
       const view =
-        mode === 'open'
+        mode !== 'add'
           ? await openCase({
               conversationId: conversation.id,
               title: title.trim(),
               relation: relation.trim(),
+              ...(mode === 'emergency' && { kind: 'emergency' as const }),
             })
           : await addCaseConversation(picked, conversation.id, relation.trim())
-      setFound({ caseId: view.id, case: view })
+      setFound({ caseId: view.id, case: view, emergencyOffered: found?.emergencyOffered ?? false })
       setMode('idle')
     } catch (error) {
       onError(error)
@@ -104,10 +110,16 @@ export function CasePanel({ conversation, canAct, onError }: Props) {
           <button type="button" onClick={() => start('add')}>
             {t('cases.addTo')}
           </button>
+          {found.emergencyOffered && (
+            <button type="button" className="button-danger" onClick={() => start('emergency')}>
+              {t('cases.emergency.open')}
+            </button>
+          )}
         </div>
       ) : (
         <form onSubmit={submit} className="case-form">
-          {mode === 'open' ? (
+          {mode === 'emergency' && <p className="case-form-note">{t('cases.emergency.openHint')}</p>}
+          {mode !== 'add' ? (
             <div className="field">
               <label htmlFor={ids.title}>{t('cases.title')}</label>
               <input
@@ -151,7 +163,13 @@ export function CasePanel({ conversation, canAct, onError }: Props) {
               className="button-primary"
               disabled={pending || (mode === 'add' && !picked)}
             >
-              {mode === 'open' ? t('cases.openSubmit') : t('cases.addSubmit')}
+              {t(
+                mode === 'add'
+                  ? 'cases.addSubmit'
+                  : mode === 'emergency'
+                    ? 'cases.emergency.openSubmit'
+                    : 'cases.openSubmit',
+              )}
             </button>
             <button type="button" onClick={() => setMode('idle')}>
               {t('cases.cancel')}

@@ -7,6 +7,9 @@ export function CaseStatusLine({ summary }: { summary: CaseSummary }) {
   const { t, i18n } = useTranslation()
   return (
     <p className="case-status-line">
+      {summary.kind === 'emergency' && (
+        <strong className="case-emergency-kind">{t('cases.emergency.kind')} · </strong>
+      )}
       <span className={`case-status case-status-${summary.status}`}>
         {t(`cases.status.${summary.status}`)}
       </span>

@@ -15,26 +15,30 @@ type Props = {
   caseId: string | null
   myId: string
   supervises: (helplineId: string) => boolean
+  coordinates: (helplineId: string) => boolean
+  /** Grows when a case ('list': any case) changed elsewhere: read it again. */
+  version: (key: string) => number
   onError: (error: unknown) => void
 }
 
-export function CasesScreen({ caseId, myId, supervises, onError }: Props) {
+export function CasesScreen({ caseId, onError, version, ...roles }: Props) {
   if (caseId)
-    return <CasePage key={caseId} caseId={caseId} myId={myId} supervises={supervises} onError={onError} />
-  return <CaseList onError={onError} />
+    return <CasePage key={caseId} caseId={caseId} version={version(caseId)} onError={onError} {...roles} />
+  return <CaseList version={version('list')} onError={onError} />
 }
 
-function CaseList({ onError }: { onError: (error: unknown) => void }) {
+function CaseList({ version, onError }: { version: number; onError: (error: unknown) => void }) {
   const { t, i18n } = useTranslation()
   const heading = useRef<HTMLHeadingElement>(null)
   const ids = { heading: useId(), today: useId(), all: useId() }
   const [cases, setCases] = useState<CaseSummary[] | null>(null)
   const [tasks, setTasks] = useState<CaseTask[]>([])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
     listCases().then((list) => setCases(list.cases), onError)
     listCaseTasks().then((list) => setTasks(list.tasks), onError)
-  }, [onError])
+  }, [version, onError])
 
   return (
     <main id="settings" className="settings-page case-page" tabIndex={-1} aria-labelledby={ids.heading}>

@@ -21,6 +21,8 @@ export type DeskTools = {
   myId: string
   /** Grows when the conversation's requests to see the address change (or the socket reconnects). */
   revealVersion: (conversationId: string) => number
+  /** Grows when the conversation's case changed (see use-desk-events.ts). */
+  caseVersion: (conversationId: string) => number
   /** Rejects when refused, so the dialog can say why. */
   onRequestReview: (id: string, note: string) => Promise<void>
   /** Something changed the open conversation here: read it again. */

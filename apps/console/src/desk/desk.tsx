@@ -104,7 +104,14 @@ export function Desk({ session, onSignedOut }: Props) {
       ? {
           name: 'cases',
           element: (
-            <CasesScreen caseId={onCase.caseId} myId={myId} supervises={supervises} onError={setError} />
+            <CasesScreen
+              caseId={onCase.caseId}
+              myId={myId}
+              supervises={supervises}
+              coordinates={coordinates}
+              version={events.caseVersion}
+              onError={setError}
+            />
           ),
         }
       : onLogContact
@@ -205,6 +212,7 @@ export function Desk({ session, onSignedOut }: Props) {
         supervises={supervises}
         coordinates={coordinates}
         revealVersion={events.revealVersion}
+        caseVersion={events.caseVersion}
         onError={setError}
         announce={setAnnouncement}
       />

@@ -1,17 +1,17 @@
 // Raising a safeguarding flag: what kind of risk, and why. The supervisors' consoles alert at once.
-import type { RaiseFlagBody, SafeguardingKind } from '@ascolto/protocol'
+import type { RaisableFlagKind, RaiseFlagBody } from '@ascolto/protocol'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DeskDialog } from './desk-dialog.tsx'
 
-const KINDS: readonly SafeguardingKind[] = ['minor_at_risk', 'imminent_risk']
+const KINDS: readonly RaisableFlagKind[] = ['minor_at_risk', 'imminent_risk']
 
 type Props = { name: string; onRaise: (body: RaiseFlagBody) => Promise<void> }
 
 export function FlagDialog({ name, onRaise }: Props) {
   const { t } = useTranslation()
   const ids = { kind: useId(), reason: useId() }
-  const [kind, setKind] = useState<SafeguardingKind>('minor_at_risk')
+  const [kind, setKind] = useState<RaisableFlagKind>('minor_at_risk')
   const [reason, setReason] = useState('')
 
   return (

@@ -1,7 +1,8 @@
 // What the console socket tells the desk, wherever the operator is in it: conversations and
 // messages land in the queue and the open conversation; new waiting people and decisions are
 // announced (and chimed), and so are conversations handed to the operator; flags and calls for a supervisor reach the supervisors' alerts; live
-// screens (the room) and the reveal requests' state read again when something changed.
+// screens (the room), the reveal requests' state and the cases shown read again when something
+// changed.
 import type { ConversationView, FlagAlert, HelpRequest, RevealRequestChange } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -38,6 +39,8 @@ export function useDeskEvents(options: Options) {
   // reveal requests changed per conversation, and reconnections: what shows them reads them again
   const [revealChanges, setRevealChanges] = useState<Record<string, number>>({})
   const [connections, setConnections] = useState(0)
+  // cases changed, counted per case id, per conversation id of theirs, and in all ('list')
+  const [caseChanges, setCaseChanges] = useState<Record<string, number>>({})
   const shown = open.detail?.conversation
 
   /** What a change to a request to see an address is worth saying: a new one to a supervisor, a decision to the asker. */
@@ -120,6 +123,13 @@ export function useDeskEvents(options: Options) {
       announce(text)
       notify(t('app.name'), text)
     },
+    onCase: (change) => {
+      setCaseChanges((all) => {
+        const next = { ...all }
+        for (const key of [change.caseId, ...change.conversationIds, 'list']) next[key] = (next[key] ?? 0) + 1
+        return next
+      })
+    },
     onDatabaseLost: (lost) => {
       setDatabaseLost(lost)
       if (!lost) {
@@ -143,5 +153,7 @@ export function useDeskEvents(options: Options) {
       setArrivals((all) => all.filter((c) => c.id !== conversationId)),
     roomVersion,
     revealVersion: (conversationId: string) => connections + (revealChanges[conversationId] ?? 0),
+    /** Grows when a case, a conversation's case or any case ('list') changed, or the socket reconnects. */
+    caseVersion: (key: string) => connections + (caseChanges[key] ?? 0),
   }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { formatSeconds, textIn } from './format-seconds.ts'
 
-test('a wait reads in seconds, minutes or hours, in the reader’s language', () => {
+test('a wait reads in seconds, minutes, hours or days, in the reader’s language', () => {
   assert.equal(formatSeconds(null, 'it'), '–')
   assert.equal(formatSeconds(45, 'it'), '45 s')
   assert.equal(formatSeconds(89, 'en'), '89 sec')
@@ -11,6 +11,9 @@ test('a wait reads in seconds, minutes or hours, in the reader’s language', ()
   assert.equal(formatSeconds(5399, 'en'), '90 min')
   assert.equal(formatSeconds(5400, 'it'), '1,5 h')
   assert.equal(formatSeconds(7200, 'en'), '2 hr')
+  assert.equal(formatSeconds(172_799, 'en'), '48 hr')
+  assert.equal(formatSeconds(3 * 86_400, 'it'), '3 giorni')
+  assert.equal(formatSeconds(3.5 * 86_400, 'en'), '3.5 days')
 })
 
 test('a label falls back to the helpline’s main language, then to any', () => {

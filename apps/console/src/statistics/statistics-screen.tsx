@@ -12,6 +12,7 @@ import '../room/room.css'
 import { ConversationTables } from './conversation-tables.tsx'
 import './statistics.css'
 import { CallTables } from '../calls/call-tables.tsx'
+import { CaseTables } from './case-tables.tsx'
 import { ReportTables } from './report-tables.tsx'
 import { SurveyTables } from './survey-tables.tsx'
 
@@ -76,6 +77,7 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
           <p className="hint">{t('statistics.intro')}</p>
           <ConversationTables stats={stats} doorName={doorName} />
           <CallTables stats={stats} />
+          <CaseTables stats={stats} />
           <SurveyTables stats={stats} doorName={doorName} />
           <ReportTables stats={stats} />
         </>

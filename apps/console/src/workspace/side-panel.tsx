@@ -25,6 +25,7 @@ const SECTIONS: Array<{ key: string; Section: (props: SectionProps) => ReactNode
       <CasePanel
         conversation={conversation}
         canAct={conversation.assignee?.id === tools.myId || tools.supervises(conversation.helplineId)}
+        version={tools.caseVersion(conversation.id)}
         onError={tools.onError}
       />
     ),

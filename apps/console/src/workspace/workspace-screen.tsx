@@ -51,6 +51,7 @@ type Props = {
   supervises: (helplineId: string) => boolean
   coordinates: (helplineId: string) => boolean
   revealVersion: (conversationId: string) => number
+  caseVersion: (conversationId: string) => number
   onError: (error: unknown) => void
   announce: (text: string) => void
 }
@@ -124,6 +125,7 @@ export function WorkspaceScreen(props: Props) {
     coordinates: props.coordinates,
     myId,
     revealVersion: props.revealVersion,
+    caseVersion: props.caseVersion,
     onErased: (id, pseudonym) => {
       remove([id])
       window.location.hash = QUEUE_HREF

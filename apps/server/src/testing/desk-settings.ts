@@ -1,6 +1,7 @@
 // What the desk's tests share: a helpline's desk settings (categories, closing form, playbook),
 // set as a coordinator would, and a person writing in the web chat.
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { call } from './test-server.ts'
 
 export const DESK_SETTINGS = {
@@ -54,6 +55,20 @@ export function setWordList(
   words: string[],
 ) {
   return replaceSettingsPart(server, helplineId, coordinatorCookie, { moderation: { autoFlag: true, words } })
+}
+
+/** The emergency take-in procedure of the anti-trafficking line's settings file in docs/settings. */
+export const EMERGENCY_CASES = JSON.parse(
+  readFileSync(new URL('../../../../docs/settings/anti-trafficking-line.json', import.meta.url), 'utf8'),
+).cases
+
+/** Gives the helpline that emergency procedure, as its coordinator, through the API. */
+export function setEmergencyProcedure(
+  server: { url: string },
+  helplineId: string,
+  coordinatorCookie: string,
+) {
+  return replaceSettingsPart(server, helplineId, coordinatorCookie, { cases: EMERGENCY_CASES })
 }
 
 async function replaceSettingsPart(

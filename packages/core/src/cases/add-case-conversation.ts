@@ -3,7 +3,7 @@
 // sealed under their own key). A conversation belongs to one case at most.
 import type { AddCaseConversationBody, CaseView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import {
   type ConversationRecord,
   findConversationForActor,
@@ -11,6 +11,7 @@ import {
   sealerOf,
 } from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
+import { announceCaseChange } from './announce-case-change.ts'
 import { loadCaseView } from './case-views.ts'
 import { type CaseRecord, findCaseForActor, relationContext } from './find-case.ts'
 
@@ -72,7 +73,7 @@ export async function linkConversation(
 }
 
 export async function addCaseConversation(
-  context: { tx: Tx; services: Services },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   caseId: string,
   body: AddCaseConversationBody,
@@ -83,5 +84,6 @@ export async function addCaseConversation(
     throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Conversation not found')
   }
   await linkConversation(context, actor, caseRecord, conversation, body.relation)
+  await announceCaseChange(context, caseId)
   return loadCaseView(context.tx, context.services.keyring, caseId, context.services.clock())
 }

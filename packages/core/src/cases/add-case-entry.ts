@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto'
 import type { AddCaseEntryBody, CaseView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { nextOpening } from '../policy/index.ts'
+import { announceCaseChange } from './announce-case-change.ts'
 import { loadCaseView } from './case-views.ts'
 import { type CaseRecord, entryContext, findCaseForActor, subjectSealer } from './find-case.ts'
 
@@ -21,11 +22,12 @@ async function followUpDue(tx: Tx, caseRecord: CaseRecord, wished: Date, now: Da
 }
 
 export async function addCaseEntry(
-  { tx, services }: { tx: Tx; services: Services },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   caseId: string,
   body: AddCaseEntryBody,
 ): Promise<CaseView> {
+  const { tx, services } = context
   const caseRecord = await findCaseForActor(tx, actor, caseId, { lock: true })
   if (body.kind === 'review') requireRole(actor, caseRecord.helpline_id, 'supervisor')
   if (caseRecord.status === 'closed' && body.kind !== 'review' && body.kind !== 'note') {
@@ -70,5 +72,6 @@ export async function addCaseEntry(
     subjectId: caseId,
     details: { entryId: id },
   })
+  await announceCaseChange(context, caseId)
   return loadCaseView(tx, services.keyring, caseId, now)
 }

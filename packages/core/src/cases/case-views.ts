@@ -3,6 +3,7 @@
 import type { CaseSummary, CaseView } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
+import { loadEmergencyView } from './emergency-procedure.ts'
 import { entryContext, relationContext, titleContext } from './find-case.ts'
 
 type Db = Pick<Tx, 'query'>
@@ -144,6 +145,10 @@ export async function loadCaseView(db: Db, keyring: Keyring, caseId: string, now
   )
   return {
     ...summary,
+    emergency:
+      summary.kind === 'emergency'
+        ? await loadEmergencyView(db, keyring, { id: caseId, helpline_id: summary.helplineId })
+        : null,
     team: team.rows.map((row) => ({ id: row.id, displayName: row.display_name })),
     members: members.rows.map((row) => ({
       contactId: row.contact_id,

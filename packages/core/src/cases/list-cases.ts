@@ -6,6 +6,7 @@ import type { Actor, Services, Tx } from '../context.ts'
 import { helplineIdsOf } from '../context.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
 import { loadCaseSummaries } from './case-views.ts'
+import { loadEmergencyProcedure } from './emergency-procedure.ts'
 import { entryContext, readsEveryCase, titleContext } from './find-case.ts'
 
 type Context = { tx: Pick<Tx, 'query'>; services: Services }
@@ -26,7 +27,8 @@ export async function findConversationCase(
   actor: Actor,
   conversationId: string,
 ): Promise<ConversationCase> {
-  await findConversationForActor(tx, actor, conversationId)
+  const conversation = await findConversationForActor(tx, actor, conversationId)
+  const emergencyOffered = (await loadEmergencyProcedure(tx, conversation.helpline_id)) !== null
   const { rows } = await tx.query<{ case_id: string; helpline_id: string; in_team: boolean }>(
     `select cc.case_id, c.helpline_id,
             exists (select 1 from case_team t where t.case_id = c.id and t.user_id = $2) as in_team
@@ -34,12 +36,13 @@ export async function findConversationCase(
     [conversationId, actor.userId],
   )
   const row = rows[0]
-  if (!row) return { caseId: null, case: null }
-  if (!row.in_team && !readsEveryCase(actor, row.helpline_id)) return { caseId: row.case_id, case: null }
+  if (!row) return { caseId: null, case: null, emergencyOffered }
+  if (!row.in_team && !readsEveryCase(actor, row.helpline_id))
+    return { caseId: row.case_id, case: null, emergencyOffered }
   const [summary] = await loadCaseSummaries(tx, services.keyring, services.clock(), {
     caseIds: [row.case_id],
   })
-  return { caseId: row.case_id, case: summary ?? null }
+  return { caseId: row.case_id, case: summary ?? null, emergencyOffered }
 }
 
 export async function listCaseTasks({ tx, services }: Context, actor: Actor): Promise<CaseTask[]> {

@@ -1,16 +1,18 @@
 // A step or a follow-up done (or undone): who did it and when, for the timeline.
 import type { CaseView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
+import { announceCaseChange } from './announce-case-change.ts'
 import { loadCaseView } from './case-views.ts'
 import { findCaseForActor } from './find-case.ts'
 
 export async function markCaseEntryDone(
-  { tx, services }: { tx: Tx; services: Services },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   input: { caseId: string; entryId: string; done: boolean },
 ): Promise<CaseView> {
+  const { tx, services } = context
   const caseRecord = await findCaseForActor(tx, actor, input.caseId, { lock: true })
   const { rowCount } = await tx.query(
     `update case_entry
@@ -27,5 +29,6 @@ export async function markCaseEntryDone(
     subjectId: input.caseId,
     details: { entryId: input.entryId },
   })
+  await announceCaseChange(context, input.caseId)
   return loadCaseView(tx, services.keyring, input.caseId, services.clock())
 }

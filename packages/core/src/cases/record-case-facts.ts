@@ -1,6 +1,6 @@
 // The anonymous facts of cases (kind, outcome, days, how many people and conversations): written
-// when a case closes, and again just before erasure or retention deletes it, so the statistics
-// outlive the case. No person, no text.
+// when a case opens, again when its status changes, and just before erasure or retention deletes
+// it, so the statistics outlive the case. No person, no text.
 import type { Queryable } from '@ascolto/db'
 
 export async function recordCaseFacts(db: Queryable, caseIds: readonly string[]) {

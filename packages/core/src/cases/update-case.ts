@@ -1,21 +1,31 @@
 // The case's title, status (closing takes an outcome and writes its anonymous facts), responsible
-// operator and team. The team and the responsible operator are members of the case's helpline.
+// operator and team. The team and the responsible operator are members of the case's helpline;
+// only the responsible operator, supervisors and coordinators change them.
 import type { CaseView, UpdateCaseBody } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
+import { announceCaseChange } from './announce-case-change.ts'
 import { loadCaseView } from './case-views.ts'
-import { findCaseForActor, titleContext } from './find-case.ts'
+import { findCaseForActor, readsEveryCase, titleContext } from './find-case.ts'
 import { recordCaseFacts } from './record-case-facts.ts'
 
 export async function updateCase(
-  { tx, services }: { tx: Tx; services: Services },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   caseId: string,
   body: UpdateCaseBody,
 ): Promise<CaseView> {
+  const { tx, services } = context
   const caseRecord = await findCaseForActor(tx, actor, caseId, { lock: true })
   const helplineId = caseRecord.helpline_id
+  const teamChange = body.team !== undefined || body.responsibleId !== undefined
+  if (teamChange && actor.userId !== caseRecord.responsible_id && !readsEveryCase(actor, helplineId)) {
+    throw new AscoltoError(
+      'ASCOLTO_ERR_FORBIDDEN',
+      'Only the responsible operator, supervisors and coordinators change the team',
+    )
+  }
   if (body.title !== undefined) {
     const title = body.title.trim()
     if (!title) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'A case needs a title')
@@ -32,7 +42,8 @@ export async function updateCase(
       `update help_case set status = $2, outcome = $3, closed_at = case when $4 then now() end where id = $1`,
       [caseId, body.status, closing ? body.outcome : null, closing],
     )
-    if (closing) await recordCaseFacts(tx, [caseId])
+    // closed (or reopened): the facts follow
+    await recordCaseFacts(tx, [caseId])
   }
   const team = [...new Set([...(body.team ?? []), ...(body.responsibleId ? [body.responsibleId] : [])])]
   if (team.length > 0) {
@@ -71,5 +82,6 @@ export async function updateCase(
     subjectId: caseId,
     details: { fields: Object.keys(body).sort(), status: body.status ?? null },
   })
+  await announceCaseChange(context, caseId)
   return loadCaseView(tx, services.keyring, caseId, services.clock())
 }

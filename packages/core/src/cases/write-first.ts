@@ -8,10 +8,11 @@ import type { CaseConsentBody, FirstContactView, WriteFirstBody } from '@ascolto
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import { findChannel } from '../channels/find-channel.ts'
 import { contactSealer } from '../contacts/contact-keys.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
 import { isReplyWindowOpen } from '../messages/reply-window.ts'
+import { announceCaseChange } from './announce-case-change.ts'
 import { findCaseForActor } from './find-case.ts'
 
 /** The member's address on that door, within the case's helpline: what consent is about. */
@@ -30,11 +31,12 @@ async function memberDoor(tx: Tx, caseId: string, input: CaseConsentBody) {
 }
 
 export async function recordCaseConsent(
-  { tx }: { tx: Tx },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   caseId: string,
   input: CaseConsentBody,
 ) {
+  const { tx } = context
   const caseRecord = await findCaseForActor(tx, actor, caseId, { lock: true })
   await memberDoor(tx, caseId, input)
   await tx.query(
@@ -50,14 +52,16 @@ export async function recordCaseConsent(
     subjectId: caseId,
     details: { contactId: input.contactId, channelId: input.channelId },
   })
+  await announceCaseChange(context, caseId)
 }
 
 export async function writeFirst(
-  { tx, services }: { tx: Tx; services: Services },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   caseId: string,
   input: WriteFirstBody,
 ): Promise<FirstContactView> {
+  const { tx, services } = context
   const caseRecord = await findCaseForActor(tx, actor, caseId, { lock: true })
   const consent = await tx.query(
     'select 1 from case_consent where case_id = $1 and contact_id = $2 and channel_id = $3',
@@ -122,5 +126,6 @@ export async function writeFirst(
       template: template !== null && template !== undefined,
     },
   })
+  await announceCaseChange(context, caseId)
   return { conversationId, messageId }
 }

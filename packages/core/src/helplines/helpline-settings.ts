@@ -1,7 +1,7 @@
 // Reading, checking, importing and exporting a helpline's settings file. A file with an error
 // changes nothing and gets every problem, each naming its field.
 import type { Queryable } from '@ascolto/db'
-import { type DeskSettings, HelplineSettings, type LocalizedText } from '@ascolto/protocol'
+import { HelplineSettings, type LocalizedText } from '@ascolto/protocol'
 import Value from 'typebox/value'
 import { AscoltoError } from '../errors.ts'
 import { checkOpeningRules, type OpeningRules } from '../policy/index.ts'
@@ -71,13 +71,17 @@ export function checkSettings(input: unknown): HelplineSettings {
     ...Object.fromEntries(Object.entries(settings.autoReplies).map(([k, v]) => [`autoReplies.${k}`, v])),
     ...(settings.blocking.notice ? { 'blocking.notice': settings.blocking.notice } : {}),
     ...Object.fromEntries(settings.redirects.map((r, i) => [`redirects[${i}].text`, r.text])),
-    ...deskLabels(settings.desk),
+    ...listLabels(settings),
   }
   for (const [field, text] of Object.entries(texts)) {
     if (mainLanguage && text && !(mainLanguage in text))
       problems.push(`${field}: needs a text in ${mainLanguage}`)
   }
-  problems.push(...repeatedDeskIds(settings.desk))
+  problems.push(...repeatedIds(settings))
+  settings.cases?.emergency?.steps.forEach((step, i) => {
+    if ((step.field === 'choices') !== (step.options !== undefined))
+      problems.push(`cases.emergency.steps[${i}].options: a 'choices' step, and only one, has options`)
+  })
   if (settings.autoReplies.welcome && !settings.policy) {
     problems.push('policy: the welcome carries the policy link: give its url and version')
   }
@@ -88,16 +92,17 @@ export function checkSettings(input: unknown): HelplineSettings {
 }
 
 type Labelled = { id: string; label: LocalizedText; options?: Labelled[] }
-const deskLists = (desk: DeskSettings | undefined): Array<[string, Labelled[]]> => [
+const labelledLists = ({ desk, cases }: HelplineSettings): Array<[string, Labelled[]]> => [
   ['desk.categories', desk?.categories ?? []],
   ['desk.closingForm', desk?.closingForm ?? []],
   ['desk.escalationPlaybook', desk?.escalationPlaybook ?? []],
+  ['cases.emergency.steps', cases?.emergency?.steps ?? []],
 ]
 
-/** The labels of the desk's lists (and of each question's options), by field. */
-function deskLabels(desk: DeskSettings | undefined) {
+/** The labels of the desk's and the emergency procedure's lists (and their options), by field. */
+function listLabels(settings: HelplineSettings) {
   const labels: Array<[string, LocalizedText]> = []
-  for (const [field, items] of deskLists(desk)) {
+  for (const [field, items] of labelledLists(settings)) {
     items.forEach((item, i) => {
       labels.push([`${field}[${i}].label`, item.label])
       item.options?.forEach((option, j) => {
@@ -109,12 +114,12 @@ function deskLabels(desk: DeskSettings | undefined) {
 }
 
 /** An id twice in one list: the statistics (and the desk's choices) could not tell them apart. */
-function repeatedDeskIds(desk: DeskSettings | undefined) {
+function repeatedIds(settings: HelplineSettings) {
   const repeated = (field: string, items: Labelled[]) =>
     items.flatMap((item, i) =>
       items.findIndex((other) => other.id === item.id) < i ? [`${field}[${i}].id: repeats '${item.id}'`] : [],
     )
-  return deskLists(desk).flatMap(([field, items]) => [
+  return labelledLists(settings).flatMap(([field, items]) => [
     ...repeated(field, items),
     ...items.flatMap((item, i) => repeated(`${field}[${i}].options`, item.options ?? [])),
   ])

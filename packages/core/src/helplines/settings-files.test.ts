@@ -110,6 +110,17 @@ describe('a settings file with a mistake', () => {
       'desk.closingForm[0].options[1].id',
       (f) => (f.desk.closingForm[0].options[1].id = f.desk.closingForm[0].options[0].id),
     ],
+    [
+      'an emergency step of choices without options',
+      'cases.emergency.steps[0].options',
+      (f) =>
+        (f.cases = { emergency: { steps: [{ id: 'called', label: { it: 'Chiamati' }, field: 'choices' }] } }),
+    ],
+    [
+      'an emergency step without its name in the main language',
+      'cases.emergency.steps[0].label',
+      (f) => (f.cases = { emergency: { steps: [{ id: 'where', label: { en: 'Where' }, field: 'place' }] } }),
+    ],
   ]
   for (const [mistake, field, change] of rows) {
     it(`${mistake}: a problem names ${field}`, () => {

@@ -6,6 +6,8 @@ import type { RiskLevel, SafeguardingKind } from '@ascolto/protocol'
 export const RISK_OF_FLAG: Record<SafeguardingKind, RiskLevel> = {
   imminent_risk: 'imminent',
   minor_at_risk: 'high',
+  // a person identified in danger, being taken in now
+  emergency_take_in: 'high',
 }
 
 /** A word of the helpline's list in the person's message: worth a look before the ordinary queue. */

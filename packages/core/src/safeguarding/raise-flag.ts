@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { FlagView, RaiseFlagBody } from '@ascolto/protocol'
+import type { FlagView, RaiseFlagBody, SafeguardingKind } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
@@ -33,12 +33,13 @@ export async function raiseFlag(
 
 /**
  * The flag itself, raised by a person or (`raisedBy` null) by the system: automatic triage raises
- * an imminent risk through here, so that it alerts exactly as a volunteer's flag does.
+ * an imminent risk through here, and opening an emergency take-in its own kind, so that they alert
+ * exactly as a volunteer's flag does.
  */
 export async function recordFlag(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
   record: ConversationRecord,
-  body: RaiseFlagBody,
+  body: { kind: SafeguardingKind; reason: string },
   raisedBy: string | null,
 ): Promise<FlagView> {
   const id = randomUUID()

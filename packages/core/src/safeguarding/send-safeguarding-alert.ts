@@ -19,11 +19,23 @@ const DEFAULT_EVERY_MINUTES = 5
 const MAX_ALERTS = 12
 const MAX_FAILED_TRIES = 8
 
+const KINDS: Record<string, Record<SafeguardingKind, string>> = {
+  it: {
+    minor_at_risk: 'possibile minore a rischio',
+    imminent_risk: 'rischio imminente',
+    emergency_take_in: 'presa in carico in emergenza aperta',
+  },
+  en: {
+    minor_at_risk: 'possible minor at risk',
+    imminent_risk: 'imminent risk',
+    emergency_take_in: 'emergency take-in opened',
+  },
+}
 const TEXTS: Record<string, (kind: SafeguardingKind, helpline: string, pseudonym: number) => string> = {
   it: (kind, helpline, pseudonym) =>
-    `Ascolto · ${helpline}: segnalazione di tutela (${kind === 'minor_at_risk' ? 'possibile minore a rischio' : 'rischio imminente'}) per Persona #${pseudonym}. Apri la console per prenderla in carico.`,
+    `Ascolto · ${helpline}: segnalazione di tutela (${KINDS.it?.[kind]}) per Persona #${pseudonym}. Apri la console per prenderla in carico.`,
   en: (kind, helpline, pseudonym) =>
-    `Ascolto · ${helpline}: safeguarding flag (${kind === 'minor_at_risk' ? 'possible minor at risk' : 'imminent risk'}) for Persona #${pseudonym}. Open the console to take charge of it.`,
+    `Ascolto · ${helpline}: safeguarding flag (${KINDS.en?.[kind]}) for Persona #${pseudonym}. Open the console to take charge of it.`,
 }
 
 /** In the flag's transaction: the first alert, when the helpline has someone on call. */

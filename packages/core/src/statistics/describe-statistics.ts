@@ -1,8 +1,9 @@
 // The statistics for a supervisor, over a period (the helpline's own days conversations closed
 // on): per door how many closed, the first response and the duration; per category; per answer of
-// the closing form; the survey's answers; the reports from the form (report_fact). Labels come from the settings as they are now; an id no
-// longer there is still counted, with no label. Read from the facts only, so the figures
-// outlive retention and erasure and never name a person.
+// the closing form; the survey's answers; the calls; the cases opened and closed; the reports from
+// the form. Labels come from the settings as they are now; an id no longer there is still counted,
+// with no label. Read from the anonymous facts only (conversation_fact, call_fact, case_fact,
+// report_fact), so the figures outlive retention and erasure and never name a person.
 import type { LocalizedText, Statistics, StatisticsQuery } from '@ascolto/protocol'
 import type { Actor, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
@@ -12,6 +13,7 @@ import { addDays, localDateOf } from '../policy/local-days.ts'
 import { countReports } from '../reports/count-reports.ts'
 import { countSurveyAnswers } from '../survey/count-survey-answers.ts'
 import { countCalls } from './count-calls.ts'
+import { countCases } from './count-cases.ts'
 import { countClosedConversations } from './count-closed-conversations.ts'
 
 export async function describeStatistics(
@@ -48,6 +50,7 @@ export async function describeStatistics(
     channels: counted.channels,
     total: counted.total,
     calls: await countCalls(tx, period),
+    cases: await countCases(tx, period),
     categories: labelled(
       settings.desk?.categories ?? [],
       new Map(counted.categories.flatMap(({ id, count }) => (id === null ? [] : [[id, count]]))),

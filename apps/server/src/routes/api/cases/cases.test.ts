@@ -5,10 +5,11 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { purgeInactiveContacts } from '@ascolto/core'
-import type { CaseView, ConversationView } from '@ascolto/protocol'
+import type { CaseChange, CaseView, ConversationView } from '@ascolto/protocol'
 import { closeOnSundays } from '../../../testing/closed-on-sundays.ts'
 import { dumpDatabase } from '../../../testing/database-dump.ts'
 import { writeIn } from '../../../testing/desk-settings.ts'
+import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
   call,
   makeHelpline,
@@ -171,7 +172,7 @@ describe('cases', () => {
     assert.equal(audited.rows[0].n, 1, 'a read of the case is audited')
   })
 
-  it('keeps its wall: 404 across helplines, only the team and supervisors read it', async () => {
+  it('keeps its wall: 404 across helplines, only the team and supervisors read it; the team changes by the responsible and supervisors', async () => {
     const { mother, view } = await openedCase()
     for (const [path, method, body] of [
       [`/cases/${view.id}`, 'GET', undefined],
@@ -190,7 +191,11 @@ describe('cases', () => {
       !(await api('/cases', colleague.cookie)).body.cases.some((c: { id: string }) => c.id === view.id),
     )
     const belongs = await api(`/conversations/${mother}/case`, colleague.cookie)
-    assert.deepEqual(belongs.body, { caseId: view.id, case: null }, 'that there is a case, not what it holds')
+    assert.deepEqual(
+      belongs.body,
+      { caseId: view.id, case: null, emergencyOffered: false },
+      'that there is a case, not what it holds',
+    )
     assert.equal((await api(`/cases/${view.id}`, supervisor.cookie)).status, 200)
     const joined = await api(`/cases/${view.id}`, volunteer.cookie, { team: [colleague.userId] }, 'PATCH')
     assert.deepEqual(
@@ -198,8 +203,75 @@ describe('cases', () => {
       ['Giulia', 'Marco'],
     )
     assert.equal((await api(`/cases/${view.id}`, colleague.cookie)).status, 200)
+    const regrouped = await api(`/cases/${view.id}`, colleague.cookie, { team: [] }, 'PATCH')
+    assert.equal(regrouped.status, 403, 'a member of the team does not change it')
+    const handed = await api(
+      `/cases/${view.id}`,
+      colleague.cookie,
+      { responsibleId: colleague.userId },
+      'PATCH',
+    )
+    assert.equal(handed.status, 403, 'nor takes it over')
+    const bySupervisor = await api(
+      `/cases/${view.id}`,
+      supervisor.cookie,
+      { team: [supervisor.userId] },
+      'PATCH',
+    )
+    assert.deepEqual(
+      bySupervisor.body.team.map((p: { displayName: string }) => p.displayName),
+      ['Elena', 'Giulia'],
+      'a supervisor does; the responsible operator stays',
+    )
+    assert.equal(
+      (await api(`/cases/${view.id}`, colleague.cookie)).status,
+      403,
+      'out of the team, out of the case',
+    )
     const outsider = await api(`/cases/${view.id}`, volunteer.cookie, { team: [stranger.userId] }, 'PATCH')
     assert.equal(outsider.status, 400, 'only members of the helpline join the team')
+  })
+
+  it("tells the helpline's consoles which case changed and its state, never what it holds", async () => {
+    const sockets = await Promise.all(
+      [volunteer, colleague, stranger].map((o) => connectConsole(server.url, o.cookie)),
+    )
+    const [mine, outside, beyond] = sockets as [
+      (typeof sockets)[number],
+      (typeof sockets)[number],
+      (typeof sockets)[number],
+    ]
+    const heardBeyond: unknown[] = []
+    beyond.on('case.changed', (change) => heardBeyond.push(change))
+    try {
+      const changed = (socket: typeof mine, status: string) =>
+        nextEvent<CaseChange>(socket, 'case.changed', (c) => c.status === status)
+      const opening = Promise.all([changed(mine, 'open'), changed(outside, 'open')])
+      const { mother, view } = await openedCase()
+      for (const change of await opening) {
+        assert.deepEqual(change, {
+          caseId: view.id,
+          helplineId: line.helplineId,
+          kind: 'standard',
+          status: 'open',
+          conversationIds: [mother],
+        })
+      }
+      // a volunteer outside the team hears the state, and the case itself stays closed to them
+      const pausing = changed(outside, 'on_hold')
+      const pausedHere = changed(mine, 'on_hold')
+      await api(`/cases/${view.id}/entries`, volunteer.cookie, { kind: 'note', text: 'Segreto del percorso' })
+      await api(`/cases/${view.id}`, volunteer.cookie, { status: 'on_hold' }, 'PATCH')
+      const paused = await pausing
+      assert.equal(JSON.stringify(paused).includes('Segreto'), false)
+      assert.equal(JSON.stringify(paused).includes('Percorso dicembre'), false)
+      assert.equal((await api(`/cases/${view.id}`, colleague.cookie)).status, 403)
+      // the other helpline's consoles heard nothing (the same events reached this one by now)
+      await pausedHere
+      assert.deepEqual(heardBeyond, [])
+    } finally {
+      for (const socket of sockets) socket.disconnect()
+    }
   })
 
   it('erases a person from the case, and the case with the last of them, leaving no trace', async () => {

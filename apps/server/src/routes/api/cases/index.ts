@@ -3,6 +3,7 @@
 import {
   addCaseConversation,
   addCaseEntry,
+  exportEmergencyRecord,
   findConversationCase,
   getCase,
   listCases,
@@ -11,6 +12,7 @@ import {
   markCaseEntryDone,
   openCase,
   recordCaseConsent,
+  recordEmergencyStep,
   setCaseLegalHold,
   updateCase,
   writeFirst,
@@ -21,6 +23,8 @@ import {
   AddCaseEntryBody,
   CaseConsentBody,
   CaseEntryDoneBody,
+  CaseExport,
+  CaseExportBody,
   CaseLegalHoldBody,
   CaseList,
   CaseTaskList,
@@ -30,6 +34,7 @@ import {
   LogContactBody,
   LoggedContactView,
   OpenCaseBody,
+  RecordEmergencyStepBody,
   UpdateCaseBody,
   Uuid,
   WriteFirstBody,
@@ -65,7 +70,9 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     { config: volunteer, schema: { body: OpenCaseBody, response: { 201: CaseView, ...errors } } },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
-      const view = await withTransaction(pool, (tx) => openCase({ tx, services }, actor, request.body))
+      const view = await withTransaction(pool, (tx, afterCommit) =>
+        openCase({ tx, afterCommit, services }, actor, request.body),
+      )
       return reply.status(201).send(view)
     },
   )
@@ -87,8 +94,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        updateCase({ tx, services }, actor, request.params.id, request.body),
+      return withTransaction(pool, (tx, afterCommit) =>
+        updateCase({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
     },
   )
@@ -101,8 +108,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        addCaseConversation({ tx, services }, actor, request.params.id, request.body),
+      return withTransaction(pool, (tx, afterCommit) =>
+        addCaseConversation({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
     },
   )
@@ -115,8 +122,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        addCaseEntry({ tx, services }, actor, request.params.id, request.body),
+      return withTransaction(pool, (tx, afterCommit) =>
+        addCaseEntry({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
     },
   )
@@ -134,9 +141,43 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     async (request) => {
       const actor = await requireActor(pool, request)
       const { id: caseId, entryId } = request.params
-      return withTransaction(pool, (tx) =>
-        markCaseEntryDone({ tx, services }, actor, { caseId, entryId, done: request.body.done }),
+      return withTransaction(pool, (tx, afterCommit) =>
+        markCaseEntryDone({ tx, afterCommit, services }, actor, { caseId, entryId, done: request.body.done }),
       )
+    },
+  )
+
+  // an emergency take-in's step done: its value, timed and signed
+  app.post(
+    '/api/cases/:id/emergency-steps',
+    {
+      config: volunteer,
+      schema: { params: ById, body: RecordEmergencyStepBody, response: { 200: CaseView, ...errors } },
+    },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx, afterCommit) =>
+        recordEmergencyStep({ tx, afterCommit, services }, actor, request.params.id, request.body),
+      )
+    },
+  )
+
+  // its record for the receiving project: no place or address unless revealed (and audited)
+  app.post(
+    '/api/cases/:id/export',
+    {
+      config: { policy: staff('coordinator') },
+      schema: { params: ById, body: CaseExportBody, response: { 200: CaseExport, ...errors } },
+    },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const record = await withTransaction(pool, (tx, afterCommit) =>
+        exportEmergencyRecord({ tx, afterCommit, services }, actor, request.params.id, request.body),
+      )
+      return reply
+        .header('content-disposition', `attachment; filename="presa-in-carico-${record.case.id}.json"`)
+        .header('cache-control', 'no-store')
+        .send(record)
     },
   )
 
@@ -186,8 +227,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, async (tx) => {
-        await recordCaseConsent({ tx }, actor, request.params.id, request.body)
+      return withTransaction(pool, async (tx, afterCommit) => {
+        await recordCaseConsent({ tx, afterCommit, services }, actor, request.params.id, request.body)
         return getCase({ tx, services }, actor, request.params.id)
       })
     },
@@ -202,8 +243,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
     },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
-      const sent = await withTransaction(pool, (tx) =>
-        writeFirst({ tx, services }, actor, request.params.id, request.body),
+      const sent = await withTransaction(pool, (tx, afterCommit) =>
+        writeFirst({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
       return reply.status(201).send(sent)
     },
