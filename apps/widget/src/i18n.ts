@@ -37,6 +37,10 @@ const it = {
   transcriptYou: 'Tu',
   openNow: 'Aperto ora',
   attended: 'Una persona della linea è qui con te.',
+  waitMinutes: (place: number, minutes: number) =>
+    `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}: circa ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
+  waitBusy: (place: number, by: string | null) =>
+    `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}. La linea ora è molto occupata: ti risponderemo ${by ? `entro ${by}` : 'appena possibile'}.`,
   closedNow: (next: string | null) =>
     next
       ? `Ora siamo chiusi: ti risponderemo ${next}. Puoi scrivere lo stesso.`
@@ -91,6 +95,10 @@ const en: Strings = {
   transcriptYou: 'You',
   openNow: 'Open now',
   attended: 'Someone from the line is here with you.',
+  waitMinutes: (place: number, minutes: number) =>
+    `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}: about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+  waitBusy: (place: number, by: string | null) =>
+    `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}. The line is very busy now: we will reply ${by ? `by ${by}` : 'as soon as we can'}.`,
   closedNow: (next: string | null) =>
     next
       ? `We are closed now: we will reply ${next}. You can still write.`
@@ -106,6 +114,12 @@ const en: Strings = {
   surveySkip: 'Skip',
   surveySending: 'Sending your answers…',
   surveyThanks: 'Thank you for your answers.',
+}
+
+function ordinal(n: number) {
+  const teen = n % 100 >= 11 && n % 100 <= 13
+  const last = n % 10
+  return `${n}${teen ? 'th' : last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th'}`
 }
 
 const catalogues: Record<string, Strings> = { it, en }

@@ -141,6 +141,7 @@ export type { Publisher } from './realtime/publisher.ts'
 export { eraseProviderCopies } from './retention/erase-provider-copies.ts'
 export { setLegalHold } from './retention/legal-hold.ts'
 export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inactive-contacts.ts'
+export { onShiftNow } from './rota/answering-now.ts'
 export { assignShift, confirmShift, giveBackShift } from './rota/assign-shift.ts'
 export { renderCalendarFeed, renewCalendarFeed } from './rota/calendar-feed.ts'
 export { findGaps, type Gap, type StaffedOccurrence } from './rota/coverage.ts'
@@ -169,6 +170,9 @@ export { recordSurveyAnswers, surveyDueFor } from './survey/record-survey-answer
 export { SURVEY_HOURS } from './survey/survey-rules.ts'
 export { RISK_WINDOW_HOURS } from './triage/conversation-risk.ts'
 export { correctRiskLevel } from './triage/correct-risk-level.ts'
+export { describeWaits, type QueueWait } from './waiting/describe-waits.ts'
+export { type AnsweringOperator, expectedWaits, type WaitDesk } from './waiting/expected-wait.ts'
+export { describeWidgetWaits, visitorWait } from './waiting/widget-waits.ts'
 export {
   describeWidget,
   loadWidgetChannel,
@@ -179,4 +183,8 @@ export { endConversationByVisitor } from './widget/end-conversation-by-visitor.t
 export { receiveWidgetMessage } from './widget/receive-widget-message.ts'
 export { visitorAttended } from './widget/visitor-attended.ts'
 export { visitorKnown } from './widget/visitor-known.ts'
-export { openConversationOfVisitor, visitorOfConversation } from './widget/visitor-signals.ts'
+export {
+  openConversationOfVisitor,
+  visitorOfConversation,
+  visitorsOfConversations,
+} from './widget/visitor-signals.ts'

@@ -234,6 +234,27 @@ export const CallSettings = Type.Object(
   Strict,
 )
 export type CallSettings = Static<typeof CallSettings>
+
+// ---- the wait a person sees: their place in the queue and the expected wait ----
+
+export const WaitSettings = Type.Object(
+  {
+    show: Type.Optional(
+      Type.Boolean({
+        description:
+          'the widget shows a waiting person their place and expected wait (default true); false: nothing about the wait',
+      }),
+    ),
+    /** On messaging doors, said once per conversation to a person left waiting while the line is open. */
+    message: Type.Optional(LocalizedText),
+  },
+  {
+    ...Strict,
+    description:
+      "message: none, not sent (the default). Its placeholders: {place} ('3ª' / '3rd') and {wait} ('circa 10 minuti' / 'entro le 21:30')",
+  },
+)
+export type WaitSettings = Static<typeof WaitSettings>
 // ---- automatic triage: the helpline's own phrases, and kinds it does not want raised ----
 
 /** What a message can be about, as triage names it. */
@@ -347,6 +368,7 @@ export const HelplineSettings = Type.Object(
     widget: Type.Optional(WidgetSettings),
     survey: Type.Optional(SurveySettings),
     calls: Type.Optional(CallSettings),
+    wait: Type.Optional(WaitSettings),
   },
   Strict,
 )
