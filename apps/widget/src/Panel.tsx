@@ -143,12 +143,12 @@ function waitText({ wait, attended }: ChatState, t: Strings): string {
   return t.waitBusy(wait.place, wait.answerBy ? answerTime(wait.answerBy, t.lang) : null)
 }
 
-/** "21:30", or "sab 21:30" when it is not today (in the person's own time zone). */
-function answerTime(iso: string, lang: string): string {
+/** "21:30", with "sab 7" when it is not today (in the person's own time zone). */
+function answerTime(iso: string, lang: string) {
   const at = new Date(iso)
   const time = at.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
-  if (at.toDateString() === new Date().toDateString()) return time
-  return `${at.toLocaleDateString(lang, { weekday: 'short', day: 'numeric' })} ${time}`
+  const today = at.toDateString() === new Date().toDateString()
+  return { time, day: today ? null : at.toLocaleDateString(lang, { weekday: 'short', day: 'numeric' }) }
 }
 
 /** The survey when it is due, then its answers on their way and a thank-you (a status, so it is announced). */

@@ -1,6 +1,9 @@
 // The widget's words. A tiny catalogue per language instead of an i18n library: every byte is
 // downloaded by a phone that may be old and on a slow connection.
 
+/** When the line answers by, in the person's own time zone; `day` only when it is not today. */
+type AnswerBy = { time: string; day: string | null }
+
 const it = {
   lang: 'it',
   dir: 'ltr' as 'ltr' | 'rtl',
@@ -39,8 +42,8 @@ const it = {
   attended: 'Una persona della linea è qui con te.',
   waitMinutes: (place: number, minutes: number) =>
     `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}: circa ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
-  waitBusy: (place: number, by: string | null) =>
-    `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}. La linea ora è molto occupata: ti risponderemo ${by ? `entro ${by}` : 'appena possibile'}.`,
+  waitBusy: (place: number, by: AnswerBy | null) =>
+    `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}. La linea ora è molto occupata: ti risponderemo ${by ? (by.day ? `entro ${by.day} alle ${by.time}` : `entro le ${by.time}`) : 'appena possibile'}.`,
   closedNow: (next: string | null) =>
     next
       ? `Ora siamo chiusi: ti risponderemo ${next}. Puoi scrivere lo stesso.`
@@ -97,8 +100,8 @@ const en: Strings = {
   attended: 'Someone from the line is here with you.',
   waitMinutes: (place: number, minutes: number) =>
     `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}: about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
-  waitBusy: (place: number, by: string | null) =>
-    `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}. The line is very busy now: we will reply ${by ? `by ${by}` : 'as soon as we can'}.`,
+  waitBusy: (place: number, by: AnswerBy | null) =>
+    `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}. The line is very busy now: we will reply ${by ? (by.day ? `by ${by.time} on ${by.day}` : `by ${by.time}`) : 'as soon as we can'}.`,
   closedNow: (next: string | null) =>
     next
       ? `We are closed now: we will reply ${next}. You can still write.`

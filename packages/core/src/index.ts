@@ -171,7 +171,12 @@ export { SURVEY_HOURS } from './survey/survey-rules.ts'
 export { RISK_WINDOW_HOURS } from './triage/conversation-risk.ts'
 export { correctRiskLevel } from './triage/correct-risk-level.ts'
 export { describeWaits, type QueueWait } from './waiting/describe-waits.ts'
-export { type AnsweringOperator, expectedWaits, type WaitDesk } from './waiting/expected-wait.ts'
+export {
+  type AnsweringOperator,
+  expectedWaits,
+  typicalHandlingMinutes,
+  type WaitDesk,
+} from './waiting/expected-wait.ts'
 export { describeWidgetWaits, visitorWait } from './waiting/widget-waits.ts'
 export {
   describeWidget,

@@ -1,16 +1,16 @@
 // Where each waiting conversation of a helpline stands: its place in the queue (the desk's order:
 // risk, then due time) and its expected wait from the operators who can answer now (available,
 // signed in, and on shift where the helpline keeps a rota), their open conversations and their
-// recent handling times. No minutes where nobody can keep them: the helpline's due time instead.
+// usual handling time. No minutes where nobody can keep them: the helpline's due time instead.
 import type { Queryable } from '@ascolto/db'
 import type { WidgetWait } from '@ascolto/protocol'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { onShiftNow } from '../rota/answering-now.ts'
 import { riskRank } from '../triage/conversation-risk.ts'
-import { type AnsweringOperator, expectedWaits } from './expected-wait.ts'
+import { type AnsweringOperator, expectedWaits, typicalHandlingMinutes } from './expected-wait.ts'
 
-/** Conversations closed in this window count for the handling time; at least this many of them. */
-const RECENT = { days: 14, atLeast: 3, atMost: 20 }
+/** Conversations closed in this window count for the handling time, the latest of them. */
+const RECENT = { days: 14, atMost: 20 }
 
 export type QueueWait = WidgetWait & { conversationId: string }
 
@@ -68,25 +68,24 @@ async function answeringOperators(db: Queryable, helplineId: string, at: Date) {
 }
 
 /**
- * The median time from the line's first reply to the close, over these operators' recent
+ * The usual time from the line's first reply to the close, over these operators' recent
  * conversations, else the whole helpline's; null with too few to say.
  */
 async function recentHandlingMinutes(db: Queryable, helplineId: string, at: Date, operatorIds: string[]) {
   for (const who of [operatorIds, null]) {
-    const { rows } = await db.query<{ minutes: number | null; n: number }>(
-      `select percentile_cont(0.5) within group (order by minutes) as minutes, count(*)::int as n
-         from (select extract(epoch from c.closed_at - min(r.created_at)) / 60 as minutes
-                 from conversation c
-                 join message r on r.conversation_id = c.id and r.direction = 'outbound' and r.author_id is not null
-                where c.helpline_id = $1 and c.status = 'closed'
-                  and c.closed_at between $2::timestamptz - make_interval(days => $4) and $2
-                  and ($3::uuid[] is null or c.assignee_id = any($3::uuid[]))
-                group by c.id, c.closed_at
-                order by c.closed_at desc limit $5) recent`,
+    const { rows } = await db.query<{ minutes: number }>(
+      `select extract(epoch from c.closed_at - min(r.created_at))::float8 / 60 as minutes
+         from conversation c
+         join message r on r.conversation_id = c.id and r.direction = 'outbound' and r.author_id is not null
+        where c.helpline_id = $1 and c.status = 'closed'
+          and c.closed_at between $2::timestamptz - make_interval(days => $4) and $2
+          and ($3::uuid[] is null or c.assignee_id = any($3::uuid[]))
+        group by c.id, c.closed_at
+        order by c.closed_at desc limit $5`,
       [helplineId, at, who, RECENT.days, RECENT.atMost],
     )
-    const found = rows[0]
-    if (found && found.n >= RECENT.atLeast && found.minutes !== null) return Math.max(1, found.minutes)
+    const typical = typicalHandlingMinutes(rows.map((row) => row.minutes))
+    if (typical !== null) return typical
   }
   return null
 }

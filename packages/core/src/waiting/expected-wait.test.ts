@@ -2,7 +2,7 @@
 // and the recent handling time; never a figure past the end of the shifts.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { expectedWaits } from './expected-wait.ts'
+import { expectedWaits, typicalHandlingMinutes } from './expected-wait.ts'
 
 const NOW = new Date('2026-03-07T19:00:00Z')
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000)
@@ -37,10 +37,10 @@ describe('expectedWaits', () => {
       [4, 10, 15],
     ],
     [
-      'a conversation longer than usual is expected to end soon, not in the past',
+      'a conversation longer than usual is expected to go on a third of a usual one, not to have ended',
       { operators: [{ handlingSince: [ago(30)], until: null }], perOperator: 1, handlingMinutes: 10 },
       2,
-      [1, 10],
+      [4, 15],
     ],
     [
       'two at once: a second place is free now',
@@ -64,17 +64,30 @@ describe('expectedWaits', () => {
       'the operator whose shift goes on takes those the other cannot',
       {
         operators: [
-          { handlingSince: [ago(9)], until: later(5) },
+          { handlingSince: [ago(9)], until: later(8) },
           { handlingSince: [ago(0)], until: later(120) },
         ],
         perOperator: 1,
         handlingMinutes: 10,
       },
       3,
-      [1, 10, 20],
+      [4, 10, 20],
+    ],
+    [
+      'too near the end of a shift to begin a conversation: no place there',
+      { operators: [{ handlingSince: [ago(9)], until: later(3) }], perOperator: 1, handlingMinutes: 10 },
+      1,
+      [null],
     ],
   ]
   for (const [name, desk, places, expected] of cases) {
     it(name, () => assert.deepEqual(expectedWaits(desk, NOW, places), expected))
   }
+})
+
+describe('typicalHandlingMinutes', () => {
+  it('says nothing from fewer than three', () => assert.equal(typicalHandlingMinutes([10, 12]), null))
+  it('is the mean, long ones weighing', () => assert.equal(typicalHandlingMinutes([6, 9, 12, 21]), 12))
+  it('counts a conversation forgotten open as three times the median at most', () =>
+    assert.equal(typicalHandlingMinutes([10, 10, 10, 600]), 15))
 })
