@@ -3,14 +3,8 @@
 // closes one and takes the next), and say plainly that the line is busy once nobody can answer.
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import {
-  call,
-  makeHelpline,
-  makeOperator,
-  startTestServer,
-  type TestServer,
-} from '../apps/server/src/testing/test-server.ts'
-import { handledBefore, takeAndAnswer, visitorWrites } from '../apps/server/src/testing/wait-fixtures.ts'
+import { call, startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts'
+import { bothBusy, lineWithHistory, takeAndAnswer } from '../apps/server/src/testing/wait-fixtures.ts'
 import { launchBrowser, screenshot } from './browser.ts'
 import { type HostSite, startHostSite } from './widget-helpers.ts'
 
@@ -47,18 +41,10 @@ describe('the wait a person sees, in Chromium', () => {
   const reads = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor()
 
   it('shows a place and a wait that follow the queue', async () => {
-    const { helplineId, channelId } = await makeHelpline(server.pool)
+    const line = await lineWithHistory(server, NOW)
+    const { channelId, anna, marco } = line
     site = await startHostSite({ ascoltoUrl: server.url, channelId })
-    const anna = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Anna')
-    const marco = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Marco')
-    // their recent conversations took ten minutes each; Anna has just taken one, Marco six minutes ago
-    await handledBefore(server, { channelId, cookie: anna.cookie, minutes: 10, count: 3, at: NOW })
-    const first = await visitorWrites(server, channelId)
-    await takeAndAnswer(server, anna.cookie, first.conversationId, { at: NOW })
-    const second = await visitorWrites(server, channelId)
-    await takeAndAnswer(server, marco.cookie, second.conversationId, { at: NOW, minutesAgo: 6 })
-    const third = await visitorWrites(server, channelId)
-    await visitorWrites(server, channelId)
+    const { second, third } = await bothBusy(server, line, NOW)
 
     // Marco is free in about 4 minutes, Anna in 10, Marco again in 14, Anna in 20
     const phone = await personWrites({ width: 390, height: 844 }, 'Ciao, vorrei parlare con qualcuno')

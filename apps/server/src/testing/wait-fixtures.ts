@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { call, type TestServer, visitorToken } from './test-server.ts'
+import { call, makeHelpline, makeOperator, type TestServer, visitorToken } from './test-server.ts'
 
 const MINUTE = 60_000
 
@@ -100,4 +100,32 @@ export async function shiftAround(
     })
     assert.equal(placed.status, 201, JSON.stringify(placed.body))
   }
+}
+
+/** A line with Carla coordinating, and Anna and Marco volunteering; Anna's recent conversations took ten minutes each. */
+export async function lineWithHistory(server: TestServer, at: Date) {
+  const { helplineId, channelId } = await makeHelpline(server.pool)
+  const carla = await makeOperator(server, [{ helplineId, role: 'coordinator' }], 'Carla')
+  const anna = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Anna')
+  const marco = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Marco')
+  await handledBefore(server, { channelId, cookie: anna.cookie, minutes: 10, count: 3, at })
+  return { helplineId, channelId, carla, anna, marco }
+}
+
+/**
+ * Both volunteers busy: Anna took a conversation just now, Marco his six minutes ago; then two
+ * more people wait. Marco is free in about 4 minutes, Anna in 10, Marco again in 14, Anna in 20.
+ */
+export async function bothBusy(
+  server: TestServer,
+  line: Awaited<ReturnType<typeof lineWithHistory>>,
+  at: Date,
+) {
+  const first = await visitorWrites(server, line.channelId)
+  await takeAndAnswer(server, line.anna.cookie, first.conversationId, { at })
+  const second = await visitorWrites(server, line.channelId)
+  await takeAndAnswer(server, line.marco.cookie, second.conversationId, { at, minutesAgo: 6 })
+  const third = await visitorWrites(server, line.channelId)
+  const fourth = await visitorWrites(server, line.channelId)
+  return { second, third, fourth }
 }

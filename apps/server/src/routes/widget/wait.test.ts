@@ -16,14 +16,14 @@ import {
   telegramUpdate,
 } from '../../testing/fake-telegram.ts'
 import { connectWidget } from '../../testing/sockets.ts'
+import { call, startTestServer, type TestServer } from '../../testing/test-server.ts'
 import {
-  call,
-  makeHelpline,
-  makeOperator,
-  startTestServer,
-  type TestServer,
-} from '../../testing/test-server.ts'
-import { handledBefore, shiftAround, takeAndAnswer, visitorWrites } from '../../testing/wait-fixtures.ts'
+  bothBusy,
+  lineWithHistory,
+  shiftAround,
+  takeAndAnswer,
+  visitorWrites,
+} from '../../testing/wait-fixtures.ts'
 
 // the test's clock stands still: every figure below is known
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000)
@@ -62,15 +62,7 @@ describe('the wait a person sees', () => {
       }
     })
 
-  async function line() {
-    const { helplineId, channelId } = await makeHelpline(server.pool)
-    const carla = await makeOperator(server, [{ helplineId, role: 'coordinator' }], 'Carla')
-    const anna = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Anna')
-    const marco = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Marco')
-    // Anna's recent conversations took ten minutes each
-    await handledBefore(server, { channelId, cookie: anna.cookie, minutes: 10, count: 3, at: NOW })
-    return { helplineId, channelId, carla, anna, marco }
-  }
+  const line = () => lineWithHistory(server, NOW)
   /** The coordinator saves the helpline's settings with this `wait`, as the console does. */
   async function saveWait(helplineId: string, cookie: string, wait: object) {
     const url = `${server.url}/api/helplines/${helplineId}/settings`
@@ -82,13 +74,9 @@ describe('the wait a person sees', () => {
     call(`${server.url}/api/availability`, { method: 'PUT', cookie, body: { availability } })
 
   it('gives each waiting person a place and a wait that follow the queue', async () => {
-    const { helplineId, channelId, carla, anna, marco } = await line()
-    const first = await visitorWrites(server, channelId)
-    await takeAndAnswer(server, anna.cookie, first.conversationId, { at: NOW })
-    const second = await visitorWrites(server, channelId)
-    await takeAndAnswer(server, marco.cookie, second.conversationId, { at: NOW, minutesAgo: 6 })
-    const third = await visitorWrites(server, channelId)
-    await visitorWrites(server, channelId)
+    const busy = await line()
+    const { helplineId, channelId, carla, anna, marco } = busy
+    const { second, third } = await bothBusy(server, busy, NOW)
     const fifth = await visitorWrites(server, channelId)
 
     // Marco is free in about 4 minutes, Anna in 10, Marco again in 14
