@@ -158,6 +158,13 @@ export {
 } from './rota/occurrences.ts'
 export { digestText, queueRotaDigests, sendRotaDigest } from './rota/rota-digest.ts'
 export { cancelShiftDay, createShift, deleteShift, findShiftHelpline } from './rota/save-shift.ts'
+export {
+  queueShiftReminders,
+  readShiftReminder,
+  reminderText,
+  sendShiftReminder,
+  setShiftReminder,
+} from './rota/shift-reminders.ts'
 export { answerShiftSwap, offerShiftSwap } from './rota/swap-shift.ts'
 export { acknowledgeFlag } from './safeguarding/acknowledge-flag.ts'
 export { listConversationFlags, listOpenFlagAlerts } from './safeguarding/list-flags.ts'

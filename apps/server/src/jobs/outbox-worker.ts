@@ -14,6 +14,7 @@ import {
   sendReadReceipt,
   sendRotaDigest,
   sendSafeguardingAlert,
+  sendShiftReminder,
 } from '@ascolto/core'
 import type { Pool, PoolClient } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
@@ -62,6 +63,7 @@ export function createOutboxWorker(
     safeguarding_alert: (services, row) => sendSafeguardingAlert(pool, services, adapters, row),
     erase_provider_copies: (services, row) => eraseProviderCopies(pool, services, adapters, row),
     rota_digest: (services, row) => sendRotaDigest(pool, services, adapters, row),
+    shift_reminder: (services, row) => sendShiftReminder(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

@@ -17,6 +17,8 @@ export type OutboxKind =
   | 'erase_provider_copies'
   /** a coordinator's daily digest of the rota's gaps, through the helpline's mailbox */
   | 'rota_digest'
+  /** an operator's reminder before their shift, through the helpline's mailbox */
+  | 'shift_reminder'
 export type OutboxRow = {
   id: string
   kind: OutboxKind
