@@ -228,7 +228,7 @@ export const CallSettings = Type.Object(
   {
     ring: Type.Union([Type.Literal('together'), Type.Literal('in_turn')], {
       description:
-        "'together': every available operator's phone at once; 'in_turn': one after the other; then the door's own number, then the voicemail",
+        "'together': the phones of every operator who can answer at once (available, and on shift where the helpline keeps a rota); 'in_turn': one after the other; then the door's own number, then the voicemail",
     }),
   },
   Strict,
