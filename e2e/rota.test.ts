@@ -1,6 +1,6 @@
 // The rota in Chromium: a coordinator builds a week over an evening line's opening hours, reads
 // its gaps in words and fills them; an operator confirms, offers a swap that a colleague accepts,
-// and takes her calendar address, whose feed an iCalendar parser reads back.
+// who takes his calendar address, whose feed an iCalendar parser reads back, and asks for a reminder.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import ICAL from 'ical.js'
@@ -131,6 +131,15 @@ describe('the rota, in Chromium', () => {
       [[rome('2026-03-07 19:00').getTime(), rome('2026-03-07 21:00').getTime()]],
     )
     await screenshot(lucaDesk, 'console-rota-calendar-1280')
+
+    // and asks for an e-mail an hour before each of his shifts
+    await lucaDesk.getByLabel("Un'e-mail prima di ogni mio turno").selectOption({ label: "Un'ora prima" })
+    await lucaDesk.getByRole('status').filter({ hasText: 'Promemoria salvato.' }).waitFor()
+    const { rows: reminder } = await server.pool.query<{ minutes: number }>(
+      'select shift_reminder_minutes as minutes from app_user where id = $1',
+      [luca.userId],
+    )
+    assert.equal(reminder[0]?.minutes, 60)
 
     // Saturday 19:00: Luca, on a break, is offered "Disponibile" at the desk; at 20:50, the hand-over
     const away = await call(`${server.url}/api/availability`, {

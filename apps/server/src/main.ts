@@ -15,6 +15,7 @@ import { loggerOptions } from './logger.ts'
 import { loadMasterKey } from './master-key.ts'
 import { createPublisher } from './realtime/publisher.ts'
 import { createSocketServer } from './realtime/socket-server.ts'
+import { createWaitUpdates } from './realtime/wait-updates.ts'
 import { extendWidgetSockets } from './routes/widget/sockets.ts'
 
 export type Running = {
@@ -77,11 +78,9 @@ export async function startAscolto(
   const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
   extendWidgetSockets(io, pool, keyring, log)
   const worker = config.role === 'web' ? undefined : createOutboxWorker(pool, channelAdapters, log)
-  const services: Services = {
-    keyring,
-    publisher: createPublisher(io, pool, worker),
-    clock: options.clock ?? (() => new Date()),
-  }
+  const clock = options.clock ?? (() => new Date())
+  const waits = createWaitUpdates(io, pool, keyring, clock, log)
+  const services: Services = { keyring, publisher: createPublisher(io, pool, worker, waits), clock }
   await worker?.start(services)
   const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log)
   scheduled?.start()
@@ -106,6 +105,7 @@ export async function startAscolto(
   let stopping: Promise<void> | undefined
   const stop = () => {
     stopping ??= (async () => {
+      waits.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await app?.close()
       await worker?.stop()

@@ -74,7 +74,10 @@ export function Panel(props: Props) {
           {state.attended ? t.attended : state.info.open ? t.openNow : t.closedNow(state.info.nextOpening)}
         </p>
       )}
-      {/* Always in the document, so screen readers announce the text when it appears. */}
+      {/* Always in the document, so screen readers announce the text when it appears or changes. */}
+      <p role="status" class={waitText(state, t) && !ended ? 'wait' : 'sr'}>
+        {ended ? '' : waitText(state, t)}
+      </p>
       <p role="status" class={state.offline && !ended ? 'banner' : 'sr'}>
         {state.offline && !ended ? t.offline : ''}
       </p>
@@ -131,6 +134,21 @@ function Body(props: Props & { title: string }) {
       )}
     </>
   )
+}
+
+/** Where the person stands while nobody of the line is with them yet; '' otherwise. */
+function waitText({ wait, attended }: ChatState, t: Strings): string {
+  if (!wait || attended) return ''
+  if (wait.minutes !== null) return t.waitMinutes(wait.place, wait.minutes)
+  return t.waitBusy(wait.place, wait.answerBy ? answerTime(wait.answerBy, t.lang) : null)
+}
+
+/** "21:30", with "sab 7" when it is not today (in the person's own time zone). */
+function answerTime(iso: string, lang: string) {
+  const at = new Date(iso)
+  const time = at.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
+  const today = at.toDateString() === new Date().toDateString()
+  return { time, day: today ? null : at.toLocaleDateString(lang, { weekday: 'short', day: 'numeric' }) }
 }
 
 /** The survey when it is due, then its answers on their way and a thank-you (a status, so it is announced). */

@@ -1,4 +1,4 @@
-import type { WidgetInfo, WidgetMessage, WidgetPrechatAnswers } from '@ascolto/protocol'
+import type { WidgetInfo, WidgetMessage, WidgetPrechatAnswers, WidgetWait } from '@ascolto/protocol'
 import {
   ApiError,
   type Endpoint,
@@ -39,6 +39,8 @@ export type ChatState = {
   attended: boolean
   /** The newest of the person's messages the helpline has seen. */
   seenId: string | null
+  /** While the person waits: their place and expected wait, as the server pushes them. */
+  wait: WidgetWait | null
   /** The survey after the close: due (shown), sending (answered, not yet confirmed), thanked, or none. */
   survey: 'none' | 'due' | 'sending' | 'thanked'
 }
@@ -83,6 +85,7 @@ export function createChat(endpoint: Endpoint): Chat {
     typing: false,
     attended: false,
     seenId: null,
+    wait: null,
     survey: 'none',
   }
   const listeners = new Set<() => void>()
@@ -251,7 +254,11 @@ export function createChat(endpoint: Endpoint): Chat {
       },
       onTyping: (typing) => update({ typing, attended: state.attended || typing }),
       onSeen: (seenId) => update({ seenId }),
-      onSurvey: offerSurvey,
+      onSurvey: () => {
+        update({ wait: null })
+        offerSurvey()
+      },
+      onWait: (wait) => update({ wait }),
       onUp: (again) => {
         socketDown = false
         restDown = false
@@ -370,6 +377,7 @@ export function createChat(endpoint: Endpoint): Chat {
         retrying: false,
         typing: false,
         attended: false,
+        wait: null,
         survey: state.info?.survey && state.messages.length > 0 ? 'due' : 'none',
       })
       settle()

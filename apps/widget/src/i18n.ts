@@ -1,6 +1,9 @@
 // The widget's words. A tiny catalogue per language instead of an i18n library: every byte is
 // downloaded by a phone that may be old and on a slow connection.
 
+/** When the line answers by, in the person's own time zone; `day` only when it is not today. */
+type AnswerBy = { time: string; day: string | null }
+
 const it = {
   lang: 'it',
   dir: 'ltr' as 'ltr' | 'rtl',
@@ -37,6 +40,10 @@ const it = {
   transcriptYou: 'Tu',
   openNow: 'Aperto ora',
   attended: 'Una persona della linea è qui con te.',
+  waitMinutes: (place: number, minutes: number) =>
+    `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}: circa ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
+  waitBusy: (place: number, by: AnswerBy | null) =>
+    `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}. La linea ora è molto occupata: ti risponderemo ${by ? (by.day ? `entro ${by.day} alle ${by.time}` : `entro le ${by.time}`) : 'appena possibile'}.`,
   closedNow: (next: string | null) =>
     next
       ? `Ora siamo chiusi: ti risponderemo ${next}. Puoi scrivere lo stesso.`
@@ -91,6 +98,10 @@ const en: Strings = {
   transcriptYou: 'You',
   openNow: 'Open now',
   attended: 'Someone from the line is here with you.',
+  waitMinutes: (place: number, minutes: number) =>
+    `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}: about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+  waitBusy: (place: number, by: AnswerBy | null) =>
+    `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}. The line is very busy now: we will reply ${by ? (by.day ? `by ${by.time} on ${by.day}` : `by ${by.time}`) : 'as soon as we can'}.`,
   closedNow: (next: string | null) =>
     next
       ? `We are closed now: we will reply ${next}. You can still write.`
@@ -106,6 +117,12 @@ const en: Strings = {
   surveySkip: 'Skip',
   surveySending: 'Sending your answers…',
   surveyThanks: 'Thank you for your answers.',
+}
+
+function ordinal(n: number) {
+  const teen = n % 100 >= 11 && n % 100 <= 13
+  const last = n % 10
+  return `${n}${teen ? 'th' : last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th'}`
 }
 
 const catalogues: Record<string, Strings> = { it, en }

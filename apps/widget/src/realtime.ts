@@ -1,4 +1,4 @@
-import type { WidgetClientEvents, WidgetEvents, WidgetMessage } from '@ascolto/protocol'
+import type { WidgetClientEvents, WidgetEvents, WidgetMessage, WidgetWait } from '@ascolto/protocol'
 import { io, type Socket } from 'socket.io-client'
 
 export type RealtimeHandlers = {
@@ -6,6 +6,8 @@ export type RealtimeHandlers = {
   onTyping: (typing: boolean) => void
   onSeen: (messageId: string) => void
   onSurvey: () => void
+  /** The person's place and expected wait; null: not waiting. */
+  onWait: (wait: WidgetWait | null) => void
   /** `again` is true from the second connection on: messages may have been missed meanwhile. */
   onUp: (again: boolean) => void
   onDown: () => void
@@ -55,6 +57,7 @@ export function connectRealtime(
   socket.on('typing', (typing) => handlers.onTyping(typing === true))
   socket.on('seen', (messageId) => typeof messageId === 'string' && handlers.onSeen(messageId))
   socket.on('survey', () => handlers.onSurvey())
+  socket.on('wait', (wait) => handlers.onWait(wait && typeof wait.place === 'number' ? wait : null))
   return {
     // Signals are not queued while offline: a stale "is writing" is worse than none.
     emit: (event, ...args) => {

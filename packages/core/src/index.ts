@@ -165,6 +165,7 @@ export { submitReport } from './reports/submit-report.ts'
 export { eraseProviderCopies } from './retention/erase-provider-copies.ts'
 export { setLegalHold } from './retention/legal-hold.ts'
 export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inactive-contacts.ts'
+export { onShiftNow } from './rota/answering-now.ts'
 export { assignShift, confirmShift, giveBackShift } from './rota/assign-shift.ts'
 export { renderCalendarFeed, renewCalendarFeed } from './rota/calendar-feed.ts'
 export { findGaps, type Gap, type StaffedOccurrence } from './rota/coverage.ts'
@@ -181,6 +182,13 @@ export {
 } from './rota/occurrences.ts'
 export { digestText, queueRotaDigests, sendRotaDigest } from './rota/rota-digest.ts'
 export { cancelShiftDay, createShift, deleteShift, findShiftHelpline } from './rota/save-shift.ts'
+export {
+  queueShiftReminders,
+  readShiftReminder,
+  reminderText,
+  sendShiftReminder,
+  setShiftReminder,
+} from './rota/shift-reminders.ts'
 export { answerShiftSwap, offerShiftSwap } from './rota/swap-shift.ts'
 export { acknowledgeFlag } from './safeguarding/acknowledge-flag.ts'
 export { listConversationFlags, listOpenFlagAlerts } from './safeguarding/list-flags.ts'
@@ -193,6 +201,14 @@ export { recordSurveyAnswers, surveyDueFor } from './survey/record-survey-answer
 export { SURVEY_HOURS } from './survey/survey-rules.ts'
 export { RISK_WINDOW_HOURS } from './triage/conversation-risk.ts'
 export { correctRiskLevel } from './triage/correct-risk-level.ts'
+export { describeWaits, type QueueWait } from './waiting/describe-waits.ts'
+export {
+  type AnsweringOperator,
+  expectedWaits,
+  typicalHandlingMinutes,
+  type WaitDesk,
+} from './waiting/expected-wait.ts'
+export { describeWidgetWaits, visitorWait } from './waiting/widget-waits.ts'
 export {
   describeWidget,
   loadWidgetChannel,
@@ -203,4 +219,8 @@ export { endConversationByVisitor } from './widget/end-conversation-by-visitor.t
 export { receiveWidgetMessage } from './widget/receive-widget-message.ts'
 export { visitorAttended } from './widget/visitor-attended.ts'
 export { visitorKnown } from './widget/visitor-known.ts'
-export { openConversationOfVisitor, visitorOfConversation } from './widget/visitor-signals.ts'
+export {
+  openConversationOfVisitor,
+  visitorOfConversation,
+  visitorsOfConversations,
+} from './widget/visitor-signals.ts'

@@ -311,12 +311,33 @@ export const CallSettings = Type.Object(
   {
     ring: Type.Union([Type.Literal('together'), Type.Literal('in_turn')], {
       description:
-        "'together': every available operator's phone at once; 'in_turn': one after the other; then the door's own number, then the voicemail",
+        "'together': the phones of every operator who can answer at once (available, and on shift where the helpline keeps a rota); 'in_turn': one after the other; then the door's own number, then the voicemail",
     }),
   },
   Strict,
 )
 export type CallSettings = Static<typeof CallSettings>
+
+// ---- the wait a person sees: their place in the queue and the expected wait ----
+
+export const WaitSettings = Type.Object(
+  {
+    show: Type.Optional(
+      Type.Boolean({
+        description:
+          'the widget shows a waiting person their place and expected wait (default true); false: nothing about the wait',
+      }),
+    ),
+    /** On messaging doors, said once per conversation to a person left waiting while the line is open. */
+    message: Type.Optional(LocalizedText),
+  },
+  {
+    ...Strict,
+    description:
+      "message: none, not sent (the default). Its placeholders: {place} ('3ª' / '3rd') and {wait} ('circa 10 minuti' / 'entro le 21:30')",
+  },
+)
+export type WaitSettings = Static<typeof WaitSettings>
 // ---- automatic triage: the helpline's own phrases, and kinds it does not want raised ----
 
 /** What a message can be about, as triage names it. */
@@ -432,6 +453,7 @@ export const HelplineSettings = Type.Object(
     calls: Type.Optional(CallSettings),
     reportForm: Type.Optional(ReportFormSettings),
     cases: Type.Optional(CaseSettings),
+    wait: Type.Optional(WaitSettings),
   },
   Strict,
 )

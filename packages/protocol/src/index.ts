@@ -272,6 +272,17 @@ export const WidgetTranscript = Type.Object({
 export type WidgetTranscript = Static<typeof WidgetTranscript>
 
 /** Events the server pushes to a widget (namespace `/widget`). */
+/**
+ * Where a waiting person stands: their place, and the expected wait in minutes where the operators
+ * on shift and their recent handling times can keep it; else when the helpline's rules answer by.
+ */
+export const WidgetWait = Type.Object({
+  place: Type.Integer({ minimum: 1 }),
+  minutes: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  answerBy: Type.Union([Type.String(), Type.Null()]),
+})
+export type WidgetWait = Static<typeof WidgetWait>
+
 export type WidgetEvents = {
   message: (message: WidgetMessage) => void
   /** A volunteer is writing (true) or stopped (false). */
@@ -280,6 +291,8 @@ export type WidgetEvents = {
   seen: (messageId: string) => void
   /** The conversation was closed by the helpline: show the survey. */
   survey: () => void
+  /** The person's place in the queue and expected wait, as the queue moves; null: not waiting (or not shown). */
+  wait: (wait: WidgetWait | null) => void
 }
 export * from './callbacks.ts'
 export * from './calls.ts'

@@ -116,6 +116,13 @@ export const CalendarFeedView = Type.Object({
 })
 export type CalendarFeedView = Static<typeof CalendarFeedView>
 
+/** How long before each of their shifts an operator is reminded by e-mail; null: never (the default). */
+export const ShiftReminder = Type.Object(
+  { minutes: Type.Union([Type.Integer({ minimum: 15, maximum: 2880 }), Type.Null()]) },
+  Strict,
+)
+export type ShiftReminder = Static<typeof ShiftReminder>
+
 export const ShiftCreated = Type.Object({ id: Uuid })
 
 const OnShift = Type.Object({

@@ -1,5 +1,5 @@
 // The rota's calls to the server.
-import type { AssignmentBody, CalendarFeedView, RotaWeek, ShiftBody } from '@ascolto/protocol'
+import type { AssignmentBody, CalendarFeedView, RotaWeek, ShiftBody, ShiftReminder } from '@ascolto/protocol'
 import { request } from '../api/http.ts'
 
 export const getRotaWeek = (helplineId: string, week?: string) =>
@@ -18,3 +18,6 @@ export const actOnAssignment = (
 export const offerSwap = (assignmentId: string, toUserId: string) =>
   request<void>('POST', `/api/shift-assignments/${assignmentId}/swap`, { toUserId })
 export const renewCalendarFeed = () => request<CalendarFeedView>('POST', '/api/rota/calendar-feed')
+export const getShiftReminder = () => request<ShiftReminder>('GET', '/api/rota/reminder')
+export const saveShiftReminder = (minutes: number | null) =>
+  request<ShiftReminder>('PUT', '/api/rota/reminder', { minutes })

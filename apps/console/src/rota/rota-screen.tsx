@@ -12,6 +12,7 @@ import { OccurrenceCard } from './occurrence-card.tsx'
 import { createShift, getRotaWeek } from './rota-api.ts'
 import { rotaHref } from './rota-gate.tsx'
 import { ShiftForm } from './shift-form.tsx'
+import { ShiftReminder } from './shift-reminder.tsx'
 import { WeekPicture } from './week-picture.tsx'
 import './rota.css'
 
@@ -157,6 +158,7 @@ export function RotaScreen({ session, helplineId, onSignedOut }: Props) {
               onCreate={async (body) => act(() => createShift(helplineId, body), t('rota.created'))}
             />
           )}
+          <ShiftReminder onError={setFailure} />
           <CalendarFeed onError={setFailure} />
         </>
       )}

@@ -149,6 +149,15 @@ export function AssignmentFieldset({ form, edit }: Omit<SectionProps, 'languages
         onChange={(stillAliveMinutes) => edit('stillAliveMinutes', stillAliveMinutes)}
         numeric
       />
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={form.showWait}
+          onChange={(event) => edit('showWait', event.target.checked)}
+        />
+        {t('settings.assignment.showWait')}
+      </label>
+      <p className="hint">{t('settings.assignment.showWaitHint')}</p>
     </fieldset>
   )
 }

@@ -113,3 +113,21 @@ test('a survey with no door and no question leaves the file; a question without 
   form.survey = { channelKinds: [], questions: [] }
   assert.equal(fromForm(form).survey, undefined)
 })
+
+test('the wait shown in the chat: on unless turned off; turning it off keeps the message about it', () => {
+  const file = {
+    name: 'Linea',
+    languages: ['it'],
+    wait: { message: { it: 'Sei la {place} persona: {wait}.' } },
+  }
+  const form = toForm(file)
+  assert.equal(form.showWait, true)
+  assert.deepEqual(fromForm(form).wait, file.wait)
+  form.showWait = false
+  assert.deepEqual(fromForm(form).wait, { ...file.wait, show: false })
+  assert.equal(fromForm(toForm({ name: 'Linea', languages: ['it'] })).wait, undefined)
+  const off = toForm({ name: 'Linea', languages: ['it'], wait: { show: false } })
+  assert.equal(off.showWait, false)
+  off.showWait = true
+  assert.equal(fromForm(off).wait, undefined)
+})

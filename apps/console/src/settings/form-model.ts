@@ -58,6 +58,8 @@ export type SettingsForm = {
   /** Every conversation with a safeguarding flag goes to clinical review at close. */
   reviewFlagged: boolean
   survey: SurveyForm
+  /** The widget shows a waiting person their place and expected wait (`wait.show`, on unless false). */
+  showWait: boolean
 }
 
 const text = (value: unknown): string =>
@@ -149,6 +151,7 @@ export function toForm(file: unknown): SettingsForm {
     },
     reviewFlagged: desk.reviewFlagged === true,
     survey: surveyToForm(settings.survey, textsOf),
+    showWait: object(settings.wait).show !== false,
   }
 }
 
@@ -236,6 +239,13 @@ function deskOf(form: SettingsForm, languages: string[]) {
   return Object.keys(desk).length > 0 ? { desk } : {}
 }
 
+/** `wait`: `show: false` only when turned off (on is what a file without it means); its message as it came. */
+function waitOf(form: SettingsForm) {
+  const { show: _show, ...rest } = object(form.base.wait)
+  const wait = { ...rest, ...(form.showWait ? {} : { show: false }) }
+  return Object.keys(wait).length > 0 ? { wait } : {}
+}
+
 // a number when it reads as one, otherwise what was typed, for the server to name the field
 const numberOrText = (typed: string) =>
   typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed
@@ -246,7 +256,7 @@ const withReason = <T extends object>(value: T, reason: string) =>
 /** The settings file to send: the whole object, as PUT expects it. */
 export function fromForm(form: SettingsForm): HelplineSettings {
   const languages = parseLanguages(form.languages)
-  const { policy: _policy, desk: _desk, survey: _survey, ...base } = form.base
+  const { policy: _policy, desk: _desk, survey: _survey, wait: _wait, ...base } = form.base
   const { patronSaintDay: _patron, alwaysOpen: _always, ...openingRest } = object(base.opening)
   const { notice: _notice, ...blockingRest } = object(base.blocking)
   // a text emptied in the form is gone from the file; replies of kinds this console does not know stay
@@ -312,6 +322,7 @@ export function fromForm(form: SettingsForm): HelplineSettings {
     retention: { ...object(base.retention), months: numberOrText(form.retentionMonths) },
     ...deskOf(form, languages),
     ...(survey ? { survey } : {}),
+    ...waitOf(form),
   }
   // what the server checks, it checks: the form's types are a wish, not a guarantee
   return settings as unknown as HelplineSettings

@@ -15,6 +15,7 @@ import {
   sendReadReceipt,
   sendRotaDigest,
   sendSafeguardingAlert,
+  sendShiftReminder,
 } from '@ascolto/core'
 import type { Pool, PoolClient } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
@@ -64,6 +65,7 @@ export function createOutboxWorker(
     erase_provider_copies: (services, row) => eraseProviderCopies(pool, services, adapters, row),
     rota_digest: (services, row) => sendRotaDigest(pool, services, adapters, row),
     call_conference: (services, row) => runCallConference(pool, services, adapters, row),
+    shift_reminder: (services, row) => sendShiftReminder(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

@@ -1,18 +1,22 @@
-// The worker role's periodic jobs (the retention purge and the rota's daily digest, hourly).
-// Several workers may run against one database: each purge takes a PostgreSQL advisory lock on a
-// connection of its own, and a worker that cannot get it skips the run, since another one is
-// doing it right now; each digest is claimed by a row (rota_digest).
+// The worker role's periodic jobs (the retention purge and the rota's daily digest, hourly; the
+// reminders before shifts, every five minutes). Several workers may run against one database:
+// each purge takes a PostgreSQL advisory lock on a connection of its own, and a worker that cannot
+// get it skips the run, since another one is doing it right now; each digest is claimed by a row
+// (rota_digest), each reminder by its assignment (reminded_at).
 import {
   type Keyring,
   type PurgeCounts,
   purgeExpiredBlocks,
   purgeInactiveContacts,
   queueRotaDigests,
+  queueShiftReminders,
 } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 
 const HOUR_MS = 60 * 60 * 1000
+/** A reminder goes at most this late after the moment the operator asked for. */
+const REMINDERS_MS = 5 * 60 * 1000
 const RETENTION_LOCK = 'ascolto:job:retention-purge'
 
 export type ScheduledJobs = {
@@ -59,7 +63,17 @@ export function createScheduledJobs(
   const interval = options.retentionIntervalMs ?? HOUR_MS
   let stopped = true
   let timer: NodeJS.Timeout | undefined
+  let reminders: NodeJS.Timeout | undefined
   let current: Promise<void> | undefined
+  let reminding: Promise<void> | undefined
+
+  const remind = async () => {
+    try {
+      await queueShiftReminders(pool, new Date())
+    } catch (error) {
+      log.error({ err: error }, 'shift reminders failed')
+    }
+  }
 
   const runRetention = () =>
     exclusively(pool, RETENTION_LOCK, async () => {
@@ -96,11 +110,17 @@ export function createScheduledJobs(
       if (!stopped) return
       stopped = false
       current = tick()
+      reminding = remind()
+      reminders = setInterval(() => {
+        reminding = remind()
+      }, REMINDERS_MS)
     },
     stop: async () => {
       stopped = true
       clearTimeout(timer)
+      clearInterval(reminders)
       await current
+      await reminding
     },
   }
 }

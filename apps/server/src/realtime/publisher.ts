@@ -1,7 +1,9 @@
 import type { Publisher } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
+import type { ConsoleEvents } from '@ascolto/protocol'
 import type { Server } from 'socket.io'
 import { consoleRoom, userRoom } from './socket-server.ts'
+import type { WaitUpdates } from './wait-updates.ts'
 
 export const OUTBOX_CHANNEL = 'ascolto_outbox'
 
@@ -9,13 +11,24 @@ export const OUTBOX_CHANNEL = 'ascolto_outbox'
  * Pushes over Socket.IO (to every instance, through its adapter). A worker in this process is
  * woken directly; otherwise a NOTIFY after the commit wakes the workers elsewhere.
  */
-export function createPublisher(io: Server, pool: Pool, localWorker?: { wake: () => void }): Publisher {
+export function createPublisher(
+  io: Server,
+  pool: Pool,
+  localWorker?: { wake: () => void },
+  waits?: WaitUpdates,
+): Publisher {
   return {
     toConsoles: (helplineId, event, ...args) => {
       io.of('/console')
         .to(consoleRoom(helplineId))
         .emit(event, ...args)
+      // every change of a conversation may move the queue the waiting people see
+      if (event === 'conversation.updated') {
+        const [view] = args as Parameters<ConsoleEvents['conversation.updated']>
+        waits?.queueMoved(helplineId, view.status === 'waiting' ? undefined : view.id)
+      } else if (event === 'conversation.removed') waits?.queueMoved(helplineId)
     },
+    answeringChanged: (helplineId) => waits?.queueMoved(helplineId),
     toOperator: (userId, event, ...args) => {
       io.of('/console')
         .to(userRoom(userId))

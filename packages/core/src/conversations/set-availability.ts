@@ -21,6 +21,9 @@ export async function setAvailability(
   availability: Availability,
 ): Promise<Availability> {
   await tx.query('update app_user set availability = $2 where id = $1', [actor.userId, availability])
+  afterCommit(() => {
+    for (const helplineId of helplineIdsOf(actor)) services.publisher.answeringChanged?.(helplineId)
+  })
   if (availability !== 'available') return availability
   for (const helplineId of helplineIdsOf(actor)) {
     const assigned = await assignWaiting(tx, await loadHelplineSettings(tx, helplineId), helplineId)

@@ -19,6 +19,8 @@ export type OutboxKind =
   | 'rota_digest'
   /** a live call's conference at the provider: the call moved into it, a mediator called in or let go */
   | 'call_conference'
+  /** an operator's reminder before their shift, through the helpline's mailbox */
+  | 'shift_reminder'
 export type OutboxRow = {
   id: string
   kind: OutboxKind

@@ -17,6 +17,12 @@ export type Publisher = {
     ...args: Parameters<ConsoleEvents[E]>
   ) => void
   toWidget: (room: string, event: string, payload: unknown) => void
+  /**
+   * Who can answer changed without a conversation changing (an operator's availability): the
+   * waiting people hear their new wait. Conversations' own changes reach them through toConsoles.
+   * Optional: publishers that push nothing to the widget leave it out.
+   */
+  answeringChanged?: (helplineId: string) => void
   /** Something was written to the outbox: the worker (here or in another process) should look now. */
   outboxChanged: () => void
 }

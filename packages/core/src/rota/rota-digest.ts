@@ -1,20 +1,18 @@
 // The coordinators' daily digest: each morning, the gaps of the next seven days, by e-mail through
 // the helpline's own mailbox (where it has one: that is where SMTP is configured). The job queues
 // one outbox row per coordinator once a day; the worker sends each, retried like any other.
-import { randomUUID } from 'node:crypto'
-import { type ChannelAdapter, ChannelSendError } from '@ascolto/channels'
+import type { ChannelAdapter } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
-import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
 import type { Services } from '../context.ts'
-import { complete, enqueue, type OutboxRow, retryLater } from '../outbox/outbox.ts'
+import { enqueue, type OutboxRow } from '../outbox/outbox.ts'
 import { addDays, localDateOf } from '../policy/local-days.ts'
 import type { Gap } from './coverage.ts'
 import { loadCoverage } from './load-coverage.ts'
+import { mailOperator } from './mail-operator.ts'
 
 /** Not before this local hour: a digest read with the morning's coffee, not at midnight. */
 const DIGEST_HOUR = 7
 const DAYS = 7
-const MAX_TRIES = 8
 
 type Texts = { intro: (helpline: string) => string; none: string; gap: (gap: Gap, when: string) => string }
 const ROLE_IT = {
@@ -113,42 +111,17 @@ export async function sendRotaDigest(
   adapters: Record<string, ChannelAdapter>,
   row: OutboxRow,
 ): Promise<'sent' | 'failed' | 'retry'> {
-  const { helplineId, channelId, userId, from } = row.payload as Record<string, string>
-  const { rows } = await pool.query<
-    ChannelRow & { kind: string; email: string; locale: string; name: string }
-  >(
-    `select c.id as channel_id, c.helpline_id, c.config as channel_config, c.secrets as channel_secrets, c.kind,
-            u.email, u.locale, h.name
-       from channel c join helpline h on h.id = c.helpline_id
-       join membership m on m.helpline_id = h.id and m.user_id = $3 and m.role = 'coordinator'
-       join app_user u on u.id = m.user_id and u.deactivated_at is null
-      where c.id = $1 and c.helpline_id = $2 and c.enabled`,
-    [channelId, helplineId, userId],
+  const { helplineId, channelId, userId, from } = row.payload as Record<string, string | undefined>
+  return mailOperator(
+    pool,
+    services,
+    adapters,
+    row,
+    { helplineId, channelId, userId, role: 'coordinator' },
+    async ({ locale, helplineName }) => {
+      if (!helplineId || !from) return null
+      const coverage = await loadCoverage(pool, helplineId, from, DAYS)
+      return digestText(helplineName, coverage.gaps, coverage.zone, locale)
+    },
   )
-  const target = rows[0]
-  const adapter = target && adapters[target.kind]
-  if (!target || !adapter || !from) {
-    await complete(pool, row.id)
-    return 'failed'
-  }
-  const coverage = await loadCoverage(pool, helplineId as string, from, DAYS)
-  const text = digestText(target.name, coverage.gaps, coverage.zone, target.locale)
-  try {
-    await adapter.send(
-      openConnection(services.keyring, target),
-      target.email,
-      { id: randomUUID(), text, createdAt: services.clock() },
-      { pushToWidget: services.publisher.toWidget },
-    )
-  } catch (error) {
-    const retryable = !(error instanceof ChannelSendError) || error.retryable
-    if (retryable && row.attempts < MAX_TRIES) {
-      await retryLater(pool, row, error instanceof ChannelSendError ? error.code : 'ASCOLTO_ERR_SEND')
-      return 'retry'
-    }
-    await complete(pool, row.id)
-    return 'failed'
-  }
-  await complete(pool, row.id)
-  return 'sent'
 }

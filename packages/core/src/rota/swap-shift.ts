@@ -56,10 +56,10 @@ export async function answerShiftSwap(
   )
   if (!rows[0]) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'No swap offered to you')
   if (input.accept) {
-    await tx.query('update shift_assignment set user_id = $2, confirmed_at = now() where id = $1', [
-      a.id,
-      actor.userId,
-    ])
+    await tx.query(
+      'update shift_assignment set user_id = $2, confirmed_at = now(), reminded_at = null where id = $1',
+      [a.id, actor.userId],
+    )
   }
   await recordAuditEvent(tx, {
     helplineId: a.helplineId,

@@ -25,26 +25,39 @@ export async function visitorOfConversation(
   keyring: Keyring,
   conversationId: string,
 ): Promise<{ helplineId: string; token: string } | null> {
+  return (await visitorsOfConversations(db, keyring, [conversationId])).get(conversationId) ?? null
+}
+
+/** The web-chat visitors of these open conversations, by conversation (others are left out). */
+export async function visitorsOfConversations(
+  db: Queryable,
+  keyring: Keyring,
+  conversationIds: readonly string[],
+): Promise<Map<string, { helplineId: string; token: string }>> {
   const { rows } = await db.query<{
+    id: string
     helpline_id: string
     channel_id: string
     contact_id: string
     key_sealed: Buffer | null
     address_sealed: Buffer
   }>(
-    `select c.helpline_id, c.channel_id, c.contact_id, k.key_sealed, ci.address_sealed from conversation c
+    `select c.id, c.helpline_id, c.channel_id, c.contact_id, k.key_sealed, ci.address_sealed from conversation c
        join channel ch on ch.id = c.channel_id and ch.kind = 'webchat'
        join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
        left join keystore.contact_key k on k.contact_id = c.contact_id
-      where c.id = $1 and c.status <> 'closed'`,
-    [conversationId],
+      where c.id = any($1::uuid[]) and c.status <> 'closed'`,
+    [conversationIds],
   )
-  const row = rows[0]
-  if (!row) return null
-  return {
-    helplineId: row.helpline_id,
-    token: keyring
-      .contact(row.helpline_id, row.contact_id, row.key_sealed)
-      .open(row.address_sealed, `address:${row.channel_id}`),
-  }
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        helplineId: row.helpline_id,
+        token: keyring
+          .contact(row.helpline_id, row.contact_id, row.key_sealed)
+          .open(row.address_sealed, `address:${row.channel_id}`),
+      },
+    ]),
+  )
 }

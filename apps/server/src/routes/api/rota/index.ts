@@ -1,5 +1,5 @@
 // The rota: a helpline's week (any member), shifts (coordinators), places on them (sign up,
-// assign, confirm, give back, swap) and each operator's private calendar feed.
+// assign, confirm, give back, swap), each operator's private calendar feed and their reminder.
 import {
   type Actor,
   answerShiftSwap,
@@ -15,8 +15,10 @@ import {
   giveBackShift,
   helplineIdsOf,
   offerShiftSwap,
+  readShiftReminder,
   renderCalendarFeed,
   renewCalendarFeed,
+  setShiftReminder,
   type Tx,
 } from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
@@ -30,6 +32,7 @@ import {
   ShiftBody,
   ShiftCreated,
   ShiftExceptionBody,
+  ShiftReminder,
   SwapBody,
 } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -185,6 +188,28 @@ export const rotaRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
       const actor = await requireActor(pool, request)
       const token = await withTransaction(pool, (tx) => renewCalendarFeed(tx, actor))
       return reply.status(201).send({ url: new URL(`/calendar/${token}`, config.publicUrl).href })
+    },
+  )
+
+  app.get(
+    '/api/rota/reminder',
+    { config: { policy: staff('volunteer') }, schema: { response: { 200: ShiftReminder, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return { minutes: await readShiftReminder(pool, actor) }
+    },
+  )
+
+  app.put(
+    '/api/rota/reminder',
+    {
+      config: { policy: staff('volunteer') },
+      schema: { body: ShiftReminder, response: { 200: ShiftReminder, ...errors } },
+    },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      const minutes = await withTransaction(pool, (tx) => setShiftReminder(tx, actor, request.body.minutes))
+      return { minutes }
     },
   )
 
