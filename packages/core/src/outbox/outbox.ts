@@ -17,6 +17,8 @@ export type OutboxKind =
   | 'erase_provider_copies'
   /** a coordinator's daily digest of the rota's gaps, through the helpline's mailbox */
   | 'rota_digest'
+  /** a password reset link, through the mailbox of one of the person's helplines */
+  | 'password_reset'
 export type OutboxRow = {
   id: string
   kind: OutboxKind
