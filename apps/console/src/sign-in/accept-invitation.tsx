@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/http.ts'
 import { useErrorText } from '../shell/error-alert.tsx'
+import { NewPasswordFields } from './new-password-fields.tsx'
 import { acceptInvitation, lookUpInvitation } from './sign-in-api.ts'
 
 type Props = { token: string; onAccepted: (email: string) => void }
@@ -18,7 +19,7 @@ export function AcceptInvitation({ token, onAccepted }: Props) {
   const [again, setAgain] = useState('')
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const ids = { name: useId(), password: useId(), again: useId(), error: useId(), hint: useId() }
+  const ids = { name: useId(), error: useId() }
   const [preview, setPreview] = useState<InvitationPreview | 'spent' | null>(null)
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per link (errorText is new at each render)
   useEffect(() => {
@@ -76,30 +77,12 @@ export function AcceptInvitation({ token, onAccepted }: Props) {
           value={displayName}
           onChange={(event) => setDisplayName(event.target.value)}
         />
-        <label htmlFor={ids.password}>{t('invitation.password')}</label>
-        <input
-          id={ids.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={1024}
-          aria-describedby={ids.hint}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <p id={ids.hint} className="muted field-hint">
-          {t('invitation.passwordHint')}
-        </p>
-        <label htmlFor={ids.again}>{t('invitation.again')}</label>
-        <input
-          id={ids.again}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={1024}
-          value={again}
-          onChange={(event) => setAgain(event.target.value)}
+        <NewPasswordFields
+          password={password}
+          again={again}
+          hint={t('invitation.passwordHint')}
+          onPassword={setPassword}
+          onAgain={setAgain}
         />
         {error && (
           <p id={ids.error} className="error-alert" role="alert">
