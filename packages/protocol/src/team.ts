@@ -135,6 +135,19 @@ export const AuditEventView = Type.Object({
   actor: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
   subjectType: Type.String(),
   subjectId: Type.Union([Uuid, Type.Null()]),
+  /** What the subject is called, for the sentence; null: gone (an erased person) or not named. */
+  subject: Type.Union([
+    Type.Object({
+      kind: Type.Literal('person'),
+      pseudonym: Type.Integer(),
+      /** Where the console opens them: the conversation, or the person's latest one. */
+      conversationId: Type.Union([Uuid, Type.Null()]),
+    }),
+    Type.Object({ kind: Type.Literal('member'), displayName: Type.String() }),
+    Type.Object({ kind: Type.Literal('invitation'), email: Type.String() }),
+    Type.Object({ kind: Type.Literal('case'), caseId: Uuid }),
+    Type.Null(),
+  ]),
   details: Type.Record(Type.String(), Type.Unknown()),
 })
 export type AuditEventView = Static<typeof AuditEventView>

@@ -2,11 +2,9 @@
 // lasted. Never the caller's number.
 import type { CallSummary } from '@ascolto/protocol'
 import { useTranslation } from 'react-i18next'
+import { minutesAndSeconds } from '../desk/time-format.ts'
 
 /** 192 → "3:12" */
-export const minutesAndSeconds = (seconds: number) =>
-  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
-
 export function CallRecord({ call }: { call: CallSummary }) {
   const { t } = useTranslation()
   const outcome = call.live ? t('calls.live') : t(`calls.outcome.${call.outcome}`)

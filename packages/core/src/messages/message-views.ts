@@ -19,7 +19,7 @@ type MessageRow = {
   error_code: string | null
   flagged: boolean
   hidden_reason: HideReason | null
-  media: { mimeType?: string | null; voice?: boolean } | null
+  media: { mimeType?: string | null; voice?: boolean; durationSeconds?: number } | null
   media_status: NonNullable<MessageView['media']>['status'] | null
   media_error: string | null
   stored_type: string | null
@@ -83,6 +83,7 @@ export async function loadMessageViews(
             status: row.media_status,
             mimeType: row.stored_type ?? row.media.mimeType ?? null,
             voice: row.media.voice === true,
+            durationSeconds: row.media.durationSeconds ?? null,
             error: row.media_error,
           }
         : null,
