@@ -1,13 +1,13 @@
 // The page an invitation link opens: it names the helpline and the address the invitation is for;
 // the newcomer chooses the name the team sees and a password (someone who already has an account
 // gives theirs), and the link is spent. A link already used or expired says so, with no form.
-import type { InvitationPreview } from '@ascolto/protocol'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/http.ts'
 import { useErrorText } from '../shell/error-alert.tsx'
 import { NewPasswordFields } from './new-password-fields.tsx'
 import { acceptInvitation, lookUpInvitation } from './sign-in-api.ts'
+import { useLinkPreview } from './use-link-preview.ts'
 
 type Props = { token: string; onAccepted: (email: string) => void }
 
@@ -18,16 +18,8 @@ export function AcceptInvitation({ token, onAccepted }: Props) {
   const [password, setPassword] = useState('')
   const [again, setAgain] = useState('')
   const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const ids = { name: useId(), error: useId() }
-  const [preview, setPreview] = useState<InvitationPreview | 'spent' | null>(null)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per link (errorText is new at each render)
-  useEffect(() => {
-    lookUpInvitation(token).then(setPreview, (failure) => {
-      if (failure instanceof ApiError && failure.status === 410) setPreview('spent')
-      else setError(errorText(failure))
-    })
-  }, [token])
+  const { preview, error, setError } = useLinkPreview(lookUpInvitation, token)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

@@ -58,7 +58,9 @@ export function ForgotPassword({ email: typed, onBack }: Props) {
           {t('reset.send')}
         </button>
       </form>
-      <p role="status">{sent ? t('reset.sent') : ''}</p>
+      <p role="status" className="sign-in-sent">
+        {sent ? t('reset.sent') : ''}
+      </p>
       <button type="button" className="button-quiet" onClick={onBack}>
         {t('reset.back')}
       </button>

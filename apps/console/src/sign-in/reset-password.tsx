@@ -1,12 +1,13 @@
 // The page a password reset link opens: it names the address the link is for; a new password,
 // typed twice, replaces the old one and ends every session of the account. A link used or
 // expired says so, with no form.
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/http.ts'
 import { useErrorText } from '../shell/error-alert.tsx'
 import { NewPasswordFields } from './new-password-fields.tsx'
 import { completePasswordReset, lookUpPasswordReset } from './sign-in-api.ts'
+import { useLinkPreview } from './use-link-preview.ts'
 
 type Props = { token: string; onDone: (email: string) => void }
 
@@ -14,21 +15,11 @@ export function ResetPassword({ token, onDone }: Props) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const errorId = useId()
-  const [email, setEmail] = useState<string | 'spent' | null>(null)
+  const { preview, setPreview, error, setError } = useLinkPreview(lookUpPasswordReset, token)
+  const email = preview === 'spent' ? preview : (preview?.email ?? null)
   const [password, setPassword] = useState('')
   const [again, setAgain] = useState('')
   const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per link (errorText is new at each render)
-  useEffect(() => {
-    lookUpPasswordReset(token).then(
-      (preview) => setEmail(preview.email),
-      (failure) => {
-        if (failure instanceof ApiError && failure.status === 410) setEmail('spent')
-        else setError(errorText(failure))
-      },
-    )
-  }, [token])
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -42,7 +33,7 @@ export function ResetPassword({ token, onDone }: Props) {
       onDone((await completePasswordReset({ token, password })).email)
     } catch (failure) {
       setPending(false)
-      if (failure instanceof ApiError && failure.status === 410) setEmail('spent')
+      if (failure instanceof ApiError && failure.status === 410) setPreview('spent')
       else setError(errorText(failure))
     }
   }
