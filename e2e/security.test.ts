@@ -198,7 +198,7 @@ describe('the console’s defences, in Chromium', () => {
 
     await desk.getByRole('link', { name: 'Registro' }).click()
     await desk.getByRole('heading', { name: /^Registro · / }).waitFor()
-    await desk.getByRole('rowheader', { name: 'Ha disattivato una persona' }).waitFor()
+    await desk.getByRole('rowheader', { name: "Chiara ha disattivato l'account di Nuovo" }).waitFor()
     await screenshot(desk, 'console-audit-log-1280')
   })
 })
