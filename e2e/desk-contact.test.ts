@@ -176,14 +176,17 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     // the audit log lists the reveal (with its reason, never the number), the export, the erasure
     await carla.goto(`${server.url}/#/audit/${helplineId}`)
     await carla.getByRole('heading', { name: /^Registro · / }).waitFor()
-    for (const action of [
-      'Ha visto il recapito di una persona',
-      'Ha esportato i dati di una persona',
-      'Ha cancellato i dati di una persona',
+    for (const sentence of [
+      'Carla ha visto il recapito di una persona ora cancellata',
+      'Carla ha esportato i dati di una persona ora cancellata',
+      'Carla ha cancellato i dati di una persona',
     ]) {
-      await carla.getByRole('rowheader', { name: action }).waitFor()
+      await carla.getByRole('rowheader', { name: sentence }).waitFor()
     }
-    await carla.getByText('La persona chiede di essere richiamata').first().waitFor()
+    // the reason is in the event's raw record, behind its disclosure
+    const revealed = carla.getByRole('row', { name: /Carla ha visto il recapito/ }).first()
+    await revealed.getByText('Dettagli tecnici').click()
+    await revealed.getByText(/La persona chiede di essere richiamata/).waitFor()
     assert.equal((await carla.content()).includes(phone), false)
   })
 

@@ -184,7 +184,7 @@ describe('the console’s defences, in Chromium', () => {
     const row = desk.getByRole('row', { name: /Nuovo/ })
     await row.waitFor()
     await row.getByRole('button', { name: /Disattiva/ }).click()
-    await desk.getByRole('status').getByText('Nuovo è stato disattivato.').waitFor()
+    await desk.getByRole('status').getByText('Account di Nuovo disattivato.').waitFor()
     await desk.getByRole('row', { name: /Nuovo/ }).waitFor({ state: 'detached' })
     assert.deepEqual(dialogs, ["Disattivare Nuovo? Perderà subito l'accesso a questa linea."])
     // the newcomer's open console is cut off at once (the server drops its socket), and the
@@ -198,7 +198,7 @@ describe('the console’s defences, in Chromium', () => {
 
     await desk.getByRole('link', { name: 'Registro' }).click()
     await desk.getByRole('heading', { name: /^Registro · / }).waitFor()
-    await desk.getByRole('rowheader', { name: 'Ha disattivato una persona' }).waitFor()
+    await desk.getByRole('rowheader', { name: "Chiara ha disattivato l'account di Nuovo" }).waitFor()
     await screenshot(desk, 'console-audit-log-1280')
   })
 })

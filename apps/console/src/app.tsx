@@ -7,6 +7,7 @@ import { loadSession } from './api/session.ts'
 import { Desk } from './desk/desk.tsx'
 import { RotaGate } from './rota/rota-gate.tsx'
 import { SignIn } from './sign-in/sign-in.tsx'
+import { linkToken } from './sign-in/sign-in-api.ts'
 import { TeamGate } from './team/team-gate.tsx'
 
 type SessionState =
@@ -20,6 +21,8 @@ export function App() {
 
   useEffect(() => {
     whenUnauthenticated(() => setState({ phase: 'signed-out' }))
+    // a password reset link is for whoever holds it, signed in or not: using it ends the sessions
+    if (linkToken()?.kind === 'reset') return setState({ phase: 'signed-out' })
     loadSession().then(
       (session) => setState(session ? { phase: 'signed-in', session } : { phase: 'signed-out' }),
       // the server cannot be reached: the form will say so when it is used

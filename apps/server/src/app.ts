@@ -22,6 +22,7 @@ import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { languageRoutes } from './routes/api/languages/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
+import { passwordResetRoutes } from './routes/api/password-reset/index.ts'
 import { reviewRoutes } from './routes/api/reviews/index.ts'
 import { rotaRoutes } from './routes/api/rota/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
@@ -68,6 +69,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(triageRoutes, context)
   await app.register(reviewRoutes, context)
   await app.register(teamRoutes, context)
+  await app.register(passwordResetRoutes, context)
   await app.register(auditRoutes, context)
   await app.register(statisticsRoutes, context)
   await app.register(rotaRoutes, context)

@@ -25,6 +25,12 @@ export const errorStatus = {
   /** Removing it would leave without a second factor someone whose role needs one. */
   ASCOLTO_ERR_LAST_SECOND_FACTOR: 409,
   ASCOLTO_ERR_INVITATION_INVALID: 410,
+  /** A password reset link used, expired, or for an account deactivated since. */
+  ASCOLTO_ERR_RESET_INVALID: 410,
+  /** The address has an open invitation already: one link per person at a time. */
+  ASCOLTO_ERR_INVITATION_OPEN: 409,
+  /** An invitation accepted, expired or revoked: it can no longer be renewed or revoked. */
+  ASCOLTO_ERR_INVITATION_CLOSED: 409,
   /** A request to see an address nobody decided on in time, or an approval not used in time. */
   ASCOLTO_ERR_REQUEST_EXPIRED: 410,
 } as const

@@ -113,6 +113,7 @@ export { describeInvitation } from './operators/describe-invitation.ts'
 export { describeSession } from './operators/describe-session.ts'
 export { endSessionsOf, logOutEverywhere, SESSIONS_ENDED_CHANNEL } from './operators/end-sessions.ts'
 export { readHelplineSecurity, updateHelplineSecurity } from './operators/helpline-security.ts'
+export { renewInvitationLink, revokeInvitation } from './operators/invitation-links.ts'
 export { acceptInvitation, INVITATION_DAYS, inviteMember, listInvitations } from './operators/invitations.ts'
 export {
   listLanguagesCovered,
@@ -125,6 +126,13 @@ export {
   removePasskey,
   startPasskeyRegistration,
 } from './operators/passkeys.ts'
+export {
+  completePasswordReset,
+  describePasswordReset,
+  issuePasswordReset,
+  RESET_MINUTES,
+  requestPasswordReset,
+} from './operators/password-resets.ts'
 export { requireRole } from './operators/require-role.ts'
 export {
   checkSecondFactor,
@@ -132,6 +140,7 @@ export {
   secondFactorState,
   startTotpEnrolment,
 } from './operators/second-factor.ts'
+export { sendPasswordReset } from './operators/send-password-reset.ts'
 export {
   actorForSession,
   auditForEachHelpline,

@@ -32,6 +32,8 @@ export const CallbackView = Type.Object({
   createdAt: Time,
   /** The recording was fetched and stored, and can be played. */
   recordingReady: Type.Boolean(),
+  /** The recording's length, shown before it is played; null: not known. */
+  durationSeconds: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
 })
 export type CallbackView = Static<typeof CallbackView>
 

@@ -22,6 +22,8 @@ export const MessageMediaFields = {
       mimeType: Type.Union([Type.String(), Type.Null()]),
       /** A voice note recorded in the app, rather than an audio file. */
       voice: Type.Boolean(),
+      /** A recording's length (a voicemail), shown before it is played; null: not known. */
+      durationSeconds: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
       error: Type.Union([Type.String(), Type.Null()]),
     }),
     Type.Null(),

@@ -96,6 +96,11 @@ export const ConversationView = Type.Object({
   dueAt: Type.Union([Timestamp, Type.Null()]),
   /** The first line of the newest message from the person that is not hidden, shortened. */
   preview: Type.String(),
+  /** That newest message is a voicemail: its length (null: not known); its text is the transcription. */
+  previewVoicemail: Type.Union([
+    Type.Object({ durationSeconds: Type.Union([Type.Integer(), Type.Null()]) }),
+    Type.Null(),
+  ]),
   /** The language it is held in (ISO 639 code: detected, or chosen); null: not known yet. */
   language: Type.Union([Type.String(), Type.Null()]),
   ...DeskConversationFields,

@@ -5,6 +5,8 @@ import Type, { type Static } from 'typebox'
 
 const Uuid = Type.String({ format: 'uuid' })
 const Timestamp = Type.String({ format: 'date-time' })
+const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' })
+const NewPassword = Type.String({ minLength: 12, maxLength: 1024 })
 const Role = Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')])
 
 export const TeamMember = Type.Object({
@@ -17,12 +19,23 @@ export const TeamMember = Type.Object({
 })
 export type TeamMember = Static<typeof TeamMember>
 
+export const InvitationState = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('accepted'),
+  Type.Literal('expired'),
+  Type.Literal('revoked'),
+])
+export type InvitationState = Static<typeof InvitationState>
+
 export const InvitationView = Type.Object({
+  id: Uuid,
   email: Type.String(),
   role: Role,
+  state: InvitationState,
   createdAt: Timestamp,
   expiresAt: Timestamp,
   usedAt: Type.Union([Timestamp, Type.Null()]),
+  revokedAt: Type.Union([Timestamp, Type.Null()]),
 })
 export type InvitationView = Static<typeof InvitationView>
 
@@ -32,10 +45,7 @@ export const TeamView = Type.Object({
 })
 export type TeamView = Static<typeof TeamView>
 
-export const InviteBody = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' }), role: Role },
-  { additionalProperties: false },
-)
+export const InviteBody = Type.Object({ email: Email, role: Role }, { additionalProperties: false })
 export type InviteBody = Static<typeof InviteBody>
 
 /** The link is shown once, to the coordinator, to pass on: the server keeps only its hash. */
@@ -48,7 +58,7 @@ export const AcceptInvitationBody = Type.Object(
   {
     token: InvitationToken,
     displayName: Type.String({ minLength: 1, maxLength: 100 }),
-    password: Type.String({ minLength: 12, maxLength: 1024 }),
+    password: NewPassword,
   },
   { additionalProperties: false },
 )
@@ -67,6 +77,30 @@ export type InvitationPreview = Static<typeof InvitationPreview>
 /** The address the invitation was for, so the sign-in that follows has it filled in. */
 export const InvitationAccepted = Type.Object({ email: Type.String() }, { additionalProperties: false })
 export type InvitationAccepted = Static<typeof InvitationAccepted>
+
+/** "Password dimenticata?": the same answer (202) whether the address has an account or not. */
+export const PasswordResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false })
+export type PasswordResetRequestBody = Static<typeof PasswordResetRequestBody>
+
+export const PasswordResetLookupBody = Type.Object(
+  { token: InvitationToken },
+  { additionalProperties: false },
+)
+export type PasswordResetLookupBody = Static<typeof PasswordResetLookupBody>
+
+/** The address an open reset link is for, and the same after the new password, for the sign-in. */
+export const PasswordResetPreview = Type.Object({ email: Type.String() }, { additionalProperties: false })
+export type PasswordResetPreview = Static<typeof PasswordResetPreview>
+
+export const PasswordResetCompleteBody = Type.Object(
+  { token: InvitationToken, password: NewPassword },
+  { additionalProperties: false },
+)
+export type PasswordResetCompleteBody = Static<typeof PasswordResetCompleteBody>
+
+/** A link a coordinator passes on to a member, shown once: the server keeps only its hash. */
+export const PasswordResetIssued = Type.Object({ link: Type.String(), expiresAt: Timestamp })
+export type PasswordResetIssued = Static<typeof PasswordResetIssued>
 
 export const RoleBody = Type.Object({ role: Role }, { additionalProperties: false })
 export type RoleBody = Static<typeof RoleBody>
@@ -101,6 +135,19 @@ export const AuditEventView = Type.Object({
   actor: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
   subjectType: Type.String(),
   subjectId: Type.Union([Uuid, Type.Null()]),
+  /** What the subject is called, for the sentence; null: gone (an erased person) or not named. */
+  subject: Type.Union([
+    Type.Object({
+      kind: Type.Literal('person'),
+      pseudonym: Type.Integer(),
+      /** Where the console opens them: the conversation, or the person's latest one. */
+      conversationId: Type.Union([Uuid, Type.Null()]),
+    }),
+    Type.Object({ kind: Type.Literal('member'), displayName: Type.String() }),
+    Type.Object({ kind: Type.Literal('invitation'), email: Type.String() }),
+    Type.Object({ kind: Type.Literal('case'), caseId: Uuid }),
+    Type.Null(),
+  ]),
   details: Type.Record(Type.String(), Type.Unknown()),
 })
 export type AuditEventView = Static<typeof AuditEventView>

@@ -1,14 +1,15 @@
-// "Registro": the helpline's audit log for its coordinators, newest first, a page at a time.
-// Ids and counts only: the log never holds a message or an address.
+// "Registro": the helpline's audit log for its coordinators, newest first, a page at a time, each
+// event a sentence with its subject linked, the raw record behind a disclosure. Ids and counts
+// only: the log never holds a message or an address.
 import type { AuditEventView, Membership, SessionView } from '@ascolto/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { request } from '../api/http.ts'
-import it from '../i18n/it.json'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { auditHref, teamHref } from '../team/team-gate.tsx'
 import { TeamPage } from '../team/team-header.tsx'
+import { AuditSentence } from './audit-sentence.tsx'
 import '../team/team.css'
 
 type Props = { session: SessionView; helplines: Membership[]; helplineId: string; onSignedOut: () => void }
@@ -46,11 +47,6 @@ export function AuditScreen({ session, helplines, helplineId, onSignedOut }: Pro
       setFailure(error)
     }
   }
-  const label = (action: string) =>
-    Object.hasOwn(it.audit.actions, action)
-      ? t(`audit.actions.${action as keyof typeof it.audit.actions}`)
-      : action
-
   return (
     <TeamPage
       displayName={session.user.displayName}
@@ -74,7 +70,6 @@ export function AuditScreen({ session, helplines, helplineId, onSignedOut }: Pro
           <thead>
             <tr>
               <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
               <th scope="col">{t('audit.what')}</th>
               <th scope="col">{t('audit.details')}</th>
             </tr>
@@ -88,12 +83,21 @@ export function AuditScreen({ session, helplines, helplineId, onSignedOut }: Pro
                     timeStyle: 'medium',
                   })}
                 </td>
-                <td>{event.actor ? event.actor.displayName : t('audit.system')}</td>
-                <th scope="row">{label(event.action)}</th>
+                <th scope="row" className="audit-sentence">
+                  <AuditSentence event={event} />
+                </th>
                 <td>
-                  <code className="audit-details">
-                    {Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : ''}
-                  </code>
+                  <details className="audit-raw">
+                    <summary>{t('audit.rawDetails')}</summary>
+                    <code className="audit-details">
+                      {JSON.stringify({
+                        action: event.action,
+                        subjectType: event.subjectType,
+                        subjectId: event.subjectId,
+                        ...event.details,
+                      })}
+                    </code>
+                  </details>
                 </td>
               </tr>
             ))}

@@ -5,9 +5,9 @@
 import type { CallMediator, CallSummary } from '@ascolto/protocol'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { minutesAndSeconds } from '../desk/time-format.ts'
 import { useLanguageName } from '../settings/sections.ts'
 import { ErrorAlert } from '../shell/error-alert.tsx'
-import { minutesAndSeconds } from './call-time.ts'
 import { addMediatorToCall, dismissMediatorFromCall, listCallMediators } from './calls-api.ts'
 import './call-mediators.css'
 

@@ -2,8 +2,8 @@
 // lasted, and the mediators called into it. Never the caller's number, never a mediator's.
 import type { CallSummary } from '@ascolto/protocol'
 import { useTranslation } from 'react-i18next'
+import { minutesAndSeconds } from '../desk/time-format.ts'
 import { CallMediators } from './call-mediators.tsx'
-import { minutesAndSeconds } from './call-time.ts'
 
 type Props = {
   call: CallSummary

@@ -6,7 +6,7 @@ import type { CallbackOutcome, CallbackView, SessionView } from '@ascolto/protoc
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { listCallbacks, markCallback, revealCallbackNumber } from './callback-api.ts'
-import { formatMessageTime } from './time-format.ts'
+import { formatMessageTime, minutesAndSeconds } from './time-format.ts'
 import { conversationHref } from './use-hash-route.ts'
 import './callback-panel.css'
 
@@ -56,13 +56,20 @@ export function CallbackPanel({ memberships, onError }: Props) {
                 )}
               </p>
               {callback.recordingReady ? (
-                // biome-ignore lint/a11y/useMediaCaption: a caller's voicemail has no captions; its transcription, when there is one, is the message's text
-                <audio
-                  controls
-                  preload="none"
-                  src={`/api/messages/${encodeURIComponent(callback.messageId)}/media`}
-                  aria-label={t('callbacks.recording')}
-                />
+                <>
+                  {/* biome-ignore lint/a11y/useMediaCaption: a caller's voicemail has no captions; its transcription, when there is one, is the message's text */}
+                  <audio
+                    controls
+                    preload="none"
+                    src={`/api/messages/${encodeURIComponent(callback.messageId)}/media`}
+                    aria-label={t('callbacks.recording')}
+                  />
+                  {callback.durationSeconds !== null && (
+                    <p className="callback-muted">
+                      {t('media.length', { duration: minutesAndSeconds(callback.durationSeconds) })}
+                    </p>
+                  )}
+                </>
               ) : (
                 <p className="callback-muted">{t('callbacks.recordingPending')}</p>
               )}

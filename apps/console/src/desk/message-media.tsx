@@ -3,6 +3,7 @@
 // kept, a line that says so. The file comes from this server only, with the volunteer's cookie.
 import type { MessageView } from '@ascolto/protocol'
 import { useTranslation } from 'react-i18next'
+import { minutesAndSeconds } from './time-format.ts'
 import './delivery.css'
 
 type Media = NonNullable<MessageView['media']>
@@ -25,14 +26,22 @@ export function MessageMedia({ messageId, media }: { messageId: string; media: M
   switch (kindOf(media.mimeType)) {
     case 'audio':
       return (
-        // biome-ignore lint/a11y/useMediaCaption: a person's voice note has no captions to offer
-        <audio
-          className="media-audio"
-          controls
-          preload="none"
-          src={src}
-          aria-label={t(media.voice ? 'media.voice' : 'media.audio')}
-        />
+        <>
+          {/* biome-ignore lint/a11y/useMediaCaption: a person's voice note has no captions to offer */}
+          <audio
+            className="media-audio"
+            controls
+            preload="none"
+            src={src}
+            aria-label={t(media.voice ? 'media.voice' : 'media.audio')}
+          />
+          {/* the length before it is played: the player knows it only once it loads */}
+          {media.durationSeconds !== null && (
+            <p className="media-note muted">
+              {t('media.length', { duration: minutesAndSeconds(media.durationSeconds) })}
+            </p>
+          )}
+        </>
       )
     case 'image':
       return <img className="media-image" src={src} alt={t('media.image')} loading="lazy" />

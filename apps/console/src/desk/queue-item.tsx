@@ -6,7 +6,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RiskBadge } from '../risk/risk-badge.tsx'
 import type { useLabels } from './labels.ts'
-import { formatElapsed } from './time-format.ts'
+import { formatElapsed, minutesAndSeconds } from './time-format.ts'
 import type { QueueTab } from './updates.ts'
 import { conversationHref } from './use-hash-route.ts'
 
@@ -27,6 +27,27 @@ function languageName(code: string, inLanguage: string): string {
   } catch {
     return code
   }
+}
+
+/** "Segreteria · 0:14 · " and its transcription, or "messaggio vocale" while it has none. */
+function VoicemailPreview({
+  voicemail,
+  text,
+}: {
+  voicemail: NonNullable<ConversationView['previewVoicemail']>
+  text: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <span className="mark voicemail">
+        {voicemail.durationSeconds === null
+          ? t('queue.voicemail')
+          : t('queue.voicemailLength', { duration: minutesAndSeconds(voicemail.durationSeconds) })}
+      </span>{' '}
+      {text || t('queue.voicemailNoText')}
+    </>
+  )
 }
 
 export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, helplineName }: Props) {
@@ -99,7 +120,11 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
           )}
         </span>
         <span id={`${id}-preview`} className="preview">
-          {conversation.preview}
+          {conversation.previewVoicemail ? (
+            <VoicemailPreview voicemail={conversation.previewVoicemail} text={conversation.preview} />
+          ) : (
+            conversation.preview
+          )}
         </span>
         {hasDraft && (
           <span id={`${id}-draft`} className="draft-mark">

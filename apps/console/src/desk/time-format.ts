@@ -26,3 +26,7 @@ export function formatMessageTime(iso: string, language: string, now = new Date(
     minute: '2-digit',
   }).format(date)
 }
+
+/** A recording's or a call's length: "0:14", "12:05". */
+export const minutesAndSeconds = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`

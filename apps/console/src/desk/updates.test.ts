@@ -19,6 +19,7 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     lastMessageAt: '2025-01-01T20:00:00.000Z',
     dueAt: null,
     preview: 'ciao',
+    previewVoicemail: null,
     language: null,
     replyWindowClosesAt: null,
     canAttach: false,

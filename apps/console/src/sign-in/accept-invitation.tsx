@@ -1,12 +1,13 @@
 // The page an invitation link opens: it names the helpline and the address the invitation is for;
 // the newcomer chooses the name the team sees and a password (someone who already has an account
 // gives theirs), and the link is spent. A link already used or expired says so, with no form.
-import type { InvitationPreview } from '@ascolto/protocol'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/http.ts'
 import { useErrorText } from '../shell/error-alert.tsx'
+import { NewPasswordFields } from './new-password-fields.tsx'
 import { acceptInvitation, lookUpInvitation } from './sign-in-api.ts'
+import { useLinkPreview } from './use-link-preview.ts'
 
 type Props = { token: string; onAccepted: (email: string) => void }
 
@@ -17,16 +18,8 @@ export function AcceptInvitation({ token, onAccepted }: Props) {
   const [password, setPassword] = useState('')
   const [again, setAgain] = useState('')
   const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const ids = { name: useId(), password: useId(), again: useId(), error: useId(), hint: useId() }
-  const [preview, setPreview] = useState<InvitationPreview | 'spent' | null>(null)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per link (errorText is new at each render)
-  useEffect(() => {
-    lookUpInvitation(token).then(setPreview, (failure) => {
-      if (failure instanceof ApiError && failure.status === 410) setPreview('spent')
-      else setError(errorText(failure))
-    })
-  }, [token])
+  const ids = { name: useId(), error: useId() }
+  const { preview, error, setError } = useLinkPreview(lookUpInvitation, token)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -76,30 +69,12 @@ export function AcceptInvitation({ token, onAccepted }: Props) {
           value={displayName}
           onChange={(event) => setDisplayName(event.target.value)}
         />
-        <label htmlFor={ids.password}>{t('invitation.password')}</label>
-        <input
-          id={ids.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={1024}
-          aria-describedby={ids.hint}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <p id={ids.hint} className="muted field-hint">
-          {t('invitation.passwordHint')}
-        </p>
-        <label htmlFor={ids.again}>{t('invitation.again')}</label>
-        <input
-          id={ids.again}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={1024}
-          value={again}
-          onChange={(event) => setAgain(event.target.value)}
+        <NewPasswordFields
+          password={password}
+          again={again}
+          hint={t('invitation.passwordHint')}
+          onPassword={setPassword}
+          onAgain={setAgain}
         />
         {error && (
           <p id={ids.error} className="error-alert" role="alert">

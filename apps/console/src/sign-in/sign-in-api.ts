@@ -4,6 +4,8 @@ import type {
   AcceptInvitationBody,
   InvitationAccepted,
   InvitationPreview,
+  PasswordResetCompleteBody,
+  PasswordResetPreview,
   RecoveryCodes,
   SessionView,
   SignInBody,
@@ -24,7 +26,20 @@ export const lookUpInvitation = (token: string) =>
 export const acceptInvitation = (body: AcceptInvitationBody) =>
   request<InvitationAccepted>('POST', '/api/invitations/accept', body)
 
-const INVITATION = /^#\/invitation\/([A-Za-z0-9_-]{43})$/
+/** "Password dimenticata?": the same answer whether the address has an account or not. */
+export const askPasswordReset = (email: string) =>
+  request<void>('POST', '/api/password-reset/request', { email })
 
-/** The token of the invitation link this page was opened with, if any. */
-export const invitationToken = () => INVITATION.exec(window.location.hash)?.[1] ?? null
+export const lookUpPasswordReset = (token: string) =>
+  request<PasswordResetPreview>('POST', '/api/password-reset/lookup', { token })
+
+export const completePasswordReset = (body: PasswordResetCompleteBody) =>
+  request<PasswordResetPreview>('POST', '/api/password-reset/complete', body)
+
+const LINK = /^#\/(invitation|reset)\/([A-Za-z0-9_-]{43})$/
+
+/** The link this page was opened with, if any: an invitation's, or a password reset's. */
+export function linkToken(): { kind: 'invitation' | 'reset'; token: string } | null {
+  const match = LINK.exec(window.location.hash)
+  return match ? { kind: match[1] as 'invitation' | 'reset', token: match[2] ?? '' } : null
+}

@@ -1,6 +1,7 @@
 // Signing in: e-mail and password, then, for an account with a second factor, the code from the
 // authenticator app (or a recovery code), or a passkey where the browser has WebAuthn. A session that must first set up a second factor gets
-// the enrolment step; a page opened from an invitation link gets the invitation form.
+// the enrolment step; a page opened from an invitation link gets the invitation form, and one
+// opened from a password reset link the new password's form; "Password dimenticata?" asks for one.
 import type { SessionView } from '@ascolto/protocol'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,9 +12,13 @@ import { LanguageSwitch } from '../shell/language-switch.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { AcceptInvitation } from './accept-invitation.tsx'
 import { EnrolSecondFactor } from './enrol-second-factor.tsx'
+import { ForgotPassword } from './forgot-password.tsx'
 import { PasskeyCeremonyError, signInWithPasskey, supportsPasskeys } from './passkeys-api.ts'
-import { invitationToken, signInWithCode } from './sign-in-api.ts'
+import { ResetPassword } from './reset-password.tsx'
+import { linkToken, signInWithCode } from './sign-in-api.ts'
 import './sign-in.css'
+
+type Arrived = { email: string; why: 'joined' | 'reset' }
 
 type Props = {
   /** A session that may only set up a second factor, when there is one. */
@@ -23,29 +28,31 @@ type Props = {
 
 export function SignIn({ session, onSignedIn }: Props) {
   const { t } = useTranslation()
-  const [invitation, setInvitation] = useState(invitationToken)
-  // the address of the invitation just accepted: the sign-in form starts with it
-  const [joined, setJoined] = useState<string | null>(null)
+  const [link, setLink] = useState(linkToken)
+  const [forgot, setForgot] = useState<string | null>(null)
+  // the address of the invitation just accepted or the password just reset: the sign-in form
+  // starts with it, and says why
+  const [arrived, setArrived] = useState<Arrived | null>(null)
   useDocumentTitle(`${t('signIn.title')} · ${t('app.name')}`)
+  const done = (why: Arrived['why']) => (email: string) => {
+    window.history.replaceState(null, '', window.location.pathname)
+    setLink(null)
+    setArrived({ email, why })
+  }
 
   let step: React.ReactNode
   if (session?.secondFactor.mustEnrol) {
     step = (
       <EnrolSecondFactor offerPasskey onDone={async () => onSignedIn((await loadSession()) ?? session)} />
     )
-  } else if (invitation) {
-    step = (
-      <AcceptInvitation
-        token={invitation}
-        onAccepted={(email) => {
-          window.history.replaceState(null, '', window.location.pathname)
-          setInvitation(null)
-          setJoined(email)
-        }}
-      />
-    )
+  } else if (link?.kind === 'invitation') {
+    step = <AcceptInvitation token={link.token} onAccepted={done('joined')} />
+  } else if (link?.kind === 'reset') {
+    step = <ResetPassword token={link.token} onDone={done('reset')} />
+  } else if (forgot !== null) {
+    step = <ForgotPassword email={forgot} onBack={() => setForgot(null)} />
   } else {
-    step = <PasswordStep onSignedIn={onSignedIn} joined={joined} />
+    step = <PasswordStep onSignedIn={onSignedIn} arrived={arrived} onForgot={setForgot} />
   }
   return (
     <div className="sign-in-page">
@@ -60,14 +67,16 @@ export function SignIn({ session, onSignedIn }: Props) {
 
 function PasswordStep({
   onSignedIn,
-  joined,
+  arrived,
+  onForgot,
 }: {
   onSignedIn: (session: SessionView) => void
-  joined: string | null
+  arrived: Arrived | null
+  onForgot: (email: string) => void
 }) {
   const { t } = useTranslation()
   const errorText = useErrorText()
-  const [email, setEmail] = useState(joined ?? '')
+  const [email, setEmail] = useState(arrived?.email ?? '')
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [askCode, setAskCode] = useState(false)
@@ -120,7 +129,9 @@ function PasswordStep({
   return (
     <>
       <h1>{askCode ? t('signIn.codeTitle') : t('signIn.title')}</h1>
-      {joined && !askCode && <p role="status">{t('invitation.done')}</p>}
+      {arrived && !askCode && (
+        <p role="status">{t(arrived.why === 'joined' ? 'invitation.done' : 'reset.done')}</p>
+      )}
       <p className="muted">{askCode ? t('signIn.codeIntro') : t('signIn.intro')}</p>
       <form onSubmit={submit} aria-describedby={error ? ids.error : undefined}>
         <div hidden={askCode} className="sign-in-fields">
@@ -170,6 +181,11 @@ function PasswordStep({
           {pending === 'code' ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      {!askCode && (
+        <button type="button" className="button-quiet sign-in-forgot" onClick={() => onForgot(email.trim())}>
+          {t('reset.forgot')}
+        </button>
+      )}
       {askCode && supportsPasskeys() && (
         <div className="sign-in-passkey">
           <p className="muted">{t('signIn.passkeyIntro')}</p>

@@ -1,5 +1,13 @@
 // The team screen's calls: a helpline's members and invitations, its security settings.
-import type { HelplineSecurity, InvitationCreated, InviteBody, Role, TeamView } from '@ascolto/protocol'
+import type {
+  HelplineSecurity,
+  InvitationCreated,
+  InvitationView,
+  InviteBody,
+  PasswordResetIssued,
+  Role,
+  TeamView,
+} from '@ascolto/protocol'
 import { request } from '../api/http.ts'
 
 const helplinePath = (id: string) => `/api/helplines/${encodeURIComponent(id)}`
@@ -10,6 +18,20 @@ export const loadTeam = (helplineId: string) => request<TeamView>('GET', `${help
 
 export const invite = (helplineId: string, body: InviteBody) =>
   request<InvitationCreated>('POST', `${helplinePath(helplineId)}/invitations`, body)
+
+const invitationPath = (helplineId: string, id: string) =>
+  `${helplinePath(helplineId)}/invitations/${encodeURIComponent(id)}`
+
+/** A fresh link for an open invitation: the one before stops working. */
+export const renewInvitation = (helplineId: string, id: string) =>
+  request<InvitationCreated>('POST', `${invitationPath(helplineId, id)}/link`)
+
+export const revokeInvitation = (helplineId: string, id: string) =>
+  request<InvitationView>('POST', `${invitationPath(helplineId, id)}/revoke`)
+
+/** A link that sets a new password, for the coordinator to pass on. */
+export const issuePasswordReset = (helplineId: string, userId: string) =>
+  request<PasswordResetIssued>('POST', `${memberPath(helplineId, userId)}/password-reset`)
 
 export const changeRole = (helplineId: string, userId: string, role: Role) =>
   request<void>('PUT', `${memberPath(helplineId, userId)}/role`, { role })

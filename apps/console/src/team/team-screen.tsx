@@ -1,17 +1,21 @@
 // "Squadra": a coordinator's view of the helpline's team. Members with their roles (changed in
-// place), logged out everywhere or deactivated; an invitation by a single-use link shown once;
-// the invitations sent; what the helpline asks of accounts (second factor, idle time); the
-// mediators and interpreters who can be called into a phone call.
+// place), logged out everywhere or deactivated, a link that sets a new password; an invitation by
+// a single-use link shown once; the invitations with their state; what the helpline asks of
+// accounts (second factor, idle time); the mediators and interpreters who can be called into a
+// phone call.
 import type { HelplineSecurity, Membership, Role, SessionView, TeamView } from '@ascolto/protocol'
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CallMediatorList } from '../calls/call-mediator-list.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
+import { InvitationList } from './invitation-list.tsx'
+import { LinkBox } from './link-box.tsx'
 import {
   changeRole,
   deactivate,
   invite,
+  issuePasswordReset,
   loadSecurity,
   loadTeam,
   logOutEverywhere,
@@ -29,6 +33,7 @@ export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Prop
   const [team, setTeam] = useState<TeamView | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
   const [status, setStatus] = useState('')
+  const [resetLink, setResetLink] = useState<{ name: string; link: string; expiresAt: string } | null>(null)
   const name = helplines.find((m) => m.helplineId === helplineId)?.helplineName ?? ''
   useDocumentTitle(`${t('team.title')} · ${name} · ${t('app.name')}`)
 
@@ -132,6 +137,22 @@ export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Prop
                           <button
                             type="button"
                             className="button-quiet"
+                            onClick={() =>
+                              act(
+                                async () => {
+                                  const issued = await issuePasswordReset(helplineId, member.userId)
+                                  setResetLink({ name: member.displayName, ...issued })
+                                },
+                                t('team.resetIssued', { name: member.displayName }),
+                              )
+                            }
+                          >
+                            {t('team.resetLink')}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="button-quiet"
                             onClick={() => {
                               if (!window.confirm(t('team.deactivateConfirm', { name: member.displayName })))
                                 return
@@ -153,22 +174,17 @@ export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Prop
             </tbody>
           </table>
         )}
+        {resetLink && (
+          <LinkBox
+            label={t('team.resetLabel', { name: resetLink.name, time: when(resetLink.expiresAt) })}
+            link={resetLink.link}
+            hint={t('team.resetHint', { name: resetLink.name })}
+          />
+        )}
       </section>
       <InviteForm helplineId={helplineId} onInvited={reload} />
       {team && team.invitations.length > 0 && (
-        <section aria-labelledby="team-invitations">
-          <h2 id="team-invitations">{t('team.invitations')}</h2>
-          <ul className="team-invitations">
-            {team.invitations.map((invitation) => (
-              <li key={`${invitation.email}-${invitation.createdAt}`}>
-                {invitation.email} · {t(`team.roles.${invitation.role}`)} ·{' '}
-                {invitation.usedAt
-                  ? t('team.invitationUsed', { time: when(invitation.usedAt) })
-                  : t('team.invitationExpires', { time: when(invitation.expiresAt) })}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <InvitationList helplineId={helplineId} invitations={team.invitations} when={when} act={act} />
       )}
       <SecurityForm helplineId={helplineId} onSaved={() => setStatus(t('team.securitySaved'))} />
       <CallMediatorList helplineId={helplineId} />
@@ -178,7 +194,7 @@ export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Prop
 
 function InviteForm({ helplineId, onInvited }: { helplineId: string; onInvited: () => void }) {
   const { t } = useTranslation()
-  const ids = { email: useId(), role: useId(), link: useId() }
+  const ids = { email: useId(), role: useId() }
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<Role>('volunteer')
   const [link, setLink] = useState<string | null>(null)
@@ -223,13 +239,7 @@ function InviteForm({ helplineId, onInvited }: { helplineId: string; onInvited: 
         </button>
       </form>
       {failure !== null && <ErrorAlert error={failure} onDismiss={() => setFailure(null)} />}
-      {link && (
-        <div className="team-link">
-          <label htmlFor={ids.link}>{t('team.linkLabel')}</label>
-          <input id={ids.link} readOnly value={link} onFocus={(event) => event.target.select()} />
-          <p className="muted">{t('team.linkHint')}</p>
-        </div>
-      )}
+      {link && <LinkBox label={t('team.linkLabel')} link={link} hint={t('team.linkHint')} />}
     </section>
   )
 }

@@ -52,7 +52,12 @@ export function createEmailInboxes(pool: Pool, log: FastifyBaseLogger): EmailInb
           )
           log.info({ channelId: connection.id, ...counts }, 'mail')
         },
-        problem: (error) => log.warn({ channelId: connection.id, err: error }, 'mailbox'),
+        // the error's code only: a connection error's message names the mail server's address
+        problem: (error) =>
+          log.warn(
+            { channelId: connection.id, code: (error as { code?: string } | null)?.code ?? 'unknown' },
+            'mailbox',
+          ),
       })
       watches.set(connection.id, { watch, fingerprint })
     }

@@ -12,6 +12,7 @@ import {
   runCallConference,
   type Services,
   secondsUntilNextDue,
+  sendPasswordReset,
   sendReadReceipt,
   sendRotaDigest,
   sendSafeguardingAlert,
@@ -66,6 +67,7 @@ export function createOutboxWorker(
     rota_digest: (services, row) => sendRotaDigest(pool, services, adapters, row),
     call_conference: (services, row) => runCallConference(pool, services, adapters, row),
     shift_reminder: (services, row) => sendShiftReminder(pool, services, adapters, row),
+    password_reset: (services, row) => sendPasswordReset(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

@@ -62,6 +62,18 @@ export const routePolicies: Record<string, RoutePolicy> = {
     access: 'public',
     why: 'an invitee, by the single-use token of the link',
   },
+  'POST /api/password-reset/request': {
+    access: 'public',
+    why: 'anyone may ask: the same answer for any address, throttled per address and per client',
+  },
+  'POST /api/password-reset/lookup': {
+    access: 'public',
+    why: 'the holder of a reset link, by its single-use token (256 random bits)',
+  },
+  'POST /api/password-reset/complete': {
+    access: 'public',
+    why: 'the holder of a reset link, by its single-use token',
+  },
   'GET /api/conversations': staff(),
   'GET /api/conversations/:id': { access: 'staff', least: 'volunteer', audit: 'conversation.read' },
   'POST /api/conversations/:id/take': staff(),
@@ -91,6 +103,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/helplines/:id/preview': staff('coordinator'),
   'GET /api/helplines/:id/team': staff('coordinator'),
   'POST /api/helplines/:id/invitations': staff('coordinator'),
+  'POST /api/helplines/:id/invitations/:invitationId/link': staff('coordinator'),
+  'POST /api/helplines/:id/invitations/:invitationId/revoke': staff('coordinator'),
+  'POST /api/helplines/:id/members/:userId/password-reset': staff('coordinator'),
   'PUT /api/helplines/:id/members/:userId/role': staff('coordinator'),
   'POST /api/helplines/:id/members/:userId/deactivate': staff('coordinator'),
   'POST /api/helplines/:id/members/:userId/sign-out': staff('coordinator'),

@@ -33,6 +33,8 @@ export type InboundMedia = {
   /** A voice note recorded in the app, rather than an audio file. */
   voice?: boolean
   animated?: boolean
+  /** A recording's length in seconds, where the provider says it (a voicemail). */
+  durationSeconds?: number
 }
 
 /** A message from a person, normalized: what ingest stores. */

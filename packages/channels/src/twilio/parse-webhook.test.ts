@@ -174,6 +174,8 @@ describe('Twilio webhook parsing', () => {
           mimeType: 'audio/mpeg',
           sha256: null,
           voice: true,
+          // the recording's length, from RecordingDuration
+          durationSeconds: 14,
         },
       },
     ])

@@ -179,7 +179,15 @@ function call(form: Form, config: TwilioConfig, at: Date, events: WebhookEvents)
       receivedAt: at,
       kind: 'voicemail',
       text: '',
-      media: { providerMediaId: recordingSid, mimeType: 'audio/mpeg', sha256: null, voice: true },
+      media: {
+        providerMediaId: recordingSid,
+        mimeType: 'audio/mpeg',
+        sha256: null,
+        voice: true,
+        ...(seconds(form.RecordingDuration) !== null && {
+          durationSeconds: seconds(form.RecordingDuration) as number,
+        }),
+      },
     })
     return step({ kind: 'voicemail', providerMessageId: recordingSid })
   }

@@ -16,12 +16,14 @@ type CallbackRow = {
   last_attempt_at: Date | null
   created_at: Date
   recording_ready: boolean
+  duration_seconds: number | null
 }
 
 const SELECT = `
   select r.id, r.helpline_id, r.conversation_id, r.message_id, ct.pseudonym, r.status, r.attempts,
          r.due_at, r.last_attempt_at, r.created_at,
-         exists (select 1 from media_file f where f.message_id = r.message_id) as recording_ready
+         exists (select 1 from media_file f where f.message_id = r.message_id) as recording_ready,
+         (select (m.media->>'durationSeconds')::int from message m where m.id = r.message_id) as duration_seconds
     from callback_request r
     join conversation c on c.id = r.conversation_id
     join contact ct on ct.id = c.contact_id`
@@ -39,6 +41,7 @@ function viewOf(row: CallbackRow): CallbackView {
     lastAttemptAt: row.last_attempt_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     recordingReady: row.recording_ready,
+    durationSeconds: row.duration_seconds,
   }
 }
 

@@ -27,6 +27,7 @@ type ConversationRow = {
   preview_id: string | null
   preview_sealed: Buffer | null
   preview_kind: string | null
+  preview_seconds: number | null
   last_inbound_at: Date | null
   help_requested: boolean
   risk_level: ConversationView['riskLevel']
@@ -56,7 +57,8 @@ export async function loadConversationViews(
   const { rows } = await tx.query<ConversationRow>(
     `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at, c.language,
-            lm.id as preview_id, lm.body_sealed as preview_sealed, lm.kind as preview_kind, ci.last_inbound_at,
+            lm.id as preview_id, lm.body_sealed as preview_sealed, lm.kind as preview_kind,
+            (lm.media->>'durationSeconds')::int as preview_seconds, ci.last_inbound_at,
             c.help_requested_at is not null as help_requested, c.risk_level,
             coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
                                       order by f.raised_at)
@@ -74,8 +76,10 @@ export async function loadConversationViews(
        left join contact_identity ci on ci.contact_id = c.contact_id and ci.channel_id = c.channel_id
        left join app_user u on u.id = c.assignee_id
        left join lateral (
-         select m.id, m.body_sealed, m.kind from message m
+         select m.id, m.body_sealed, m.kind, m.media from message m
           where m.conversation_id = c.id and m.direction = 'inbound' and m.hidden_at is null
+            -- a call's own record has no words: the preview is what the person said or left
+            and m.kind <> 'call'
           order by m.seq desc limit 1) lm on true
       where c.helpline_id = any($1::uuid[])
         and ($2::uuid[] is null or c.id = any($2::uuid[]))
@@ -109,6 +113,7 @@ export async function loadConversationViews(
             ),
           )
         : '',
+    previewVoicemail: row.preview_kind === 'voicemail' ? { durationSeconds: row.preview_seconds } : null,
     helpRequested: row.help_requested,
     riskLevel: row.risk_level,
     flags: row.flags,

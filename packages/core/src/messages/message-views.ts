@@ -20,7 +20,7 @@ type MessageRow = {
   error_code: string | null
   flagged: boolean
   hidden_reason: HideReason | null
-  media: { mimeType?: string | null; voice?: boolean } | null
+  media: { mimeType?: string | null; voice?: boolean; durationSeconds?: number } | null
   media_status: NonNullable<MessageView['media']>['status'] | null
   media_error: string | null
   stored_type: string | null
@@ -86,6 +86,7 @@ export async function loadMessageViews(
             status: row.media_status,
             mimeType: row.stored_type ?? row.media.mimeType ?? null,
             voice: row.media.voice === true,
+            durationSeconds: row.media.durationSeconds ?? null,
             error: row.media_error,
           }
         : null,

@@ -16,24 +16,64 @@ export const INVITATION_DAYS = 7
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest()
 
+/** The columns an invitation is shown from, and its state read in SQL (now() decides expiry). */
+export const INVITATION_COLUMNS = `id, email, role, created_at, expires_at, used_at, revoked_at,
+  case when used_at is not null then 'accepted' when revoked_at is not null then 'revoked'
+       when expires_at <= now() then 'expired' else 'open' end as state`
+
+export type InvitationRow = {
+  id: string
+  email: string
+  role: Role
+  state: InvitationView['state']
+  created_at: Date
+  expires_at: Date
+  used_at: Date | null
+  revoked_at: Date | null
+}
+
+export const invitationView = (r: InvitationRow): InvitationView => ({
+  id: r.id,
+  email: r.email,
+  role: r.role,
+  state: r.state,
+  createdAt: r.created_at.toISOString(),
+  expiresAt: r.expires_at.toISOString(),
+  usedAt: r.used_at?.toISOString() ?? null,
+  revokedAt: r.revoked_at?.toISOString() ?? null,
+})
+
+/**
+ * One open invitation per address and helpline: a second one is refused (409), so two links for
+ * one person never both work. The advisory lock makes two coordinators inviting at once take turns.
+ */
 export async function inviteMember(
   db: Queryable,
   actor: Actor,
   input: { helplineId: string; email: string; role: Role },
 ): Promise<{ token: string; invitation: InvitationView }> {
   requireRole(actor, input.helplineId, 'coordinator')
+  const email = input.email.trim().toLowerCase()
+  await db.query("select pg_advisory_xact_lock(hashtext('invitation:' || $1 || ':' || $2))", [
+    input.helplineId,
+    email,
+  ])
+  const open = await db.query(
+    `select 1 from invitation where helpline_id = $1 and email = $2
+        and used_at is null and revoked_at is null and expires_at > now()`,
+    [input.helplineId, email],
+  )
+  if (open.rowCount) {
+    throw new AscoltoError(
+      'ASCOLTO_ERR_INVITATION_OPEN',
+      'This address already has an open invitation: copy its link or revoke it first',
+    )
+  }
   const token = randomBytes(32).toString('base64url')
-  const { rows } = await db.query<{ created_at: Date; expires_at: Date }>(
+  const { rows } = await db.query<InvitationRow>(
     `insert into invitation (token_hash, helpline_id, email, role, invited_by, expires_at)
-     values ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) returning created_at, expires_at`,
-    [
-      tokenHash(token),
-      input.helplineId,
-      input.email.trim().toLowerCase(),
-      input.role,
-      actor.userId,
-      INVITATION_DAYS,
-    ],
+     values ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) returning ${INVITATION_COLUMNS}`,
+    [tokenHash(token), input.helplineId, email, input.role, actor.userId, INVITATION_DAYS],
   )
   const row = rows[0]
   if (!row) throw new Error('Invitation insert returned nothing')
@@ -42,45 +82,27 @@ export async function inviteMember(
     actorId: actor.userId,
     action: 'staff.invited',
     subjectType: 'invitation',
+    subjectId: row.id,
     details: { role: input.role },
   })
-  return {
-    token,
-    invitation: {
-      email: input.email.trim().toLowerCase(),
-      role: input.role,
-      createdAt: row.created_at.toISOString(),
-      expiresAt: row.expires_at.toISOString(),
-      usedAt: null,
-    },
-  }
+  return { token, invitation: invitationView(row) }
 }
 
+/** The helpline's invitations: every open one, and the others of the last 30 days. */
 export async function listInvitations(
   db: Queryable,
   actor: Actor,
   helplineId: string,
 ): Promise<InvitationView[]> {
   requireRole(actor, helplineId, 'coordinator')
-  const { rows } = await db.query<{
-    email: string
-    role: Role
-    created_at: Date
-    expires_at: Date
-    used_at: Date | null
-  }>(
-    `select email, role, created_at, expires_at, used_at from invitation
-      where helpline_id = $1 and (used_at is null and expires_at > now() or created_at > now() - interval '30 days')
+  const { rows } = await db.query<InvitationRow>(
+    `select ${INVITATION_COLUMNS} from invitation
+      where helpline_id = $1 and (used_at is null and revoked_at is null and expires_at > now()
+                                  or created_at > now() - interval '30 days')
       order by created_at desc limit 100`,
     [helplineId],
   )
-  return rows.map((r) => ({
-    email: r.email,
-    role: r.role,
-    createdAt: r.created_at.toISOString(),
-    expiresAt: r.expires_at.toISOString(),
-    usedAt: r.used_at?.toISOString() ?? null,
-  }))
+  return rows.map(invitationView)
 }
 
 /**
@@ -95,7 +117,7 @@ export async function acceptInvitation(
 ): Promise<{ ok: true; userId: string; email: string } | { ok: false }> {
   const { rows } = await db.query<{ helpline_id: string; email: string; role: Role }>(
     `select helpline_id, email, role from invitation
-      where token_hash = $1 and used_at is null and expires_at > now() for update`,
+      where token_hash = $1 and used_at is null and revoked_at is null and expires_at > now() for update`,
     [tokenHash(input.token)],
   )
   const invitation = rows[0]

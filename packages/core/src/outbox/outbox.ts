@@ -21,6 +21,8 @@ export type OutboxKind =
   | 'call_conference'
   /** an operator's reminder before their shift, through the helpline's mailbox */
   | 'shift_reminder'
+  /** a password reset link, through the mailbox of one of the person's helplines */
+  | 'password_reset'
 export type OutboxRow = {
   id: string
   kind: OutboxKind

@@ -1,12 +1,12 @@
 // A mail from the rota to one operator (the coordinators' digest, an operator's reminder before a
 // shift), through the helpline's own mailbox (where SMTP is configured), from an outbox row the
 // worker runs and retries like any other.
-import { randomUUID } from 'node:crypto'
-import { type ChannelAdapter, ChannelSendError } from '@ascolto/channels'
+import type { ChannelAdapter } from '@ascolto/channels'
 import type { Pool } from '@ascolto/db'
-import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
+import type { ChannelRow } from '../channels/open-connection.ts'
 import type { Services } from '../context.ts'
-import { complete, type OutboxRow, retryLater } from '../outbox/outbox.ts'
+import { complete, type OutboxRow } from '../outbox/outbox.ts'
+import { sendStaffMail } from '../outbox/send-staff-mail.ts'
 
 const MAX_TRIES = 8
 
@@ -50,22 +50,11 @@ export async function mailOperator(
     await complete(pool, row.id)
     return 'failed'
   }
-  try {
-    await adapter.send(
-      openConnection(services.keyring, target),
-      target.email,
-      { id: randomUUID(), text, createdAt: services.clock() },
-      { pushToWidget: services.publisher.toWidget },
-    )
-  } catch (error) {
-    const retryable = !(error instanceof ChannelSendError) || error.retryable
-    if (retryable && row.attempts < MAX_TRIES) {
-      await retryLater(pool, row, error instanceof ChannelSendError ? error.code : 'ASCOLTO_ERR_SEND')
-      return 'retry'
-    }
-    await complete(pool, row.id)
-    return 'failed'
-  }
-  await complete(pool, row.id)
-  return 'sent'
+  return sendStaffMail(pool, services, row, {
+    adapter,
+    channel: target,
+    to: target.email,
+    text,
+    maxTries: MAX_TRIES,
+  })
 }

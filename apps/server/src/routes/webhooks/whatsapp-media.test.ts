@@ -99,7 +99,13 @@ describe('WhatsApp: files people send, and the pace of sends', () => {
       assert.equal(pending?.media_status, 'pending')
 
       const view = await stored
-      assert.deepEqual(view.media, { status: 'stored', mimeType: 'audio/ogg', voice: true, error: null })
+      assert.deepEqual(view.media, {
+        status: 'stored',
+        mimeType: 'audio/ogg',
+        voice: true,
+        durationSeconds: null,
+        error: null,
+      })
       const file = await fetch(`${server.url}/api/messages/${view.id}/media`, {
         headers: { cookie: chat.volunteer.cookie },
       })
@@ -240,6 +246,7 @@ describe('WhatsApp: files people send, and the pace of sends', () => {
       status: 'stored',
       mimeType: 'application/pdf',
       voice: false,
+      durationSeconds: null,
       error: null,
     })
     const [row] = await untilSettled(server, chat.conversationId)

@@ -12,6 +12,8 @@ import {
   listTeamMembers,
   logOutEverywhere,
   readHelplineSecurity,
+  renewInvitationLink,
+  revokeInvitation,
   ThrottledError,
   updateHelplineSecurity,
 } from '@ascolto/core'
@@ -23,6 +25,7 @@ import {
   InvitationCreated,
   InvitationLookupBody,
   InvitationPreview,
+  InvitationView,
   InviteBody,
   RoleBody,
   TeamView,
@@ -35,8 +38,11 @@ import { clientAddress, requireActor } from '../../../plugins/auth.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
 const ByMember = Type.Object({ id: Uuid, userId: Uuid })
+const ByInvitation = Type.Object({ id: Uuid, invitationId: Uuid })
 
 export const teamRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, config }) => {
+  const invitationLink = (token: string) => `${config.publicUrl}/#/invitation/${token}`
+
   app.get(
     '/api/helplines/:id/team',
     { schema: { params: ById, response: { 200: TeamView, ...errors } } },
@@ -57,7 +63,30 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
       const { token, invitation } = await withTransaction(pool, (tx) =>
         inviteMember(tx, actor, { helplineId: request.params.id, ...request.body }),
       )
-      return reply.status(201).send({ invitation, link: `${config.publicUrl}/#/invitation/${token}` })
+      return reply.status(201).send({ invitation, link: invitationLink(token) })
+    },
+  )
+
+  app.post(
+    '/api/helplines/:id/invitations/:invitationId/link',
+    { schema: { params: ByInvitation, response: { 200: InvitationCreated, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      const { token, invitation } = await withTransaction(pool, (tx) =>
+        renewInvitationLink(tx, actor, { helplineId: request.params.id, ...request.params }),
+      )
+      return { invitation, link: invitationLink(token) }
+    },
+  )
+
+  app.post(
+    '/api/helplines/:id/invitations/:invitationId/revoke',
+    { schema: { params: ByInvitation, response: { 200: InvitationView, ...errors } } },
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      return withTransaction(pool, (tx) =>
+        revokeInvitation(tx, actor, { helplineId: request.params.id, ...request.params }),
+      )
     },
   )
 
