@@ -1,6 +1,10 @@
 export { listAuditEvents } from './audit/list-audit-events.ts'
 export { recordAuditEvent } from './audit/record-audit-event.ts'
-export { recordConversationRead } from './audit/record-conversation-read.ts'
+export {
+  type ConversationRead,
+  recordConversationRead,
+  recordPreviewsRead,
+} from './audit/record-conversation-read.ts'
 export { addTranscriptions } from './callbacks/add-transcriptions.ts'
 export { listCallbacks } from './callbacks/list-callbacks.ts'
 export { markCallback, RETRY_AFTER_MINUTES } from './callbacks/mark-callback.ts'
@@ -50,6 +54,7 @@ export {
 } from './contacts/reveal-requests.ts'
 export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
 export { addNote } from './conversations/add-note.ts'
+export { assignedConversationIds } from './conversations/assigned-conversation-ids.ts'
 export { checkClosingForm, closeConversation } from './conversations/close-conversation.ts'
 export { describeDesk } from './conversations/describe-desk.ts'
 export { describeRoom } from './conversations/describe-room.ts'
@@ -137,7 +142,7 @@ export {
   secondsUntilNextDue,
 } from './outbox/outbox.ts'
 export * from './policy/index.ts'
-export type { Publisher } from './realtime/publisher.ts'
+export { type Publisher, silentPublisher } from './realtime/publisher.ts'
 export { eraseProviderCopies } from './retention/erase-provider-copies.ts'
 export { setLegalHold } from './retention/legal-hold.ts'
 export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inactive-contacts.ts'

@@ -99,6 +99,8 @@ export const ConversationView = Type.Object({
   language: Type.Union([Type.String(), Type.Null()]),
   ...DeskConversationFields,
   ...DeliveryRuleFields,
+  /** Pushed to a console that has it neither open nor assigned: its preview left out (read it over the API). */
+  withheld: Type.Optional(Type.Literal(true)),
 })
 export type ConversationView = Static<typeof ConversationView>
 
@@ -133,6 +135,8 @@ export const MessageView = Type.Object({
   ...MessageMediaFields,
   /** A message of kind 'call': the call's record. */
   call: Type.Optional(CallSummary),
+  /** Pushed to a console that has its conversation neither open nor assigned: its text left out. */
+  withheld: Type.Optional(Type.Literal(true)),
 })
 export type MessageView = Static<typeof MessageView>
 

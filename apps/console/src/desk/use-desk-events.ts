@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { listOpenFlags } from '../api/desk.ts'
 import { chime, notify } from './chime.ts'
 import type { useLabels } from './labels.ts'
+import { previewOutdated } from './updates.ts'
 import { QUEUE_HREF } from './use-hash-route.ts'
 import type { useOpenConversation } from './use-open-conversation.ts'
 import type { useQueue } from './use-queue.ts'
@@ -84,6 +85,8 @@ export function useDeskEvents(options: Options) {
         if (sound) chime()
         notify(t('app.name'), text)
       }
+      // pushed without its preview (neither open here nor ours): read over the API, audited
+      if (previewOutdated(queue.queue, conversation)) queue.reload()
       queue.place(conversation)
       open.applyConversation(conversation)
       setRoomVersion((n) => n + 1)
@@ -97,6 +100,11 @@ export function useDeskEvents(options: Options) {
       setRoomVersion((n) => n + 1)
     },
     onMessage: (message, created) => {
+      if (message.withheld) {
+        // the one on screen, before this socket followed it: read it again (and follow it)
+        if (shown && message.conversationId === shown.id) open.reload()
+        return
+      }
       open.applyMessage(message)
       const heard = created && message.direction === 'inbound' && message.hidden === null
       if (heard && shown && message.conversationId === shown.id) {

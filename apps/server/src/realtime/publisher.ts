@@ -1,7 +1,9 @@
 import type { Publisher } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
+import type { ConversationView, MessageView } from '@ascolto/protocol'
 import type { Server } from 'socket.io'
-import { consoleRoom, userRoom } from './socket-server.ts'
+import { emitConversation, emitMessage, followConversation } from './content-rooms.ts'
+import { consoleRoom, userRoom } from './rooms.ts'
 
 export const OUTBOX_CHANNEL = 'ascolto_outbox'
 
@@ -12,15 +14,22 @@ export const OUTBOX_CHANNEL = 'ascolto_outbox'
 export function createPublisher(io: Server, pool: Pool, localWorker?: { wake: () => void }): Publisher {
   return {
     toConsoles: (helplineId, event, ...args) => {
-      io.of('/console')
-        .to(consoleRoom(helplineId))
-        .emit(event, ...args)
+      const consoles = io.of('/console')
+      const [payload] = args
+      // content goes only where the conversation is open or assigned (content-rooms.ts)
+      if (event === 'conversation.updated')
+        emitConversation(consoles, consoleRoom(helplineId), payload as ConversationView)
+      else if (event === 'message.created' || event === 'message.updated')
+        emitMessage(consoles, consoleRoom(helplineId), event, payload as MessageView)
+      else consoles.to(consoleRoom(helplineId)).emit(event, ...args)
     },
     toOperator: (userId, event, ...args) => {
       io.of('/console')
         .to(userRoom(userId))
         .emit(event, ...args)
     },
+    follow: (socketId, sessionTag, conversationId) =>
+      followConversation(io.of('/console'), socketId, sessionTag, conversationId),
     toWidget: (room, event, payload) => {
       io.of('/widget').to(room).emit(event, payload)
     },

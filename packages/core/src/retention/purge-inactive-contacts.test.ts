@@ -14,12 +14,13 @@ import { defaultSettings, importHelplineSettings } from '../helplines/helpline-s
 import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { sendReply } from '../messages/send-reply.ts'
 import { addMembership, createUser } from '../operators/create-user.ts'
+import { silentPublisher } from '../realtime/publisher.ts'
 import { setLegalHold } from './legal-hold.ts'
 import { purgeInactiveContacts } from './purge-inactive-contacts.ts'
 
 const services: Services = {
   keyring: createKeyring(randomBytes(32)),
-  publisher: { toConsoles: () => {}, toOperator: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+  publisher: silentPublisher,
   clock: () => new Date(),
 }
 
