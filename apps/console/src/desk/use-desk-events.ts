@@ -1,8 +1,15 @@
 // What the console socket tells the desk, wherever the operator is in it: conversations and
 // messages land in the queue and the open conversation; new waiting people and decisions are
-// announced (and chimed), and so are conversations handed to the operator; flags and calls for a supervisor reach the supervisors' alerts; live
+// announced (and chimed), and so are conversations handed to the operator and a supervisor's
+// block of the person in one of theirs; flags and calls for a supervisor reach the supervisors' alerts; live
 // screens (the room) and the reveal requests' state read again when something changed.
-import type { ConversationView, FlagAlert, HelpRequest, RevealRequestChange } from '@ascolto/protocol'
+import type {
+  BlockNotice,
+  ConversationView,
+  FlagAlert,
+  HelpRequest,
+  RevealRequestChange,
+} from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { listOpenFlags } from '../api/desk.ts'
@@ -34,6 +41,7 @@ export function useDeskEvents(options: Options) {
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
   const [arrivals, setArrivals] = useState<ConversationView[]>([])
+  const [blocks, setBlocks] = useState<BlockNotice[]>([])
   const [databaseLost, setDatabaseLost] = useState(false)
   const [roomVersion, setRoomVersion] = useState(0)
   // reveal requests changed per conversation, and reconnections: what shows them reads them again
@@ -128,6 +136,16 @@ export function useDeskEvents(options: Options) {
       announce(text)
       notify(t('app.name'), text)
     },
+    onBlocked: (notice) => {
+      const text = t('workspace.blockedBy', {
+        name: labels.pseudonym(notice),
+        by: notice.blockedBy.displayName,
+      })
+      setBlocks((all) => [...all.filter((b) => b.conversationId !== notice.conversationId), notice])
+      announce(text)
+      if (sound) chime()
+      notify(t('app.name'), text)
+    },
     onDatabaseLost: (lost) => {
       setDatabaseLost(lost)
       if (!lost) {
@@ -149,6 +167,9 @@ export function useDeskEvents(options: Options) {
     arrivals,
     dismissArrival: (conversationId: string) =>
       setArrivals((all) => all.filter((c) => c.id !== conversationId)),
+    blocks,
+    dismissBlock: (conversationId: string) =>
+      setBlocks((all) => all.filter((b) => b.conversationId !== conversationId)),
     roomVersion,
     revealVersion: (conversationId: string) => connections + (revealChanges[conversationId] ?? 0),
   }

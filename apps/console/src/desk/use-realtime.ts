@@ -1,6 +1,7 @@
 // The socket for as long as the desk is on screen. Handlers are read through a ref, so the
 // socket is opened once and not again at every render.
 import type {
+  BlockNotice,
   ConversationView,
   FlagAlert,
   HelpRequest,
@@ -23,6 +24,8 @@ export type RealtimeHandlers = {
   onHelpRequest?: (request: HelpRequest) => void
   /** A request to see an address: asked (in one of the operator's helplines), or theirs decided or used. */
   onRevealRequest?: (change: RevealRequestChange) => void
+  /** A supervisor blocked the person of a conversation assigned to this operator. */
+  onBlocked?: (notice: BlockNotice) => void
   /** The server lost its database (true) or reached it again (false). */
   onDatabaseLost?: (lost: boolean) => void
 }
@@ -58,6 +61,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('flag.updated', (flag) => latest.current.onFlag?.(flag))
     socket.on('help.requested', (request) => latest.current.onHelpRequest?.(request))
     socket.on('reveal-request.updated', (change) => latest.current.onRevealRequest?.(change))
+    socket.on('contact.blocked', (notice) => latest.current.onBlocked?.(notice))
     socket.on('service.state', ({ database }) => latest.current.onDatabaseLost?.(database === 'unreachable'))
     return () => {
       clearTimeout(retry)

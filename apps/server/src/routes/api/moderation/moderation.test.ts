@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { defaultSettings, importHelplineSettings } from '@ascolto/core'
-import type { ConversationView, MessageView } from '@ascolto/protocol'
+import type { BlockNotice, ConversationView, MessageView } from '@ascolto/protocol'
+import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
   call,
   makeHelpline,
@@ -30,7 +31,7 @@ describe('moderation and blocking', () => {
       },
     })
     volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
-    supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }])
+    supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
     colleague = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
   })
   after(() => server.close())
@@ -110,9 +111,34 @@ describe('moderation and blocking', () => {
       [conversation.id],
     )
     assert.equal(refused.rowCount, 0, 'nothing blocked by the refusals')
+    // the volunteer whose conversation it is hears of the supervisor's block; a colleague does not
+    const [theirs, colleagues] = await Promise.all([
+      connectConsole(server.url, volunteer.cookie),
+      connectConsole(server.url, colleague.cookie),
+    ])
+    const noticed = nextEvent<BlockNotice>(theirs, 'contact.blocked')
+    const heardByColleague: unknown[] = []
+    colleagues.on('contact.blocked', (notice: unknown) => heardByColleague.push(notice))
+    // sent after any notice would be: the colleague's sign that it would have come by now
+    const closedForColleague = nextEvent<ConversationView>(
+      colleagues,
+      'conversation.updated',
+      (c) => c.id === conversation.id && c.status === 'closed',
+    )
     const blocked = await block(supervisor.cookie, null)
     assert.equal(blocked.status, 200)
     assert.equal(blocked.body.status, 'closed')
+    assert.deepEqual(await noticed, {
+      conversationId: conversation.id,
+      helplineId: line.helplineId,
+      contactPseudonym: conversation.contactPseudonym,
+      blockedBy: { id: supervisor.userId, displayName: 'Sara' },
+      until: null,
+    })
+    await closedForColleague
+    assert.deepEqual(heardByColleague, [])
+    theirs.close()
+    colleagues.close()
     const messages = await detail(volunteer.cookie, conversation.id)
     assert.equal(messages.at(-1)?.text, 'Questo numero è personale: chi vuole scriverci usi il proprio.')
 
