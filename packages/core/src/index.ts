@@ -44,6 +44,7 @@ export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { holdConversationContact } from './contacts/hold-contact.ts'
 export { linkContacts, listContactLinks, unlinkContacts } from './contacts/link-contacts.ts'
 export { listOwnRevealRequests } from './contacts/list-own-reveal-requests.ts'
+export { sendPrivacyNotice } from './contacts/privacy-notice.ts'
 export { revealAddress } from './contacts/reveal-address.ts'
 export {
   decideRevealRequest,

@@ -11,6 +11,7 @@ import {
   type OutboxRow,
   type Services,
   secondsUntilNextDue,
+  sendPrivacyNotice,
   sendReadReceipt,
   sendRotaDigest,
   sendSafeguardingAlert,
@@ -62,6 +63,7 @@ export function createOutboxWorker(
     safeguarding_alert: (services, row) => sendSafeguardingAlert(pool, services, adapters, row),
     erase_provider_copies: (services, row) => eraseProviderCopies(pool, services, adapters, row),
     rota_digest: (services, row) => sendRotaDigest(pool, services, adapters, row),
+    privacy_notice: (services, row) => sendPrivacyNotice(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

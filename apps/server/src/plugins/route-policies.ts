@@ -84,6 +84,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/reveal-requests/:id/approve': staff('supervisor'),
   'POST /api/reveal-requests/:id/refuse': staff('supervisor'),
   'GET /api/conversations/:id/contact/export': staff('coordinator'),
+  // with the addresses, under the rules of a reveal (a reason, the approval where asked for)
+  'POST /api/conversations/:id/contact/export': staff('coordinator'),
   'POST /api/conversations/:id/contact/erase': staff('coordinator'),
   'GET /api/helplines/:id/settings': staff(),
   'PUT /api/helplines/:id/settings': staff('coordinator'),

@@ -25,9 +25,13 @@ const withheldConversation = (conversation: ConversationView): ConversationView 
 export function emitConversation(consoles: Namespace, helplineRoom: string, conversation: ConversationView) {
   const room = assignedRoom(conversation.id)
   const assignee = conversation.status === 'closed' ? undefined : conversation.assignee?.id
-  const others = assignee ? consoles.in(room).except(userRoom(assignee)) : consoles.in(room)
-  others.socketsLeave(room)
-  if (assignee) consoles.in(userRoom(assignee)).socketsJoin(room)
+  // here at once, before the news goes out (the adapter's own join reaches this instance only
+  // after its NOTIFY), then on every instance
+  for (const where of [consoles.local, consoles]) {
+    const others = assignee ? where.in(room).except(userRoom(assignee)) : where.in(room)
+    others.socketsLeave(room)
+    if (assignee) where.in(userRoom(assignee)).socketsJoin(room)
+  }
   consoles.to(contentRooms(conversation.id)).emit('conversation.updated', conversation)
   consoles
     .to(helplineRoom)

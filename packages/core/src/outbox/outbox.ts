@@ -17,6 +17,8 @@ export type OutboxKind =
   | 'erase_provider_copies'
   /** a coordinator's daily digest of the rota's gaps, through the helpline's mailbox */
   | 'rota_digest'
+  /** the data-protection contact told of a reveal or an export (contacts/privacy-notice.ts) */
+  | 'privacy_notice'
 export type OutboxRow = {
   id: string
   kind: OutboxKind

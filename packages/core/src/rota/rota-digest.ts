@@ -1,12 +1,12 @@
 // The coordinators' daily digest: each morning, the gaps of the next seven days, by e-mail through
 // the helpline's own mailbox (where it has one: that is where SMTP is configured). The job queues
 // one outbox row per coordinator once a day; the worker sends each, retried like any other.
-import { randomUUID } from 'node:crypto'
-import { type ChannelAdapter, ChannelSendError } from '@ascolto/channels'
+import type { ChannelAdapter } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
-import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
+import type { ChannelRow } from '../channels/open-connection.ts'
 import type { Services } from '../context.ts'
-import { complete, enqueue, type OutboxRow, retryLater } from '../outbox/outbox.ts'
+import { complete, enqueue, type OutboxRow } from '../outbox/outbox.ts'
+import { sendToStaff } from '../outbox/send-to-staff.ts'
 import { addDays, localDateOf } from '../policy/local-days.ts'
 import type { Gap } from './coverage.ts'
 import { loadCoverage } from './load-coverage.ts'
@@ -133,22 +133,5 @@ export async function sendRotaDigest(
   }
   const coverage = await loadCoverage(pool, helplineId as string, from, DAYS)
   const text = digestText(target.name, coverage.gaps, coverage.zone, target.locale)
-  try {
-    await adapter.send(
-      openConnection(services.keyring, target),
-      target.email,
-      { id: randomUUID(), text, createdAt: services.clock() },
-      { pushToWidget: services.publisher.toWidget },
-    )
-  } catch (error) {
-    const retryable = !(error instanceof ChannelSendError) || error.retryable
-    if (retryable && row.attempts < MAX_TRIES) {
-      await retryLater(pool, row, error instanceof ChannelSendError ? error.code : 'ASCOLTO_ERR_SEND')
-      return 'retry'
-    }
-    await complete(pool, row.id)
-    return 'failed'
-  }
-  await complete(pool, row.id)
-  return 'sent'
+  return sendToStaff(pool, services, { adapter, channel: target }, { to: target.email, text }, row, MAX_TRIES)
 }
