@@ -155,8 +155,10 @@ export type ConversationList = Static<typeof ConversationList>
 export const ConversationDetail = Type.Object({
   conversation: ConversationView,
   messages: Type.Array(MessageView),
-  /** Since when the person is exempt from retention by a legal hold; null when not. */
+  /** Since when the person is exempt from retention by a legal hold in force; null when not. */
   legalHoldAt: Type.Union([Timestamp, Type.Null()]),
+  /** Until when that hold protects them, unless renewed; null when there is none in force. */
+  legalHoldUntil: Type.Union([Timestamp, Type.Null()]),
   /** The person's block while it lasts: until when (null: until someone lifts it); null when not blocked. */
   blocked: Type.Union([Type.Object({ until: Type.Union([Timestamp, Type.Null()]) }), Type.Null()]),
 })
@@ -190,10 +192,29 @@ export const BlockBody = Type.Object(
 export type BlockBody = Static<typeof BlockBody>
 
 export const LegalHoldBody = Type.Object(
-  { on: Type.Boolean(), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  {
+    on: Type.Boolean(),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    /** Its end, putting it on or renewing it (within five years); default: a year from now. */
+    until: Type.Optional(Type.String({ format: 'date-time' })),
+  },
   { additionalProperties: false },
 )
 export type LegalHoldBody = Static<typeof LegalHoldBody>
+
+/** A helpline's legal holds, the soonest to end first; `ends_soon`: within 30 days; `ended`: no longer protecting. */
+export const LegalHoldList = Type.Object({
+  holds: Type.Array(
+    Type.Object({
+      conversationId: Uuid,
+      contactPseudonym: Type.Integer(),
+      since: Timestamp,
+      until: Timestamp,
+      state: Type.Union([Type.Literal('in_force'), Type.Literal('ends_soon'), Type.Literal('ended')]),
+    }),
+  ),
+})
+export type LegalHoldList = Static<typeof LegalHoldList>
 
 export const ErrorView = Type.Object({
   code: Type.String(),

@@ -75,6 +75,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/conversations/:id/block': staff(),
   'POST /api/conversations/:id/unblock': staff('supervisor'),
   'POST /api/conversations/:id/legal-hold': staff('supervisor'),
+  'GET /api/helplines/:id/legal-holds': staff('supervisor'),
   // supervisors, or whoever holds an approved request where the helpline asks for one
   'POST /api/conversations/:id/contact/reveal': staff(),
   'POST /api/conversations/:id/contact/reveal-requests': staff(),

@@ -255,7 +255,7 @@ describe('retention purge', () => {
     const counts = await purgeInactiveContacts(pool, services.keyring)
     // the 7-month-old contact of the 6-month line (2 conversations: 2 in, 1 reply, 1 note) and
     // the 13-month-old one of the 12-month line
-    assert.deepEqual(counts, { contacts: 2, conversations: 3, messages: 5 })
+    assert.deepEqual(counts, { contacts: 2, conversations: 3, messages: 5, auditEvents: 0 })
 
     const contacts = await pool.query<{ id: string }>('select id from contact order by id')
     assert.deepEqual(
@@ -290,6 +290,7 @@ describe('retention purge', () => {
       contacts: 0,
       conversations: 0,
       messages: 0,
+      auditEvents: 0,
     })
   })
 
@@ -405,6 +406,7 @@ describe('retention purge', () => {
       contacts: 1,
       conversations: 1,
       messages: 1,
+      auditEvents: 0,
     })
     assert.equal(
       await count(pool, 'select count(*) as n from contact where id = $1', [ids.held.contactId]),
@@ -473,6 +475,7 @@ describe('retention purge', () => {
         contacts: 0,
         conversations: 0,
         messages: 0,
+        auditEvents: 0,
       })
       await client.query('rollback')
     } finally {
@@ -482,6 +485,7 @@ describe('retention purge', () => {
       contacts: 1,
       conversations: 1,
       messages: 1,
+      auditEvents: 0,
     })
   })
 
