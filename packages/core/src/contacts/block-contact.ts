@@ -17,6 +17,9 @@ import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
 
+/** What a block's reason is sealed to: its person. */
+export const blockReasonContext = (contactId: string) => `block-reason:${contactId}`
+
 export async function blockContact(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
@@ -44,10 +47,15 @@ export async function blockContact(
     })
   }
   const { rows } = await tx.query<{ blocked_until: Date | null }>(
-    `update contact set blocked_at = now(), blocked_reason = $2, blocked_by = $3,
+    `update contact set blocked_at = now(), blocked_reason = null, blocked_reason_sealed = $2, blocked_by = $3,
             blocked_until = case when $4::int is null then null else now() + make_interval(days => $4::int) end
       where id = $1 returning blocked_until`,
-    [record.contact_id, input.reason, actor.userId, input.days],
+    [
+      record.contact_id,
+      sealerOf(services.keyring, record).seal(input.reason, blockReasonContext(record.contact_id)),
+      actor.userId,
+      input.days,
+    ],
   )
   await tx.query(
     `update conversation set status = 'closed', closed_at = coalesce(closed_at, now())
@@ -89,7 +97,8 @@ export async function unblockContact({ tx }: { tx: Tx }, actor: Actor, conversat
     throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Only a supervisor can lift a block')
   }
   await tx.query(
-    `update contact set blocked_at = null, blocked_until = null, blocked_reason = null, blocked_by = null where id = $1`,
+    `update contact set blocked_at = null, blocked_until = null, blocked_reason = null, blocked_reason_sealed = null,
+            blocked_by = null where id = $1`,
     [record.contact_id],
   )
   await recordAuditEvent(tx, {

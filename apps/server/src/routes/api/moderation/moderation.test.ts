@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { defaultSettings, importHelplineSettings } from '@ascolto/core'
+import { defaultSettings, importHelplineSettings, sealEarlierBlockReasons } from '@ascolto/core'
 import type { BlockNotice, ConversationView, MessageView } from '@ascolto/protocol'
 import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
@@ -137,6 +137,13 @@ describe('moderation and blocking', () => {
     })
     await closedForColleague
     assert.deepEqual(heardByColleague, [])
+    // the reason is sealed under the person's key: not in the row in clear
+    const stored = await server.pool.query(
+      `select blocked_reason, blocked_reason_sealed from contact where id = (select contact_id from conversation where id = $1)`,
+      [conversation.id],
+    )
+    assert.equal(stored.rows[0].blocked_reason, null)
+    assert.ok(!stored.rows[0].blocked_reason_sealed.toString('latin1').includes('più persone'))
     theirs.close()
     colleagues.close()
     const messages = await detail(volunteer.cookie, conversation.id)
@@ -194,5 +201,37 @@ describe('moderation and blocking', () => {
     })
     const queue = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
     assert.ok(queue.body.conversations.some((c: ConversationView) => c.preview === 'dopo la scadenza'))
+  })
+
+  it('seals at start-up a block reason written in clear before it was sealed', async () => {
+    const conversation = await newConversation(visitorToken(), 'prima della cifratura dei motivi')
+    const { rows } = await server.pool.query<{ id: string; helpline_id: string }>(
+      `update contact set blocked_at = now(), blocked_reason = 'minacce a un volontario'
+        where id = (select contact_id from conversation where id = $1) returning id, helpline_id`,
+      [conversation.id],
+    )
+    const contact = rows[0]
+    assert.ok(contact)
+    assert.ok((await sealEarlierBlockReasons(server.pool, server.services.keyring)) >= 1)
+    const { rows: after } = await server.pool.query<{
+      blocked_reason: string | null
+      blocked_reason_sealed: Buffer
+      key_sealed: Buffer | null
+    }>(
+      `select c.blocked_reason, c.blocked_reason_sealed, k.key_sealed from contact c
+         left join keystore.contact_key k on k.contact_id = c.id where c.id = $1`,
+      [contact.id],
+    )
+    assert.equal(after[0]?.blocked_reason, null)
+    const sealer = server.services.keyring.contact(
+      contact.helpline_id,
+      contact.id,
+      after[0]?.key_sealed ?? null,
+    )
+    assert.equal(
+      sealer.open(after[0]?.blocked_reason_sealed as Buffer, `block-reason:${contact.id}`),
+      'minacce a un volontario',
+    )
+    assert.equal(await sealEarlierBlockReasons(server.pool, server.services.keyring), 0, 'nothing left to do')
   })
 })
