@@ -237,13 +237,17 @@ describe('retention purge', () => {
     const { rows } = await pool.query(
       `select actor_id, action, subject_type, subject_id, details from audit_event where action like 'contact.legal_hold%'`,
     )
+    // with its end: a year unless said otherwise
     assert.deepEqual(rows, [
       {
         actor_id: supervisor.userId,
         action: 'contact.legal_hold',
         subject_type: 'contact',
         subject_id: ids.held.contactId,
-        details: { reason: 'Richiesta della Procura, prot. 123/2025' },
+        details: {
+          reason: 'Richiesta della Procura, prot. 123/2025',
+          until: placed.legalHoldUntil?.toISOString(),
+        },
       },
     ])
   })
@@ -495,6 +499,7 @@ describe('retention purge', () => {
       contacts: 1,
       conversations: 1,
       messages: 2,
+      auditEvents: 0,
     })
     assert.equal(
       await count(pool, 'select count(*) as n from contact where id = $1', [ids.recent.contactId]),
