@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { addMembership, createHelpline, createKeyring, createUser, type Services } from '@ascolto/core'
+import {
+  addMembership,
+  createHelpline,
+  createKeyring,
+  createUser,
+  type Services,
+  silentPublisher,
+} from '@ascolto/core'
 import { createPool, type EmbeddedDatabase, migrate, type Pool, startEmbeddedPostgres } from '@ascolto/db'
 import { io, type Socket } from 'socket.io-client'
 import {
@@ -164,7 +171,7 @@ export async function startBenchAscolto(
   const fake = await startFakeWhatsApp()
   const services: Services = {
     keyring: createKeyring(Buffer.from(masterKey, 'hex')),
-    publisher: { toConsoles: () => {}, toOperator: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+    publisher: silentPublisher,
     clock: () => new Date(),
   }
   const helpline = await createHelpline(pool, {

@@ -6,7 +6,7 @@
 // of IPv6, which points at a network, not at a person's line).
 import { isIPv4, isIPv6 } from 'node:net'
 import type { Config } from '@ascolto/config'
-import type { LoggerOptions } from 'pino'
+import { type LoggerOptions, stdSerializers } from 'pino'
 
 type LoggedRequest = { method?: string; url?: string; ip?: string }
 
@@ -19,6 +19,7 @@ export function loggerOptions(level: string, addresses: Config['logAddresses'] =
         url: request.url?.split('?')[0],
         ...(addresses === 'truncated' && request.ip ? { network: truncatedAddress(request.ip) } : {}),
       }),
+      err: errorWithoutAddresses,
     },
     redact: {
       paths: [
@@ -44,4 +45,18 @@ export function truncatedAddress(address: string): string | undefined {
   const right = address.includes('::') ? (tail ? tail.split(':') : []) : []
   const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
   return `${groups.slice(0, 3).join(':')}::/48`
+}
+
+const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g
+
+/**
+ * A network error names the address it could not reach (a mail server's, a provider's): kept out
+ * like any other, so the log scan need not tell a server's address from a person's.
+ */
+function errorWithoutAddresses(error: unknown) {
+  const serialised = stdSerializers.err(error as Error) as unknown
+  if (typeof serialised !== 'object' || serialised === null) return serialised
+  const { address: _address, ...rest } = serialised as Record<string, unknown>
+  const scrub = (text: unknown) => (typeof text === 'string' ? text.replace(IPV4, '[address]') : text)
+  return { ...rest, message: scrub(rest.message), stack: scrub(rest.stack) }
 }

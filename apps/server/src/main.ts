@@ -3,7 +3,13 @@
 import { mkdir } from 'node:fs/promises'
 import { channelAdapters } from '@ascolto/channels'
 import type { Config } from '@ascolto/config'
-import { createKeyring, hashEarlierProviderIds, keyEarlierContacts, type Services } from '@ascolto/core'
+import {
+  createKeyring,
+  hashEarlierProviderIds,
+  keyEarlierContacts,
+  type Services,
+  sealEarlierBlockReasons,
+} from '@ascolto/core'
 import { createPool, type EmbeddedDatabase, migrate, type Pool, startEmbeddedPostgres } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import pino, { type DestinationStream } from 'pino'
@@ -74,6 +80,8 @@ export async function startAscolto(
   if (keyed > 0) log.info({ contacts: keyed }, 'people who wrote before keys were per person have their own')
   const hashed = await hashEarlierProviderIds(pool, keyring)
   if (hashed > 0) log.info({ rows: hashed }, 'provider ids written in clear are now hashed and sealed')
+  const reasons = await sealEarlierBlockReasons(pool, keyring)
+  if (reasons > 0) log.info({ contacts: reasons }, 'block reasons written in clear are now sealed')
 
   const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
   extendWidgetSockets(io, pool, keyring, log)

@@ -1,6 +1,10 @@
 export { listAuditEvents } from './audit/list-audit-events.ts'
 export { recordAuditEvent } from './audit/record-audit-event.ts'
-export { recordConversationRead } from './audit/record-conversation-read.ts'
+export {
+  type ConversationRead,
+  recordConversationRead,
+  recordPreviewsRead,
+} from './audit/record-conversation-read.ts'
 export { addTranscriptions } from './callbacks/add-transcriptions.ts'
 export { listCallbacks } from './callbacks/list-callbacks.ts'
 export { markCallback, RETRY_AFTER_MINUTES } from './callbacks/mark-callback.ts'
@@ -46,6 +50,7 @@ export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { holdConversationContact } from './contacts/hold-contact.ts'
 export { linkContacts, listContactLinks, unlinkContacts } from './contacts/link-contacts.ts'
 export { listOwnRevealRequests } from './contacts/list-own-reveal-requests.ts'
+export { sendPrivacyNotice } from './contacts/privacy-notice.ts'
 export { revealAddress } from './contacts/reveal-address.ts'
 export {
   decideRevealRequest,
@@ -54,8 +59,10 @@ export {
   REVEAL_REQUEST_HOURS,
   requestReveal,
 } from './contacts/reveal-requests.ts'
+export { sealEarlierBlockReasons } from './contacts/seal-earlier-block-reasons.ts'
 export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
 export { addNote } from './conversations/add-note.ts'
+export { assignedConversationIds } from './conversations/assigned-conversation-ids.ts'
 export { checkClosingForm, closeConversation } from './conversations/close-conversation.ts'
 export { describeDesk } from './conversations/describe-desk.ts'
 export { describeRoom } from './conversations/describe-room.ts'
@@ -165,7 +172,7 @@ export {
   secondsUntilNextDue,
 } from './outbox/outbox.ts'
 export * from './policy/index.ts'
-export type { Publisher } from './realtime/publisher.ts'
+export { type Publisher, silentPublisher } from './realtime/publisher.ts'
 export { addReportInformation } from './reports/add-report-information.ts'
 export { findReport } from './reports/find-report.ts'
 export { readReportThread } from './reports/read-report-thread.ts'
@@ -173,6 +180,7 @@ export { reportFormInfo, reportFormOf } from './reports/report-form.ts'
 export { submitReport } from './reports/submit-report.ts'
 export { eraseProviderCopies } from './retention/erase-provider-copies.ts'
 export { setLegalHold } from './retention/legal-hold.ts'
+export { listLegalHolds } from './retention/list-legal-holds.ts'
 export { type PurgeCounts, purgeInactiveContacts } from './retention/purge-inactive-contacts.ts'
 export { onShiftNow } from './rota/answering-now.ts'
 export { assignShift, confirmShift, giveBackShift } from './rota/assign-shift.ts'

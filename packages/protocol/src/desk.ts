@@ -171,10 +171,23 @@ export const HelpRequest = Type.Object({
 })
 export type HelpRequest = Static<typeof HelpRequest>
 
+/** Told to the volunteer a conversation is assigned to when someone else (a supervisor) blocks its person. */
+export const BlockNotice = Type.Object({
+  conversationId: Uuid,
+  helplineId: Uuid,
+  contactPseudonym: Type.Integer(),
+  blockedBy: Person,
+  /** Until when; null: until a supervisor lifts it. */
+  until: Type.Union([Timestamp, Type.Null()]),
+})
+export type BlockNotice = Static<typeof BlockNotice>
+
 /** The desk's events on the console socket (beside the conversations' and messages'). */
 export type DeskConsoleEvents = {
   'flag.updated': (flag: FlagAlert) => void
   'help.requested': (request: HelpRequest) => void
+  /** To the assigned volunteer's consoles alone. */
+  'contact.blocked': (notice: BlockNotice) => void
 }
 
 /** What the desk adds to a conversation as every list shows it. */

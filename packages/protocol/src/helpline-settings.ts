@@ -445,8 +445,30 @@ export const HelplineSettings = Type.Object(
       { maxItems: 100 },
     ),
     retention: Type.Object(
-      { months: Type.Integer({ minimum: 1, maximum: 120, description: 'months after the last message' }) },
+      {
+        months: Type.Integer({ minimum: 1, maximum: 120, description: 'months after the last message' }),
+        auditYears: Type.Optional(
+          Type.Integer({
+            minimum: 1,
+            maximum: 30,
+            description: 'years the audit log keeps its rows (default 5); only their counts by month stay',
+          }),
+        ),
+      },
       Strict,
+    ),
+    privacy: Type.Optional(
+      Type.Object(
+        {
+          dataProtectionContact: Type.String({
+            maxLength: 254,
+            pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+            description:
+              "the data-protection contact's e-mail: told of every reveal of an address and every export (pseudonym, who, why), through the helpline's mailbox",
+          }),
+        },
+        Strict,
+      ),
     ),
     widget: Type.Optional(WidgetSettings),
     survey: Type.Optional(SurveySettings),

@@ -105,6 +105,8 @@ export const ConversationView = Type.Object({
   language: Type.Union([Type.String(), Type.Null()]),
   ...DeskConversationFields,
   ...DeliveryRuleFields,
+  /** Pushed to a console that has it neither open nor assigned: its preview left out (read it over the API). */
+  withheld: Type.Optional(Type.Literal(true)),
 })
 export type ConversationView = Static<typeof ConversationView>
 
@@ -139,6 +141,8 @@ export const MessageView = Type.Object({
   ...MessageMediaFields,
   /** A message of kind 'call': the call's record. */
   call: Type.Optional(CallSummary),
+  /** Pushed to a console that has its conversation neither open nor assigned: its text left out. */
+  withheld: Type.Optional(Type.Literal(true)),
 })
 export type MessageView = Static<typeof MessageView>
 
@@ -157,8 +161,10 @@ export type ConversationList = Static<typeof ConversationList>
 export const ConversationDetail = Type.Object({
   conversation: ConversationView,
   messages: Type.Array(MessageView),
-  /** Since when the person is exempt from retention by a legal hold; null when not. */
+  /** Since when the person is exempt from retention by a legal hold in force; null when not. */
   legalHoldAt: Type.Union([Timestamp, Type.Null()]),
+  /** Until when that hold protects them, unless renewed; null when there is none in force. */
+  legalHoldUntil: Type.Union([Timestamp, Type.Null()]),
   /** The person's block while it lasts: until when (null: until someone lifts it); null when not blocked. */
   blocked: Type.Union([Type.Object({ until: Type.Union([Timestamp, Type.Null()]) }), Type.Null()]),
 })
@@ -192,7 +198,12 @@ export const BlockBody = Type.Object(
 export type BlockBody = Static<typeof BlockBody>
 
 export const LegalHoldBody = Type.Object(
-  { on: Type.Boolean(), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  {
+    on: Type.Boolean(),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    /** Its end, putting it on or renewing it (within five years); default: a year from now. */
+    until: Type.Optional(Type.String({ format: 'date-time' })),
+  },
   { additionalProperties: false },
 )
 export type LegalHoldBody = Static<typeof LegalHoldBody>
@@ -203,6 +214,20 @@ export const FileProblem = Type.Object({
   problem: Type.String(),
 })
 export type FileProblem = Static<typeof FileProblem>
+
+/** A helpline's legal holds, the soonest to end first; `ends_soon`: within 30 days; `ended`: no longer protecting. */
+export const LegalHoldList = Type.Object({
+  holds: Type.Array(
+    Type.Object({
+      conversationId: Uuid,
+      contactPseudonym: Type.Integer(),
+      since: Timestamp,
+      until: Timestamp,
+      state: Type.Union([Type.Literal('in_force'), Type.Literal('ends_soon'), Type.Literal('ended')]),
+    }),
+  ),
+})
+export type LegalHoldList = Static<typeof LegalHoldList>
 
 export const ErrorView = Type.Object({
   code: Type.String(),

@@ -188,6 +188,8 @@ export const ContactExport = Type.Object({
   addresses: Type.Array(
     Type.Object({ channelKind: Type.String(), address: Type.String(), since: Timestamp }),
   ),
+  /** Asked for with a reason, under the rules of a reveal; otherwise the addresses are left out. */
+  addressesIncluded: Type.Boolean(),
   conversations: Type.Array(
     Type.Object({
       id: Uuid,

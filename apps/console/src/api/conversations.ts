@@ -8,6 +8,7 @@ import type {
   ReplyBody,
 } from '@ascolto/protocol'
 import { request } from './http.ts'
+import { followHeaders } from './realtime.ts'
 
 export type QueueName = NonNullable<QueueQuery['status']>
 
@@ -18,7 +19,9 @@ export async function listConversations(status: QueueName): Promise<Conversation
 
 const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`
 
-export const getConversation = (id: string) => request<ConversationDetail>('GET', path(id))
+/** Read (and audited); the console's socket follows it from then on. */
+export const getConversation = (id: string) =>
+  request<ConversationDetail>('GET', path(id), undefined, followHeaders())
 
 export const takeConversation = (id: string) => request<ConversationView>('POST', `${path(id)}/take`)
 

@@ -36,6 +36,7 @@ export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: object,
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const sendsBody = method === 'POST' || method === 'PUT' || method === 'PATCH'
   let response: Response
@@ -43,7 +44,10 @@ export async function request<T>(
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: sendsBody ? { 'content-type': 'application/json', accept: 'application/json' } : {},
+      headers: {
+        ...(sendsBody ? { 'content-type': 'application/json', accept: 'application/json' } : {}),
+        ...extraHeaders,
+      },
       // the server refuses a POST without a JSON body, even one that needs nothing
       body: sendsBody ? JSON.stringify(body ?? {}) : undefined,
     })

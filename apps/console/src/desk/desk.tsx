@@ -199,7 +199,13 @@ export function Desk({ session, onSignedOut }: Props) {
           onDismissHelp={events.dismissHelp}
         />
       )}
-      <ArrivalNotice arrivals={events.arrivals} labels={labels} onDismiss={events.dismissArrival} />
+      <ArrivalNotice
+        arrivals={events.arrivals}
+        blocks={events.blocks}
+        labels={labels}
+        onDismiss={events.dismissArrival}
+        onDismissBlock={events.dismissBlock}
+      />
       {screen?.element}
       <WorkspaceScreen
         session={session}

@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { ConversationView, MessageStatus, MessageView } from '@ascolto/protocol'
-import { emptyQueue, placeConversation, removeConversations, upsertMessage } from './updates.ts'
+import {
+  emptyQueue,
+  placeConversation,
+  previewOutdated,
+  removeConversations,
+  upsertMessage,
+} from './updates.ts'
 
 const me = '00000000-0000-4000-8000-000000000001'
 const someoneElse = '00000000-0000-4000-8000-000000000002'
@@ -181,4 +187,22 @@ test('a conversation whose person was erased leaves both lists', () => {
   }
   assert.deepEqual(removeConversations(queue, ['a', 'b', 'z']), { waiting: [], mine: [] })
   assert.deepEqual(removeConversations(queue, ['z']), queue)
+})
+
+test('a change pushed without its preview keeps the preview read over the API, and says when it is outdated', () => {
+  const read = placeConversation(emptyQueue, conversation('a', { preview: 'ho bisogno di parlare' }), me)
+  const later = '2025-01-01T20:05:00.000Z'
+  const pushed = conversation('a', { preview: '', withheld: true, dueAt: later })
+  const placed = placeConversation(read, pushed, me)
+  assert.equal(placed.waiting[0]?.preview, 'ho bisogno di parlare')
+  assert.equal(placed.waiting[0]?.dueAt, later)
+  assert.equal(placed.waiting[0]?.withheld, undefined)
+  assert.equal(previewOutdated(read, pushed), false, 'the same last message: the preview read still holds')
+  assert.equal(
+    previewOutdated(read, { ...pushed, lastMessageAt: later }),
+    true,
+    'a newer message: read again',
+  )
+  assert.equal(previewOutdated(read, conversation('b', { preview: '', withheld: true })), true, 'a new one')
+  assert.equal(previewOutdated(read, conversation('b')), false, 'pushed whole: nothing to read')
 })

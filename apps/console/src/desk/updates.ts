@@ -27,12 +27,33 @@ export function sortedQueue(queue: Queue): Queue {
   return { waiting: [...queue.waiting].sort(byWaitingSince), mine: [...queue.mine].sort(byLastMessage) }
 }
 
+/**
+ * A change pushed without the preview (the conversation is neither open here nor assigned to this
+ * operator) keeps the preview already read over the API.
+ */
+export function withKnownPreview(
+  conversation: ConversationView,
+  known: ConversationView | undefined,
+): ConversationView {
+  if (!conversation.withheld) return conversation
+  const { withheld: _, ...rest } = conversation
+  return { ...rest, preview: known?.preview ?? '' }
+}
+
+/** Whether a change pushed without its preview says there is a preview this list has not read. */
+export function previewOutdated(queue: Queue, conversation: ConversationView): boolean {
+  if (!conversation.withheld || conversation.status !== 'waiting') return false
+  const known = queue.waiting.find((c) => c.id === conversation.id)
+  return known?.lastMessageAt !== conversation.lastMessageAt
+}
+
 /** Inserts, moves, replaces or removes the conversation, wherever it was before. */
 export function placeConversation(queue: Queue, conversation: ConversationView, myId: string): Queue {
+  const known = [...queue.waiting, ...queue.mine].find((c) => c.id === conversation.id)
   const without = (list: ConversationView[]) => list.filter((c) => c.id !== conversation.id)
   const next = { waiting: without(queue.waiting), mine: without(queue.mine) }
   const tab = tabFor(conversation, myId)
-  if (tab) next[tab].push(conversation)
+  if (tab) next[tab].push(withKnownPreview(conversation, known))
   return sortedQueue(next)
 }
 

@@ -1,14 +1,22 @@
 // What the console socket tells the desk, wherever the operator is in it: conversations and
 // messages land in the queue and the open conversation; new waiting people and decisions are
-// announced (and chimed), and so are conversations handed to the operator; flags and calls for a supervisor reach the supervisors' alerts; live
+// announced (and chimed), and so are conversations handed to the operator and a supervisor's
+// block of the person in one of theirs; flags and calls for a supervisor reach the supervisors' alerts; live
 // screens (the room), the reveal requests' state and the cases shown read again when something
 // changed.
-import type { ConversationView, FlagAlert, HelpRequest, RevealRequestChange } from '@ascolto/protocol'
+import type {
+  BlockNotice,
+  ConversationView,
+  FlagAlert,
+  HelpRequest,
+  RevealRequestChange,
+} from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { listOpenFlags } from '../api/desk.ts'
 import { chime, notify } from './chime.ts'
 import type { useLabels } from './labels.ts'
+import { previewOutdated } from './updates.ts'
 import { QUEUE_HREF } from './use-hash-route.ts'
 import type { useOpenConversation } from './use-open-conversation.ts'
 import type { useQueue } from './use-queue.ts'
@@ -34,6 +42,7 @@ export function useDeskEvents(options: Options) {
   const [flags, setFlags] = useState<FlagAlert[]>([])
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
   const [arrivals, setArrivals] = useState<ConversationView[]>([])
+  const [blocks, setBlocks] = useState<BlockNotice[]>([])
   const [databaseLost, setDatabaseLost] = useState(false)
   const [roomVersion, setRoomVersion] = useState(0)
   // reveal requests changed per conversation, and reconnections: what shows them reads them again
@@ -87,6 +96,8 @@ export function useDeskEvents(options: Options) {
         if (sound) chime()
         notify(t('app.name'), text)
       }
+      // pushed without its preview (neither open here nor ours): read over the API, audited
+      if (previewOutdated(queue.queue, conversation)) queue.reload()
       queue.place(conversation)
       open.applyConversation(conversation)
       setRoomVersion((n) => n + 1)
@@ -100,6 +111,11 @@ export function useDeskEvents(options: Options) {
       setRoomVersion((n) => n + 1)
     },
     onMessage: (message, created) => {
+      if (message.withheld) {
+        // the one on screen, before this socket followed it: read it again (and follow it)
+        if (shown && message.conversationId === shown.id) open.reload()
+        return
+      }
       open.applyMessage(message)
       const heard = created && message.direction === 'inbound' && message.hidden === null
       if (heard && shown && message.conversationId === shown.id) {
@@ -130,6 +146,16 @@ export function useDeskEvents(options: Options) {
         return next
       })
     },
+    onBlocked: (notice) => {
+      const text = t('workspace.blockedBy', {
+        name: labels.pseudonym(notice),
+        by: notice.blockedBy.displayName,
+      })
+      setBlocks((all) => [...all.filter((b) => b.conversationId !== notice.conversationId), notice])
+      announce(text)
+      if (sound) chime()
+      notify(t('app.name'), text)
+    },
     onDatabaseLost: (lost) => {
       setDatabaseLost(lost)
       if (!lost) {
@@ -151,6 +177,9 @@ export function useDeskEvents(options: Options) {
     arrivals,
     dismissArrival: (conversationId: string) =>
       setArrivals((all) => all.filter((c) => c.id !== conversationId)),
+    blocks,
+    dismissBlock: (conversationId: string) =>
+      setBlocks((all) => all.filter((b) => b.conversationId !== conversationId)),
     roomVersion,
     revealVersion: (conversationId: string) => connections + (revealChanges[conversationId] ?? 0),
     /** Grows when a case, a conversation's case or any case ('list') changed, or the socket reconnects. */

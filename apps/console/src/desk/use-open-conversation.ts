@@ -1,7 +1,7 @@
 import type { ConversationDetail, ConversationView, MessageView } from '@ascolto/protocol'
 import { useCallback, useEffect, useState } from 'react'
 import { getConversation } from '../api/conversations.ts'
-import { upsertMessage } from './updates.ts'
+import { upsertMessage, withKnownPreview } from './updates.ts'
 
 /**
  * The conversation on screen with its messages, loaded when chosen and kept current by pushed
@@ -42,7 +42,11 @@ export function useOpenConversation(
   const reload = useCallback(() => setGeneration((n) => n + 1), [])
 
   const applyConversation = useCallback((conversation: ConversationView) => {
-    setDetail((shown) => (shown?.conversation.id === conversation.id ? { ...shown, conversation } : shown))
+    setDetail((shown) =>
+      shown?.conversation.id === conversation.id
+        ? { ...shown, conversation: withKnownPreview(conversation, shown.conversation) }
+        : shown,
+    )
   }, [])
 
   const applyMessage = useCallback(

@@ -1,6 +1,7 @@
 // The socket for as long as the desk is on screen. Handlers are read through a ref, so the
 // socket is opened once and not again at every render.
 import type {
+  BlockNotice,
   CaseChange,
   ConversationView,
   FlagAlert,
@@ -26,6 +27,8 @@ export type RealtimeHandlers = {
   onRevealRequest?: (change: RevealRequestChange) => void
   /** A case changed: its id, state and conversations, never what it holds. */
   onCase?: (change: CaseChange) => void
+  /** A supervisor blocked the person of a conversation assigned to this operator. */
+  onBlocked?: (notice: BlockNotice) => void
   /** The server lost its database (true) or reached it again (false). */
   onDatabaseLost?: (lost: boolean) => void
 }
@@ -62,6 +65,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('help.requested', (request) => latest.current.onHelpRequest?.(request))
     socket.on('reveal-request.updated', (change) => latest.current.onRevealRequest?.(change))
     socket.on('case.changed', (change) => latest.current.onCase?.(change))
+    socket.on('contact.blocked', (notice) => latest.current.onBlocked?.(notice))
     socket.on('service.state', ({ database }) => latest.current.onDatabaseLost?.(database === 'unreachable'))
     return () => {
       clearTimeout(retry)

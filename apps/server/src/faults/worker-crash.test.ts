@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { createKeyring, LEASE_SECONDS } from '@ascolto/core'
+import { createKeyring, LEASE_SECONDS, silentPublisher } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { eventually } from '../testing/eventually.ts'
 import { type FakeWhatsApp, startFakeWhatsApp } from '../testing/fake-whatsapp.ts'
@@ -51,12 +51,7 @@ describe('a worker killed in the middle of a send', () => {
       url: web.url,
       services: {
         keyring: createKeyring(Buffer.from(env.ASCOLTO_MASTER_KEY ?? '', 'hex')),
-        publisher: {
-          toConsoles: () => {},
-          toOperator: () => {},
-          toWidget: () => {},
-          outboxChanged: () => {},
-        },
+        publisher: silentPublisher,
         clock: () => new Date(),
       },
     }

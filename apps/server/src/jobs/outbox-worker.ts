@@ -13,6 +13,7 @@ import {
   type Services,
   secondsUntilNextDue,
   sendPasswordReset,
+  sendPrivacyNotice,
   sendReadReceipt,
   sendRotaDigest,
   sendSafeguardingAlert,
@@ -68,6 +69,7 @@ export function createOutboxWorker(
     call_conference: (services, row) => runCallConference(pool, services, adapters, row),
     shift_reminder: (services, row) => sendShiftReminder(pool, services, adapters, row),
     password_reset: (services, row) => sendPasswordReset(pool, services, adapters, row),
+    privacy_notice: (services, row) => sendPrivacyNotice(pool, services, adapters, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

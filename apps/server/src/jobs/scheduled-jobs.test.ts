@@ -42,7 +42,12 @@ describe('scheduled jobs', () => {
       assert.equal(await contacts(), 1)
       await other.query('select pg_advisory_unlock(hashtextextended($1, 0))', [LOCK])
 
-      assert.deepEqual(await jobs.runRetention(), { contacts: 1, conversations: 0, messages: 0 })
+      assert.deepEqual(await jobs.runRetention(), {
+        contacts: 1,
+        conversations: 0,
+        messages: 0,
+        auditEvents: 0,
+      })
       assert.equal(await contacts(), 0)
       // the run's connection went back to the pool without the lock
       const { rows } = await other.query('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [

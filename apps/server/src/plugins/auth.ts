@@ -2,7 +2,14 @@
 // for anything that changes state, a same-origin check so another site cannot act for the user.
 // The route's policy (route-policies.ts) resolves the session before the handler runs; the
 // handler's requireActor then finds it here without asking the database again.
-import { type Actor, AscoltoError, actorForSession, type SessionActor } from '@ascolto/core'
+import {
+  type Actor,
+  AscoltoError,
+  actorForSession,
+  type Services,
+  type SessionActor,
+  sessionTag,
+} from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { FastifyRequest } from 'fastify'
 
@@ -53,3 +60,22 @@ export async function requireActor(pool: Pool, request: FastifyRequest): Promise
 
 /** The address a sign-in comes from, for throttling (behind a proxy: the client it names). */
 export const clientAddress = (request: FastifyRequest) => request.ip
+
+/** The console socket a read names (`x-ascolto-socket`: Socket.IO's id) to follow what it opened. */
+export const CONSOLE_SOCKET_HEADER = 'x-ascolto-socket'
+const SOCKET_ID = /^[A-Za-z0-9_-]{10,40}$/
+
+/**
+ * After an audited read, the console socket the request names, if it is one of this very session,
+ * receives the conversation's content as it comes (realtime/content-rooms.ts).
+ */
+export async function followOnConsoleSocket(
+  request: FastifyRequest,
+  services: Services,
+  conversationId: string,
+) {
+  const socketId = request.headers[CONSOLE_SOCKET_HEADER]
+  const token = request.cookies[SESSION_COOKIE]
+  if (typeof socketId !== 'string' || !SOCKET_ID.test(socketId) || !token) return
+  await services.publisher.follow(socketId, sessionTag(token), conversationId)
+}

@@ -3,7 +3,7 @@
 // (403, naming this file), and the route × role test (route-policies.test.ts) fails for it.
 // The policy is checked before the body is even parsed; the use-case then checks the helpline
 // itself (another helpline's resource answers 404, as if it did not exist).
-import { AscoltoError, recordConversationRead } from '@ascolto/core'
+import { AscoltoError, type ConversationRead, recordConversationRead } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { Role } from '@ascolto/protocol'
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
@@ -15,7 +15,8 @@ export type RoutePolicy =
   /** Any signed-in operator, even one whose session may only set up a second factor. */
   | { access: 'session' }
   /** Staff with at least this role in some helpline; the use-case checks which helpline. */
-  | { access: 'staff'; least: Role; audit?: 'conversation.read' }
+  /** `audit`: the route reads a conversation's content, logged before the handler runs. */
+  | { access: 'staff'; least: Role; audit?: ConversationRead }
   | { access: 'admin' }
 
 declare module 'fastify' {
@@ -86,6 +87,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/conversations/:id/block': staff(),
   'POST /api/conversations/:id/unblock': staff('supervisor'),
   'POST /api/conversations/:id/legal-hold': staff('supervisor'),
+  'GET /api/helplines/:id/legal-holds': staff('supervisor'),
   // supervisors, or whoever holds an approved request where the helpline asks for one
   'POST /api/conversations/:id/contact/reveal': staff(),
   'POST /api/conversations/:id/contact/reveal-requests': staff(),
@@ -95,6 +97,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/reveal-requests/:id/approve': staff('supervisor'),
   'POST /api/reveal-requests/:id/refuse': staff('supervisor'),
   'GET /api/conversations/:id/contact/export': staff('coordinator'),
+  // with the addresses, under the rules of a reveal (a reason, the approval where asked for)
+  'POST /api/conversations/:id/contact/export': staff('coordinator'),
   'POST /api/conversations/:id/contact/erase': staff('coordinator'),
   'GET /api/helplines/:id/settings': staff(),
   'PUT /api/helplines/:id/settings': staff('coordinator'),
@@ -195,11 +199,12 @@ export function registerRoutePolicies(app: FastifyInstance, pool: Pool) {
       routes.push({ method: String(method), url: route.url, policy })
     const check = async (request: FastifyRequest) => enforcePolicy(pool, request, policy)
     route.onRequest = [check, ...(route.onRequest ? [route.onRequest].flat() : [])]
-    if (policy?.access === 'staff' && policy.audit === 'conversation.read') {
+    if (policy?.access === 'staff' && policy.audit) {
+      const action = policy.audit
       // after validation (the id is a uuid), before the handler reads anything
       const audit = async (request: FastifyRequest) => {
         const { id } = request.params as { id: string }
-        await recordConversationRead(pool, await requireSession(pool, request), id)
+        await recordConversationRead(pool, await requireSession(pool, request), id, action)
       }
       route.preHandler = [audit, ...(route.preHandler ? [route.preHandler].flat() : [])]
     }

@@ -1,8 +1,9 @@
 import type { Publisher } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
-import type { ConsoleEvents } from '@ascolto/protocol'
+import type { ConsoleEvents, ConversationView, MessageView } from '@ascolto/protocol'
 import type { Server } from 'socket.io'
-import { consoleRoom, userRoom } from './socket-server.ts'
+import { emitConversation, emitMessage, followConversation } from './content-rooms.ts'
+import { consoleRoom, userRoom } from './rooms.ts'
 import type { WaitUpdates } from './wait-updates.ts'
 
 export const OUTBOX_CHANNEL = 'ascolto_outbox'
@@ -19,9 +20,14 @@ export function createPublisher(
 ): Publisher {
   return {
     toConsoles: (helplineId, event, ...args) => {
-      io.of('/console')
-        .to(consoleRoom(helplineId))
-        .emit(event, ...args)
+      const consoles = io.of('/console')
+      const [payload] = args
+      // content goes only where the conversation is open or assigned (content-rooms.ts)
+      if (event === 'conversation.updated')
+        emitConversation(consoles, consoleRoom(helplineId), payload as ConversationView)
+      else if (event === 'message.created' || event === 'message.updated')
+        emitMessage(consoles, consoleRoom(helplineId), event, payload as MessageView)
+      else consoles.to(consoleRoom(helplineId)).emit(event, ...args)
       // every change of a conversation may move the queue the waiting people see
       if (event === 'conversation.updated') {
         const [view] = args as Parameters<ConsoleEvents['conversation.updated']>
@@ -34,6 +40,8 @@ export function createPublisher(
         .to(userRoom(userId))
         .emit(event, ...args)
     },
+    follow: (socketId, sessionTag, conversationId) =>
+      followConversation(io.of('/console'), socketId, sessionTag, conversationId),
     toWidget: (room, event, payload) => {
       io.of('/widget').to(room).emit(event, payload)
     },

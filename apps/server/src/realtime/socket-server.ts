@@ -5,6 +5,7 @@
 import { visitorRoom, webchatAdapter } from '@ascolto/channels'
 import {
   actorForSession,
+  assignedConversationIds,
   findChannel,
   liveSessionTags,
   SESSIONS_ENDED_CHANNEL,
@@ -19,6 +20,7 @@ import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
 import { widgetSocketLimit } from '../plugins/flood-limits.ts'
 import { watchDatabase } from './database-watch.ts'
 import { listeningPool } from './listening-pool.ts'
+import { assignedRoom, consoleRoom, sessionRoom, userRoom } from './rooms.ts'
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -26,11 +28,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** How often large realtime payloads are deleted from socket_io_attachments (each lives ≤ 2×). */
 export const ATTACHMENT_CLEANUP_MS = 10_000
 
-export const consoleRoom = (helplineId: string) => `helpline:${helplineId}`
-/** Every console socket of one operator: dropped at once when their sessions end. */
-export const userRoom = (userId: string) => `user:${userId}`
-/** The console sockets opened with one session: dropped when it is signed out. */
-const sessionRoom = (tag: string) => `session:${tag}`
 const SESSION_TAG = /^session:[0-9a-f]{64}$/
 /** How often each instance drops the console sockets whose session has expired (idle time). */
 export const SESSION_SWEEP_MS = 15_000
@@ -69,6 +66,8 @@ export function createSocketServer(
       userRoom(actor.userId),
       sessionRoom(socket.data.sessionTag),
       ...[...actor.roles.keys()].map(consoleRoom),
+      // the content of what is assigned to them reaches them from the start (content-rooms.ts)
+      ...(await assignedConversationIds(pool, actor)).map(assignedRoom),
     ])
     next()
   })

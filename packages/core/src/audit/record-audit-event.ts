@@ -1,6 +1,6 @@
 import type { Queryable } from '@ascolto/db'
 
-/** One line of the helpline's audit trail: who did what to which subject. Ids only, never content. */
+/** One line of the helpline's audit trail: who did what to which subject. Ids only, never content. Answers its id. */
 export async function recordAuditEvent(
   db: Queryable,
   event: {
@@ -12,9 +12,9 @@ export async function recordAuditEvent(
     details?: Record<string, unknown>
   },
 ) {
-  await db.query(
+  const { rows } = await db.query<{ id: string }>(
     `insert into audit_event (helpline_id, actor_id, action, subject_type, subject_id, details)
-     values ($1, $2, $3, $4, $5, $6)`,
+     values ($1, $2, $3, $4, $5, $6) returning id`,
     [
       event.helplineId,
       event.actorId,
@@ -24,4 +24,5 @@ export async function recordAuditEvent(
       event.details ?? {},
     ],
   )
+  return rows[0]?.id as string
 }

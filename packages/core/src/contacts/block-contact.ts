@@ -1,7 +1,8 @@
 // Blocking a person (e.g. one number used by several people, threats): optionally a last
 // notice first, then their conversation closes and their messages stay out of the queue
 // until the block expires or a supervisor lifts it. Only the volunteer the conversation is
-// assigned to or a supervisor blocks, and a block with no end needs a supervisor.
+// assigned to or a supervisor blocks, and a block with no end needs a supervisor; when a
+// supervisor blocks, the volunteer the conversation was assigned to is told.
 import type { ConversationView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
@@ -15,6 +16,9 @@ import {
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
+
+/** What a block's reason is sealed to: its person. */
+export const blockReasonContext = (contactId: string) => `block-reason:${contactId}`
 
 export async function blockContact(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
@@ -42,11 +46,16 @@ export async function blockContact(
       text,
     })
   }
-  await tx.query(
-    `update contact set blocked_at = now(), blocked_reason = $2, blocked_by = $3,
+  const { rows } = await tx.query<{ blocked_until: Date | null }>(
+    `update contact set blocked_at = now(), blocked_reason = null, blocked_reason_sealed = $2, blocked_by = $3,
             blocked_until = case when $4::int is null then null else now() + make_interval(days => $4::int) end
-      where id = $1`,
-    [record.contact_id, input.reason, actor.userId, input.days],
+      where id = $1 returning blocked_until`,
+    [
+      record.contact_id,
+      sealerOf(services.keyring, record).seal(input.reason, blockReasonContext(record.contact_id)),
+      actor.userId,
+      input.days,
+    ],
   )
   await tx.query(
     `update conversation set status = 'closed', closed_at = coalesce(closed_at, now())
@@ -63,7 +72,18 @@ export async function blockContact(
   })
   const view = await loadConversationView(tx, services.keyring, [record.helpline_id], record.id)
   if (!view) throw new Error('Conversation vanished while blocking')
+  const assignee = record.assignee_id
   afterCommit(() => {
+    // the volunteer whose conversation it was hears it from the desk, not from a silent queue
+    if (assignee && assignee !== actor.userId) {
+      services.publisher.toOperator(assignee, 'contact.blocked', {
+        conversationId: record.id,
+        helplineId: record.helpline_id,
+        contactPseudonym: view.contactPseudonym,
+        blockedBy: { id: actor.userId, displayName: actor.displayName },
+        until: rows[0]?.blocked_until?.toISOString() ?? null,
+      })
+    }
     services.publisher.toConsoles(record.helpline_id, 'conversation.updated', view)
     if (input.sendNotice) services.publisher.outboxChanged()
   })
@@ -77,7 +97,8 @@ export async function unblockContact({ tx }: { tx: Tx }, actor: Actor, conversat
     throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Only a supervisor can lift a block')
   }
   await tx.query(
-    `update contact set blocked_at = null, blocked_until = null, blocked_reason = null, blocked_by = null where id = $1`,
+    `update contact set blocked_at = null, blocked_until = null, blocked_reason = null, blocked_reason_sealed = null,
+            blocked_by = null where id = $1`,
     [record.contact_id],
   )
   await recordAuditEvent(tx, {

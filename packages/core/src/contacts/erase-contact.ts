@@ -15,6 +15,7 @@ import { AscoltoError } from '../errors.ts'
 import { rememberErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { queueProviderErasure } from '../retention/erase-provider-copies.ts'
+import { HOLD_IN_FORCE } from '../retention/legal-hold.ts'
 import { destroyContactKeys } from './contact-keys.ts'
 import { keepBlocksOfErased } from './erased-blocks.ts'
 
@@ -26,11 +27,11 @@ export async function eraseContact(
 ) {
   const record = await findConversationForActor(tx, actor, input.conversationId)
   requireRole(actor, record.helpline_id, 'coordinator')
-  const { rows } = await tx.query<{ legal_hold_at: Date | null }>(
-    'select legal_hold_at from contact where id = $1 for update',
+  const { rows } = await tx.query<{ held: boolean }>(
+    `select ${HOLD_IN_FORCE('legal_hold_at', 'legal_hold_until')} as held from contact where id = $1 for update`,
     [record.contact_id],
   )
-  if (rows[0]?.legal_hold_at) {
+  if (rows[0]?.held) {
     throw new AscoltoError('ASCOLTO_ERR_DUPLICATE_CONFLICT', 'This person is under legal hold: lift it first')
   }
   const conversationIds = (

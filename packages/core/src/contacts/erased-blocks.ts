@@ -33,7 +33,7 @@ export async function restoreErasedBlock(
   )
   if (!rows[0]) return false
   await tx.query(
-    `update contact set blocked_at = now(), blocked_until = $2, blocked_reason = 'blocked before an erasure'
+    `update contact set blocked_at = now(), blocked_until = $2, blocked_reason = null, blocked_reason_sealed = null
       where id = $1`,
     [input.contactId, rows[0].blocked_until],
   )
@@ -44,7 +44,8 @@ export async function restoreErasedBlock(
 export async function purgeExpiredBlocks(db: Queryable, now = new Date()) {
   const kept = await db.query('delete from erased_block where blocked_until <= $1', [now])
   const lapsed = await db.query(
-    `update contact set blocked_at = null, blocked_until = null, blocked_reason = null, blocked_by = null
+    `update contact set blocked_at = null, blocked_until = null, blocked_reason = null, blocked_reason_sealed = null,
+            blocked_by = null
       where blocked_until <= $1`,
     [now],
   )

@@ -1,19 +1,30 @@
 // A person's right of access: everything Ascolto holds about one contact, as JSON, for a
-// coordinator to hand over. Audited (without the content).
+// coordinator to hand over. Audited (without the content), and told to the helpline's
+// data-protection contact. Its addresses only under the rules of a reveal (a reason, the
+// two-person approval where the helpline asks for it): without a reason they are left out.
 import type { ContactExport } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
 import { requireRole } from '../operators/require-role.ts'
-import { openContactAddresses } from './reveal-address.ts'
+import { queuePrivacyNotice } from './privacy-notice.ts'
+import { authoriseReveal, openContactAddresses } from './reveal-address.ts'
 
 export async function exportContact(
-  { tx, services }: { tx: Tx; services: Pick<Services, 'keyring'> },
+  {
+    tx,
+    afterCommit,
+    services,
+  }: { tx: Tx; afterCommit: AfterCommit; services: Pick<Services, 'keyring' | 'publisher'> },
   actor: Actor,
-  conversationId: string,
+  input: { conversationId: string; addressesBecause?: string },
 ): Promise<ContactExport> {
-  const record = await findConversationForActor(tx, actor, conversationId)
+  const record = await findConversationForActor(tx, actor, input.conversationId)
   requireRole(actor, record.helpline_id, 'coordinator')
+  const reveal =
+    input.addressesBecause === undefined
+      ? undefined
+      : await authoriseReveal({ tx, afterCommit, services }, actor, record, input.addressesBecause)
   const sealer = sealerOf(services.keyring, record)
   const contact = (
     await tx.query<{
@@ -32,7 +43,7 @@ export async function exportContact(
     )
   ).rows[0]
   if (!contact) throw new Error('Contact vanished while exporting it')
-  const addresses = await openContactAddresses(tx, sealer, record.contact_id)
+  const addresses = reveal ? await openContactAddresses(tx, sealer, record.contact_id) : []
   const conversations = await tx.query<{
     id: string
     status: string
@@ -59,14 +70,20 @@ export async function exportContact(
       where c.contact_id = $1 order by m.seq`,
     [record.contact_id],
   )
-  await recordAuditEvent(tx, {
+  const auditId = await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
     actorId: actor.userId,
     action: 'contact.exported',
     subjectType: 'contact',
     subjectId: record.contact_id,
-    details: { conversations: conversations.rowCount, messages: messages.rowCount },
+    details: {
+      conversations: conversations.rowCount,
+      messages: messages.rowCount,
+      addresses: reveal !== undefined,
+      ...reveal,
+    },
   })
+  await queuePrivacyNotice({ tx, afterCommit, services }, record.helpline_id, auditId)
   const iso = (date: Date | null) => date?.toISOString() ?? null
   return {
     exportedAt: new Date().toISOString(),
@@ -81,6 +98,7 @@ export async function exportContact(
       legalHoldAt: iso(contact.legal_hold_at),
     },
     addresses,
+    addressesIncluded: reveal !== undefined,
     conversations: conversations.rows.map((c) => ({
       id: c.id,
       channelKind: c.kind,

@@ -6,7 +6,7 @@ import { setLegalHold } from '../retention/legal-hold.ts'
 export async function holdConversationContact(
   tx: Tx,
   actor: Actor,
-  input: { conversationId: string; on: boolean; reason: string },
+  input: { conversationId: string; on: boolean; reason: string; until?: string },
 ) {
   const record = await findConversationForActor(tx, actor, input.conversationId)
   const result = await setLegalHold(tx, {
@@ -15,6 +15,10 @@ export async function holdConversationContact(
     contactId: record.contact_id,
     on: input.on,
     reason: input.reason,
+    ...(input.until ? { until: new Date(input.until) } : {}),
   })
-  return { legalHoldAt: result.legalHoldAt?.toISOString() ?? null }
+  return {
+    legalHoldAt: result.legalHoldAt?.toISOString() ?? null,
+    legalHoldUntil: result.legalHoldUntil?.toISOString() ?? null,
+  }
 }

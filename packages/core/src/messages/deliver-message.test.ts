@@ -11,6 +11,7 @@ import type { Services } from '../context.ts'
 import { createKeyring } from '../crypto/keyring.ts'
 import { createChannel, createHelpline } from '../helplines/create-helpline.ts'
 import { claimDue } from '../outbox/outbox.ts'
+import { silentPublisher } from '../realtime/publisher.ts'
 import { deliverMessage } from './deliver-message.ts'
 import { ingestInboundMessage } from './ingest-inbound-message.ts'
 import { queueOutboundMessage } from './queue-outbound-message.ts'
@@ -19,7 +20,7 @@ describe('delivering through the outbox', () => {
   let database: TestDatabase
   const services: Services = {
     keyring: createKeyring(randomBytes(32)),
-    publisher: { toConsoles: () => {}, toOperator: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+    publisher: silentPublisher,
     clock: () => new Date(),
   }
   before(async () => {

@@ -6,12 +6,13 @@ import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import type { Services } from '../context.ts'
 import { createKeyring } from '../crypto/keyring.ts'
 import { createChannel, createHelpline } from '../helplines/create-helpline.ts'
+import { silentPublisher } from '../realtime/publisher.ts'
 import { ingestInboundMessage } from './ingest-inbound-message.ts'
 import { hashEarlierProviderIds, openProviderId } from './provider-ids.ts'
 
 const services: Services = {
   keyring: createKeyring(randomBytes(32)),
-  publisher: { toConsoles: () => {}, toOperator: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+  publisher: silentPublisher,
   clock: () => new Date(),
 }
 

@@ -23,6 +23,8 @@ export type OutboxKind =
   | 'shift_reminder'
   /** a password reset link, through the mailbox of one of the person's helplines */
   | 'password_reset'
+  /** the data-protection contact told of a reveal or an export (contacts/privacy-notice.ts) */
+  | 'privacy_notice'
 export type OutboxRow = {
   id: string
   kind: OutboxKind

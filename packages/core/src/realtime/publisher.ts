@@ -16,6 +16,11 @@ export type Publisher = {
     event: E,
     ...args: Parameters<ConsoleEvents[E]>
   ) => void
+  /**
+   * After an audited read of a conversation, the console socket `socketId` (of the session
+   * `sessionTag` alone) receives its content as it comes; false when no such socket.
+   */
+  follow: (socketId: string, sessionTag: string, conversationId: string) => Promise<boolean>
   toWidget: (room: string, event: string, payload: unknown) => void
   /**
    * Who can answer changed without a conversation changing (an operator's availability): the
@@ -25,4 +30,13 @@ export type Publisher = {
   answeringChanged?: (helplineId: string) => void
   /** Something was written to the outbox: the worker (here or in another process) should look now. */
   outboxChanged: () => void
+}
+
+/** A publisher that tells no one: for work done with no console or widget listening (benchmarks, tests). */
+export const silentPublisher: Publisher = {
+  toConsoles: () => {},
+  toOperator: () => {},
+  toWidget: () => {},
+  outboxChanged: () => {},
+  follow: async () => false,
 }

@@ -14,12 +14,13 @@ import { defaultSettings, importHelplineSettings } from '../helplines/helpline-s
 import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { sendReply } from '../messages/send-reply.ts'
 import { addMembership, createUser } from '../operators/create-user.ts'
+import { silentPublisher } from '../realtime/publisher.ts'
 import { setLegalHold } from './legal-hold.ts'
 import { purgeInactiveContacts } from './purge-inactive-contacts.ts'
 
 const services: Services = {
   keyring: createKeyring(randomBytes(32)),
-  publisher: { toConsoles: () => {}, toOperator: () => {}, toWidget: () => {}, outboxChanged: () => {} },
+  publisher: silentPublisher,
   clock: () => new Date(),
 }
 
@@ -236,13 +237,17 @@ describe('retention purge', () => {
     const { rows } = await pool.query(
       `select actor_id, action, subject_type, subject_id, details from audit_event where action like 'contact.legal_hold%'`,
     )
+    // with its end: a year unless said otherwise
     assert.deepEqual(rows, [
       {
         actor_id: supervisor.userId,
         action: 'contact.legal_hold',
         subject_type: 'contact',
         subject_id: ids.held.contactId,
-        details: { reason: 'Richiesta della Procura, prot. 123/2025' },
+        details: {
+          reason: 'Richiesta della Procura, prot. 123/2025',
+          until: placed.legalHoldUntil?.toISOString(),
+        },
       },
     ])
   })
@@ -254,7 +259,7 @@ describe('retention purge', () => {
     const counts = await purgeInactiveContacts(pool, services.keyring)
     // the 7-month-old contact of the 6-month line (2 conversations: 2 in, 1 reply, 1 note) and
     // the 13-month-old one of the 12-month line
-    assert.deepEqual(counts, { contacts: 2, conversations: 3, messages: 5 })
+    assert.deepEqual(counts, { contacts: 2, conversations: 3, messages: 5, auditEvents: 0 })
 
     const contacts = await pool.query<{ id: string }>('select id from contact order by id')
     assert.deepEqual(
@@ -289,6 +294,7 @@ describe('retention purge', () => {
       contacts: 0,
       conversations: 0,
       messages: 0,
+      auditEvents: 0,
     })
   })
 
@@ -404,6 +410,7 @@ describe('retention purge', () => {
       contacts: 1,
       conversations: 1,
       messages: 1,
+      auditEvents: 0,
     })
     assert.equal(
       await count(pool, 'select count(*) as n from contact where id = $1', [ids.held.contactId]),
@@ -472,6 +479,7 @@ describe('retention purge', () => {
         contacts: 0,
         conversations: 0,
         messages: 0,
+        auditEvents: 0,
       })
       await client.query('rollback')
     } finally {
@@ -481,6 +489,7 @@ describe('retention purge', () => {
       contacts: 1,
       conversations: 1,
       messages: 1,
+      auditEvents: 0,
     })
   })
 
@@ -490,6 +499,7 @@ describe('retention purge', () => {
       contacts: 1,
       conversations: 1,
       messages: 2,
+      auditEvents: 0,
     })
     assert.equal(
       await count(pool, 'select count(*) as n from contact where id = $1', [ids.recent.contactId]),

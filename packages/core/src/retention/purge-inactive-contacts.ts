@@ -2,7 +2,8 @@
 // message, not from the conversation's start), their key is destroyed and everything about them is
 // deleted for real: the address, the conversations, the messages, the notes. What statistics need survives as anonymous
 // conversation_fact rows, written first in the same transaction. A contact under legal hold, or in
-// a case still kept (purge-closed-cases.ts), is left alone until the hold is lifted or the case goes.
+// a case still kept (purge-closed-cases.ts), is left alone until the hold is lifted or ends (unless
+// renewed) or the case goes.
 import type { Pool } from '@ascolto/db'
 import { withTransaction } from '@ascolto/db'
 import { destroyContactKeys } from '../contacts/contact-keys.ts'
@@ -13,9 +14,12 @@ import type { Keyring } from '../crypto/keyring.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { purgeErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { queueProviderErasure } from './erase-provider-copies.ts'
+import { HOLD_IN_FORCE } from './legal-hold.ts'
+import { DEFAULT_AUDIT_YEARS, purgeAuditEvents } from './purge-audit-events.ts'
 import { keptByCase, purgeClosedCases } from './purge-closed-cases.ts'
 
-export type PurgeCounts = { contacts: number; conversations: number; messages: number }
+type BatchCounts = { contacts: number; conversations: number; messages: number }
+export type PurgeCounts = BatchCounts & { auditEvents: number }
 
 const DEFAULT_BATCH_SIZE = 200
 
@@ -30,9 +34,13 @@ export async function purgeInactiveContacts(
 ): Promise<PurgeCounts> {
   const now = options.now ?? new Date()
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
-  const total: PurgeCounts = { contacts: 0, conversations: 0, messages: 0 }
+  const total: PurgeCounts = { contacts: 0, conversations: 0, messages: 0, auditEvents: 0 }
   const failures: unknown[] = []
   await purgeErasedProviderIds(pool, now)
+  // what the installation itself logged (no helpline): the default years
+  total.auditEvents += await withTransaction(pool, (tx) =>
+    purgeAuditEvents(tx, { helplineId: null, years: DEFAULT_AUDIT_YEARS, now }),
+  )
   const { rows: helplines } = await pool.query<{ id: string }>('select id from helpline order by id')
   // one helpline's failure (a bad time zone, say) must not keep the others' data past its time
   for (const { id: helplineId } of helplines) {
@@ -41,6 +49,10 @@ export async function purgeInactiveContacts(
       // cases first: the people of a case that goes now are then purged as anyone else
       await withTransaction(pool, (tx) =>
         purgeClosedCases(tx, { helplineId, months: settings.retention.months, now }),
+      )
+      const years = settings.retention.auditYears ?? DEFAULT_AUDIT_YEARS
+      total.auditEvents += await withTransaction(pool, (tx) =>
+        purgeAuditEvents(tx, { helplineId, years, now }),
       )
       for (;;) {
         const batch = await withTransaction(pool, (tx) =>
@@ -64,12 +76,12 @@ export async function purgeInactiveContacts(
 async function purgeBatch(
   tx: Tx,
   input: { keyring: Keyring; helplineId: string; months: number; now: Date; batchSize: number },
-): Promise<PurgeCounts> {
+): Promise<BatchCounts> {
   // coalesce(last_inbound_at, created_at) < cutoff, written so the (helpline_id, last_inbound_at)
   // index serves it. A contact whose message is being stored right now is locked: skipped, rightly.
   const { rows: due } = await tx.query<{ id: string }>(
     `select id from contact
-      where helpline_id = $1 and legal_hold_at is null
+      where helpline_id = $1 and not ${HOLD_IN_FORCE('legal_hold_at', 'legal_hold_until', '$2::timestamptz')}
         and (last_inbound_at < $2::timestamptz - make_interval(months => $3)
              or (last_inbound_at is null and created_at < $2::timestamptz - make_interval(months => $3)))
         and not ${keptByCase('contact.id', '$2', '$3')}
@@ -121,7 +133,7 @@ async function purgeBatch(
   // the identities (sealed addresses and their keyed hashes) go with the contact, by cascade
   const contacts = await tx.query('delete from contact where id = any($1::uuid[])', [contactIds])
 
-  const counts: PurgeCounts = {
+  const counts: BatchCounts = {
     contacts: contacts.rowCount ?? 0,
     conversations: deletedConversations.rowCount ?? 0,
     messages: messages.rowCount ?? 0,

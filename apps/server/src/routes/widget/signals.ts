@@ -7,7 +7,7 @@ import type { Pool } from '@ascolto/db'
 import type { OperatorSignal, VisitorSignal } from '@ascolto/protocol'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Server } from 'socket.io'
-import { consoleRoom } from '../../realtime/socket-server.ts'
+import { consoleRoom } from '../../realtime/rooms.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

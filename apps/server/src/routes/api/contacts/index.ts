@@ -20,6 +20,7 @@ import {
   RevealRequestView,
 } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
@@ -41,18 +42,33 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     },
   )
 
+  // without a reason: everything but the addresses; with one (POST), the addresses too, under
+  // the rules of a reveal
+  const exportOf = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    because?: string,
+  ) => {
+    const actor = await requireActor(pool, request)
+    const exported = await withTransaction(pool, (tx, afterCommit) =>
+      exportContact({ tx, afterCommit, services }, actor, {
+        conversationId: request.params.id,
+        addressesBecause: because,
+      }),
+    )
+    reply.header('cache-control', 'no-store')
+    reply.header('content-disposition', `attachment; filename="persona-${exported.contact.pseudonym}.json"`)
+    return exported
+  }
   app.get(
     '/api/conversations/:id/contact/export',
     { schema: { params: ById, response: { 200: ContactExport, ...errors } } },
-    async (request, reply) => {
-      const actor = await requireActor(pool, request)
-      const exported = await withTransaction(pool, (tx) =>
-        exportContact({ tx, services }, actor, request.params.id),
-      )
-      reply.header('cache-control', 'no-store')
-      reply.header('content-disposition', `attachment; filename="persona-${exported.contact.pseudonym}.json"`)
-      return exported
-    },
+    (request, reply) => exportOf(request, reply),
+  )
+  app.post(
+    '/api/conversations/:id/contact/export',
+    { schema: { params: ById, body: ReasonBody, response: { 200: ContactExport, ...errors } } },
+    (request, reply) => exportOf(request, reply, request.body.reason),
   )
 
   app.post(

@@ -6,6 +6,7 @@ import {
   listContactHistory,
   listConversations,
   markConversationRead,
+  recordPreviewsRead,
   requestSupervisor,
   sendRedirect,
   sendReply,
@@ -28,7 +29,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
-import { requireActor } from '../../../plugins/auth.ts'
+import { followOnConsoleSocket, requireActor } from '../../../plugins/auth.ts'
 import { staff } from '../desk/policy.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
@@ -38,7 +39,9 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     { schema: { querystring: QueueQuery, response: { 200: ConversationList, ...errors } } },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return { conversations: await listConversations({ tx: pool, services }, actor, request.query) }
+      const conversations = await listConversations({ tx: pool, services }, actor, request.query)
+      await recordPreviewsRead(pool, actor, conversations)
+      return { conversations }
     },
   )
 
@@ -47,7 +50,9 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     { schema: { params: ById, response: { 200: ConversationDetail, ...errors } } },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return getConversation({ tx: pool, services }, actor, request.params.id)
+      const detail = await getConversation({ tx: pool, services }, actor, request.params.id)
+      await followOnConsoleSocket(request, services, detail.conversation.id)
+      return detail
     },
   )
 
@@ -169,7 +174,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   app.get(
     '/api/conversations/:id/history',
     {
-      config: { policy: staff('volunteer') },
+      config: { policy: staff('volunteer', 'conversation.history.read') },
       schema: { params: ById, response: { 200: ContactHistory, ...errors } },
     },
     async (request) => {

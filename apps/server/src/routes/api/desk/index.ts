@@ -1,6 +1,6 @@
 // What a member's desk needs of each helpline: categories, closing form, playbook, canned
 // replies, colleagues (for transfers); and the supervisor's room.
-import { describeDesk, describeRoom } from '@ascolto/core'
+import { describeDesk, describeRoom, recordPreviewsRead } from '@ascolto/core'
 import { DeskSetup, RoomView } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppContext } from '../../../context.ts'
@@ -24,7 +24,11 @@ export const deskRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
       config: { policy: staff('supervisor') },
       schema: { params: ById, response: { 200: RoomView, ...errors } },
     },
-    async (request) =>
-      describeRoom({ tx: pool, services }, await requireActor(pool, request), request.params.id),
+    async (request) => {
+      const actor = await requireActor(pool, request)
+      const room = await describeRoom({ tx: pool, services }, actor, request.params.id)
+      await recordPreviewsRead(pool, actor, room.conversations)
+      return room
+    },
   )
 }

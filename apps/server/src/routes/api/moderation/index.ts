@@ -1,8 +1,21 @@
 // Moderation from the console: hide a message (not answered, with its category), block the
 // person of a conversation, lift a block (supervisors).
-import { blockContact, hideMessage, holdConversationContact, unblockContact } from '@ascolto/core'
+import {
+  blockContact,
+  hideMessage,
+  holdConversationContact,
+  listLegalHolds,
+  unblockContact,
+} from '@ascolto/core'
 import { withTransaction } from '@ascolto/db'
-import { BlockBody, ConversationView, HideBody, LegalHoldBody, MessageView } from '@ascolto/protocol'
+import {
+  BlockBody,
+  ConversationView,
+  HideBody,
+  LegalHoldBody,
+  LegalHoldList,
+  MessageView,
+} from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
@@ -51,7 +64,13 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       schema: {
         params: ById,
         body: LegalHoldBody,
-        response: { 200: Type.Object({ legalHoldAt: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: {
+          200: Type.Object({
+            legalHoldAt: Type.Union([Type.String(), Type.Null()]),
+            legalHoldUntil: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -60,5 +79,11 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         holdConversationContact(tx, actor, { conversationId: request.params.id, ...request.body }),
       )
     },
+  )
+
+  app.get(
+    '/api/helplines/:id/legal-holds',
+    { schema: { params: ById, response: { 200: LegalHoldList, ...errors } } },
+    async (request) => listLegalHolds(pool, await requireActor(pool, request), request.params.id),
   )
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { defaultSettings, importHelplineSettings } from '@ascolto/core'
-import type { ConversationView, MessageView } from '@ascolto/protocol'
+import { defaultSettings, importHelplineSettings, sealEarlierBlockReasons } from '@ascolto/core'
+import type { BlockNotice, ConversationView, MessageView } from '@ascolto/protocol'
+import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
   call,
   makeHelpline,
@@ -30,7 +31,7 @@ describe('moderation and blocking', () => {
       },
     })
     volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
-    supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }])
+    supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
     colleague = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
   })
   after(() => server.close())
@@ -110,9 +111,41 @@ describe('moderation and blocking', () => {
       [conversation.id],
     )
     assert.equal(refused.rowCount, 0, 'nothing blocked by the refusals')
+    // the volunteer whose conversation it is hears of the supervisor's block; a colleague does not
+    const [theirs, colleagues] = await Promise.all([
+      connectConsole(server.url, volunteer.cookie),
+      connectConsole(server.url, colleague.cookie),
+    ])
+    const noticed = nextEvent<BlockNotice>(theirs, 'contact.blocked')
+    const heardByColleague: unknown[] = []
+    colleagues.on('contact.blocked', (notice: unknown) => heardByColleague.push(notice))
+    // sent after any notice would be: the colleague's sign that it would have come by now
+    const closedForColleague = nextEvent<ConversationView>(
+      colleagues,
+      'conversation.updated',
+      (c) => c.id === conversation.id && c.status === 'closed',
+    )
     const blocked = await block(supervisor.cookie, null)
     assert.equal(blocked.status, 200)
     assert.equal(blocked.body.status, 'closed')
+    assert.deepEqual(await noticed, {
+      conversationId: conversation.id,
+      helplineId: line.helplineId,
+      contactPseudonym: conversation.contactPseudonym,
+      blockedBy: { id: supervisor.userId, displayName: 'Sara' },
+      until: null,
+    })
+    await closedForColleague
+    assert.deepEqual(heardByColleague, [])
+    // the reason is sealed under the person's key: not in the row in clear
+    const stored = await server.pool.query(
+      `select blocked_reason, blocked_reason_sealed from contact where id = (select contact_id from conversation where id = $1)`,
+      [conversation.id],
+    )
+    assert.equal(stored.rows[0].blocked_reason, null)
+    assert.ok(!stored.rows[0].blocked_reason_sealed.toString('latin1').includes('più persone'))
+    theirs.close()
+    colleagues.close()
     const messages = await detail(volunteer.cookie, conversation.id)
     assert.equal(messages.at(-1)?.text, 'Questo numero è personale: chi vuole scriverci usi il proprio.')
 
@@ -168,5 +201,37 @@ describe('moderation and blocking', () => {
     })
     const queue = await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })
     assert.ok(queue.body.conversations.some((c: ConversationView) => c.preview === 'dopo la scadenza'))
+  })
+
+  it('seals at start-up a block reason written in clear before it was sealed', async () => {
+    const conversation = await newConversation(visitorToken(), 'prima della cifratura dei motivi')
+    const { rows } = await server.pool.query<{ id: string; helpline_id: string }>(
+      `update contact set blocked_at = now(), blocked_reason = 'minacce a un volontario'
+        where id = (select contact_id from conversation where id = $1) returning id, helpline_id`,
+      [conversation.id],
+    )
+    const contact = rows[0]
+    assert.ok(contact)
+    assert.ok((await sealEarlierBlockReasons(server.pool, server.services.keyring)) >= 1)
+    const { rows: after } = await server.pool.query<{
+      blocked_reason: string | null
+      blocked_reason_sealed: Buffer
+      key_sealed: Buffer | null
+    }>(
+      `select c.blocked_reason, c.blocked_reason_sealed, k.key_sealed from contact c
+         left join keystore.contact_key k on k.contact_id = c.id where c.id = $1`,
+      [contact.id],
+    )
+    assert.equal(after[0]?.blocked_reason, null)
+    const sealer = server.services.keyring.contact(
+      contact.helpline_id,
+      contact.id,
+      after[0]?.key_sealed ?? null,
+    )
+    assert.equal(
+      sealer.open(after[0]?.blocked_reason_sealed as Buffer, `block-reason:${contact.id}`),
+      'minacce a un volontario',
+    )
+    assert.equal(await sealEarlierBlockReasons(server.pool, server.services.keyring), 0, 'nothing left to do')
   })
 })

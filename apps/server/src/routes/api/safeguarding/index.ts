@@ -20,7 +20,7 @@ export const safeguardingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   app.get(
     '/api/conversations/:id/flags',
     {
-      config: { policy: staff('volunteer') },
+      config: { policy: staff('volunteer', 'conversation.flags.read') },
       schema: { params: ById, response: { 200: FlagList, ...errors } },
     },
     async (request) => {
