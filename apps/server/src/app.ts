@@ -20,6 +20,7 @@ import { deskRoutes } from './routes/api/desk/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
+import { pastConversationRoutes } from './routes/api/past-conversations/index.ts'
 import { reviewRoutes } from './routes/api/reviews/index.ts'
 import { rotaRoutes } from './routes/api/rota/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
@@ -54,6 +55,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(callRoutes, context)
   await app.register(passkeyRoutes, context)
   await app.register(conversationRoutes, context)
+  await app.register(pastConversationRoutes, context)
   await app.register(moderationRoutes, context)
   await app.register(helplineRoutes, context)
   await app.register(mediaRoutes, context)

@@ -75,13 +75,13 @@ export async function startAscolto(
   if (hashed > 0) log.info({ rows: hashed }, 'provider ids written in clear are now hashed and sealed')
 
   const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
-  extendWidgetSockets(io, pool, keyring, log)
   const worker = config.role === 'web' ? undefined : createOutboxWorker(pool, channelAdapters, log)
   const services: Services = {
     keyring,
     publisher: createPublisher(io, pool, worker),
     clock: options.clock ?? (() => new Date()),
   }
+  extendWidgetSockets(io, pool, services, log)
   await worker?.start(services)
   const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log)
   scheduled?.start()

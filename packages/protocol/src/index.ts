@@ -3,6 +3,7 @@
 // The browser apps import only types from here (erased at build time), so no validator ships to them.
 import Type, { type Static } from 'typebox'
 import { CallSummary } from './calls.ts'
+import { PresenceConversationFields } from './conversation-life.ts'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { PasskeyAssertion } from './passkeys.ts'
@@ -99,6 +100,7 @@ export const ConversationView = Type.Object({
   language: Type.Union([Type.String(), Type.Null()]),
   ...DeskConversationFields,
   ...DeliveryRuleFields,
+  ...PresenceConversationFields,
 })
 export type ConversationView = Static<typeof ConversationView>
 
@@ -209,6 +211,8 @@ export type ConsoleEvents = DeskConsoleEvents & {
   /** Whether the instance the console is on reaches its database (nothing moves while it does not). */
   'service.state': (state: { database: 'reachable' | 'unreachable' }) => void
   'reveal-request.updated': (change: RevealRequestChange) => void
+  /** A coordinator changed the helpline's settings or canned replies: open consoles read the desk again. */
+  'desk.changed': (change: { helplineId: string }) => void
 }
 
 // ---- widget ----
@@ -274,6 +278,7 @@ export * from './callbacks.ts'
 export * from './calls.ts'
 export * from './cases.ts'
 export * from './contact-links.ts'
+export * from './conversation-life.ts'
 export * from './delivery.ts'
 export * from './desk.ts'
 export * from './helpline-settings.ts'

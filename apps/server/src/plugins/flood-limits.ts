@@ -24,6 +24,8 @@ export const FLOOD_LIMITS = {
   widgetPerVisitor: { max: 30, minutes: 1 },
   /** New people starting a chat from one address: what keeps a script from filling the queue. */
   newVisitorsPerAddress: { max: 10, minutes: 10 },
+  /** Tries of a code to continue a chat from one address: a person mistypes a few times, a guesser more. */
+  resumePerAddress: { max: 10, minutes: 10 },
 } as const
 
 /** Widget sockets open at once from one address (a school, each pupil's tab), per instance. */

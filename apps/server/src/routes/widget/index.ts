@@ -34,6 +34,7 @@ import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
 import { countedFloodCheck, FLOOD_LIMITS, floodCheck } from '../../plugins/flood-limits.ts'
 import { fullPageChat } from './full-page.ts'
+import { resumeRoutes } from './resume.ts'
 
 const ByChannel = Type.Object({ channelId: Uuid })
 const VisitorHeaders = Type.Object({ authorization: Type.String({ pattern: '^Bearer [A-Za-z0-9_-]{43}$' }) })
@@ -191,5 +192,6 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     },
   )
 
+  await app.register(resumeRoutes, { pool, services, config, widgetChannel })
   await app.register(fullPageChat, { pool, services, config })
 }
