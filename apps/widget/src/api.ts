@@ -29,7 +29,7 @@ const TIMEOUT_MS = 15_000
 
 export type Endpoint = { server: string; channel: string }
 
-async function request<T>(
+export async function request<T>(
   { server, channel }: Endpoint,
   path: string,
   init: { method?: string; token?: string; body?: unknown; keepalive?: boolean } = {},

@@ -1,4 +1,4 @@
-import type { WidgetInfo, WidgetMessage, WidgetPrechatAnswers } from '@ascolto/protocol'
+import type { WidgetInfo, WidgetMessage, WidgetPrechatAnswers, WidgetResumeCode } from '@ascolto/protocol'
 import {
   ApiError,
   type Endpoint,
@@ -10,6 +10,7 @@ import {
 } from './api.ts'
 import { makeUuid, makeVisitorToken } from './ids.ts'
 import { connectRealtime, type Realtime } from './realtime.ts'
+import { fetchResumeCode, postResume } from './resume-api.ts'
 import { clearSession, loadSession, type Queued, type QueuedMessage, saveSession } from './storage.ts'
 
 // The conversation as the widget sees it, kept outside Preact so the UI only renders a snapshot.
@@ -60,6 +61,10 @@ export type Chat = {
   answerSurvey(answers: Record<string, number | boolean>): void
   /** Quick exit: closes the conversation on the server, closes the socket, stops every retry, and never writes to storage again. */
   stop(): void
+  /** A code to continue this conversation later from any device: shown to the person, never kept here. */
+  resumeCode(): Promise<WidgetResumeCode>
+  /** Goes on with the conversation of a code written down earlier; 'wrong': it does not work, 'busy': try later. */
+  resume(code: string): Promise<'resumed' | 'wrong' | 'busy'>
 }
 
 /** Same as MAX_TEXT_LENGTH in the protocol package, which ships no values to the browser. */
@@ -389,6 +394,18 @@ export function createChat(endpoint: Endpoint): Chat {
       stopped = true
       quiet = true
       halt()
+    },
+    resumeCode: () => fetchResumeCode(endpoint, token),
+    async resume(code) {
+      try {
+        await postResume(endpoint, token, code)
+      } catch (error) {
+        // unknown, wrong, used or expired: one answer; a malformed code is as wrong
+        return error instanceof ApiError && error.status !== 403 ? 'wrong' : 'busy'
+      }
+      resumed = true
+      await loadHistory()
+      return 'resumed'
     },
   }
 }

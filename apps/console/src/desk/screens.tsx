@@ -4,6 +4,7 @@
 // and a route in use-hash-route.ts.
 import type { Membership, SessionView } from '@ascolto/protocol'
 import type { ReactNode } from 'react'
+import { ArchiveScreen } from '../archive/archive-screen.tsx'
 import { CannedRepliesScreen } from '../canned-replies/canned-replies-screen.tsx'
 import { ReviewsScreen } from '../reviews/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
@@ -65,6 +66,19 @@ const SCREENS: Record<Exclude<Route['screen'], 'desk'>, Screen> = {
     role: 'supervisor',
     render: ({ labels, onError }, helplines, helplineId) => (
       <StatisticsScreen helplines={helplines} helplineId={helplineId} labels={labels} onError={onError} />
+    ),
+  },
+  archive: {
+    role: 'member',
+    render: ({ session, desks, labels, onError }, helplines, helplineId) => (
+      <ArchiveScreen
+        helplines={helplines}
+        helplineId={helplineId}
+        supervises={session.memberships.some((m) => m.helplineId === helplineId && m.role !== 'volunteer')}
+        setup={desks.setups[helplineId]}
+        labels={labels}
+        onError={onError}
+      />
     ),
   },
   reviews: {

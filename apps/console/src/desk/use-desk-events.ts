@@ -1,7 +1,7 @@
 // What the console socket tells the desk, wherever the operator is in it: conversations and
 // messages land in the queue and the open conversation; new waiting people and decisions are
 // announced (and chimed), and so are conversations handed to the operator; flags and calls for a supervisor reach the supervisors' alerts; live
-// screens (the room) and the reveal requests' state read again when something changed.
+// screens (the room), the reveal requests' state and the desk's settings read again when something changed.
 import type { ConversationView, FlagAlert, HelpRequest, RevealRequestChange } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -25,6 +25,8 @@ type Options = {
   onError: (error: unknown) => void
   announce: (text: string) => void
   onSignedOut: () => void
+  /** The settings or canned replies of a helpline changed: its desk setup is read again. */
+  onDeskChanged: (helplineId: string) => void
 }
 
 export function useDeskEvents(options: Options) {
@@ -120,6 +122,7 @@ export function useDeskEvents(options: Options) {
       announce(text)
       notify(t('app.name'), text)
     },
+    onDeskChanged: options.onDeskChanged,
     onDatabaseLost: (lost) => {
       setDatabaseLost(lost)
       if (!lost) {

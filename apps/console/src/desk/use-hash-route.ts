@@ -2,7 +2,7 @@
 // and a reload keeps the same screen: #/conversations/<id> is an open conversation,
 // #/settings/<helplineId> a helpline's settings (#/settings alone: the first the operator coordinates),
 // #/canned-replies/<helplineId> its canned replies, #/room/<helplineId> its supervisor's room, #/reviews the clinical reviews,
-// #/statistics/<helplineId> the survey's statistics.
+// #/statistics/<helplineId> the survey's statistics, #/archive/<helplineId> the closed conversations.
 import { useEffect, useState } from 'react'
 
 const CONVERSATION = /^#\/conversations\/([0-9a-f-]{36})$/i
@@ -11,12 +11,14 @@ const CANNED = /^#\/canned-replies(?:\/([0-9a-f-]{36}))?$/i
 const ROOM = /^#\/room(?:\/([0-9a-f-]{36}))?$/i
 const REVIEWS = /^#\/reviews$/i
 const STATISTICS = /^#\/statistics(?:\/([0-9a-f-]{36}))?$/i
+const ARCHIVE = /^#\/archive(?:\/([0-9a-f-]{36}))?$/i
 
 export const conversationHref = (id: string) => `#/conversations/${id}`
 export const settingsHref = (helplineId: string) => `#/settings/${helplineId}`
 export const cannedRepliesHref = (helplineId: string) => `#/canned-replies/${helplineId}`
 export const roomHref = (helplineId: string) => `#/room/${helplineId}`
 export const statisticsHref = (helplineId: string) => `#/statistics/${helplineId}`
+export const archiveHref = (helplineId: string) => `#/archive/${helplineId}`
 export const REVIEWS_HREF = '#/reviews'
 export const QUEUE_HREF = '#/'
 
@@ -37,6 +39,7 @@ export type Route =
   | { screen: 'room'; helplineId: string | null }
   | { screen: 'reviews' }
   | { screen: 'statistics'; helplineId: string | null }
+  | { screen: 'archive'; helplineId: string | null }
 
 export function useRoute(): Route {
   const hash = useHash()
@@ -49,5 +52,7 @@ export function useRoute(): Route {
   if (REVIEWS.test(hash)) return { screen: 'reviews' }
   const statistics = STATISTICS.exec(hash)
   if (statistics) return { screen: 'statistics', helplineId: statistics[1] ?? null }
+  const archive = ARCHIVE.exec(hash)
+  if (archive) return { screen: 'archive', helplineId: archive[1] ?? null }
   return { screen: 'desk', conversationId: CONVERSATION.exec(hash)?.[1] ?? null }
 }

@@ -23,6 +23,8 @@ export type RealtimeHandlers = {
   onHelpRequest?: (request: HelpRequest) => void
   /** A request to see an address: asked (in one of the operator's helplines), or theirs decided or used. */
   onRevealRequest?: (change: RevealRequestChange) => void
+  /** A coordinator changed the helpline's settings or canned replies: its desk is read again. */
+  onDeskChanged?: (helplineId: string) => void
   /** The server lost its database (true) or reached it again (false). */
   onDatabaseLost?: (lost: boolean) => void
 }
@@ -58,6 +60,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('flag.updated', (flag) => latest.current.onFlag?.(flag))
     socket.on('help.requested', (request) => latest.current.onHelpRequest?.(request))
     socket.on('reveal-request.updated', (change) => latest.current.onRevealRequest?.(change))
+    socket.on('desk.changed', ({ helplineId }) => latest.current.onDeskChanged?.(helplineId))
     socket.on('service.state', ({ database }) => latest.current.onDatabaseLost?.(database === 'unreachable'))
     return () => {
       clearTimeout(retry)

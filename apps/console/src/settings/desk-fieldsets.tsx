@@ -149,6 +149,14 @@ export function AssignmentFieldset({ form, edit }: Omit<SectionProps, 'languages
         onChange={(stillAliveMinutes) => edit('stillAliveMinutes', stillAliveMinutes)}
         numeric
       />
+      <TextField
+        path="desk.reopenHours"
+        label={t('settings.assignment.reopen')}
+        hint={t('settings.assignment.reopenHint')}
+        value={form.reopenHours}
+        onChange={(reopenHours) => edit('reopenHours', reopenHours)}
+        numeric
+      />
     </fieldset>
   )
 }
