@@ -5,7 +5,8 @@ import Type, { type Static } from 'typebox'
 
 const Uuid = Type.String({ format: 'uuid' })
 const Timestamp = Type.String({ format: 'date-time' })
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+/** A real day (2026-02-30 is refused), so the database never reads one it cannot. */
+const Day = Type.String({ format: 'date' })
 const ItemId = Type.String({ pattern: '^[a-z0-9-]{1,40}$' })
 
 /** What every list shows of the person's presence (web chat). */
@@ -33,8 +34,8 @@ export const ClosedConversationsQuery = Type.Object(
     handledBy: Type.Optional(Uuid),
     /** "Persona #3154", "#3154" or "3154". */
     pseudonym: Type.Optional(Type.String({ pattern: '^ *(?:[A-Za-zÀ-ÿ]{1,20} *)?#? *[0-9]{1,9} *$' })),
-    /** Ended before an answer only. */
-    abandoned: Type.Optional(Type.Boolean()),
+    /** 'true': ended before an answer only; 'false': answered only (a query string carries no booleans). */
+    abandoned: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
     before: Type.Optional(Timestamp),
   },
   { additionalProperties: false },

@@ -17,6 +17,7 @@ import { archiveHref, conversationHref } from '../desk/use-hash-route.ts'
 import '../room/room.css'
 import './archive.css'
 import { listClosedConversations } from './archive-api.ts'
+import { FilterChoice } from './filter-choice.tsx'
 
 type Props = {
   helplines: Membership[]
@@ -33,15 +34,7 @@ const NONE: Filters = {}
 export function ArchiveScreen({ helplines, helplineId, supervises, setup, labels, onError }: Props) {
   const { t, i18n } = useTranslation()
   const headingId = useId()
-  const ids = {
-    door: useId(),
-    category: useId(),
-    flag: useId(),
-    from: useId(),
-    to: useId(),
-    by: useId(),
-    who: useId(),
-  }
+  const ids = { from: useId(), to: useId(), who: useId() }
   const heading = useRef<HTMLHeadingElement>(null)
   const [typed, setTyped] = useState<Filters>(NONE)
   const [filters, setFilters] = useState<Filters>(NONE)
@@ -102,49 +95,34 @@ export function ArchiveScreen({ helplines, helplineId, supervises, setup, labels
             onChange={(event) => set('pseudonym', event.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.door}>{t('archive.door')}</label>
-          <select
-            id={ids.door}
-            value={typed.channelId ?? ''}
-            onChange={(event) => set('channelId', event.target.value)}
-          >
-            <option value="">{t('archive.any')}</option>
-            {list?.doors.map((door) => (
-              <option key={door.id} value={door.id}>
-                {labels.door(door.kind, door.name)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.category}>{t('archive.category')}</label>
-          <select
-            id={ids.category}
-            value={typed.category ?? ''}
-            onChange={(event) => set('category', event.target.value)}
-          >
-            <option value="">{t('archive.any')}</option>
-            {setup?.desk.categories?.map((category) => (
-              <option key={category.id} value={category.id}>
-                {say(category.label)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.flag}>{t('archive.flag')}</label>
-          <select
-            id={ids.flag}
-            value={typed.flag ?? ''}
-            onChange={(event) => set('flag', event.target.value as Filters['flag'] | '')}
-          >
-            <option value="">{t('archive.any')}</option>
-            <option value="any">{t('archive.anyFlag')}</option>
-            <option value="minor_at_risk">{t('flag.kinds.minor_at_risk')}</option>
-            <option value="imminent_risk">{t('flag.kinds.imminent_risk')}</option>
-          </select>
-        </div>
+        <FilterChoice
+          label={t('archive.door')}
+          any={t('archive.any')}
+          value={typed.channelId}
+          options={(list?.doors ?? []).map((door) => ({
+            value: door.id,
+            label: labels.door(door.kind, door.name),
+          }))}
+          onChange={(value) => set('channelId', value)}
+        />
+        <FilterChoice
+          label={t('archive.category')}
+          any={t('archive.any')}
+          value={typed.category}
+          options={(setup?.desk.categories ?? []).map((c) => ({ value: c.id, label: say(c.label) }))}
+          onChange={(value) => set('category', value)}
+        />
+        <FilterChoice
+          label={t('archive.flag')}
+          any={t('archive.any')}
+          value={typed.flag}
+          options={[
+            { value: 'any', label: t('archive.anyFlag') },
+            { value: 'minor_at_risk', label: t('flag.kinds.minor_at_risk') },
+            { value: 'imminent_risk', label: t('flag.kinds.imminent_risk') },
+          ]}
+          onChange={(value) => set('flag', value as Filters['flag'] | '')}
+        />
         <div className="field">
           <label htmlFor={ids.from}>{t('statistics.from')}</label>
           <input
@@ -164,27 +142,19 @@ export function ArchiveScreen({ helplines, helplineId, supervises, setup, labels
           />
         </div>
         {supervises && (
-          <div className="field">
-            <label htmlFor={ids.by}>{t('archive.handledBy')}</label>
-            <select
-              id={ids.by}
-              value={typed.handledBy ?? ''}
-              onChange={(event) => set('handledBy', event.target.value)}
-            >
-              <option value="">{t('archive.anyone')}</option>
-              {setup?.colleagues.map((colleague) => (
-                <option key={colleague.id} value={colleague.id}>
-                  {colleague.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterChoice
+            label={t('archive.handledBy')}
+            any={t('archive.anyone')}
+            value={typed.handledBy}
+            options={(setup?.colleagues ?? []).map((c) => ({ value: c.id, label: c.displayName }))}
+            onChange={(value) => set('handledBy', value)}
+          />
         )}
         <label className="choice">
           <input
             type="checkbox"
-            checked={typed.abandoned === true}
-            onChange={(event) => set('abandoned', event.target.checked ? true : '')}
+            checked={typed.abandoned === 'true'}
+            onChange={(event) => set('abandoned', event.target.checked ? 'true' : '')}
           />
           {t('archive.abandonedOnly')}
         </label>

@@ -56,6 +56,8 @@ const PUBLIC_ROUTES = [
   'POST /api/session/passkey-challenge',
   'POST /api/widget/v1/channels/:channelId/end',
   'POST /api/widget/v1/channels/:channelId/messages',
+  'POST /api/widget/v1/channels/:channelId/resume',
+  'POST /api/widget/v1/channels/:channelId/resume-code',
   'POST /api/widget/v1/channels/:channelId/survey',
   'POST /webhooks/:kind/:channelId',
 ]

@@ -66,7 +66,7 @@ export async function listClosedConversations(
       query.to ?? null,
       handledBy,
       pseudonym,
-      query.abandoned ?? null,
+      query.abandoned === undefined ? null : query.abandoned === 'true',
       query.before ?? null,
     ],
   )
