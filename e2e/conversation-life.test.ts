@@ -199,6 +199,14 @@ describe("a conversation's whole life, in Chromium", () => {
   it('keeps a person who left before an answer on record, found among the closed conversations', async () => {
     const phone = await personOn({ width: 390, height: 844 })
     await write(phone, 'Forse non è il momento')
+    // on the server before the person leaves: quick exit goes at once, without waiting for it
+    await eventually('the message is stored', async () => {
+      const { rows } = await server.pool.query<{ count: number }>(
+        `select count(*)::int as count from conversation where helpline_id = $1 and status = 'waiting'`,
+        [helplineId],
+      )
+      return (rows[0]?.count ?? 0) > 0
+    })
     await phone.evaluate((url) => {
       document.querySelector('script[data-ascolto-channel]')?.setAttribute('data-ascolto-exit-url', url)
     }, neutral.url)

@@ -99,6 +99,8 @@ export function createChat(endpoint: Endpoint): Chat {
   let infoAttempt = 0
   let infoTimer: ReturnType<typeof setTimeout> | undefined
   let sending = false
+  /** The message on its way now: "end chat" waits for it, so the end is not read before it. */
+  let posting: Promise<unknown> = Promise.resolve()
   let sendAttempt = 0
   let sendTimer: ReturnType<typeof setTimeout> | undefined
   /** The connection came back while a request was on its way: if it fails, it is tried again at once. */
@@ -204,7 +206,9 @@ export function createChat(endpoint: Endpoint): Chat {
           done(surveyAnswered(true))
         } else {
           const prechat = state.prechat ?? undefined
-          const message = await postMessage(endpoint, token, { clientId: sent, text: head.text, prechat })
+          const post = postMessage(endpoint, token, { clientId: sent, text: head.text, prechat })
+          posting = post.catch(() => undefined)
+          const message = await post
           reachable(true)
           done()
           addMessages([message])
@@ -310,9 +314,9 @@ export function createChat(endpoint: Endpoint): Chat {
   }
 
   /** Closes the conversation on the server: the token from this page, or from an earlier page of the tab. */
-  const endOnServer = () => {
+  const endOnServer = (after: Promise<unknown> = Promise.resolve()) => {
     const known = token || loadSession(endpoint.channel)?.token
-    if (known) ending = endConversation(endpoint, known).catch(() => undefined)
+    if (known) ending = after.then(() => endConversation(endpoint, known)).catch(() => undefined)
   }
 
   return {
@@ -365,7 +369,8 @@ export function createChat(endpoint: Endpoint): Chat {
       clearTimeout(infoTimer)
       clearTimeout(sendTimer)
       realtime?.close()
-      endOnServer()
+      // after the message on its way, if any (quick exit cannot wait: the page goes at once)
+      endOnServer(posting)
       clearSession(endpoint.channel)
       update({
         phase: 'ended',
