@@ -157,6 +157,10 @@ describe("a conversation's whole life, in Chromium", () => {
     )
     assert.equal(await dialog.getByText('Controlla quello che hai scritto').count(), 0)
     await screenshot(desk, 'conversation-life-close-refused-1280')
+    await desk.setViewportSize({ width: 390, height: 844 })
+    await dialog.getByRole('alert').waitFor()
+    await screenshot(desk, 'conversation-life-close-refused-390')
+    await desk.setViewportSize({ width: 1280, height: 800 })
     await dialog.getByLabel('Servizio a cui è indirizzata').selectOption({ label: 'Consultorio' })
     await dialog.getByRole('button', { name: 'Chiudi la conversazione' }).click()
     await dialog.waitFor({ state: 'detached' })
@@ -179,6 +183,10 @@ describe("a conversation's whole life, in Chromium", () => {
     )
     assert.equal(rows[0]?.count, 1, 'no new conversation')
     await screenshot(desk, 'conversation-life-reopened-1280')
+    await desk.setViewportSize({ width: 390, height: 844 })
+    await desk.getByRole('link', { name: /Scusa, dimenticavo una cosa/ }).waitFor()
+    await screenshot(desk, 'conversation-life-reopened-390')
+    await desk.setViewportSize({ width: 1280, height: 800 })
 
     // the person ends the chat: it stays in Marta's list until the closing form
     await computer.getByRole('button', { name: 'Termina la chat' }).click()
