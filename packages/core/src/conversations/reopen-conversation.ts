@@ -2,7 +2,8 @@
 // `desk.reopenHours`, default 24; 0: never) goes on in the same conversation rather than a new one.
 // It is offered first to the volunteer who had it, when they are available and signed in (it goes
 // straight to their list); otherwise it waits in the queue like a new one. The automatic replies it
-// was sent the same day (in the helpline's time zone) are not sent again.
+// was sent the same day (in the helpline's time zone) are not sent again. The window is measured on
+// the database's clock, the one closed_at was written with.
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import { openingRulesOf } from '../helplines/helpline-settings.ts'
@@ -32,15 +33,15 @@ export async function reopenRecentConversation(
     sent: string[]
   }>(
     `select c.id, c.assignee_id, c.auto_replies_sent as sent,
-            (c.closed_at at time zone h.time_zone)::date = ($3::timestamptz at time zone h.time_zone)::date as same_day
+            (c.closed_at at time zone h.time_zone)::date = (now() at time zone h.time_zone)::date as same_day
        from conversation c join helpline h on h.id = c.helpline_id
       where c.contact_id = $1 and c.channel_id = $2 and c.status = 'closed'
-        and c.closed_at > $3::timestamptz - make_interval(hours => $4)
+        and c.closed_at > now() - make_interval(hours => $3)
         -- a blocked person's kept messages are closed at once: never a conversation to go on with
         and exists (select 1 from message m where m.conversation_id = c.id and m.hidden_reason is distinct from 'blocked')
       order by c.closed_at desc limit 1
       for update of c`,
-    [person.contactId, person.channelId, person.at, hours],
+    [person.contactId, person.channelId, hours],
   )
   const closed = rows[0]
   if (!closed) return undefined
