@@ -38,7 +38,8 @@ describe('the survey after a web chat, in Chromium', () => {
     coordinatorCookie = coordinator.cookie
     await setSurvey(server.pool, line.helplineId, ['webchat'])
     // the categories and the closing form (Esito) that closing asks for; after the survey, which sets the whole file
-    await setDeskSettings(server, helplineId, coordinator.cookie)
+    // every message after a close opens a new conversation here (no reopening): each close offers the survey
+    await setDeskSettings(server, helplineId, coordinator.cookie, { ...DESK_SETTINGS, reopenHours: 0 })
     ;({ email } = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Giulia'))
     site = await startHostSite({ ascoltoUrl: server.url, channelId })
     browser = await launchBrowser()

@@ -23,6 +23,7 @@ import { languageRoutes } from './routes/api/languages/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { passwordResetRoutes } from './routes/api/password-reset/index.ts'
+import { pastConversationRoutes } from './routes/api/past-conversations/index.ts'
 import { reviewRoutes } from './routes/api/reviews/index.ts'
 import { rotaRoutes } from './routes/api/rota/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
@@ -57,6 +58,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(callRoutes, context)
   await app.register(passkeyRoutes, context)
   await app.register(conversationRoutes, context)
+  await app.register(pastConversationRoutes, context)
   await app.register(moderationRoutes, context)
   await app.register(helplineRoutes, context)
   await app.register(mediaRoutes, context)

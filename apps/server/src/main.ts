@@ -84,11 +84,11 @@ export async function startAscolto(
   if (reasons > 0) log.info({ contacts: reasons }, 'block reasons written in clear are now sealed')
 
   const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
-  extendWidgetSockets(io, pool, keyring, log)
   const worker = config.role === 'web' ? undefined : createOutboxWorker(pool, channelAdapters, log)
   const clock = options.clock ?? (() => new Date())
   const waits = createWaitUpdates(io, pool, keyring, clock, log)
   const services: Services = { keyring, publisher: createPublisher(io, pool, worker, waits), clock }
+  extendWidgetSockets(io, pool, services, log)
   await worker?.start(services)
   const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log)
   scheduled?.start()

@@ -1,12 +1,14 @@
-import type { WidgetPrechatAnswers } from '@ascolto/protocol'
+import type { WidgetPrechatAnswers, WidgetResumeCode } from '@ascolto/protocol'
 import type { Ref } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { Composer } from './Composer.tsx'
+import { ContinueLater } from './ContinueLater.tsx'
 import type { ChatState } from './chat.ts'
 import type { Strings } from './i18n.ts'
 import { CloseIcon } from './icons.tsx'
 import { MessageList } from './MessageList.tsx'
 import { Prechat } from './Prechat.tsx'
+import { ResumeForm } from './ResumeForm.tsx'
 import { Survey } from './Survey.tsx'
 import { downloadTranscript } from './transcript.ts'
 
@@ -24,6 +26,10 @@ type Props = {
   onExit: () => void
   onEnd: () => void
   onNewChat: () => void
+  /** The browser has just asked the person whether to leave: the code to continue is offered at once. */
+  warned: boolean
+  getCode: () => Promise<WidgetResumeCode>
+  onResume: (code: string) => Promise<'resumed' | 'wrong' | 'busy'>
 }
 
 /** Whether the questions before the chat must be answered first. */
@@ -98,9 +104,12 @@ export function Panel(props: Props) {
 
 function Body(props: Props & { title: string }) {
   const { state, t, open, inputRef, onSend, onTyping, onAnswer, onEnd, title } = props
+  const fresh = state.messages.length === 0 && state.queue.length === 0
+  const resume = fresh && state.phase === 'ready' && <ResumeForm t={t} onResume={props.onResume} />
   if (state.info && asksFirst(state)) {
     return (
       <div class="scroller">
+        {resume}
         <Prechat info={state.info} t={t} onDone={onAnswer} />
       </div>
     )
@@ -117,11 +126,13 @@ function Body(props: Props & { title: string }) {
       ) : (
         <>
           <AfterClose {...props} />
+          {resume}
           <Composer t={t} inputRef={inputRef} onSend={onSend} onTyping={onTyping} />
         </>
       )}
       {state.messages.length > 0 && (
         <div class="tools">
+          <ContinueLater t={t} warned={props.warned} getCode={props.getCode} />
           <button
             type="button"
             class="tool"

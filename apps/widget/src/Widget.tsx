@@ -3,6 +3,7 @@ import type { Chat } from './chat.ts'
 import { listenForExitKeys, quickExit } from './exit.ts'
 import { pickStrings } from './i18n.ts'
 import { ChatIcon } from './icons.tsx'
+import { useLeaveWarning } from './leave-warning.ts'
 import { Panel } from './Panel.tsx'
 import { useChatState } from './useChatState.ts'
 
@@ -38,6 +39,10 @@ export function Widget({ makeChat, fullPage, atLeft, locale, exitUrl, hasSession
   }
   const leaveRef = useRef(leave)
   leaveRef.current = leave
+  // closing the tab mid-conversation is asked first, and the code to continue offered (leave-warning.ts)
+  const [warned, setWarned] = useState(false)
+  const talking = state.phase === 'ready' && (state.messages.length > 0 || state.queue.length > 0)
+  useLeaveWarning(talking, () => setWarned(true))
 
   // Escape three times quickly leaves, once the person has a conversation (or the chat open): on a
   // page where nobody used the chat, Escape keeps meaning what the page means by it.
@@ -99,8 +104,12 @@ export function Widget({ makeChat, fullPage, atLeft, locale, exitUrl, hasSession
           onClose={() => setOpen(false)}
           onExit={leave}
           onEnd={chat.end}
+          warned={warned}
+          getCode={chat.resumeCode}
+          onResume={chat.resume}
           onNewChat={() => {
             const next = makeChat()
+            setWarned(false)
             setChat(() => next)
             next.start()
           }}

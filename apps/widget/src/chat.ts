@@ -1,4 +1,10 @@
-import type { WidgetInfo, WidgetMessage, WidgetPrechatAnswers, WidgetWait } from '@ascolto/protocol'
+import type {
+  WidgetInfo,
+  WidgetMessage,
+  WidgetPrechatAnswers,
+  WidgetResumeCode,
+  WidgetWait,
+} from '@ascolto/protocol'
 import {
   ApiError,
   type Endpoint,
@@ -10,6 +16,7 @@ import {
 } from './api.ts'
 import { makeUuid, makeVisitorToken } from './ids.ts'
 import { connectRealtime, type Realtime } from './realtime.ts'
+import { fetchResumeCode, postResume } from './resume-api.ts'
 import { clearSession, loadSession, type Queued, type QueuedMessage, saveSession } from './storage.ts'
 
 // The conversation as the widget sees it, kept outside Preact so the UI only renders a snapshot.
@@ -62,6 +69,10 @@ export type Chat = {
   answerSurvey(answers: Record<string, number | boolean>): void
   /** Quick exit: closes the conversation on the server, closes the socket, stops every retry, and never writes to storage again. */
   stop(): void
+  /** A code to continue this conversation later from any device: shown to the person, never kept here. */
+  resumeCode(): Promise<WidgetResumeCode>
+  /** Goes on with the conversation of a code written down earlier; 'wrong': it does not work, 'busy': try later. */
+  resume(code: string): Promise<'resumed' | 'wrong' | 'busy'>
 }
 
 /** Same as MAX_TEXT_LENGTH in the protocol package, which ships no values to the browser. */
@@ -97,6 +108,8 @@ export function createChat(endpoint: Endpoint): Chat {
   let infoAttempt = 0
   let infoTimer: ReturnType<typeof setTimeout> | undefined
   let sending = false
+  /** The message on its way now: "end chat" waits for it, so the end is not read before it. */
+  let posting: Promise<unknown> = Promise.resolve()
   let sendAttempt = 0
   let sendTimer: ReturnType<typeof setTimeout> | undefined
   /** The connection came back while a request was on its way: if it fails, it is tried again at once. */
@@ -202,7 +215,9 @@ export function createChat(endpoint: Endpoint): Chat {
           done(surveyAnswered(true))
         } else {
           const prechat = state.prechat ?? undefined
-          const message = await postMessage(endpoint, token, { clientId: sent, text: head.text, prechat })
+          const post = postMessage(endpoint, token, { clientId: sent, text: head.text, prechat })
+          posting = post.catch(() => undefined)
+          const message = await post
           reachable(true)
           done()
           addMessages([message])
@@ -312,9 +327,9 @@ export function createChat(endpoint: Endpoint): Chat {
   }
 
   /** Closes the conversation on the server: the token from this page, or from an earlier page of the tab. */
-  const endOnServer = () => {
+  const endOnServer = (after: Promise<unknown> = Promise.resolve()) => {
     const known = token || loadSession(endpoint.channel)?.token
-    if (known) ending = endConversation(endpoint, known).catch(() => undefined)
+    if (known) ending = after.then(() => endConversation(endpoint, known)).catch(() => undefined)
   }
 
   return {
@@ -367,7 +382,8 @@ export function createChat(endpoint: Endpoint): Chat {
       clearTimeout(infoTimer)
       clearTimeout(sendTimer)
       realtime?.close()
-      endOnServer()
+      // after the message on its way, if any (quick exit cannot wait: the page goes at once)
+      endOnServer(posting)
       clearSession(endpoint.channel)
       update({
         phase: 'ended',
@@ -397,6 +413,18 @@ export function createChat(endpoint: Endpoint): Chat {
       stopped = true
       quiet = true
       halt()
+    },
+    resumeCode: () => fetchResumeCode(endpoint, token),
+    async resume(code) {
+      try {
+        await postResume(endpoint, token, code)
+      } catch (error) {
+        // unknown, wrong, used or expired: one answer; a malformed code is as wrong
+        return error instanceof ApiError && error.status !== 403 ? 'wrong' : 'busy'
+      }
+      resumed = true
+      await loadHistory()
+      return 'resumed'
     },
   }
 }

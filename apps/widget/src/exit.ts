@@ -1,4 +1,5 @@
 import type { Chat } from './chat.ts'
+import { disarmLeaveWarning } from './leave-warning.ts'
 import { clearAllSessions } from './storage.ts'
 
 // Quick exit: for a person who must hide the chat at once (someone walks in). It ends the
@@ -26,6 +27,7 @@ export function exitTarget(url: string | null | undefined): string {
 }
 
 export function quickExit(chat: Chat, url: string | null | undefined): void {
+  disarmLeaveWarning()
   chat.stop()
   clearAllSessions()
   location.replace(exitTarget(url))

@@ -67,6 +67,7 @@ export { checkClosingForm, closeConversation } from './conversations/close-conve
 export { describeDesk } from './conversations/describe-desk.ts'
 export { describeRoom } from './conversations/describe-room.ts'
 export { getConversation } from './conversations/get-conversation.ts'
+export { listClosedConversations } from './conversations/list-closed-conversations.ts'
 export { listContactHistory } from './conversations/list-contact-history.ts'
 export { listConversations } from './conversations/list-conversations.ts'
 export { getReview, listReviews } from './conversations/list-reviews.ts'
@@ -233,9 +234,17 @@ export {
   widgetOriginAllowed,
 } from './widget/describe-widget.ts'
 export { endConversationByVisitor } from './widget/end-conversation-by-visitor.ts'
+export { markPersonLeft } from './widget/person-left.ts'
 export { receiveWidgetMessage } from './widget/receive-widget-message.ts'
+export { makeResumeCode, RESUME_CODE_DAYS, resumeWithCode } from './widget/resume-code.ts'
 export { visitorAttended } from './widget/visitor-attended.ts'
 export { visitorKnown } from './widget/visitor-known.ts'
+export {
+  endGoneVisitors,
+  noteVisitorAway,
+  noteVisitorBack,
+  VISITOR_GONE_MINUTES,
+} from './widget/visitor-presence.ts'
 export {
   openConversationOfVisitor,
   visitorOfConversation,

@@ -65,6 +65,14 @@ export const DeskSettings = Type.Object(
           'a conversation is still alive this many minutes after a reply from the line (default 60): no closed-hours reply then, nor while it is taken or assigned',
       }),
     ),
+    reopenHours: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 168,
+        description:
+          'a person who writes again this many hours after a close goes on in the same conversation, offered first to the volunteer who had it (default 24; 0: always a new one)',
+      }),
+    ),
     onCall: Type.Optional(
       Type.Object(
         {

@@ -4,6 +4,7 @@
 import Type, { type Static } from 'typebox'
 import { CallSummary } from './calls.ts'
 import type { CaseChange } from './cases.ts'
+import { PresenceConversationFields } from './conversation-life.ts'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { PasskeyAssertion } from './passkeys.ts'
@@ -107,6 +108,7 @@ export const ConversationView = Type.Object({
   ...DeliveryRuleFields,
   /** Pushed to a console that has it neither open nor assigned: its preview left out (read it over the API). */
   withheld: Type.Optional(Type.Literal(true)),
+  ...PresenceConversationFields,
 })
 export type ConversationView = Static<typeof ConversationView>
 
@@ -250,6 +252,8 @@ export type ConsoleEvents = DeskConsoleEvents & {
   'service.state': (state: { database: 'reachable' | 'unreachable' }) => void
   'reveal-request.updated': (change: RevealRequestChange) => void
   'case.changed': (change: CaseChange) => void
+  /** A coordinator changed the helpline's settings or canned replies: open consoles read the desk again. */
+  'desk.changed': (change: { helplineId: string }) => void
 }
 
 // ---- widget ----
@@ -328,6 +332,7 @@ export * from './callbacks.ts'
 export * from './calls.ts'
 export * from './cases.ts'
 export * from './contact-links.ts'
+export * from './conversation-life.ts'
 export * from './delivery.ts'
 export * from './desk.ts'
 export * from './directory.ts'

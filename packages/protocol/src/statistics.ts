@@ -27,6 +27,10 @@ const conversations = {
   answered: Count,
   firstResponse: Times,
   duration: Times,
+  /** Ended by the person before anyone of the line answered ("ended before an answer"). */
+  abandoned: Count,
+  /** How long those people had waited. */
+  abandonedWait: Times,
 }
 
 /** A category or answer by its id; label null once the id is no longer in the settings. */

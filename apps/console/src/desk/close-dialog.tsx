@@ -3,6 +3,7 @@
 import type { CloseBody, DeskSetup } from '@ascolto/protocol'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { firstMissing, MissingAnswer, missingOf } from './closing-form-check.ts'
 import { DeskDialog } from './desk-dialog.tsx'
 import { localized } from './use-desk-setup.ts'
 
@@ -18,6 +19,8 @@ export function CloseDialog({ name, setup, disabled, onClose }: Props) {
   const prefix = useId()
   const [categories, setCategories] = useState<string[]>([])
   const [outcome, setOutcome] = useState<Record<string, string>>({})
+  // the question a refused close is about: marked, named in the alert, and focused
+  const [missing, setMissing] = useState<string | null>(null)
   const say = (text: Parameters<typeof localized>[0]) => localized(text, i18n.language, setup.languages)
   const { categories: known = [], closingForm = [] } = setup.desk
 
@@ -32,8 +35,24 @@ export function CloseDialog({ name, setup, disabled, onClose }: Props) {
       onOpen={() => {
         setCategories([])
         setOutcome({})
+        setMissing(null)
       }}
-      onSubmit={() => onClose({ categories, outcome })}
+      onSubmit={async () => {
+        const unanswered = firstMissing(closingForm, outcome)
+        try {
+          if (unanswered) throw new MissingAnswer(unanswered)
+          await onClose({ categories, outcome })
+        } catch (error) {
+          const question = missingOf(error, closingForm)
+          setMissing(question?.id ?? null)
+          if (question) document.getElementById(`${prefix}-${question.id}`)?.focus()
+          throw error
+        }
+      }}
+      failureText={(error) => {
+        const question = missingOf(error, closingForm)
+        return question ? t('closing.missing', { question: say(question.label) }) : undefined
+      }}
     >
       {known.length > 0 && (
         <fieldset className="choice-group">
@@ -60,12 +79,16 @@ export function CloseDialog({ name, setup, disabled, onClose }: Props) {
             {say(question.label)}
             {question.required ? '' : ` ${t('closing.optional')}`}
           </label>
+          {/* checked on submit rather than by the browser, so the refusal names the question in words */}
           <select
             id={`${prefix}-${question.id}`}
-            required={question.required}
+            aria-required={question.required}
+            aria-invalid={missing === question.id}
+            aria-describedby={missing === question.id ? `${prefix}-${question.id}-missing` : undefined}
             value={outcome[question.id] ?? ''}
             onChange={(event) => {
               const value = event.target.value
+              if (value && missing === question.id) setMissing(null)
               setOutcome(({ [question.id]: _old, ...rest }) =>
                 value ? { ...rest, [question.id]: value } : rest,
               )
@@ -78,6 +101,11 @@ export function CloseDialog({ name, setup, disabled, onClose }: Props) {
               </option>
             ))}
           </select>
+          {missing === question.id && (
+            <p id={`${prefix}-${question.id}-missing`} className="field-error">
+              {t('closing.answerThis')}
+            </p>
+          )}
         </div>
       ))}
     </DeskDialog>

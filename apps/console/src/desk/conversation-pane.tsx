@@ -12,6 +12,7 @@ import { type ConversationActionHandlers, ConversationActions } from './conversa
 import type { DeskTools } from './desk-tools.tsx'
 import type { useLabels } from './labels.ts'
 import { MessageList } from './message-list.tsx'
+import { PresenceMark } from './presence-mark.tsx'
 import { ReplyWindowNote } from './reply-window-note.tsx'
 import { QUEUE_HREF } from './use-hash-route.ts'
 
@@ -94,7 +95,7 @@ export function ConversationPane(props: Props) {
                   {labels.status(conversation)}
                 </span>
                 {conversation.riskLevel !== 'none' && ' · '}
-                <RiskBadge level={conversation.riskLevel} />
+                <RiskBadge level={conversation.riskLevel} /> <PresenceMark conversation={conversation} />
               </p>
               <button
                 type="button"

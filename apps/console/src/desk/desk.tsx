@@ -78,6 +78,7 @@ export function Desk({ session, onSignedOut }: Props) {
     onError: setError,
     announce: setAnnouncement,
     onSignedOut,
+    onDeskChanged: desks.reload,
   })
 
   const waiting = queue.queue.waiting.length

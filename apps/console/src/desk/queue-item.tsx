@@ -6,6 +6,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RiskBadge } from '../risk/risk-badge.tsx'
 import type { useLabels } from './labels.ts'
+import { PresenceMark } from './presence-mark.tsx'
 import { formatElapsed, minutesAndSeconds } from './time-format.ts'
 import type { QueueTab } from './updates.ts'
 import { conversationHref } from './use-hash-route.ts'
@@ -112,6 +113,7 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
             </span>
           ))}
           {conversation.helpRequested && <span className="mark help">{t('help.waiting')}</span>}
+          <PresenceMark conversation={conversation} />
           {/* a language other than the console's own: the one a reader needs to notice */}
           {conversation.language && conversation.language !== (i18n.resolvedLanguage ?? 'it') && (
             <span className="mark language" lang={conversation.language}>

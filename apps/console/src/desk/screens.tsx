@@ -4,6 +4,7 @@
 // and a route in use-hash-route.ts.
 import type { Membership, SessionView } from '@ascolto/protocol'
 import type { ReactNode } from 'react'
+import { ArchiveScreen } from '../archive/archive-screen.tsx'
 import { CannedRepliesScreen } from '../canned-replies/canned-replies-screen.tsx'
 import { DirectoryScreen } from '../directory/directory-screen.tsx'
 import { ReviewsScreen } from '../reviews/reviews-screen.tsx'
@@ -75,6 +76,19 @@ const SCREENS: Record<Exclude<Route['screen'], 'desk'>, Screen> = {
         helplines={helplines}
         helplineId={helplineId}
         setup={desks.setups[helplineId]}
+        onError={onError}
+      />
+    ),
+  },
+  archive: {
+    role: 'member',
+    render: ({ session, desks, labels, onError }, helplines, helplineId) => (
+      <ArchiveScreen
+        helplines={helplines}
+        helplineId={helplineId}
+        supervises={session.memberships.some((m) => m.helplineId === helplineId && m.role !== 'volunteer')}
+        setup={desks.setups[helplineId]}
+        labels={labels}
         onError={onError}
       />
     ),

@@ -35,6 +35,8 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     earlierConversations: 0,
     unread: 0,
     review: null,
+    personLeftAt: null,
+    personAwaySince: null,
     ...patch,
   }
 }

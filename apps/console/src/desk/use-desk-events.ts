@@ -2,8 +2,8 @@
 // messages land in the queue and the open conversation; new waiting people and decisions are
 // announced (and chimed), and so are conversations handed to the operator and a supervisor's
 // block of the person in one of theirs; flags and calls for a supervisor reach the supervisors' alerts; live
-// screens (the room), the reveal requests' state and the cases shown read again when something
-// changed.
+// screens (the room), the reveal requests' state, the cases shown and the desk's settings read again
+// when something changed.
 import type {
   BlockNotice,
   ConversationView,
@@ -34,6 +34,8 @@ type Options = {
   onError: (error: unknown) => void
   announce: (text: string) => void
   onSignedOut: () => void
+  /** The settings or canned replies of a helpline changed: its desk setup is read again. */
+  onDeskChanged: (helplineId: string) => void
 }
 
 export function useDeskEvents(options: Options) {
@@ -156,6 +158,7 @@ export function useDeskEvents(options: Options) {
       if (sound) chime()
       notify(t('app.name'), text)
     },
+    onDeskChanged: options.onDeskChanged,
     onDatabaseLost: (lost) => {
       setDatabaseLost(lost)
       if (!lost) {

@@ -2,7 +2,8 @@
 // and a reload keeps the same screen: #/conversations/<id> is an open conversation,
 // #/settings/<helplineId> a helpline's settings (#/settings alone: the first the operator coordinates),
 // #/canned-replies/<helplineId> its canned replies, #/room/<helplineId> its supervisor's room, #/reviews the clinical reviews,
-// #/statistics/<helplineId> the survey's statistics, #/directory/<helplineId> its directory of services.
+// #/statistics/<helplineId> the survey's statistics, #/directory/<helplineId> its directory of services,
+// #/archive/<helplineId> the closed conversations.
 import { useEffect, useState } from 'react'
 
 const CONVERSATION = /^#\/conversations\/([0-9a-f-]{36})$/i
@@ -12,6 +13,7 @@ const ROOM = /^#\/room(?:\/([0-9a-f-]{36}))?$/i
 const REVIEWS = /^#\/reviews$/i
 const STATISTICS = /^#\/statistics(?:\/([0-9a-f-]{36}))?$/i
 const DIRECTORY = /^#\/directory(?:\/([0-9a-f-]{36}))?$/i
+const ARCHIVE = /^#\/archive(?:\/([0-9a-f-]{36}))?$/i
 
 export const conversationHref = (id: string) => `#/conversations/${id}`
 export const settingsHref = (helplineId: string) => `#/settings/${helplineId}`
@@ -19,6 +21,7 @@ export const cannedRepliesHref = (helplineId: string) => `#/canned-replies/${hel
 export const roomHref = (helplineId: string) => `#/room/${helplineId}`
 export const statisticsHref = (helplineId: string) => `#/statistics/${helplineId}`
 export const directoryHref = (helplineId: string) => `#/directory/${helplineId}`
+export const archiveHref = (helplineId: string) => `#/archive/${helplineId}`
 export const REVIEWS_HREF = '#/reviews'
 export const QUEUE_HREF = '#/'
 
@@ -40,6 +43,7 @@ export type Route =
   | { screen: 'reviews' }
   | { screen: 'statistics'; helplineId: string | null }
   | { screen: 'directory'; helplineId: string | null }
+  | { screen: 'archive'; helplineId: string | null }
 
 export function useRoute(): Route {
   const hash = useHash()
@@ -54,5 +58,7 @@ export function useRoute(): Route {
   if (statistics) return { screen: 'statistics', helplineId: statistics[1] ?? null }
   const directory = DIRECTORY.exec(hash)
   if (directory) return { screen: 'directory', helplineId: directory[1] ?? null }
+  const archive = ARCHIVE.exec(hash)
+  if (archive) return { screen: 'archive', helplineId: archive[1] ?? null }
   return { screen: 'desk', conversationId: CONVERSATION.exec(hash)?.[1] ?? null }
 }

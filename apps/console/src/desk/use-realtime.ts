@@ -29,6 +29,8 @@ export type RealtimeHandlers = {
   onCase?: (change: CaseChange) => void
   /** A supervisor blocked the person of a conversation assigned to this operator. */
   onBlocked?: (notice: BlockNotice) => void
+  /** A coordinator changed the helpline's settings or canned replies: its desk is read again. */
+  onDeskChanged?: (helplineId: string) => void
   /** The server lost its database (true) or reached it again (false). */
   onDatabaseLost?: (lost: boolean) => void
 }
@@ -66,6 +68,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('reveal-request.updated', (change) => latest.current.onRevealRequest?.(change))
     socket.on('case.changed', (change) => latest.current.onCase?.(change))
     socket.on('contact.blocked', (notice) => latest.current.onBlocked?.(notice))
+    socket.on('desk.changed', ({ helplineId }) => latest.current.onDeskChanged?.(helplineId))
     socket.on('service.state', ({ database }) => latest.current.onDatabaseLost?.(database === 'unreachable'))
     return () => {
       clearTimeout(retry)

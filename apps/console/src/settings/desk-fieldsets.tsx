@@ -158,6 +158,14 @@ export function AssignmentFieldset({ form, edit }: Omit<SectionProps, 'languages
         {t('settings.assignment.showWait')}
       </label>
       <p className="hint">{t('settings.assignment.showWaitHint')}</p>
+      <TextField
+        path="desk.reopenHours"
+        label={t('settings.assignment.reopen')}
+        hint={t('settings.assignment.reopenHint')}
+        value={form.reopenHours}
+        onChange={(reopenHours) => edit('reopenHours', reopenHours)}
+        numeric
+      />
     </fieldset>
   )
 }

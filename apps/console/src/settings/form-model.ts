@@ -54,6 +54,8 @@ export type SettingsForm = {
   maxConcurrent: string
   /** Minutes a conversation stays alive after a reply from the line; empty: the default (60). */
   stillAliveMinutes: string
+  /** Hours after a close within which the person's next message reopens it; empty: the default (24). */
+  reopenHours: string
   onCall: OnCallForm
   /** Every conversation with a safeguarding flag goes to clinical review at close. */
   reviewFlagged: boolean
@@ -144,6 +146,7 @@ export function toForm(file: unknown): SettingsForm {
     assignment: desk.assignment === 'automatic' ? 'automatic' : 'manual',
     maxConcurrent: text(desk.maxConcurrent),
     stillAliveMinutes: text(desk.stillAliveMinutes),
+    reopenHours: text(desk.reopenHours),
     onCall: {
       channelId: text(object(desk.onCall).channelId),
       address: text(object(desk.onCall).address),
@@ -203,6 +206,7 @@ function deskOf(form: SettingsForm, languages: string[]) {
     assignment,
     maxConcurrent: _m,
     stillAliveMinutes: _s,
+    reopenHours: _r,
     onCall: _o,
     reviewFlagged,
     ...rest
@@ -224,6 +228,7 @@ function deskOf(form: SettingsForm, languages: string[]) {
     ...(form.assignment === 'automatic' || assignment !== undefined ? { assignment: form.assignment } : {}),
     ...(form.maxConcurrent.trim() ? { maxConcurrent: numberOrText(form.maxConcurrent) } : {}),
     ...(form.stillAliveMinutes.trim() ? { stillAliveMinutes: numberOrText(form.stillAliveMinutes) } : {}),
+    ...(form.reopenHours.trim() ? { reopenHours: numberOrText(form.reopenHours) } : {}),
     // anything typed is sent, for the server to name what is missing (a number without a channel)
     ...(channelId || address.trim() || everyMinutes.trim()
       ? {

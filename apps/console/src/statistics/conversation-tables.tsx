@@ -16,7 +16,7 @@ export function ConversationTables({ stats, doorName }: Props) {
   const nameOf = ({ id, label }: Pick<Counted, 'id' | 'label'>) =>
     label ? textIn(label, language, stats.language) : t('statistics.removed', { id })
   const withSurvey = stats.survey.questions.length > 0
-  const figures = ({ closed, answered, firstResponse, duration }: Statistics['total']) => (
+  const figures = ({ closed, answered, firstResponse, duration, ...left }: Statistics['total']) => (
     <>
       <td>{closed}</td>
       {withSurvey && <td>{answered}</td>}
@@ -24,6 +24,8 @@ export function ConversationTables({ stats, doorName }: Props) {
       <td>{formatSeconds(firstResponse.average, language)}</td>
       <td>{formatSeconds(duration.median, language)}</td>
       <td>{formatSeconds(duration.average, language)}</td>
+      <td>{left.abandoned}</td>
+      <td>{formatSeconds(left.abandonedWait.median, language)}</td>
     </>
   )
 
@@ -46,6 +48,8 @@ export function ConversationTables({ stats, doorName }: Props) {
                   <th scope="col">{t('statistics.firstResponseAverage')}</th>
                   <th scope="col">{t('statistics.durationMedian')}</th>
                   <th scope="col">{t('statistics.durationAverage')}</th>
+                  <th scope="col">{t('statistics.abandoned')}</th>
+                  <th scope="col">{t('statistics.abandonedWaitMedian')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -28,6 +28,8 @@ export const FLOOD_LIMITS = {
   reportsPerAddress: { max: 10, minutes: 10 },
   /** Receipt codes that opened nothing, from one address: guessing stops here. */
   wrongReceiptsPerAddress: { max: 10, minutes: 15 },
+  /** Tries of a code to continue a chat from one address: a person mistypes a few times, a guesser more. */
+  resumePerAddress: { max: 10, minutes: 10 },
 } as const
 
 /** Widget sockets open at once from one address (a school, each pupil's tab), per instance. */

@@ -65,6 +65,8 @@ const PUBLIC_ROUTES = [
   'POST /api/widget/v1/channels/:channelId/report',
   'POST /api/widget/v1/channels/:channelId/report/messages',
   'POST /api/widget/v1/channels/:channelId/report/thread',
+  'POST /api/widget/v1/channels/:channelId/resume',
+  'POST /api/widget/v1/channels/:channelId/resume-code',
   'POST /api/widget/v1/channels/:channelId/survey',
   'POST /webhooks/:kind/:channelId',
 ]

@@ -1,15 +1,20 @@
-// A coordinator writes the helpline's canned replies; every change is audited (ids only).
+// A coordinator writes the helpline's canned replies; every change is audited (ids only) and
+// reaches the open consoles.
+
+type Context = { tx: Tx; afterCommit: AfterCommit; services: Pick<Services, 'publisher'> }
+
 import type { Queryable } from '@ascolto/db'
 import type { CannedReply, CannedReplyBody } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
+import { announceDeskChange } from '../helplines/announce-desk-change.ts'
 import { requireRole } from '../operators/require-role.ts'
 import { loadCannedReplies } from './list-canned-replies.ts'
 
 /** Creates one (no id) or replaces one; a shortcut already taken in the helpline is a conflict. */
 export async function saveCannedReply(
-  tx: Tx,
+  { tx, afterCommit, services }: Context,
   actor: Actor,
   input: { helplineId: string; id?: string; body: CannedReplyBody },
 ): Promise<CannedReply> {
@@ -42,12 +47,17 @@ export async function saveCannedReply(
     subjectType: 'canned_reply',
     subjectId: id,
   })
+  announceDeskChange({ afterCommit, services }, input.helplineId)
   const [saved] = await loadCannedReplies(tx, input.helplineId, { id })
   if (!saved) throw new Error('Canned reply vanished while saving it')
   return saved
 }
 
-export async function deleteCannedReply(tx: Tx, actor: Actor, input: { helplineId: string; id: string }) {
+export async function deleteCannedReply(
+  { tx, afterCommit, services }: Context,
+  actor: Actor,
+  input: { helplineId: string; id: string },
+) {
   requireRole(actor, input.helplineId, 'coordinator')
   const { rowCount } = await tx.query('delete from canned_reply where id = $1 and helpline_id = $2', [
     input.id,
@@ -61,6 +71,7 @@ export async function deleteCannedReply(tx: Tx, actor: Actor, input: { helplineI
     subjectType: 'canned_reply',
     subjectId: input.id,
   })
+  announceDeskChange({ afterCommit, services }, input.helplineId)
 }
 
 /** The helpline a canned reply belongs to, within the actor's helplines (else "not found"). */

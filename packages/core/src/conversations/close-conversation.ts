@@ -77,6 +77,15 @@ export function checkClosingForm(desk: DeskSettings, form: CloseBody) {
   for (const question of questions.values()) {
     if (question.required && !(question.id in outcome)) problems.push(`outcome.${question.id}: required`)
   }
-  if (problems.length > 0) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', problems.join('; '))
+  if (problems.length > 0) throw new ClosingFormError(problems)
   return { categories, outcome }
+}
+
+/** Each problem names its field (`outcome.<question>: required`): the console shows the operator where. */
+export class ClosingFormError extends AscoltoError {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super('ASCOLTO_ERR_VALIDATION', problems.join('; '))
+    this.problems = problems
+  }
 }

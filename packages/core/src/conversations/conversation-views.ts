@@ -35,6 +35,8 @@ type ConversationRow = {
   earlier: number
   unread: number
   review: ConversationView['review']
+  ended_by_visitor_at: Date | null
+  visitor_away_since: Date | null
 }
 
 export type ConversationFilter = {
@@ -60,6 +62,7 @@ export async function loadConversationViews(
             lm.id as preview_id, lm.body_sealed as preview_sealed, lm.kind as preview_kind,
             (lm.media->>'durationSeconds')::int as preview_seconds, ci.last_inbound_at,
             c.help_requested_at is not null as help_requested, c.risk_level,
+            c.ended_by_visitor_at, c.visitor_away_since,
             coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
                                       order by f.raised_at)
                         from safeguarding_flag f where f.conversation_id = c.id), '[]') as flags,
@@ -123,6 +126,8 @@ export async function loadConversationViews(
     replyWindowClosesAt:
       replyWindowClosesAt(channelAdapters[row.channel_kind], row.last_inbound_at)?.toISOString() ?? null,
     canAttach: channelAdapters[row.channel_kind]?.capabilities.media === true,
+    personLeftAt: row.ended_by_visitor_at?.toISOString() ?? null,
+    personAwaySince: row.visitor_away_since?.toISOString() ?? null,
   }))
 }
 

@@ -1,8 +1,10 @@
-// A coordinator replaces the helpline's settings, whole, from the console or a file; audited.
+// A coordinator replaces the helpline's settings, whole, from the console or a file; audited, and
+// announced to the open consoles (their closing form and desk change at once).
 import type { HelplineSettings } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import type { Actor, Tx } from '../context.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { requireRole } from '../operators/require-role.ts'
+import { announceDeskChange } from './announce-desk-change.ts'
 import { importHelplineSettings, loadHelplineSettings } from './helpline-settings.ts'
 
 export async function readHelplineSettings(tx: Pick<Tx, 'query'>, actor: Actor, helplineId: string) {
@@ -19,7 +21,7 @@ export function withoutOnCall<T extends { desk?: object }>(settings: T): T {
 }
 
 export async function updateHelplineSettings(
-  tx: Tx,
+  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   helplineId: string,
   input: unknown,
@@ -33,5 +35,6 @@ export async function updateHelplineSettings(
     subjectType: 'helpline',
     subjectId: helplineId,
   })
+  announceDeskChange({ afterCommit, services }, helplineId)
   return loadHelplineSettings(tx, helplineId)
 }

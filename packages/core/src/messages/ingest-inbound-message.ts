@@ -2,7 +2,8 @@
 // contact and the conversation, stores the message once however often the provider retries,
 // and applies the helpline's rules (blocking, flagging, triage, due time, automatic replies); replies
 // held while the channel's reply window was closed are released. A number in reply to the
-// survey's question answers it instead (survey/take-survey-reply.ts).
+// survey's question answers it instead (survey/take-survey-reply.ts); a message soon after a close
+// goes on in the conversation just closed (conversations/reopen-conversation.ts).
 // The caller acknowledges the provider only after this has committed.
 import { randomUUID } from 'node:crypto'
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
@@ -12,6 +13,7 @@ import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { noteConversationLanguage } from '../conversations/note-conversation-language.ts'
 import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
+import { reopenRecentConversation } from '../conversations/reopen-conversation.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime, matchesWordList, RISK_OF_WORD_LIST } from '../policy/index.ts'
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
@@ -96,9 +98,18 @@ export async function ingestInboundMessage(
           text: inbound.text,
           at,
         })
-  const conversationCreated = !open && !contact.blocked && !surveyReply
+  const reopened =
+    open || contact.created || contact.blocked || surveyReply
+      ? undefined
+      : await reopenRecentConversation(tx, settings, {
+          contactId: contact.contactId,
+          channelId: connection.id,
+          at,
+        })
+  const conversationCreated = !open && !reopened && !contact.blocked && !surveyReply
   const conversationId =
     open?.id ??
+    reopened?.id ??
     surveyReply?.conversationId ??
     (
       await tx.query<{ id: string }>(
@@ -176,9 +187,10 @@ export async function ingestInboundMessage(
     channelId: connection.id,
     contactId: contact.contactId,
     conversationId,
-    conversationCreated,
+    // a reopened conversation nobody was free to go on with is assigned like a new one
+    conversationCreated: conversationCreated || (reopened !== undefined && reopened.offeredTo === null),
     firstMessageEver: contact.created,
-    alreadySent: open?.auto_replies_sent ?? [],
+    alreadySent: open?.auto_replies_sent ?? reopened?.auto_replies_sent ?? [],
     language,
     at,
     silent: inbound.kind === 'call',

@@ -11,6 +11,9 @@ export type ConversationCounts = {
   answered: number
   firstResponse: Times
   duration: Times
+  /** Ended by the person before anyone of the line answered, and how long they had waited. */
+  abandoned: number
+  abandonedWait: Times
 }
 export type DoorCounts = ConversationCounts & {
   channelId: string | null
@@ -19,10 +22,10 @@ export type DoorCounts = ConversationCounts & {
 }
 
 const IN_PERIOD = 'f.helpline_id = $1 and f.closed_on between $2::date and $3::date'
-const timesOf = (column: string) =>
+const timesOf = (column: string, where = 'true') =>
   `jsonb_build_object(
-     'median', round(percentile_cont(0.5) within group (order by f.${column}))::int,
-     'average', round(avg(f.${column}))::int)`
+     'median', round(percentile_cont(0.5) within group (order by f.${column}) filter (where ${where}))::int,
+     'average', round(avg(f.${column}) filter (where ${where}))::int)`
 
 export async function countClosedConversations(db: Pick<Tx, 'query'>, { helplineId, from, to }: Period) {
   const period = [helplineId, from, to]
@@ -33,7 +36,9 @@ export async function countClosedConversations(db: Pick<Tx, 'query'>, { helpline
             count(*)::int as closed,
             (count(*) filter (where f.survey_answers is not null and f.survey_answers <> '{}'))::int as answered,
             ${timesOf('first_response_seconds')} as "firstResponse",
-            ${timesOf('duration_seconds')} as duration
+            ${timesOf('duration_seconds')} as duration,
+            (count(*) filter (where f.abandoned))::int as abandoned,
+            ${timesOf('duration_seconds', 'f.abandoned')} as "abandonedWait"
        from conversation_fact f left join channel ch on ch.id = f.channel_id
       where ${IN_PERIOD}
       group by grouping sets ((f.channel_id, ch.name, f.channel_kind), ())
@@ -62,6 +67,8 @@ export async function countClosedConversations(db: Pick<Tx, 'query'>, { helpline
       answered: total?.answered ?? 0,
       firstResponse: total?.firstResponse ?? { median: null, average: null },
       duration: total?.duration ?? { median: null, average: null },
+      abandoned: total?.abandoned ?? 0,
+      abandonedWait: total?.abandonedWait ?? { median: null, average: null },
     },
     categories: categories.rows,
     answers: answers.rows,

@@ -29,8 +29,18 @@ export async function addSystemNote(
 }
 
 const words = {
-  it: { ended: 'La persona ha terminato la chat.', before: 'Risposte prima della chat' },
-  en: { ended: 'The person ended the chat.', before: 'Answers before the chat' },
+  it: {
+    ended: 'La persona ha terminato la chat.',
+    gone: 'La persona ha lasciato la chat (pagina chiusa da tempo).',
+    back: 'La persona è tornata nella chat.',
+    before: 'Risposte prima della chat',
+  },
+  en: {
+    ended: 'The person ended the chat.',
+    gone: 'The person left the chat (page closed for a while).',
+    back: 'The person came back to the chat.',
+    before: 'Answers before the chat',
+  },
 }
 
 /** The system's words in the helpline's main language (Italian when it has none of these). */

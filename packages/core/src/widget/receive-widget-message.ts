@@ -9,6 +9,7 @@ import { AscoltoError } from '../errors.ts'
 import { type IngestResult, ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { addSystemNote, systemWords } from './add-system-note.ts'
 import { requiredPolicy, type WidgetChannel } from './describe-widget.ts'
+import { noteVisitorBack } from './visitor-presence.ts'
 
 export async function receiveWidgetMessage(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
@@ -32,6 +33,8 @@ export async function receiveWidgetMessage(
     text: message.text,
   })
   if (result.outcome !== 'stored' || !result.conversationId) return result
+  // writing is being there: away no more, and back in a conversation they had left
+  await noteVisitorBack({ tx, afterCommit, services }, channel, message.token)
 
   const answers = validAnswers(settings, message.prechat?.answers ?? {})
   // Only the conversation's first answers count: later messages repeat them, nothing changes.

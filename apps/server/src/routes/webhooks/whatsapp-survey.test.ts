@@ -2,7 +2,8 @@
 // person who said yes in the conversation (the volunteer asks from the console, the person answers
 // "sì") is sent the first scale question after the close, as an ordinary message; a reply of just
 // a number within the survey's hours is recorded as the answer, in the closed conversation, and
-// opens nothing; any other reply (or a second number) opens a new conversation as usual.
+// opens nothing; any other reply (or a second number) is an ordinary message, which soon after a
+// close goes on in the conversation just closed (reopened, as any message within desk.reopenHours).
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
@@ -122,7 +123,7 @@ describe('WhatsApp: the survey after a conversation closes', () => {
       ])
     ).rows[0]?.survey_answers
 
-  it('records a reply of just a number as the answer, opening nothing; a second number is a new message', async () => {
+  it('records a reply of just a number as the answer, opening nothing; a second number is an ordinary message', async () => {
     const chat = await closedWithSurvey()
     await chat.write(whatsappText({ phone: chat.phone }, ' 4 '))
     assert.deepEqual(await answersOf(chat.conversationId), { useful: 4 })
@@ -131,19 +132,21 @@ describe('WhatsApp: the survey after a conversation closes', () => {
       { id: chat.conversationId, status: 'closed', inbound: 3 },
     ])
 
+    // an ordinary message, soon after the close: the conversation goes on, the answer stays
     await chat.write(whatsappText({ phone: chat.phone }, '5'))
-    const [first, second] = await conversationsOf(chat.channelId)
-    assert.deepEqual(first, { id: chat.conversationId, status: 'closed', inbound: 3 })
-    assert.equal(second?.status, 'waiting')
+    const [goesOn, ...others] = await conversationsOf(chat.channelId)
+    assert.deepEqual(others, [])
+    assert.equal(goesOn?.inbound, 4)
+    assert.notEqual(goesOn?.status, 'closed')
     assert.deepEqual(await answersOf(chat.conversationId), { useful: 4 })
   })
 
-  it('takes any other reply, or a number after the survey’s hours, the ordinary way: a new conversation', async () => {
+  it('takes any other reply, or a number after the survey’s hours, the ordinary way: the conversation goes on', async () => {
     const chat = await closedWithSurvey()
     await chat.write(whatsappText({ phone: chat.phone }, '4 grazie, ma ho ancora bisogno'))
     const after = await conversationsOf(chat.channelId)
-    assert.equal(after.length, 2)
-    assert.equal(after[1]?.status, 'waiting')
+    assert.equal(after.length, 1)
+    assert.notEqual(after[0]?.status, 'closed', 'reopened')
     assert.equal(await answersOf(chat.conversationId), null)
 
     const late = await closedWithSurvey()
@@ -152,7 +155,9 @@ describe('WhatsApp: the survey after a conversation closes', () => {
       [late.conversationId],
     )
     await late.write(whatsappText({ phone: late.phone }, '3'))
-    assert.equal((await conversationsOf(late.channelId)).length, 2)
+    const reopened = await conversationsOf(late.channelId)
+    assert.equal(reopened.length, 1)
+    assert.notEqual(reopened[0]?.status, 'closed', 'reopened')
     assert.equal(await answersOf(late.conversationId), null)
   })
 

@@ -130,7 +130,12 @@ describe('closing time in the middle of a conversation', () => {
 
   it('stays quiet for the helpline’s "still alive" minutes after a reply from the line, then says it is closed', async () => {
     const line = await makeHelpline(server.pool)
-    await importHelplineSettings(server.pool, line.helplineId, afternoonDesk({}, { stillAliveMinutes: 30 }))
+    // each message after a close opens a new conversation here (no reopening), whose replies are the question
+    await importHelplineSettings(
+      server.pool,
+      line.helplineId,
+      afternoonDesk({}, { stillAliveMinutes: 30, reopenHours: 0 }),
+    )
     const volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
     const early = visitorToken()
     const late = visitorToken()

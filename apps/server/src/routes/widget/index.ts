@@ -35,6 +35,7 @@ import type { AppContext } from '../../context.ts'
 import { countedFloodCheck, FLOOD_LIMITS, floodCheck } from '../../plugins/flood-limits.ts'
 import { reportRoutes } from '../report/index.ts'
 import { fullPageChat } from './full-page.ts'
+import { resumeRoutes } from './resume.ts'
 
 const ByChannel = Type.Object({ channelId: Uuid })
 const VisitorHeaders = Type.Object({ authorization: Type.String({ pattern: '^Bearer [A-Za-z0-9_-]{43}$' }) })
@@ -192,6 +193,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     },
   )
 
+  await app.register(resumeRoutes, { pool, services, config, widgetChannel })
   await app.register(fullPageChat, { pool, services, config })
   await app.register(reportRoutes, { pool, services, config, widgetChannel })
 }

@@ -214,7 +214,7 @@ describe('the survey after a web chat', () => {
     assert.deepEqual(stats.body.survey.questions, SURVEY_QUESTIONS)
     assert.deepEqual(
       stats.body.channels.map(
-        ({ firstResponse: _, duration: __, ...door }: { firstResponse: unknown; duration: unknown }) => door,
+        ({ firstResponse: _, duration: __, abandonedWait: ___, ...door }: Record<string, unknown>) => door,
       ),
       [
         {
@@ -223,6 +223,8 @@ describe('the survey after a web chat', () => {
           channelKind: 'webchat',
           closed: 3,
           answered: 1,
+          // the person who wrote "Ciao" and ended the chat before an answer
+          abandoned: 1,
         },
       ],
     )

@@ -10,7 +10,7 @@ import { requireActor } from '../../../plugins/auth.ts'
 import { staff } from '../desk/policy.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
-export const cannedReplyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool }) => {
+export const cannedReplyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
   app.post(
     '/api/helplines/:id/canned-replies',
     {
@@ -19,8 +19,11 @@ export const cannedReplyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
-      const saved = await withTransaction(pool, (tx) =>
-        saveCannedReply(tx, actor, { helplineId: request.params.id, body: request.body }),
+      const saved = await withTransaction(pool, (tx, afterCommit) =>
+        saveCannedReply({ tx, afterCommit, services }, actor, {
+          helplineId: request.params.id,
+          body: request.body,
+        }),
       )
       return reply.status(201).send(saved)
     },
@@ -34,9 +37,13 @@ export const cannedReplyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, async (tx) => {
+      return withTransaction(pool, async (tx, afterCommit) => {
         const helplineId = await findCannedReplyHelpline(tx, helplineIdsOf(actor), request.params.id)
-        return saveCannedReply(tx, actor, { helplineId, id: request.params.id, body: request.body })
+        return saveCannedReply({ tx, afterCommit, services }, actor, {
+          helplineId,
+          id: request.params.id,
+          body: request.body,
+        })
       })
     },
   )
@@ -49,9 +56,9 @@ export const cannedReplyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     },
     async (request, reply) => {
       const actor = await requireActor(pool, request)
-      await withTransaction(pool, async (tx) => {
+      await withTransaction(pool, async (tx, afterCommit) => {
         const helplineId = await findCannedReplyHelpline(tx, helplineIdsOf(actor), request.params.id)
-        await deleteCannedReply(tx, actor, { helplineId, id: request.params.id })
+        await deleteCannedReply({ tx, afterCommit, services }, actor, { helplineId, id: request.params.id })
       })
       return reply.status(204).send(null)
     },

@@ -39,7 +39,9 @@ export const helplineRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) => updateHelplineSettings(tx, actor, request.params.id, request.body))
+      return withTransaction(pool, (tx, afterCommit) =>
+        updateHelplineSettings({ tx, afterCommit, services }, actor, request.params.id, request.body),
+      )
     },
   )
 

@@ -91,7 +91,13 @@ describe('the statistics over the API', () => {
     const stats = await call(url(), { cookie: supervisor.cookie })
     assert.equal(stats.status, 200)
     const body: Statistics = stats.body
-    const times = { firstResponse: { median: 60, average: 130 }, duration: { median: 1500, average: 2400 } }
+    const times = {
+      firstResponse: { median: 60, average: 130 },
+      duration: { median: 1500, average: 2400 },
+      // every one was answered: none ended before an answer
+      abandoned: 0,
+      abandonedWait: { median: null, average: null },
+    }
     assert.deepEqual(body.channels, [
       {
         channelId: line.channelId,
@@ -200,6 +206,8 @@ describe('the statistics over the API', () => {
       answered: 0,
       firstResponse: { median: null, average: null },
       duration: { median: null, average: null },
+      abandoned: 0,
+      abandonedWait: { median: null, average: null },
     })
     assert.deepEqual(
       lastYear.categories.map((c) => c.count),
