@@ -17,6 +17,8 @@ export const errorStatus = {
   ASCOLTO_ERR_SURVEY_ANSWERED: 409,
   ASCOLTO_ERR_CHANNEL_DISABLED: 404,
   ASCOLTO_ERR_RATE_LIMITED: 429,
+  /** A provider's body carrying more messages and reports than one delivery ever holds. */
+  ASCOLTO_ERR_TOO_MANY_EVENTS: 413,
   ASCOLTO_ERR_SECOND_FACTOR_REQUIRED: 401,
   ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT: 403,
   /** Removing it would leave without a second factor someone whose role needs one. */
