@@ -21,6 +21,9 @@ export const errorStatus = {
   ASCOLTO_ERR_TOO_MANY_EVENTS: 413,
   ASCOLTO_ERR_SECOND_FACTOR_REQUIRED: 401,
   ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT: 403,
+  /** Changing the account's second factors needs the password again (operators/reauthentication.ts). */
+  ASCOLTO_ERR_REAUTHENTICATION_REQUIRED: 403,
+  ASCOLTO_ERR_NO_SECOND_FACTOR: 409,
   /** Removing it would leave without a second factor someone whose role needs one. */
   ASCOLTO_ERR_LAST_SECOND_FACTOR: 409,
   ASCOLTO_ERR_INVITATION_INVALID: 410,

@@ -106,6 +106,12 @@ export {
   removePasskey,
   startPasskeyRegistration,
 } from './operators/passkeys.ts'
+export {
+  REAUTHENTICATION_MINUTES,
+  reauthenticate,
+  requireRecentPassword,
+} from './operators/reauthentication.ts'
+export { issueAuditedRecoveryCodes, renewRecoveryCodes } from './operators/recovery-codes.ts'
 export { requireRole } from './operators/require-role.ts'
 export {
   checkSecondFactor,

@@ -44,8 +44,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /api/session': { access: 'session' },
   'POST /api/session': { access: 'public', why: 'signing in: throttled per account and address' },
   'DELETE /api/session': { access: 'public', why: 'signing out ends whatever session the cookie names' },
+  'POST /api/session/reauthenticate': { access: 'session' },
   'POST /api/session/totp': { access: 'session' },
   'POST /api/session/totp/confirm': { access: 'session' },
+  'POST /api/session/recovery-codes': { access: 'session' },
   'POST /api/session/passkey-challenge': {
     access: 'public',
     why: "a sign-in's second step: the password again, throttled per account and address",
