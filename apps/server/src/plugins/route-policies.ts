@@ -160,7 +160,13 @@ export async function enforcePolicy(pool: Pool, request: FastifyRequest, policy:
   }
 }
 
-export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy | undefined }
+export type RegisteredRoute = {
+  method: string
+  url: string
+  policy: RoutePolicy | undefined
+  /** The names of its query parameters (the filters the SQL-metacharacter test walks). */
+  query: string[]
+}
 const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>()
 
 /** Every route the app registered, with its policy: what the route × role test walks. */
@@ -171,8 +177,11 @@ export function registerRoutePolicies(app: FastifyInstance, pool: Pool) {
   registered.set(app, routes)
   app.addHook('onRoute', (route) => {
     const policy = policyOf(route)
+    const query = Object.keys(
+      (route.schema?.querystring as { properties?: object } | undefined)?.properties ?? {},
+    )
     for (const method of [route.method].flat())
-      routes.push({ method: String(method), url: route.url, policy })
+      routes.push({ method: String(method), url: route.url, policy, query })
     const check = async (request: FastifyRequest) => enforcePolicy(pool, request, policy)
     route.onRequest = [check, ...(route.onRequest ? [route.onRequest].flat() : [])]
     if (policy?.access === 'staff' && policy.audit === 'conversation.read') {
