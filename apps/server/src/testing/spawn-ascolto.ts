@@ -30,7 +30,8 @@ export async function spawnAscolto(
   })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Ascolto did not start:\n${output}`)), 30_000)
+    // generous: on a loaded machine type stripping and migrations alone have taken over a minute
+    const timer = setTimeout(() => reject(new Error(`Ascolto did not start:\n${output}`)), 120_000)
     const check = () => {
       const match = /Ascolto (?:is running at (\S+)|worker is running)/.exec(output)
       if (match) {
