@@ -1,12 +1,13 @@
 // Passkeys in Chromium, with the DevTools Protocol's virtual authenticator standing in for a
 // fingerprint reader: a supervisor adds a passkey from their account and signs in with password
 // and passkey; a coordinator sets up a passkey in place of the app at first sign-in, and cannot
-// remove it while it is their only second factor. The server's public URL is the very origin the
+// remove it while it is their only second factor, and makes new recovery codes only on request,
+// after the password again. The server's public URL is the very origin the
 // browser opens (http://localhost is a secure context, and the passkeys are bound to it).
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { addMembership, createUser } from '@ascolto/core'
+import { addMembership, createUser, REAUTHENTICATION_MINUTES } from '@ascolto/core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import {
   makeHelpline,
@@ -169,5 +170,54 @@ describe('passkeys in the console, in Chromium', () => {
       .waitFor()
     assert.deepEqual(dialogs, ['Rimuovere la passkey «Telefono»? Non potrai più usarla per accedere.'])
     await page.getByRole('list', { name: 'Le tue passkey' }).getByText('Telefono').waitFor()
+  })
+
+  it('makes new recovery codes only when asked, after the password again once the sign-in is not recent', async () => {
+    const coordinator = await person('coordinator', 'Irene')
+    const { page, dialogs } = await pageWithAuthenticator()
+    await signIn(page, coordinator.email)
+    const alternative = page.getByRole('region', { name: 'Oppure usa una passkey' })
+    await alternative.getByLabel('Nome della passkey').fill('Telefono')
+    await alternative.getByRole('button', { name: 'Aggiungi una passkey' }).click()
+    const first = page.getByRole('list', { name: 'Codici di recupero' })
+    await first.getByRole('listitem').first().waitFor()
+    const firstCodes = await first.getByRole('listitem').allTextContents()
+    await page.getByRole('button', { name: 'Li ho salvati, continua' }).click()
+    await page.getByRole('tab', { name: 'In attesa' }).waitFor()
+    // the password was proven at sign-in, longer ago than the window now
+    await server.pool.query(
+      `update user_session set password_at = now() - make_interval(mins => $2) where user_id = $1`,
+      [coordinator.userId, REAUTHENTICATION_MINUTES + 1],
+    )
+
+    await page.getByRole('link', { name: 'Irene' }).click()
+    await page.getByRole('heading', { name: 'Il mio account' }).waitFor()
+    await page.getByRole('button', { name: 'Crea nuovi codici di recupero' }).click()
+    const confirm = page.getByRole('form', { name: 'Conferma che sei tu' })
+    await confirm.getByLabel('La tua password').fill('non è questa')
+    await confirm.getByRole('button', { name: 'Conferma' }).click()
+    await confirm.getByRole('alert').getByText('La password non è giusta.').waitFor()
+    await confirm.getByLabel('La tua password').fill(TEST_PASSWORD)
+    assert.deepEqual(await wcagViolations(page), [])
+    await screenshots(page, 'console-password-again')
+    await confirm.getByRole('button', { name: 'Conferma' }).click()
+
+    const renewed = page.getByRole('list', { name: 'Codici di recupero' })
+    await renewed.getByRole('listitem').first().waitFor()
+    const newCodes = await renewed.getByRole('listitem').allTextContents()
+    assert.equal(newCodes.length, 10)
+    assert.ok(newCodes.every((code) => !firstCodes.includes(code)))
+    await screenshots(page, 'console-recovery-codes-renewed')
+    assert.deepEqual(dialogs, [
+      'Creare nuovi codici di recupero? Quelli che hai smettono subito di funzionare.',
+    ])
+    const audit = await server.pool.query(
+      `select details from audit_event where action = 'staff.recovery_codes_issued' and subject_id = $1 order by id`,
+      [coordinator.userId],
+    )
+    assert.deepEqual(
+      audit.rows.map((row) => row.details),
+      [{ why: 'first_factor' }, { why: 'requested' }],
+    )
   })
 })

@@ -104,3 +104,47 @@ export const inboundStored = (pool: Pool, channelId: string, count: number) =>
         channelId,
       ])) === count,
   )
+
+/**
+ * What the page's origin keeps in this tab and browser: sessionStorage (per tab, so it is read on
+ * a page of the widget's origin in the same tab), localStorage, IndexedDB databases and cookies
+ * (httpOnly ones too, from the browser's own jar).
+ */
+export async function originTraces(page: Page) {
+  const inPage = await page.evaluate(async () => ({
+    sessionStorage: Object.keys(sessionStorage),
+    localStorage: Object.keys(localStorage),
+    indexedDB: (await indexedDB.databases()).map((database) => database.name ?? ''),
+  }))
+  const cookies = (await page.context().cookies(page.url())).map((cookie) => cookie.name)
+  return { ...inPage, cookies }
+}
+
+/**
+ * Records, by the page's own clock, when each click or key press happened: the last one, compared with the
+ * next document's time origin (when its navigation started, on the same clock), it says how long
+ * the press took to replace the page, whatever the test runner's own delays.
+ */
+export async function pressTimeOf(page: Page) {
+  let pressedAt: number | undefined
+  // the last press before the page went (Escape is pressed three times)
+  await page.exposeFunction('__ascoltoTestPressed', (at: number) => {
+    pressedAt = at
+  })
+  await page.evaluate(() => {
+    const note = (event: Event) =>
+      (window as unknown as { __ascoltoTestPressed: (at: number) => void }).__ascoltoTestPressed(
+        performance.timeOrigin + event.timeStamp,
+      )
+    window.addEventListener('click', note, true)
+    window.addEventListener('keydown', note, true)
+  })
+  return {
+    /** Milliseconds from the press to the start of the navigation that replaced the page. */
+    async untilReplaced() {
+      const navigationStart = await page.evaluate(() => performance.timeOrigin)
+      if (pressedAt === undefined) throw new Error('no press was recorded')
+      return navigationStart - pressedAt
+    },
+  }
+}

@@ -1,7 +1,8 @@
 // The widget on the demo page, in Chromium, with the clock at 22:00 in Rome on a Monday: the
 // listening line is closed, says when it opens, and still takes messages. Quick exit (button and
-// Escape three times) forgets the tab's session, leaves no way Back and ends the conversation on
-// the server; the chat works by keyboard.
+// Escape three times) replaces the page within a second of the press (by the browser's own clock),
+// leaves nothing in the widget origin's sessionStorage, localStorage, IndexedDB or cookies, no way
+// Back, and ends the conversation on the server; the chat works by keyboard.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -11,7 +12,7 @@ import type { Browser, Page } from 'playwright-core'
 import { ensureDemoHelpline } from '../apps/server/src/demo/first-start.ts'
 import { startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { eventually, type HostSite, startNeutralPage } from './widget-helpers.ts'
+import { eventually, type HostSite, originTraces, pressTimeOf, startNeutralPage } from './widget-helpers.ts'
 
 const settingsFile = path.resolve(import.meta.dirname, '..', 'docs', 'settings', 'listening-line.json')
 
@@ -39,6 +40,34 @@ describe('the widget on the demo page, in Chromium', () => {
     page.evaluate((url) => {
       document.querySelector('script[data-ascolto-channel]')?.setAttribute('data-ascolto-exit-url', url)
     }, neutral.url)
+
+  /** The chat leaves only the tab's session behind while it is open: nothing that outlives the tab. */
+  const whileChatting = async (page: Page) => {
+    const traces = await originTraces(page)
+    assert.ok(
+      traces.sessionStorage.some((key) => key.startsWith('ascolto:')),
+      JSON.stringify(traces),
+    )
+    assert.deepEqual(
+      { ...traces, sessionStorage: [] },
+      {
+        sessionStorage: [],
+        localStorage: [],
+        indexedDB: [],
+        cookies: [],
+      },
+    )
+  }
+  /** After the exit, back on the widget's origin in the same tab (a page without the widget): nothing. */
+  const afterExit = async (page: Page) => {
+    await page.goto(`${server.url}/health`)
+    assert.deepEqual(await originTraces(page), {
+      sessionStorage: [],
+      localStorage: [],
+      indexedDB: [],
+      cookies: [],
+    })
+  }
 
   /** The person's open conversations on the demo channel, and those they ended themselves. */
   const conversations = async () => {
@@ -72,13 +101,15 @@ describe('the widget on the demo page, in Chromium', () => {
       await page.getByRole('log').getByText(text).waitFor()
       await page.getByRole('button', { name: 'Termina la chat' }).waitFor()
       await screenshot(page, `widget-open-${width}`)
-      assert.ok(await page.evaluate(() => sessionStorage.length > 0))
+      await whileChatting(page)
       assert.equal((await conversations()).open, before.open + 1)
 
       await setExitUrl(page)
+      const press = await pressTimeOf(page)
       await page.getByRole('button', { name: 'Esci subito dalla chat' }).click()
       await page.waitForURL(neutral.url)
-      assert.equal(await page.evaluate(() => sessionStorage.length), 0)
+      const took = await press.untilReplaced()
+      assert.ok(took >= 0 && took < 1000, `the page was replaced ${took} ms after the press`)
       await screenshot(page, `widget-exit-${width}`)
 
       // the conversation is closed on the server too, as ended by the person
@@ -90,6 +121,7 @@ describe('the widget on the demo page, in Chromium', () => {
       // the demo page's history entry was replaced: Back cannot return to the chat
       await page.goBack().catch(() => null)
       assert.notEqual(new URL(page.url()).pathname, '/demo')
+      await afterExit(page)
 
       // the same tab, on the same site again: a new, empty conversation
       await page.goto(`${server.url}/demo`)
@@ -119,13 +151,17 @@ describe('the widget on the demo page, in Chromium', () => {
     await page.keyboard.type('Ciao, scrivo solo con la tastiera')
     await page.keyboard.press('Enter')
     await page.getByRole('log').getByText('Ciao, scrivo solo con la tastiera').waitFor()
+    await whileChatting(page)
 
     await setExitUrl(page)
+    const press = await pressTimeOf(page)
     await page.keyboard.press('Escape')
     await page.keyboard.press('Escape')
     await page.keyboard.press('Escape')
     await page.waitForURL(neutral.url)
-    assert.equal(await page.evaluate(() => sessionStorage.length), 0)
+    const took = await press.untilReplaced()
+    assert.ok(took >= 0 && took < 1000, `the page was replaced ${took} ms after the third Escape`)
+    await afterExit(page)
     await context.close()
   })
 })

@@ -20,8 +20,13 @@ export const errorStatus = {
   /** Unknown, wrong or malformed: a receipt code that opens nothing, whichever it was. */
   ASCOLTO_ERR_RECEIPT_UNKNOWN: 404,
   ASCOLTO_ERR_RATE_LIMITED: 429,
+  /** A provider's body carrying more messages and reports than one delivery ever holds. */
+  ASCOLTO_ERR_TOO_MANY_EVENTS: 413,
   ASCOLTO_ERR_SECOND_FACTOR_REQUIRED: 401,
   ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT: 403,
+  /** Changing the account's second factors needs the password again (operators/reauthentication.ts). */
+  ASCOLTO_ERR_REAUTHENTICATION_REQUIRED: 403,
+  ASCOLTO_ERR_NO_SECOND_FACTOR: 409,
   /** Removing it would leave without a second factor someone whose role needs one. */
   ASCOLTO_ERR_LAST_SECOND_FACTOR: 409,
   ASCOLTO_ERR_INVITATION_INVALID: 410,

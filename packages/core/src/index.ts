@@ -141,6 +141,12 @@ export {
   RESET_MINUTES,
   requestPasswordReset,
 } from './operators/password-resets.ts'
+export {
+  REAUTHENTICATION_MINUTES,
+  reauthenticate,
+  requireRecentPassword,
+} from './operators/reauthentication.ts'
+export { issueAuditedRecoveryCodes, renewRecoveryCodes } from './operators/recovery-codes.ts'
 export { requireRole } from './operators/require-role.ts'
 export {
   checkSecondFactor,

@@ -128,6 +128,17 @@ export type TotpCodeBody = Static<typeof TotpCodeBody>
 export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) })
 export type RecoveryCodes = Static<typeof RecoveryCodes>
 
+/** The app is set up; recovery codes come with it only when it is the account's first factor. */
+export const TotpConfirmed = Type.Object({ recoveryCodes: Type.Optional(Type.Array(Type.String())) })
+export type TotpConfirmed = Static<typeof TotpConfirmed>
+
+/** The password again, before the account's second factors change. */
+export const ReauthenticateBody = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  { additionalProperties: false },
+)
+export type ReauthenticateBody = Static<typeof ReauthenticateBody>
+
 export const AuditEventView = Type.Object({
   id: Type.Integer(),
   at: Timestamp,

@@ -4,6 +4,7 @@ import type { PasskeyAdded } from '@ascolto/protocol'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../shell/error-alert.tsx'
+import { ConfirmPassword, needsPassword } from './confirm-password.tsx'
 import { addPasskey, PasskeyCeremonyError } from './passkeys-api.ts'
 
 const NAME_LENGTH = 60
@@ -14,10 +15,10 @@ export function AddPasskey({ onAdded }: { onAdded: (added: PasskeyAdded) => void
   const [name, setName] = useState('')
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [askPassword, setAskPassword] = useState(false)
   const ids = { name: useId(), hint: useId(), error: useId() }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  async function add() {
     setPending(true)
     setError(null)
     try {
@@ -25,11 +26,29 @@ export function AddPasskey({ onAdded }: { onAdded: (added: PasskeyAdded) => void
       setName('')
       onAdded(added)
     } catch (failure) {
-      setError(
-        failure instanceof PasskeyCeremonyError ? t(`passkeys.${failure.failure}`) : errorText(failure),
-      )
+      if (needsPassword(failure)) setAskPassword(true)
+      else
+        setError(
+          failure instanceof PasskeyCeremonyError ? t(`passkeys.${failure.failure}`) : errorText(failure),
+        )
     }
     setPending(false)
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    add()
+  }
+
+  if (askPassword) {
+    return (
+      <ConfirmPassword
+        onConfirmed={() => {
+          setAskPassword(false)
+          add()
+        }}
+      />
+    )
   }
 
   return (

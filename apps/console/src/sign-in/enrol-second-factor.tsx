@@ -7,6 +7,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../shell/error-alert.tsx'
 import { AddPasskey } from './add-passkey.tsx'
+import { ConfirmPassword, needsPassword } from './confirm-password.tsx'
 import { supportsPasskeys } from './passkeys-api.ts'
 import { RecoveryCodes } from './recovery-codes.tsx'
 import { confirmEnrolment, startEnrolment } from './sign-in-api.ts'
@@ -26,6 +27,7 @@ export function EnrolSecondFactor({ onDone, offerPasskey = false }: Props) {
   const [code, setCode] = useState('')
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [askPassword, setAskPassword] = useState(false)
   const ids = { code: useId(), error: useId(), secret: useId(), passkey: useId() }
 
   async function begin() {
@@ -34,7 +36,8 @@ export function EnrolSecondFactor({ onDone, offerPasskey = false }: Props) {
     try {
       setEnrolment(await startEnrolment())
     } catch (failure) {
-      setError(errorText(failure))
+      if (needsPassword(failure)) setAskPassword(true)
+      else setError(errorText(failure))
     }
     setPending(false)
   }
@@ -44,14 +47,28 @@ export function EnrolSecondFactor({ onDone, offerPasskey = false }: Props) {
     setPending(true)
     setError(null)
     try {
-      setRecoveryCodes((await confirmEnrolment(code.replace(/\s/g, ''))).recoveryCodes)
-    } catch {
-      setError(t('enrol.badCode'))
+      const { recoveryCodes } = await confirmEnrolment(code.replace(/\s/g, ''))
+      // codes come with the first second factor only: beside a passkey, the old ones stay
+      if (recoveryCodes) setRecoveryCodes(recoveryCodes)
+      else onDone()
+    } catch (failure) {
+      if (needsPassword(failure)) setAskPassword(true)
+      else setError(t('enrol.badCode'))
     }
     setPending(false)
   }
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={onDone} />
+  if (askPassword) {
+    return (
+      <ConfirmPassword
+        onConfirmed={() => {
+          setAskPassword(false)
+          if (!enrolment) begin()
+        }}
+      />
+    )
+  }
 
   return (
     <>

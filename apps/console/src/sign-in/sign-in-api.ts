@@ -1,5 +1,5 @@
-// The account's own calls: the second step of a sign-in, setting up a second factor, and the
-// public end of an invitation.
+// The account's own calls: the second step of a sign-in, setting up a second factor (the password
+// again first, when the server asks), new recovery codes, and the public end of an invitation.
 import type {
   AcceptInvitationBody,
   InvitationAccepted,
@@ -9,6 +9,7 @@ import type {
   RecoveryCodes,
   SessionView,
   SignInBody,
+  TotpConfirmed,
   TotpEnrolment,
 } from '@ascolto/protocol'
 import { request } from '../api/http.ts'
@@ -18,7 +19,14 @@ export const signInWithCode = (body: SignInBody) => request<SessionView>('POST',
 export const startEnrolment = () => request<TotpEnrolment>('POST', '/api/session/totp')
 
 export const confirmEnrolment = (code: string) =>
-  request<RecoveryCodes>('POST', '/api/session/totp/confirm', { code })
+  request<TotpConfirmed>('POST', '/api/session/totp/confirm', { code })
+
+/** The password again, before the second factors change. */
+export const reauthenticate = (password: string) =>
+  request<void>('POST', '/api/session/reauthenticate', { password })
+
+/** New recovery codes in place of the old ones, on the person's own request. */
+export const renewRecoveryCodes = () => request<RecoveryCodes>('POST', '/api/session/recovery-codes')
 
 export const lookUpInvitation = (token: string) =>
   request<InvitationPreview>('POST', '/api/invitations/lookup', { token })

@@ -1,6 +1,7 @@
 // "Il mio account": anyone on the team sees their second factors and adds one when they want to
 // (those whose role needs one were made to at sign-in): an authenticator app, and passkeys,
-// listed with their names and last use, each removable unless it is the last one a role needs.
+// listed with their names and last use, each removable unless it is the last one a role needs;
+// new recovery codes on request. Each change asks for the password again when the server wants it.
 import type { SecondFactorsView, SessionView } from '@ascolto/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +12,7 @@ import { EnrolSecondFactor } from '../sign-in/enrol-second-factor.tsx'
 import { loadSecondFactors } from '../sign-in/passkeys-api.ts'
 import { LanguagesField } from './languages-field.tsx'
 import { PasskeyList } from './passkey-list.tsx'
+import { RenewRecoveryCodes } from './renew-recovery-codes.tsx'
 import { TeamPage } from './team-header.tsx'
 import '../sign-in/sign-in.css'
 import './team.css'
@@ -67,6 +69,13 @@ export function AccountScreen({ session, onSignedOut }: Props) {
 
       <h3>{t('passkeys.title')}</h3>
       {factors && <PasskeyList passkeys={factors.passkeys} onChanged={reload} />}
+
+      {enrolled && (
+        <>
+          <h3>{t('account.recovery')}</h3>
+          <RenewRecoveryCodes />
+        </>
+      )}
       <PhoneField />
       <LanguagesField />
     </TeamPage>

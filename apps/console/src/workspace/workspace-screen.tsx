@@ -28,7 +28,14 @@ import type { useLabels } from '../desk/labels.ts'
 import { Queue } from '../desk/queue.tsx'
 import type { QueueTab } from '../desk/updates.ts'
 import type { useDeskSetups } from '../desk/use-desk-setup.ts'
-import { archiveHref, directoryHref, QUEUE_HREF, REVIEWS_HREF, roomHref, statisticsHref } from '../desk/use-hash-route.ts'
+import {
+  archiveHref,
+  directoryHref,
+  QUEUE_HREF,
+  REVIEWS_HREF,
+  roomHref,
+  statisticsHref,
+} from '../desk/use-hash-route.ts'
 import type { useOpenConversation } from '../desk/use-open-conversation.ts'
 import type { useQueue } from '../desk/use-queue.ts'
 import { LOGGED_CONTACT_HREF } from '../logged-contacts/log-contact-screen.tsx'
@@ -189,8 +196,10 @@ export function WorkspaceScreen(props: Props) {
               {supervised[0] && <a href={statisticsHref(supervised[0].helplineId)}>{t('statistics.link')}</a>}
               <a href={REVIEWS_HREF}>{t('reviews.link')}</a>
               {session.memberships[0] && (
-                <a href={directoryHref(session.memberships[0].helplineId)}>{t('directory.link')}</a>
-                <a href={archiveHref(session.memberships[0].helplineId)}>{t('archive.link')}</a>
+                <>
+                  <a href={directoryHref(session.memberships[0].helplineId)}>{t('directory.link')}</a>
+                  <a href={archiveHref(session.memberships[0].helplineId)}>{t('archive.link')}</a>
+                </>
               )}
               <TodayLink />
               <a href={LOGGED_CONTACT_HREF}>{t('loggedContacts.link')}</a>

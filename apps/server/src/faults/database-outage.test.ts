@@ -1,14 +1,25 @@
 // PostgreSQL out of reach under load: nothing is acknowledged that was not stored (a 5xx, never a
 // 2xx), readiness says so, the consoles are told, the process stays up, and once the database is
-// back it recovers by itself; what the senders retry is stored once.
+// back it recovers by itself; what the senders retry is stored once: the widget's messages, and a
+// WhatsApp webhook that Meta posts again until it is acknowledged.
 import assert from 'node:assert/strict'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { createKeyring, type Services, silentPublisher } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { type CuttableProxy, startCuttableProxy } from '../testing/cuttable-proxy.ts'
+import { eventually } from '../testing/eventually.ts'
+import {
+  connectFakeWhatsApp,
+  newWamid,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+  whatsappPayload,
+  whatsappText,
+} from '../testing/fake-whatsapp.ts'
 import { connectConsole, nextEvent } from '../testing/sockets.ts'
 import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
 import { call, makeHelpline, makeOperator, visitorToken } from '../testing/test-server.ts'
@@ -18,6 +29,7 @@ describe('the database out of reach, then back', () => {
   let dataDir: string
   let proxy: CuttableProxy
   let ascolto: SpawnedAscolto
+  const masterKey = randomBytes(32).toString('hex')
   before(async () => {
     database = await createTestDatabase()
     dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-outage-'))
@@ -27,7 +39,7 @@ describe('the database out of reach, then back', () => {
     url.port = String(proxy.port)
     ascolto = await spawnAscolto({
       DATABASE_URL: url.toString(),
-      ASCOLTO_MASTER_KEY: randomBytes(32).toString('hex'),
+      ASCOLTO_MASTER_KEY: masterKey,
       ASCOLTO_DATA_DIR: dataDir,
     })
   })
@@ -99,5 +111,49 @@ describe('the database out of reach, then back', () => {
     assert.equal(ascolto.child.exitCode, null, 'the process stayed up')
     await back
     desk.disconnect()
+  })
+
+  it('answers a WhatsApp webhook 5xx while it cannot store, and stores Meta’s retries once when the database is back', async () => {
+    const fake = await startFakeWhatsApp()
+    try {
+      const { helplineId } = await makeHelpline(database.pool)
+      // the channel is connected under the spawned Ascolto's own master key
+      const services: Services = {
+        keyring: createKeyring(Buffer.from(masterKey, 'hex')),
+        publisher: silentPublisher,
+        clock: () => new Date(),
+      }
+      const door = await connectFakeWhatsApp({ pool: database.pool, services, url: ascolto.url }, fake, {
+        helplineId,
+      })
+      const phone = '393479876501'
+      const body = JSON.stringify(
+        whatsappPayload({ messages: [whatsappText({ phone }, 'sono senza luce', newWamid(phone))] }),
+      )
+      const post = () => postWhatsAppWebhook(door.webhookUrl, door.appSecret, body).then((r) => r.status)
+
+      await proxy.cut()
+      try {
+        const during = await post()
+        assert.ok(during >= 500, `answered ${during} without a database:\n${ascolto.output().slice(-3000)}`)
+      } finally {
+        await proxy.restore()
+      }
+      // Meta posts the same body again until it is acknowledged, and may post it once more after
+      await eventually(
+        'a retry acknowledged once the database is back',
+        async () => (await post()) === 200,
+        20_000,
+      )
+      assert.equal(await post(), 200)
+      const { rows } = await database.pool.query<{ n: number }>(
+        `select count(*)::int as n from message where channel_id = $1`,
+        [door.channelId],
+      )
+      assert.equal(rows[0]?.n, 1)
+      assert.equal(ascolto.child.exitCode, null, 'the process stayed up')
+    } finally {
+      await fake.close()
+    }
   })
 })

@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
+import { io, type Socket } from 'socket.io-client'
+import { eventually } from '../testing/eventually.ts'
 import {
   connectFakeWhatsApp,
   type FakeWhatsApp,
@@ -12,9 +14,16 @@ import {
   whatsappPayload,
   whatsappText,
 } from '../testing/fake-whatsapp.ts'
-import { connectWidget } from '../testing/sockets.ts'
-import { call, makeHelpline, startTestServer, type TestServer, visitorToken } from '../testing/test-server.ts'
-import { FLOOD_LIMITS, WIDGET_SOCKETS_PER_ADDRESS } from './flood-limits.ts'
+import { connectConsole, connectWidget } from '../testing/sockets.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+  visitorToken,
+} from '../testing/test-server.ts'
+import { ANONYMOUS_SOCKETS_PER_ADDRESS, FLOOD_LIMITS, WIDGET_SOCKETS_PER_ADDRESS } from './flood-limits.ts'
 
 describe('the public doors under a flood', () => {
   let server: TestServer
@@ -86,8 +95,86 @@ describe('the public doors under a flood', () => {
       await assert.rejects(open('203.0.113.9'), /ASCOLTO_ERR_RATE_LIMITED/)
       ;(await open('198.51.100.21')).close()
       sockets.pop()?.close()
-      await new Promise((resolve) => setTimeout(resolve, 200))
-      sockets.push(await open('203.0.113.9'))
+      // the place comes back when the server sees the socket close: tried until it has
+      await eventually('a place given back', () =>
+        open('203.0.113.9').then(
+          (socket) => sockets.push(socket) > 0,
+          () => false,
+        ),
+      )
+    } finally {
+      for (const socket of sockets) socket.close()
+    }
+  })
+
+  it('drops a visitor’s flood of typing before any query, and the console API answers meanwhile', async () => {
+    const { helplineId, channelId } = await makeHelpline(server.pool)
+    const token = visitorToken()
+    assert.equal((await write(channelId, token, '203.0.113.30')).status, 201)
+    const { cookie } = await makeOperator(server, [{ helplineId, role: 'volunteer' }])
+    const desk = await connectConsole(server.url, cookie)
+    const widget = await connectWidget(server.url, channelId, token, from('203.0.113.30'))
+    let heard = 0
+    desk.on('visitor.signal', () => heard++)
+    const pool = server.pool as unknown as { query: (...args: unknown[]) => unknown }
+    const query = pool.query
+    let queries = 0
+    pool.query = (...args: unknown[]) => {
+      queries++
+      return query.apply(server.pool, args)
+    }
+    try {
+      const flood = 20_000
+      for (let i = 0; i < flood; i++) widget.emit('typing', i % 2 === 0)
+      // the socket's packets are taken in order: this answer comes once every typing before it
+      // has been handed to its handler, and each of those would have started its lookup by then
+      const refused = await new Promise((resolve) => widget.emit('not-an-event', resolve))
+      assert.deepEqual(refused, { code: 'ASCOLTO_ERR_FORBIDDEN', message: 'Event not allowed' })
+      const { max } = FLOOD_LIMITS.widgetSignalsPerVisitor
+      assert.ok(queries <= max * 4, `${queries} queries started for ${flood} typing signals`)
+      const listed = await call(`${server.url}/api/conversations`, { cookie })
+      assert.equal(listed.status, 200)
+      // the allowance itself still reaches the console (fixed-window: at most max in this window)
+      await eventually('the allowed typing reaches the console', () => heard >= 1)
+      assert.ok(heard <= max)
+    } finally {
+      pool.query = query
+      widget.close()
+      desk.close()
+    }
+  })
+
+  it('caps one address’s anonymous sockets on the default namespace, and takes them again as they close', async () => {
+    const open = (address: string) =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = io(server.url, {
+          transports: ['websocket'],
+          extraHeaders: from(address),
+          reconnection: false,
+          forceNew: true,
+        })
+        socket.once('connect', () => resolve(socket))
+        socket.once('connect_error', (error) => {
+          socket.close()
+          reject(error)
+        })
+      })
+    const sockets = []
+    for (let i = 0; i < ANONYMOUS_SOCKETS_PER_ADDRESS; i++) sockets.push(await open('203.0.113.31'))
+    try {
+      await assert.rejects(open('203.0.113.31'), /ASCOLTO_ERR_RATE_LIMITED/)
+      sockets.push(await open('198.51.100.31'))
+      // the place is given back when the server sees the socket close
+      const closing = sockets.shift()
+      const closed = new Promise((resolve) => closing?.once('disconnect', resolve))
+      closing?.close()
+      await closed
+      await eventually('a place given back', () =>
+        open('203.0.113.31').then(
+          (socket) => sockets.push(socket) > 0,
+          () => false,
+        ),
+      )
     } finally {
       for (const socket of sockets) socket.close()
     }

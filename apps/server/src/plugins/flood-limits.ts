@@ -30,10 +30,14 @@ export const FLOOD_LIMITS = {
   wrongReceiptsPerAddress: { max: 10, minutes: 15 },
   /** Tries of a code to continue a chat from one address: a person mistypes a few times, a guesser more. */
   resumePerAddress: { max: 10, minutes: 10 },
+  /** Typing and "seen" from one visitor's token: a person toggles typing a few times per message. */
+  widgetSignalsPerVisitor: { max: 60, minutes: 1 },
 } as const
 
 /** Widget sockets open at once from one address (a school, each pupil's tab), per instance. */
 export const WIDGET_SOCKETS_PER_ADDRESS = 200
+/** Sockets on the default namespace from one address: nothing of Ascolto's is served there. */
+export const ANONYMOUS_SOCKETS_PER_ADDRESS = 10
 
 export type FloodLimit = (typeof FLOOD_LIMITS)[keyof typeof FLOOD_LIMITS]
 
@@ -62,10 +66,10 @@ export async function registerFloodLimits(app: FastifyInstance, trustProxy: stri
 }
 
 /**
- * A Socket.IO middleware that refuses a widget socket past the address's share of open ones,
- * before anything is looked up; each socket gives its place back when it closes.
+ * A Socket.IO middleware that refuses a socket past the address's share of open ones in its
+ * namespace, before anything is looked up; each socket gives its place back when it closes.
  */
-export function widgetSocketLimit(trustProxy: string, max = WIDGET_SOCKETS_PER_ADDRESS) {
+export function socketLimit(trustProxy: string, max: number) {
   const trusted = trustOf(trustProxy)
   const exempt = unlimited(trusted)
   const open = new Map<string, number>()
@@ -81,6 +85,26 @@ export function widgetSocketLimit(trustProxy: string, max = WIDGET_SOCKETS_PER_A
       else open.delete(address)
     })
     next()
+  }
+}
+
+/**
+ * A count per key (a visitor's token) in fixed windows, in memory: `take` says whether one more is
+ * allowed, synchronously, so a refused signal costs no query and no promise. The whole map is
+ * dropped at each window's end, so it holds only the keys seen in one window.
+ */
+export function windowCounter(limit: FloodLimit) {
+  let counts = new Map<string, number>()
+  setInterval(() => {
+    counts = new Map()
+  }, limit.minutes * 60_000).unref()
+  return {
+    take(key: string) {
+      const count = counts.get(key) ?? 0
+      if (count >= limit.max) return false
+      counts.set(key, count + 1)
+      return true
+    },
   }
 }
 

@@ -45,8 +45,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /api/session': { access: 'session' },
   'POST /api/session': { access: 'public', why: 'signing in: throttled per account and address' },
   'DELETE /api/session': { access: 'public', why: 'signing out ends whatever session the cookie names' },
+  'POST /api/session/reauthenticate': { access: 'session' },
   'POST /api/session/totp': { access: 'session' },
   'POST /api/session/totp/confirm': { access: 'session' },
+  'POST /api/session/recovery-codes': { access: 'session' },
   'POST /api/session/passkey-challenge': {
     access: 'public',
     why: "a sign-in's second step: the password again, throttled per account and address",
@@ -184,7 +186,13 @@ export async function enforcePolicy(pool: Pool, request: FastifyRequest, policy:
   }
 }
 
-export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy | undefined }
+export type RegisteredRoute = {
+  method: string
+  url: string
+  policy: RoutePolicy | undefined
+  /** The names of its query parameters (the filters the SQL-metacharacter test walks). */
+  query: string[]
+}
 const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>()
 
 /** Every route the app registered, with its policy: what the route × role test walks. */
@@ -195,8 +203,11 @@ export function registerRoutePolicies(app: FastifyInstance, pool: Pool) {
   registered.set(app, routes)
   app.addHook('onRoute', (route) => {
     const policy = policyOf(route)
+    const query = Object.keys(
+      (route.schema?.querystring as { properties?: object } | undefined)?.properties ?? {},
+    )
     for (const method of [route.method].flat())
-      routes.push({ method: String(method), url: route.url, policy })
+      routes.push({ method: String(method), url: route.url, policy, query })
     const check = async (request: FastifyRequest) => enforcePolicy(pool, request, policy)
     route.onRequest = [check, ...(route.onRequest ? [route.onRequest].flat() : [])]
     if (policy?.access === 'staff' && policy.audit) {

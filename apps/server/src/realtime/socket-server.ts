@@ -17,7 +17,11 @@ import { createAdapter } from '@socket.io/postgres-adapter'
 import type { FastifyBaseLogger } from 'fastify'
 import { Server } from 'socket.io'
 import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
-import { widgetSocketLimit } from '../plugins/flood-limits.ts'
+import {
+  ANONYMOUS_SOCKETS_PER_ADDRESS,
+  socketLimit,
+  WIDGET_SOCKETS_PER_ADDRESS,
+} from '../plugins/flood-limits.ts'
 import { watchDatabase } from './database-watch.ts'
 import { listeningPool } from './listening-pool.ts'
 import { assignedRoom, consoleRoom, sessionRoom, userRoom } from './rooms.ts'
@@ -73,7 +77,9 @@ export function createSocketServer(
   })
 
   // first, before the channel is looked up: a flood of sockets from one address stops here
-  io.of('/widget').use(widgetSocketLimit(options.trustProxy))
+  io.of('/widget').use(socketLimit(options.trustProxy, WIDGET_SOCKETS_PER_ADDRESS))
+  // the default namespace serves nothing, yet Socket.IO accepts anyone on it: capped per address
+  io.of('/').use(socketLimit(options.trustProxy, ANONYMOUS_SOCKETS_PER_ADDRESS))
   io.of('/widget').use(async (socket, next) => {
     const { channelId, token } = (socket.handshake.auth ?? {}) as { channelId?: unknown; token?: unknown }
     if (

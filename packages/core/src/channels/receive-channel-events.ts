@@ -3,6 +3,9 @@
 // the message it answers (the file itself is fetched by the worker, never in the webhook's
 // request); every status report applied. The caller answers the provider only
 // once this has returned, so everything acknowledged is committed.
+// A body's messages are stored a few people at a time (each person's in the order written), so
+// a large batch takes a fraction of the time one-by-one would; how many one body may carry is the
+// webhook route's bound (WEBHOOK_EVENTS_PER_BODY).
 import type { ChannelConnection, InboundMessage, WebhookEvents } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import type { Services, Tx } from '../context.ts'
@@ -10,6 +13,10 @@ import { isPastReplayWindow } from '../messages/erased-provider-ids.ts'
 import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { type DeliveryStatusOutcome, updateDeliveryStatus } from '../messages/update-delivery-status.ts'
 import { enqueue } from '../outbox/outbox.ts'
+import { inLanes } from './in-lanes.ts'
+
+/** People whose messages are stored at once, each in a transaction of its own (of the pool's 20). */
+const PEOPLE_AT_ONCE = 4
 
 export type ReceivedCounts = {
   stored: number
@@ -31,32 +38,43 @@ export async function receiveChannelEvents(
     dropped: 0,
     statuses: { updated: 0, unchanged: 0, early: 0 },
   }
-  // in the payload's order: one person's messages keep the order they were written in
-  for (const inbound of events.messages) {
-    // older than the providers' retry window: a replay, acknowledged and not stored (the real
-    // time, not the helpline rules' clock: the window is the provider's)
-    if (!options.anyAge && isPastReplayWindow(inbound.receivedAt, new Date())) {
-      counts.dropped++
-      continue
-    }
-    const outcome = await withTransaction(pool, async (tx, afterCommit) => {
-      const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
-      if (
-        result.outcome === 'stored' &&
-        (await storeProviderDetails(tx, services, connection, result.messageId, inbound))
-      ) {
-        afterCommit(services.publisher.outboxChanged)
+  // one person's messages keep the order they were written in
+  await inLanes(
+    events.messages,
+    (inbound) => inbound.from,
+    PEOPLE_AT_ONCE,
+    async (inbound) => {
+      // older than the providers' retry window: a replay, acknowledged and not stored (the real
+      // time, not the helpline rules' clock: the window is the provider's)
+      if (!options.anyAge && isPastReplayWindow(inbound.receivedAt, new Date())) {
+        counts.dropped++
+        return
       }
-      return result.outcome
-    })
-    counts[outcome]++
-  }
-  for (const update of events.statuses) {
-    const outcome = await withTransaction(pool, (tx, afterCommit) =>
-      updateDeliveryStatus({ tx, afterCommit, services }, connection, update),
-    )
-    counts.statuses[outcome]++
-  }
+      const outcome = await withTransaction(pool, async (tx, afterCommit) => {
+        const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
+        if (
+          result.outcome === 'stored' &&
+          (await storeProviderDetails(tx, services, connection, result.messageId, inbound))
+        ) {
+          afterCommit(services.publisher.outboxChanged)
+        }
+        return result.outcome
+      })
+      counts[outcome]++
+    },
+  )
+  // one message's reports in the order the provider listed them (sent, delivered, read)
+  await inLanes(
+    events.statuses,
+    (update) => update.providerMessageId,
+    PEOPLE_AT_ONCE,
+    async (update) => {
+      const outcome = await withTransaction(pool, (tx, afterCommit) =>
+        updateDeliveryStatus({ tx, afterCommit, services }, connection, update),
+      )
+      counts.statuses[outcome]++
+    },
+  )
   return counts
 }
 

@@ -11,7 +11,8 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server'
 import { AscoltoError } from '../errors.ts'
-import { issueRecoveryCodes, secondFactorState } from './second-factor.ts'
+import { issueAuditedRecoveryCodes } from './recovery-codes.ts'
+import { secondFactorState } from './second-factor.ts'
 import { auditForEachHelpline, completeEnrolment, tokenHash } from './sessions.ts'
 import { CHALLENGE_MINUTES, type RelyingParty, saveChallenge, takeChallenge } from './webauthn-challenges.ts'
 
@@ -106,7 +107,7 @@ export async function finishPasskeyRegistration(
     const passkey = passkeyView(row)
     return before.enrolled
       ? { passkey }
-      : { passkey, recoveryCodes: await issueRecoveryCodes(db, session.userId) }
+      : { passkey, recoveryCodes: await issueAuditedRecoveryCodes(db, session.userId, 'first_factor') }
   })
 }
 

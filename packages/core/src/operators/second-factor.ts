@@ -1,6 +1,6 @@
 // TOTP second factor: enrolment (the secret shown once as text and as an otpauth URI, sealed in
 // the database), confirmation by a first code, and ten single-use recovery codes kept as hashes
-// (issued with the first second factor, TOTP or passkey: passkeys.ts).
+// (issued with the first second factor, TOTP or passkey, or on request: recovery-codes.ts).
 // A code is accepted once: the time step it belongs to is remembered, so a code read over a
 // shoulder or from a log cannot be replayed within its 30 seconds.
 import { createHash, randomBytes } from 'node:crypto'
@@ -62,20 +62,21 @@ export async function startTotpEnrolment(
   }
 }
 
-/** The first code puts the secret in force; the answer carries the recovery codes, shown once. */
+/** The first code puts the secret in force; says whether it is the account's first second factor. */
 export async function confirmTotpEnrolment(
   db: Queryable,
   keyring: Keyring,
   userId: string,
   code: string,
-): Promise<{ recoveryCodes: string[] }> {
+): Promise<{ firstFactor: boolean }> {
   const step = await matchingStep(db, keyring, userId, code, { confirmed: false })
   if (step === undefined) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'That code is not right')
+  const { enrolled } = await secondFactorState(db, userId)
   await db.query('update user_totp set confirmed_at = now(), last_step = $2 where user_id = $1', [
     userId,
     step,
   ])
-  return { recoveryCodes: await issueRecoveryCodes(db, userId) }
+  return { firstFactor: !enrolled }
 }
 
 /** Ten new recovery codes in place of any earlier ones; shown once, kept as hashes. */

@@ -101,7 +101,7 @@ export async function startPasskeySignIn(
   return passkeySignInOptions(db, policy.relyingParty, user.id)
 }
 
-async function checkPassword(db: Queryable, input: Credentials) {
+export async function checkPassword(db: Queryable, input: Credentials) {
   const keys: ThrottleKeys = { account: input.email, address: input.address }
   await assertNotThrottled(db, keys)
   const { rows } = await db.query<{ id: string; password_hash: string }>(

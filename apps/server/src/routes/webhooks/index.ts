@@ -41,6 +41,12 @@ const errors = {
 }
 /** Meta's largest payloads are a few megabytes; a bigger body is refused with 413. */
 const BODY_LIMIT = 3 * 1024 * 1024
+/**
+ * Messages, reports and transcriptions one body may carry: Meta batches up to 100, Twilio and
+ * Telegram send one. Past it the body is refused whole (413, nothing stored): a signed body of
+ * thousands is not a provider's, and would hold its request for minutes.
+ */
+export const WEBHOOK_EVENTS_PER_BODY = 200
 
 // what is missing goes to the log, for the administrator: the caller learns only that it is
 function notConfigured(request: FastifyRequest, reply: FastifyReply, error: ChannelConfigError) {
@@ -126,6 +132,14 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
           return reply.status(400).send({ code: 'ASCOLTO_ERR_VALIDATION', message: error.message })
         }
         throw error
+      }
+      const carried = events.messages.length + events.statuses.length + (events.transcriptions?.length ?? 0)
+      if (carried > WEBHOOK_EVENTS_PER_BODY) {
+        request.log.warn({ channelId: connection.id, carried }, 'webhook body over the events bound')
+        throw new AscoltoError(
+          'ASCOLTO_ERR_TOO_MANY_EVENTS',
+          `One request may carry at most ${WEBHOOK_EVENTS_PER_BODY} messages and status reports`,
+        )
       }
       const counts = await receiveChannelEvents({ pool, services }, connection, events)
       const optOuts = await recordOptOuts(pool, services, connection, events.messages)

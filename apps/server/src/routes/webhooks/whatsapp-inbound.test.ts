@@ -15,6 +15,8 @@ import {
   type FakeWhatsApp,
   postWhatsAppWebhook,
   startFakeWhatsApp,
+  whatsappPayload,
+  whatsappText,
 } from '../../testing/fake-whatsapp.ts'
 import { openChannelAddresses, openMessageProviderId, openMessageText } from '../../testing/sealed.ts'
 import {
@@ -24,6 +26,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../testing/test-server.ts'
+import { WEBHOOK_EVENTS_PER_BODY } from './index.ts'
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../../packages/channels/src/whatsapp/fixtures')
 // recorded long ago: stamped now, as Meta sends them (events older than its retry window are refused)
@@ -266,10 +269,10 @@ describe('WhatsApp webhook: Meta to Ascolto', () => {
     const { webhookUrl, appSecret, channelId } = await door()
     const response = await postWhatsAppWebhook(webhookUrl, appSecret, fixture('multi-entry'))
     assert.equal(response.status, 200)
-    assert.deepEqual(
-      (await stored(channelId)).map((m) => m.text),
-      ['Primo messaggio', 'Sono Luca', 'Secondo messaggio'],
-    )
+    // two people are stored side by side: each one's messages in the order written
+    const texts = (await stored(channelId)).map((m) => m.text)
+    assert.deepEqual(texts.toSorted(), ['Primo messaggio', 'Secondo messaggio', 'Sono Luca'])
+    assert.ok(texts.indexOf('Primo messaggio') < texts.indexOf('Secondo messaggio'), texts.join(' / '))
     assert.deepEqual((await openChannelAddresses(server, channelId)).sort(), [
       BSUID,
       'IT.1795987654321098765',
@@ -279,6 +282,38 @@ describe('WhatsApp webhook: Meta to Ascolto', () => {
       [channelId],
     )
     assert.equal(conversations.rows[0].n, 2)
+  })
+
+  it('refuses a body past the bound whole, and takes one at it, each person’s messages in order', async () => {
+    const { webhookUrl, appSecret, channelId } = await door()
+    const people = Array.from({ length: 20 }, (_, i) => `39347${5_000_000 + i}`)
+    const body = (count: number) =>
+      whatsappPayload({
+        messages: Array.from({ length: count }, (_, i) =>
+          whatsappText(
+            { phone: people[i % people.length] },
+            `p${i % people.length} n${Math.floor(i / people.length)}`,
+          ),
+        ),
+      })
+    const refused = await postWhatsAppWebhook(webhookUrl, appSecret, body(5_000))
+    assert.equal(refused.status, 413)
+    assert.equal(refused.body.code, 'ASCOLTO_ERR_TOO_MANY_EVENTS')
+    assert.match(refused.body.message, new RegExp(`at most ${WEBHOOK_EVENTS_PER_BODY}`))
+    assert.equal(await count('message', channelId), 0)
+    assert.equal(await count('contact', channelId), 0)
+
+    const taken = await postWhatsAppWebhook(webhookUrl, appSecret, body(WEBHOOK_EVENTS_PER_BODY))
+    assert.equal(taken.status, 200)
+    const perPerson = new Map<string, number[]>()
+    for (const { text } of await stored(channelId)) {
+      const [person = '', n = ''] = text.split(' ')
+      perPerson.set(person, [...(perPerson.get(person) ?? []), Number(n.slice(1))])
+    }
+    const each = WEBHOOK_EVENTS_PER_BODY / people.length
+    assert.equal(perPerson.size, people.length)
+    for (const [person, order] of perPerson)
+      assert.deepEqual(order, [...Array(each).keys()], `${person} stored as ${order.join(',')}`)
   })
 
   it('knows a person who hides their number by their business-scoped id', async () => {

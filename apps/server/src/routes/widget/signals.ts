@@ -1,23 +1,28 @@
 // Typing and "seen", both ways, over the sockets that already exist: a widget's signals go to the
 // consoles of its helpline (`visitor.signal`), a console's to the visitor's room (`typing`,
 // `seen`). Nothing is stored; the other side is found per signal (the conversation may have moved).
+// Each visitor's signals are counted before that lookup: past the allowance they are dropped
+// unanswered, so a flood from one token costs no query.
 import { visitorRoom, webchatAdapter } from '@ascolto/channels'
 import { findChannel, type Keyring, openConversationOfVisitor, visitorOfConversation } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { OperatorSignal, VisitorSignal } from '@ascolto/protocol'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Server } from 'socket.io'
+import { FLOOD_LIMITS, windowCounter } from '../../plugins/flood-limits.ts'
 import { consoleRoom } from '../../realtime/rooms.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function relayWidgetSignals(io: Server, pool: Pool, keyring: Keyring, log: FastifyBaseLogger) {
   const failed = (error: unknown) => log.warn({ err: error }, 'widget signal not relayed')
+  const allowance = windowCounter(FLOOD_LIMITS.widgetSignalsPerVisitor)
 
   // The /widget middleware has checked channelId and token before any connection gets here.
   io.of('/widget').on('connection', (socket) => {
     const { channelId, token } = socket.handshake.auth as { channelId: string; token: string }
     const toConsoles = async (signal: Omit<VisitorSignal, 'conversationId'>) => {
+      if (!allowance.take(token)) return
       const channel = await findChannel(pool, channelId, webchatAdapter.kind)
       const conversationId = await openConversationOfVisitor(pool, keyring, channel, token)
       if (!conversationId) return

@@ -1,5 +1,6 @@
 // Signing in (password, then a code or a passkey when a second factor is set up), signing out,
-// and setting up the app's second factor (passkeys: passkeys.ts). Sign-ins, and the passkey
+// the password again before the second factors change, setting up the app's second factor and new
+// recovery codes (passkeys: passkeys.ts). Sign-ins, and the passkey
 // challenge of their second step, are throttled per account and per address (429 with Retry-After).
 import {
   AscoltoError,
@@ -7,7 +8,11 @@ import {
   completeEnrolment,
   confirmTotpEnrolment,
   describeSession,
+  issueAuditedRecoveryCodes,
+  reauthenticate,
   relyingPartyOf,
+  renewRecoveryCodes,
+  requireRecentPassword,
   type SignInPolicy,
   signIn,
   signOut,
@@ -20,14 +25,17 @@ import {
   ErrorView,
   PasskeyChallengeBody,
   PasskeyRequestOptions,
+  ReauthenticateBody,
   RecoveryCodes,
   SessionView,
   SignInBody,
   TotpCodeBody,
+  TotpConfirmed,
   TotpEnrolment,
 } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import Type from 'typebox'
 import type { AppContext } from '../../../context.ts'
 import {
   clientAddress,
@@ -100,26 +108,59 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     return reply.status(204).send()
   })
 
+  /** The session's operator and token, once its password is recent enough to change their factors. */
+  async function recentlyProven(request: FastifyRequest) {
+    const { userId } = await requireSession(pool, request)
+    const token = request.cookies[SESSION_COOKIE] ?? ''
+    await requireRecentPassword(pool, token)
+    return { userId, token }
+  }
+
+  app.post(
+    '/api/session/reauthenticate',
+    { schema: { body: ReauthenticateBody, response: { 204: Type.Null(), ...errors, 429: ErrorView } } },
+    async (request, reply) => {
+      const { userId } = await requireSession(pool, request)
+      await reauthenticate(
+        pool,
+        { userId, token: request.cookies[SESSION_COOKIE] ?? '' },
+        { password: request.body.password, address: clientAddress(request) },
+      ).catch(retryAfter(reply))
+      return reply.status(204).send(null)
+    },
+  )
+
   app.post(
     '/api/session/totp',
     { schema: { response: { 200: TotpEnrolment, ...errors } } },
     async (request) => {
-      const actor = await requireSession(pool, request)
-      return startTotpEnrolment(pool, services.keyring, actor.userId)
+      const { userId } = await recentlyProven(request)
+      return startTotpEnrolment(pool, services.keyring, userId)
     },
   )
 
   app.post(
     '/api/session/totp/confirm',
-    { schema: { body: TotpCodeBody, response: { 200: RecoveryCodes, ...errors } } },
+    { schema: { body: TotpCodeBody, response: { 200: TotpConfirmed, ...errors } } },
     async (request) => {
-      const actor = await requireSession(pool, request)
-      const token = request.cookies[SESSION_COOKIE] ?? ''
+      const { userId, token } = await recentlyProven(request)
       return withTransaction(pool, async (tx) => {
-        const codes = await confirmTotpEnrolment(tx, services.keyring, actor.userId, request.body.code)
+        const { firstFactor } = await confirmTotpEnrolment(tx, services.keyring, userId, request.body.code)
         await completeEnrolment(tx, token)
-        return codes
+        return firstFactor
+          ? { recoveryCodes: await issueAuditedRecoveryCodes(tx, userId, 'first_factor') }
+          : {}
       })
+    },
+  )
+
+  app.post(
+    '/api/session/recovery-codes',
+    { schema: { response: { 200: RecoveryCodes, ...errors } } },
+    async (request) => {
+      const { userId } = await recentlyProven(request)
+      request.log.info({ event: 'recovery_codes_renewed' }, 'operator asked for new recovery codes')
+      return { recoveryCodes: await withTransaction(pool, (tx) => renewRecoveryCodes(tx, userId)) }
     },
   )
 }

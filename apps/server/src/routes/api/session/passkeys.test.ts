@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { addMembership, createUser, THROTTLE } from '@ascolto/core'
+import { addMembership, createUser, REAUTHENTICATION_MINUTES, THROTTLE } from '@ascolto/core'
 import type { PasskeyRequestOptions } from '@ascolto/protocol'
+import { generate } from 'otplib'
 import { createPasskey, type SoftPasskey, usePasskey } from '../../../testing/soft-authenticator.ts'
 import {
   call,
@@ -130,6 +131,82 @@ describe('passkeys as a second factor', () => {
       [supervisor.userId],
     )
     assert.deepEqual(audit.rows, [{ details: { passkeyId: added.body.passkey.id } }])
+  })
+
+  it('asks for the password again before an app or a passkey is added, once the sign-in is older than the window', async () => {
+    const volunteer = await person('volunteer')
+    const cookie = cookieOf(await post('/api/session', volunteer, credentials(volunteer)))
+    // the session proved its password a minute past the window ago
+    await server.pool.query(
+      `update user_session set password_at = now() - make_interval(mins => $2)
+        where user_id = $1`,
+      [volunteer.userId, REAUTHENTICATION_MINUTES + 1],
+    )
+    for (const path of [
+      '/api/session/totp',
+      '/api/session/passkeys/options',
+      '/api/session/recovery-codes',
+    ]) {
+      const refused = await post(path, volunteer, {}, cookie)
+      assert.equal(refused.status, 403, path)
+      assert.equal(refused.body.code, 'ASCOLTO_ERR_REAUTHENTICATION_REQUIRED', path)
+    }
+    const failures = async () =>
+      (await server.pool.query('select coalesce(sum(failures), 0)::int as n from sign_in_throttle')).rows[0].n
+    const failedBefore = await failures()
+    const wrong = await post('/api/session/reauthenticate', volunteer, { password: 'not it' }, cookie)
+    assert.equal(wrong.status, 401)
+    assert.equal(wrong.body.code, 'ASCOLTO_ERR_BAD_CREDENTIALS')
+    assert.equal((await post('/api/session/totp', volunteer, {}, cookie)).status, 403)
+    // the wrong password counted as a failed sign-in would
+    assert.ok((await failures()) > failedBefore)
+
+    const proven = await post('/api/session/reauthenticate', volunteer, { password: TEST_PASSWORD }, cookie)
+    assert.equal(proven.status, 204)
+    assert.equal((await post('/api/session/totp', volunteer, {}, cookie)).status, 200)
+    assert.equal((await post('/api/session/passkeys/options', volunteer, {}, cookie)).status, 200)
+  })
+
+  it('issues recovery codes with the first factor only, and new ones on request alone, shown once and audited', async () => {
+    const supervisor = await person('supervisor')
+    const { cookie, added } = await withPasskey(supervisor)
+    const first: string[] = added.recoveryCodes
+    assert.equal(first.length, 10)
+    const codeHashes = async () =>
+      (
+        await server.pool.query<{ code_hash: Buffer }>(
+          'select code_hash from recovery_code where user_id = $1 order by code_hash',
+          [supervisor.userId],
+        )
+      ).rows.map((row) => row.code_hash.toString('hex'))
+    const kept = await codeHashes()
+
+    // an authenticator app beside the passkey: no codes in the answer, the first ones untouched
+    const enrolment = await post('/api/session/totp', supervisor, {}, cookie)
+    const code = await generate({ secret: enrolment.body.secret, epoch: Math.floor(Date.now() / 1000) })
+    const confirmed = await post('/api/session/totp/confirm', supervisor, { code }, cookie)
+    assert.equal(confirmed.status, 200)
+    assert.deepEqual(confirmed.body, {})
+    assert.deepEqual(await codeHashes(), kept)
+
+    // asked for: ten new ones, the old ones gone
+    const renewed = await post('/api/session/recovery-codes', supervisor, {}, cookie)
+    assert.equal(renewed.status, 200)
+    assert.equal(renewed.body.recoveryCodes.length, 10)
+    assert.ok(renewed.body.recoveryCodes.every((c: string) => !first.includes(c)))
+    const now = await codeHashes()
+    assert.equal(now.length, 10)
+    assert.ok(now.every((hash) => !kept.includes(hash)))
+
+    const audit = await server.pool.query<{ details: { why: string } }>(
+      `select details from audit_event
+        where subject_id = $1 and action = 'staff.recovery_codes_issued' order by id`,
+      [supervisor.userId],
+    )
+    assert.deepEqual(
+      audit.rows.map((row) => row.details.why),
+      ['first_factor', 'requested'],
+    )
   })
 
   it('refuses a registration answering the challenge of another session', async () => {

@@ -6,6 +6,7 @@ import {
   listPasskeys,
   relyingPartyOf,
   removePasskey,
+  requireRecentPassword,
   secondFactorState,
   startPasskeyRegistration,
 } from '@ascolto/core'
@@ -40,17 +41,24 @@ export const passkeyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     },
   )
 
+  // adding one needs the password proven lately in this session (operators/reauthentication.ts)
+  const recentlyProven = async (request: FastifyRequest) => {
+    const owner = await session(request)
+    await requireRecentPassword(pool, owner.token)
+    return owner
+  }
+
   app.post(
     '/api/session/passkeys/options',
     { schema: { response: { 200: PasskeyCreationOptions, ...errors } } },
-    async (request) => startPasskeyRegistration(pool, rp, await session(request)),
+    async (request) => startPasskeyRegistration(pool, rp, await recentlyProven(request)),
   )
 
   app.post(
     '/api/session/passkeys',
     { schema: { body: RegisterPasskeyBody, response: { 201: PasskeyAdded, ...errors } } },
     async (request, reply) => {
-      const owner = await session(request)
+      const owner = await recentlyProven(request)
       const added = await finishPasskeyRegistration(pool, rp, owner, request.body)
       request.log.info({ event: 'passkey_added' }, 'operator added a passkey')
       return reply.status(201).send(added)

@@ -1,0 +1,33 @@
+/**
+ * Works through `items` in lanes: the items of one key (one person) one after the other, in their
+ * order, and up to `lanes` keys at once. A key whose item fails stops there (its later items stay
+ * unstored, so a retry keeps the order); the others go on, and the first error is thrown once
+ * every lane has finished, so nothing is still being written when the caller answers.
+ */
+export async function inLanes<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  lanes: number,
+  work: (item: T) => Promise<void>,
+) {
+  const queues = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const queue = queues.get(key)
+    if (queue) queue.push(item)
+    else queues.set(key, [item])
+  }
+  const waiting = [...queues.values()]
+  const errors: unknown[] = []
+  const lane = async () => {
+    for (let queue = waiting.shift(); queue; queue = waiting.shift()) {
+      try {
+        for (const item of queue) await work(item)
+      } catch (error) {
+        errors.push(error)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(lanes, waiting.length) }, lane))
+  if (errors.length > 0) throw errors[0]
+}
