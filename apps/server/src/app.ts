@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
 import { registerFloodLimits } from './plugins/flood-limits.ts'
+import { refuseNulCharacters } from './plugins/no-nul.ts'
 import { registerRoutePolicies } from './plugins/route-policies.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { auditRoutes } from './routes/api/audit/index.ts'
@@ -48,6 +49,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandling(app)
+  refuseNulCharacters(app)
   registerSecurityHeaders(app, { https: context.config.publicUrl.startsWith('https://') })
   await app.register(fastifyCookie)
   await registerFloodLimits(app, context.config.trustProxy)

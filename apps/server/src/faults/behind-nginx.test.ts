@@ -127,8 +127,9 @@ describe('two web instances and a worker behind nginx', () => {
         reconnectionDelay: 100,
         reconnectionDelayMax: 500,
       })
+      // by id: a console that has not opened a conversation hears its messages without their text
       socket.on('message.created', (message: MessageView) => {
-        if (message.direction === 'inbound') state.seen.add(message.text)
+        if (message.direction === 'inbound') state.seen.add(message.id)
       })
       socket.on('disconnect', () => {
         state.lost++
@@ -139,27 +140,26 @@ describe('two web instances and a worker behind nginx', () => {
       })
       sockets.push(socket)
     }
-    const allSeen = (round: string) =>
-      consoles.every((c) => people.every((_, i) => c.seen.has(`${round} ${i}`)))
+    const allSeen = (ids: string[]) => consoles.every((c) => ids.every((id) => c.seen.has(id)))
     const people = Array.from({ length: 10 }, () => visitorToken())
+    /** Each person writes once; answers the messages' ids. */
     const write = async (round: string) => {
-      const statuses = await Promise.all(
-        people.map(
-          async (token, i) =>
-            (
-              await call(`${proxy.url}/api/widget/v1/channels/${line.channelId}/messages`, {
-                token,
-                body: { clientId: randomUUID(), text: `${round} ${i}` },
-              })
-            ).status,
+      const answers = await Promise.all(
+        people.map((token, i) =>
+          call(`${proxy.url}/api/widget/v1/channels/${line.channelId}/messages`, {
+            token,
+            body: { clientId: randomUUID(), text: `${round} ${i}` },
+          }),
         ),
       )
+      const statuses = answers.map((answer) => answer.status)
       assert.deepEqual(new Set(statuses), new Set([201]), `${round}: ${statuses.join(',')}`)
+      return answers.map((answer) => answer.body.id as string)
     }
     try {
       // round-robin: both instances take some of them, the console hears all
-      await write('prima')
-      await eventually('the first round on both consoles', () => allSeen('prima'), 15_000)
+      const first = await write('prima')
+      await eventually('the first round on both consoles', () => allSeen(first), 15_000)
 
       // a reply through the proxy, delivered once by the worker to the person's widget
       const own = (
@@ -199,8 +199,8 @@ describe('two web instances and a worker behind nginx', () => {
         () => sockets.every((socket) => socket.connected),
         15_000,
       )
-      await write('dopo')
-      await eventually('the second round on both consoles', () => allSeen('dopo'), 15_000)
+      const second = await write('dopo')
+      await eventually('the second round on both consoles', () => allSeen(second), 15_000)
 
       const { rows } = await database.pool.query<{ n: number; distinct: number }>(
         `select count(*)::int as n, count(distinct provider_message_id)::int as distinct

@@ -41,12 +41,15 @@ describe('a conversation from the first message to the reply', () => {
       assert.equal(sent.status, 201)
       const live = await arrived
       assert.equal(live.status, 'waiting')
-      assert.equal(live.preview, 'Ciao, ho bisogno di parlare con qualcuno')
+      // a console that has not opened it hears that it arrived, not what it says…
+      assert.equal(live.preview, '')
+      assert.equal(live.withheld, true)
 
+      // …which it reads over the API, where the read is audited
       const queue = await call(`${server.url}/api/conversations?status=waiting`, { cookie: volunteer.cookie })
       assert.deepEqual(
-        queue.body.conversations.map((c: ConversationView) => c.id),
-        [live.id],
+        queue.body.conversations.map((c: ConversationView) => [c.id, c.preview]),
+        [[live.id, 'Ciao, ho bisogno di parlare con qualcuno']],
       )
 
       const taken = await call(`${server.url}/api/conversations/${live.id}/take`, {

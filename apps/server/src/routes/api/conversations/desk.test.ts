@@ -17,6 +17,9 @@ import {
   visitorToken,
 } from '../../../testing/test-server.ts'
 
+// a person who writes again after a close starts a new conversation here (reopening has its own tests)
+const DESK = { ...DESK_SETTINGS, reopenHours: 0 }
+
 describe('the desk over the API', () => {
   let server: TestServer
   let line: { helplineId: string; channelId: string }
@@ -36,7 +39,7 @@ describe('the desk over the API', () => {
     colleague = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Marco')
     supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
     stranger = await makeOperator(server, [{ helplineId: other.helplineId, role: 'supervisor' }], 'Altra')
-    await setDeskSettings(server, line.helplineId, coordinator.cookie)
+    await setDeskSettings(server, line.helplineId, coordinator.cookie, DESK)
   })
   after(() => server.close())
 
@@ -80,7 +83,7 @@ describe('the desk over the API', () => {
       setup.body.cannedReplies.map((r: { shortcut: string; text: string }) => [r.shortcut, r.text]),
       [['benvenuto', 'Ciao, sono qui. Ti ascolto.']],
     )
-    assert.deepEqual(setup.body.desk, DESK_SETTINGS)
+    assert.deepEqual(setup.body.desk, DESK)
     assert.deepEqual(
       setup.body.colleagues.map((c: { displayName: string }) => c.displayName),
       ['Carla', 'Giulia', 'Marco', 'Sara'],
@@ -111,6 +114,13 @@ describe('the desk over the API', () => {
     const { id, token } = await openConversation('Mi sento solo stasera')
     const consoleSocket = await connectConsole(server.url, supervisor.cookie)
     try {
+      // the supervisor's console opens the conversation (an audited read naming the socket): its
+      // notes reach that console whole from now on
+      const opened = await call(`${server.url}/api/conversations/${id}`, {
+        cookie: supervisor.cookie,
+        headers: { 'x-ascolto-socket': consoleSocket.id ?? '' },
+      })
+      assert.equal(opened.status, 200)
       const heard = nextEvent<MessageView>(consoleSocket, 'message.created', (m) => m.direction === 'note')
       const note = await call(`${server.url}/api/conversations/${id}/notes`, {
         cookie: volunteer.cookie,

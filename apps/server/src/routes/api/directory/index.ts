@@ -60,6 +60,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
     '/api/helplines/:id/directory.csv',
     {
       config: { policy: staff('coordinator') },
+      // a whole directory: far more than the 64 KB other bodies may be
+      bodyLimit: 2 * 1024 * 1024,
       schema: {
         params: ById,
         body: ImportBody,

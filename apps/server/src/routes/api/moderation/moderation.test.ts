@@ -23,8 +23,11 @@ describe('moderation and blocking', () => {
   before(async () => {
     server = await startTestServer()
     line = await makeHelpline(server.pool)
+    const defaults = defaultSettings('Sportello', 'Europe/Rome', 'it')
     await importHelplineSettings(server.pool, line.helplineId, {
-      ...defaultSettings('Sportello', 'Europe/Rome', 'it'),
+      ...defaults,
+      // a person unblocked who writes again starts a new conversation (reopening has its own tests)
+      desk: { ...defaults.desk, reopenHours: 0 },
       blocking: {
         keepMessagesOfBlocked: false,
         notice: { it: 'Questo numero è personale: chi vuole scriverci usi il proprio.' },
