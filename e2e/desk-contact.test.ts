@@ -1,9 +1,10 @@
 // The person behind a conversation, in Chromium: a coordinator reveals a WhatsApp number with a
 // reason (shown once, gone when the dialog closes, listed in the audit log), downloads the
 // person's data (without the address: no reason was given for it), and erases the person, after
-// which the volunteer's open console no longer shows the conversation; the volunteer never sees those actions. Where the helpline asks for two
-// people, the volunteer's request waits for a supervisor (and a reload), who approves or refuses
-// it in the conversation; the volunteer's page says so at once, and an approval is spent once.
+// which the volunteer's open console no longer shows the conversation; the volunteer never sees
+// those actions. Where the helpline asks for two people, the volunteer's request waits for a
+// supervisor (and a reload), who approves or refuses it in the conversation; the volunteer's page
+// says so at once, and an approval is spent once.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'

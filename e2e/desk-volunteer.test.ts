@@ -14,7 +14,7 @@ import {
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { openDesk, setDeskSettings, wcagViolations, writeIn } from './desk-fixtures.ts'
+import { DESK_SETTINGS, openDesk, setDeskSettings, wcagViolations, writeIn } from './desk-fixtures.ts'
 
 describe('the volunteer’s desk, in Chromium', () => {
   let server: TestServer
@@ -46,7 +46,8 @@ describe('the volunteer’s desk, in Chromium', () => {
       [{ helplineId: line.helplineId, role: 'volunteer' }],
       'Giulia',
     )
-    await setDeskSettings(server, line.helplineId, coordinator.cookie)
+    // the person who writes again after the close starts a new conversation here (reopening has its own test)
+    await setDeskSettings(server, line.helplineId, coordinator.cookie, { ...DESK_SETTINGS, reopenHours: 0 })
 
     // the coordinator writes the helpline's canned reply in the console
     const manager = await openDesk(browser, server.url, coordinator.email, contexts)
