@@ -141,11 +141,26 @@ describe('a database dump', () => {
     try {
       // 4,000 characters of two bytes each: the event is over NOTIFY's 8,000 bytes
       const long = `${randomUUID()} ${'è'.repeat(4000)}`.slice(0, 4096)
-      const heard = nextEvent<{ text: string }>(socket, 'message.created')
-      await call(`${server.url}/api/widget/v1/channels/${web.channelId}/messages`, {
-        token: visitorToken(),
-        body: { clientId: randomUUID(), text: long },
+      const token = visitorToken()
+      const write = (text: string) =>
+        call(`${server.url}/api/widget/v1/channels/${web.channelId}/messages`, {
+          token,
+          body: { clientId: randomUUID(), text },
+        })
+      // the text goes whole only to the console of whoever has the conversation: the volunteer takes it
+      await write('ciao')
+      const waiting = await call(`${server.url}/api/conversations?status=waiting`, {
+        cookie: volunteer.cookie,
       })
+      const [conversation] = waiting.body.conversations as Array<{ id: string }>
+      assert.ok(conversation)
+      const taken = await call(`${server.url}/api/conversations/${conversation.id}/take`, {
+        cookie: volunteer.cookie,
+        body: {},
+      })
+      assert.equal(taken.status, 200)
+      const heard = nextEvent<{ text: string }>(socket, 'message.created', (m) => m.text.length > 100)
+      await write(long)
       assert.equal((await heard).text, long)
       const marker = long.slice(0, 36)
       const inAttachments = async () =>
