@@ -182,6 +182,12 @@ describe("the desk's settings in the form, in Chromium", () => {
     assert.deepEqual(await wcagViolations(page), [])
 
     const desk = await openDesk(browser, server.url, marco.email, contexts)
+    // the volunteer of the first test is away now: Marco is the one free volunteer
+    await server.pool.query(
+      `update app_user set availability = 'away' where id <> $2
+          and id in (select user_id from membership where helpline_id = $1 and role = 'volunteer')`,
+      [line.helplineId, marco.userId],
+    )
     await writeIn(server, line.channelId, visitorToken(), 'Buonasera, posso scrivere qui?')
     await desk.getByRole('tab', { name: 'Le mie' }).click()
     const mine = desk.getByRole('tabpanel', { name: 'Le mie' }).getByRole('link', { name: /Persona #/ })

@@ -30,10 +30,13 @@ async function makeLine(pool: Pool, retentionMonths?: number): Promise<Line> {
   const slug = `h-${randomBytes(4).toString('hex')}`
   const { id: helplineId } = await createHelpline(pool, { slug, name: `Helpline ${slug}` })
   const { id: channelId } = await createChannel(pool, { helplineId, kind: 'webchat', name: 'Web chat' })
-  if (retentionMonths !== undefined) {
-    const settings = defaultSettings(`Helpline ${slug}`, 'Europe/Rome', 'it')
-    await importHelplineSettings(pool, helplineId, { ...settings, retention: { months: retentionMonths } })
-  }
+  const settings = defaultSettings(`Helpline ${slug}`, 'Europe/Rome', 'it')
+  await importHelplineSettings(pool, helplineId, {
+    ...settings,
+    // a person who writes again after a close starts a new conversation here (reopening has its own tests)
+    desk: { ...settings.desk, reopenHours: 0 },
+    ...(retentionMonths !== undefined ? { retention: { months: retentionMonths } } : {}),
+  })
   return { helplineId, channelId }
 }
 
