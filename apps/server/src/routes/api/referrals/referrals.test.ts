@@ -28,6 +28,7 @@ describe('referrals', () => {
   let senderSupervisor: Operator
   let senderCoordinator: Operator
   let receiver: Operator
+  let receiverSupervisor: Operator
   let stranger: Operator
 
   before(async () => {
@@ -47,6 +48,11 @@ describe('referrals', () => {
       'Anna',
     )
     receiver = await makeOperator(server, [{ helplineId: national.helplineId, role: 'volunteer' }], 'Sara')
+    receiverSupervisor = await makeOperator(
+      server,
+      [{ helplineId: national.helplineId, role: 'supervisor' }],
+      'Chiara',
+    )
     stranger = await makeOperator(server, [{ helplineId: other.helplineId, role: 'coordinator' }], 'Altro')
   })
   after(() => server.close())
@@ -193,6 +199,15 @@ describe('referrals', () => {
         { helpline_id: national.helplineId, direction: 'in', state: 'closed', timed: true },
         { helpline_id: regional.helplineId, direction: 'out', state: 'closed', timed: true },
       ])
+      const counted = await api(`/helplines/${national.helplineId}/statistics`, receiverSupervisor.cookie)
+      const row = counted.body.referrals.find((r: { direction: string }) => r.direction === 'in')
+      assert.equal(
+        row.partner,
+        (await server.pool.query('select name from helpline where id = $1', [regional.helplineId])).rows[0]
+          .name,
+      )
+      assert.deepEqual(row.states, [{ state: 'closed', count: 1 }])
+      assert.equal(typeof row.inChargeMedianSeconds, 'number')
     } finally {
       senderConsole.close()
       receiverConsole.close()
