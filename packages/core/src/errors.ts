@@ -38,6 +38,10 @@ export const errorStatus = {
   ASCOLTO_ERR_INVITATION_CLOSED: 409,
   /** A request to see an address nobody decided on in time, or an approval not used in time. */
   ASCOLTO_ERR_REQUEST_EXPIRED: 410,
+  /** A referral goes only with the person's consent, recorded (when, by whom). */
+  ASCOLTO_ERR_CONSENT_REQUIRED: 400,
+  /** A referral's state out of order, or one the other side sets. */
+  ASCOLTO_ERR_REFERRAL_STATE: 409,
 } as const
 
 export type ErrorCode = keyof typeof errorStatus

@@ -8,6 +8,7 @@ import { PresenceConversationFields } from './conversation-life.ts'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
 import { PasskeyAssertion } from './passkeys.ts'
+import type { ReferralChange } from './referrals.ts'
 import type { RevealRequestChange } from './team.ts'
 import { WidgetPrechatAnswers, WidgetPrechatInfo, WidgetSurveyInfo } from './widget-session.ts'
 
@@ -252,6 +253,8 @@ export type ConsoleEvents = DeskConsoleEvents & {
   'service.state': (state: { database: 'reachable' | 'unreachable' }) => void
   'reveal-request.updated': (change: RevealRequestChange) => void
   'case.changed': (change: CaseChange) => void
+  /** A referral arrived or changed state: to the consoles of both helplines, ids and states only. */
+  'referral.changed': (change: ReferralChange) => void
   /** A coordinator changed the helpline's settings or canned replies: open consoles read the desk again. */
   'desk.changed': (change: { helplineId: string }) => void
 }
@@ -339,6 +342,7 @@ export * from './directory.ts'
 export * from './helpline-settings.ts'
 export * from './languages.ts'
 export * from './passkeys.ts'
+export * from './referrals.ts'
 export * from './report-form.ts'
 export * from './rota.ts'
 export * from './statistics.ts'

@@ -2,10 +2,11 @@
 // on the helpline's "logged" door, open and in the operator's hands (so it is in "Le mie" at once,
 // takes notes, the closing form, categories, a case), with the person found by their pseudonym or
 // new with no address; the notes are a note sealed under the person's key.
-import { randomInt, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { LogContactBody, LoggedContactView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import { ownDoor } from '../channels/own-door.ts'
+import { newContactWithoutAddress } from '../contacts/new-contact-without-address.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { insertNote } from '../conversations/add-note.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
@@ -23,19 +24,7 @@ async function personOf(tx: Tx, services: Services, helplineId: string, pseudony
     if (!rows[0]) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'No person with this pseudonym')
     return { contactId: rows[0].id, pseudonym }
   }
-  const contactId = randomUUID()
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const chosen = randomInt(1000, attempt < 10 ? 10_000 : 1_000_000)
-    const inserted = await tx.query(
-      `with person as (
-         insert into contact (id, helpline_id, pseudonym) values ($1, $2, $3)
-         on conflict (helpline_id, pseudonym) do nothing returning id)
-       insert into keystore.contact_key (contact_id, key_sealed) select id, $4 from person`,
-      [contactId, helplineId, chosen, services.keyring.newContactKey(helplineId, contactId)],
-    )
-    if (inserted.rowCount === 1) return { contactId, pseudonym: chosen }
-  }
-  throw new Error('No free pseudonym found')
+  return newContactWithoutAddress(tx, services.keyring, helplineId)
 }
 
 export async function logContact(

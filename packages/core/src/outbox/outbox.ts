@@ -25,6 +25,8 @@ export type OutboxKind =
   | 'password_reset'
   /** the data-protection contact told of a reveal or an export (contacts/privacy-notice.ts) */
   | 'privacy_notice'
+  /** a referral, or a state of one, to the partner installation (referrals/remote.ts) */
+  | 'referral_remote'
 export type OutboxRow = {
   id: string
   kind: OutboxKind
