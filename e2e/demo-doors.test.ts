@@ -110,7 +110,7 @@ describe('the demo page for SMS, the phone and Telegram, in Chromium', () => {
     await page.getByRole('button', { name: 'Chiama' }).click()
     await page.getByRole('button', { name: 'Rispondi e premi 1' }).click()
     await page
-      .getByText(/L’operatore sente: «Chiamata per la linea .+: premi 1 per rispondere\.» e preme 1/)
+      .getByText(/Chi risponde sente: «Chiamata per la linea .+: premi 1 per rispondere\.» e preme 1/)
       .waitFor()
     await screenshot(page, 'demo-call-answered-1280')
     await page.getByRole('button', { name: 'Riaggancia' }).click()

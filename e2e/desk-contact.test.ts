@@ -224,7 +224,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     await screenshot(giulia, 'console-reveal-request-390')
     await ask.getByRole('button', { name: "Chiedi l'approvazione" }).click()
     const state = (text: string) => giulia.getByRole('status').filter({ hasText: text })
-    await state('Richiesta inviata, in attesa di un supervisore').waitFor()
+    await state('Richiesta inviata, in attesa della supervisione').waitFor()
 
     // Sara's open conversation shows the request as it is asked, without a reload
     await requests.getByText('Giulia chiede il recapito').waitFor()
@@ -232,7 +232,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     // after a reload Giulia still sees that she asked, and the dialog does not ask again
     await giulia.reload()
     await giulia.getByRole('heading', { name }).waitFor()
-    await state('Richiesta inviata, in attesa di un supervisore').waitFor()
+    await state('Richiesta inviata, in attesa della supervisione').waitFor()
     await screenshot(giulia, 'console-reveal-pending-390')
     assert.deepEqual(await wcagViolations(giulia), [])
     await openMore(giulia)
@@ -282,7 +282,7 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     const anew = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
     await anew.getByLabel('Motivo').fill('Non ha risposto, riprovo domani')
     await anew.getByRole('button', { name: "Chiedi l'approvazione" }).click()
-    await state('Richiesta inviata, in attesa di un supervisore').waitFor()
+    await state('Richiesta inviata, in attesa della supervisione').waitFor()
 
     // this one Sara refuses: Giulia's page names who did, as it happens
     await requests.getByText('Non ha risposto, riprovo domani', { exact: false }).waitFor()

@@ -63,7 +63,7 @@ describe('risk at the desk, in Chromium', () => {
     const dialog = desk.getByRole('dialog', { name: `Segnalazione di tutela per ${minor}` })
     await dialog.getByRole('radio', { name: 'Rischio imminente' }).check()
     await dialog.getByLabel('Perché').fill('Dice di avere 13 anni e di voler scappare stanotte')
-    await dialog.getByRole('button', { name: 'Avvisa i supervisori' }).click()
+    await dialog.getByRole('button', { name: 'Avvisa la supervisione' }).click()
     const header = desk.locator('.conversation-header')
     await header.getByText('Rischio: imminente').waitFor()
     const mine = desk.getByRole('tabpanel', { name: 'Le mie' })

@@ -100,7 +100,7 @@ describe('room to read and write, in Chromium', () => {
     const dialog = desk.getByRole('dialog', { name: /Segnalazione di tutela/ })
     await dialog.getByRole('radio', { name: 'Rischio imminente' }).check()
     await dialog.getByLabel('Perché').fill('Dice di aver pensato di non svegliarsi più')
-    await dialog.getByRole('button', { name: 'Avvisa i supervisori' }).click()
+    await dialog.getByRole('button', { name: 'Avvisa la supervisione' }).click()
 
     // three parts: the list with the call-back, the conversation, the side panel with the flag
     const side = desk.getByRole('complementary', { name: /Intorno a Persona/ })

@@ -68,8 +68,11 @@ describe('volunteers and a supervisor at the desk, in Chromium', () => {
     const flagDialog = giuliaDesk.getByRole('dialog', { name: `Segnalazione di tutela per ${name}` })
     await flagDialog.getByRole('radio', { name: 'Possibile minore a rischio' }).check()
     await flagDialog.getByLabel('Perché').fill('Dice di avere 14 anni e paura di tornare a casa')
-    await flagDialog.getByRole('button', { name: 'Avvisa i supervisori' }).click()
-    await giuliaDesk.getByRole('status').filter({ hasText: 'Segnalazione inviata ai supervisori' }).waitFor()
+    await flagDialog.getByRole('button', { name: 'Avvisa la supervisione' }).click()
+    await giuliaDesk
+      .getByRole('status')
+      .filter({ hasText: 'Segnalazione inviata alla supervisione' })
+      .waitFor()
 
     const alert = saraDesk
       .getByRole('alert')

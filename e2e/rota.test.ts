@@ -57,11 +57,11 @@ describe('the rota, in Chromium', () => {
     await form.getByLabel('Inizio').fill('19:00')
     await form.getByLabel('Fine').fill('21:00')
     await form.getByRole('checkbox', { name: 'sab' }).check()
-    await form.getByLabel('Volontari').fill('2')
-    await form.getByLabel('Supervisori').fill('1')
+    await form.getByLabel('Volontariato').fill('2')
+    await form.getByLabel('Supervisione').fill('1')
     await form.getByRole('button', { name: 'Crea il turno' }).click()
     await desk.getByRole('status').filter({ hasText: 'Turno creato.' }).waitFor()
-    await gaps.getByText('sabato 19–21: mancano 2 volontari').waitFor()
+    await gaps.getByText('sabato 19–21: volontariato, mancano 2 persone').waitFor()
     await gaps.getByText('nessuna supervisione sabato 19–21').waitFor()
     await gaps.getByText('martedì 19–21: nessuno in turno').waitFor()
     await desk.evaluate(() => window.scrollTo(0, 0))
@@ -73,9 +73,9 @@ describe('the rota, in Chromium', () => {
       .getByRole('listitem')
       .filter({ has: desk.getByRole('heading', { name: 'sabato 7 · 19–21' }) })
     for (const [who, as] of [
-      ['Anna', 'volontario'],
-      ['Marco', 'volontario'],
-      ['Sara', 'supervisore'],
+      ['Anna', 'volontariato'],
+      ['Marco', 'volontariato'],
+      ['Sara', 'supervisione'],
     ] as const) {
       await saturday.getByLabel('Chi').selectOption({ label: who })
       await saturday.getByLabel('Come').selectOption({ label: as })
@@ -97,8 +97,8 @@ describe('the rota, in Chromium', () => {
       .getByRole('listitem')
       .filter({ has: annaDesk.getByRole('heading', { name: 'sabato 7 · 19–21' }) })
     await hers.getByRole('button', { name: 'Confermo' }).click()
-    await hers.getByText('Anna (volontario)').waitFor()
-    await hers.getByText('Anna (volontario) · da confermare').waitFor({ state: 'detached' })
+    await hers.getByText('Anna (volontariato)').waitFor()
+    await hers.getByText('Anna (volontariato) · da confermare').waitFor({ state: 'detached' })
     await hers.getByLabel('Scambia con').selectOption({ label: 'Luca' })
     await hers.getByRole('button', { name: 'Proponi' }).click()
     await hers.getByText('scambio proposto a Luca').waitFor()
@@ -111,8 +111,8 @@ describe('the rota, in Chromium', () => {
       .getByRole('listitem')
       .filter({ has: lucaDesk.getByRole('heading', { name: 'sabato 7 · 19–21' }) })
     await offered.getByRole('button', { name: 'Accetto lo scambio' }).click()
-    await offered.getByText('Luca (volontario)').waitFor()
-    assert.equal(await offered.getByText('Anna (volontario)').count(), 0)
+    await offered.getByText('Luca (volontariato)').waitFor()
+    assert.equal(await offered.getByText('Anna (volontariato)').count(), 0)
     await unconfirmed
       .getByText('Anna: sabato 19–21')
       .waitFor({ state: 'detached', timeout: 100 })

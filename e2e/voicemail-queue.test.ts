@@ -116,6 +116,16 @@ describe('voicemails in the queue, in Chromium', () => {
       .waitFor()
     await screenshot(desk, 'console-voicemail-queue-1280')
     assert.deepEqual(await wcagViolations(desk), [])
+    // a call on the line's SMS number: the door people know, the phone
+    await item(pseudonyms[0] ?? '')
+      .getByText(/^Telefono( · |$)/)
+      .waitFor()
+    assert.equal(
+      await item(pseudonyms[0] ?? '')
+        .getByText(/^SMS( · |$)/)
+        .count(),
+      0,
+    )
 
     // in the conversation, the length by the player, before it is played
     const id = (await item(pseudonyms[1] ?? '').getAttribute('href')) ?? ''

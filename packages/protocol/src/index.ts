@@ -105,6 +105,8 @@ export const ConversationView = Type.Object({
   ]),
   /** The language it is held in (ISO 639 code: detected, or chosen); null: not known yet. */
   language: Type.Union([Type.String(), Type.Null()]),
+  /** It holds a call or a voicemail: people know this door as the phone, not by its texts (SMS). */
+  byPhone: Type.Boolean(),
   ...DeskConversationFields,
   ...DeliveryRuleFields,
   /** Pushed to a console that has it neither open nor assigned: its preview left out (read it over the API). */

@@ -88,7 +88,7 @@ export function ConversationPane(props: Props) {
                 {labels.pseudonym(conversation)}
               </h2>
               <p className="conversation-meta">
-                {labels.channel(conversation.channelKind)}
+                {labels.conversationDoor(conversation)}
                 {helpline && ` · ${helpline}`}
                 {' · '}
                 <span className={`conversation-status status-${conversation.status}`}>

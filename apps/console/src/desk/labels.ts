@@ -15,6 +15,13 @@ export function useLabels(myId: string) {
       t('contact.pseudonym', { number: String(conversation.contactPseudonym) }),
     // a channel added after this console was built still shows, by its own name
     channel: (kind: string) => (isKnownChannel(kind) ? t(`channel.${kind}`) : kind),
+    /** The door a conversation came by, as the person used it: a call on the SMS number is the phone. */
+    conversationDoor: (conversation: Pick<ConversationView, 'channelKind' | 'byPhone'>) =>
+      conversation.byPhone
+        ? t('channel.phone')
+        : isKnownChannel(conversation.channelKind)
+          ? t(`channel.${conversation.channelKind}`)
+          : conversation.channelKind,
     door: (kind: string, name?: string | null) =>
       doorLabel(isKnownChannel(kind) ? t(`channel.${kind}`) : kind, kind, name),
     status: ({ status, assignee }: Pick<ConversationView, 'status' | 'assignee'>) => {

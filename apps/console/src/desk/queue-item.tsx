@@ -89,7 +89,7 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
           </span>
         </span>
         <span id={`${id}-channel`} className="channel">
-          {labels.channel(conversation.channelKind)}
+          {labels.conversationDoor(conversation)}
           {helplineName && ` · ${helplineName}`}
         </span>
         {tab === 'waiting' && dueLabel && (

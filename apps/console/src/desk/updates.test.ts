@@ -27,6 +27,7 @@ function conversation(id: string, patch: Partial<ConversationView> = {}): Conver
     preview: 'ciao',
     previewVoicemail: null,
     language: null,
+    byPhone: false,
     replyWindowClosesAt: null,
     canAttach: false,
     helpRequested: false,

@@ -92,7 +92,7 @@ export function RoomScreen({ helplines, helplineId, version, labels, maxConcurre
                         <a href={conversationHref(c.id)}>{labels.pseudonym(c)}</a>{' '}
                         <RiskBadge level={c.riskLevel} />
                       </th>
-                      <td data-label={t('room.channel')}>{labels.channel(c.channelKind)}</td>
+                      <td data-label={t('room.channel')}>{labels.conversationDoor(c)}</td>
                       <td data-label={t('room.handler')}>
                         {c.status === 'waiting' ? t('conversation.statusWaiting') : c.assignee?.displayName}
                       </td>

@@ -21,7 +21,7 @@ describe('gapName', async () => {
         startsAt: '2026-03-07T18:00:00Z',
         endsAt: '2026-03-07T20:00:00Z',
       },
-      'sabato 19–21: manca 1 volontario',
+      'sabato 19–21: volontariato, manca 1 persona',
     ],
     [
       'it',
@@ -32,7 +32,7 @@ describe('gapName', async () => {
         startsAt: '2026-03-07T18:00:00Z',
         endsAt: '2026-03-07T20:30:00Z',
       },
-      'sabato 19–21:30: mancano 2 volontari',
+      'sabato 19–21:30: volontariato, mancano 2 persone',
     ],
     [
       'it',

@@ -1,4 +1,4 @@
-// A gap in words, as a coordinator says it: "sabato 19–21: manca 1 volontario". Pure, tested.
+// A gap in words, as a coordinator says it: "sabato 19–21: volontariato, manca 1 persona". Pure, tested.
 import type { RotaGap } from '@ascolto/protocol'
 import type { TFunction } from 'i18next'
 

@@ -7,7 +7,7 @@ import { LabelledList } from './labelled-list.tsx'
 import type { SectionProps } from './sections.ts'
 import { TextField } from './text-field.tsx'
 
-const emptyItem = (): LabelledForm => ({ id: '', label: {} })
+export const emptyItem = (): LabelledForm => ({ id: '', label: {} })
 
 export function CategoriesFieldset({ form, edit, languages }: SectionProps) {
   const { t } = useTranslation()
@@ -48,6 +48,7 @@ export function ClosingFormFieldset({ form, edit, languages }: SectionProps) {
             path={`desk.closingForm[${index}]`}
             question={question}
             languages={languages}
+            requiredLabel={t('settings.closingForm.required')}
             onChange={change}
           />
         )}
@@ -60,11 +61,13 @@ type QuestionProps = {
   path: string
   question: QuestionForm
   languages: string[]
+  /** What "required" means for this form's questions. */
+  requiredLabel: string
   onChange: (question: QuestionForm) => void
 }
 
-function QuestionDetails({ path, question, languages, onChange }: QuestionProps) {
-  const { t } = useTranslation()
+/** A question's answers to choose from, and whether it must be answered. */
+export function QuestionDetails({ path, question, languages, requiredLabel, onChange }: QuestionProps) {
   const required = useField(`${path}.required`)
   return (
     <>
@@ -75,23 +78,43 @@ function QuestionDetails({ path, question, languages, onChange }: QuestionProps)
           checked={question.required}
           onChange={(event) => onChange({ ...question, required: event.target.checked })}
         />
-        {t('settings.closingForm.required')}
+        {requiredLabel}
       </label>
-      {/* too few answers: the server names the list, which marks every answer's names */}
-      <fieldset className="subsection answers">
-        <legend>{t('settings.closingForm.options')}</legend>
-        <p className="hint">{t('settings.closingForm.optionsHint')}</p>
-        <LabelledList
-          path={`${path}.options`}
-          items={question.options}
-          onChange={(changed) => onChange({ ...question, options: changed })}
-          empty={emptyItem}
-          languages={languages}
-          title={(number) => t('settings.closingForm.option', { number })}
-          add={t('settings.closingForm.addOption')}
-        />
-      </fieldset>
+      <AnswersList
+        path={`${path}.options`}
+        options={question.options}
+        languages={languages}
+        onChange={(options) => onChange({ ...question, options })}
+      />
     </>
+  )
+}
+
+type AnswersProps = {
+  path: string
+  options: LabelledForm[]
+  languages: string[]
+  onChange: (options: LabelledForm[]) => void
+}
+
+/** The answers a question (or a step of the emergency procedure) offers: at least two. */
+export function AnswersList({ path, options, languages, onChange }: AnswersProps) {
+  const { t } = useTranslation()
+  return (
+    // too few answers: the server names the list, which marks every answer's names
+    <fieldset className="subsection answers">
+      <legend>{t('settings.answers.legend')}</legend>
+      <p className="hint">{t('settings.answers.hint')}</p>
+      <LabelledList
+        path={path}
+        items={options}
+        onChange={onChange}
+        empty={emptyItem}
+        languages={languages}
+        title={(number) => t('settings.answers.item', { number })}
+        add={t('settings.answers.add')}
+      />
+    </fieldset>
   )
 }
 

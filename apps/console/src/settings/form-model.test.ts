@@ -131,3 +131,49 @@ test('the wait shown in the chat: on unless turned off; turning it off keeps the
   off.showWait = true
   assert.equal(fromForm(off).wait, undefined)
 })
+
+test("the chat's questions: a new one gets ids from its names, the policy acceptance only once chosen", async () => {
+  const form = toForm(await settingsFile('association-web-chat.json'))
+  form.widget.questions.push({
+    id: '',
+    label: { it: 'Come ci hai trovato?', en: '' },
+    required: false,
+    options: [
+      { id: '', label: { it: 'Scuola', en: 'School' } },
+      { id: '', label: { it: 'Amici', en: '' } },
+    ],
+  })
+  form.widget.requirePolicy = false
+  const { widget } = fromForm(form)
+  assert.deepEqual(widget?.questions?.[2], {
+    id: 'come-ci-hai-trovato',
+    label: { it: 'Come ci hai trovato?' },
+    options: [
+      { id: 'scuola', label: { it: 'Scuola', en: 'School' } },
+      { id: 'amici', label: { it: 'Amici' } },
+    ],
+  })
+  assert.equal(widget?.requirePolicy, false, 'turned off over a file that said it')
+  assert.deepEqual(widget?.allowedOrigins, ['https://www.ilfilo.example.org', 'https://ilfilo.example.org'])
+  const bare = toForm({ name: 'Linea', languages: ['it'] })
+  assert.equal(fromForm(bare).widget, undefined)
+  bare.widget.requirePolicy = true
+  assert.deepEqual(fromForm(bare).widget, { requirePolicy: true })
+})
+
+test('the emergency procedure: a step of choices keeps its answers, of another kind none; no step, no procedure', async () => {
+  const form = toForm(await settingsFile('anti-trafficking-line.json'))
+  const needs = form.emergency.findIndex((step) => step.id === 'needs')
+  assert.ok(form.emergency[needs]?.options.length)
+  form.emergency[needs] = { ...(form.emergency[needs] as (typeof form.emergency)[number]), field: 'text' }
+  form.emergency.push({ id: '', label: { it: 'Chi è stato chiamato', en: '' }, field: 'when', options: [] })
+  const steps = fromForm(form).cases?.emergency?.steps ?? []
+  assert.equal(steps[needs]?.options, undefined)
+  assert.deepEqual(steps.at(-1), {
+    id: 'chi-e-stato-chiamato',
+    label: { it: 'Chi è stato chiamato' },
+    field: 'when',
+  })
+  form.emergency = []
+  assert.equal(fromForm(form).cases, undefined)
+})

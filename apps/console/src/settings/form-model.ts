@@ -2,8 +2,13 @@
 // every field, empty rows included) so the server, the one judge of a settings file, can name
 // what is wrong by the same paths it uses; fields the form does not show pass through untouched.
 import type { HelplineSettings } from '@ascolto/protocol'
+import { type EmergencyStepForm, emergencyFromForm, emergencyToForm } from './emergency-form.ts'
+import { labelled, labelledOf, localized, numberOrText, slug, text, textsOf, withIds } from './form-parts.ts'
 import { list, object } from './loose.ts'
 import { type SurveyForm, surveyFromForm, surveyToForm } from './survey-form.ts'
+import { type WidgetForm, widgetFromForm, widgetToForm } from './widget-form.ts'
+
+export { slug }
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
@@ -62,20 +67,15 @@ export type SettingsForm = {
   survey: SurveyForm
   /** The widget shows a waiting person their place and expected wait (`wait.show`, on unless false). */
   showWait: boolean
+  /** The chat on the helpline's site: the policy to accept and the questions before the chat. */
+  widget: WidgetForm
+  /** The emergency take-in procedure of a case; none: no emergency take-in offered. */
+  emergency: EmergencyStepForm[]
 }
-
-const text = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 
 const rangeOf = (value: unknown): RangeForm => ({
   start: text(object(value).start),
   end: text(object(value).end),
-})
-const textsOf = (value: unknown): Texts =>
-  Object.fromEntries(Object.entries(object(value)).map(([language, t]) => [language, text(t)]))
-const labelledOf = (value: unknown): LabelledForm => ({
-  id: text(object(value).id),
-  label: textsOf(object(value).label),
 })
 
 export function parseLanguages(typed: string): string[] {
@@ -155,47 +155,10 @@ export function toForm(file: unknown): SettingsForm {
     reviewFlagged: desk.reviewFlagged === true,
     survey: surveyToForm(settings.survey, textsOf),
     showWait: object(settings.wait).show !== false,
+    widget: widgetToForm(settings.widget),
+    emergency: emergencyToForm(settings.cases),
   }
 }
-
-/** The texts in the helpline's languages that are not empty; none at all: no such text. */
-function localized(texts: Texts, languages: string[]) {
-  const present = languages.filter((language) => (texts[language] ?? '').trim() !== '')
-  if (present.length === 0) return undefined
-  return Object.fromEntries(present.map((language) => [language, texts[language] as string]))
-}
-
-/** "Ufficio casa" → "ufficio-casa": a redirect needs an id, which nobody should have to invent. */
-export function slug(label: string): string {
-  return label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-}
-
-/**
- * The items with their ids: a new item (no id yet) gets one from its name in the main language,
- * unlike every other id of its list; an item keeps its id when renamed, as the statistics count by it.
- */
-function withIds<T extends LabelledForm>(items: T[], languages: string[], kind: string) {
-  const taken = new Set(items.map((item) => item.id.trim()).filter(Boolean))
-  return items.map((item, index) => {
-    if (item.id.trim()) return { ...item, id: item.id.trim() }
-    const base = slug(languages.map((l) => item.label[l] ?? '').find((l) => l.trim()) ?? '').slice(0, 34)
-    let id = base || `${kind}-${index + 1}`
-    for (let n = 2; taken.has(id); n++) id = `${base || kind}-${n}`
-    taken.add(id)
-    return { ...item, id }
-  })
-}
-
-const labelled = (item: LabelledForm, languages: string[]) => ({
-  id: item.id,
-  label: localized(item.label, languages) ?? {},
-})
 
 /** The desk's part of the file; lists left empty are not written, as a file without them says the same. */
 function deskOf(form: SettingsForm, languages: string[]) {
@@ -251,17 +214,21 @@ function waitOf(form: SettingsForm) {
   return Object.keys(wait).length > 0 ? { wait } : {}
 }
 
-// a number when it reads as one, otherwise what was typed, for the server to name the field
-const numberOrText = (typed: string) =>
-  typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed
-
 const withReason = <T extends object>(value: T, reason: string) =>
   reason.trim() ? { ...value, reason: reason.trim() } : value
 
 /** The settings file to send: the whole object, as PUT expects it. */
 export function fromForm(form: SettingsForm): HelplineSettings {
   const languages = parseLanguages(form.languages)
-  const { policy: _policy, desk: _desk, survey: _survey, wait: _wait, ...base } = form.base
+  const {
+    policy: _policy,
+    desk: _desk,
+    survey: _survey,
+    wait: _wait,
+    widget: _widget,
+    cases: _cases,
+    ...base
+  } = form.base
   const { patronSaintDay: _patron, alwaysOpen: _always, ...openingRest } = object(base.opening)
   const { notice: _notice, ...blockingRest } = object(base.blocking)
   // a text emptied in the form is gone from the file; replies of kinds this console does not know stay
@@ -328,6 +295,8 @@ export function fromForm(form: SettingsForm): HelplineSettings {
     ...deskOf(form, languages),
     ...(survey ? { survey } : {}),
     ...waitOf(form),
+    ...widgetFromForm(form.widget, object(form.base.widget), languages),
+    ...emergencyFromForm(form.emergency, object(form.base.cases), languages),
   }
   // what the server checks, it checks: the form's types are a wish, not a guarantee
   return settings as unknown as HelplineSettings

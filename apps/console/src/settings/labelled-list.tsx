@@ -18,6 +18,8 @@ type Props<T extends LabelledForm> = {
   /** "Categoria 3" */
   title: (number: number) => string
   add: string
+  /** The list holds as many as it may: no "add". */
+  full?: boolean
   /** What an item holds beside its name (a question's answers). */
   more?: (item: T, index: number, change: (item: T) => void) => ReactNode
 }
@@ -67,9 +69,16 @@ export function LabelledList<T extends LabelledForm>(props: Props<T>) {
           )
         })}
       </div>
-      <button ref={rows.addButton} type="button" className="button-secondary button-small" onClick={rows.add}>
-        {props.add}
-      </button>
+      {!props.full && (
+        <button
+          ref={rows.addButton}
+          type="button"
+          className="button-secondary button-small"
+          onClick={rows.add}
+        >
+          {props.add}
+        </button>
+      )}
     </>
   )
 }

@@ -26,11 +26,15 @@ function usePlace() {
       case 'question':
         return t('settings.closingForm.item', { number: s.n })
       case 'option':
-        return t('settings.closingForm.option', { number: s.n })
+        return t('settings.answers.item', { number: s.n })
       case 'step':
         return t('settings.playbook.item', { number: s.n })
       case 'surveyQuestion':
         return t('settings.survey.item', { number: s.n })
+      case 'prechatQuestion':
+        return t('settings.widget.question', { number: s.n })
+      case 'emergencyStep':
+        return t('settings.emergency.item', { number: s.n })
       case 'reply':
         return t(`settings.replies.${s.reply}`)
       case 'language':

@@ -72,3 +72,23 @@ test('a problem concerns its field, the fields inside it and the one around it',
   assert.ok(!concerns('opening.weekly.mon[1]', 'opening.weekly.mon[10].start'))
   assert.ok(!concerns('', 'name'))
 })
+
+test("the chat's questions and the emergency procedure's steps: their sections and rows", () => {
+  const question = describeProblem('widget.questions[1].options: Expected array to have at least 2 items')
+  assert.equal(question.section, 'widget')
+  assert.deepEqual(question.steps, [
+    { kind: 'prechatQuestion', n: 2 },
+    { kind: 'field', name: 'options' },
+  ])
+  assert.deepEqual(describeProblem('survey.questions[0].text: needs a text in it').steps, [
+    { kind: 'surveyQuestion', n: 1 },
+  ])
+  const step = describeProblem('cases.emergency.steps[3].options[0].label.en: Expected string length')
+  assert.equal(step.section, 'emergency')
+  assert.deepEqual(step.steps, [
+    { kind: 'emergencyStep', n: 4 },
+    { kind: 'field', name: 'options' },
+    { kind: 'option', n: 1 },
+    { kind: 'language', code: 'en' },
+  ])
+})

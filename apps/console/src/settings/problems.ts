@@ -10,6 +10,7 @@ export const SECTIONS = [
   'closures',
   'exceptions',
   'replies',
+  'widget',
   'blocking',
   'moderation',
   'redirects',
@@ -17,6 +18,7 @@ export const SECTIONS = [
   'categories',
   'closingForm',
   'playbook',
+  'emergency',
   'onCall',
   'assignment',
   'survey',
@@ -34,6 +36,8 @@ export type RowKind =
   | 'option'
   | 'step'
   | 'surveyQuestion'
+  | 'prechatQuestion'
+  | 'emergencyStep'
 
 /** One step of a place in the form, for the screen to put in words. */
 export type Step =
@@ -71,6 +75,8 @@ export const FIELD_NAMES = [
   'address',
   'everyMinutes',
   'reviewFlagged',
+  'requirePolicy',
+  'field',
 ] as const
 export type FieldName = (typeof FIELD_NAMES)[number]
 
@@ -122,13 +128,19 @@ function sectionOf(head: string, next: unknown): Section | null {
                 : null
     case 'survey':
       return 'survey'
+    case 'widget':
+      return 'widget'
+    case 'cases':
+      return next === 'emergency' ? 'emergency' : null
     default:
       return null
   }
 }
 
-// the rows of a list, by the list's name in the file
+// the rows of a list, by the list's name in the file (or, where two lists share one, with its section's)
 const ROWS: Record<string, RowKind> = {
+  'widget.questions': 'prechatQuestion',
+  steps: 'emergencyStep',
   exceptions: 'exception',
   closures: 'closure',
   redirects: 'redirect',
@@ -140,7 +152,14 @@ const ROWS: Record<string, RowKind> = {
   questions: 'surveyQuestion',
 }
 
-const NAMED_ROWS = new Set(['categories', 'closingForm', 'options', 'escalationPlaybook'])
+const NAMED_ROWS = new Set([
+  'categories',
+  'closingForm',
+  'options',
+  'escalationPlaybook',
+  'questions',
+  'steps',
+])
 
 /** 'opening.weekly.mon[0].end' → ['opening', 'weekly', 'mon', 0, 'end'] */
 export function pathParts(path: string): Array<string | number> {
@@ -149,10 +168,11 @@ export function pathParts(path: string): Array<string | number> {
 
 function stepsOf(parts: Array<string | number>): Step[] {
   const steps: Step[] = []
+  const head = String(parts[0] ?? '')
   let container = ''
   for (const part of parts) {
     if (typeof part === 'number') {
-      const kind = isDay(container) ? 'range' : ROWS[container]
+      const kind = isDay(container) ? 'range' : (ROWS[`${head}.${container}`] ?? ROWS[container])
       if (kind) steps.push({ kind, n: part + 1 })
     } else if (isDay(part)) steps.push({ kind: 'day', day: part })
     else if (isReply(part)) steps.push({ kind: 'reply', reply: part })

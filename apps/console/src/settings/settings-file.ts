@@ -1,7 +1,7 @@
 // The settings as a file: downloaded from the form as it is, read back into it. Nothing is saved
 // until the coordinator presses Save.
 import { downloadJson } from '../shell/download.ts'
-import { slug } from './form-model.ts'
+import { slug } from './form-parts.ts'
 
 export function downloadSettings(settings: { name?: string }) {
   downloadJson(settings, `${slug(settings.name ?? '') || 'helpline'}-settings.json`)

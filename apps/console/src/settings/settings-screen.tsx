@@ -15,6 +15,7 @@ import {
   ClosingFormFieldset,
   PlaybookFieldset,
 } from './desk-fieldsets.tsx'
+import { EmergencyFieldset } from './emergency-fieldset.tsx'
 import { ProblemPaths } from './field.ts'
 import { fromForm, parseLanguages, type SettingsForm, sameSettings, toForm } from './form-model.ts'
 import { LineFieldset } from './line-fieldset.tsx'
@@ -29,6 +30,7 @@ import { RepliesFieldset } from './replies-fieldset.tsx'
 import type { Edit } from './sections.ts'
 import { downloadSettings, readSettingsFile } from './settings-file.ts'
 import { SurveyFieldset } from './survey-fieldset.tsx'
+import { WidgetFieldset } from './widget-fieldset.tsx'
 import './settings.css'
 
 type Props = {
@@ -211,6 +213,7 @@ export function SettingsScreen({ helplines, helplineId, onSaved }: Props) {
               <ClosuresFieldset form={form} edit={edit} />
               <ExceptionsFieldset form={form} edit={edit} />
               <RepliesFieldset form={form} edit={edit} languages={languages} />
+              <WidgetFieldset form={form} edit={edit} languages={languages} />
               <BlockingFieldset form={form} edit={edit} languages={languages} />
               <ModerationFieldset form={form} edit={edit} />
               <RedirectsFieldset form={form} edit={edit} languages={languages} />
@@ -218,6 +221,7 @@ export function SettingsScreen({ helplines, helplineId, onSaved }: Props) {
               <CategoriesFieldset form={form} edit={edit} languages={languages} />
               <ClosingFormFieldset form={form} edit={edit} languages={languages} />
               <PlaybookFieldset form={form} edit={edit} languages={languages} />
+              <EmergencyFieldset form={form} edit={edit} languages={languages} />
               <OnCallFieldset form={form} edit={edit} helplineId={helplineId} />
               <RetentionFieldset form={form} edit={edit} />
               <SurveyFieldset form={form} edit={edit} languages={languages} />

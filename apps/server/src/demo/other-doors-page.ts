@@ -44,7 +44,7 @@ export const doorsPage = `<!doctype html>
   </section>
   <section aria-labelledby="call-title">
     <h2 id="call-title">Telefono</h2>
-    <p>Chiama la linea con il numero qui sopra. In orario squilla il telefono dell'operatore (+390212340000: qui sotto fai tu l'operatore; mettilo in «Il mio account» e la chiamata a cui rispondi arriva nelle tue «Le mie»). Fuori orario, o se nessuno risponde, senti il messaggio della linea e lasci un messaggio in segreteria, che diventa una richiesta di richiamata nella console.</p>
+    <p>Chiama la linea con il numero qui sopra. In orario squilla il telefono di chi risponde (+390212340000: qui sotto rispondi tu; mettilo in «Il mio account» e la chiamata a cui rispondi arriva nelle tue «Le mie»). Fuori orario, o se nessuno risponde, senti il messaggio della linea e lasci un messaggio in segreteria, che diventa una richiesta di richiamata nella console.</p>
     <button type="button" id="call">Chiama</button>
     <div class="heard" id="heard" hidden></div>
     <div id="operator" hidden>
@@ -137,7 +137,7 @@ action('call', 'call-status', async () => {
 action('answer', 'call-status', async () => {
   const answer = await post('/answer', { number: number() })
   $('operator').hidden = true
-  $('heard').textContent = 'L’operatore sente: «' + (answer.announcement || '') + '» e preme 1. Siete in linea.'
+  $('heard').textContent = 'Chi risponde sente: «' + (answer.announcement || '') + '» e preme 1. Siete in linea.'
   return ''
 })
 action('no-answer', 'call-status', async () => {

@@ -51,7 +51,7 @@ describe("the rota's daily digest", () => {
     )
     const text = smtp.received[0]?.mail.text ?? ''
     // from Wednesday 4 to Tuesday 10 March
-    assert.match(text, /sabato 7 19–21: mancano 2 volontari/)
+    assert.match(text, /sabato 7 19–21: volontariato, mancano 2 persone/)
     assert.match(text, /nessuna supervisione sabato 7 19–21/)
     assert.match(text, /martedì 10 19–21: nessuno in turno/)
     assert.doesNotMatch(text, /martedì 3/)

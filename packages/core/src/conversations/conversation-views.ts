@@ -24,6 +24,7 @@ type ConversationRow = {
   last_message_at: Date
   due_at: Date | null
   language: string | null
+  by_phone: boolean
   preview_id: string | null
   preview_sealed: Buffer | null
   preview_kind: string | null
@@ -63,6 +64,7 @@ export async function loadConversationViews(
             (lm.media->>'durationSeconds')::int as preview_seconds, ci.last_inbound_at,
             c.help_requested_at is not null as help_requested, c.risk_level,
             c.ended_by_visitor_at, c.visitor_away_since,
+            exists (select 1 from message p where p.conversation_id = c.id and p.kind in ('call', 'voicemail')) as by_phone,
             coalesce((select json_agg(json_build_object('kind', f.kind, 'acknowledged', f.acknowledged_at is not null)
                                       order by f.raised_at)
                         from safeguarding_flag f where f.conversation_id = c.id), '[]') as flags,
@@ -105,6 +107,7 @@ export async function loadConversationViews(
     lastMessageAt: row.last_message_at.toISOString(),
     dueAt: row.due_at?.toISOString() ?? null,
     language: row.language,
+    byPhone: row.by_phone,
     preview:
       row.preview_id && row.preview_sealed
         ? firstLine(

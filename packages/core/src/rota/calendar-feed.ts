@@ -40,7 +40,7 @@ type Labels = { title: (helpline: string, role: string) => string; calendar: str
 const LABELS: Record<string, Labels> = {
   it: {
     title: (helpline, role) =>
-      `${helpline}: turno (${{ volunteer: 'volontario', supervisor: 'supervisione', mediator: 'mediazione' }[role] ?? role})`,
+      `${helpline}: turno (${{ volunteer: 'volontariato', supervisor: 'supervisione', mediator: 'mediazione' }[role] ?? role})`,
     calendar: 'Ascolto: i miei turni',
   },
   en: { title: (helpline, role) => `${helpline}: shift (${role})`, calendar: 'Ascolto: my shifts' },

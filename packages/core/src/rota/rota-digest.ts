@@ -15,11 +15,8 @@ const DIGEST_HOUR = 7
 const DAYS = 7
 
 type Texts = { intro: (helpline: string) => string; none: string; gap: (gap: Gap, when: string) => string }
-const ROLE_IT = {
-  volunteer: ['volontario', 'volontari'],
-  supervisor: ['supervisore', 'supervisori'],
-  mediator: ['mediatore', 'mediatori'],
-}
+// roles named by what is done, one form for everybody ("volontariato, mancano 2 persone")
+const ROLE_IT = { volunteer: 'volontariato', supervisor: 'supervisione', mediator: 'mediazione' }
 const TEXTS: Record<string, Texts> = {
   it: {
     intro: (helpline) => `Ascolto · ${helpline}: i buchi nei turni dei prossimi sette giorni.`,
@@ -29,7 +26,7 @@ const TEXTS: Record<string, Texts> = {
         ? `${when}: nessuno in turno`
         : gap.kind === 'no_supervision'
           ? `nessuna supervisione ${when}`
-          : `${when}: ${gap.missing === 1 ? 'manca' : 'mancano'} ${gap.missing} ${ROLE_IT[gap.role][gap.missing === 1 ? 0 : 1]}`,
+          : `${when}: ${ROLE_IT[gap.role]}, ${gap.missing === 1 ? 'manca 1 persona' : `mancano ${gap.missing} persone`}`,
   },
   en: {
     intro: (helpline) => `Ascolto · ${helpline}: gaps in the rota over the next seven days.`,
