@@ -90,7 +90,7 @@ describe('the rota, in Chromium', () => {
     }
     await gaps.getByText('sabato 19–21', { exact: false }).waitFor({ state: 'detached' })
     // the languages the Saturday covers, from the people on it
-    await saturday.getByText('Lingue coperte: romeno: 2 persone · arabo: 1 persona').waitFor()
+    await saturday.getByText('Lingue coperte: rumeno: 2 persone · arabo: 1 persona').waitFor()
     await saturday.scrollIntoViewIfNeeded()
     await screenshot(desk, 'console-rota-languages-1280')
     const unconfirmed = desk.getByRole('region', { name: 'Non hanno confermato' })
