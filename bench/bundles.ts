@@ -1,5 +1,6 @@
 // What a browser downloads: the console's first screen (its HTML, scripts and styles), the
-// widget's loader and its bundle, raw, gzipped and brotli-compressed (as the server sends them,
+// widget's loader, its bundle and the largest of its language files (one more file for a person
+// reading another language than Italian), raw, gzipped and brotli-compressed (as the server sends them,
 // precompressed by the build), beside their budgets (issues 5 and 7: 300 KB and 35 KB gzipped).
 // Reads the built files (npm run build).
 import { readdir, readFile } from 'node:fs/promises'
@@ -42,6 +43,12 @@ const loaderFile = path.join(widgetDist, 'widget.js')
 const bundleName = /'(widget-assets\/[^']+\.js)'/.exec(await readFile(loaderFile, 'utf8'))?.[1] ?? ''
 const loader = await sizes([loaderFile])
 const bundle = await sizes([path.join(widgetDist, bundleName)])
+const languageFiles = (await readdir(path.join(widgetDist, 'widget-assets'))).filter((f) =>
+  /^lang-.*\.json$/.test(f),
+)
+const largestLanguage = (
+  await Promise.all(languageFiles.map((f) => sizes([path.join(widgetDist, 'widget-assets', f)])))
+).reduce((largest, size) => (size.gzip > largest.gzip ? size : largest), { raw: 0, gzip: 0, brotli: 0 })
 const row = (name: string, size: { raw: number; gzip: number; brotli: number }, budget: number | '') => ({
   bundle: name,
   'raw KB': kb(size.raw),
@@ -55,4 +62,5 @@ await report('bundles', 'What a browser downloads', {}, [
   row('console, every screen', consoleAll, ''),
   row('widget.js (the loader, revalidated)', loader, ''),
   row('widget bundle (hashed, cached)', bundle, 35),
+  row(`widget language file, the largest of ${languageFiles.length} (hashed, cached)`, largestLanguage, ''),
 ])

@@ -39,7 +39,13 @@ describe('the rota, in Chromium', () => {
     const { helplineId } = await makeHelpline(server.pool)
     const carla = await makeOperator(server, [{ helplineId, role: 'coordinator' }], 'Carla')
     const anna = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Anna')
-    await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Marco')
+    const marco = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Marco')
+    // the languages they gave in their accounts (Marco's English is basic: not covered)
+    await server.pool.query(
+      `insert into operator_language (user_id, language, level)
+       values ($1, 'ro', 'native'), ($2, 'ro', 'fluent'), ($2, 'ar', 'native'), ($2, 'en', 'basic')`,
+      [anna.userId, marco.userId],
+    )
     await makeOperator(server, [{ helplineId, role: 'supervisor' }], 'Sara')
     // open on Saturdays and Tuesdays, 19–21
     const evening = [{ start: '19:00', end: '21:00' }]
@@ -83,6 +89,10 @@ describe('the rota, in Chromium', () => {
       await saturday.getByText(`${who} (${as}) · da confermare`).waitFor()
     }
     await gaps.getByText('sabato 19–21', { exact: false }).waitFor({ state: 'detached' })
+    // the languages the Saturday covers, from the people on it
+    await saturday.getByText('Lingue coperte: rumeno: 2 persone · arabo: 1 persona').waitFor()
+    await saturday.scrollIntoViewIfNeeded()
+    await screenshot(desk, 'console-rota-languages-1280')
     const unconfirmed = desk.getByRole('region', { name: 'Non hanno confermato' })
     await unconfirmed.getByText('Anna: sabato 19–21').waitFor()
 

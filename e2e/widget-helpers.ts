@@ -64,7 +64,9 @@ ${options.embed ?? `<script src="${ascolto.origin}/widget.js" data-ascolto-chann
 export function collectPageErrors(page: Page) {
   const errors: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
+    // the browser asks the stand-in site for a favicon it does not have: not the widget's doing
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
+      errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(error.message))
   return errors

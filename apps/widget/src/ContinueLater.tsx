@@ -1,6 +1,6 @@
 import type { WidgetResumeCode } from '@ascolto/protocol'
 import { useEffect, useState } from 'preact/hooks'
-import type { Strings } from './i18n.ts'
+import { fill, type Strings } from './i18n.ts'
 
 // Leaving the tab ends what this device shows of the conversation: said here, with a code the
 // person may write down to continue later from any device. The code is asked for only when the
@@ -42,7 +42,7 @@ export function ContinueLater({ t, warned, getCode }: Props) {
       <p class="resume-code" translate={false}>
         {code.code}
       </p>
-      <p class="hint">{t.codeUntil(new Date(code.until).toLocaleDateString(t.lang))}</p>
+      <p class="hint">{fill(t.codeUntil, { date: new Date(code.until).toLocaleDateString(t.lang) })}</p>
     </div>
   )
 }

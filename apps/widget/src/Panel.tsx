@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { Composer } from './Composer.tsx'
 import { ContinueLater } from './ContinueLater.tsx'
 import type { ChatState } from './chat.ts'
-import type { Strings } from './i18n.ts'
+import { fill, LANGUAGES, minutesIn, type Strings } from './i18n.ts'
 import { CloseIcon } from './icons.tsx'
 import { MessageList } from './MessageList.tsx'
 import { Prechat } from './Prechat.tsx'
@@ -30,6 +30,9 @@ type Props = {
   warned: boolean
   getCode: () => Promise<WidgetResumeCode>
   onResume: (code: string) => Promise<'resumed' | 'wrong' | 'busy'>
+  /** The widget's languages the helpline offers; the person may switch among them. */
+  languages: readonly string[]
+  onLanguage: (language: string) => void
 }
 
 /** Whether the questions before the chat must be answered first. */
@@ -63,6 +66,24 @@ export function Panel(props: Props) {
           {title}
         </h2>
         <div class="actions">
+          {props.languages.length > 1 && (
+            // a native select (phones and screen readers know it) under a short visible code, so
+            // the helpline's name keeps the header's room
+            <span class="language">
+              <span aria-hidden="true">{t.lang.toUpperCase()}</span>
+              <select
+                aria-label={t.language}
+                value={t.lang}
+                onChange={(event) => props.onLanguage(event.currentTarget.value)}
+              >
+                {props.languages.map((language) => (
+                  <option key={language} value={language} lang={language}>
+                    {LANGUAGES[language]?.[0]}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
           <button type="button" class="exit" aria-label={t.exitLabel} onClick={onExit}>
             {t.exit}
           </button>
@@ -77,7 +98,7 @@ export function Panel(props: Props) {
       {state.info && !ended && (
         // someone of the line with the person outranks the hours: closing time does not end a conversation
         <p class={state.attended || state.info.open ? 'hours open' : 'hours'}>
-          {state.attended ? t.attended : state.info.open ? t.openNow : t.closedNow(state.info.nextOpening)}
+          {state.attended ? t.attended : state.info.open ? t.openNow : closedText(state.info, t)}
         </p>
       )}
       {/* Always in the document, so screen readers announce the text when it appears or changes. */}
@@ -150,16 +171,24 @@ function Body(props: Props & { title: string }) {
 /** Where the person stands while nobody of the line is with them yet; '' otherwise. */
 function waitText({ wait, attended }: ChatState, t: Strings): string {
   if (!wait || attended) return ''
-  if (wait.minutes !== null) return t.waitMinutes(wait.place, wait.minutes)
-  return t.waitBusy(wait.place, wait.answerBy ? answerTime(wait.answerBy, t.lang) : null)
+  const queue = wait.place === 1 ? t.queueFirst : fill(t.queuePlace, { place: wait.place })
+  if (wait.minutes !== null) return fill(t.waitAbout, { queue, minutes: minutesIn(t.lang, wait.minutes) })
+  return fill(t.waitBusy, { queue, when: wait.answerBy ? answerBy(wait.answerBy, t) : t.soon })
 }
 
-/** "21:30", with "sab 7" when it is not today (in the person's own time zone). */
-function answerTime(iso: string, lang: string) {
+/** Closed, and when it opens: the server's phrase is in the helpline's main language; in another, the time. */
+function closedText(info: NonNullable<ChatState['info']>, t: Strings) {
+  if (!info.nextOpening || !info.nextOpeningAt) return t.closedNow
+  const next = t.lang === info.languages[0] ? info.nextOpening : answerBy(info.nextOpeningAt, t)
+  return fill(t.closedUntil, { next })
+}
+
+/** "entro le 21:30", with the day ("sab 7") when it is not today, in the person's own time zone. */
+function answerBy(iso: string, t: Strings) {
   const at = new Date(iso)
-  const time = at.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
-  const today = at.toDateString() === new Date().toDateString()
-  return { time, day: today ? null : at.toLocaleDateString(lang, { weekday: 'short', day: 'numeric' }) }
+  const time = at.toLocaleTimeString(t.lang, { hour: '2-digit', minute: '2-digit' })
+  if (at.toDateString() === new Date().toDateString()) return fill(t.byTime, { time })
+  return fill(t.byDay, { time, day: at.toLocaleDateString(t.lang, { weekday: 'short', day: 'numeric' }) })
 }
 
 /** The survey when it is due, then its answers on their way and a thank-you (a status, so it is announced). */

@@ -1,18 +1,20 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Chat } from './chat.ts'
 import { listenForExitKeys, quickExit } from './exit.ts'
-import { pickStrings } from './i18n.ts'
+import { browserLanguages, LANGUAGES, offeredLanguages, pickLanguage, useWords } from './i18n.ts'
 import { ChatIcon } from './icons.tsx'
 import { useLeaveWarning } from './leave-warning.ts'
 import { Panel } from './Panel.tsx'
 import { useChatState } from './useChatState.ts'
 
 type Props = {
+  /** The server's origin, where the language files are. */
+  server: string
   /** A new conversation: the first one, and another after "end chat". */
   makeChat: () => Chat
   /** Filling its container and open from the start, with no launcher and no close button. */
   fullPage: boolean
-  /** Chosen by the embedding page; otherwise the helpline's locale, the page's, the browser's. */
+  /** Chosen by the embedding page; otherwise the browser's languages, the page's, the helpline's. */
   locale?: string
   /** Where quick exit goes; read when leaving, so the page may set it late. */
   exitUrl: () => string | null | undefined
@@ -22,13 +24,27 @@ type Props = {
   hasSession: boolean
 }
 
-export function Widget({ makeChat, fullPage, atLeft, locale, exitUrl, hasSession }: Props) {
+export function Widget({ server, makeChat, fullPage, atLeft, locale, exitUrl, hasSession }: Props) {
   const [chat, setChat] = useState(makeChat)
   const state = useChatState(chat)
-  const t = pickStrings(locale, state.info?.locale, document.documentElement.lang, navigator.language)
   const [open, setOpen] = useState(fullPage)
   // The panel is mounted on first open and then only hidden, so a draft survives closing it.
   const [mounted, setMounted] = useState(fullPage)
+  // The person's own choice, else the page's, their browser's, the page's language, the door's;
+  // among the helpline's languages once they are known.
+  const [chosen, setChosen] = useState<string | null>(null)
+  const languages = offeredLanguages(state.info?.languages)
+  const lang = pickLanguage(state.info ? languages : null, [
+    chosen,
+    locale,
+    ...browserLanguages(),
+    document.documentElement.lang,
+    state.info?.locale,
+  ])
+  // a language file is fetched once the person opens the chat, never for a page view
+  const t = useWords(server, mounted ? lang : null).chat
+  // what the person reads is the conversation's language on the server
+  useEffect(() => chat.setLanguage(t.lang), [chat, t.lang])
   const launcherRef = useRef<HTMLButtonElement>(null)
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const wasOpen = useRef(open)
@@ -87,7 +103,9 @@ export function Widget({ makeChat, fullPage, atLeft, locale, exitUrl, hasSession
           }}
         >
           <ChatIcon />
-          <span class="sr">{t.openChat}</span>
+          <span class="sr" lang={lang}>
+            {LANGUAGES[lang]?.[1]}
+          </span>
         </button>
       )}
       {mounted && (
@@ -107,6 +125,8 @@ export function Widget({ makeChat, fullPage, atLeft, locale, exitUrl, hasSession
           warned={warned}
           getCode={chat.resumeCode}
           onResume={chat.resume}
+          languages={languages}
+          onLanguage={setChosen}
           onNewChat={() => {
             const next = makeChat()
             setWarned(false)

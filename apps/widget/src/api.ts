@@ -1,6 +1,7 @@
 import type {
   WidgetEnded,
   WidgetInfo,
+  WidgetLanguageSet,
   WidgetMessage,
   WidgetMessageBody,
   WidgetSurveyBody,
@@ -83,6 +84,10 @@ export const postMessage = (endpoint: Endpoint, token: string, body: WidgetMessa
 /** Ends the person's conversation on the server; keepalive, so it survives the page being replaced. */
 export const endConversation = (endpoint: Endpoint, token: string) =>
   request<WidgetEnded>(endpoint, '/end', { method: 'POST', token, keepalive: true })
+
+/** The language the person chose for the conversation under way. */
+export const putLanguage = (endpoint: Endpoint, token: string, language: string) =>
+  request<WidgetLanguageSet>(endpoint, '/language', { method: 'PUT', token, body: { language } })
 
 export const postSurvey = (endpoint: Endpoint, token: string, body: WidgetSurveyBody) =>
   request<WidgetSurveyRecorded>(endpoint, '/survey', { method: 'POST', token, body })

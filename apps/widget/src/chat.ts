@@ -13,6 +13,7 @@ import {
   fetchTranscript,
   postMessage,
   postSurvey,
+  putLanguage,
 } from './api.ts'
 import { makeUuid, makeVisitorToken } from './ids.ts'
 import { connectRealtime, type Realtime } from './realtime.ts'
@@ -65,6 +66,8 @@ export type Chat = {
   seen(): void
   /** "End chat": closes the conversation on the server and forgets it in this tab. */
   end(): void
+  /** The language the person reads the widget in: sent with each message, and at once to a conversation under way. */
+  setLanguage(language: string): void
   /** The survey's answers (question id → 1–5 or yes/no); none: the person skipped it. */
   answerSurvey(answers: Record<string, number | boolean>): void
   /** Quick exit: closes the conversation on the server, closes the socket, stops every retry, and never writes to storage again. */
@@ -108,6 +111,7 @@ export function createChat(endpoint: Endpoint): Chat {
   let infoAttempt = 0
   let infoTimer: ReturnType<typeof setTimeout> | undefined
   let sending = false
+  let language: string | undefined
   /** The message on its way now: "end chat" waits for it, so the end is not read before it. */
   let posting: Promise<unknown> = Promise.resolve()
   let sendAttempt = 0
@@ -215,7 +219,7 @@ export function createChat(endpoint: Endpoint): Chat {
           done(surveyAnswered(true))
         } else {
           const prechat = state.prechat ?? undefined
-          const post = postMessage(endpoint, token, { clientId: sent, text: head.text, prechat })
+          const post = postMessage(endpoint, token, { clientId: sent, text: head.text, prechat, language })
           posting = post.catch(() => undefined)
           const message = await post
           reachable(true)
@@ -397,6 +401,12 @@ export function createChat(endpoint: Endpoint): Chat {
         survey: state.info?.survey && state.messages.length > 0 ? 'due' : 'none',
       })
       settle()
+    },
+    setLanguage(chosen) {
+      if (chosen === language) return
+      language = chosen
+      // best effort: the next message carries it anyway
+      if (token && state.messages.length > 0) putLanguage(endpoint, token, chosen).catch(() => undefined)
     },
     answerSurvey(answers) {
       // in the outbox like a message: retried until the server has it, never twice (a second is a 409)

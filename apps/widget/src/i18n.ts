@@ -1,13 +1,12 @@
-// The widget's words. A tiny catalogue per language instead of an i18n library: every byte is
-// downloaded by a phone that may be old and on a slow connection.
-
-/** When the line answers by, in the person's own time zone; `day` only when it is not today. */
-type AnswerBy = { time: string; day: string | null }
+// The widget's words. Italian, the default, ships in the bundle; every other language is a small
+// file of its own (src/i18n/<lang>.json, the report mode's words beside the chat's), built under a
+// hashed name (vite.config.ts) and fetched only when a person reads that language: every byte of
+// the bundle is downloaded by a phone that may be old and on a slow connection. Texts are templates
+// with {names}, so a catalogue is data, not code.
+import { useEffect, useState } from 'preact/hooks'
+import { REPORT_IT, type ReportWords } from './report/strings.ts'
 
 const it = {
-  lang: 'it',
-  dir: 'ltr' as 'ltr' | 'rtl',
-  openChat: 'Apri la chat',
   closeChat: 'Chiudi la chat',
   defaultTitle: 'Chat',
   intro: 'Puoi scrivere senza dire chi sei. Ti risponderà una persona.',
@@ -33,7 +32,7 @@ const it = {
   continueLater: 'Continua più tardi o da un altro dispositivo',
   codeIntro:
     'Per continuarla più tardi, anche da un altro dispositivo, scrivi da qualche parte questo codice (qui non resta salvato):',
-  codeUntil: (date: string) => `Vale una volta sola, fino al ${date}.`,
+  codeUntil: 'Vale una volta sola, fino al {date}.',
   haveCode: 'Hai un codice per continuare una conversazione?',
   codeLabel: 'Codice per continuare',
   codeGo: 'Continua la conversazione',
@@ -50,14 +49,15 @@ const it = {
   transcriptYou: 'Tu',
   openNow: 'Aperto ora',
   attended: 'Una persona della linea è qui con te.',
-  waitMinutes: (place: number, minutes: number) =>
-    `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}: circa ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
-  waitBusy: (place: number, by: AnswerBy | null) =>
-    `${place === 1 ? 'Sei la prima persona in attesa' : `Sei la ${place}ª persona in attesa`}. La linea ora è molto occupata: ti risponderemo ${by ? (by.day ? `entro ${by.day} alle ${by.time}` : `entro le ${by.time}`) : 'appena possibile'}.`,
-  closedNow: (next: string | null) =>
-    next
-      ? `Ora siamo chiusi: ti risponderemo ${next}. Puoi scrivere lo stesso.`
-      : 'Ora siamo chiusi. Puoi scrivere lo stesso.',
+  queueFirst: 'Sei la prima persona in attesa',
+  queuePlace: 'Sei la {place}ª persona in attesa',
+  waitAbout: '{queue}: circa {minutes}.',
+  waitBusy: '{queue}. La linea ora è molto occupata: ti risponderemo {when}.',
+  byDay: 'entro {day} alle {time}',
+  byTime: 'entro le {time}',
+  soon: 'appena possibile',
+  closedUntil: 'Ora siamo chiusi: ti risponderemo {next}. Puoi scrivere lo stesso.',
+  closedNow: 'Ora siamo chiusi. Puoi scrivere lo stesso.',
   exit: 'Esci subito',
   exitLabel: 'Esci subito dalla chat',
   surveyIntro: 'La conversazione è chiusa. Ci aiuti con qualche risposta? È anonima, e puoi saltarla.',
@@ -68,89 +68,111 @@ const it = {
   surveySkip: 'Salta',
   surveySending: 'Invio delle risposte…',
   surveyThanks: 'Grazie delle tue risposte.',
+  language: 'Lingua',
 }
 
-export type Strings = typeof it
+type Words = typeof it
+export type Strings = Words & { lang: string; dir: 'ltr' | 'rtl' }
+/** What a language's file holds. */
+export type Catalogue = { chat: Words; report: ReportWords }
 
-const en: Strings = {
-  lang: 'en',
-  dir: 'ltr',
-  openChat: 'Open chat',
-  closeChat: 'Close chat',
-  defaultTitle: 'Chat',
-  intro: 'You can write without saying who you are. A person will reply.',
-  messages: 'Messages',
-  you: 'You',
-  inputLabel: 'Write a message',
-  inputHint: 'Enter to send, Shift+Enter for a new line.',
-  send: 'Send',
-  sending: 'Sending…',
-  waiting: 'Not sent yet, retrying…',
-  notSent: 'Not sent',
-  offline: 'We cannot reach the service. What you write stays here and is sent as soon as possible.',
-  loading: 'Loading…',
-  unavailable: 'This chat is not available.',
-  endChat: 'End chat',
-  endChatQuestion: 'End the chat?',
-  endChatYes: 'Yes, end it',
-  endChatNo: 'No',
-  ended: 'The chat has ended and nothing of it is left in this window.',
-  newChat: 'New chat',
-  download: 'Download the conversation',
-  leaveNote: 'If you close this tab, the conversation will no longer be visible on this device.',
-  continueLater: 'Continue later or from another device',
-  codeIntro: 'To continue it later, from any device, write this code down somewhere (it is not kept here):',
-  codeUntil: (date: string) => `It works once, until ${date}.`,
-  haveCode: 'Do you have a code to continue a conversation?',
-  codeLabel: 'Code to continue',
-  codeGo: 'Continue the conversation',
-  codeWrong: 'This code does not work. Check it, or start a new chat.',
-  codeBusy: 'That was not possible just now. Try again in a few minutes.',
-  typing: 'Writing…',
-  seen: 'Seen',
-  prechatIntro: 'Before we start, a few questions. Your answers stay anonymous.',
-  policyAccept: 'I have read and accept the privacy policy',
-  policyLink: 'Privacy policy (opens in a new tab)',
-  answerRequired: 'Answer this question to start.',
-  policyRequired: 'Accept the policy to start.',
-  start: 'Start the chat',
-  transcriptYou: 'You',
-  openNow: 'Open now',
-  attended: 'Someone from the line is here with you.',
-  waitMinutes: (place: number, minutes: number) =>
-    `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}: about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
-  waitBusy: (place: number, by: AnswerBy | null) =>
-    `${place === 1 ? 'You are next in line' : `You are ${ordinal(place)} in line`}. The line is very busy now: we will reply ${by ? (by.day ? `by ${by.time} on ${by.day}` : `by ${by.time}`) : 'as soon as we can'}.`,
-  closedNow: (next: string | null) =>
-    next
-      ? `We are closed now: we will reply ${next}. You can still write.`
-      : 'We are closed now. You can still write.',
-  exit: 'Leave now',
-  exitLabel: 'Leave the chat now',
-  surveyIntro:
-    'The conversation is closed. Would you help us with a few answers? They are anonymous, and you can skip them.',
-  surveyScale: '1 = not at all, 5 = very much',
-  yes: 'Yes',
-  no: 'No',
-  surveySend: 'Send the answers',
-  surveySkip: 'Skip',
-  surveySending: 'Sending your answers…',
-  surveyThanks: 'Thank you for your answers.',
+/** Italian's words, which every language file must match (i18n/catalogues.test.ts). */
+export const ITALIAN_WORDS: Catalogue = { chat: it, report: REPORT_IT }
+
+/** The languages the widget speaks, by their own names, with the launcher's label (shown before anything is fetched). */
+export const LANGUAGES: Record<string, [name: string, openChat: string]> = {
+  it: ['Italiano', 'Apri la chat'],
+  en: ['English', 'Open chat'],
+  fr: ['Français', 'Ouvrir le chat'],
+  es: ['Español', 'Abrir el chat'],
+  ro: ['Română', 'Deschide chatul'],
+  sq: ['Shqip', 'Hap bisedën'],
+  ar: ['العربية', 'افتح المحادثة'],
+  uk: ['Українська', 'Відкрити чат'],
+  zh: ['中文', '打开聊天'],
 }
 
-function ordinal(n: number) {
-  const teen = n % 100 >= 11 && n % 100 <= 13
-  const last = n % 10
-  return `${n}${teen ? 'th' : last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th'}`
-}
+// Set by vite.config.ts: each language but Italian → its file, 'widget-assets/lang-<lang>-HASH.json'.
+declare const __CATALOGUES__: Record<string, string>
 
-const catalogues: Record<string, Strings> = { it, en }
+export const dirOf = (lang: string): 'ltr' | 'rtl' => (lang === 'ar' ? 'rtl' : 'ltr')
 
-/** The first candidate locale we have words for wins; Italian when none matches. */
-export function pickStrings(...candidates: Array<string | null | undefined>): Strings {
+/**
+ * The first candidate the widget speaks, among the languages offered (the helpline's, once known);
+ * else the first offered it speaks; else Italian.
+ */
+export function pickLanguage(
+  offered: readonly string[] | null,
+  candidates: Array<string | null | undefined>,
+) {
+  const speaks = (language: string) => language in LANGUAGES && (!offered || offered.includes(language))
   for (const candidate of candidates) {
-    const found = candidate && catalogues[candidate.slice(0, 2).toLowerCase()]
-    if (found) return found
+    const language = candidate?.slice(0, 2).toLowerCase()
+    if (language && speaks(language)) return language
   }
-  return it
+  return offered?.find(speaks) ?? 'it'
+}
+
+/** The widget's languages the helpline offers (all of them before its settings are known). */
+/** The person's languages, as their browser lists them (old browsers know only one). */
+export const browserLanguages = (): readonly string[] =>
+  navigator.languages?.length ? navigator.languages : [navigator.language]
+
+export const offeredLanguages = (helpline: readonly string[] | undefined) =>
+  helpline ? helpline.filter((language) => language in LANGUAGES) : Object.keys(LANGUAGES)
+
+const fetched: Record<string, Promise<Catalogue>> = {}
+
+/** A language's file, fetched once per page; a failure is forgotten, so a later need tries again. */
+function loadCatalogue(server: string, lang: string): Promise<Catalogue> {
+  const loading =
+    fetched[lang] ??
+    fetch(`${server}/${__CATALOGUES__[lang]}`, { credentials: 'omit', referrerPolicy: 'no-referrer' }).then(
+      (response) => {
+        if (!response.ok) throw new Error(`http ${response.status}`)
+        return response.json() as Promise<Catalogue>
+      },
+    )
+  fetched[lang] = loading
+  loading.catch(() => delete fetched[lang])
+  return loading
+}
+
+/**
+ * The words in `lang`, once its file is here (Italian meanwhile). Nothing is fetched while `lang`
+ * is null: the widget touches the network only once the person opens it.
+ */
+export function useWords(
+  server: string,
+  lang: string | null,
+): { chat: Strings; report: ReportWords & { lang: string } } {
+  const [loaded, setLoaded] = useState<Record<string, Catalogue>>({})
+  useEffect(() => {
+    if (!lang || lang === 'it' || loaded[lang] || !__CATALOGUES__[lang]) return
+    let current = true
+    loadCatalogue(server, lang).then(
+      (catalogue) => current && setLoaded((known) => ({ ...known, [lang]: catalogue })),
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [server, lang])
+  const found = lang ? loaded[lang] : undefined
+  const shown = found && lang ? lang : 'it'
+  const { chat, report } = found ?? ITALIAN_WORDS
+  return { chat: { ...chat, lang: shown, dir: dirOf(shown) }, report: { ...report, lang: shown } }
+}
+
+/** A template's {names} filled in. */
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
+
+/** "15 minuti", "15 хвилин": the language's own plural where the browser knows units, else "15 min". */
+export function minutesIn(lang: string, minutes: number) {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes)
+  } catch {
+    return `${minutes} min`
+  }
 }

@@ -69,6 +69,7 @@ export function mount(options: MountOptions): void {
         <ReportWidget endpoint={{ server, channel }} locale={locale} exitUrl={exitUrl} />
       ) : (
         <Widget
+          server={server}
           makeChat={() => createChat({ server, channel })}
           fullPage={fullPage || container !== undefined}
           atLeft={left}

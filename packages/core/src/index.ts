@@ -244,6 +244,7 @@ export {
   type WaitDesk,
 } from './waiting/expected-wait.ts'
 export { describeWidgetWaits, visitorWait } from './waiting/widget-waits.ts'
+export { chooseWidgetLanguage } from './widget/choose-widget-language.ts'
 export {
   describeWidget,
   loadWidgetChannel,

@@ -266,13 +266,20 @@ export type ConsoleEvents = DeskConsoleEvents & {
 /** A visitor's secret: 32 random bytes, base64url, made by the widget and kept in session storage only. */
 export const VisitorToken = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' })
 
+/** A language the person may choose in the widget (the helpline's languages are two-letter codes). */
+const WidgetLanguage = Type.String({ pattern: '^[a-z]{2}$' })
+
 export const WidgetInfo = Type.Object({
   helplineName: Type.String(),
   locale: Type.String(),
+  /** The helpline's languages, its main one first: the widget offers those it has words for. */
+  languages: Type.Array(Type.String()),
   /** Whether the helpline's opening hours include now. */
   open: Type.Boolean(),
   /** When closed, when it opens next, as a phrase in the helpline's main language ("domani dalle 18:00"). */
   nextOpening: Type.Union([Type.String(), Type.Null()]),
+  /** The same instant, for a widget in another language to say in its own words. */
+  nextOpeningAt: Type.Union([Timestamp, Type.Null()]),
   ...WidgetPrechatInfo,
   ...WidgetSurveyInfo,
 })
@@ -284,10 +291,19 @@ export const WidgetMessageBody = Type.Object(
     clientId: Uuid,
     text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }),
     prechat: Type.Optional(WidgetPrechatAnswers),
+    /** The language the widget shows: the conversation's, unless an operator set one. */
+    language: Type.Optional(WidgetLanguage),
   },
   { additionalProperties: false },
 )
 export type WidgetMessageBody = Static<typeof WidgetMessageBody>
+
+/** The person chose another language in the widget during the conversation. */
+export const WidgetLanguageBody = Type.Object({ language: WidgetLanguage }, { additionalProperties: false })
+export type WidgetLanguageBody = Static<typeof WidgetLanguageBody>
+/** Whether a conversation under way now has that language (none: it takes it with the next message). */
+export const WidgetLanguageSet = Type.Object({ changed: Type.Boolean() })
+export type WidgetLanguageSet = Static<typeof WidgetLanguageSet>
 
 export const WidgetMessage = Type.Object({
   id: Uuid,

@@ -77,6 +77,8 @@ export const RotaOccurrence = Type.Object({
   language: Type.Union([Type.String(), Type.Null()]),
   needs: Needs,
   assignments: Type.Array(RotaAssignment),
+  /** The languages the people on it speak natively or well, each with how many, most spoken first. */
+  languagesSpoken: Type.Array(Type.Object({ language: Type.String(), operators: Type.Integer() })),
 })
 export type RotaOccurrence = Static<typeof RotaOccurrence>
 

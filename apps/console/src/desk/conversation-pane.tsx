@@ -94,6 +94,14 @@ export function ConversationPane(props: Props) {
                 <span className={`conversation-status status-${conversation.status}`}>
                   {labels.status(conversation)}
                 </span>
+                {conversation.language && (
+                  <>
+                    {' · '}
+                    <span className="conversation-language">
+                      {t('conversation.language', { name: labels.language(conversation.language) })}
+                    </span>
+                  </>
+                )}
                 {conversation.riskLevel !== 'none' && ' · '}
                 <RiskBadge level={conversation.riskLevel} /> <PresenceMark conversation={conversation} />
               </p>

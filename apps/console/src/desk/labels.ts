@@ -1,4 +1,4 @@
-// The words for what the server sends as data: the person's pseudonym, the channel, a status.
+// The words for what the server sends as data: the person's pseudonym, the channel, a status, a language.
 import type { ConversationView } from '@ascolto/protocol'
 import { useTranslation } from 'react-i18next'
 import it from '../i18n/it.json'
@@ -8,9 +8,19 @@ type KnownChannel = keyof typeof it.channel
 
 const isKnownChannel = (kind: string): kind is KnownChannel => Object.hasOwn(it.channel, kind)
 
+/** "romeno", "arabo": the language's name in the console's own language, or its code. */
+function languageName(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
 export function useLabels(myId: string) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return {
+    language: (code: string) => languageName(code, i18n.resolvedLanguage ?? 'it'),
     pseudonym: (conversation: Pick<ConversationView, 'contactPseudonym'>) =>
       t('contact.pseudonym', { number: String(conversation.contactPseudonym) }),
     // a channel added after this console was built still shows, by its own name

@@ -21,15 +21,6 @@ type Props = {
   helplineName: string | undefined
 }
 
-/** "romeno", "arabo": the language's name in the console's own language, or its code. */
-function languageName(code: string, inLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
-  }
-}
-
 /** "Segreteria · 0:14 · " and its transcription, or "messaggio vocale" while it has none. */
 function VoicemailPreview({
   voicemail,
@@ -117,7 +108,7 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
           {/* a language other than the console's own: the one a reader needs to notice */}
           {conversation.language && conversation.language !== (i18n.resolvedLanguage ?? 'it') && (
             <span className="mark language" lang={conversation.language}>
-              {languageName(conversation.language, i18n.resolvedLanguage ?? 'it')}
+              {labels.language(conversation.language)}
             </span>
           )}
         </span>

@@ -5,6 +5,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dayOf, hourOf } from './gap-names.ts'
 import { actOnAssignment, assignShift, cancelShiftDay, deleteShift, offerSwap } from './rota-api.ts'
+import { ShiftLanguages } from './shift-languages.tsx'
 
 const ROLES = ['volunteer', 'supervisor', 'mediator'] as const
 
@@ -39,6 +40,7 @@ export function OccurrenceCard({ occurrence: o, week, myId, coordinates, act }: 
         {t('rota.needs', { list: needs })}
         {o.language ? ` · ${t('rota.language', { language: o.language })}` : ''}
       </p>
+      <ShiftLanguages occurrence={o} />
       <ul className="rota-people">
         {o.assignments.map((a) => (
           <li key={a.id}>

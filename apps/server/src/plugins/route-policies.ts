@@ -140,6 +140,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/widget/v1/channels/:channelId/messages': visitor,
   'POST /api/widget/v1/channels/:channelId/end': visitor,
   'POST /api/widget/v1/channels/:channelId/survey': visitor,
+  'PUT /api/widget/v1/channels/:channelId/language': visitor,
   'GET /report/:channelId': page,
   'GET /api/widget/v1/channels/:channelId/report': visitor,
   'GET /api/widget/v1/channels/:channelId/report/challenge': visitor,

@@ -6,19 +6,14 @@ import type { ReportFormInfo, ReportThread as Thread } from '@ascolto/protocol'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError, type Endpoint, RetryableError } from '../api.ts'
 import { exitTarget, listenForExitKeys } from '../exit.ts'
+import { browserLanguages, dirOf, LANGUAGES, offeredLanguages, pickLanguage, useWords } from '../i18n.ts'
 import { makeUuid } from '../ids.ts'
 import { solveChallenge } from './proof-of-work.ts'
 import { Receipt } from './Receipt.tsx'
 import { ReportForm } from './ReportForm.tsx'
 import { ReportThread } from './ReportThread.tsx'
 import { addToReport, fetchChallenge, fetchReportForm, openThread, sendReport } from './report-api.ts'
-import {
-  LANGUAGE_NAMES,
-  localized,
-  offeredLanguages,
-  pickReportStrings,
-  type ReportStrings,
-} from './strings.ts'
+import { localized, type ReportStrings } from './strings.ts'
 
 type Props = {
   endpoint: Endpoint
@@ -48,7 +43,8 @@ export function ReportWidget({ endpoint, locale, exitUrl }: Props) {
   const [chosen, setChosen] = useState<string | null>(null)
   const languages = form && form !== 'failed' ? offeredLanguages(form.languages) : null
   // the person's own choice, the page's, their browser's, then the page's language
-  const t = pickReportStrings(languages, chosen, locale, navigator.language, document.documentElement.lang)
+  const lang = pickLanguage(languages, [chosen, locale, ...browserLanguages(), document.documentElement.lang])
+  const t = useWords(endpoint.server, lang).report
   const leave = () => location.replace(exitTarget(exitUrl()))
 
   useEffect(() => {
@@ -95,7 +91,7 @@ export function ReportWidget({ endpoint, locale, exitUrl }: Props) {
 
   const title = form && form !== 'failed' ? localized(form.title, t.lang, form.languages[0]) : t.fallbackTitle
   return (
-    <div class="root full" lang={t.lang}>
+    <div class="root full" lang={t.lang} dir={dirOf(t.lang)}>
       <section class="panel" aria-labelledby="title">
         <header class="header">
           <h2 id="title" class="title" dir="auto">
@@ -118,7 +114,7 @@ export function ReportWidget({ endpoint, locale, exitUrl }: Props) {
                   aria-pressed={language === t.lang}
                   onClick={() => setChosen(language)}
                 >
-                  {LANGUAGE_NAMES[language] ?? language}
+                  {LANGUAGES[language]?.[0]}
                 </button>
               ))}
             </nav>

@@ -1,8 +1,7 @@
-// The report mode's words ("Segnala"), beside the chat's catalogue (../i18n.ts); the form's own
-// texts (title, questions) come from the helpline's settings.
+// The report mode's words ("Segnala"), in Italian; the other languages' are in the chat's language
+// files (../i18n.ts). The form's own texts (title, questions) come from the helpline's settings.
 
-const it = {
-  lang: 'it',
+export const REPORT_IT = {
   fallbackTitle: 'Segnala',
   exit: 'Esci subito',
   exitLabel: 'Esci subito dalla pagina',
@@ -46,74 +45,8 @@ const it = {
   language: 'Lingua',
 }
 
-export type ReportStrings = typeof it
-
-const en: ReportStrings = {
-  lang: 'en',
-  fallbackTitle: 'Report',
-  exit: 'Leave now',
-  exitLabel: 'Leave this page now',
-  loading: 'Loading…',
-  unavailable: 'The form is not available.',
-  required: 'required',
-  optional: 'optional',
-  yes: 'Yes',
-  no: 'No',
-  datePlaceholder: 'YYYY-MM-DD',
-  send: 'Send the report',
-  sending: 'Sending: an anti-spam check may take a few seconds…',
-  anonymous: 'We do not ask who you are. Nothing is kept on this device.',
-  answerRequired: 'Please answer this question.',
-  fixAbove: 'Check the answers marked above.',
-  sent: 'Report sent. Thank you.',
-  receiptIntro:
-    'This is your receipt code. Write it on paper or copy it somewhere safe: it is the only way to read our answer and add information, from any device. We do not keep it and you will not see it again.',
-  receiptLabel: 'Receipt code',
-  copy: 'Copy the code',
-  copied: 'Code copied.',
-  noted: 'I have noted the code',
-  haveCode: 'Do you already have a receipt code?',
-  haveCodeHelp: 'Enter it to read the answer and add information.',
-  codeLabel: 'Receipt code',
-  open: 'Open the report',
-  opening: 'Opening…',
-  unknownCode: 'No report has this code. Check it and try again.',
-  tooMany: 'Too many tries from this network. Try again in a few minutes.',
-  unreachable: 'We cannot reach the service. Try again shortly.',
-  newReport: 'New report',
-  threadTitle: 'Your report',
-  yourReport: 'The report',
-  you: 'You',
-  line: 'The line',
-  noAnswerYet: 'No answer yet. Come back and check with your code.',
-  addLabel: 'Add information',
-  add: 'Send',
-  added: 'Added to the report.',
-  close: 'Close the report',
-  language: 'Language',
-}
-
-const catalogues: Record<string, ReportStrings> = { it, en }
-
-/** The languages the page can offer: the form's that this catalogue has words for. */
-export const offeredLanguages = (formLanguages: readonly string[]) =>
-  formLanguages.filter((language) => language in catalogues)
-
-/** The first candidate we have words for (and the form has, once known) wins; Italian when none does. */
-export function pickReportStrings(
-  formLanguages: readonly string[] | null,
-  ...candidates: Array<string | null | undefined>
-): ReportStrings {
-  for (const candidate of candidates) {
-    const language = candidate?.slice(0, 2).toLowerCase()
-    const found = language && catalogues[language]
-    if (found && (!formLanguages || formLanguages.includes(language))) return found
-  }
-  return it
-}
-
-/** Each language by its own name, for the switch. */
-export const LANGUAGE_NAMES: Record<string, string> = { it: 'Italiano', en: 'English' }
+export type ReportWords = typeof REPORT_IT
+export type ReportStrings = ReportWords & { lang: string }
 
 /** A text of the helpline's settings in the reader's language, else its main one. */
 export const localized = (texts: Record<string, string> | null, lang: string, main: string | undefined) =>

@@ -36,6 +36,8 @@ export async function ingestInboundMessage(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
   connection: ChannelConnection,
   inbound: InboundMessage,
+  /** The language the person chose where the door lets them (the widget). */
+  chosen: { language?: string } = {},
 ): Promise<IngestResult> {
   const { keyring, publisher } = services
   const helplineId = connection.helplineId
@@ -175,6 +177,7 @@ export async function ingestInboundMessage(
     tx,
     conversationId,
     inbound.kind === 'text' ? inbound.text : '',
+    chosen.language,
   )
   await triageInboundMessage({ tx, afterCommit, services }, settings, {
     id: messageId,

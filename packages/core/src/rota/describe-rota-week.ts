@@ -10,6 +10,28 @@ import { addDays, localDateOf, weekdayOf } from '../policy/local-days.ts'
 import { timeZoneOf, WEEKDAYS } from '../policy/schedule.ts'
 import { loadCoverage } from './load-coverage.ts'
 
+/** The languages each of these operators speaks natively or well. */
+async function languagesOf(db: Queryable, userIds: string[]): Promise<Map<string, string[]>> {
+  const { rows } = await db.query<{ user_id: string; language: string }>(
+    `select user_id, language from operator_language
+      where user_id = any($1::uuid[]) and level <> 'basic' order by language`,
+    [[...new Set(userIds)]],
+  )
+  const spoken = new Map<string, string[]>()
+  for (const row of rows) spoken.set(row.user_id, [...(spoken.get(row.user_id) ?? []), row.language])
+  return spoken
+}
+
+/** What a shift covers: each language its people speak, with how many of them, most spoken first. */
+function languagesOnShift(userIds: string[], spoken: Map<string, string[]>) {
+  const counts = new Map<string, number>()
+  for (const id of new Set(userIds))
+    for (const language of spoken.get(id) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1)
+  return [...counts]
+    .map(([language, operators]) => ({ language, operators }))
+    .sort((a, b) => b.operators - a.operators || a.language.localeCompare(b.language))
+}
+
 /** The Monday of the week a day (or an instant, in a zone) falls in. */
 export function mondayOf(date: string): string {
   return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)))
@@ -43,6 +65,10 @@ export async function rotaWeek(
       where m.helpline_id = $1 and u.deactivated_at is null order by u.display_name, u.id`,
     [helplineId],
   )
+  const spoken = await languagesOf(
+    tx,
+    occurrences.flatMap((o) => o.on.map((a) => a.user_id)),
+  )
   return {
     helplineId,
     timeZone: zone,
@@ -66,6 +92,10 @@ export async function rotaWeek(
         confirmed: a.confirmed_at !== null,
         swapTo: a.swap_to_id ? { id: a.swap_to_id, displayName: a.swap_to_name ?? '' } : null,
       })),
+      languagesSpoken: languagesOnShift(
+        o.on.map((a) => a.user_id),
+        spoken,
+      ),
     })),
     gaps: gaps.map((g) => ({
       kind: g.kind,

@@ -25,8 +25,10 @@ export function describeWidget({ channel, settings }: WidgetChannel, now: Date):
   return {
     helplineName: channel.helplineName,
     locale: channel.locale,
+    languages: settings.languages,
     open: rules.open,
     nextOpening: rules.open ? null : rules.nextOpening?.phrase || null,
+    nextOpeningAt: rules.open || !rules.nextOpening?.phrase ? null : rules.nextOpening.at,
     keepSession: settings.widget?.keepSession ?? true,
     policy: requiredPolicy(settings),
     questions: (settings.widget?.questions ?? []).map((question) => ({

@@ -14,7 +14,13 @@ import { noteVisitorBack } from './visitor-presence.ts'
 export async function receiveWidgetMessage(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
   { channel, settings }: WidgetChannel,
-  message: { token: string; clientId: string; text: string; prechat?: WidgetPrechatAnswers },
+  message: {
+    token: string
+    clientId: string
+    text: string
+    prechat?: WidgetPrechatAnswers
+    language?: string
+  },
 ): Promise<IngestResult> {
   const policy = requiredPolicy(settings)
   const accepted = message.prechat?.policyVersion
@@ -25,13 +31,19 @@ export async function receiveWidgetMessage(
   ) {
     throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'The policy must be accepted before the first message')
   }
-  const result = await ingestInboundMessage({ tx, afterCommit, services }, channel, {
-    providerMessageId: widgetProviderMessageId(message.token, message.clientId),
-    from: message.token,
-    receivedAt: new Date(),
-    kind: 'text',
-    text: message.text,
-  })
+  const result = await ingestInboundMessage(
+    { tx, afterCommit, services },
+    channel,
+    {
+      providerMessageId: widgetProviderMessageId(message.token, message.clientId),
+      from: message.token,
+      receivedAt: new Date(),
+      kind: 'text',
+      text: message.text,
+    },
+    // a language the helpline does not offer is left to detection: the message still goes through
+    { language: offeredLanguage(settings, message.language) },
+  )
   if (result.outcome !== 'stored' || !result.conversationId) return result
   // writing is being there: away no more, and back in a conversation they had left
   await noteVisitorBack({ tx, afterCommit, services }, channel, message.token)
@@ -56,6 +68,10 @@ export async function receiveWidgetMessage(
   }
   return result
 }
+
+/** The language if the helpline offers it, else undefined. */
+export const offeredLanguage = (settings: WidgetChannel['settings'], language: string | undefined) =>
+  language && settings.languages.includes(language) ? language : undefined
 
 async function acceptedBefore(
   tx: Tx,

@@ -4,6 +4,7 @@
 // per address, per visitor, and in the new chats one address may start (plugins/flood-limits.ts).
 
 import {
+  chooseWidgetLanguage,
   describeWidget,
   endConversationByVisitor,
   loadWidgetChannel,
@@ -22,6 +23,8 @@ import {
   Uuid,
   WidgetEnded,
   WidgetInfo,
+  WidgetLanguageBody,
+  WidgetLanguageSet,
   WidgetMessage,
   WidgetMessageBody,
   WidgetSurveyBody,
@@ -83,7 +86,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     reply.header('access-control-allow-origin', listed && origin ? origin : '*')
     if (listed) reply.header('vary', 'Origin')
     if (request.method === 'OPTIONS') {
-      reply.header('access-control-allow-methods', 'GET, POST')
+      reply.header('access-control-allow-methods', 'GET, POST, PUT')
       reply.header('access-control-allow-headers', 'authorization, content-type')
       reply.header('access-control-max-age', '600')
       return reply.status(204).send()
@@ -135,9 +138,15 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         reply,
         async () => !(await visitorKnown(pool, services.keyring, found.channel, token)),
       )
-      const { clientId, text, prechat } = request.body
+      const { clientId, text, prechat, language } = request.body
       const result = await withTransaction(pool, (tx, afterCommit) =>
-        receiveWidgetMessage({ tx, afterCommit, services }, found, { token, clientId, text, prechat }),
+        receiveWidgetMessage({ tx, afterCommit, services }, found, {
+          token,
+          clientId,
+          text,
+          prechat,
+          language,
+        }),
       )
       request.log.info({ conversationId: result.conversationId, outcome: result.outcome }, 'widget message')
       // a blocked person is not told: their message looks sent, like any other
@@ -167,6 +176,34 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         ),
       )
       request.log.info({ ended: result.ended }, 'widget chat ended by the person')
+      return result
+    },
+  )
+
+  // The person switched the widget's language during the conversation.
+  app.put(
+    '/api/widget/v1/channels/:channelId/language',
+    {
+      bodyLimit: 1024,
+      schema: {
+        params: ByChannel,
+        headers: VisitorHeaders,
+        body: WidgetLanguageBody,
+        response: { 200: WidgetLanguageSet, ...errors },
+      },
+      preHandler: perVisitor,
+    },
+    async (request) => {
+      const found = await widgetChannel(request, request.params.channelId)
+      const result = await withTransaction(pool, (tx, afterCommit) =>
+        chooseWidgetLanguage(
+          { tx, afterCommit, services },
+          found,
+          tokenOf(request.headers.authorization),
+          request.body.language,
+        ),
+      )
+      request.log.info({ changed: result.changed }, 'widget language chosen')
       return result
     },
   )

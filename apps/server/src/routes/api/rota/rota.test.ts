@@ -181,6 +181,64 @@ describe('the rota', () => {
     )
   })
 
+  it('names the languages each shift covers, from what its people speak natively or well', async () => {
+    const { helplineId, coordinator } = await eveningLine()
+    const speaks = async (name: string, languages: Array<{ language: string; level: string }>) => {
+      const operator = await makeOperator(server, [{ helplineId, role: 'volunteer' }], name)
+      const saved = await call(`${server.url}/api/account/languages`, {
+        method: 'PUT',
+        cookie: operator.cookie,
+        body: { languages },
+      })
+      assert.equal(saved.status, 200)
+      return operator
+    }
+    const anna = await speaks('Anna', [
+      { language: 'ro', level: 'native' },
+      { language: 'en', level: 'basic' },
+    ])
+    const bruno = await speaks('Bruno', [
+      { language: 'ro', level: 'fluent' },
+      { language: 'ar', level: 'native' },
+    ])
+    const carla = await speaks('Carla', [])
+    const created = await call(`${server.url}/api/helplines/${helplineId}/shifts`, {
+      cookie: coordinator.cookie,
+      body: {
+        ...EVENINGS,
+        startsOn: '2026-03-02',
+        weekdays: ['MO', 'TU'],
+        needs: { volunteer: 2 },
+        language: 'ar',
+      },
+    })
+    assert.equal(created.status, 201)
+    const place = (date: string, userId: string) =>
+      call(`${server.url}/api/shifts/${created.body.id}/assignments`, {
+        cookie: coordinator.cookie,
+        body: { date, role: 'volunteer', userId },
+      })
+    for (const [date, operator] of [
+      ['2026-03-02', anna],
+      ['2026-03-02', bruno],
+      ['2026-03-03', carla],
+    ] as const)
+      assert.equal((await place(date, operator.userId)).status, 201)
+
+    const { occurrences } = await week(helplineId, coordinator.cookie)
+    const spoken = Object.fromEntries(
+      occurrences.map((o: { date: string; languagesSpoken: unknown }) => [o.date, o.languagesSpoken]),
+    )
+    // a basic level does not count as covered; nobody who gave no languages adds any
+    assert.deepEqual(spoken, {
+      '2026-03-02': [
+        { language: 'ro', operators: 2 },
+        { language: 'ar', operators: 1 },
+      ],
+      '2026-03-03': [],
+    })
+  })
+
   it('swaps a place only when the other accepts, gives one back, and keeps the wall', async () => {
     const { helplineId, coordinator } = await eveningLine()
     const anna = await makeOperator(server, [{ helplineId, role: 'volunteer' }], 'Anna')
