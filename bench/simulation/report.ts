@@ -8,7 +8,12 @@ import type { Episode, SimulationRecord } from './record.ts'
 
 const MINUTE = 60_000
 
-export type MissReason = 'no one on shift' | 'over capacity' | 'closed day' | 'not answered yet'
+export type MissReason =
+  | 'no one on shift'
+  | 'over capacity'
+  | 'closed day'
+  | 'left the web chat, which ended the conversation'
+  | 'due after the simulation ended'
 
 const minutes = (values: number[]) => ({
   count: values.length,
@@ -39,11 +44,16 @@ export async function reportOf(record: SimulationRecord, pool: Pool, helplineId:
         .map(waitOf)
         .filter((w): w is number => w !== null),
     )
+  const lastQuarter = quarters.at(-1)?.at ?? record.end
   const why = (e: Episode): MissReason => {
-    const until = e.firstHumanAt ?? e.dueAt ?? record.end
-    const during = quarters.filter((q) => q.at >= e.arrivedAt - 15 * MINUTE && q.at <= (e.dueAt ?? until))
+    if (e.firstHumanAt === undefined && e.door === 'widget' && e.patienceEndsAt < lastQuarter)
+      return 'left the web chat, which ended the conversation'
+    if (e.firstHumanAt === undefined && (e.dueAt ?? lastQuarter) >= lastQuarter)
+      return 'due after the simulation ended'
+    const during = quarters.filter(
+      (q) => q.at >= e.arrivedAt - 15 * MINUTE && q.at <= (e.dueAt ?? lastQuarter),
+    )
     if (during.some((q) => q.signedIn > 0)) return 'over capacity'
-    if (e.firstHumanAt === undefined && during.length === 0) return 'not answered yet'
     return e.arrivedOnClosedDay ? 'closed day' : 'no one on shift'
   }
   const missed = episodes
