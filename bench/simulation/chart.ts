@@ -62,7 +62,7 @@ export function drawWeek(record: SimulationRecord, language: 'it' | 'en' = 'it')
   open.forEach((o, h) => {
     if (o)
       parts.push(
-        `<rect x="${x(h).toFixed(1)}" y="${top}" width="${step.toFixed(2)}" height="${plotH}" fill="#e8f3ec"/>`,
+        `<rect x="${x(h).toFixed(1)}" y="${top}" width="${(step + 0.6).toFixed(2)}" height="${plotH}" fill="#e8f3ec"/>`,
       )
   })
   for (let v = 0; v <= max; v += Math.max(1, Math.ceil(max / 6))) {
@@ -122,7 +122,7 @@ export function drawWeek(record: SimulationRecord, language: 'it' | 'en' = 'it')
       `<g transform="translate(${lx},${H - 30})">${mark}<text x="20" y="10" font-size="13">${xml(label)}</text></g>`,
     )
   })
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, sans-serif">\n${parts.join('\n')}\n</svg>\n`
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, sans-serif" role="img">\n<title>${xml(words.title(record.service, record.week))}</title>\n${parts.join('\n')}\n</svg>\n`
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
