@@ -1,0 +1,140 @@
+// A person writing through their door, as the provider would deliver it: WhatsApp's signed
+// webhook, Twilio's signed SMS and voicemail (the recording served by the fake), Telegram's
+// update with its secret, the web chat over its API and socket. Each person comes from their own
+// address (documentation ranges), as they would through the proxy in front of Ascolto.
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Socket } from 'socket.io-client'
+import { postTelegramWebhook, telegramUpdate } from '../../apps/server/src/testing/fake-telegram.ts'
+import {
+  postTwilioWebhook,
+  silentMp3,
+  twilioRecorded,
+  twilioRecordingStatus,
+  twilioSid,
+  twilioSms,
+  twilioTranscription,
+} from '../../apps/server/src/testing/fake-twilio.ts'
+import {
+  postWhatsAppWebhook,
+  whatsappPayload,
+  whatsappText,
+} from '../../apps/server/src/testing/fake-whatsapp.ts'
+import { connectWidget } from '../../apps/server/src/testing/sockets.ts'
+import type { Person } from './arrivals.ts'
+import type { Installation } from './installation.ts'
+
+const phoneOf = (person: Person) => `+39347${String(1_000_000 + person.id).padStart(7, '0')}`
+const addressOf = (person: Person) => `198.51.${Math.floor(person.id / 250) % 256}.${(person.id % 250) + 1}`
+
+/** The web chat's questions before the first message, each answered with its first option. */
+function prechatOf(installation: Installation) {
+  const widget = installation.settings.widget
+  const answers = Object.fromEntries((widget?.questions ?? []).map((q) => [q.id, q.options[0]?.id ?? '']))
+  return {
+    answers,
+    ...(installation.settings.policy ? { policyVersion: installation.settings.policy.version } : {}),
+  }
+}
+
+export type Doors = ReturnType<typeof openDoors>
+
+export function openDoors(installation: Installation) {
+  const { doors, url } = installation
+  const widgetTokens = new Map<number, string>()
+  const widgetSockets = new Map<number, Socket>()
+  const must = async (what: string, answer: Promise<{ status: number }>) => {
+    const { status } = await answer
+    if (status >= 300) throw new Error(`${what} refused: ${status}`)
+  }
+
+  return {
+    /** Delivers what the person wrote (or, on the phone, the voicemail they left). */
+    async write(person: Person, text: string) {
+      switch (person.door) {
+        case 'whatsapp': {
+          const door = doors.whatsapp
+          if (!door) throw new Error('no WhatsApp door')
+          const payload = whatsappPayload({
+            messages: [whatsappText({ phone: phoneOf(person).slice(1) }, text)],
+          })
+          return must(
+            'WhatsApp webhook',
+            postWhatsAppWebhook(door.channel.webhookUrl, door.channel.appSecret, payload),
+          )
+        }
+        case 'sms': {
+          const door = doors.twilio
+          if (!door) throw new Error('no Twilio door')
+          return must(
+            'SMS webhook',
+            postTwilioWebhook(door.channel.target, twilioSms(door.fake.accountSid, phoneOf(person), text)),
+          )
+        }
+        case 'voicemail': {
+          const door = doors.twilio
+          if (!door) throw new Error('no Twilio door')
+          const { accountSid } = door.fake
+          const callSid = twilioSid('CA')
+          const recordingSid = twilioSid('RE')
+          door.fake.addRecording(recordingSid, silentMp3(3))
+          const target = door.channel.target
+          await must(
+            'recorded call',
+            postTwilioWebhook(target, twilioRecorded(accountSid, phoneOf(person), callSid, recordingSid)),
+          )
+          await must(
+            'recording status',
+            postTwilioWebhook(target, twilioRecordingStatus(accountSid, callSid, recordingSid)),
+          )
+          return must(
+            'transcription',
+            postTwilioWebhook(
+              target,
+              twilioTranscription(accountSid, phoneOf(person), callSid, recordingSid, text),
+            ),
+          )
+        }
+        case 'telegram': {
+          const door = doors.telegram
+          if (!door) throw new Error('no Telegram door')
+          const update = telegramUpdate(700_000_000 + person.id, { text })
+          return must(
+            'Telegram webhook',
+            postTelegramWebhook(door.channel.webhookUrl, door.channel.secret, update),
+          )
+        }
+        case 'widget': {
+          const channelId = doors.widget?.id
+          if (!channelId) throw new Error('no web chat')
+          const known = widgetTokens.get(person.id)
+          const token = known ?? randomBytes(32).toString('base64url')
+          widgetTokens.set(person.id, token)
+          const site = installation.settings.widget?.allowedOrigins?.[0]
+          const address = { 'x-forwarded-for': addressOf(person), ...(site ? { origin: site } : {}) }
+          if (!widgetSockets.get(person.id)?.connected)
+            widgetSockets.set(person.id, await connectWidget(url, channelId, token, address))
+          return must(
+            'web chat message',
+            fetch(`${url}/api/widget/v1/channels/${channelId}/messages`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...address },
+              body: JSON.stringify({
+                clientId: randomUUID(),
+                text,
+                ...(known ? {} : { prechat: prechatOf(installation) }),
+              }),
+            }),
+          )
+        }
+      }
+    },
+    /** The person closes the page (the web chat notices); on the other doors they just stop writing. */
+    leave(person: Person) {
+      widgetSockets.get(person.id)?.disconnect()
+      widgetSockets.delete(person.id)
+    },
+    close() {
+      for (const socket of widgetSockets.values()) socket.disconnect()
+    },
+  }
+}
