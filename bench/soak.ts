@@ -1,7 +1,11 @@
-// Soak: 10,000 signed WhatsApp webhooks at three times a busy line's load, with the Ascolto
-// process killed (SIGKILL) at random moments and started again, as Meta would keep posting and
-// retrying. Afterwards the stored ids must equal the acknowledged ones (nothing acknowledged lost,
-// nothing stored twice), or the run exits 1; printed beside Meta's published expectation for acknowledgements
+// Soak: 10,000 signed WhatsApp webhooks at three times a busy line's load, Ascolto run as a web
+// process and a worker process, and at random moments one of three faults: the web process killed
+// (SIGKILL), the worker killed, or the database dropping every connection of the run (as at a crash
+// and restart of the server; on the shared server, only this run's database), as Meta would keep
+// posting and retrying. Each new person is sent the helpline's first-message reply through the
+// outbox, to a fake Graph API. Afterwards the stored ids must equal the acknowledged ones (nothing
+// acknowledged lost, nothing stored twice) and every queued reply must have reached Meta exactly
+// once, or the run exits 1; printed beside Meta's published expectation for acknowledgements
 // (median ≤ 250 ms, fewer than 1 % over 1 s). On the machine's PostgreSQL server.
 //   node bench/soak.ts            (SOAK_MESSAGES, SOAK_RATE, SOAK_KILL_EVERY_SECONDS to change it)
 import { randomBytes } from 'node:crypto'
@@ -9,11 +13,18 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { whatsappConnection } from '@ascolto/channels'
-import { connectChannel, createHelpline, createKeyring } from '@ascolto/core'
+import {
+  connectChannel,
+  createHelpline,
+  createKeyring,
+  defaultSettings,
+  importHelplineSettings,
+} from '@ascolto/core'
 import { createPool, migrate } from '@ascolto/db'
 import {
   newWamid,
   postWhatsAppWebhook,
+  startFakeWhatsApp,
   whatsappPayload,
   whatsappText,
 } from '../apps/server/src/testing/fake-whatsapp.ts'
@@ -31,12 +42,21 @@ await migrate(pool)
 const masterKey = randomBytes(32).toString('hex')
 const dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-soak-'))
 const helpline = await createHelpline(pool, { slug: 'soak', name: 'Soak' })
+const defaults = defaultSettings('Soak', 'Europe/Rome', 'it')
+// every new person is welcomed (and told when the line is closed): work for the worker, counted at the fake
+await importHelplineSettings(pool, helpline.id, {
+  ...defaults,
+  autoReplies: { ...defaults.autoReplies, welcome: { it: 'Ciao, ti leggiamo presto. {policyUrl}' } },
+  policy: { url: 'https://example.org/privacy', version: '2026-12' },
+})
+const accessToken = `EAAG${randomBytes(24).toString('hex')}`
+const meta = await startFakeWhatsApp({ accessToken })
 const { config, secrets } = whatsappConnection({
   phoneNumberId: '109876543210123',
-  accessToken: `EAAG${randomBytes(24).toString('hex')}`,
+  accessToken,
   appSecret: randomBytes(16).toString('hex'),
   verifyToken: randomBytes(12).toString('base64url'),
-  graphBaseUrl: 'http://127.0.0.1:9',
+  graphBaseUrl: meta.url,
 })
 const channel = await connectChannel(pool, createKeyring(Buffer.from(masterKey, 'hex')), {
   helplineId: helpline.id,
@@ -47,8 +67,26 @@ const channel = await connectChannel(pool, createKeyring(Buffer.from(masterKey, 
 })
 const env = { DATABASE_URL: db.url, ASCOLTO_MASTER_KEY: masterKey, ASCOLTO_DATA_DIR: dataDir }
 
-let ascolto: SpawnedAscolto | undefined = await spawnAscolto(env)
-let kills = 0
+const roles = { web: await spawnAscolto({ ...env, ASCOLTO_ROLE: 'web' }) } as Record<string, SpawnedAscolto>
+roles.worker = await spawnAscolto({ ...env, ASCOLTO_ROLE: 'worker' })
+const kills = { web: 0, worker: 0, database: 0 }
+let restarting: Promise<void> | undefined
+/** One fault, chosen at random; the process killed is started again (the database comes back by itself). */
+async function fault() {
+  const which = (['web', 'worker', 'database'] as const)[Math.floor(Math.random() * 3)] ?? 'web'
+  kills[which]++
+  if (which === 'database') {
+    await pool.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    )
+    return
+  }
+  const victim = roles[which]
+  if (!victim) return
+  victim.child.kill('SIGKILL')
+  await victim.exited
+  roles[which] = await spawnAscolto({ ...env, ASCOLTO_ROLE: which })
+}
 const acknowledged = new Set<string>()
 const ackMs: number[] = []
 let refused = 0
@@ -64,14 +102,13 @@ let sent = 0
 let nextKill = Date.now() + KILL_EVERY_SECONDS * 1000 * (0.5 + Math.random())
 const inFlight = new Set<Promise<void>>()
 while (queue.length > 0 || inFlight.size > 0) {
-  if (Date.now() > nextKill && ascolto) {
-    ascolto.child.kill('SIGKILL')
-    await ascolto.exited
-    kills++
-    const restarting = spawnAscolto(env)
-    ascolto = undefined
-    ascolto = await restarting
-    nextKill = Date.now() + KILL_EVERY_SECONDS * 1000 * (0.5 + Math.random())
+  if (Date.now() > nextKill && !restarting) {
+    // the web's restart holds the posting (there is nowhere to post); the others run beside it
+    restarting = fault().finally(() => {
+      restarting = undefined
+      nextKill = Date.now() + KILL_EVERY_SECONDS * 1000 * (0.5 + Math.random())
+    })
+    if (!roles.web || roles.web.child.exitCode !== null) await restarting
   }
   const message = queue.shift()
   if (!message) {
@@ -81,7 +118,7 @@ while (queue.length > 0 || inFlight.size > 0) {
   const due = started + (sent * 1000) / RATE
   if (due > Date.now()) await sleep(due - Date.now())
   sent++
-  const url = `${ascolto?.url}/webhooks/whatsapp/${channel.id}`
+  const url = `${roles.web?.url}/webhooks/whatsapp/${channel.id}`
   const body = JSON.stringify(
     whatsappPayload({ messages: [whatsappText({ phone: message.phone }, message.text, message.key)] }),
   )
@@ -103,7 +140,14 @@ while (queue.length > 0 || inFlight.size > 0) {
     .finally(() => inFlight.delete(request))
   inFlight.add(request)
 }
-if (ascolto) await stopAscolto(ascolto)
+await restarting
+// the worker delivers what is left in the outbox, within a bound: the bench stops by itself
+const drainedBy = Date.now() + 180_000
+const left = async () =>
+  Number((await pool.query<{ n: string }>('select count(*) as n from outbox')).rows[0]?.n ?? 0)
+while ((await left()) > 0 && Date.now() < drainedBy) await sleep(500)
+for (const process of Object.values(roles)) await stopAscolto(process)
+await meta.close()
 
 const { rows } = await pool.query<{ provider_message_id: string }>(
   `select provider_message_id from message where channel_id = $1 and direction = 'inbound'`,
@@ -115,6 +159,17 @@ const storedSet = new Set(stored)
 const keyring = createKeyring(Buffer.from(masterKey, 'hex'))
 const lost = [...acknowledged].filter((key) => !storedSet.has(keyring.hashProviderId(channel.id, key))).length
 const duplicates = stored.length - storedSet.size
+// each reply queued reached Meta once: as many sends as replies, every person sent theirs
+const { rows: replies } = await pool.query<{ n: string; undelivered: string }>(
+  `select count(*) as n, count(*) filter (where status <> 'sent') as undelivered
+     from message where channel_id = $1 and direction = 'outbound'`,
+  [channel.id],
+)
+const queuedReplies = Number(replies[0]?.n ?? 0)
+const undelivered = Number(replies[0]?.undelivered ?? 0)
+const sendsTo = new Map<string, number>()
+for (const send of meta.sent) sendsTo.set(send.to, (sendsTo.get(send.to) ?? 0) + 1)
+const extraSends = meta.sent.length - queuedReplies
 const over1s = ackMs.filter((ms) => ms > 1000).length
 await pool.end()
 await db.close()
@@ -122,14 +177,17 @@ await rm(dataDir, { recursive: true, force: true })
 
 await report(
   'soak',
-  `Soak: ${MESSAGES} webhooks at ${RATE}/s, the process killed ${kills} times`,
-  { messages: MESSAGES, rate: RATE, kills },
+  `Soak: ${MESSAGES} webhooks at ${RATE}/s, killed: web ${kills.web}, worker ${kills.worker}, database connections ${kills.database} times`,
+  { messages: MESSAGES, rate: RATE, ...kills },
   [
     {
       acknowledged: acknowledged.size,
       stored: stored.length,
       'acknowledged but lost': lost,
       'stored twice': duplicates,
+      'replies queued': queuedReplies,
+      'replies not delivered': undelivered,
+      'sends beyond the replies': extraSends,
       'refused, then retried': refused,
       'ack p50 ms (Meta: ≤ 250)': round(percentile(ackMs, 50)),
       'ack p99 ms': round(percentile(ackMs, 99)),
@@ -137,9 +195,12 @@ await report(
     },
   ],
 )
-if (lost === 0 && duplicates === 0 && acknowledged.size === MESSAGES) {
-  process.stdout.write('every acknowledged message stored exactly once\n')
+const repliesRight = undelivered === 0 && extraSends === 0 && sendsTo.size === acknowledged.size
+if (lost === 0 && duplicates === 0 && acknowledged.size === MESSAGES && repliesRight) {
+  process.stdout.write('every acknowledged message stored exactly once, every reply sent exactly once\n')
 } else {
-  process.stdout.write(`MISMATCH between acknowledged and stored: ${lost} lost, ${duplicates} stored twice\n`)
+  process.stdout.write(
+    `MISMATCH: ${lost} lost, ${duplicates} stored twice; ${queuedReplies} replies for ${acknowledged.size} people, ${undelivered} not delivered, ${extraSends} sent beyond them, ${sendsTo.size} people reached\n`,
+  )
   process.exitCode = 1
 }

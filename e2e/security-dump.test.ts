@@ -1,7 +1,8 @@
 // "A database dump alone reveals nothing": after conversations on the web chat and on WhatsApp,
 // with replies, notes and an address typed into a message, every row of every table (and every
 // bytea column as raw bytes) holds no message text, no phone number, no e-mail address, no
-// visitor token and no provider message id (Meta's wamid wraps the number) in clear. And the one copy in clear the realtime fan-out makes (an event too
+// visitor token and no provider message id (Meta's wamid wraps the number) in clear, and no reason
+// staff typed to ask for an address or to link two people outside the audit log. And the one copy in clear the realtime fan-out makes (an event too
 // large for NOTIFY, in socket_io_attachments) is gone by itself within its cleanup interval.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
@@ -115,6 +116,49 @@ describe('a database dump', () => {
       out && Buffer.from(out.wamid.slice(6), 'base64').includes(phone),
       "the reply's wamid wraps the number",
     )
+
+    // the reasons staff type: a reveal request (where the helpline asks for two people) and a link
+    // between two people of the web chat, both sealed; the audit log is their one copy in clear
+    await server.pool.query(
+      `insert into helpline_security (helpline_id, reveal_needs_approval) values ($1, true)
+       on conflict (helpline_id) do update set reveal_needs_approval = true`,
+      [web.helplineId],
+    )
+    const reasons = {
+      request: `richiamata concordata ${randomUUID()}`,
+      link: `la stessa voce ${randomUUID()}`,
+    }
+    const [onWeb] = (
+      await server.pool.query<{ id: string }>('select id from conversation where helpline_id = $1', [
+        web.helplineId,
+      ])
+    ).rows
+    assert.ok(onWeb)
+    const asked = await call(`${server.url}/api/conversations/${onWeb.id}/contact/reveal-requests`, {
+      cookie: volunteer.cookie,
+      body: { reason: reasons.request },
+    })
+    assert.equal(asked.status, 201, JSON.stringify(asked.body))
+    await call(`${server.url}/api/widget/v1/channels/${web.channelId}/messages`, {
+      token: visitorToken(),
+      body: { clientId: randomUUID(), text: 'sono io, da un altro telefono' },
+    })
+    const [second] = (
+      await server.pool.query<{ id: string }>(
+        'select id from conversation where helpline_id = $1 and id <> $2',
+        [web.helplineId, onWeb.id],
+      )
+    ).rows
+    const supervisor = await makeOperator(server, [{ helplineId: web.helplineId, role: 'supervisor' }])
+    const link = await call(`${server.url}/api/conversations/${onWeb.id}/links`, {
+      cookie: supervisor.cookie,
+      body: { otherConversationId: second?.id, reason: reasons.link },
+    })
+    assert.equal(link.status, 200, JSON.stringify(link.body))
+    const withoutAudit = (await dumpDatabase(server.pool, { except: ['audit_event'] })).text
+    for (const [name, reason] of Object.entries(reasons)) {
+      assert.equal(withoutAudit.includes(reason), false, `the ${name}'s reason in clear`)
+    }
 
     const dump = await dumpDatabase(server.pool)
     assert.ok(dump.tables > 15 && dump.text.length > 5000, 'the dump holds the database')

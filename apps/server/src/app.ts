@@ -1,6 +1,7 @@
 // Builds the HTTP application without listening: main.ts listens, tests call app.inject().
 import fastifyCookie from '@fastify/cookie'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import ajvFormatsModule from 'ajv-formats'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
@@ -39,6 +40,21 @@ import { staticRoutes } from './routes/static.ts'
 import { webhookRoutes } from './routes/webhooks/index.ts'
 import { widgetRoutes } from './routes/widget/index.ts'
 
+/** ajv-formats is CommonJS: its plugin is the module's `default`. */
+const ajvFormats = ajvFormatsModule.default
+
+/** A UUID as PostgreSQL reads it back, in any case. */
+const PLAIN_UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i
+
+/**
+ * The formats Fastify adds (ajv-formats), with a UUID in its plain form only: ajv's also takes
+ * 'urn:uuid:…', which PostgreSQL refuses (a 500 where a 400 is due). Named as ajv-formats' plugin
+ * is, so Fastify does not add that plugin again over this one.
+ */
+function formatsPlugin(ajv: Parameters<typeof ajvFormats>[0]) {
+  return ajvFormats(ajv).addFormat('uuid', PLAIN_UUID)
+}
+
 export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   const app = Fastify({
     loggerInstance: logger,
@@ -46,7 +62,10 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
     // whose X-Forwarded-For to believe: the sign-in throttle counts per client address
     trustProxy: context.config.trustProxy,
     // the operators' console and the widget send ids, never an object, where an id is expected
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: false },
+      plugins: [formatsPlugin],
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandling(app)

@@ -59,7 +59,7 @@ export {
   REVEAL_REQUEST_HOURS,
   requestReveal,
 } from './contacts/reveal-requests.ts'
-export { sealEarlierBlockReasons } from './contacts/seal-earlier-block-reasons.ts'
+export { sealEarlierReasons } from './contacts/seal-earlier-reasons.ts'
 export { type Actor, type AfterCommit, helplineIdsOf, type Services, type Tx } from './context.ts'
 export { addNote } from './conversations/add-note.ts'
 export { assignedConversationIds } from './conversations/assigned-conversation-ids.ts'

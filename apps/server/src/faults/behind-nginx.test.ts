@@ -182,10 +182,20 @@ describe('two web instances and a worker behind nginx', () => {
       })
       assert.equal(reply.status, 201)
       await eventually('the reply at the widget', () => received.length > 0, 15_000)
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      // a second reply must arrive after any copy of the first: then the widget has had each once
+      const later = await call(`${proxy.url}/api/conversations/${own.id}/messages`, {
+        cookie: volunteer.cookie,
+        body: { text: 'e poi una seconda' },
+      })
+      assert.equal(later.status, 201)
+      await eventually(
+        'the second reply at the widget',
+        () => received.some((m) => m.text === 'e poi una seconda'),
+        15_000,
+      )
       assert.deepEqual(
         received.map((m) => m.text),
-        ['una risposta sola'],
+        ['una risposta sola', 'e poi una seconda'],
       )
       widget.disconnect()
 

@@ -193,6 +193,8 @@ export type RegisteredRoute = {
   policy: RoutePolicy | undefined
   /** The names of its query parameters (the filters the SQL-metacharacter test walks). */
   query: string[]
+  /** Its body's schema, if it takes one (the wall test makes a valid body from it). */
+  body: unknown
 }
 const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>()
 
@@ -208,7 +210,7 @@ export function registerRoutePolicies(app: FastifyInstance, pool: Pool) {
       (route.schema?.querystring as { properties?: object } | undefined)?.properties ?? {},
     )
     for (const method of [route.method].flat())
-      routes.push({ method: String(method), url: route.url, policy, query })
+      routes.push({ method: String(method), url: route.url, policy, query, body: route.schema?.body })
     const check = async (request: FastifyRequest) => enforcePolicy(pool, request, policy)
     route.onRequest = [check, ...(route.onRequest ? [route.onRequest].flat() : [])]
     if (policy?.access === 'staff' && policy.audit) {

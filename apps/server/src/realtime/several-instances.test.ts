@@ -7,6 +7,7 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import type { ConversationView, MessageView, WidgetMessage } from '@ascolto/protocol'
+import { eventually } from '../testing/eventually.ts'
 import { connectConsole, connectWidget, nextEvent } from '../testing/sockets.ts'
 import { type SpawnedAscolto, spawnAscolto, stopAscolto } from '../testing/spawn-ascolto.ts'
 import { call, makeHelpline, makeOperator, visitorToken } from '../testing/test-server.ts'
@@ -68,10 +69,16 @@ describe('two web instances and a worker on one database', () => {
       })
       assert.equal(reply.status, 201)
       assert.equal((await delivered).id, reply.body.id)
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      // a second reply, which must arrive after any copy of the first: then the widget has had each once
+      const later = await call(`${b.url}/api/conversations/${conversation.id}/messages`, {
+        cookie: volunteer.cookie,
+        body: { text: 'e ancora una' },
+      })
+      assert.equal(later.status, 201)
+      await eventually('the second reply on A', () => received.some((m) => m.text === 'e ancora una'), 15_000)
       assert.deepEqual(
         received.map((m) => m.text),
-        ['ti rispondo dal secondo'],
+        ['ti rispondo dal secondo', 'e ancora una'],
       )
     } finally {
       consoleOnB.disconnect()

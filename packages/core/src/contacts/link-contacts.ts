@@ -2,12 +2,17 @@
 // the link is made from a conversation of each, within one helpline, with a reason, audited, and
 // undone the same way. Nothing is merged: each door keeps its own contact, conversations and
 // address; the console shows the other doors' conversations beside each other.
+import { randomUUID } from 'node:crypto'
 import type { ContactLinkList, ContactLinkView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Tx } from '../context.ts'
-import { findConversationForActor } from '../conversations/find-conversation.ts'
+import { findConversationForActor, sealerOf } from '../conversations/find-conversation.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
 import { requireRole } from '../operators/require-role.ts'
+
+/** What a link's reason is sealed to, under the key of the link's first person (`contact_a`): the link. */
+export const linkReasonContext = (linkId: string) => `contact-link-reason:${linkId}`
 
 type LinkRow = {
   id: string
@@ -59,6 +64,7 @@ export async function listContactLinks(
 
 export async function linkContacts(
   tx: Tx,
+  keyring: Keyring,
   actor: Actor,
   input: { conversationId: string; otherConversationId: string; reason: string },
 ): Promise<ContactLinkList> {
@@ -71,11 +77,22 @@ export async function linkContacts(
   if (other.contact_id === one.contact_id) {
     throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'Both conversations are already the same person')
   }
-  const [a, b] = [one.contact_id, other.contact_id].sort()
+  const [first, second] = [one, other].sort((x, y) => (x.contact_id < y.contact_id ? -1 : 1))
+  if (!first || !second) throw new Error('Two conversations sorted into fewer')
+  const [a, b] = [first.contact_id, second.contact_id]
+  const linkId = randomUUID()
   const inserted = await tx.query<{ id: string }>(
-    `insert into contact_link (helpline_id, contact_a, contact_b, reason, linked_by) values ($1, $2, $3, $4, $5)
+    `insert into contact_link (id, helpline_id, contact_a, contact_b, reason_sealed, linked_by)
+     values ($1, $2, $3, $4, $5, $6)
      on conflict (contact_a, contact_b) where unlinked_at is null do nothing returning id`,
-    [one.helpline_id, a, b, input.reason.trim(), actor.userId],
+    [
+      linkId,
+      one.helpline_id,
+      a,
+      b,
+      sealerOf(keyring, first).seal(input.reason.trim(), linkReasonContext(linkId)),
+      actor.userId,
+    ],
   )
   const id = inserted.rows[0]?.id
   if (!id) throw new AscoltoError('ASCOLTO_ERR_DUPLICATE_CONFLICT', 'These two are linked already')

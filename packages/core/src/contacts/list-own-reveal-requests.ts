@@ -4,20 +4,22 @@ import type { Queryable } from '@ascolto/db'
 import type { OwnRevealRequest } from '@ascolto/protocol'
 import type { Actor } from '../context.ts'
 import { findConversationForActor } from '../conversations/find-conversation.ts'
-import { REVEAL_APPROVAL_MINUTES, REVEAL_REQUEST_HOURS } from './reveal-requests.ts'
+import type { Keyring } from '../crypto/keyring.ts'
+import { openRevealReason, REVEAL_APPROVAL_MINUTES, REVEAL_REQUEST_HOURS } from './reveal-requests.ts'
 
 /** The latest few are enough to say where the asker stands; older ones are in the audit log. */
 const SHOWN = 10
 
 export async function listOwnRevealRequests(
   db: Queryable,
+  keyring: Keyring,
   actor: Actor,
   conversationId: string,
 ): Promise<OwnRevealRequest[]> {
   const record = await findConversationForActor(db, actor, conversationId)
   const { rows } = await db.query<{
     id: string
-    reason: string
+    reason_sealed: Buffer
     state: OwnRevealRequest['state']
     created_at: Date
     decided_at: Date | null
@@ -26,7 +28,7 @@ export async function listOwnRevealRequests(
     used_at: Date | null
     expires_at: Date | null
   }>(
-    `select r.id, r.reason, r.created_at, r.decided_at, r.decided_by, u.display_name as decider_name,
+    `select r.id, r.reason_sealed, r.created_at, r.decided_at, r.decided_by, u.display_name as decider_name,
             r.used_at, s.state,
             case s.state when 'pending' then r.created_at + make_interval(hours => $3)
                          when 'approved' then r.decided_at + make_interval(mins => $4) end as expires_at
@@ -46,7 +48,7 @@ export async function listOwnRevealRequests(
   return rows.map((r) => ({
     id: r.id,
     conversationId: record.id,
-    reason: r.reason,
+    reason: openRevealReason(keyring, { ...record, id: r.id, reason_sealed: r.reason_sealed }),
     state: r.state,
     createdAt: r.created_at.toISOString(),
     decidedAt: r.decided_at?.toISOString() ?? null,

@@ -47,7 +47,11 @@ export async function revealAddress(
  * otherwise a supervisor or coordinator. Answers what the audit row says of it.
  */
 export async function authoriseReveal(
-  { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Pick<Services, 'publisher'> },
+  {
+    tx,
+    afterCommit,
+    services,
+  }: { tx: Tx; afterCommit: AfterCommit; services: Pick<Services, 'publisher' | 'keyring'> },
   actor: Actor,
   record: ConversationRecord,
   reason: string,
@@ -56,7 +60,7 @@ export async function authoriseReveal(
     requireRole(actor, record.helpline_id, 'supervisor')
     return { reason: reason.trim() }
   }
-  const spent = await spendApprovedReveal(tx, actor, record.id)
+  const spent = await spendApprovedReveal(tx, services.keyring, actor, record)
   // spent: the asker's other consoles no longer offer it
   const change: RevealRequestChange = {
     id: spent.id,

@@ -2,11 +2,17 @@
 // a reason, a supervisor or coordinator other than them decides within REVEAL_REQUEST_HOURS, and
 // an approval lets the asker reveal once, within REVEAL_APPROVAL_MINUTES. Each step is audited,
 // never with the address; each is pushed to the consoles concerned as ids and a state, never text.
+import { randomUUID } from 'node:crypto'
 import type { Queryable } from '@ascolto/db'
 import type { RevealRequestChange, RevealRequestView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
-import { findConversationForActor } from '../conversations/find-conversation.ts'
+import {
+  type ConversationRecord,
+  findConversationForActor,
+  sealerOf,
+} from '../conversations/find-conversation.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
 import { requireRole } from '../operators/require-role.ts'
 
@@ -14,7 +20,26 @@ export const REVEAL_APPROVAL_MINUTES = 30
 /** Undecided for this long, a request lapses: the need it was asked for has likely passed. */
 export const REVEAL_REQUEST_HOURS = 24
 
-type Effects = { tx: Tx; afterCommit: AfterCommit; services: Pick<Services, 'publisher'> }
+/** What a reveal request's reason is sealed to, under the person's key: the request. */
+export const revealReasonContext = (requestId: string) => `reveal-request-reason:${requestId}`
+
+/** A request's reason, opened under its person's key (sealed: the row's `reason_sealed`, its `key_sealed`). */
+export function openRevealReason(
+  keyring: Keyring,
+  row: {
+    id: string
+    helpline_id: string
+    contact_id: string
+    key_sealed: Buffer | null
+    reason_sealed: Buffer
+  },
+) {
+  return keyring
+    .contact(row.helpline_id, row.contact_id, row.key_sealed)
+    .open(row.reason_sealed, revealReasonContext(row.id))
+}
+
+type Effects = { tx: Tx; afterCommit: AfterCommit; services: Pick<Services, 'publisher' | 'keyring'> }
 
 export async function revealNeedsApproval(db: Queryable, helplineId: string) {
   const { rows } = await db.query<{ reveal_needs_approval: boolean }>(
@@ -33,10 +58,12 @@ export async function requestReveal(
   if (!(await revealNeedsApproval(tx, record.helpline_id))) {
     throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'This helpline reveals addresses without requests')
   }
+  const id = randomUUID()
+  const sealed = sealerOf(services.keyring, record).seal(input.reason.trim(), revealReasonContext(id))
   const { rows } = await tx.query<{ id: string; created_at: Date }>(
-    `insert into reveal_request (helpline_id, conversation_id, requested_by, reason) values ($1, $2, $3, $4)
-     returning id, created_at`,
-    [record.helpline_id, record.id, actor.userId, input.reason.trim()],
+    `insert into reveal_request (id, helpline_id, conversation_id, requested_by, reason_sealed)
+     values ($1, $2, $3, $4, $5) returning id, created_at`,
+    [id, record.helpline_id, record.id, actor.userId, sealed],
   )
   const row = rows[0]
   if (!row) throw new Error('Reveal request insert returned nothing')
@@ -69,6 +96,7 @@ export async function requestReveal(
 /** The requests waiting for a decision in a helpline, for its supervisors. */
 export async function listRevealRequests(
   db: Queryable,
+  keyring: Keyring,
   actor: Actor,
   helplineId: string,
 ): Promise<RevealRequestView[]> {
@@ -78,11 +106,17 @@ export async function listRevealRequests(
     conversation_id: string
     requested_by: string
     display_name: string
-    reason: string
+    helpline_id: string
+    contact_id: string
+    key_sealed: Buffer | null
+    reason_sealed: Buffer
     created_at: Date
   }>(
-    `select r.id, r.conversation_id, r.requested_by, u.display_name, r.reason, r.created_at
+    `select r.id, r.conversation_id, r.requested_by, u.display_name, r.helpline_id, v.contact_id, k.key_sealed,
+            r.reason_sealed, r.created_at
        from reveal_request r join app_user u on u.id = r.requested_by
+       join conversation v on v.id = r.conversation_id
+       left join keystore.contact_key k on k.contact_id = v.contact_id
       where r.helpline_id = $1 and r.decided_at is null
         and r.created_at > now() - make_interval(hours => $2)
       order by r.created_at`,
@@ -92,7 +126,7 @@ export async function listRevealRequests(
     id: r.id,
     conversationId: r.conversation_id,
     requestedBy: { id: r.requested_by, displayName: r.display_name },
-    reason: r.reason,
+    reason: openRevealReason(keyring, r),
     createdAt: r.created_at.toISOString(),
   }))
 }
@@ -147,19 +181,30 @@ export async function decideRevealRequest(
  * Spends the asker's approved request for this conversation, if there is one still fresh; its
  * reason and approver go with the reveal into the audit log. None: forbidden.
  */
-export async function spendApprovedReveal(tx: Tx, actor: Actor, conversationId: string) {
-  const { rows } = await tx.query<{ id: string; reason: string; decided_by: string | null }>(
+export async function spendApprovedReveal(
+  tx: Tx,
+  keyring: Keyring,
+  actor: Actor,
+  record: Pick<ConversationRecord, 'id' | 'helpline_id' | 'contact_id' | 'key_sealed'>,
+) {
+  const { rows } = await tx.query<{ id: string; reason_sealed: Buffer; decided_by: string | null }>(
     `update reveal_request set used_at = now()
       where id = (select id from reveal_request
                    where conversation_id = $1 and requested_by = $2 and approved and used_at is null
                      and decided_at > now() - make_interval(mins => $3)
                    order by decided_at desc limit 1 for update)
-      returning id, reason, decided_by`,
-    [conversationId, actor.userId, REVEAL_APPROVAL_MINUTES],
+      returning id, reason_sealed, decided_by`,
+    [record.id, actor.userId, REVEAL_APPROVAL_MINUTES],
   )
   const spent = rows[0]
   if (!spent) {
     throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'Revealing an address here needs an approved request')
   }
-  return spent
+  const reason = openRevealReason(keyring, {
+    ...spent,
+    helpline_id: record.helpline_id,
+    contact_id: record.contact_id,
+    key_sealed: record.key_sealed,
+  })
+  return { id: spent.id, reason, decided_by: spent.decided_by }
 }

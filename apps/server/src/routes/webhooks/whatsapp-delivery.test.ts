@@ -194,7 +194,15 @@ describe('WhatsApp delivery: Ascolto to Meta and back', () => {
       ).status,
       200,
     )
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // a reply on each line, queued after the reads: once both are at Meta, a receipt the reads
+    // queued (a second one, or one where the helpline wants none) would be there before them
+    const receipts = fake.readReceipts.length
+    await chat.reply('ti ho letto')
+    await quiet.reply('ti ho letto anch’io')
+    await eventually('both replies at Meta', () =>
+      ['ti ho letto', 'ti ho letto anch’io'].every((text) => fake.sent.some((m) => m.text === text)),
+    )
+    assert.equal(fake.readReceipts.length, receipts)
     assert.deepEqual(
       fake.readReceipts.filter((id) => id === wamid),
       [wamid],

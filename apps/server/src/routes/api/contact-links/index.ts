@@ -14,7 +14,7 @@ const UnlinkBody = Type.Object(
   { additionalProperties: false },
 )
 
-export const contactLinkRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool }) => {
+export const contactLinkRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
   app.get(
     '/api/conversations/:id/links',
     {
@@ -36,7 +36,7 @@ export const contactLinkRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     async (request) => {
       const actor = await requireActor(pool, request)
       return withTransaction(pool, (tx) =>
-        linkContacts(tx, actor, { conversationId: request.params.id, ...request.body }),
+        linkContacts(tx, services.keyring, actor, { conversationId: request.params.id, ...request.body }),
       )
     },
   )

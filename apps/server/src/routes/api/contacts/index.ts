@@ -113,7 +113,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     async (request, reply) => {
       const actor = await requireActor(pool, request)
       reply.header('cache-control', 'no-store')
-      return { requests: await listOwnRevealRequests(pool, actor, request.params.id) }
+      return { requests: await listOwnRevealRequests(pool, services.keyring, actor, request.params.id) }
     },
   )
 
@@ -121,7 +121,12 @@ export const contactRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
     '/api/helplines/:id/reveal-requests',
     { schema: { params: ById, response: { 200: RevealRequestList, ...errors } } },
     async (request) => ({
-      requests: await listRevealRequests(pool, await requireActor(pool, request), request.params.id),
+      requests: await listRevealRequests(
+        pool,
+        services.keyring,
+        await requireActor(pool, request),
+        request.params.id,
+      ),
     }),
   )
 

@@ -1,6 +1,7 @@
 // A file read is audited by what is served: any Range form gives bytes, so the first read of a
 // file in a session is in the log whatever it asks for, and the session's later reads are not;
-// an id written in capitals is the same file, never a 500 after an audit row.
+// an id written in capitals is the same file, never a 500 after an audit row; other spellings
+// are a clean 400 or 404 that writes nothing.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { type FakeWhatsApp, startFakeWhatsApp } from '../../../testing/fake-whatsapp.ts'
@@ -63,5 +64,31 @@ describe('reading a file, audited', () => {
     assert.equal(upper.status, 200)
     assert.deepEqual(Buffer.from(await upper.arrayBuffer()), pdf)
     assert.equal(await logged(), 2)
+    // other spellings of the id, canonical or not: the file, or a clean 400/404; never a 500, and
+    // never a row of their own (in the new session's first read of nothing, either)
+    const third = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: chat.volunteer.email, password: TEST_PASSWORD }),
+    })
+    const fresh = (third.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const mixed = [...messageId].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('')
+    for (const id of [
+      `{${messageId}}`,
+      messageId.replaceAll('-', ''),
+      `urn:uuid:${messageId}`,
+      `${messageId}%20`,
+      `%20${messageId}`,
+      `${messageId.toUpperCase()}0`,
+      messageId.replace(/^./, 'g'),
+    ]) {
+      const answer = await read(fresh, undefined, id)
+      assert.ok([400, 404].includes(answer.status), `${id}: ${answer.status}`)
+      assert.match((await answer.json()).code, /^ASCOLTO_ERR_/)
+    }
+    assert.equal(await logged(), 2, 'no row for a file not served')
+    const served = await read(fresh, 'bytes=0-3', mixed)
+    assert.equal(served.status, 206)
+    assert.equal(await logged(), 3, "the session's first read, in any case")
   })
 })

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { defaultSettings, importHelplineSettings, sealEarlierBlockReasons } from '@ascolto/core'
+import { defaultSettings, importHelplineSettings, sealEarlierReasons } from '@ascolto/core'
 import type { BlockNotice, ConversationView, MessageView } from '@ascolto/protocol'
+import { dumpDatabase } from '../../../testing/database-dump.ts'
 import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
   call,
@@ -215,7 +216,7 @@ describe('moderation and blocking', () => {
     )
     const contact = rows[0]
     assert.ok(contact)
-    assert.ok((await sealEarlierBlockReasons(server.pool, server.services.keyring)) >= 1)
+    assert.ok((await sealEarlierReasons(server.pool, server.services.keyring)) >= 1)
     const { rows: after } = await server.pool.query<{
       blocked_reason: string | null
       blocked_reason_sealed: Buffer
@@ -235,6 +236,54 @@ describe('moderation and blocking', () => {
       sealer.open(after[0]?.blocked_reason_sealed as Buffer, `block-reason:${contact.id}`),
       'minacce a un volontario',
     )
-    assert.equal(await sealEarlierBlockReasons(server.pool, server.services.keyring), 0, 'nothing left to do')
+    assert.equal(await sealEarlierReasons(server.pool, server.services.keyring), 0, 'nothing left to do')
+  })
+  it('seals at start-up the reasons of reveal requests and contact links written in clear before', async () => {
+    const one = await newConversation(visitorToken(), 'prima dei motivi sigillati, uno')
+    const other = await newConversation(visitorToken(), 'prima dei motivi sigillati, due')
+    const asked = 'la persona ha chiesto di essere richiamata'
+    const linked = 'dice di essere la stessa persona'
+    const request = await server.pool.query<{ id: string }>(
+      `insert into reveal_request (helpline_id, conversation_id, requested_by, reason) values ($1, $2, $3, $4)
+       returning id`,
+      [line.helplineId, one.id, volunteer.userId, asked],
+    )
+    const contacts = await server.pool.query<{ contact_id: string }>(
+      'select contact_id from conversation where id = any($1::uuid[]) order by contact_id',
+      [[one.id, other.id]],
+    )
+    const [a, b] = contacts.rows.map((r) => r.contact_id)
+    const link = await server.pool.query<{ id: string }>(
+      `insert into contact_link (helpline_id, contact_a, contact_b, reason, linked_by) values ($1, $2, $3, $4, $5)
+       returning id`,
+      [line.helplineId, a, b, linked, supervisor.userId],
+    )
+    assert.ok((await sealEarlierReasons(server.pool, server.services.keyring)) >= 2)
+    const dump = await dumpDatabase(server.pool, { except: ['audit_event'] })
+    assert.equal(dump.text.includes(asked), false, "the request's reason in clear")
+    assert.equal(dump.text.includes(linked), false, "the link's reason in clear")
+    // the supervisor still reads the request's reason, opened under the person's key
+    const pending = await call(`${server.url}/api/helplines/${line.helplineId}/reveal-requests`, {
+      cookie: supervisor.cookie,
+    })
+    assert.equal(
+      pending.body.requests.find((r: { id: string }) => r.id === request.rows[0]?.id)?.reason,
+      asked,
+    )
+    // and the link's opens under the first person's key
+    const sealed = await server.pool.query<{ reason_sealed: Buffer; key_sealed: Buffer | null }>(
+      `select l.reason_sealed, k.key_sealed from contact_link l
+         left join keystore.contact_key k on k.contact_id = l.contact_a where l.id = $1`,
+      [link.rows[0]?.id],
+    )
+    const row = sealed.rows[0]
+    assert.ok(row && a)
+    assert.equal(
+      server.services.keyring
+        .contact(line.helplineId, a, row.key_sealed)
+        .open(row.reason_sealed, `contact-link-reason:${link.rows[0]?.id}`),
+      linked,
+    )
+    assert.equal(await sealEarlierReasons(server.pool, server.services.keyring), 0, 'nothing left to do')
   })
 })
