@@ -37,6 +37,7 @@ const KINDS: Record<string, Kind> = {
   'directory/:id': 'directoryEntry',
   'canned-replies/:id': 'cannedReply',
   'shifts/:id': 'shift',
+  'referrals/:id': 'referral',
   // kinds below have no fixture of their own yet: the walk calls them with a random id and says so
   'steps/:stepId': 'pending',
   'shift-assignments/:id': 'pending',
@@ -60,11 +61,17 @@ type Kind =
   | 'directoryEntry'
   | 'cannedReply'
   | 'shift'
+  | 'referral'
   | 'pending'
 
 /** What a schema alone cannot tell: a body that passes a route's own checks before the wall's. */
 const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/conversations/:id/attachments': { mimeType: 'application/pdf', data: 'JVBERi0xLjc=' },
+}
+
+/** What a query string alone must carry for a route to reach its wall. */
+const QUERIES: Record<string, string> = {
+  'GET /api/helplines/:id/referrals': 'direction=in',
 }
 
 /** Paths that take a channel or a token, not a helpline's record: the widget, webhooks, calendars. */
@@ -202,6 +209,16 @@ describe('the wall between helplines, walked with real ids', () => {
     theirs.set('invitation', invited.invitation.id)
     theirs.set('cannedReply', (await make('/api/helplines/:id/canned-replies', helplineId)).id)
     theirs.set('directoryEntry', (await make('/api/helplines/:id/directory', helplineId)).id)
+    const referral = await make('/api/referrals', '', {
+      conversationId: one,
+      target: { kind: 'partner', name: 'Sportello antiviolenza' },
+      urgency: 'routine',
+      reason: 'un motivo',
+      languages: ['it'],
+      shared: 'la città',
+      consent: { givenAt: new Date().toISOString(), givenBy: 'person' },
+    })
+    theirs.set('referral', referral.id)
     theirs.set(
       'shift',
       (
@@ -245,6 +262,8 @@ describe('the wall between helplines, walked with real ids', () => {
           : {}
       // a helpline named in the query is theirs too
       if (route.query.includes('helplineId')) url += `?helplineId=${theirs.get('helpline')}`
+      const query = QUERIES[`${route.method} ${route.url}`]
+      if (query) url += `${url.includes('?') ? '&' : '?'}${query}`
       const answer = await app.inject({
         method: route.method as 'GET',
         url,

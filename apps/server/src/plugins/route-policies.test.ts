@@ -69,6 +69,8 @@ const PUBLIC_ROUTES = [
   'POST /api/widget/v1/channels/:channelId/resume-code',
   'POST /api/widget/v1/channels/:channelId/survey',
   'POST /webhooks/:kind/:channelId',
+  // the person's own language, with the visitor's token like every widget route
+  'PUT /api/widget/v1/channels/:channelId/language',
 ]
 
 describe('authorisation policies, route by route and role by role', () => {
