@@ -134,6 +134,7 @@ export async function storedCounts(pool: Pool) {
             (select count(*) from contact)::int as contacts,
             (select count(*) from partner_nonce)::int as nonces`,
   )
+  if (!rows[0]) throw new Error('no counts')
   return rows[0]
 }
 
@@ -149,6 +150,6 @@ export async function signedPost(
   return {
     headers,
     send: (override: { headers?: Record<string, string>; body?: string } = {}) =>
-      call(url, { headers: override.headers ?? headers, body: override.body ?? body }),
+      call(url, { method: 'POST', headers: override.headers ?? headers, body: override.body ?? body }),
   }
 }
