@@ -16,7 +16,7 @@ export const contentDigest = (body: Buffer | string) =>
   `sha-256=:${createHash('sha256').update(body).digest('base64')}:`
 
 /** A partner's key as written in the partners list (raw, base64url) as node:crypto wants it. */
-export const publicKeyFrom = (text: string) =>
+const publicKeyFrom = (text: string) =>
   createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: text }, format: 'jwk' })
 
 /** The headers that sign a JSON request to `url`, made at `now`. */
