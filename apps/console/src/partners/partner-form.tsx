@@ -13,9 +13,13 @@ type Props = {
 export function PartnerForm({ editing, onSave, onCancel }: Props) {
   const { t } = useTranslation()
   const id = useId()
-  const [form, setForm] = useState<PartnerBody>(
-    () => editing ?? { name: '', baseUrl: '', publicKey: '', enabled: true },
-  )
+  // the body alone: the schema refuses the partner's id and times
+  const [form, setForm] = useState<PartnerBody>(() => ({
+    name: editing?.name ?? '',
+    baseUrl: editing?.baseUrl ?? '',
+    publicKey: editing?.publicKey ?? '',
+    enabled: editing?.enabled ?? true,
+  }))
   const [failure, setFailure] = useState<unknown>(null)
   const [pending, setPending] = useState(false)
   const set = (field: 'name' | 'baseUrl' | 'publicKey') => (event: { target: { value: string } }) =>
