@@ -26,6 +26,7 @@ import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { partnerRoutes } from './routes/api/partners/index.ts'
 import { passwordResetRoutes } from './routes/api/password-reset/index.ts'
 import { pastConversationRoutes } from './routes/api/past-conversations/index.ts'
+import { referralRoutes } from './routes/api/referrals/index.ts'
 import { reviewRoutes } from './routes/api/reviews/index.ts'
 import { rotaRoutes } from './routes/api/rota/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
@@ -68,6 +69,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(mediaRoutes, context)
   await app.register(cannedReplyRoutes, context)
   await app.register(directoryRoutes, context)
+  await app.register(referralRoutes, context)
   await app.register(partnerRoutes, context)
   await app.register(partnerDoorRoutes, context)
   await app.register(languageRoutes, context)

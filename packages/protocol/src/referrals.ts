@@ -13,6 +13,15 @@ const literals = <T extends string>(values: readonly T[]) =>
 export const REFERRAL_STATES = ['sent', 'received', 'accepted', 'in_charge', 'closed', 'refused'] as const
 export type ReferralState = (typeof REFERRAL_STATES)[number]
 export const ReferralState = literals(REFERRAL_STATES)
+/** Which state may follow which (the server refuses any other with ASCOLTO_ERR_REFERRAL_STATE). */
+export const REFERRAL_NEXT_STATES: Record<ReferralState, readonly ReferralState[]> = {
+  sent: ['received', 'accepted', 'refused'],
+  received: ['accepted', 'refused'],
+  accepted: ['in_charge', 'closed'],
+  in_charge: ['closed'],
+  closed: [],
+  refused: [],
+}
 
 export const REFERRAL_URGENCIES = ['routine', 'soon', 'urgent'] as const
 export type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number]

@@ -80,6 +80,19 @@ export const CaseCounts = Type.Object({
 })
 export type CaseCounts = Static<typeof CaseCounts>
 
+/**
+ * Referrals sent or received in the period with one partner, from referral_fact: how many, in
+ * which state they stand, and how long until taken in charge (the median, in seconds).
+ */
+export const ReferralCounts = Type.Object({
+  direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
+  partner: Type.String(),
+  total: Count,
+  states: Type.Array(Type.Object({ state: Type.String(), count: Count })),
+  inChargeMedianSeconds: Type.Union([Type.Integer(), Type.Null()]),
+})
+export type ReferralCounts = Static<typeof ReferralCounts>
+
 export const Statistics = Type.Object({
   helplineId: Type.String({ format: 'uuid' }),
   from: Day,
@@ -100,6 +113,8 @@ export const Statistics = Type.Object({
   calls: Type.Array(CallCounts),
   /** Cases per kind opened or closed in the period (none: no row). */
   cases: Type.Array(CaseCounts),
+  /** Referrals sent (out) and received (in) in the period, per partner (none: no row). */
+  referrals: Type.Array(ReferralCounts),
   /** The helpline's categories in its order (none chosen: 0), then removed ones still counted. */
   categories: Type.Array(Counted),
   /** Conversations closed without a category. */

@@ -13,6 +13,7 @@ import { useLabels } from '../desk/labels.ts'
 import { ScreenTop } from '../desk/screen-top.tsx'
 import { localized } from '../desk/use-desk-setup.ts'
 import { conversationHref } from '../desk/use-hash-route.ts'
+import { SendReferralDialog } from '../referrals/send-referral-dialog.tsx'
 import { CasePlan } from './case-plan.tsx'
 import { CaseStatusLine } from './case-status-line.tsx'
 import { addCaseEntry, getCase, markEntryDone, updateCase } from './cases-api.ts'
@@ -127,6 +128,17 @@ export function CasePage({ caseId, myId, supervises, coordinates, version, onErr
     <main id="settings" className="settings-page case-page" tabIndex={-1} aria-labelledby={ids.heading}>
       <ScreenTop headingId={ids.heading} heading={heading} title={view.title} />
       <CaseStatusLine summary={view} />
+      {view.status !== 'closed' && view.members.length > 0 && (
+        <div className="case-forms">
+          <SendReferralDialog
+            source={{ caseId }}
+            helplineId={view.helplineId}
+            languages={[]}
+            mayRevealAddress={supervises(view.helplineId)}
+            onSent={() => {}}
+          />
+        </div>
+      )}
       <section aria-label={t('cases.people')}>
         <h3>{t('cases.people')}</h3>
         <ul className="case-people">

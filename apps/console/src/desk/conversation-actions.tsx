@@ -9,6 +9,7 @@ import type { BlockBody, ConversationView, LegalHoldBody } from '@ascolto/protoc
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportContact } from '../api/contacts.ts'
+import { SendReferralDialog } from '../referrals/send-referral-dialog.tsx'
 import { downloadJson } from '../shell/download.ts'
 import { SurveyConsentButton } from '../survey-consent/survey-consent-button.tsx'
 import { MoreMenu } from '../workspace/more-menu.tsx'
@@ -151,6 +152,17 @@ export function ConversationActions({
           disabled={pending}
           onAsked={(text) => setDone({ id, text })}
           onError={desk.onError}
+        />
+      )}
+      {(assignedToMe || supervising) && (
+        <SendReferralDialog
+          // the packet and the consent belong to this conversation alone
+          key={`referral-${id}`}
+          source={{ conversationId: id }}
+          helplineId={conversation.helplineId}
+          languages={conversation.language ? [conversation.language] : []}
+          mayRevealAddress={supervising}
+          onSent={(text) => setDone({ id, text })}
         />
       )}
       {status !== 'closed' && (

@@ -10,6 +10,8 @@ import { signOut } from '../api/session.ts'
 import { useCaseRoute } from '../cases/case-route.ts'
 import { CasesScreen } from '../cases/cases-screen.tsx'
 import { LogContactScreen, useOnLogContact } from '../logged-contacts/log-contact-screen.tsx'
+import { useReferralRoute } from '../referrals/referral-route.ts'
+import { referralScreen } from '../referrals/referral-screens.tsx'
 import { ErrorAlert } from '../shell/error-alert.tsx'
 import { useDocumentTitle } from '../shell/use-document-title.ts'
 import { ArrivalNotice } from '../workspace/arrival-notice.tsx'
@@ -99,8 +101,10 @@ export function Desk({ session, onSignedOut }: Props) {
   // cases and contacts logged by hand keep addresses of their own (cases/case-route.ts)
   const onCase = useCaseRoute()
   const onLogContact = useOnLogContact()
+  const onReferral = useReferralRoute()
   const screen =
     screenFor(route, { session, labels, desks, roomVersion: events.roomVersion, onError: setError }) ??
+    referralScreen(onReferral, { session, version: events.referralVersion, onError: setError }) ??
     (onCase
       ? {
           name: 'cases',

@@ -2,7 +2,7 @@
 // messages land in the queue and the open conversation; new waiting people and decisions are
 // announced (and chimed), and so are conversations handed to the operator and a supervisor's
 // block of the person in one of theirs; flags and calls for a supervisor reach the supervisors' alerts; live
-// screens (the room), the reveal requests' state, the cases shown and the desk's settings read again
+// screens (the room), the reveal requests' state, the cases and referrals shown and the desk's settings read again
 // when something changed.
 import type {
   BlockNotice,
@@ -52,6 +52,8 @@ export function useDeskEvents(options: Options) {
   const [connections, setConnections] = useState(0)
   // cases changed, counted per case id, per conversation id of theirs, and in all ('list')
   const [caseChanges, setCaseChanges] = useState<Record<string, number>>({})
+  // referrals arrived or changed, in all: the referrals' screen reads again
+  const [referralChanges, setReferralChanges] = useState(0)
   const shown = open.detail?.conversation
 
   /** What a change to a request to see an address is worth saying: a new one to a supervisor, a decision to the asker. */
@@ -148,6 +150,7 @@ export function useDeskEvents(options: Options) {
         return next
       })
     },
+    onReferral: () => setReferralChanges((n) => n + 1),
     onBlocked: (notice) => {
       const text = t('workspace.blockedBy', {
         name: labels.pseudonym(notice),
@@ -187,5 +190,7 @@ export function useDeskEvents(options: Options) {
     revealVersion: (conversationId: string) => connections + (revealChanges[conversationId] ?? 0),
     /** Grows when a case, a conversation's case or any case ('list') changed, or the socket reconnects. */
     caseVersion: (key: string) => connections + (caseChanges[key] ?? 0),
+    /** Grows when a referral of the operator's helplines arrived or changed, or the socket reconnects. */
+    referralVersion: connections + referralChanges,
   }
 }

@@ -27,7 +27,8 @@ export const partnersHref = (helplineId: string) => `#/partners/${helplineId}`
 export const REVIEWS_HREF = '#/reviews'
 export const QUEUE_HREF = '#/'
 
-function useHash(): string {
+/** The address's hash, read again whenever it changes. */
+export function useHash(): string {
   const [hash, setHash] = useState(() => window.location.hash)
   useEffect(() => {
     const update = () => setHash(window.location.hash)

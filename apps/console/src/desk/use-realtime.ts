@@ -7,6 +7,7 @@ import type {
   FlagAlert,
   HelpRequest,
   MessageView,
+  ReferralChange,
   RevealRequestChange,
 } from '@ascolto/protocol'
 import { useEffect, useRef, useState } from 'react'
@@ -27,6 +28,8 @@ export type RealtimeHandlers = {
   onRevealRequest?: (change: RevealRequestChange) => void
   /** A case changed: its id, state and conversations, never what it holds. */
   onCase?: (change: CaseChange) => void
+  /** A referral arrived at one of the operator's helplines or changed: ids and its state. */
+  onReferral?: (change: ReferralChange) => void
   /** A supervisor blocked the person of a conversation assigned to this operator. */
   onBlocked?: (notice: BlockNotice) => void
   /** A coordinator changed the helpline's settings or canned replies: its desk is read again. */
@@ -67,6 +70,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('help.requested', (request) => latest.current.onHelpRequest?.(request))
     socket.on('reveal-request.updated', (change) => latest.current.onRevealRequest?.(change))
     socket.on('case.changed', (change) => latest.current.onCase?.(change))
+    socket.on('referral.changed', (change) => latest.current.onReferral?.(change))
     socket.on('contact.blocked', (notice) => latest.current.onBlocked?.(notice))
     socket.on('desk.changed', ({ helplineId }) => latest.current.onDeskChanged?.(helplineId))
     socket.on('service.state', ({ database }) => latest.current.onDatabaseLost?.(database === 'unreachable'))

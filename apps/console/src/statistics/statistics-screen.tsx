@@ -10,6 +10,7 @@ import { ScreenTop } from '../desk/screen-top.tsx'
 import { statisticsHref } from '../desk/use-hash-route.ts'
 import '../room/room.css'
 import { ConversationTables } from './conversation-tables.tsx'
+import { ReferralTables } from './referral-tables.tsx'
 import './statistics.css'
 import { CallTables } from '../calls/call-tables.tsx'
 import { CaseTables } from './case-tables.tsx'
@@ -78,6 +79,7 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
           <ConversationTables stats={stats} doorName={doorName} />
           <CallTables stats={stats} />
           <CaseTables stats={stats} />
+          <ReferralTables stats={stats} />
           <SurveyTables stats={stats} doorName={doorName} />
           <ReportTables stats={stats} />
         </>

@@ -39,6 +39,7 @@ import {
 import type { useOpenConversation } from '../desk/use-open-conversation.ts'
 import type { useQueue } from '../desk/use-queue.ts'
 import { LOGGED_CONTACT_HREF } from '../logged-contacts/log-contact-screen.tsx'
+import { referralsHref } from '../referrals/referral-route.ts'
 import { RotaLink } from '../rota/rota-gate.tsx'
 import { ShiftPrompt } from '../rota/shift-prompt.tsx'
 import { SidePanel } from './side-panel.tsx'
@@ -199,6 +200,7 @@ export function WorkspaceScreen(props: Props) {
                 <>
                   <a href={directoryHref(session.memberships[0].helplineId)}>{t('directory.link')}</a>
                   <a href={archiveHref(session.memberships[0].helplineId)}>{t('archive.link')}</a>
+                  <a href={referralsHref(session.memberships[0].helplineId)}>{t('referrals.link')}</a>
                 </>
               )}
               <TodayLink />

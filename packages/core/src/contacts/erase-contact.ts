@@ -14,6 +14,7 @@ import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
 import { rememberErasedProviderIds } from '../messages/erased-provider-ids.ts'
 import { requireRole } from '../operators/require-role.ts'
+import { forgetReferredPerson } from '../referrals/referral-packet.ts'
 import { queueProviderErasure } from '../retention/erase-provider-copies.ts'
 import { HOLD_IN_FORCE } from '../retention/legal-hold.ts'
 import { destroyContactKeys } from './contact-keys.ts'
@@ -51,6 +52,7 @@ export async function eraseContact(
     ])
   ).rows.map((r) => r.case_id)
   await recordCaseFacts(tx, caseIds)
+  await forgetReferredPerson(tx, record.contact_id)
   await destroyContactKeys(tx, [record.contact_id])
   await tx.query(
     `delete from outbox

@@ -67,3 +67,15 @@ export async function openPacket(db: Queryable, keyring: Keyring, referralId: st
       : null,
   }
 }
+
+/**
+ * Erasing a person on the receiving side (the person of a case a referral opened) takes the
+ * packet that brought them too; on the sending side it goes with its person (cascade).
+ */
+export async function forgetReferredPerson(db: Queryable, contactId: string) {
+  await db.query(
+    `delete from referral_packet where referral_id in (
+       select r.id from referral r join case_member m on m.case_id = r.to_case_id where m.contact_id = $1)`,
+    [contactId],
+  )
+}

@@ -1,16 +1,8 @@
-// Which state may follow which, and which side sets it: pure, table-tested (referral-rules.test.ts).
-import type { ReferralState } from '@ascolto/protocol'
+// Which state may follow which (the protocol's table, which the console reads too), and which side
+// sets it: pure.
+import { REFERRAL_NEXT_STATES, type ReferralState } from '@ascolto/protocol'
 
-const NEXT: Record<ReferralState, readonly ReferralState[]> = {
-  sent: ['received', 'accepted', 'refused'],
-  received: ['accepted', 'refused'],
-  accepted: ['in_charge', 'closed'],
-  in_charge: ['closed'],
-  closed: [],
-  refused: [],
-}
-
-export const canMove = (from: ReferralState, to: ReferralState) => NEXT[from].includes(to)
+export const canMove = (from: ReferralState, to: ReferralState) => REFERRAL_NEXT_STATES[from].includes(to)
 
 export type ReferralTargetKind = 'helpline' | 'partner' | 'installation'
 

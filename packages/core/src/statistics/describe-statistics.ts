@@ -15,6 +15,7 @@ import { countSurveyAnswers } from '../survey/count-survey-answers.ts'
 import { countCalls } from './count-calls.ts'
 import { countCases } from './count-cases.ts'
 import { countClosedConversations } from './count-closed-conversations.ts'
+import { countReferrals } from './count-referrals.ts'
 
 export async function describeStatistics(
   { tx, services }: { tx: Pick<Tx, 'query'>; services: Pick<Services, 'clock'> },
@@ -51,6 +52,7 @@ export async function describeStatistics(
     total: counted.total,
     calls: await countCalls(tx, period),
     cases: await countCases(tx, period),
+    referrals: await countReferrals(tx, period),
     categories: labelled(
       settings.desk?.categories ?? [],
       new Map(counted.categories.flatMap(({ id, count }) => (id === null ? [] : [[id, count]]))),
