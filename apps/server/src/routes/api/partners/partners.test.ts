@@ -3,7 +3,7 @@
 // helpline's partner answers "not found"; an address that is not https (but loopback), a key that
 // is not 32 bytes in base64url or already listed are refused with a coded 400/409.
 import assert from 'node:assert/strict'
-import { generateKeyPairSync } from 'node:crypto'
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { Partner, PartnersView } from '@ascolto/protocol'
 import {
@@ -51,6 +51,13 @@ describe('the partners list', () => {
       cookie: other.coordinator.cookie,
     })
     assert.equal((otherView.body as PartnersView).own.publicKey, first.own.publicKey)
+    // the private key is stored sealed: what the database holds is no key
+    const { rows: stored } = await server.pool.query<{ private_key_sealed: Buffer }>(
+      'select private_key_sealed from installation_key',
+    )
+    const sealed = stored[0]?.private_key_sealed
+    assert.ok(sealed)
+    assert.throws(() => createPrivateKey({ key: sealed, format: 'der', type: 'pkcs8' }))
 
     const body = partner()
     const added = await call(`${server.url}/api/helplines/${helplineId}/partners`, {
