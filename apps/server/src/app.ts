@@ -24,6 +24,7 @@ import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { languageRoutes } from './routes/api/languages/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
+import { partnerRoutes } from './routes/api/partners/index.ts'
 import { passwordResetRoutes } from './routes/api/password-reset/index.ts'
 import { pastConversationRoutes } from './routes/api/past-conversations/index.ts'
 import { referralRoutes } from './routes/api/referrals/index.ts'
@@ -36,6 +37,7 @@ import { statisticsRoutes } from './routes/api/statistics/index.ts'
 import { teamRoutes } from './routes/api/team/index.ts'
 import { triageRoutes } from './routes/api/triage/index.ts'
 import { healthRoutes } from './routes/health.ts'
+import { partnerDoorRoutes } from './routes/partners/index.ts'
 import { staticRoutes } from './routes/static.ts'
 import { webhookRoutes } from './routes/webhooks/index.ts'
 import { widgetRoutes } from './routes/widget/index.ts'
@@ -87,6 +89,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(cannedReplyRoutes, context)
   await app.register(directoryRoutes, context)
   await app.register(referralRoutes, context)
+  await app.register(partnerRoutes, context)
+  await app.register(partnerDoorRoutes, context)
   await app.register(languageRoutes, context)
   await app.register(deskRoutes, context)
   await app.register(availabilityRoutes, context)

@@ -1,13 +1,15 @@
 // No data leaves the installation except to the providers a helpline connected: every TCP
 // connection this process opens (fetch/undici, node:http, TLS, the database driver all connect
 // through net.Socket) is recorded while people write in through the web chat, WhatsApp and
-// Telegram, volunteers answer, a read receipt goes and a person is erased (the providers'
-// copies deleted). Each must go to the database, the server itself or a connected provider's
-// fake; any other host (an analytics or AI endpoint, a hard-coded URL) fails the test.
+// Telegram, volunteers answer, a read receipt goes, a person is erased (the providers' copies
+// deleted) and a referral goes to a partner installation. Each must go to the database, the server
+// itself, a connected provider's fake or a host of a helpline's partners list; any other host (an
+// analytics or AI endpoint, a hard-coded URL) fails the test.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { Socket } from 'node:net'
 import { after, before, describe, it } from 'node:test'
+import { eventually } from './testing/eventually.ts'
 import {
   connectFakeTelegram,
   postTelegramWebhook,
@@ -15,8 +17,16 @@ import {
   telegramUpdate,
 } from './testing/fake-telegram.ts'
 import { startFakeWhatsApp } from './testing/fake-whatsapp.ts'
+import { partnerHelplines, referToPartner, takenConversation } from './testing/partner-installations.ts'
 import { repliesSettled } from './testing/replies-settled.ts'
-import { call, makeHelpline, makeOperator, startTestServer, visitorToken } from './testing/test-server.ts'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  publicUrlEnv,
+  startTestServer,
+  visitorToken,
+} from './testing/test-server.ts'
 import { openWhatsAppConversation } from './testing/whatsapp-conversation.ts'
 
 type Endpoint = { host: string; port: number }
@@ -43,10 +53,12 @@ describe('data leaving the installation', () => {
     Socket.prototype.connect = connect
   })
 
-  it('goes only to the database, the server itself and the providers connected', async () => {
-    const server = await startTestServer()
+  it('goes only to the database, the server itself, the providers connected and the partners listed', async () => {
+    const server = await startTestServer(await publicUrlEnv())
     const whatsapp = await startFakeWhatsApp()
     const telegram = await startFakeTelegram()
+    // a partner installation, reached only at the address its coordinators gave
+    const partner = await startTestServer(await publicUrlEnv())
     try {
       // the web chat
       const web = await makeHelpline(server.pool)
@@ -96,24 +108,44 @@ describe('data leaving the installation', () => {
       }
       assert.ok(telegram.deleted.length > 0, 'the erasure reached Telegram')
 
+      // a referral to a partner installation: it answers, and the referral is received
+      const lines = await partnerHelplines(server, partner)
+      const referral = await referToPartner(lines.regional, await takenConversation(lines.regional))
+      await eventually(
+        'the partner installation received the referral',
+        async () =>
+          (
+            await server.pool.query('select 1 from referral where id = $1 and state = $2', [
+              referral.id,
+              'received',
+            ])
+          ).rows.length === 1,
+        60_000,
+      )
+      const { rows: partners } = await server.pool.query<{ base_url: string }>('select base_url from partner')
+
       const portOf = (url: string) => Number(new URL(url).port)
       const allowed = new Map([
         [portOf(server.databaseUrl), 'the database'],
         [portOf(server.url), 'the server itself'],
         [portOf(whatsapp.url), 'WhatsApp (connected)'],
         [portOf(telegram.url), 'Telegram (connected)'],
+        ...partners.map(
+          ({ base_url }) => [portOf(base_url), 'a partner installation (partners list)'] as const,
+        ),
       ])
       const loopback = new Set(['localhost', '127.0.0.1', '::1'])
       const elsewhere = contacted.filter(({ host, port }) => !loopback.has(host) || !allowed.has(port))
       assert.deepEqual(elsewhere, [], 'connections to hosts no helpline connected')
       // the recording sees what the app does: each provider was reached through it
-      for (const port of [portOf(whatsapp.url), portOf(telegram.url)]) {
+      for (const port of [portOf(whatsapp.url), portOf(telegram.url), portOf(partner.url)]) {
         assert.ok(
           contacted.some((endpoint) => endpoint.port === port),
           `${allowed.get(port)} reached`,
         )
       }
     } finally {
+      await partner.close()
       await telegram.close()
       await whatsapp.close()
       await server.close()

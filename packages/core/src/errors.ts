@@ -42,6 +42,17 @@ export const errorStatus = {
   ASCOLTO_ERR_CONSENT_REQUIRED: 400,
   /** A referral's state out of order, or one the other side sets. */
   ASCOLTO_ERR_REFERRAL_STATE: 409,
+  /** A partner installation's request without a signature (docs/referrals-between-installations.md). */
+  ASCOLTO_ERR_UNSIGNED: 401,
+  /** A signature that does not verify, is malformed, or does not cover the method, path and digest. */
+  ASCOLTO_ERR_BAD_SIGNATURE: 401,
+  /** A signature made too long ago (or ahead): outside the window a nonce is remembered for. */
+  ASCOLTO_ERR_SIGNATURE_STALE: 401,
+  /** Signed by a key no partner of the helpline has. */
+  ASCOLTO_ERR_UNKNOWN_PARTNER: 403,
+  ASCOLTO_ERR_PARTNER_DISABLED: 403,
+  /** A signed request whose nonce was seen already. */
+  ASCOLTO_ERR_REPLAYED: 409,
 } as const
 
 export type ErrorCode = keyof typeof errorStatus

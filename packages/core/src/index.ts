@@ -178,6 +178,19 @@ export {
   type OutboxRow,
   secondsUntilNextDue,
 } from './outbox/outbox.ts'
+export {
+  acceptSignedRequest,
+  type SendingPartner,
+  SIGNATURE_WINDOW_SECONDS,
+  type SignedRequest,
+} from './partners/accept-signed-request.ts'
+export { installationKey } from './partners/installation-key.ts'
+export { findPartnerHelpline, loadPartners } from './partners/list-partners.ts'
+export { receiveRemoteReferral } from './partners/receive-remote-referral.ts'
+export { receiveRemoteState } from './partners/receive-remote-state.ts'
+export { savePartner } from './partners/save-partner.ts'
+export { sendToPartner } from './partners/send-to-partner.ts'
+export { signRequest } from './partners/signed-request.ts'
 export * from './policy/index.ts'
 export { type Publisher, silentPublisher } from './realtime/publisher.ts'
 export { changeReferralState } from './referrals/change-referral-state.ts'

@@ -44,7 +44,7 @@ export type HandoverMethod = (typeof HANDOVER_METHODS)[number]
 /**
  * Where a referral goes: another helpline of this installation, a partner without Ascolto (an
  * entry of the helpline's directory, or a name and how to reach them), or another installation
- * (a partner id of referrals-remote's list; its HTTP body schema adds that kind).
+ * (an enabled partner of the helpline's partners list, partners.ts).
  */
 export const ReferralTarget = Type.Union([
   Type.Object({ kind: Type.Literal('helpline'), helplineId: Uuid }, Strict),
@@ -57,8 +57,9 @@ export const ReferralTarget = Type.Union([
     },
     Strict,
   ),
+  Type.Object({ kind: Type.Literal('installation'), partnerId: Uuid }, Strict),
 ])
-export type ReferralTarget = Static<typeof ReferralTarget> | { kind: 'installation'; partnerId: string }
+export type ReferralTarget = Static<typeof ReferralTarget>
 
 export const ReferralConsent = Type.Object(
   { givenAt: Timestamp, givenBy: literals(['person', 'representative'] as const) },

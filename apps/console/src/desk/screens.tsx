@@ -7,6 +7,7 @@ import type { ReactNode } from 'react'
 import { ArchiveScreen } from '../archive/archive-screen.tsx'
 import { CannedRepliesScreen } from '../canned-replies/canned-replies-screen.tsx'
 import { DirectoryScreen } from '../directory/directory-screen.tsx'
+import { PartnersScreen } from '../partners/partners-screen.tsx'
 import { ReviewsScreen } from '../reviews/reviews-screen.tsx'
 import { RoomScreen } from '../room/room-screen.tsx'
 import { SettingsScreen } from '../settings/settings-screen.tsx'
@@ -78,6 +79,12 @@ const SCREENS: Record<Exclude<Route['screen'], 'desk'>, Screen> = {
         setup={desks.setups[helplineId]}
         onError={onError}
       />
+    ),
+  },
+  partners: {
+    role: 'coordinator',
+    render: ({ onError }, helplines, helplineId) => (
+      <PartnersScreen helplines={helplines} helplineId={helplineId} onError={onError} />
     ),
   },
   archive: {

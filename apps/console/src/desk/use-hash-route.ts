@@ -3,7 +3,7 @@
 // #/settings/<helplineId> a helpline's settings (#/settings alone: the first the operator coordinates),
 // #/canned-replies/<helplineId> its canned replies, #/room/<helplineId> its supervisor's room, #/reviews the clinical reviews,
 // #/statistics/<helplineId> the survey's statistics, #/directory/<helplineId> its directory of services,
-// #/archive/<helplineId> the closed conversations.
+// #/archive/<helplineId> the closed conversations, #/partners/<helplineId> its partner installations.
 import { useEffect, useState } from 'react'
 
 const CONVERSATION = /^#\/conversations\/([0-9a-f-]{36})$/i
@@ -14,6 +14,7 @@ const REVIEWS = /^#\/reviews$/i
 const STATISTICS = /^#\/statistics(?:\/([0-9a-f-]{36}))?$/i
 const DIRECTORY = /^#\/directory(?:\/([0-9a-f-]{36}))?$/i
 const ARCHIVE = /^#\/archive(?:\/([0-9a-f-]{36}))?$/i
+const PARTNERS = /^#\/partners(?:\/([0-9a-f-]{36}))?$/i
 
 export const conversationHref = (id: string) => `#/conversations/${id}`
 export const settingsHref = (helplineId: string) => `#/settings/${helplineId}`
@@ -22,6 +23,7 @@ export const roomHref = (helplineId: string) => `#/room/${helplineId}`
 export const statisticsHref = (helplineId: string) => `#/statistics/${helplineId}`
 export const directoryHref = (helplineId: string) => `#/directory/${helplineId}`
 export const archiveHref = (helplineId: string) => `#/archive/${helplineId}`
+export const partnersHref = (helplineId: string) => `#/partners/${helplineId}`
 export const REVIEWS_HREF = '#/reviews'
 export const QUEUE_HREF = '#/'
 
@@ -45,6 +47,7 @@ export type Route =
   | { screen: 'statistics'; helplineId: string | null }
   | { screen: 'directory'; helplineId: string | null }
   | { screen: 'archive'; helplineId: string | null }
+  | { screen: 'partners'; helplineId: string | null }
 
 export function useRoute(): Route {
   const hash = useHash()
@@ -61,5 +64,7 @@ export function useRoute(): Route {
   if (directory) return { screen: 'directory', helplineId: directory[1] ?? null }
   const archive = ARCHIVE.exec(hash)
   if (archive) return { screen: 'archive', helplineId: archive[1] ?? null }
+  const partners = PARTNERS.exec(hash)
+  if (partners) return { screen: 'partners', helplineId: partners[1] ?? null }
   return { screen: 'desk', conversationId: CONVERSATION.exec(hash)?.[1] ?? null }
 }

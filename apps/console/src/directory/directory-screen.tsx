@@ -4,7 +4,7 @@ import type { DeskSetup, DirectoryService, Membership } from '@ascolto/protocol'
 import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ScreenTop } from '../desk/screen-top.tsx'
-import { directoryHref } from '../desk/use-hash-route.ts'
+import { directoryHref, partnersHref } from '../desk/use-hash-route.ts'
 import { createDirectoryService, deleteDirectoryService, updateDirectoryService } from './directory-api.ts'
 import { DirectoryImport } from './directory-import.tsx'
 import { DirectorySearch } from './directory-search.tsx'
@@ -65,6 +65,7 @@ export function DirectoryScreen({ helplines, helplineId, setup, onError }: Props
             {t('directory.add')}
           </button>
           <DirectoryImport helplineId={helplineId} onImported={() => done('')} />
+          <a href={partnersHref(helplineId)}>{t('partners.link')}</a>
         </div>
       )}
       <p role="status">{status}</p>

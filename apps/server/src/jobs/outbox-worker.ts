@@ -18,6 +18,7 @@ import {
   sendRotaDigest,
   sendSafeguardingAlert,
   sendShiftReminder,
+  sendToPartner,
 } from '@ascolto/core'
 import type { Pool, PoolClient } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
@@ -70,9 +71,7 @@ export function createOutboxWorker(
     shift_reminder: (services, row) => sendShiftReminder(pool, services, adapters, row),
     password_reset: (services, row) => sendPasswordReset(pool, services, adapters, row),
     privacy_notice: (services, row) => sendPrivacyNotice(pool, services, adapters, row),
-    // the transport to partner installations is the branch referrals-remote's: until it lands the
-    // row waits and is retried, so nothing sent is lost
-    referral_remote: () => Promise.reject(new Error('no transport to partner installations yet')),
+    referral_remote: (services, row) => sendToPartner(pool, services, row),
   }
 
   async function run(services: Services, row: OutboxRow) {

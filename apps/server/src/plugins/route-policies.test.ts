@@ -55,6 +55,8 @@ const PUBLIC_ROUTES = [
   'OPTIONS /api/widget/*',
   'POST /api/invitations/accept',
   'POST /api/invitations/lookup',
+  'POST /api/partners/v1/helplines/:helplineId/referrals',
+  'POST /api/partners/v1/helplines/:helplineId/referrals/:referralId/state',
   'POST /api/password-reset/complete',
   'POST /api/password-reset/lookup',
   'POST /api/password-reset/request',

@@ -20,11 +20,12 @@ export async function recordReferralFacts(db: Queryable, referralId: string) {
             else coalesce('directory:' || r.directory_service_id, 'partner:' || r.partner_name) end,
           case r.target_kind
             when 'helpline' then (select name from helpline where id = r.to_helpline_id)
-            when 'installation' then r.to_partner_id::text
+            when 'installation' then (select name from partner where id = r.to_partner_id)
             else r.partner_name end),
          (r.to_helpline_id, 'in',
           coalesce('helpline:' || r.from_helpline_id, 'installation:' || r.from_partner_id),
-          coalesce((select name from helpline where id = r.from_helpline_id), r.from_partner_id::text))
+          coalesce((select name from helpline where id = r.from_helpline_id),
+                   (select name from partner where id = r.from_partner_id)))
        ) as side (helpline_id, direction, partner_key, partner_name)
       where r.id = $1 and side.helpline_id is not null
      on conflict (referral_id, helpline_id) do update set

@@ -63,7 +63,16 @@ export async function resolveReferralTarget(
       if (!name) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'A partner needs a name')
       return { ...none, kind: 'partner', name, partnerName: name, partnerReach: target.reach?.trim() || null }
     }
-    case 'installation':
-      return { ...none, kind: 'installation', name: target.partnerId, toPartnerId: target.partnerId }
+    case 'installation': {
+      // one of the sender's own partners, enabled: the wall holds for the partners list too
+      const { rows } = await db.query<{ name: string; enabled: boolean }>(
+        'select name, enabled from partner where id = $1 and helpline_id = $2',
+        [target.partnerId, fromHelplineId],
+      )
+      const partner = rows[0]
+      if (!partner) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Partner not found')
+      if (!partner.enabled) throw new AscoltoError('ASCOLTO_ERR_PARTNER_DISABLED', 'This partner is disabled')
+      return { ...none, kind: 'installation', name: partner.name, toPartnerId: target.partnerId }
+    }
   }
 }
