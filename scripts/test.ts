@@ -10,6 +10,9 @@ import { createPool, type EmbeddedDatabase, migrate, startEmbeddedPostgres } fro
 
 const root = path.resolve(import.meta.dirname, '..')
 const template = `ascolto_template_${process.pid}`
+// this run's test databases: another run against the same server (a colleague's, a second
+// terminal) has its own, which this one must not drop when it cleans up
+const databasePrefix = `ascolto_test_${process.pid}_`
 
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit', env })
@@ -54,13 +57,19 @@ const code = await run(
     '--test-timeout=180000',
     ...(files.length > 0 ? files : ['packages/**/*.test.ts', 'apps/**/src/**/*.test.ts', 'e2e/**/*.test.ts']),
   ],
-  { ...process.env, ASCOLTO_TEST_ADMIN_URL: adminUrl, ASCOLTO_TEST_TEMPLATE: template, DATABASE_URL: '' },
+  {
+    ...process.env,
+    ASCOLTO_TEST_ADMIN_URL: adminUrl,
+    ASCOLTO_TEST_TEMPLATE: template,
+    ASCOLTO_TEST_DATABASE_PREFIX: databasePrefix,
+    DATABASE_URL: '',
+  },
 )
 
 // databases of test files that crashed before dropping their own
 const leftovers = await admin.query<{ datname: string }>(
-  `select datname from pg_database where datname like 'ascolto_test_%' or datname = $1`,
-  [template],
+  'select datname from pg_database where starts_with(datname, $1) or datname = $2',
+  [databasePrefix, template],
 )
 for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`)
 await admin.end()

@@ -29,7 +29,7 @@ async function asAdmin<T>(work: (client: pg.Client) => Promise<T>) {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const { adminUrl, template } = testSettings()
-  const name = `ascolto_test_${randomBytes(6).toString('hex')}`
+  const name = `${process.env.ASCOLTO_TEST_DATABASE_PREFIX ?? 'ascolto_test_'}${randomBytes(6).toString('hex')}`
   await asAdmin((client) => client.query(`create database ${name} template ${template}`))
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
