@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { whenUnauthenticated } from './api/http.ts'
 import { loadSession } from './api/session.ts'
 import { Desk } from './desk/desk.tsx'
+import { MediatorScreen } from './mediation/mediator-screen.tsx'
 import { RotaGate } from './rota/rota-gate.tsx'
 import { SignIn } from './sign-in/sign-in.tsx'
 import { linkToken } from './sign-in/sign-in-api.ts'
@@ -42,6 +43,11 @@ export function App() {
     return <SignIn session={session} onSignedIn={(next) => setState({ phase: 'signed-in', session: next })} />
   }
   const signedOut = () => setState({ phase: 'signed-out' })
+  // a mediator and nothing else has no desk: their own screen, scoped to the conversations they are in
+  const { memberships, user } = state.session
+  if (!user.isAdmin && memberships.length > 0 && memberships.every((m) => m.role === 'mediator')) {
+    return <MediatorScreen session={state.session} onSignedOut={signedOut} />
+  }
   return (
     <TeamGate session={state.session} onSignedOut={signedOut}>
       <RotaGate session={state.session} onSignedOut={signedOut}>

@@ -23,6 +23,7 @@ import { directoryRoutes } from './routes/api/directory/index.ts'
 import { helplineRoutes } from './routes/api/helplines/index.ts'
 import { languageRoutes } from './routes/api/languages/index.ts'
 import { mediaRoutes } from './routes/api/media/index.ts'
+import { mediationRoutes } from './routes/api/mediation/index.ts'
 import { moderationRoutes } from './routes/api/moderation/index.ts'
 import { partnerRoutes } from './routes/api/partners/index.ts'
 import { passwordResetRoutes } from './routes/api/password-reset/index.ts'
@@ -95,6 +96,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(deskRoutes, context)
   await app.register(availabilityRoutes, context)
   await app.register(safeguardingRoutes, context)
+  await app.register(mediationRoutes, context)
   await app.register(triageRoutes, context)
   await app.register(reviewRoutes, context)
   await app.register(teamRoutes, context)

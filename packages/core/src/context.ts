@@ -19,6 +19,11 @@ export type Actor = {
   isAdmin: boolean
   /** Role per helpline: the wall. A helpline missing here does not exist for this actor. */
   roles: ReadonlyMap<string, 'volunteer' | 'supervisor' | 'coordinator'>
+  /**
+   * The helplines where the account is a mediator (mediation/): kept out of `roles`, so no staff
+   * route or query ever counts them; only the conversations they are in exist for them.
+   */
+  mediatorOf?: ReadonlySet<string>
 }
 
 export const helplineIdsOf = (actor: Actor) => [...actor.roles.keys()]

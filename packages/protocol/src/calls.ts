@@ -74,6 +74,8 @@ export const CallMediator = Type.Object({
   label: Type.String(),
   languages: Type.Array(LanguageCode),
   phone: Type.Optional(Type.String()),
+  /** The mediator's console account (a member with the mediator role), alerted for written conversations; coordinators only. */
+  accountId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
 })
 export type CallMediator = Static<typeof CallMediator>
 
@@ -85,6 +87,7 @@ export const CallMediatorInput = Type.Object(
     label: Type.String({ minLength: 1, maxLength: 80 }),
     languages: Type.Array(LanguageCode, { minItems: 1, maxItems: 20 }),
     phone: Type.String({ minLength: 5, maxLength: 32 }),
+    accountId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
   },
   { additionalProperties: false },
 )

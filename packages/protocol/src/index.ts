@@ -7,6 +7,7 @@ import type { CaseChange } from './cases.ts'
 import { PresenceConversationFields } from './conversation-life.ts'
 import { DeliveryRuleFields, MessageMediaFields } from './delivery.ts'
 import { contactHistoryOf, type DeskConsoleEvents, DeskConversationFields, roomViewOf } from './desk.ts'
+import type { MediationConsoleEvents } from './mediation.ts'
 import { PasskeyAssertion } from './passkeys.ts'
 import type { ReferralChange } from './referrals.ts'
 import type { RevealRequestChange } from './team.ts'
@@ -21,6 +22,9 @@ export const Role = Type.Union([
   Type.Literal('coordinator'),
 ])
 export type Role = Static<typeof Role>
+/** A membership's role: staff, or a mediator (mediation.ts), who is no staff on any staff route. */
+export const MemberRole = Type.Union([...Role.anyOf, Type.Literal('mediator')])
+export type MemberRole = Static<typeof MemberRole>
 
 export const MessageDirection = Type.Union([
   Type.Literal('inbound'),
@@ -62,7 +66,7 @@ export const SignInBody = Type.Object(
 )
 export type SignInBody = Static<typeof SignInBody>
 
-export const Membership = Type.Object({ helplineId: Uuid, helplineName: Type.String(), role: Role })
+export const Membership = Type.Object({ helplineId: Uuid, helplineName: Type.String(), role: MemberRole })
 export type Membership = Static<typeof Membership>
 
 export const SessionView = Type.Object({
@@ -245,21 +249,22 @@ export const ErrorView = Type.Object({
 export type ErrorView = Static<typeof ErrorView>
 
 /** Events the server pushes to a console (namespace `/console`). */
-export type ConsoleEvents = DeskConsoleEvents & {
-  'conversation.updated': (conversation: ConversationView) => void
-  /** Gone for good (the person was erased): no longer in any list. */
-  'conversation.removed': (removed: { conversationIds: string[] }) => void
-  'message.created': (message: MessageView) => void
-  'message.updated': (message: MessageView) => void
-  /** Whether the instance the console is on reaches its database (nothing moves while it does not). */
-  'service.state': (state: { database: 'reachable' | 'unreachable' }) => void
-  'reveal-request.updated': (change: RevealRequestChange) => void
-  'case.changed': (change: CaseChange) => void
-  /** A referral arrived or changed state: to the consoles of both helplines, ids and states only. */
-  'referral.changed': (change: ReferralChange) => void
-  /** A coordinator changed the helpline's settings or canned replies: open consoles read the desk again. */
-  'desk.changed': (change: { helplineId: string }) => void
-}
+export type ConsoleEvents = DeskConsoleEvents &
+  MediationConsoleEvents & {
+    'conversation.updated': (conversation: ConversationView) => void
+    /** Gone for good (the person was erased): no longer in any list. */
+    'conversation.removed': (removed: { conversationIds: string[] }) => void
+    'message.created': (message: MessageView) => void
+    'message.updated': (message: MessageView) => void
+    /** Whether the instance the console is on reaches its database (nothing moves while it does not). */
+    'service.state': (state: { database: 'reachable' | 'unreachable' }) => void
+    'reveal-request.updated': (change: RevealRequestChange) => void
+    'case.changed': (change: CaseChange) => void
+    /** A referral arrived or changed state: to the consoles of both helplines, ids and states only. */
+    'referral.changed': (change: ReferralChange) => void
+    /** A coordinator changed the helpline's settings or canned replies: open consoles read the desk again. */
+    'desk.changed': (change: { helplineId: string }) => void
+  }
 
 // ---- widget ----
 
@@ -359,6 +364,7 @@ export * from './desk.ts'
 export * from './directory.ts'
 export * from './helpline-settings.ts'
 export * from './languages.ts'
+export * from './mediation.ts'
 export * from './partners.ts'
 export * from './passkeys.ts'
 export * from './referrals.ts'

@@ -7,7 +7,13 @@ const Uuid = Type.String({ format: 'uuid' })
 const Timestamp = Type.String({ format: 'date-time' })
 const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' })
 const NewPassword = Type.String({ minLength: 12, maxLength: 1024 })
-const Role = Type.Union([Type.Literal('volunteer'), Type.Literal('supervisor'), Type.Literal('coordinator')])
+/** A member's role: staff, or a mediator, who reads only the conversations they are in (mediation.ts). */
+const Role = Type.Union([
+  Type.Literal('volunteer'),
+  Type.Literal('supervisor'),
+  Type.Literal('coordinator'),
+  Type.Literal('mediator'),
+])
 
 export const TeamMember = Type.Object({
   userId: Uuid,

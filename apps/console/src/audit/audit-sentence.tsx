@@ -2,7 +2,7 @@
 // linked where the console can open it (a conversation, a case); an action with no sentence of its
 // own reads "Marta: <what>". Names go in as text, never as markup. The raw details stay behind a
 // disclosure beside it (audit-screen.tsx).
-import type { AuditEventView, Role } from '@ascolto/protocol'
+import type { AuditEventView, MemberRole } from '@ascolto/protocol'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { caseHref } from '../cases/case-route.ts'
@@ -10,7 +10,7 @@ import { conversationHref } from '../desk/use-hash-route.ts'
 import it from '../i18n/it.json'
 
 const SENTENCES = it.audit.sentences as Record<string, string>
-const ROLES = new Set(['volunteer', 'supervisor', 'coordinator'])
+const ROLES = new Set(['volunteer', 'supervisor', 'coordinator', 'mediator'])
 /** Stand-ins for the names in the translated sentence: the names go in as text nodes, never as markup. */
 const ACTOR = '\uE000'
 const SUBJECT = '\uE001'
@@ -28,7 +28,7 @@ export function AuditSentence({ event }: { event: AuditEventView }) {
   const { t } = useTranslation()
   const actor = event.actor?.displayName ?? t('audit.system')
   const role = (value: unknown) =>
-    typeof value === 'string' && ROLES.has(value) ? t(`team.roles.${value as Role}`) : ''
+    typeof value === 'string' && ROLES.has(value) ? t(`team.roles.${value as MemberRole}`) : ''
   const subject = event.subject
   const label =
     subject === null

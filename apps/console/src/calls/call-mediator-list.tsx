@@ -1,27 +1,34 @@
 // The helpline's list of mediators and interpreters, kept by coordinators in "Squadra": a label
-// that is not a name, the languages, the number (staff data, which only coordinators read).
-import type { CallMediator } from '@ascolto/protocol'
+// that is not a name, the languages, the number (staff data, which only coordinators read), and
+// the mediator's console account, if they have one: alerted and let into written conversations.
+import type { CallMediator, TeamMember } from '@ascolto/protocol'
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../shell/error-alert.tsx'
+import { loadTeam } from '../team/team-api.ts'
 import { listCallMediators, removeCallMediator, saveCallMediator } from './calls-api.ts'
 import './call-mediators.css'
 
-const EMPTY = { label: '', languages: '', phone: '' }
+const EMPTY = { label: '', languages: '', phone: '', accountId: '' }
 
 export function CallMediatorList({ helplineId }: { helplineId: string }) {
   const { t } = useTranslation()
-  const ids = { label: useId(), languages: useId(), phone: useId() }
+  const ids = { label: useId(), languages: useId(), phone: useId(), account: useId() }
   const [mediators, setMediators] = useState<CallMediator[]>([])
   const [draft, setDraft] = useState(EMPTY)
   const [failure, setFailure] = useState<unknown>(null)
+  const [accounts, setAccounts] = useState<TeamMember[]>([])
   const reload = useCallback(
     () => listCallMediators(helplineId).then((list) => setMediators(list.mediators), setFailure),
     [helplineId],
   )
   useEffect(() => {
     reload()
-  }, [reload])
+    loadTeam(helplineId).then(
+      (team) => setAccounts(team.members.filter((m) => m.role === 'mediator')),
+      setFailure,
+    )
+  }, [reload, helplineId])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -31,7 +38,12 @@ export function CallMediatorList({ helplineId }: { helplineId: string }) {
         .split(/[\s,]+/)
         .map((code) => code.trim().toLowerCase())
         .filter(Boolean)
-      await saveCallMediator(helplineId, null, { label: draft.label, languages, phone: draft.phone })
+      await saveCallMediator(helplineId, null, {
+        label: draft.label,
+        languages,
+        phone: draft.phone,
+        accountId: draft.accountId || null,
+      })
       setDraft(EMPTY)
       await reload()
     } catch (error) {
@@ -47,7 +59,9 @@ export function CallMediatorList({ helplineId }: { helplineId: string }) {
         <ul className="mediator-list">
           {mediators.map((mediator) => (
             <li key={mediator.id}>
-              <strong>{mediator.label}</strong> · {mediator.languages.join(', ')} · {mediator.phone}{' '}
+              <strong>{mediator.label}</strong> · {mediator.languages.join(', ')} · {mediator.phone}
+              {mediator.accountId &&
+                ` · ${accounts.find((a) => a.userId === mediator.accountId)?.displayName ?? ''}`}{' '}
               <button
                 type="button"
                 className="button-quiet"
@@ -84,6 +98,19 @@ export function CallMediatorList({ helplineId }: { helplineId: string }) {
           value={draft.phone}
           onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
         />
+        <label htmlFor={ids.account}>{t('calls.mediators.list.account')}</label>
+        <select
+          id={ids.account}
+          value={draft.accountId}
+          onChange={(e) => setDraft({ ...draft, accountId: e.target.value })}
+        >
+          <option value="">{t('calls.mediators.list.noAccount')}</option>
+          {accounts.map((account) => (
+            <option key={account.userId} value={account.userId}>
+              {account.displayName} ({account.email})
+            </option>
+          ))}
+        </select>
         <button type="submit" className="button-secondary">
           {t('calls.mediators.list.save')}
         </button>

@@ -4,6 +4,7 @@ import type { ConversationDetail, ConversationView } from '@ascolto/protocol'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
+import { MediationBar } from '../mediation/mediation-bar.tsx'
 import { RiskBadge } from '../risk/risk-badge.tsx'
 import { VisitorSignals } from '../widget-signals/visitor-signals.tsx'
 import { BlockNote } from '../workspace/block-note.tsx'
@@ -139,6 +140,7 @@ export function ConversationPane(props: Props) {
             onUnblock={() => props.onUnblock(conversation.id)}
           />
           <ReplyWindowNote conversation={conversation} />
+          <MediationBar conversation={conversation} canAsk={props.canClose(conversation)} />
           <MessageList
             conversation={conversation}
             messages={detail.messages}

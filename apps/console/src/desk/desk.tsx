@@ -51,7 +51,9 @@ export function Desk({ session, onSignedOut }: Props) {
   // supervisors and coordinators may read hidden messages, lift blocks, close others' conversations
   const supervises = useCallback(
     (helplineId: string) =>
-      session.memberships.some((m) => m.helplineId === helplineId && m.role !== 'volunteer'),
+      session.memberships.some(
+        (m) => m.helplineId === helplineId && (m.role === 'supervisor' || m.role === 'coordinator'),
+      ),
     [session.memberships],
   )
   const coordinates = useCallback(
@@ -59,7 +61,7 @@ export function Desk({ session, onSignedOut }: Props) {
       session.memberships.some((m) => m.helplineId === helplineId && m.role === 'coordinator'),
     [session.memberships],
   )
-  const supervisesAny = session.memberships.some((m) => m.role !== 'volunteer')
+  const supervisesAny = session.memberships.some((m) => m.role === 'supervisor' || m.role === 'coordinator')
 
   const queue = useQueue(myId, setError)
   const open = useOpenConversation(selectedId, setError, supervises)

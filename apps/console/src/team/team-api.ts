@@ -4,8 +4,8 @@ import type {
   InvitationCreated,
   InvitationView,
   InviteBody,
+  MemberRole,
   PasswordResetIssued,
-  Role,
   TeamView,
 } from '@ascolto/protocol'
 import { request } from '../api/http.ts'
@@ -33,7 +33,7 @@ export const revokeInvitation = (helplineId: string, id: string) =>
 export const issuePasswordReset = (helplineId: string, userId: string) =>
   request<PasswordResetIssued>('POST', `${memberPath(helplineId, userId)}/password-reset`)
 
-export const changeRole = (helplineId: string, userId: string, role: Role) =>
+export const changeRole = (helplineId: string, userId: string, role: MemberRole) =>
   request<void>('PUT', `${memberPath(helplineId, userId)}/role`, { role })
 
 export const deactivate = (helplineId: string, userId: string) =>

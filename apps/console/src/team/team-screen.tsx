@@ -3,7 +3,7 @@
 // a single-use link shown once; the invitations with their state; what the helpline asks of
 // accounts (second factor, idle time); the mediators and interpreters who can be called into a
 // phone call.
-import type { HelplineSecurity, Membership, Role, SessionView, TeamView } from '@ascolto/protocol'
+import type { HelplineSecurity, MemberRole, Membership, SessionView, TeamView } from '@ascolto/protocol'
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CallMediatorList } from '../calls/call-mediator-list.tsx'
@@ -26,7 +26,7 @@ import { TeamPage } from './team-header.tsx'
 import './team.css'
 
 type Props = { session: SessionView; helplines: Membership[]; helplineId: string; onSignedOut: () => void }
-const ROLES: Role[] = ['volunteer', 'supervisor', 'coordinator']
+const ROLES: MemberRole[] = ['volunteer', 'supervisor', 'coordinator', 'mediator']
 
 export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Props) {
   const { t, i18n } = useTranslation()
@@ -104,7 +104,7 @@ export function TeamScreen({ session, helplines, helplineId, onSignedOut }: Prop
                         disabled={me}
                         onChange={(event) =>
                           act(
-                            () => changeRole(helplineId, member.userId, event.target.value as Role),
+                            () => changeRole(helplineId, member.userId, event.target.value as MemberRole),
                             t('team.roleChanged', { name: member.displayName }),
                           )
                         }
@@ -196,7 +196,7 @@ function InviteForm({ helplineId, onInvited }: { helplineId: string; onInvited: 
   const { t } = useTranslation()
   const ids = { email: useId(), role: useId() }
   const [email, setEmail] = useState('')
-  const [role, setRole] = useState<Role>('volunteer')
+  const [role, setRole] = useState<MemberRole>('volunteer')
   const [link, setLink] = useState<string | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
 
@@ -227,7 +227,7 @@ function InviteForm({ helplineId, onInvited }: { helplineId: string; onInvited: 
           onChange={(event) => setEmail(event.target.value)}
         />
         <label htmlFor={ids.role}>{t('team.role')}</label>
-        <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+        <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as MemberRole)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`team.roles.${r}`)}

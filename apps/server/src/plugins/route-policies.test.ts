@@ -1,6 +1,6 @@
 // Deny by default, walked for real: every route the app registers (collected by its onRoute
-// hook) × every role (anonymous, volunteer, supervisor, coordinator, admin) is called, and the
-// answer must be what the route's policy says.
+// hook) × every role (anonymous, volunteer, supervisor, coordinator, admin, mediator) is called,
+// and the answer must be what the route's policy says; a mediator finds no staff route (404).
 import assert from 'node:assert/strict'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
@@ -21,7 +21,7 @@ import {
 import { registerErrorHandling } from './errors.ts'
 import { type RoutePolicy, registeredRoutes, registerRoutePolicies } from './route-policies.ts'
 
-type Who = 'anonymous' | 'volunteer' | 'supervisor' | 'coordinator' | 'admin'
+type Who = 'anonymous' | 'volunteer' | 'supervisor' | 'coordinator' | 'admin' | 'mediator'
 const rank = { volunteer: 1, supervisor: 2, coordinator: 3 } as const
 
 /** What each policy lets in: the table the answers are checked against. */
@@ -30,7 +30,8 @@ function admits(policy: RoutePolicy, who: Who) {
   if (who === 'anonymous') return false
   if (policy.access === 'session') return true
   if (policy.access === 'admin') return who === 'admin'
-  return who !== 'admin' && rank[who] >= rank[policy.least]
+  if (policy.access === 'mediator') return who === 'mediator'
+  return who !== 'admin' && who !== 'mediator' && rank[who] >= rank[policy.least]
 }
 
 // Any change to this list is a decision about who may call a route without signing in.
@@ -87,7 +88,7 @@ describe('authorisation policies, route by route and role by role', () => {
     await app.ready()
     const line = await makeHelpline(server.pool)
     cookies.set('anonymous', undefined)
-    for (const role of ['volunteer', 'supervisor', 'coordinator'] as const) {
+    for (const role of ['volunteer', 'supervisor', 'coordinator', 'mediator'] as const) {
       cookies.set(role, (await makeOperator(server, [{ helplineId: line.helplineId, role }])).cookie)
     }
     const email = `${randomBytes(4).toString('hex')}@example.org`
@@ -137,13 +138,15 @@ describe('authorisation policies, route by route and role by role', () => {
           )
         } else if (who === 'anonymous') {
           assert.equal(response.statusCode, 401, label)
+        } else if (who === 'mediator' && route.policy.access === 'staff') {
+          assert.equal(response.statusCode, 404, label)
         } else {
           assert.equal(response.statusCode, 403, label)
         }
         checked.push(label)
       }
     }
-    assert.ok(checked.length >= 5 * 30, `${checked.length} calls`)
+    assert.ok(checked.length >= 6 * 30, `${checked.length} calls`)
   })
 
   it('refuses every event a client sends on either socket: none is declared', async () => {

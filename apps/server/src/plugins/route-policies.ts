@@ -18,6 +18,8 @@ export type RoutePolicy =
   /** `audit`: the route reads a conversation's content, logged before the handler runs. */
   | { access: 'staff'; least: Role; audit?: ConversationRead }
   | { access: 'admin' }
+  /** A mediator (mediation/): the use-case lets them reach only the conversations they are in now. */
+  | { access: 'mediator' }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -181,6 +183,14 @@ export async function enforcePolicy(pool: Pool, request: FastifyRequest, policy:
   if (policy.access === 'admin') {
     if (!actor.isAdmin) throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'This needs an administrator')
     return
+  }
+  if (policy.access === 'mediator') {
+    if (!actor.mediatorOf?.size) throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'This is for mediators')
+    return
+  }
+  // a mediator and nothing else: no staff route exists for them, as a conversation they are not in
+  if (actor.roles.size === 0 && actor.mediatorOf?.size && !actor.isAdmin) {
+    throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Not found')
   }
   if (![...actor.roles.values()].some((role) => rank[role] >= rank[policy.least])) {
     throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', `This needs the ${policy.least} role`)

@@ -2,10 +2,12 @@
 // message changed (ids, states: the queue, badges and arrivals need them), but its text and
 // preview go only to the consoles that have it open (after an audited read, `followConversation`)
 // or to the operator it is assigned to; the others get the same event with the content left out
-// (`withheld`) and read it over the API, where the read is audited.
+// (`withheld`) and read it over the API, where the read is audited. A mediator's console hears
+// only the messages of the conversations they are in (mediationRoom).
+import { toMediatedMessage } from '@ascolto/core'
 import type { ConversationView, MessageView } from '@ascolto/protocol'
 import type { Namespace } from 'socket.io'
-import { assignedRoom, openRoom, userRoom } from './rooms.ts'
+import { assignedRoom, mediationRoom, openRoom, userRoom } from './rooms.ts'
 
 const OPEN_ROOM = /^open:/
 
@@ -47,6 +49,20 @@ export function emitMessage(
 ) {
   consoles.to(contentRooms(message.conversationId)).emit(event, message)
   consoles.to(helplineRoom).except(contentRooms(message.conversationId)).emit(event, withheldMessage(message))
+  // the mediator in the conversation, if any: no helpline room, only this conversation's messages
+  consoles.to(mediationRoom(message.conversationId)).emit('mediation.message', toMediatedMessage(message))
+}
+
+/** A mediator joined or left a conversation: their sockets, on every instance, follow it or stop. */
+export function followAsMediator(
+  consoles: Namespace,
+  userId: string,
+  conversationId: string,
+  change: 'join' | 'leave',
+) {
+  const sockets = consoles.in(userRoom(userId))
+  if (change === 'join') sockets.socketsJoin(mediationRoom(conversationId))
+  else sockets.socketsLeave(mediationRoom(conversationId))
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Publisher } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { ConsoleEvents, ConversationView, MessageView } from '@ascolto/protocol'
 import type { Server } from 'socket.io'
-import { emitConversation, emitMessage, followConversation } from './content-rooms.ts'
+import { emitConversation, emitMessage, followAsMediator, followConversation } from './content-rooms.ts'
 import { consoleRoom, userRoom } from './rooms.ts'
 import type { WaitUpdates } from './wait-updates.ts'
 
@@ -42,6 +42,8 @@ export function createPublisher(
     },
     follow: (socketId, sessionTag, conversationId) =>
       followConversation(io.of('/console'), socketId, sessionTag, conversationId),
+    mediatorRoom: (userId, conversationId, change) =>
+      followAsMediator(io.of('/console'), userId, conversationId, change),
     toWidget: (room, event, payload) => {
       io.of('/widget').to(room).emit(event, payload)
     },

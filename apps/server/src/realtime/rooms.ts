@@ -10,3 +10,5 @@ export const sessionRoom = (tag: string) => `session:${tag}`
 export const openRoom = (conversationId: string) => `open:${conversationId}`
 /** The sockets of the operator the conversation is assigned to (kept as assignments change). */
 export const assignedRoom = (conversationId: string) => `assigned:${conversationId}`
+/** The sockets of the mediator in the conversation (mediation/): its messages, as a mediator sees them. */
+export const mediationRoom = (conversationId: string) => `mediation:${conversationId}`

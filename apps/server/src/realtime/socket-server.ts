@@ -8,6 +8,7 @@ import {
   assignedConversationIds,
   findChannel,
   liveSessionTags,
+  mediatedConversationIds,
   SESSIONS_ENDED_CHANNEL,
   sessionTag,
 } from '@ascolto/core'
@@ -24,7 +25,7 @@ import {
 } from '../plugins/flood-limits.ts'
 import { watchDatabase } from './database-watch.ts'
 import { listeningPool } from './listening-pool.ts'
-import { assignedRoom, consoleRoom, sessionRoom, userRoom } from './rooms.ts'
+import { assignedRoom, consoleRoom, mediationRoom, sessionRoom, userRoom } from './rooms.ts'
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -72,6 +73,8 @@ export function createSocketServer(
       ...[...actor.roles.keys()].map(consoleRoom),
       // the content of what is assigned to them reaches them from the start (content-rooms.ts)
       ...(await assignedConversationIds(pool, actor)).map(assignedRoom),
+      // a mediator's: the conversations they are in, and no helpline's room (they have no role above)
+      ...(await mediatedConversationIds(pool, actor)).map(mediationRoom),
     ])
     next()
   })

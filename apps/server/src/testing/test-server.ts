@@ -9,6 +9,7 @@ import { loadConfig } from '@ascolto/config'
 import { addMembership, createChannel, createHelpline, createUser } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import { createTestDatabase } from '@ascolto/db/testing'
+import type { MemberRole } from '@ascolto/protocol'
 import { type Running, startAscolto } from '../main.ts'
 import { answerOf } from './answer.ts'
 import { createLogSink, noteMadeUp, noteMadeUpBody, personalDataIn } from './log-scan.ts'
@@ -88,7 +89,7 @@ export const TEST_PASSWORD = 'correct horse battery staple'
 /** A staff member of the given helplines, signed in: returns the cookie to send. */
 export async function makeOperator(
   server: { pool: Pool; url: string },
-  memberships: Array<{ helplineId: string; role: 'volunteer' | 'supervisor' | 'coordinator' }>,
+  memberships: Array<{ helplineId: string; role: MemberRole }>,
   name = 'Volontaria',
 ) {
   const email = `${randomBytes(5).toString('hex')}@example.org`

@@ -1,6 +1,8 @@
 // The helpline's list of cultural mediators and interpreters to call into a phone call, by
 // language. Coordinators keep it and alone read the numbers (staff data, sealed with the
 // helpline's key like the channel secrets); every member reads labels and languages, to choose.
+// An entry may name the mediator's console account: the same list serves written conversations
+// (mediation/), where a mediator of the language asked for is alerted and joins.
 import { randomUUID } from 'node:crypto'
 import type { CallMediator, CallMediatorInput } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
@@ -24,8 +26,14 @@ export async function listCallMediators(
   helplineId: string,
 ): Promise<CallMediator[]> {
   const role = requireRole(actor, helplineId, 'volunteer')
-  const { rows } = await tx.query<{ id: string; label: string; languages: string[]; phone_sealed: Buffer }>(
-    `select id, label, languages, phone_sealed from call_mediator
+  const { rows } = await tx.query<{
+    id: string
+    label: string
+    languages: string[]
+    phone_sealed: Buffer
+    user_id: string | null
+  }>(
+    `select id, label, languages, phone_sealed, user_id from call_mediator
       where helpline_id = $1 and removed_at is null order by label, id`,
     [helplineId],
   )
@@ -34,7 +42,10 @@ export async function listCallMediators(
     label: row.label,
     languages: row.languages,
     ...(role === 'coordinator'
-      ? { phone: openMediatorPhone(services.keyring, helplineId, row.id, row.phone_sealed) }
+      ? {
+          phone: openMediatorPhone(services.keyring, helplineId, row.id, row.phone_sealed),
+          accountId: row.user_id,
+        }
       : {}),
   }))
 }
@@ -59,17 +70,20 @@ export async function saveCallMediator(
   const label = input.label.trim()
   if (!label) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'label: a label is needed')
   const languages = [...new Set(input.languages)]
+  const accountId = input.accountId ?? null
+  if (accountId) await requireMediatorMember(tx, helplineId, accountId)
   const id = mediatorId ?? randomUUID()
   const sealed = services.keyring.scope(helplineId).seal(phone, sealContext(id))
   const saved = mediatorId
     ? await tx.query(
-        `update call_mediator set label = $3, languages = $4, phone_sealed = $5
+        `update call_mediator set label = $3, languages = $4, phone_sealed = $5, user_id = $6
           where id = $1 and helpline_id = $2 and removed_at is null`,
-        [id, helplineId, label, languages, sealed],
+        [id, helplineId, label, languages, sealed, accountId],
       )
     : await tx.query(
-        `insert into call_mediator (id, helpline_id, label, languages, phone_sealed) values ($1, $2, $3, $4, $5)`,
-        [id, helplineId, label, languages, sealed],
+        `insert into call_mediator (id, helpline_id, label, languages, phone_sealed, user_id)
+         values ($1, $2, $3, $4, $5, $6)`,
+        [id, helplineId, label, languages, sealed, accountId],
       )
   if (saved.rowCount !== 1) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Mediator not found')
   await recordAuditEvent(tx, {
@@ -79,7 +93,18 @@ export async function saveCallMediator(
     subjectType: 'call_mediator',
     subjectId: id,
   })
-  return { id, label, languages, phone }
+  return { id, label, languages, phone, accountId }
+}
+
+/** The console account an entry names must be a mediator member of the same helpline. */
+async function requireMediatorMember(tx: Pick<Tx, 'query'>, helplineId: string, userId: string) {
+  const { rowCount } = await tx.query(
+    `select 1 from membership where helpline_id = $1 and user_id = $2 and role = 'mediator'`,
+    [helplineId, userId],
+  )
+  if (rowCount !== 1) {
+    throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'accountId: not a mediator of this helpline')
+  }
 }
 
 /** Takes a mediator off the list; the calls they joined keep their label. */

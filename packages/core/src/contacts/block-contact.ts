@@ -15,6 +15,7 @@ import {
 } from '../conversations/find-conversation.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { announceEnded, endMediations } from '../mediation/end-mediation.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
 
 /** What a block's reason is sealed to: its person. */
@@ -57,10 +58,16 @@ export async function blockContact(
       input.days,
     ],
   )
-  await tx.query(
+  const closed = await tx.query<{ id: string }>(
     `update conversation set status = 'closed', closed_at = coalesce(closed_at, now())
-      where contact_id = $1 and status <> 'closed'`,
+      where contact_id = $1 and status <> 'closed' returning id`,
     [record.contact_id],
+  )
+  const mediationsEnded = await endMediations(
+    tx,
+    closed.rows.map((r) => r.id),
+    'closed',
+    actor.userId,
   )
   await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
@@ -85,6 +92,7 @@ export async function blockContact(
       })
     }
     services.publisher.toConsoles(record.helpline_id, 'conversation.updated', view)
+    announceEnded(services, mediationsEnded)
     if (input.sendNotice) services.publisher.outboxChanged()
   })
   return view

@@ -2,6 +2,7 @@ import type { CloseBody, ConversationView, DeskSettings } from '@ascolto/protoco
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { announceEnded, endMediations } from '../mediation/end-mediation.ts'
 import { offerSurvey } from '../survey/offer-survey.ts'
 import { assignWaiting } from './assign-automatically.ts'
 import { loadConversationViews } from './conversation-views.ts'
@@ -35,6 +36,8 @@ export async function closeConversation(
     [record.id],
   )
   await recordConversationFacts(tx, [record.id], answers)
+  // the mediator's access ends with the conversation
+  const mediationsEnded = await endMediations(tx, [record.id], 'closed', actor.userId)
   await offerSurvey({ tx, afterCommit, services }, settings, record.id)
   if (desk.reviewFlagged) await queueFlaggedForReview(tx, { id: record.id, helplineId: record.helpline_id })
   // whoever closed it may be free for the next one, where the helpline assigns automatically
@@ -56,6 +59,7 @@ export async function closeConversation(
     for (const changed of [view, ...others]) {
       services.publisher.toConsoles(record.helpline_id, 'conversation.updated', changed)
     }
+    announceEnded(services, mediationsEnded)
   })
   return view
 }

@@ -7,7 +7,7 @@ import { riskRank } from '../triage/conversation-risk.ts'
  * what is finally there and keeps the form's answers. Dates are in the helpline's own time zone; the
  * first response is the first reply a person wrote after the first inbound message (automatic
  * replies are not a response); notes count as neither. The highest level triage gave its messages and
- * how often a person corrected the conversation's level are counted too. The survey's answers, written later
+ * how often a person corrected the conversation's level are counted too, and whether a mediator took part. The survey's answers, written later
  * (record-survey-answers.ts), are left as they are. A conversation the person ended before any
  * person of the line answered is `abandoned` (its duration is then the wait). A conversation
  * reopened and closed again takes the new form's answers; retention (no form) keeps the last ones.
@@ -20,7 +20,7 @@ export async function recordConversationFacts(
   await tx.query(
     `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                     inbound_count, outbound_count, first_response_seconds, duration_seconds,
-                                    categories, outcome, triage_level, risk_corrections, abandoned)
+                                    categories, outcome, triage_level, risk_corrections, abandoned, with_mediator)
      select c.id, c.helpline_id, c.channel_id, ch.kind,
             (c.opened_at at time zone h.time_zone)::date,
             (c.closed_at at time zone h.time_zone)::date,
@@ -34,7 +34,8 @@ export async function recordConversationFacts(
             (select count(*)::int from risk_correction rc where rc.conversation_id = c.id),
             c.ended_by_visitor_at is not null and not exists (
               select 1 from message r where r.conversation_id = c.id and r.direction = 'outbound'
-                 and r.kind <> 'auto_reply' and r.author_id is not null)
+                 and r.kind <> 'auto_reply' and r.author_id is not null),
+            exists (select 1 from mediation md where md.conversation_id = c.id and md.joined_at is not null)
        from conversation c
        join channel ch on ch.id = c.channel_id
        join helpline h on h.id = c.helpline_id
@@ -51,6 +52,7 @@ export async function recordConversationFacts(
             first_response_seconds = excluded.first_response_seconds,
             duration_seconds = excluded.duration_seconds, triage_level = excluded.triage_level,
             risk_corrections = excluded.risk_corrections, abandoned = excluded.abandoned,
+            with_mediator = excluded.with_mediator,
             categories = case when $4 then excluded.categories else conversation_fact.categories end,
             outcome = case when $4 then excluded.outcome else conversation_fact.outcome end,
             recorded_at = now()`,

@@ -1,4 +1,5 @@
 import type { Queryable } from '@ascolto/db'
+import type { MemberRole } from '@ascolto/protocol'
 import { hashPassword } from './passwords.ts'
 
 export async function createUser(
@@ -22,7 +23,7 @@ export async function createUser(
 
 export async function addMembership(
   db: Queryable,
-  input: { userId: string; helplineId: string; role: 'volunteer' | 'supervisor' | 'coordinator' },
+  input: { userId: string; helplineId: string; role: MemberRole },
 ) {
   await db.query(
     `insert into membership (user_id, helpline_id, role) values ($1, $2, $3)

@@ -3,7 +3,7 @@
 // once and expires.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Queryable } from '@ascolto/db'
-import type { InvitationView, Role } from '@ascolto/protocol'
+import type { InvitationView, MemberRole as Role } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor } from '../context.ts'
 import { AscoltoError } from '../errors.ts'

@@ -180,7 +180,10 @@ export async function actorForSession(db: Queryable, token: string): Promise<Ses
     is_admin: boolean
     enrolment_only: boolean
     started_at: Date
-    roles: Array<{ helpline_id: string; role: 'volunteer' | 'supervisor' | 'coordinator' }> | null
+    roles: Array<{
+      helpline_id: string
+      role: 'volunteer' | 'supervisor' | 'coordinator' | 'mediator'
+    }> | null
   }>(
     `with touched as (
        update user_session set last_seen_at = now(), expires_at = now() + make_interval(mins => idle_minutes)
@@ -200,6 +203,9 @@ export async function actorForSession(db: Queryable, token: string): Promise<Ses
     isAdmin: row.is_admin,
     enrolmentOnly: row.enrolment_only,
     sessionStartedAt: row.started_at,
-    roles: new Map((row.roles ?? []).map((r) => [r.helpline_id, r.role])),
+    roles: new Map(
+      (row.roles ?? []).flatMap((r) => (r.role === 'mediator' ? [] : [[r.helpline_id, r.role] as const])),
+    ),
+    mediatorOf: new Set((row.roles ?? []).filter((r) => r.role === 'mediator').map((r) => r.helpline_id)),
   }
 }

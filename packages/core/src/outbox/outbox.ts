@@ -13,6 +13,8 @@ export type OutboxKind =
   | 'send_read_receipt'
   /** a safeguarding flag to the on-call supervisor's phone or e-mail, again until acknowledged */
   | 'safeguarding_alert'
+  /** a mediator of the language asked for, on the on-call door, again until one joins (mediation/) */
+  | 'mediator_alert'
   /** the provider's own copies of erased messages (Twilio's logs), deleted there too */
   | 'erase_provider_copies'
   /** a coordinator's daily digest of the rota's gaps, through the helpline's mailbox */

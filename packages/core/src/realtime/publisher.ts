@@ -28,6 +28,11 @@ export type Publisher = {
    * Optional: publishers that push nothing to the widget leave it out.
    */
   answeringChanged?: (helplineId: string) => void
+  /**
+   * A mediator joined (or left) a conversation: their console sockets start (or stop) hearing its
+   * messages, on every instance. Optional: publishers that push nothing leave it out.
+   */
+  mediatorRoom?: (userId: string, conversationId: string, change: 'join' | 'leave') => void
   /** Something was written to the outbox: the worker (here or in another process) should look now. */
   outboxChanged: () => void
 }

@@ -3,21 +3,17 @@
 // address; `on-call-address.ts`), through one of the helpline's own channels, again every few minutes
 // until a supervisor acknowledges the flag in a console. The text names the kind of risk and the
 // pseudonym, never the person's words or the reason; the address is the supervisor's, not the person's.
-import { randomUUID } from 'node:crypto'
-import { type ChannelAdapter, ChannelSendError } from '@ascolto/channels'
+import type { ChannelAdapter } from '@ascolto/channels'
 import type { Pool } from '@ascolto/db'
 import type { SafeguardingKind } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
-import { type ChannelRow, openConnection } from '../channels/open-connection.ts'
 import type { Services, Tx } from '../context.ts'
-import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
-import { complete, enqueue, type OutboxRow, retryLater } from '../outbox/outbox.ts'
+import { complete, enqueue, type OutboxRow } from '../outbox/outbox.ts'
 import { onCallRecipient } from './on-call-address.ts'
+import { alertAgainLater, findOnCallDoor, sendOnCall } from './on-call-door.ts'
 
-const DEFAULT_EVERY_MINUTES = 5
 /** At most this many alerts per flag (an hour at the default pace): the consoles keep alerting. */
 const MAX_ALERTS = 12
-const MAX_FAILED_TRIES = 8
 
 const KINDS: Record<string, Record<SafeguardingKind, string>> = {
   it: {
@@ -75,18 +71,7 @@ export async function sendSafeguardingAlert(
     await complete(pool, row.id)
     return 'acknowledged'
   }
-  const settings = await loadHelplineSettings(pool, flag.helpline_id)
-  const onCall = settings.desk?.onCall
-  const channel = onCall
-    ? (
-        await pool.query<ChannelRow & { kind: string }>(
-          `select id as channel_id, helpline_id, config as channel_config, secrets as channel_secrets, kind
-             from channel where id = $1 and helpline_id = $2 and enabled`,
-          [onCall.channelId, flag.helpline_id],
-        )
-      ).rows[0]
-    : undefined
-  const adapter = channel && adapters[channel.kind]
+  const door = await findOnCallDoor(pool, adapters, flag.helpline_id)
   const audit = (action: string, details: Record<string, unknown>) =>
     recordAuditEvent(pool, {
       helplineId: flag.helpline_id,
@@ -96,47 +81,31 @@ export async function sendSafeguardingAlert(
       subjectId: row.payload.flagId,
       details,
     })
-  if (!onCall || !channel || !adapter) {
+  if (!door) {
     await complete(pool, row.id)
     await audit('safeguarding.alert_failed', { reason: 'no usable on-call channel' })
     return 'failed'
   }
   const recipient = await onCallRecipient(pool, {
     helplineId: flag.helpline_id,
-    channelKind: channel.kind,
-    fallback: onCall.address,
+    channelKind: door.channel.kind,
+    fallback: door.address,
     at: services.clock(),
   })
-  const language = settings.languages.find((l) => l in TEXTS) ?? 'en'
+  const language = door.languages.find((l) => l in TEXTS) ?? 'en'
   const text = (TEXTS[language] ?? TEXTS.en)?.(flag.kind, flag.helpline_name, flag.pseudonym) ?? ''
-  try {
-    await adapter.send(
-      openConnection(services.keyring, channel),
-      recipient.address,
-      { id: randomUUID(), text, createdAt: services.clock() },
-      { pushToWidget: services.publisher.toWidget },
-    )
-  } catch (error) {
-    const retryable = !(error instanceof ChannelSendError) || error.retryable
-    if (retryable && row.attempts < MAX_FAILED_TRIES) {
-      await retryLater(pool, row, error instanceof ChannelSendError ? error.code : 'ASCOLTO_ERR_SEND')
-      return 'retry'
-    }
+  const outcome = await sendOnCall(pool, services, door, row, recipient.address, text)
+  if (outcome === 'retry') return 'retry'
+  if (outcome === 'failed') {
     await complete(pool, row.id)
-    await audit('safeguarding.alert_failed', { channelKind: channel.kind })
+    await audit('safeguarding.alert_failed', { channelKind: door.channel.kind })
     return 'failed'
   }
   await audit('safeguarding.alert_sent', {
-    channelKind: channel.kind,
+    channelKind: door.channel.kind,
     count: sent + 1,
     ...(recipient.supervisorId ? { supervisorOnShift: recipient.supervisorId } : {}),
   })
-  // the same row, again in a few minutes: the next run finds the flag acknowledged, or alerts again
-  await pool.query(
-    `update outbox set leased_until = null, attempts = 0, last_error = null,
-            run_at = now() + make_interval(mins => $2), payload = payload || jsonb_build_object('sent', $3::text)
-      where id = $1`,
-    [row.id, onCall.everyMinutes ?? DEFAULT_EVERY_MINUTES, String(sent + 1)],
-  )
+  await alertAgainLater(pool, door, row, sent + 1)
   return 'sent'
 }

@@ -9,6 +9,7 @@ import type { AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { recordConversationFacts } from '../conversations/record-conversation-facts.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { announceEnded, endMediations } from '../mediation/end-mediation.ts'
 import { addSystemNote, systemWords } from './add-system-note.ts'
 
 export type LeftConversation = { id: string; helplineId: string; channelId: string }
@@ -40,6 +41,7 @@ export async function markPersonLeft(
   )
   // a close now, like one by the helpline, so the survey the widget shows has a row to answer in
   if (!row.answered) await recordConversationFacts(tx, [conversation.id])
+  const mediationsEnded = row.answered ? [] : await endMediations(tx, [conversation.id], 'closed', null)
   const settings = await loadHelplineSettings(tx, conversation.helplineId)
   const words = systemWords(settings.languages)
   const note = await addSystemNote(
@@ -56,6 +58,7 @@ export async function markPersonLeft(
   afterCommit(() => {
     services.publisher.toConsoles(conversation.helplineId, 'message.created', note)
     if (view) services.publisher.toConsoles(conversation.helplineId, 'conversation.updated', view)
+    announceEnded(services, mediationsEnded)
   })
   return row.answered ? 'kept' : 'closed'
 }
