@@ -2,7 +2,9 @@
 // (commit before acknowledgement), on the embedded PostgreSQL and on a PostgreSQL server, each
 // beside its baseline measured in the same run: raw single-row INSERT + COMMIT into that same
 // PostgreSQL from this process. On the embedded one, the whole installation's memory (Ascolto and
-// its PostgreSQL) at rest and under load. Prints a table per database, writes JSON.
+// its PostgreSQL) at rest and under load. Two cases: each message from a person writing for the
+// first time, and people already in a conversation writing again; the statements (round trips)
+// one message takes in each (bench/statements.ts). Prints a table per database, writes JSON.
 //   npm run bench:inbound                      (the embedded PostgreSQL, and the machine's server if it answers)
 //   DATABASE_URL=postgres://… npm run bench:inbound     (that server instead of the machine's)
 //   BENCH_DATABASES=embedded npm run bench:inbound      (one of them only: embedded or server)
@@ -22,13 +24,21 @@ import {
   sleep,
   startBenchAscolto,
 } from './lib.ts'
+import { statementsPerMessage } from './statements.ts'
 
-const RATES = (process.env.BENCH_RATES ?? '100,250,500,1000,1500,2000').split(',').map(Number)
+const RATES = (process.env.BENCH_RATES ?? '250,500,1000,1500').split(',').map(Number)
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5)
+/** People already in a conversation, in the common case: each writes again every few hundred ms. */
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300)
+/** Where webhook → console is read: the rate the issue names. */
+const CONSOLE_RATE = 500
+
+type Case = 'new person' | 'in conversation'
 
 async function inbound(kind: DatabaseKind) {
   const db = await database(kind)
   const baselineRate = await baseline(db.url)
+  const statements = await statementsPerMessage(db)
   const bench = await startBenchAscolto(db)
   const installation = async () => {
     const pids = [bench.ascolto.child.pid ?? 0, ...(db.dataDir ? await postgresPids(db.dataDir) : [])]
@@ -38,98 +48,131 @@ async function inbound(kind: DatabaseKind) {
   const atRest = await installation()
   let underLoad = atRest
 
-  // webhook → console: each text carries the instant it was posted
+  // Webhook → console. The consoles that have not opened a conversation hear of its messages
+  // without their text (realtime/content-rooms.ts), so a message is known by its conversation:
+  // each person's conversation is learnt from their first message, sent one at a time, and each
+  // of their next messages is matched with the oldest of theirs not yet heard of.
   const toConsole: number[] = []
-  bench.console.on('message.created', (message: { text: string; direction: string }) => {
-    const sentAt = Number(/^bench (\d+)/.exec(message.text)?.[1])
-    if (message.direction === 'inbound' && sentAt) toConsole.push(Date.now() - sentAt)
+  const pending = new Map<string, number[]>()
+  let learnt: ((conversationId: string) => void) | undefined
+  bench.console.on('message.created', (message: { conversationId: string; direction: string }) => {
+    if (message.direction !== 'inbound') return
+    if (learnt) return learnt(message.conversationId)
+    const sentAt = pending.get(message.conversationId)?.shift()
+    if (sentAt) toConsole.push(Date.now() - sentAt)
   })
+  let phones = 0
+  const newPhone = () => `39333${String(phones++).padStart(7, '0')}`
+  const post = (phone: string, sentAt: number) => {
+    const body = Buffer.from(
+      JSON.stringify(
+        whatsappPayload({ messages: [whatsappText({ phone }, `bench ${sentAt} ${randomUUID()}`)] }),
+      ),
+    )
+    return fetch(bench.channel.webhookUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': whatsappSignature(bench.channel.appSecret, body),
+      },
+      body: new Uint8Array(body),
+    })
+  }
+  const people: Array<{ phone: string; conversationId: string }> = []
+  for (let i = 0; i < PEOPLE; i++) {
+    const phone = newPhone()
+    const heard = new Promise<string>((resolve) => (learnt = resolve))
+    await (await post(phone, Date.now())).arrayBuffer()
+    people.push({ phone, conversationId: await heard })
+  }
+  learnt = undefined
 
   const rows: Array<Record<string, number | string>> = []
-  for (const rate of RATES) {
-    toConsole.length = 0
-    const acks: number[] = []
-    let failed = 0
-    const inFlight: Promise<void>[] = []
-    const started = Date.now()
-    const total = rate * STEP_SECONDS
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / rate
-      const wait = due - Date.now()
-      if (wait > 0) await sleep(wait)
-      if (i === Math.floor(total / 2)) installation().then((mb) => (underLoad = Math.max(underLoad, mb)))
-      const sentAt = Date.now()
-      const payload = whatsappPayload({
-        messages: [
-          whatsappText(
-            { phone: `39333${String(i % 100_000).padStart(7, '0')}` },
-            `bench ${sentAt} ${randomUUID()}`,
+  for (const which of ['new person', 'in conversation'] satisfies Case[]) {
+    for (const rate of RATES) {
+      toConsole.length = 0
+      pending.clear()
+      const acks: number[] = []
+      let refused = 0
+      let failed = 0
+      const inFlight: Promise<void>[] = []
+      const started = Date.now()
+      const total = rate * STEP_SECONDS
+      for (let i = 0; i < total; i++) {
+        const due = started + (i * 1000) / rate
+        const wait = due - Date.now()
+        if (wait > 0) await sleep(wait)
+        if (i === Math.floor(total / 2)) installation().then((mb) => (underLoad = Math.max(underLoad, mb)))
+        const person = which === 'in conversation' ? people[i % people.length] : undefined
+        const sentAt = Date.now()
+        if (person)
+          pending.set(person.conversationId, [...(pending.get(person.conversationId) ?? []), sentAt])
+        inFlight.push(
+          post(person?.phone ?? newPhone(), sentAt).then(
+            async (response) => {
+              await response.arrayBuffer()
+              if (response.status === 200) acks.push(Date.now() - sentAt)
+              else if (response.status === 503) refused++
+              else failed++
+            },
+            () => {
+              failed++
+            },
           ),
-        ],
+        )
+      }
+      await Promise.all(inFlight)
+      const elapsed = (Date.now() - started) / 1000
+      await sleep(500)
+      rows.push({
+        case: which,
+        'offered/s': rate,
+        'acked/s': round(acks.length / elapsed),
+        'of baseline %': round((acks.length / elapsed / baselineRate) * 100),
+        'refused 503': refused,
+        failed,
+        'ack p50 ms': round(percentile(acks, 50)),
+        'ack p99 ms': round(percentile(acks, 99)),
+        'console p50 ms': round(percentile(toConsole, 50)),
+        'console p99 ms': round(percentile(toConsole, 99)),
       })
-      const body = Buffer.from(JSON.stringify(payload))
-      inFlight.push(
-        fetch(bench.channel.webhookUrl, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-hub-signature-256': whatsappSignature(bench.channel.appSecret, body),
-          },
-          body: new Uint8Array(body),
-        }).then(
-          async (response) => {
-            await response.arrayBuffer()
-            if (response.status === 200) acks.push(Date.now() - sentAt)
-            else failed++
-          },
-          () => {
-            failed++
-          },
-        ),
-      )
+      if (acks.length / elapsed < rate * 0.9) break // saturated: the next step says nothing more
     }
-    await Promise.all(inFlight)
-    const elapsed = (Date.now() - started) / 1000
-    await sleep(500)
-    rows.push({
-      'offered/s': rate,
-      'acked/s': round(acks.length / elapsed),
-      failed,
-      'ack p50 ms': round(percentile(acks, 50)),
-      'ack p99 ms': round(percentile(acks, 99)),
-      'console p50 ms': round(percentile(toConsole, 50)),
-      'console p95 ms': round(percentile(toConsole, 95)),
-      'console p99 ms': round(percentile(toConsole, 99)),
-    })
-    if (acks.length / elapsed < rate * 0.9) break // saturated: the next step says nothing more
   }
   await bench.close()
   await db.close()
 
-  const best = Math.max(...rows.map((r) => Number(r['acked/s'])))
+  const best = (which: Case) =>
+    Math.max(...rows.filter((r) => r.case === which).map((r) => Number(r['acked/s'])))
+  const consoleP99 = rows.find((r) => r.case === 'in conversation' && r['offered/s'] === CONSOLE_RATE)?.[
+    'console p99 ms'
+  ]
   await report(
     `inbound-${kind}`,
     `Inbound on the ${db.kind}`,
-    { database: db.kind, baselineRate, atRest, underLoad },
+    { database: db.kind, baselineRate, statements, atRest, underLoad },
     rows,
   )
   process.stdout.write(
-    `baseline: ${round(baselineRate)} single-row insert+commit/s; best sustained ${best} msgs/s = ${round((best / baselineRate) * 100)}% of it\n` +
+    `baseline: ${round(baselineRate)} single-row insert+commit/s\n` +
       `memory of the installation (Ascolto${db.dataDir ? ' + its PostgreSQL' : ''}, PSS): ${atRest} MB at rest, ${underLoad} MB under load\n`,
   )
-  return { database: db.kind, baselineRate, best, atRest, underLoad }
+  return {
+    database: db.kind,
+    'baseline commits/s': round(baselineRate),
+    'new person msgs/s': best('new person'),
+    'new person % of baseline': round((best('new person') / baselineRate) * 100),
+    'in conversation msgs/s': best('in conversation'),
+    'in conversation % of baseline': round((best('in conversation') / baselineRate) * 100),
+    [`console p99 ms at ${CONSOLE_RATE}/s`]: consoleP99 ?? 'saturated',
+    'statements/msg new person': statements.newPerson,
+    'statements/msg in conversation': statements.inConversation,
+    'memory at rest MB': atRest,
+    'memory under load MB': underLoad,
+  }
 }
 
 const summary = []
 for (const kind of await databasesToRun()) summary.push(await inbound(kind))
-process.stdout.write('\nInbound, side by side\n')
-console.table(
-  summary.map((s) => ({
-    database: s.database,
-    'baseline commits/s': round(s.baselineRate),
-    'best msgs/s': s.best,
-    'of baseline %': round((s.best / s.baselineRate) * 100),
-    'memory at rest MB': s.atRest,
-    'memory under load MB': s.underLoad,
-  })),
-)
+process.stdout.write('\nInbound, side by side (statements: each one round trip with node-postgres)\n')
+console.table(summary)

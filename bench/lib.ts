@@ -60,7 +60,7 @@ export async function database(kind: DatabaseKind): Promise<BenchDatabase> {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return {
-    kind: embedded ? 'embedded PostgreSQL (default settings)' : 'PostgreSQL server',
+    kind: embedded ? 'embedded PostgreSQL (its settings: EMBEDDED_SETTINGS)' : 'PostgreSQL server',
     url: url.toString(),
     dataDir: dir,
     close: async () => {

@@ -24,6 +24,7 @@ export const ConfigSchema = Type.Object({
     description: 'ASCOLTO_SESSION_IDLE_MINUTES',
   }),
   trustProxy: Type.String({ minLength: 1, description: 'ASCOLTO_TRUST_PROXY' }),
+  webhooksInFlight: Type.Integer({ minimum: 1, maximum: 100_000, description: 'ASCOLTO_WEBHOOKS_IN_FLIGHT' }),
   logAddresses: Type.Union([Type.Literal('none'), Type.Literal('truncated')], {
     description: 'ASCOLTO_LOG_ADDRESSES',
   }),
@@ -57,6 +58,9 @@ const variables = {
   // the reverse proxies whose X-Forwarded-For is believed: addresses, CIDRs, or "loopback" (a proxy
   // on the same machine); a client talking to Ascolto directly cannot choose its address then
   trustProxy: { name: 'ASCOLTO_TRUST_PROXY', fallback: 'loopback' },
+  // webhooks taken at once; past it they are refused with 503 at once, and the provider retries,
+  // rather than queued past its timeout (routes/webhooks/index.ts)
+  webhooksInFlight: { name: 'ASCOLTO_WEBHOOKS_IN_FLIGHT', fallback: '64' },
   // what logs keep of a client's IP address: nothing, or its network (/24, /48) for abuse handling
   logAddresses: { name: 'ASCOLTO_LOG_ADDRESSES', fallback: 'none' },
   logLevel: { name: 'LOG_LEVEL', fallback: 'info' },
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   raw.port = raw.port === undefined ? undefined : Number(raw.port)
   raw.sessionIdleMinutes = raw.sessionIdleMinutes === undefined ? undefined : Number(raw.sessionIdleMinutes)
+  raw.webhooksInFlight = raw.webhooksInFlight === undefined ? undefined : Number(raw.webhooksInFlight)
   Object.assign(raw, overrides)
   raw.publicUrl ??= `http://localhost:${raw.port}`
 

@@ -22,6 +22,8 @@ export const errorStatus = {
   ASCOLTO_ERR_RATE_LIMITED: 429,
   /** A provider's body carrying more messages and reports than one delivery ever holds. */
   ASCOLTO_ERR_TOO_MANY_EVENTS: 413,
+  /** As many webhooks as the instance takes at once are in hand: the provider retries later. */
+  ASCOLTO_ERR_BUSY: 503,
   ASCOLTO_ERR_SECOND_FACTOR_REQUIRED: 401,
   ASCOLTO_ERR_SECOND_FACTOR_ENROLMENT: 403,
   /** Changing the account's second factors needs the password again (operators/reauthentication.ts). */

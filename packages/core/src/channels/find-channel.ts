@@ -1,26 +1,67 @@
-import type { ChannelConnection } from '@ascolto/channels'
+import type { ChannelConnection, ChannelSecrets } from '@ascolto/channels'
 import type { Queryable } from '@ascolto/db'
+import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
+import { openChannelSecrets } from './channel-secrets.ts'
 
 export type ChannelRecord = ChannelConnection & { kind: string; helplineName: string; locale: string }
 
 /** An enabled channel of the given kind; anything else is "not found", whatever the reason. */
 export async function findChannel(db: Queryable, channelId: string, kind: string): Promise<ChannelRecord> {
-  const { rows } = await db.query<{
-    id: string
-    helpline_id: string
-    kind: string
-    config: Record<string, unknown>
-    helpline_name: string
-    default_locale: string
-  }>(
-    `select ch.id, ch.helpline_id, ch.kind, ch.config, h.name as helpline_name, h.default_locale
+  return recordOf(await channelRow(db, channelId, kind, ''))
+}
+
+/**
+ * The same channel with its secrets opened, in one round trip: a webhook's door. The opened
+ * secrets are kept per instance by the row's version (`xmin`, new at every update of the row), so
+ * a change saved by any instance is read by the next request here, and opened once.
+ */
+export async function findChannelWithSecrets(
+  db: Queryable,
+  keyring: Keyring,
+  channelId: string,
+  kind: string,
+): Promise<ChannelRecord & { secrets: ChannelSecrets | null }> {
+  const row = await channelRow(db, channelId, kind, ', ch.secrets, ch.xmin::text as version')
+  const record = recordOf(row)
+  const cacheKey = `${row.id}:${row.version}`
+  let secrets = openedSecrets.get(cacheKey)
+  if (secrets === undefined) {
+    secrets = openChannelSecrets(keyring, record, row.secrets ?? null)
+    if (openedSecrets.size >= OPENED_SECRETS_KEPT) openedSecrets.clear()
+    openedSecrets.set(cacheKey, secrets)
+  }
+  return { ...record, secrets }
+}
+
+/** Channels whose opened secrets an instance keeps; past it they are opened afresh. */
+const OPENED_SECRETS_KEPT = 1000
+const openedSecrets = new Map<string, ChannelSecrets | null>()
+
+type ChannelRow = {
+  id: string
+  helpline_id: string
+  kind: string
+  config: Record<string, unknown>
+  helpline_name: string
+  default_locale: string
+  secrets?: Buffer | null
+  version?: string
+}
+
+async function channelRow(db: Queryable, channelId: string, kind: string, extra: string) {
+  const { rows } = await db.query<ChannelRow>(
+    `select ch.id, ch.helpline_id, ch.kind, ch.config, h.name as helpline_name, h.default_locale${extra}
        from channel ch join helpline h on h.id = ch.helpline_id
       where ch.id = $1 and ch.kind = $2 and ch.enabled`,
     [channelId, kind],
   )
   const row = rows[0]
   if (!row) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Channel not found')
+  return row
+}
+
+function recordOf(row: ChannelRow): ChannelRecord {
   return {
     id: row.id,
     helplineId: row.helpline_id,

@@ -8,7 +8,15 @@
 // longer be opened, even with the master key (crypto-shredding; docs/deployment.md, Backups).
 // What belongs to no person (a channel's secrets, staff secrets) is sealed under a key derived
 // for its scope.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto'
 
 /** The first byte of a sealed value: which key it was sealed under. */
 const SCOPE_KEY = 1
@@ -53,7 +61,7 @@ export class KeyDestroyedError extends Error {
   }
 }
 
-function gcmSeal(version: number, key: Buffer, plaintext: Buffer, context: string) {
+function gcmSeal(version: number, key: KeyObject, plaintext: Buffer, context: string) {
   const iv = randomBytes(IV_LENGTH)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(Buffer.from(context))
@@ -61,7 +69,7 @@ function gcmSeal(version: number, key: Buffer, plaintext: Buffer, context: strin
   return Buffer.concat([Buffer.of(version), iv, cipher.getAuthTag(), body])
 }
 
-function gcmOpen(key: Buffer, sealed: Buffer, context: string) {
+function gcmOpen(key: KeyObject, sealed: Buffer, context: string) {
   const iv = sealed.subarray(1, 1 + IV_LENGTH)
   const tag = sealed.subarray(1 + IV_LENGTH, 1 + IV_LENGTH + TAG_LENGTH)
   const decipher = createDecipheriv('aes-256-gcm', key, iv)
@@ -82,13 +90,14 @@ function sealerOf(sealBytes: Sealer['sealBytes'], openBytes: Sealer['openBytes']
 export function createKeyring(masterKey: Buffer): Keyring {
   if (masterKey.length !== 32) throw new Error('The master key must be 32 bytes')
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32))
-  const hashKey = derive('ascolto/address-hash/v1')
-  const providerIdKey = derive('ascolto/provider-id-hash/v1')
-  const scopeKeys = new Map<string, Buffer>()
+  const hashKey = createSecretKey(derive('ascolto/address-hash/v1'))
+  const providerIdKey = createSecretKey(derive('ascolto/provider-id-hash/v1'))
+  // as KeyObjects, made once: a cipher made from one skips importing the raw key every time
+  const scopeKeys = new Map<string, KeyObject>()
   const scopeKey = (scopeId: string) => {
     let key = scopeKeys.get(scopeId)
     if (!key) {
-      key = derive(`ascolto/helpline/${scopeId}/v1`)
+      key = createSecretKey(derive(`ascolto/helpline/${scopeId}/v1`))
       scopeKeys.set(scopeId, key)
     }
     return key
@@ -113,7 +122,7 @@ export function createKeyring(masterKey: Buffer): Keyring {
     newContactKey: (helplineId, contactId) =>
       gcmSeal(SCOPE_KEY, scopeKey(helplineId), randomBytes(32), wrapContext(contactId)),
     contact: (helplineId, contactId, wrappedKey) => {
-      const key = wrappedKey && openScoped(helplineId, wrappedKey, wrapContext(contactId))
+      const key = wrappedKey && createSecretKey(openScoped(helplineId, wrappedKey, wrapContext(contactId)))
       return sealerOf(
         (plaintext, context) => {
           if (!key) throw new KeyDestroyedError()

@@ -130,17 +130,46 @@ type HelplineRow = {
   time_zone: string
   default_locale: string
   settings: Partial<HelplineSettings>
+  version: string
 }
 
-export async function loadHelplineSettings(db: Queryable, helplineId: string): Promise<HelplineSettings> {
+async function readSettings(db: Queryable, helplineId: string) {
   const { rows } = await db.query<HelplineRow>(
-    'select name, time_zone, default_locale, settings from helpline where id = $1',
+    'select name, time_zone, default_locale, settings, xmin::text as version from helpline where id = $1',
     [helplineId],
   )
   const row = rows[0]
   if (!row) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Helpline not found')
   const base = defaultSettings(row.name, row.time_zone, row.default_locale)
-  return { ...base, ...row.settings, name: row.name, timeZone: row.time_zone }
+  const settings: HelplineSettings = { ...base, ...row.settings, name: row.name, timeZone: row.time_zone }
+  return { version: row.version, settings }
+}
+
+export async function loadHelplineSettings(db: Queryable, helplineId: string): Promise<HelplineSettings> {
+  return (await readSettings(db, helplineId)).settings
+}
+
+/** Helplines whose settings an instance keeps; past it they are read afresh. */
+const SETTINGS_KEPT = 1000
+const keptSettings = new Map<string, { version: string; settings: HelplineSettings }>()
+
+/**
+ * The settings, kept per instance by the helpline row's version (its `xmin`, new at every update
+ * of the row), which the caller read in a statement it makes anyway: read again only when the row
+ * changed, so a change saved by any instance applies from the next message here. Shared: the
+ * caller must not change them.
+ */
+export async function helplineSettingsAt(
+  db: Queryable,
+  helplineId: string,
+  version: string | null,
+): Promise<HelplineSettings> {
+  const kept = keptSettings.get(helplineId)
+  if (kept && version !== null && kept.version === version) return kept.settings
+  const read = await readSettings(db, helplineId)
+  if (keptSettings.size >= SETTINGS_KEPT) keptSettings.clear()
+  keptSettings.set(helplineId, read)
+  return read.settings
 }
 
 /** Replaces the helpline's settings with the file's, whole, or changes nothing. */

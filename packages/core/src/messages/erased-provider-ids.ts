@@ -26,14 +26,6 @@ export async function rememberErasedProviderIds(tx: Tx, conversationIds: readonl
   )
 }
 
-export async function wasErased(tx: Tx, channelId: string, providerIdHash: string) {
-  const { rowCount } = await tx.query(
-    'select 1 from erased_provider_id where channel_id = $1 and provider_id_hash = $2',
-    [channelId, providerIdHash],
-  )
-  return (rowCount ?? 0) > 0
-}
-
 /** Past the window a replay is refused by its timestamp: the hashes are no longer needed. */
 export async function purgeErasedProviderIds(db: Queryable, now: Date) {
   const { rowCount } = await db.query('delete from erased_provider_id where erased_at < $1', [

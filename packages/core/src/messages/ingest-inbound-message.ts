@@ -14,12 +14,11 @@ import { loadConversationView } from '../conversations/conversation-views.ts'
 import { noteConversationLanguage } from '../conversations/note-conversation-language.ts'
 import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
 import { reopenRecentConversation } from '../conversations/reopen-conversation.ts'
-import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
+import { helplineSettingsAt, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { dueTime, matchesWordList, RISK_OF_WORD_LIST } from '../policy/index.ts'
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { triageInboundMessage } from '../triage/triage-inbound-message.ts'
-import { wasErased } from './erased-provider-ids.ts'
 import { loadMessageView } from './message-views.ts'
 import { providerIdContext } from './provider-ids.ts'
 import { recordArrival } from './reply-window.ts'
@@ -49,25 +48,35 @@ export async function ingestInboundMessage(
     `${connection.id}:${addressHash.toString('hex')}`,
   ])
 
-  const existing = await tx.query<{ id: string; conversation_id: string; created_at: Date }>(
-    'select id, conversation_id, created_at from message where channel_id = $1 and provider_message_id = $2',
-    [connection.id, providerIdHash],
+  // the provider's earlier delivery of it, an erased person's, and the version of the rules (one statement)
+  const seen = await tx.query<{
+    id: string | null
+    conversation_id: string | null
+    created_at: Date | null
+    erased: boolean
+    settings_version: string | null
+  }>(
+    `select m.id, m.conversation_id, m.created_at,
+            exists (select 1 from erased_provider_id e where e.channel_id = $1 and e.provider_id_hash = $2) as erased,
+            (select xmin::text from helpline where id = $3) as settings_version
+       from (select) one left join message m on m.channel_id = $1 and m.provider_message_id = $2`,
+    [connection.id, providerIdHash, helplineId],
   )
-  if (existing.rows[0]) {
-    const row = existing.rows[0]
+  const earlier = seen.rows[0]
+  if (earlier?.id && earlier.created_at) {
     return {
       outcome: 'duplicate',
-      messageId: row.id,
-      conversationId: row.conversation_id,
-      createdAt: row.created_at,
+      messageId: earlier.id,
+      conversationId: earlier.conversation_id,
+      createdAt: earlier.created_at,
     }
   }
   // a retry or a replay of an erased person's message: it was received, and must not bring them back
-  if (await wasErased(tx, connection.id, providerIdHash)) {
+  if (earlier?.erased) {
     return { outcome: 'duplicate', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
-  const settings = await loadHelplineSettings(tx, helplineId)
+  const settings = await helplineSettingsAt(tx, helplineId, earlier?.settings_version ?? null)
   const contact = await findOrCreateContact(tx, keyring, {
     helplineId,
     channelId: connection.id,

@@ -5,6 +5,9 @@
 // Anything the channel chooses not to take (another number, a group, a call) is still a 200, so
 // the provider never retries it; only what was not signed (401), is not the provider's format
 // (400), or cannot be checked yet (503: the channel's secrets are not configured) is refused.
+// Past as many bodies in hand as the instance takes at once (ASCOLTO_WEBHOOKS_IN_FLIGHT), a body
+// is refused at once with 503, before any database work: the provider retries later, where a queue
+// would hold it past its timeout. By Little's law, 64 in hand at 200 messages a second is 320 ms.
 // A channel whose provider reads the answer (Twilio's TwiML) writes its own: each step of a call is
 // recorded and answered (the phones to ring, the announcement, or message and voicemail) while the
 // provider waits; a conference's reports (a mediator on the line) are recorded. Voicemails become
@@ -13,13 +16,12 @@ import { ChannelConfigError, channelAdapters, WebhookPayloadError } from '@ascol
 import {
   AscoltoError,
   addTranscriptions,
-  findChannel,
+  findChannelWithSecrets,
   openCallbackRequests,
   receiveChannelEvents,
   recordCallStep,
   recordConferenceEvent,
   recordOptOuts,
-  withChannelSecrets,
 } from '@ascolto/core'
 import { ErrorView, Uuid } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -76,8 +78,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   async function connectionOf(kind: string, channelId: string) {
     const receiver = channelAdapters[kind]?.webhook
     if (!receiver) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Channel not found')
-    const channel = await findChannel(pool, channelId, kind)
-    return { receiver, connection: await withChannelSecrets(pool, services.keyring, channel) }
+    return { receiver, connection: await findChannelWithSecrets(pool, services.keyring, channelId, kind) }
   }
 
   app.get(
@@ -107,6 +108,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     },
   )
 
+  let inHand = 0
   app.post(
     '/webhooks/:kind/:channelId',
     {
@@ -114,70 +116,86 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       schema: { params: ByChannel, response: { 200: Type.Union([Received, Type.String()]), ...errors } },
     },
     async (request, reply) => {
-      const { receiver, connection } = await connectionOf(request.params.kind, request.params.channelId)
-      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
-      let events: ReturnType<typeof receiver.parse>
+      if (inHand >= config.webhooksInFlight) {
+        reply.header('retry-after', '1')
+        throw new AscoltoError('ASCOLTO_ERR_BUSY', 'Too many requests in hand: retry later')
+      }
+      inHand++
       try {
-        const url = `${publicBase}${request.url}`
-        if (!receiver.verify({ headers: request.headers, rawBody, url }, connection)) {
-          request.log.warn({ channelId: connection.id }, 'webhook with a missing or wrong signature')
-          return reply
-            .status(401)
-            .send({ code: 'ASCOLTO_ERR_UNAUTHENTICATED', message: 'Missing or wrong signature' })
-        }
-        events = receiver.parse(rawBody, connection)
-      } catch (error) {
-        if (error instanceof ChannelConfigError) return notConfigured(request, reply, error)
-        if (error instanceof WebhookPayloadError) {
-          return reply.status(400).send({ code: 'ASCOLTO_ERR_VALIDATION', message: error.message })
-        }
-        throw error
+        return await receive(request, reply)
+      } finally {
+        inHand--
       }
-      const carried = events.messages.length + events.statuses.length + (events.transcriptions?.length ?? 0)
-      if (carried > WEBHOOK_EVENTS_PER_BODY) {
-        request.log.warn({ channelId: connection.id, carried }, 'webhook body over the events bound')
-        throw new AscoltoError(
-          'ASCOLTO_ERR_TOO_MANY_EVENTS',
-          `One request may carry at most ${WEBHOOK_EVENTS_PER_BODY} messages and status reports`,
-        )
-      }
-      const counts = await receiveChannelEvents({ pool, services }, connection, events)
-      const optOuts = await recordOptOuts(pool, services, connection, events.messages)
-      const voicemails = events.messages.filter((message) => message.kind === 'voicemail')
-      const callbacks = voicemails.length
-        ? await openCallbackRequests(pool, services.keyring, connection, voicemails, services.clock())
-        : 0
-      const transcriptions = events.transcriptions?.length
-        ? await addTranscriptions({ pool, services }, connection, events.transcriptions)
-        : 0
-      const call = events.call
-        ? await recordCallStep({ pool, services }, connection, events.call, {
-            fallbackPhone: receiver.fallbackPhone?.(connection) ?? null,
-          })
-        : undefined
-      const conference = events.conference
-        ? await recordConferenceEvent({ pool, services }, connection, events.conference)
-        : undefined
-      const ignored: Record<string, number> = {}
-      for (const reason of events.ignored) ignored[reason] = (ignored[reason] ?? 0) + 1
-      request.log.info(
-        {
-          channelId: connection.id,
-          ...counts,
-          ...(optOuts ? { optOuts } : {}),
-          ...(callbacks ? { callbacks } : {}),
-          ...(transcriptions ? { transcriptions } : {}),
-          ...(events.call && call ? { call: `${events.call.step.kind}: ${call.action}` } : {}),
-          ...(events.conference ? { conference: `${events.conference.event}: ${conference}` } : {}),
-          ignored,
-        },
-        'webhook',
-      )
-      if (receiver.respond) {
-        const answer = receiver.respond(events, connection, { call })
-        return reply.type(answer.contentType).send(answer.body)
-      }
-      return { received: true as const }
     },
   )
+
+  async function receive(
+    request: FastifyRequest<{ Params: { kind: string; channelId: string } }>,
+    reply: FastifyReply,
+  ) {
+    const { receiver, connection } = await connectionOf(request.params.kind, request.params.channelId)
+    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
+    let events: ReturnType<typeof receiver.parse>
+    try {
+      const url = `${publicBase}${request.url}`
+      if (!receiver.verify({ headers: request.headers, rawBody, url }, connection)) {
+        request.log.warn({ channelId: connection.id }, 'webhook with a missing or wrong signature')
+        return reply
+          .status(401)
+          .send({ code: 'ASCOLTO_ERR_UNAUTHENTICATED', message: 'Missing or wrong signature' })
+      }
+      events = receiver.parse(rawBody, connection)
+    } catch (error) {
+      if (error instanceof ChannelConfigError) return notConfigured(request, reply, error)
+      if (error instanceof WebhookPayloadError) {
+        return reply.status(400).send({ code: 'ASCOLTO_ERR_VALIDATION', message: error.message })
+      }
+      throw error
+    }
+    const carried = events.messages.length + events.statuses.length + (events.transcriptions?.length ?? 0)
+    if (carried > WEBHOOK_EVENTS_PER_BODY) {
+      request.log.warn({ channelId: connection.id, carried }, 'webhook body over the events bound')
+      throw new AscoltoError(
+        'ASCOLTO_ERR_TOO_MANY_EVENTS',
+        `One request may carry at most ${WEBHOOK_EVENTS_PER_BODY} messages and status reports`,
+      )
+    }
+    const counts = await receiveChannelEvents({ pool, services }, connection, events)
+    const optOuts = await recordOptOuts(pool, services, connection, events.messages)
+    const voicemails = events.messages.filter((message) => message.kind === 'voicemail')
+    const callbacks = voicemails.length
+      ? await openCallbackRequests(pool, services.keyring, connection, voicemails, services.clock())
+      : 0
+    const transcriptions = events.transcriptions?.length
+      ? await addTranscriptions({ pool, services }, connection, events.transcriptions)
+      : 0
+    const call = events.call
+      ? await recordCallStep({ pool, services }, connection, events.call, {
+          fallbackPhone: receiver.fallbackPhone?.(connection) ?? null,
+        })
+      : undefined
+    const conference = events.conference
+      ? await recordConferenceEvent({ pool, services }, connection, events.conference)
+      : undefined
+    const ignored: Record<string, number> = {}
+    for (const reason of events.ignored) ignored[reason] = (ignored[reason] ?? 0) + 1
+    request.log.info(
+      {
+        channelId: connection.id,
+        ...counts,
+        ...(optOuts ? { optOuts } : {}),
+        ...(callbacks ? { callbacks } : {}),
+        ...(transcriptions ? { transcriptions } : {}),
+        ...(events.call && call ? { call: `${events.call.step.kind}: ${call.action}` } : {}),
+        ...(events.conference ? { conference: `${events.conference.event}: ${conference}` } : {}),
+        ignored,
+      },
+      'webhook',
+    )
+    if (receiver.respond) {
+      const answer = receiver.respond(events, connection, { call })
+      return reply.type(answer.contentType).send(answer.body)
+    }
+    return { received: true as const }
+  }
 }
