@@ -75,6 +75,7 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
       ) : (
         <>
           <p className="hint">{t('statistics.intro')}</p>
+          <p className="hint">{t('statistics.suppressed', { minimum: stats.minimumCell })}</p>
           <ConversationTables stats={stats} doorName={doorName} />
           <CallTables stats={stats} />
           <CaseTables stats={stats} />
