@@ -13,6 +13,7 @@ import { ConversationTables } from './conversation-tables.tsx'
 import './statistics.css'
 import { CallTables } from '../calls/call-tables.tsx'
 import { CaseTables } from './case-tables.tsx'
+import { CrossTables } from './cross-tables.tsx'
 import { ReportTables } from './report-tables.tsx'
 import { SurveyTables } from './survey-tables.tsx'
 
@@ -77,6 +78,12 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
           <p className="hint">{t('statistics.intro')}</p>
           <p className="hint">{t('statistics.suppressed', { minimum: stats.minimumCell })}</p>
           <ConversationTables stats={stats} doorName={doorName} />
+          <CrossTables
+            helplineId={helplineId}
+            stats={stats}
+            doorLabel={(kind) => labels.door(kind)}
+            onError={onError}
+          />
           <CallTables stats={stats} />
           <CaseTables stats={stats} />
           <SurveyTables stats={stats} doorName={doorName} />
