@@ -10,7 +10,7 @@ import type { CrossTableQuery } from '@ascolto/protocol'
 import { database, percentile, report, round } from './lib.ts'
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1_000_000)
-const RUNS = 5
+const RUNS = 3
 
 const db = await database('server')
 const pool = createPool(db.url, { max: 2 })
@@ -28,8 +28,8 @@ try {
      select gen_random_uuid(), $1,
             (array['webchat','whatsapp','telegram','email','phone'])[1 + i % 5],
             date '2025-01-01' + (i % 365), date '2025-01-01' + (i % 365), 4, 4,
-            30 + (i * 7919) % 900, 300 + (i * 104729) % 3600,
-            (array[array['loneliness'], array['bullying'], array['violence','loneliness'], array[]::text[]])[1 + i % 4],
+            30 + (i::bigint * 7919) % 900, 300 + (i::bigint * 104729) % 3600,
+            case i % 4 when 0 then array['loneliness'] when 1 then array['bullying'] when 2 then array['violence', 'loneliness'] else '{}' end,
             jsonb_build_object('outcome', (array['listened','referred','other'])[1 + i % 3]),
             (array['none','medium','high','imminent'])[1 + (i / 7) % 4], i % 17 = 0,
             (array['it','en','uk'])[1 + (i / 3) % 3],
