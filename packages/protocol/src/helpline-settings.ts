@@ -346,6 +346,26 @@ export const WaitSettings = Type.Object(
   },
 )
 export type WaitSettings = Static<typeof WaitSettings>
+
+// ---- statistics: what the figures a person reads or exports may show ----
+
+/** Fewer people than this in a cell of a table and the cell is shown as '<5': never below 5. */
+export const MINIMUM_CELL = 5
+
+export const StatisticsSettings = Type.Object(
+  {
+    minimumCell: Type.Optional(
+      Type.Integer({
+        minimum: MINIMUM_CELL,
+        maximum: 100,
+        description:
+          "a count below this is shown as '<5' (the number is this one) on the screen, in the exports and the period report, and the cells that would give it away are hidden too; default and lowest: 5",
+      }),
+    ),
+  },
+  Strict,
+)
+export type StatisticsSettings = Static<typeof StatisticsSettings>
 // ---- automatic triage: the helpline's own phrases, and kinds it does not want raised ----
 
 /** What a message can be about, as triage names it. */
@@ -484,6 +504,7 @@ export const HelplineSettings = Type.Object(
     reportForm: Type.Optional(ReportFormSettings),
     cases: Type.Optional(CaseSettings),
     wait: Type.Optional(WaitSettings),
+    statistics: Type.Optional(StatisticsSettings),
   },
   Strict,
 )

@@ -6,6 +6,12 @@ import { LocalizedText } from './helpline-settings.ts'
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
 const Count = Type.Integer({ minimum: 0 })
+/**
+ * A count as a reader may see it: the number, or 'small' (fewer than the helpline's minimum cell,
+ * shown as '<5') or 'hidden' (withheld so that a small one cannot be worked out from the totals).
+ */
+export const Cell = Type.Union([Count, Type.Literal('small'), Type.Literal('hidden')])
+export type Cell = Static<typeof Cell>
 /** Seconds; null where no conversation of the group has the figure (e.g. none was answered). */
 const Seconds = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])
 const Times = Type.Object({ median: Seconds, average: Seconds })
@@ -22,13 +28,13 @@ export type StatisticsQuery = Static<typeof StatisticsQuery>
 
 /** How the closed conversations of a group went: how many, how fast the first reply, how long. */
 const conversations = {
-  closed: Count,
+  closed: Cell,
   /** How many answered the survey (a skip is no answer). */
-  answered: Count,
+  answered: Cell,
   firstResponse: Times,
   duration: Times,
   /** Ended by the person before anyone of the line answered ("ended before an answer"). */
-  abandoned: Count,
+  abandoned: Cell,
   /** How long those people had waited. */
   abandonedWait: Times,
 }
@@ -37,20 +43,20 @@ const conversations = {
 const Counted = Type.Object({
   id: Type.String(),
   label: Type.Union([LocalizedText, Type.Null()]),
-  count: Count,
+  count: Cell,
 })
 
 /** The calls of a door (or all doors), by the day they started: how each ended, and how long. */
 export const CallCounts = Type.Object({
   channelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   channelName: Type.Union([Type.String(), Type.Null()]),
-  calls: Count,
-  answered: Count,
-  unanswered: Count,
-  voicemail: Count,
-  refused: Count,
+  calls: Cell,
+  answered: Cell,
+  unanswered: Cell,
+  voicemail: Cell,
+  refused: Cell,
   /** the caller hung up while the phones rang */
-  abandoned: Count,
+  abandoned: Cell,
   ring: Times,
   talk: Times,
   /** from the end of the call to the first try of its call-back */
@@ -71,12 +77,12 @@ const PerCase = Type.Object({
  */
 export const CaseCounts = Type.Object({
   kind: Type.String(),
-  opened: Count,
-  closed: Count,
+  opened: Cell,
+  closed: Cell,
   duration: Times,
   contacts: PerCase,
   conversations: PerCase,
-  outcomes: Type.Array(Type.Object({ outcome: Type.String(), count: Count })),
+  outcomes: Type.Array(Type.Object({ outcome: Type.String(), count: Cell })),
 })
 export type CaseCounts = Static<typeof CaseCounts>
 
@@ -87,8 +93,8 @@ export type CaseCounts = Static<typeof CaseCounts>
 export const ReferralCounts = Type.Object({
   direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
   partner: Type.String(),
-  total: Count,
-  states: Type.Array(Type.Object({ state: Type.String(), count: Count })),
+  total: Cell,
+  states: Type.Array(Type.Object({ state: Type.String(), count: Cell })),
   inChargeMedianSeconds: Type.Union([Type.Integer(), Type.Null()]),
 })
 export type ReferralCounts = Static<typeof ReferralCounts>
@@ -97,6 +103,8 @@ export const Statistics = Type.Object({
   helplineId: Type.String({ format: 'uuid' }),
   from: Day,
   to: Day,
+  /** The helpline's minimum cell: a 'small' count is below it ('<5'). */
+  minimumCell: Type.Integer({ minimum: 5 }),
   /** The helpline's main language: a label's fallback when it lacks the reader's. */
   language: Type.String(),
   /** Per door, then all doors together. */
@@ -118,7 +126,7 @@ export const Statistics = Type.Object({
   /** The helpline's categories in its order (none chosen: 0), then removed ones still counted. */
   categories: Type.Array(Counted),
   /** Conversations closed without a category. */
-  withoutCategory: Count,
+  withoutCategory: Cell,
   /** Per closing-form question (as for categories: the settings' first, then removed ones). */
   closingForm: Type.Array(
     Type.Object({
@@ -126,7 +134,7 @@ export const Statistics = Type.Object({
       label: Type.Union([LocalizedText, Type.Null()]),
       answers: Type.Array(Counted),
       /** Conversations closed without an answer to this question. */
-      unanswered: Count,
+      unanswered: Cell,
     }),
   ),
   survey: Type.Object({
@@ -144,13 +152,13 @@ export const Statistics = Type.Object({
         channelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
         questionId: Type.String(),
         answer: Type.String(),
-        count: Count,
+        count: Cell,
       }),
     ),
   }),
   /** Reports from the form received in the period (by the helpline's day), per answer to its choice and yes/no questions. */
   reports: Type.Object({
-    total: Count,
+    total: Cell,
     questions: Type.Array(
       Type.Object({
         id: Type.String(),
@@ -161,3 +169,56 @@ export const Statistics = Type.Object({
   }),
 })
 export type Statistics = Static<typeof Statistics>
+
+/** What a cross-table can put in its rows or columns; 'answer:<question id>' is a closing-form question. */
+export const CrossDimension = Type.String({
+  pattern: '^(door|category|language|caller|risk|answer:[a-z0-9-]{1,40})$',
+})
+export type CrossDimension = Static<typeof CrossDimension>
+
+export const CrossTableQuery = Type.Object(
+  {
+    rows: CrossDimension,
+    columns: CrossDimension,
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    /** Only these conversations: of one door (its id), language, category, or with a flag of this kind. */
+    door: Type.Optional(Type.String({ format: 'uuid' })),
+    language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
+    category: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$' })),
+    flag: Type.Optional(Type.String({ pattern: '^[a-z_]{1,40}$' })),
+  },
+  { additionalProperties: false },
+)
+export type CrossTableQuery = Static<typeof CrossTableQuery>
+
+/** One row or column: its key (an id, a language, 'none' where the conversation has none) and label. */
+const CrossHeading = Type.Object({
+  key: Type.String(),
+  /** From the settings (a category, an answer); null for the rest, which the reader's words name by key. */
+  label: Type.Union([LocalizedText, Type.Null()]),
+  /** A door's own name. */
+  name: Type.Union([Type.String(), Type.Null()]),
+})
+
+/** Conversations counted in each cell, per row and column, and all of them; a conversation with two categories counts in both. */
+const CrossCounts = Type.Object({
+  cells: Type.Array(Type.Array(Cell)),
+  rowTotals: Type.Array(Cell),
+  columnTotals: Type.Array(Cell),
+  total: Cell,
+})
+
+export const CrossTable = Type.Object({
+  helplineId: Type.String({ format: 'uuid' }),
+  from: Day,
+  to: Day,
+  minimumCell: Type.Integer({ minimum: 5 }),
+  language: Type.String(),
+  rows: Type.Array(CrossHeading),
+  columns: Type.Array(CrossHeading),
+  counts: CrossCounts,
+  /** The same days just before (as many), on the same rows and columns. */
+  previous: Type.Object({ from: Day, to: Day, counts: CrossCounts }),
+})
+export type CrossTable = Static<typeof CrossTable>

@@ -9,6 +9,8 @@ import type {
   CloseBody,
   ContactHistory,
   ConversationView,
+  CrossTable,
+  CrossTableQuery,
   DeskSetup,
   FlagAlertList,
   FlagList,
@@ -93,6 +95,20 @@ export const getStatistics = (helplineId: string, period: { from?: string; to?: 
   const search = query.size > 0 ? `?${query}` : ''
   return request<Statistics>('GET', `/api/helplines/${encodeURIComponent(helplineId)}/statistics${search}`)
 }
+
+/** A cross-table's query as the API reads it: the two dimensions, the days, the filters. */
+export const crossTableQuery = (query: CrossTableQuery) =>
+  new URLSearchParams(Object.entries(query).filter(([, value]) => value) as [string, string][])
+
+export const getCrossTable = (helplineId: string, query: CrossTableQuery) =>
+  request<CrossTable>(
+    'GET',
+    `/api/helplines/${encodeURIComponent(helplineId)}/statistics/cross?${crossTableQuery(query)}`,
+  )
+
+/** Where the browser downloads the cross-table as a file (the server audits each download). */
+export const crossTableFileHref = (helplineId: string, query: CrossTableQuery, format: 'csv' | 'xlsx') =>
+  `/api/helplines/${encodeURIComponent(helplineId)}/statistics/cross.${format}?${crossTableQuery(query)}`
 
 /** A person's correction of the conversation's risk level (recorded and counted). */
 export const correctRiskLevel = (id: string, level: RiskLevel) =>

@@ -4,6 +4,7 @@
 import type { CallCounts, Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cellText } from '../statistics/cell.ts'
 import { formatSeconds } from '../statistics/format-seconds.ts'
 
 export function CallTables({ stats }: { stats: Statistics }) {
@@ -37,12 +38,12 @@ export function CallTables({ stats }: { stats: Statistics }) {
           {stats.calls.map((door) => (
             <tr key={door.channelId ?? 'all'}>
               <th scope="row">{name(door)}</th>
-              <td>{door.calls}</td>
-              <td>{door.answered}</td>
-              <td>{door.unanswered}</td>
-              <td>{door.voicemail}</td>
-              <td>{door.abandoned}</td>
-              <td>{door.refused}</td>
+              <td>{cellText(door.calls, stats)}</td>
+              <td>{cellText(door.answered, stats)}</td>
+              <td>{cellText(door.unanswered, stats)}</td>
+              <td>{cellText(door.voicemail, stats)}</td>
+              <td>{cellText(door.abandoned, stats)}</td>
+              <td>{cellText(door.refused, stats)}</td>
               <td>{formatSeconds(door.ring.median, language)}</td>
               <td>{formatSeconds(door.talk.median, language)}</td>
               <td>{formatSeconds(door.talk.average, language)}</td>

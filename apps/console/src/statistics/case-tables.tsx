@@ -4,6 +4,7 @@
 import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cellText } from './cell.ts'
 import { formatSeconds } from './format-seconds.ts'
 
 export function CaseTables({ stats }: { stats: Statistics }) {
@@ -35,8 +36,8 @@ export function CaseTables({ stats }: { stats: Statistics }) {
           {stats.cases.map((kind) => (
             <tr key={kind.kind}>
               <th scope="row">{t(`statistics.cases.kinds.${kind.kind}`, { defaultValue: kind.kind })}</th>
-              <td>{kind.opened}</td>
-              <td>{kind.closed}</td>
+              <td>{cellText(kind.opened, stats)}</td>
+              <td>{cellText(kind.closed, stats)}</td>
               <td>{formatSeconds(kind.duration.median, language)}</td>
               <td>{formatSeconds(kind.duration.average, language)}</td>
               <td>{perCase(kind.contacts.average)}</td>
@@ -46,7 +47,8 @@ export function CaseTables({ stats }: { stats: Statistics }) {
                   ? '–'
                   : kind.outcomes
                       .map(
-                        (o) => `${t(`cases.outcome.${o.outcome}`, { defaultValue: o.outcome })}: ${o.count}`,
+                        (o) =>
+                          `${t(`cases.outcome.${o.outcome}`, { defaultValue: o.outcome })}: ${cellText(o.count, stats)}`,
                       )
                       .join(', ')}
               </td>

@@ -1,9 +1,10 @@
 // The closed conversations of the period: per door (how many, how many answered the survey where
 // there is one, how fast the first reply, how long), per category, and per answer of each
 // closing-form question. Ids the settings no longer have are shown by id, marked as removed.
-import type { Statistics } from '@ascolto/protocol'
+import type { Cell, Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cellText } from './cell.ts'
 import { formatSeconds, textIn } from './format-seconds.ts'
 
 type Props = { stats: Statistics; doorName: (door: Statistics['channels'][number]) => string }
@@ -18,13 +19,13 @@ export function ConversationTables({ stats, doorName }: Props) {
   const withSurvey = stats.survey.questions.length > 0
   const figures = ({ closed, answered, firstResponse, duration, ...left }: Statistics['total']) => (
     <>
-      <td>{closed}</td>
-      {withSurvey && <td>{answered}</td>}
+      <td>{cellText(closed, stats)}</td>
+      {withSurvey && <td>{cellText(answered, stats)}</td>}
       <td>{formatSeconds(firstResponse.median, language)}</td>
       <td>{formatSeconds(firstResponse.average, language)}</td>
       <td>{formatSeconds(duration.median, language)}</td>
       <td>{formatSeconds(duration.average, language)}</td>
-      <td>{left.abandoned}</td>
+      <td>{cellText(left.abandoned, stats)}</td>
       <td>{formatSeconds(left.abandonedWait.median, language)}</td>
     </>
   )
@@ -81,6 +82,7 @@ export function ConversationTables({ stats, doorName }: Props) {
           <CountTable
             labelledBy={ids.categories}
             heading={t('statistics.category')}
+            stats={stats}
             rows={[
               ...stats.categories.map((category) => ({ ...category, name: nameOf(category) })),
               { id: '', name: t('statistics.withoutCategory'), count: stats.withoutCategory },
@@ -96,6 +98,7 @@ export function ConversationTables({ stats, doorName }: Props) {
             key={question.id}
             caption={nameOf(question)}
             heading={t('statistics.answer')}
+            stats={stats}
             rows={[
               ...question.answers.map((answer) => ({ ...answer, name: nameOf(answer) })),
               { id: '', name: t('statistics.unanswered'), count: question.unanswered },
@@ -112,12 +115,14 @@ function CountTable({
   caption,
   labelledBy,
   heading,
+  stats,
   rows,
 }: {
   caption?: string
   labelledBy?: string
   heading: string
-  rows: { id: string; name: string; count: number }[]
+  stats: Statistics
+  rows: { id: string; name: string; count: Cell }[]
 }) {
   const { t } = useTranslation()
   return (
@@ -133,7 +138,7 @@ function CountTable({
         {rows.map((row) => (
           <tr key={row.id}>
             <th scope="row">{row.name}</th>
-            <td>{row.count}</td>
+            <td>{cellText(row.count, stats)}</td>
           </tr>
         ))}
       </tbody>

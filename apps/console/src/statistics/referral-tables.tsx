@@ -3,6 +3,7 @@
 import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cellText } from './cell.ts'
 import { formatSeconds } from './format-seconds.ts'
 
 export function ReferralTables({ stats }: { stats: Statistics }) {
@@ -29,10 +30,13 @@ export function ReferralTables({ stats }: { stats: Statistics }) {
             <tr key={`${row.direction}-${row.partner}`}>
               <th scope="row">{row.partner}</th>
               <td>{t(`statistics.referrals.${row.direction}`)}</td>
-              <td>{row.total}</td>
+              <td>{cellText(row.total, stats)}</td>
               <td>
                 {row.states
-                  .map((s) => `${t(`referrals.states.${s.state}`, { defaultValue: s.state })}: ${s.count}`)
+                  .map(
+                    (s) =>
+                      `${t(`referrals.states.${s.state}`, { defaultValue: s.state })}: ${cellText(s.count, stats)}`,
+                  )
                   .join(', ')}
               </td>
               <td>{formatSeconds(row.inChargeMedianSeconds, language)}</td>

@@ -3,6 +3,7 @@
 import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cellText } from './cell.ts'
 import { textIn } from './format-seconds.ts'
 
 export function ReportTables({ stats }: { stats: Statistics }) {
@@ -17,8 +18,8 @@ export function ReportTables({ stats }: { stats: Statistics }) {
     // biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone, it scrolls sideways: the keyboard reaches it
     <section aria-labelledby={headingId} tabIndex={0}>
       <h3 id={headingId}>{t('statistics.reports')}</h3>
-      <p>{t('statistics.reportsReceived', { count: reports.total })}</p>
-      {reports.total > 0 &&
+      <p>{t('statistics.reportsReceived', { count: cellText(reports.total, stats) })}</p>
+      {reports.total !== 0 &&
         reports.questions.map((question) => (
           <table key={question.id} className="room-table statistics-table">
             <caption>{nameOf(question)}</caption>
@@ -32,7 +33,7 @@ export function ReportTables({ stats }: { stats: Statistics }) {
               {question.answers.map((answer) => (
                 <tr key={answer.id}>
                   <th scope="row">{nameOf(answer)}</th>
-                  <td>{answer.count}</td>
+                  <td>{cellText(answer.count, stats)}</td>
                 </tr>
               ))}
             </tbody>

@@ -14,6 +14,7 @@ import { ReferralTables } from './referral-tables.tsx'
 import './statistics.css'
 import { CallTables } from '../calls/call-tables.tsx'
 import { CaseTables } from './case-tables.tsx'
+import { CrossTables } from './cross-tables.tsx'
 import { ReportTables } from './report-tables.tsx'
 import { SurveyTables } from './survey-tables.tsx'
 
@@ -76,7 +77,14 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
       ) : (
         <>
           <p className="hint">{t('statistics.intro')}</p>
+          <p className="hint">{t('statistics.suppressed', { minimum: stats.minimumCell })}</p>
           <ConversationTables stats={stats} doorName={doorName} />
+          <CrossTables
+            helplineId={helplineId}
+            stats={stats}
+            doorLabel={(kind) => labels.door(kind)}
+            onError={onError}
+          />
           <CallTables stats={stats} />
           <CaseTables stats={stats} />
           <ReferralTables stats={stats} />

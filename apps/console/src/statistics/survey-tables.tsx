@@ -3,6 +3,7 @@
 import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cellText } from './cell.ts'
 import { textIn } from './format-seconds.ts'
 
 type Props = { stats: Statistics; doorName: (door: Statistics['channels'][number]) => string }
@@ -19,8 +20,11 @@ export function SurveyTables({ stats, doorName }: Props) {
     stats.survey.counts.find(
       (c) => c.channelId === channelId && c.questionId === questionId && c.answer === answer,
     )?.count ?? 0
+  // a withheld count leaves no average: with the others and the average, it would come back
   const average = (channelId: string | null, questionId: string) => {
-    const given = SCALE.map((a) => [Number(a), count(channelId, questionId, a)] as const)
+    const cells = SCALE.map((a) => [Number(a), count(channelId, questionId, a)] as const)
+    const given = cells.flatMap(([value, n]) => (typeof n === 'number' ? [[value, n] as const] : []))
+    if (given.length < cells.length) return '–'
     const total = given.reduce((sum, [, n]) => sum + n, 0)
     if (total === 0) return '–'
     const mean = given.reduce((sum, [value, n]) => sum + value * n, 0) / total
@@ -54,7 +58,7 @@ export function SurveyTables({ stats, doorName }: Props) {
                 <tr key={door.channelId ?? door.channelKind}>
                   <th scope="row">{doorName(door)}</th>
                   {answersOf(question).map((answer) => (
-                    <td key={answer}>{count(door.channelId, question.id, answer)}</td>
+                    <td key={answer}>{cellText(count(door.channelId, question.id, answer), stats)}</td>
                   ))}
                   {question.kind === 'scale' && <td>{average(door.channelId, question.id)}</td>}
                 </tr>

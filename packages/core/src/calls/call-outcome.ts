@@ -19,8 +19,9 @@ export const CALL_RING_SECONDS = `round(extract(epoch from
 /** Writes (again) the anonymous facts of an ended call: no person, no number, no conversation. */
 export async function recordCallFact(tx: Pick<Tx, 'query'>, callId: string) {
   await tx.query(
-    `insert into call_fact (call_id, helpline_id, channel_id, day, outcome, ring_seconds, talk_seconds)
+    `insert into call_fact (call_id, helpline_id, channel_id, day, hour, outcome, ring_seconds, talk_seconds)
      select p.id, p.helpline_id, p.channel_id, (p.started_at at time zone h.time_zone)::date,
+            extract(hour from p.started_at at time zone h.time_zone),
             ${CALL_OUTCOME}, greatest(0, ${CALL_RING_SECONDS}), p.talk_seconds
        from phone_call p join helpline h on h.id = p.helpline_id
       where p.id = $1 and p.ended_at is not null

@@ -28,5 +28,5 @@ export async function countCalls(
     [helplineId, from, to],
   )
   // no call at all: no row for the doors, and none for all of them
-  return rows.filter((row) => row.calls > 0).map(({ total: _, ...door }) => door)
+  return rows.filter((row) => row.calls !== 0).map(({ total: _, ...door }) => door)
 }

@@ -254,7 +254,8 @@ describe('the report form over the API', () => {
     })
     assert.equal(stats.status, 200, JSON.stringify(stats.body))
     const reports = (stats.body as Statistics).reports
-    assert.ok(reports.total >= 3)
+    // three or four reports: fewer than the minimum cell, so '<5' (and every answer given by all of them too)
+    assert.equal(reports.total, 'small')
     const who = reports.questions.find((q) => q.id === 'who')
     assert.equal(who?.answers.find((a) => a.id === 'several')?.count, reports.total)
     const danger = reports.questions.find((q) => q.id === 'danger-now')

@@ -303,7 +303,8 @@ describe('Twilio calls: every call on record, the phones of the operators availa
     const all = stats.body.calls.find((row: { channelId: string | null }) => row.channelId === null)
     assert.deepEqual(
       { calls: all.calls, answered: all.answered, unanswered: all.unanswered, talk: all.talk },
-      { calls: 3, answered: 2, unanswered: 1, talk: { median: 200, average: 200 } },
+      // three calls, two answered: fewer than five each, so '<5'; the times are not people and stay
+      { calls: 'small', answered: 'small', unanswered: 'small', talk: { median: 200, average: 200 } },
     )
     assert.ok(all.callbackFirstResponse.median >= 600 && all.callbackFirstResponse.median < 700)
     // a volunteer reads no statistics

@@ -86,12 +86,31 @@ describe('contacts logged by hand', () => {
       ...call15MinutesAgo,
       door: 'in_person',
       caller: 'person',
+      happenedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
       pseudonym,
     })
     assert.equal(again.status, 201)
     assert.equal(again.body.pseudonym, pseudonym, 'the same person, found by pseudonym')
     const twice = await log(volunteer.cookie, { ...call15MinutesAgo, pseudonym })
     assert.equal(twice.status, 409, 'one open logged contact per person')
+    // counted as a second contact of one person, without keeping who: a yes, and who got in touch
+    const closedAgain = await call(`${server.url}/api/conversations/${again.body.conversationId}/close`, {
+      cookie: volunteer.cookie,
+      body: {
+        categories: ['loneliness'],
+        outcome: { outcome: DESK_SETTINGS.closingForm[0]?.options[0]?.id },
+      },
+    })
+    assert.equal(closedAgain.status, 200, JSON.stringify(closedAgain.body))
+    const facts = await server.pool.query(
+      `select caller, repeat_contact, opened_hour between 0 and 23 as hour from conversation_fact
+        where conversation_id = any($1) order by repeat_contact`,
+      [[conversationId, again.body.conversationId]],
+    )
+    assert.deepEqual(facts.rows, [
+      { caller: 'relative', repeat_contact: false, hour: true },
+      { caller: 'person', repeat_contact: true, hour: true },
+    ])
   })
 
   it('refuses another helpline, an unknown person and a contact yet to happen', async () => {

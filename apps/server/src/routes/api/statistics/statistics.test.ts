@@ -3,7 +3,8 @@
 // the duration as median and average; labels from the settings, removed ids by id; the wall.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { ConversationView, Statistics } from '@ascolto/protocol'
+import type { ConversationView, CrossTable, Statistics } from '@ascolto/protocol'
+import ExcelJS from 'exceljs'
 import { DESK_SETTINGS, setDeskSettings, writeIn } from '../../../testing/desk-settings.ts'
 import {
   call,
@@ -103,28 +104,30 @@ describe('the statistics over the API', () => {
         channelId: line.channelId,
         channelName: 'Web chat',
         channelKind: 'webchat',
-        closed: 4,
+        closed: 'small',
         answered: 0,
         ...times,
       },
     ])
-    assert.deepEqual(body.total, { closed: 4, answered: 0, ...times })
+    // four conversations: fewer than five, so every count but the zeros reads '<5'
+    assert.equal(body.minimumCell, 5)
+    assert.deepEqual(body.total, { closed: 'small', answered: 0, ...times })
     assert.deepEqual(body.categories, [
-      { id: 'loneliness', label: { it: 'Solitudine', en: 'Loneliness' }, count: 2 },
-      { id: 'bullying', label: { it: 'Bullismo', en: 'Bullying' }, count: 2 },
+      { id: 'loneliness', label: { it: 'Solitudine', en: 'Loneliness' }, count: 'small' },
+      { id: 'bullying', label: { it: 'Bullismo', en: 'Bullying' }, count: 'small' },
       { id: 'dark-periods', label: { it: 'Periodi bui', en: 'Dark periods' }, count: 0 },
     ])
-    assert.equal(body.withoutCategory, 1)
+    assert.equal(body.withoutCategory, 'small')
     assert.deepEqual(body.closingForm, [
       {
         id: 'outcome',
         label: { it: 'Esito', en: 'Outcome' },
         answers: [
-          { id: 'listened', label: { it: 'Ascoltata', en: 'Listened to' }, count: 3 },
+          { id: 'listened', label: { it: 'Ascoltata', en: 'Listened to' }, count: 'small' },
           {
             id: 'referred',
             label: { it: 'Indirizzata a un servizio', en: 'Referred to a service' },
-            count: 1,
+            count: 'small',
           },
         ],
         unanswered: 0,
@@ -163,9 +166,9 @@ describe('the statistics over the API', () => {
     assert.deepEqual(
       body.categories.map(({ id, label, count }) => [id, label?.it ?? null, count]),
       [
-        ['bullying', 'Bullismo', 2],
+        ['bullying', 'Bullismo', 'small'],
         ['dark-periods', 'Periodi bui', 0],
-        ['loneliness', null, 2],
+        ['loneliness', null, 'small'],
       ],
     )
     assert.deepEqual(
@@ -181,14 +184,14 @@ describe('the statistics over the API', () => {
             ['none', 0],
             ['call-back', 0],
           ],
-          4,
+          'small',
         ],
         [
           'outcome',
           [
-            ['listened', 3],
+            ['listened', 'small'],
             ['other', 0],
-            ['referred', 1],
+            ['referred', 'small'],
           ],
           0,
         ],
@@ -214,6 +217,160 @@ describe('the statistics over the API', () => {
       [0, 0],
     )
     assert.equal(lastYear.withoutCategory, 0)
+  })
+
+  it('withholds the one person of a door of their own, and the door the total would give them away by', async () => {
+    await setDeskSettings(server, line.helplineId, coordinator.cookie)
+    // a March long ago: twelve conversations in the web chat (one about loneliness), one on a door
+    // since removed (its facts keep the kind); the one there is the cell that singles a person out
+    const facts = [
+      ...Array.from({ length: 11 }, () => ({
+        channelId: line.channelId,
+        kind: 'webchat',
+        categories: ['bullying'],
+      })),
+      { channelId: line.channelId, kind: 'webchat', categories: ['loneliness'] },
+      { channelId: null, kind: 'telegram', categories: ['loneliness'] },
+    ]
+    for (const fact of facts) {
+      await server.pool.query(
+        `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
+                                        inbound_count, outbound_count, categories, outcome)
+         values (gen_random_uuid(), $1, $2, $3, '2024-03-05', '2024-03-05', 2, 2, $4, '{"outcome": "listened"}')`,
+        [line.helplineId, fact.channelId, fact.kind, fact.categories],
+      )
+    }
+    const march = `${url()}?from=2024-03-01&to=2024-03-31`
+    const body: Statistics = (await call(march, { cookie: supervisor.cookie })).body
+    // 12 + 1 = 13: the web chat's 12 would give the one away, so it is withheld too; the total stays
+    assert.deepEqual(
+      body.channels.map((door) => [door.channelKind, door.closed]),
+      [
+        ['telegram', 'small'],
+        ['webchat', 'hidden'],
+      ],
+    )
+    assert.equal(body.total.closed, 13)
+    // 2 about loneliness of 13: the 11 about bullying would give them away
+    assert.deepEqual(
+      body.categories.map((c) => [c.id, c.count]),
+      [
+        ['loneliness', 'small'],
+        ['bullying', 'hidden'],
+        ['dark-periods', 0],
+      ],
+    )
+    assert.equal(body.withoutCategory, 0)
+    // nothing small here: every figure shown
+    assert.deepEqual(
+      body.closingForm[0]?.answers.map((a) => [a.id, a.count]),
+      [
+        ['listened', 13],
+        ['referred', 0],
+      ],
+    )
+
+    // the minimum cell is a setting, never below 5
+    const settingsUrl = `${server.url}/api/helplines/${line.helplineId}/settings`
+    const settings = (await call(settingsUrl, { cookie: coordinator.cookie })).body
+    const put = (minimumCell: number) =>
+      call(settingsUrl, {
+        method: 'PUT',
+        cookie: coordinator.cookie,
+        body: { ...settings, statistics: { minimumCell } },
+      })
+    assert.equal((await put(4)).status, 400)
+    assert.equal((await call(march, { cookie: supervisor.cookie })).body.minimumCell, 5, 'nothing changed')
+    assert.equal((await put(12)).status, 200)
+    const higher: Statistics = (await call(march, { cookie: supervisor.cookie })).body
+    assert.equal(higher.minimumCell, 12)
+    assert.deepEqual(
+      higher.categories.map((c) => c.count),
+      ['small', 'small', 0],
+    )
+    assert.equal(higher.total.closed, 13)
+  })
+
+  it('cross-tabulates door × category with the same rule, beside the days before, and exports it audited', async () => {
+    // the March of the test before, at the default minimum again
+    const settingsUrl = `${server.url}/api/helplines/${line.helplineId}/settings`
+    const { statistics: _, ...settings } = (await call(settingsUrl, { cookie: coordinator.cookie })).body
+    assert.equal(
+      (await call(settingsUrl, { method: 'PUT', cookie: coordinator.cookie, body: settings })).status,
+      200,
+    )
+    const query = 'rows=door&columns=category&from=2024-03-01&to=2024-03-31'
+    const cross = await call(`${url()}/cross?${query}`, { cookie: supervisor.cookie })
+    assert.equal(cross.status, 200, JSON.stringify(cross.body))
+    const table: CrossTable = cross.body
+    assert.deepEqual(
+      table.rows.map((row) => [row.key, row.name]),
+      [
+        [line.channelId, 'Web chat'],
+        ['telegram', null],
+      ],
+    )
+    assert.deepEqual(
+      table.columns.map((column) => column.key),
+      ['loneliness', 'bullying'],
+    )
+    // web chat: 1 about loneliness, 11 bullying (12); telegram: 1 about loneliness. Every line
+    // with a single small cell gets a second one withheld; the 13 of them all stays
+    assert.deepEqual(table.counts, {
+      cells: [
+        ['small', 'hidden'],
+        ['small', 0],
+      ],
+      rowTotals: ['hidden', 'small'],
+      columnTotals: ['small', 'hidden'],
+      total: 13,
+    })
+    assert.deepEqual([table.previous.from, table.previous.to], ['2024-01-30', '2024-02-29'])
+    assert.equal(table.previous.counts.total, 0)
+
+    const exported = await fetch(`${url()}/cross.xlsx?${query}`, { headers: { cookie: supervisor.cookie } })
+    assert.equal(exported.status, 200)
+    assert.match(exported.headers.get('content-disposition') ?? '', /attachment; filename=".*\.xlsx"/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await exported.arrayBuffer())
+    const sheet = workbook.worksheets[0]
+    const rows = sheet
+      ?.getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1))
+    assert.deepEqual(rows, [
+      ['door \\ category', 'Solitudine', 'Bullismo', 'Totale'],
+      ['Web chat', '<5', '*', '*'],
+      ['telegram', '<5', 0, '<5'],
+      ['Totale', '<5', '*', 13],
+    ])
+    const csv = await fetch(`${url()}/cross.csv?${query}`, { headers: { cookie: coordinator.cookie } })
+    assert.equal(csv.status, 200)
+    assert.match(await csv.text(), /^"?door \\ category"?,Solitudine,Bullismo,Totale/)
+    const audited = await server.pool.query(
+      `select actor_id, details from audit_event where helpline_id = $1 and action = 'statistics.exported' order by id`,
+      [line.helplineId],
+    )
+    assert.deepEqual(
+      audited.rows.map((row) => [row.actor_id, row.details.format, row.details.table]),
+      [
+        [supervisor.userId, 'xlsx', 'door×category'],
+        [coordinator.userId, 'csv', 'door×category'],
+      ],
+    )
+
+    for (const bad of [
+      'rows=door',
+      'rows=door&columns=mood',
+      'rows=answer:Outcome&columns=door',
+      'rows=door&columns=risk&door=x',
+    ]) {
+      assert.equal((await call(`${url()}/cross?${bad}`, { cookie: supervisor.cookie })).status, 400, bad)
+    }
+    assert.equal((await call(`${url()}/cross?${query}`, { cookie: volunteer.cookie })).status, 403)
+    assert.equal((await call(`${url()}/cross?${query}`, { cookie: outsider.cookie })).status, 404)
+    assert.equal((await call(`${url()}/cross.xlsx?${query}`, { cookie: outsider.cookie })).status, 404)
+    assert.equal((await call(`${url()}/cross.pdf?${query}`, { cookie: supervisor.cookie })).status, 400)
   })
 
   it('refuses bad days, volunteers, and answers 404 beyond the wall', async () => {
