@@ -5,9 +5,10 @@
 // Anything the channel chooses not to take (another number, a group, a call) is still a 200, so
 // the provider never retries it; only what was not signed (401), is not the provider's format
 // (400), or cannot be checked yet (503: the channel's secrets are not configured) is refused.
-// Past as many bodies in hand as the instance takes at once (ASCOLTO_WEBHOOKS_IN_FLIGHT), a body
-// is refused at once with 503, before any database work: the provider retries later, where a queue
-// would hold it past its timeout. By Little's law, 64 in hand at 200 messages a second is 320 ms.
+// Past as many signed bodies in hand as the instance takes at once (ASCOLTO_WEBHOOKS_IN_FLIGHT), a
+// body is refused at once with 503, before any of it is stored: the provider retries later, where a
+// queue would hold it past its timeout. By Little's law, 64 in hand at 200 messages a second is
+// 320 ms. What is not signed is a 401 whatever the load: it never takes a place.
 // A channel whose provider reads the answer (Twilio's TwiML) writes its own: each step of a call is
 // recorded and answered (the phones to ring, the announcement, or message and voicemail) while the
 // provider waits; a conference's reports (a mediator on the line) are recorded. Voicemails become
@@ -75,6 +76,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   // before the channel is looked up: an unsigned flood from one address costs no database work
   app.addHook('onRequest', floodCheck(app, FLOOD_LIMITS.webhookPerAddress))
 
+  type Receiver = NonNullable<(typeof channelAdapters)[string]['webhook']>
+  type Connection = Awaited<ReturnType<typeof findChannelWithSecrets>>
+
   async function connectionOf(kind: string, channelId: string) {
     const receiver = channelAdapters[kind]?.webhook
     if (!receiver) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Channel not found')
@@ -115,18 +119,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       bodyLimit: BODY_LIMIT,
       schema: { params: ByChannel, response: { 200: Type.Union([Received, Type.String()]), ...errors } },
     },
-    async (request, reply) => {
-      if (inHand >= config.webhooksInFlight) {
-        reply.header('retry-after', '1')
-        throw new AscoltoError('ASCOLTO_ERR_BUSY', 'Too many requests in hand: retry later')
-      }
-      inHand++
-      try {
-        return await receive(request, reply)
-      } finally {
-        inHand--
-      }
-    },
+    async (request, reply) => receive(request, reply),
   )
 
   async function receive(
@@ -160,6 +153,25 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         `One request may carry at most ${WEBHOOK_EVENTS_PER_BODY} messages and status reports`,
       )
     }
+    if (inHand >= config.webhooksInFlight) {
+      reply.header('retry-after', '1')
+      throw new AscoltoError('ASCOLTO_ERR_BUSY', 'Too many requests in hand: retry later')
+    }
+    inHand++
+    try {
+      return await store(request, reply, receiver, connection, events)
+    } finally {
+      inHand--
+    }
+  }
+
+  async function store(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    receiver: Receiver,
+    connection: Connection,
+    events: ReturnType<Receiver['parse']>,
+  ) {
     const counts = await receiveChannelEvents({ pool, services }, connection, events)
     const optOuts = await recordOptOuts(pool, services, connection, events.messages)
     const voicemails = events.messages.filter((message) => message.kind === 'voicemail')
