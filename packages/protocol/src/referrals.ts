@@ -186,6 +186,8 @@ export type ReferralView = Static<typeof ReferralView>
 /** The other helplines of this installation a referral can go to. */
 export const ReferralTargets = Type.Object({
   helplines: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  /** The helpline's enabled partners on other Ascolto installations (its partners list). */
+  installations: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
 })
 export type ReferralTargets = Static<typeof ReferralTargets>
 

@@ -1,5 +1,6 @@
-// "Invia a un servizio": a case or a conversation sent to another helpline of this installation or
-// to a service of the directory (or one written by hand), with the person's consent. The first
+// "Invia a un servizio": a case or a conversation sent to another helpline of this installation, to
+// a partner on another Ascolto installation, or to a service of the directory (or one written by
+// hand), with the person's consent. The first
 // press of the button shows the packet exactly as the server will send it; the second sends it.
 import {
   type CreateReferralBody,
@@ -26,13 +27,16 @@ type Props = {
   onSent: (text: string) => void
 }
 
-type TargetChoice = 'helpline' | 'directory' | 'partner'
+const TARGET_CHOICES = ['helpline', 'installation', 'directory', 'partner'] as const
+type TargetChoice = (typeof TARGET_CHOICES)[number]
+type Named = { id: string; name: string }
 const SHOWN = new Error('packet shown')
 
 export function SendReferralDialog({ source, helplineId, languages, mayRevealAddress, onSent }: Props) {
   const { t } = useTranslation()
   const ids = {
     helpline: useId(),
+    installation: useId(),
     service: useId(),
     name: useId(),
     reach: useId(),
@@ -43,7 +47,10 @@ export function SendReferralDialog({ source, helplineId, languages, mayRevealAdd
     givenBy: useId(),
     addressReason: useId(),
   }
-  const [helplines, setHelplines] = useState<{ id: string; name: string }[]>([])
+  const [targets, setTargets] = useState<{ helplines: Named[]; installations: Named[] }>({
+    helplines: [],
+    installations: [],
+  })
   const [services, setServices] = useState<DirectoryService[]>([])
   const [choice, setChoice] = useState<TargetChoice>('helpline')
   const [targetId, setTargetId] = useState('')
@@ -60,6 +67,7 @@ export function SendReferralDialog({ source, helplineId, languages, mayRevealAdd
 
   function target(): CreateReferralBody['target'] {
     if (choice === 'helpline') return { kind: 'helpline', helplineId: targetId }
+    if (choice === 'installation') return { kind: 'installation', partnerId: targetId }
     if (choice === 'directory') return { kind: 'directory', directoryServiceId: targetId }
     return { kind: 'partner', name: partner.name, ...(partner.reach.trim() && { reach: partner.reach }) }
   }
@@ -110,10 +118,7 @@ export function SendReferralDialog({ source, helplineId, languages, mayRevealAdd
         setPreview(null)
         setConsented(false)
         setSpoken(languages.filter((code) => code !== 'und').join(', '))
-        listReferralTargets(helplineId).then(
-          (answer) => setHelplines(answer.helplines),
-          () => {},
-        )
+        listReferralTargets(helplineId).then(setTargets, () => {})
         searchDirectory(helplineId).then(
           (answer) => setServices(answer.services),
           () => {},
@@ -124,19 +129,22 @@ export function SendReferralDialog({ source, helplineId, languages, mayRevealAdd
     >
       <fieldset className="choice-group">
         <legend>{t('referrals.target')}</legend>
-        {(['helpline', 'directory', 'partner'] as const).map((value) => (
-          <label key={value} className="choice">
-            <input type="radio" name="target" checked={choice === value} onChange={() => picked(value)} />
-            {t(`referrals.targetKind.${value}`)}
-          </label>
-        ))}
+        {/* partners on other installations only where the helpline has some */}
+        {TARGET_CHOICES.filter((value) => value !== 'installation' || targets.installations.length > 0).map(
+          (value) => (
+            <label key={value} className="choice">
+              <input type="radio" name="target" checked={choice === value} onChange={() => picked(value)} />
+              {t(`referrals.targetKind.${value}`)}
+            </label>
+          ),
+        )}
       </fieldset>
-      {choice === 'helpline' && (
+      {(choice === 'helpline' || choice === 'installation') && (
         <div className="field">
-          <label htmlFor={ids.helpline}>{t('referrals.helpline')}</label>
-          <select id={ids.helpline} required value={targetId} onChange={(e) => setTargetId(e.target.value)}>
+          <label htmlFor={ids[choice]}>{t(`referrals.${choice}`)}</label>
+          <select id={ids[choice]} required value={targetId} onChange={(e) => setTargetId(e.target.value)}>
             <option value="">{t('referrals.choose')}</option>
-            {helplines.map((h) => (
+            {(choice === 'helpline' ? targets.helplines : targets.installations).map((h) => (
               <option key={h.id} value={h.id}>
                 {h.name}
               </option>

@@ -3,9 +3,9 @@
 // national number. And what a test of the door needs: a referral sent from a conversation, a state
 // set on the receiving side, the rows a refused request must not have added.
 import { randomUUID } from 'node:crypto'
-import { type Actor, changeReferralState, createReferral, installationKey, signRequest } from '@ascolto/core'
+import { type Actor, changeReferralState, installationKey, signRequest } from '@ascolto/core'
 import { type Pool, withTransaction } from '@ascolto/db'
-import type { CreateReferralBody, PartnersView, ReferralStateBody } from '@ascolto/protocol'
+import type { CreateReferralBody, PartnersView, ReferralStateBody, ReferralView } from '@ascolto/protocol'
 import { noteMadeUpBody } from './log-scan.ts'
 import {
   call,
@@ -96,7 +96,10 @@ export async function takenConversation(side: Side) {
   return conversationId
 }
 
-/** The side's coordinator refers a conversation to its partner installation, with the person's consent. */
+/**
+ * The side's coordinator refers a conversation to its partner installation, with the person's
+ * consent, through the API the console's "Invia a un servizio" uses.
+ */
 export async function referToPartner(
   side: Side,
   conversationId: string,
@@ -112,9 +115,9 @@ export async function referToPartner(
     consent: { givenAt: new Date().toISOString(), givenBy: 'person' },
   }
   noteMadeUpBody(body)
-  return withTransaction(side.server.pool, (tx, afterCommit) =>
-    createReferral({ tx, afterCommit, services: side.server.services }, side.actor, body),
-  )
+  const sent = await call(`${side.server.url}/api/referrals`, { cookie: side.coordinator.cookie, body })
+  if (sent.status !== 201) throw new Error(`referral: ${sent.status} ${JSON.stringify(sent.body)}`)
+  return sent.body as ReferralView
 }
 
 /** The receiving side's coordinator moves a referral on (accepts, takes in charge, refuses, closes). */

@@ -1,5 +1,5 @@
-// A helpline's referrals, received ("Segnalazioni in entrata") or sent, and the other helplines of
-// this installation it can send to.
+// A helpline's referrals, received ("Segnalazioni in entrata") or sent, and where it can send them:
+// the other helplines of this installation, and its enabled partners on other installations.
 
 import type { Queryable } from '@ascolto/db'
 import type { ReferralList, ReferralTargets } from '@ascolto/protocol'
@@ -23,9 +23,13 @@ export async function listReferralTargets(
   helplineId: string,
 ): Promise<ReferralTargets> {
   requireRole(actor, helplineId, 'volunteer')
-  const { rows } = await db.query<{ id: string; name: string }>(
+  const helplines = await db.query<{ id: string; name: string }>(
     'select id, name from helpline where id <> $1 order by name',
     [helplineId],
   )
-  return { helplines: rows }
+  const installations = await db.query<{ id: string; name: string }>(
+    'select id, name from partner where helpline_id = $1 and enabled order by name',
+    [helplineId],
+  )
+  return { helplines: helplines.rows, installations: installations.rows }
 }

@@ -20,14 +20,18 @@ type SummaryRow = Omit<ReferralSummary, 'direction' | 'createdAt' | 'stateChange
 }
 
 const SUMMARY = `
-  select r.id, r.target_kind as "targetKind", r.partner_name as "partnerName", r.partner_reach as "partnerReach",
+  select r.id, r.target_kind as "targetKind",
+         -- a partner by hand is named in the referral; another installation, in the partners list
+         coalesce(r.partner_name, tp.name, fp.name) as "partnerName", r.partner_reach as "partnerReach",
          r.state, r.refusal_reason as "refusalReason", r.urgency, r.created_at as "createdAt",
          r.state_changed_at as "stateChangedAt", r.case_id as "caseId", r.conversation_id as "conversationId",
          r.to_case_id as "toCaseId", r.from_helpline_id as "fromHelplineId", fh.name as "fromName",
          r.to_helpline_id as "toHelplineId", th.name as "toName"
     from referral r
     left join helpline fh on fh.id = r.from_helpline_id
-    left join helpline th on th.id = r.to_helpline_id`
+    left join helpline th on th.id = r.to_helpline_id
+    left join partner tp on tp.id = r.to_partner_id
+    left join partner fp on fp.id = r.from_partner_id`
 
 function summaryOf(row: SummaryRow, side: ReferralSide): ReferralSummary {
   const sideOf = (helplineId: string | null, name: string | null) =>

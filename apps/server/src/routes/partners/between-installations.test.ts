@@ -64,6 +64,16 @@ describe('referrals between installations', () => {
 
   it('goes out signed, arrives in the queue, and its states come back: received, accepted, in charge, closed', async () => {
     const lines = await partnerHelplines(regional, national)
+    // the send dialog offers the partner installation beside the installation's own helplines
+    const targets = await call(
+      `${regional.url}/api/helplines/${lines.regional.helplineId}/referral-targets`,
+      {
+        cookie: lines.regional.coordinator.cookie,
+      },
+    )
+    assert.deepEqual(targets.body.installations, [
+      { id: lines.regional.partnerId, name: 'Numero Verde Antitratta' },
+    ])
     const conversationId = await takenConversation(lines.regional)
     const sent = await referToPartner(lines.regional, conversationId)
     assert.equal(sent.state, 'sent')
