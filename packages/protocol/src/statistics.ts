@@ -172,7 +172,7 @@ export type Statistics = Static<typeof Statistics>
 
 /** What a cross-table can put in its rows or columns; 'answer:<question id>' is a closing-form question. */
 export const CrossDimension = Type.String({
-  pattern: '^(door|category|language|caller|risk|answer:[a-z0-9-]{1,40})$',
+  pattern: '^(door|category|language|caller|risk|mediator|answer:[a-z0-9-]{1,40})$',
 })
 export type CrossDimension = Static<typeof CrossDimension>
 

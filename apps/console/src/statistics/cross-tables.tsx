@@ -16,7 +16,7 @@ type Props = {
   doorLabel: (kind: string) => string
   onError: (error: unknown) => void
 }
-const FIXED = ['door', 'category', 'language', 'caller', 'risk'] as const
+const FIXED = ['door', 'category', 'language', 'caller', 'risk', 'mediator'] as const
 
 export function CrossTables({ helplineId, stats, doorLabel, onError }: Props) {
   const { t, i18n } = useTranslation()
@@ -46,7 +46,7 @@ export function CrossTables({ helplineId, stats, doorLabel, onError }: Props) {
     if (heading.key === 'none') return t('statistics.cross.none')
     if (heading.label) return textIn(heading.label, language, stats.language)
     if (heading.name) return heading.name
-    if (dimension === 'caller' || dimension === 'risk')
+    if (dimension === 'caller' || dimension === 'risk' || dimension === 'mediator')
       return t(`statistics.cross.${dimension}.${heading.key}`, { defaultValue: heading.key })
     if (dimension === 'door') return doorLabel(heading.key)
     return heading.key

@@ -1,5 +1,5 @@
 // A cross-table of the closed conversations of a period: any two of door, category, closing-form
-// answer, language, who got in touch, risk level, counted from conversation_fact only, with the
+// answer, language, who got in touch, risk level, with a mediator or not, counted from conversation_fact only, with the
 // filters a coordinator picks, beside the same days just before; every count through the
 // small-cell rule. Totals count conversations (grouping sets with count distinct), so a conversation
 // with two categories is in two cells but once in its row's or column's total.
@@ -28,6 +28,7 @@ function keyOf(dimension: CrossDimension, param: (value: string) => string) {
     language: `coalesce(f.language, 'none')`,
     caller: `coalesce(f.caller, 'none')`,
     risk: `coalesce(f.triage_level, 'none')`,
+    mediator: `case when f.with_mediator then 'yes' else 'no' end`,
   }[dimension] as string
 }
 

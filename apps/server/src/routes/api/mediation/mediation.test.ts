@@ -4,7 +4,7 @@
 // history, the address, the cases and the queue answer 404 — and loses access at the close.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { MediatedConversation, MediationView, MediatorDesk } from '@ascolto/protocol'
+import type { CrossTable, MediatedConversation, MediationView, MediatorDesk } from '@ascolto/protocol'
 import { setDeskSettings } from '../../../testing/desk-settings.ts'
 import { eventually } from '../../../testing/eventually.ts'
 import { type FakeWhatsApp, startFakeWhatsApp } from '../../../testing/fake-whatsapp.ts'
@@ -202,6 +202,17 @@ describe('a cultural mediator in a written conversation', () => {
       [chat.conversationId],
     )
     assert.deepEqual(fact.rows, [{ with_mediator: true }])
+    // the statistics cross conversations with a mediator by language (one: a small cell)
+    const supervisor = await makeOperator(server, [{ helplineId, role: 'supervisor' }])
+    const cross = await call(
+      `${server.url}/api/helplines/${helplineId}/statistics/cross?rows=mediator&columns=language`,
+      { cookie: supervisor.cookie },
+    )
+    assert.equal(cross.status, 200)
+    assert.deepEqual(
+      (cross.body as CrossTable).rows.map((row) => row.key),
+      ['yes'],
+    )
     const none = await call(`${server.url}/api/mediation`, { cookie: mediator.cookie })
     assert.deepEqual((none.body as MediatorDesk).conversations, [])
     socket.disconnect()
