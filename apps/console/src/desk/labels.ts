@@ -9,7 +9,7 @@ type KnownChannel = keyof typeof it.channel
 const isKnownChannel = (kind: string): kind is KnownChannel => Object.hasOwn(it.channel, kind)
 
 /** "romeno", "arabo": the language's name in the console's own language, or its code. */
-function languageName(code: string, inLanguage: string): string {
+export function languageName(code: string, inLanguage: string): string {
   try {
     return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code
   } catch {

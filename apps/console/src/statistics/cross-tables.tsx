@@ -6,6 +6,7 @@ import type { CrossTable, CrossTableQuery, Statistics } from '@ascolto/protocol'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { crossTableFileHref, getCrossTable } from '../api/desk.ts'
+import { languageName } from '../desk/labels.ts'
 import { cellText } from './cell.ts'
 import { textIn } from './format-seconds.ts'
 
@@ -49,6 +50,7 @@ export function CrossTables({ helplineId, stats, doorLabel, onError }: Props) {
     if (dimension === 'caller' || dimension === 'risk' || dimension === 'mediator')
       return t(`statistics.cross.${dimension}.${heading.key}`, { defaultValue: heading.key })
     if (dimension === 'door') return doorLabel(heading.key)
+    if (dimension === 'language') return languageName(heading.key, language)
     return heading.key
   }
   const select = (side: 'rows' | 'columns', id: string) => (
