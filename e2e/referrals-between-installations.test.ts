@@ -1,6 +1,6 @@
 // A referral to another Ascolto installation from the console, in Chromium: the regional line's
 // coordinator sends a conversation to the national number (a partner in its list, on its own
-// installation and database) from "Invia a un servizio"; it arrives in the national line's
+// installation and database) from "Indirizza a un servizio"; it arrives in the national line's
 // "Segnalazioni in entrata", and its acceptance comes back to the sender's screen.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
@@ -38,8 +38,8 @@ describe('a referral to another installation, in Chromium', () => {
     const conversationId = await takenConversation(regional)
     const desk = await openDesk(browser, regional.server.url, regional.coordinator.email, contexts)
     await desk.goto(`${regional.server.url}/#/conversations/${conversationId}`)
-    await desk.getByRole('button', { name: 'Invia a un servizio' }).click()
-    const dialog = desk.getByRole('dialog', { name: 'Invia a un servizio' })
+    await desk.getByRole('button', { name: 'Indirizza a un servizio' }).click()
+    const dialog = desk.getByRole('dialog', { name: 'Indirizza a un servizio' })
     await dialog.getByLabel("Una linea partner su un'altra installazione di Ascolto").check()
     await dialog
       .getByLabel('Linea partner', { exact: true })

@@ -45,7 +45,7 @@ describe('referrals, in Chromium', () => {
 
   /** Fills what every referral needs and reads the packet before sending it. */
   async function packetRead(desk: Page, reason: string) {
-    const dialog = desk.getByRole('dialog', { name: 'Invia a un servizio' })
+    const dialog = desk.getByRole('dialog', { name: 'Indirizza a un servizio' })
     await dialog.getByLabel("Motivo dell'invio").fill(reason)
     await dialog.getByLabel('Lingue (codici, es. it, ro)').fill('ro, it')
     await dialog.getByLabel('Cosa la persona ha accettato di far sapere').fill('La città e la lingua')
@@ -71,8 +71,8 @@ describe('referrals, in Chromium', () => {
     await incoming.getByText('Nessuna segnalazione in entrata.').waitFor()
 
     await conversationTaken(sender, 'Lavoro in un campo senza paga, mi hanno preso il passaporto.')
-    await sender.getByRole('button', { name: 'Invia a un servizio' }).click()
-    const dialog = sender.getByRole('dialog', { name: 'Invia a un servizio' })
+    await sender.getByRole('button', { name: 'Indirizza a un servizio' }).click()
+    const dialog = sender.getByRole('dialog', { name: 'Indirizza a un servizio' })
     await dialog.getByLabel('Linea', { exact: true }).selectOption({ label: 'Helpline numero-nazionale' })
     await dialog.getByLabel('Urgenza').selectOption('urgent')
     const packet = await packetRead(sender, 'Sfruttamento lavorativo, documenti trattenuti')
@@ -133,8 +133,8 @@ describe('referrals, in Chromium', () => {
     )
     const desk = await openDesk(browser, server.url, marco.email, contexts)
     await conversationTaken(desk, 'Non mangio da due giorni, sono a Firenze.')
-    await desk.getByRole('button', { name: 'Invia a un servizio' }).click()
-    const dialog = desk.getByRole('dialog', { name: 'Invia a un servizio' })
+    await desk.getByRole('button', { name: 'Indirizza a un servizio' }).click()
+    const dialog = desk.getByRole('dialog', { name: 'Indirizza a un servizio' })
     await dialog.getByLabel('Un servizio della rete').check()
     await dialog.getByLabel('Servizio', { exact: true }).selectOption({ label: 'Pop Wok — Mensa "sicura"' })
     await packetRead(desk, 'Un pasto caldo e un posto sicuro')

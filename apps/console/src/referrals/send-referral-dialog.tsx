@@ -1,4 +1,4 @@
-// "Invia a un servizio": a case or a conversation sent to another helpline of this installation, to
+// "Indirizza a un servizio": a case or a conversation sent to another helpline of this installation, to
 // a partner on another Ascolto installation, or to a service of the directory (or one written by
 // hand), with the person's consent. The first
 // press of the button shows the packet exactly as the server will send it; the second sends it.

@@ -98,7 +98,7 @@ export async function takenConversation(side: Side) {
 
 /**
  * The side's coordinator refers a conversation to its partner installation, with the person's
- * consent, through the API the console's "Invia a un servizio" uses.
+ * consent, through the API the console's "Indirizza a un servizio" uses.
  */
 export async function referToPartner(
   side: Side,
