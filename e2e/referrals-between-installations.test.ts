@@ -14,7 +14,7 @@ import {
   takenConversation,
 } from '../apps/server/src/testing/partner-installations.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { openDesk } from './desk-fixtures.ts'
+import { openDesk, openMore } from './desk-fixtures.ts'
 
 describe('a referral to another installation, in Chromium', () => {
   let installations: Awaited<ReturnType<typeof startTwoInstallations>>
@@ -38,6 +38,7 @@ describe('a referral to another installation, in Chromium', () => {
     const conversationId = await takenConversation(regional)
     const desk = await openDesk(browser, regional.server.url, regional.coordinator.email, contexts)
     await desk.goto(`${regional.server.url}/#/conversations/${conversationId}`)
+    await openMore(desk)
     await desk.getByRole('button', { name: 'Indirizza a un servizio' }).click()
     const dialog = desk.getByRole('dialog', { name: 'Indirizza a un servizio' })
     await dialog.getByLabel("Una linea partner su un'altra installazione di Ascolto").check()

@@ -15,7 +15,7 @@ import {
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
-import { openDesk, wcagViolations, writeIn } from './desk-fixtures.ts'
+import { openDesk, openMore, wcagViolations, writeIn } from './desk-fixtures.ts'
 
 describe('referrals, in Chromium', () => {
   let server: TestServer
@@ -71,6 +71,7 @@ describe('referrals, in Chromium', () => {
     await incoming.getByText('Nessuna segnalazione in entrata.').waitFor()
 
     await conversationTaken(sender, 'Lavoro in un campo senza paga, mi hanno preso il passaporto.')
+    await openMore(sender)
     await sender.getByRole('button', { name: 'Indirizza a un servizio' }).click()
     const dialog = sender.getByRole('dialog', { name: 'Indirizza a un servizio' })
     await dialog.getByLabel('Linea', { exact: true }).selectOption({ label: 'Helpline numero-nazionale' })
@@ -133,6 +134,7 @@ describe('referrals, in Chromium', () => {
     )
     const desk = await openDesk(browser, server.url, marco.email, contexts)
     await conversationTaken(desk, 'Non mangio da due giorni, sono a Firenze.')
+    await openMore(desk)
     await desk.getByRole('button', { name: 'Indirizza a un servizio' }).click()
     const dialog = desk.getByRole('dialog', { name: 'Indirizza a un servizio' })
     await dialog.getByLabel('Un servizio della rete').check()

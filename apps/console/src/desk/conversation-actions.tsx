@@ -2,9 +2,10 @@
 // take it, send a redirect to another desk, transfer (or, for a supervisor, take over and
 // reassign), call a supervisor, raise a safeguarding flag, close (with the helpline's form), ask a
 // clinical review of a closed one (a block is lifted from workspace/block-note.tsx). The rare
-// or destructive behind "Altro" (more-menu.tsx), each with its dialog: block the person, put or
-// lift a legal hold (supervisors), show their address (supervisors, or anyone with an approved
-// request where the helpline asks for one), export their data and erase them (coordinators).
+// or destructive behind "Altro" (more-menu.tsx), each with its dialog: refer the person to a
+// service, block them, put or lift a legal hold (supervisors), show their address (supervisors, or
+// anyone with an approved request where the helpline asks for one), export their data and erase
+// them (coordinators).
 import type { BlockBody, ConversationView, LegalHoldBody } from '@ascolto/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -154,17 +155,6 @@ export function ConversationActions({
           onError={desk.onError}
         />
       )}
-      {(assignedToMe || supervising) && (
-        <SendReferralDialog
-          // the packet and the consent belong to this conversation alone
-          key={`referral-${id}`}
-          source={{ conversationId: id }}
-          helplineId={conversation.helplineId}
-          languages={conversation.language ? [conversation.language] : []}
-          mayRevealAddress={supervising}
-          onSent={(text) => setDone({ id, text })}
-        />
-      )}
       {status !== 'closed' && (
         <FlagDialog
           name={pseudonym}
@@ -201,8 +191,24 @@ export function ConversationActions({
           }}
         />
       )}
-      {(status !== 'closed' || canHold || (setup && (supervising || needsApproval)) || coordinating) && (
+      {(status !== 'closed' ||
+        assignedToMe ||
+        supervising ||
+        canHold ||
+        (setup && (supervising || needsApproval)) ||
+        coordinating) && (
         <MoreMenu key={id}>
+          {(assignedToMe || supervising) && (
+            <SendReferralDialog
+              // the packet and the consent belong to this conversation alone
+              key={`referral-${id}`}
+              source={{ conversationId: id }}
+              helplineId={conversation.helplineId}
+              languages={conversation.language ? [conversation.language] : []}
+              mayRevealAddress={supervising}
+              onSent={(text) => setDone({ id, text })}
+            />
+          )}
           {/* the server refuses a block by anyone else (moderation.test.ts) */}
           {status !== 'closed' && (assignedToMe || supervising) && (
             <BlockDialog name={pseudonym} disabled={pending} onBlock={(body) => handlers.onBlock(id, body)} />
