@@ -71,7 +71,7 @@ describe('volunteers and a supervisor at the desk, in Chromium', () => {
     await flagDialog.getByRole('button', { name: 'Avvisa la supervisione' }).click()
     await giuliaDesk
       .getByRole('status')
-      .filter({ hasText: 'Segnalazione inviata alla supervisione' })
+      .filter({ hasText: 'Supervisione avvisata' })
       .waitFor()
 
     const alert = saraDesk

@@ -38,7 +38,8 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
     getStatistics(helplineId, period).then((loaded) => {
       if (!current) return
       setStats(loaded)
-      setTyped({ from: loaded.from, to: loaded.to })
+      // the days shown fill the boxes, but never over what the person has typed meanwhile
+      setTyped((typed) => ({ from: typed.from || loaded.from, to: typed.to || loaded.to }))
     }, onError)
     return () => {
       current = false
