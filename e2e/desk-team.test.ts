@@ -69,10 +69,7 @@ describe('volunteers and a supervisor at the desk, in Chromium', () => {
     await flagDialog.getByRole('radio', { name: 'Possibile minore a rischio' }).check()
     await flagDialog.getByLabel('Perché').fill('Dice di avere 14 anni e paura di tornare a casa')
     await flagDialog.getByRole('button', { name: 'Avvisa la supervisione' }).click()
-    await giuliaDesk
-      .getByRole('status')
-      .filter({ hasText: 'Supervisione avvisata' })
-      .waitFor()
+    await giuliaDesk.getByRole('status').filter({ hasText: 'Supervisione avvisata' }).waitFor()
 
     const alert = saraDesk
       .getByRole('alert')
