@@ -4,8 +4,9 @@
 // and restart of the server; on the shared server, only this run's database), as Meta would keep
 // posting and retrying. Each new person is sent the helpline's first-message reply through the
 // outbox, to a fake Graph API. Afterwards the stored ids must equal the acknowledged ones (nothing
-// acknowledged lost, nothing stored twice) and every queued reply must have reached Meta exactly
-// once, or the run exits 1; printed beside Meta's published expectation for acknowledgements
+// acknowledged lost, nothing stored twice) and every queued reply must have reached Meta, once, or
+// twice only where a worker was killed between Meta's answer and the commit that records it (at
+// most the worker's batch per kill: the Graph API takes no idempotency key), or the run exits 1; printed beside Meta's published expectation for acknowledgements
 // (median ≤ 250 ms, fewer than 1 % over 1 s). On the machine's PostgreSQL server.
 //   node bench/soak.ts            (SOAK_MESSAGES, SOAK_RATE, SOAK_KILL_EVERY_SECONDS to change it)
 import { randomBytes } from 'node:crypto'
@@ -21,6 +22,7 @@ import {
   importHelplineSettings,
 } from '@ascolto/core'
 import { createPool, migrate } from '@ascolto/db'
+import { OUTBOX_BATCH } from '../apps/server/src/jobs/outbox-worker.ts'
 import {
   newWamid,
   postWhatsAppWebhook,
@@ -90,6 +92,8 @@ async function fault() {
 const acknowledged = new Set<string>()
 const ackMs: number[] = []
 let refused = 0
+/** How the refused ones were answered: an HTTP status, or 0 where the connection failed. */
+const refusedBy = new Map<number, number>()
 const pending = Array.from({ length: MESSAGES }, (_, i) => ({
   key: newWamid(),
   phone: `39340${String(i).padStart(7, '0')}`,
@@ -101,6 +105,16 @@ const started = Date.now()
 let sent = 0
 let nextKill = Date.now() + KILL_EVERY_SECONDS * 1000 * (0.5 + Math.random())
 const inFlight = new Set<Promise<void>>()
+// a line every ten seconds on stderr, so a run that stalls shows where
+const progress = setInterval(() => {
+  for (const [role, instance] of Object.entries(roles)) {
+    if (instance.child.exitCode !== null && !restarting)
+      process.stderr.write(`the ${role} process ended by itself:\n${instance.output().slice(-4000)}\n`)
+  }
+  process.stderr.write(
+    `${Math.round((Date.now() - started) / 1000)} s: ${acknowledged.size} of ${MESSAGES} acknowledged, ${refused} refused (by status ${JSON.stringify(Object.fromEntries(refusedBy))}), killed ${JSON.stringify(kills)}\n`,
+  )
+}, 10_000)
 while (queue.length > 0 || inFlight.size > 0) {
   if (Date.now() > nextKill && !restarting) {
     // the web's restart holds the posting (there is nowhere to post); the others run beside it
@@ -134,6 +148,7 @@ while (queue.length > 0 || inFlight.size > 0) {
         ackMs.push(Date.now() - at)
       } else {
         refused++
+        refusedBy.set(status, (refusedBy.get(status) ?? 0) + 1)
         queue.push(message)
       }
     })
@@ -141,6 +156,7 @@ while (queue.length > 0 || inFlight.size > 0) {
   inFlight.add(request)
 }
 await restarting
+clearInterval(progress)
 // the worker delivers what is left in the outbox, within a bound: the bench stops by itself
 const drainedBy = Date.now() + 180_000
 const left = async () =>
@@ -195,9 +211,12 @@ await report(
     },
   ],
 )
-const repliesRight = undelivered === 0 && extraSends === 0 && sendsTo.size === acknowledged.size
+const repliesRight =
+  undelivered === 0 && extraSends <= OUTBOX_BATCH * kills.worker && sendsTo.size === acknowledged.size
 if (lost === 0 && duplicates === 0 && acknowledged.size === MESSAGES && repliesRight) {
-  process.stdout.write('every acknowledged message stored exactly once, every reply sent exactly once\n')
+  process.stdout.write(
+    `every acknowledged message stored exactly once, every reply sent (${extraSends} again after ${kills.worker} worker kills)\n`,
+  )
 } else {
   process.stdout.write(
     `MISMATCH: ${lost} lost, ${duplicates} stored twice; ${queuedReplies} replies for ${acknowledged.size} people, ${undelivered} not delivered, ${extraSends} sent beyond them, ${sendsTo.size} people reached\n`,

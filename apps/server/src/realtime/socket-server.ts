@@ -12,7 +12,7 @@ import {
   SESSIONS_ENDED_CHANNEL,
   sessionTag,
 } from '@ascolto/core'
-import type { Pool } from '@ascolto/db'
+import type { Pool, PoolClient } from '@ascolto/db'
 import { fastifyCookie } from '@fastify/cookie'
 import { createAdapter } from '@socket.io/postgres-adapter'
 import type { FastifyBaseLogger } from 'fastify'
@@ -36,6 +36,8 @@ export const ATTACHMENT_CLEANUP_MS = 10_000
 const SESSION_TAG = /^session:[0-9a-f]{64}$/
 /** How often each instance drops the console sockets whose session has expired (idle time). */
 export const SESSION_SWEEP_MS = 15_000
+/** How soon a lost LISTEN connection is taken again. */
+const LISTEN_AGAIN_MS = 1000
 
 export function createSocketServer(
   pool: Pool,
@@ -134,20 +136,43 @@ export function createSocketServer(
 /**
  * Sessions ended (sign-out everywhere, deactivation) are announced by a NOTIFY sent in the
  * transaction that ended them; each instance drops its own sockets of that operator, at once.
- * The listening connection is given back when the server closes.
+ * The listening connection is taken again when the database ends it (a restart), and given back
+ * when the server closes.
  */
 function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger) {
-  const listening = pool.connect().then(async (client) => {
+  let closed = false
+  let giveBack: ((error?: Error) => void) | undefined
+  let retry: NodeJS.Timeout | undefined
+  const listen = async () => {
+    retry = undefined
+    let client: PoolClient
+    try {
+      client = await pool.connect()
+    } catch (error) {
+      log.warn({ err: error }, 'cannot listen for ended sessions')
+      if (!closed) retry = setTimeout(listen, LISTEN_AGAIN_MS)
+      return
+    }
+    let released = false
+    giveBack = (error?: Error) => {
+      if (released) return
+      released = true
+      client.release(error)
+    }
     client.on('notification', ({ channel, payload }) => {
       if (channel !== SESSIONS_ENDED_CHANNEL || !payload) return
       if (UUID.test(payload)) io.of('/console').local.in(userRoom(payload)).disconnectSockets(true)
       else if (SESSION_TAG.test(payload)) io.of('/console').local.in(payload).disconnectSockets(true)
     })
-    client.on('error', (error) => log.warn({ err: error }, 'ended-sessions listener'))
-    await client.query(`listen ${SESSIONS_ENDED_CHANNEL}`)
-    return client
-  })
-  listening.catch((error) => log.error({ err: error }, 'cannot listen for ended sessions'))
+    client.once('error', (error) => {
+      log.warn({ err: error }, 'ended-sessions listener lost its database connection')
+      giveBack?.(error)
+      if (!closed && !retry) retry = setTimeout(listen, LISTEN_AGAIN_MS)
+    })
+    await client.query(`listen ${SESSIONS_ENDED_CHANNEL}`).catch(() => {})
+    if (closed) giveBack()
+  }
+  void listen()
   // a session that ran out of idle time ends no transaction to announce it: swept instead, so a
   // console left open on a laptop stops receiving once its session is over
   const sweep = setInterval(async () => {
@@ -167,12 +192,9 @@ function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger) 
   io.close = (callback) =>
     close((error) => {
       clearInterval(sweep)
-      listening.then(
-        (client) => {
-          client.release()
-          callback?.(error)
-        },
-        () => callback?.(error),
-      )
+      closed = true
+      clearTimeout(retry)
+      giveBack?.()
+      callback?.(error)
     })
 }

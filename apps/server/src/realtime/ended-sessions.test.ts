@@ -1,0 +1,49 @@
+// The instance's LISTEN for ended sessions outlives a database restart: it is taken again, and a
+// sign-out everywhere still drops the member's open console at once.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { SESSIONS_ENDED_CHANNEL } from '@ascolto/core'
+import { connectConsole } from '../testing/sockets.ts'
+import { call, makeHelpline, makeOperator, startTestServer, type TestServer } from '../testing/test-server.ts'
+
+describe('the ended-sessions listener', () => {
+  let server: TestServer
+  before(async () => {
+    server = await startTestServer()
+  })
+  after(() => server.close())
+
+  /** The backend of this instance that listens for ended sessions, once it has said LISTEN. */
+  const listener = async () => {
+    for (;;) {
+      const { rows } = await server.pool.query<{ pid: number }>(
+        `select pid from pg_stat_activity where datname = current_database() and query = $1`,
+        [`listen ${SESSIONS_ENDED_CHANNEL}`],
+      )
+      if (rows[0]) return rows[0].pid
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+
+  it('listens again after the database ended its connection, and drops a signed-out console', async () => {
+    const line = await makeHelpline(server.pool)
+    const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
+    const member = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
+    const first = await listener()
+    await server.pool.query('select pg_terminate_backend($1)', [first])
+    const second = await listener()
+    assert.notEqual(second, first)
+
+    const socket = await connectConsole(server.url, member.cookie)
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve))
+    const out = await call(
+      `${server.url}/api/helplines/${line.helplineId}/members/${member.userId}/sign-out`,
+      {
+        cookie: coordinator.cookie,
+        body: {},
+      },
+    )
+    assert.equal(out.status, 204)
+    assert.equal(await dropped, 'io server disconnect')
+  })
+})
