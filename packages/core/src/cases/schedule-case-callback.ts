@@ -46,11 +46,12 @@ export async function scheduleCaseCallback(
     operatorId: actor.userId,
   })
   const inserted = await tx.query<{ id: string }>(
-    `insert into callback_request (helpline_id, conversation_id, case_id, requested_by, due_at)
-     values ($1, $2, $3, $4, $5)
+    // asked for at the services' clock, as its tries are recorded (mark-callback.ts)
+    `insert into callback_request (helpline_id, conversation_id, case_id, requested_by, due_at, created_at)
+     values ($1, $2, $3, $4, $5, $6)
      on conflict (case_id, conversation_id) where status in ('pending', 'not_reachable') do nothing
      returning id`,
-    [caseRecord.helpline_id, conversationId, caseId, actor.userId, dueAt],
+    [caseRecord.helpline_id, conversationId, caseId, actor.userId, dueAt, now],
   )
   const callbackId = inserted.rows[0]?.id
   if (!callbackId) {

@@ -127,6 +127,7 @@ describe('a call-back asked for from a case', () => {
     assert.equal(callback.dueAt, '2026-12-07T08:00:00.000Z')
     assert.equal(callback.status, 'pending')
     assert.equal(callback.askedBy?.displayName, 'Giulia')
+    assert.equal(callback.createdAt, now.toISOString(), 'asked for at the services’ clock')
     const again = await ask(volunteer.cookie)
     assert.equal(again.status, 409, 'one call-back waits at a time for a door')
 
