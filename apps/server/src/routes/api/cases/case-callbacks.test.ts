@@ -5,7 +5,7 @@
 // with the person, leaving nothing in a database dump.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { CallbackView, CaseView, ConversationView } from '@ascolto/protocol'
+import type { CallbackView, CaseChange, CaseView, ConversationView } from '@ascolto/protocol'
 import { closeOnSundays } from '../../../testing/closed-on-sundays.ts'
 import { dumpDatabase } from '../../../testing/database-dump.ts'
 import { writeIn } from '../../../testing/desk-settings.ts'
@@ -17,6 +17,7 @@ import {
   startFakeTwilio,
   twilioSms,
 } from '../../../testing/fake-twilio.ts'
+import { connectConsole, nextEvent } from '../../../testing/sockets.ts'
 import {
   call,
   makeHelpline,
@@ -156,10 +157,18 @@ describe('a call-back asked for from a case', () => {
     )
     assert.equal(revealed.status, 200)
     assert.equal(revealed.body.addresses[0].address, '+393471234601')
-    const tried = await api(`/callbacks/${callback.id}/outcome`, supervisor.cookie, {
-      outcome: 'not_reachable',
-    })
-    assert.equal(tried.status, 200)
+    // the case's consoles hear that it changed (its id, never its content), and read it again
+    const socket = await connectConsole(server.url, volunteer.cookie)
+    try {
+      const heard = nextEvent<CaseChange>(socket, 'case.changed', (c) => c.caseId === view.id)
+      const tried = await api(`/callbacks/${callback.id}/outcome`, supervisor.cookie, {
+        outcome: 'not_reachable',
+      })
+      assert.equal(tried.status, 200)
+      assert.equal((await heard).status, 'open')
+    } finally {
+      socket.disconnect()
+    }
     const reached = await api(`/callbacks/${callback.id}/outcome`, supervisor.cookie, {
       outcome: 'called_back',
     })
