@@ -32,6 +32,7 @@ export { findConversationCase, listCases, listCaseTasks } from './cases/list-cas
 export { markCaseEntryDone } from './cases/mark-case-entry-done.ts'
 export { openCase } from './cases/open-case.ts'
 export { recordEmergencyStep } from './cases/record-emergency-step.ts'
+export { scheduleCaseCallback } from './cases/schedule-case-callback.ts'
 export { setCaseLegalHold } from './cases/set-case-legal-hold.ts'
 export { updateCase } from './cases/update-case.ts'
 export { recordCaseConsent, writeFirst } from './cases/write-first.ts'

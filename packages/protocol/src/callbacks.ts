@@ -1,5 +1,6 @@
-// Call-back requests: a voicemail left out of hours asks for a call. The view carries the
-// person's pseudonym, never their number: that is revealed apart, to the roles allowed to call.
+// Call-back requests: a voicemail left out of hours asks for a call, or a case does, where the
+// person agreed to be called. The view carries the person's pseudonym, never their number: that is
+// revealed apart, to the roles allowed to call.
 import Type, { type Static } from 'typebox'
 
 const Id = Type.String({ format: 'uuid' })
@@ -21,8 +22,10 @@ export const CallbackView = Type.Object({
   id: Id,
   helplineId: Id,
   conversationId: Id,
-  /** The voicemail: its text is the transcription, where the provider gave one. */
-  messageId: Id,
+  /** The voicemail: its text is the transcription, where the provider gave one. Null: a case asked. */
+  messageId: Type.Union([Id, Type.Null()]),
+  /** The case that asked for the call; null: a voicemail (or a call nobody took) did. */
+  caseId: Type.Union([Id, Type.Null()]),
   pseudonym: Type.Integer(),
   status: CallbackStatus,
   attempts: Type.Integer({ minimum: 0 }),

@@ -1,5 +1,6 @@
 // Cases ("percorsi di aiuto"): what the console sends and reads. Allow-lists like the rest.
 import Type, { type Static } from 'typebox'
+import { CallbackStatus } from './callbacks.ts'
 import { EmergencyStep } from './helpline-settings.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
@@ -83,6 +84,8 @@ export const CaseMemberView = Type.Object({
       channelId: Uuid,
       channelKind: Type.String(),
       consentAt: Type.Union([Timestamp, Type.Null()]),
+      /** A phone door: with consent there, a call-back can be asked for. */
+      callable: Type.Boolean(),
     }),
   ),
 })
@@ -113,6 +116,24 @@ export const CaseConversationView = Type.Object({
   openedAt: Timestamp,
 })
 export type CaseConversationView = Static<typeof CaseConversationView>
+
+/** A call-back the case asked for: it waits in the call-back list, and its tries show here. */
+export const CaseCallbackView = Type.Object({
+  id: Uuid,
+  /** The person's conversation on the phone door: the number is revealed from it to call. */
+  conversationId: Uuid,
+  /** The person and their phone door. */
+  contactId: Uuid,
+  channelId: Uuid,
+  pseudonym: Type.Integer(),
+  status: CallbackStatus,
+  attempts: Type.Integer({ minimum: 0 }),
+  dueAt: Timestamp,
+  lastAttemptAt: Type.Union([Timestamp, Type.Null()]),
+  askedBy: Type.Union([Person, Type.Null()]),
+  createdAt: Timestamp,
+})
+export type CaseCallbackView = Static<typeof CaseCallbackView>
 
 export const CaseSummary = Type.Object({
   id: Uuid,
@@ -170,6 +191,8 @@ export const CaseView = Type.Object({
   conversations: Type.Array(CaseConversationView),
   /** Plan, notes, follow-ups and reviews, newest first. */
   entries: Type.Array(CaseEntryView),
+  /** Call-backs asked for from the case, newest first. */
+  callbacks: Type.Array(CaseCallbackView),
   legalHoldUntil: Type.Union([Timestamp, Type.Null()]),
 })
 export type CaseView = Static<typeof CaseView>
@@ -257,6 +280,12 @@ export const WriteFirstBody = Type.Object(
   Strict,
 )
 export type WriteFirstBody = Static<typeof WriteFirstBody>
+/** A call to the person on a phone door where they agreed; due inside opening hours (now: the next). */
+export const ScheduleCaseCallbackBody = Type.Object(
+  { contactId: Uuid, channelId: Uuid, dueAt: Type.Optional(Timestamp) },
+  Strict,
+)
+export type ScheduleCaseCallbackBody = Static<typeof ScheduleCaseCallbackBody>
 export const FirstContactView = Type.Object({ conversationId: Uuid, messageId: Uuid })
 export type FirstContactView = Static<typeof FirstContactView>
 

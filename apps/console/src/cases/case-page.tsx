@@ -1,5 +1,5 @@
 // One case on its own page: who is in it, its status, the plan, follow-ups, notes, a supervisor's
-// review, and the timeline of everything (conversations and entries), newest first.
+// review, and the timeline of everything (conversations, entries, call-backs), newest first.
 import {
   type AddCaseEntryBody,
   CASE_OUTCOMES,
@@ -7,13 +7,14 @@ import {
   type CaseStatus,
   type CaseView,
 } from '@ascolto/protocol'
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLabels } from '../desk/labels.ts'
 import { ScreenTop } from '../desk/screen-top.tsx'
 import { localized } from '../desk/use-desk-setup.ts'
 import { conversationHref } from '../desk/use-hash-route.ts'
 import { SendReferralDialog } from '../referrals/send-referral-dialog.tsx'
+import { CaseCallback, useCallbackMoments } from './case-callback.tsx'
 import { CasePlan } from './case-plan.tsx'
 import { CaseStatusLine } from './case-status-line.tsx'
 import { addCaseEntry, getCase, markEntryDone, updateCase } from './cases-api.ts'
@@ -42,6 +43,7 @@ export function CasePage({ caseId, myId, supervises, coordinates, version, onErr
   const heading = useRef<HTMLHeadingElement>(null)
   const ids = { heading: useId(), status: useId(), outcome: useId() }
   const [view, setView] = useState<CaseView | null>(null)
+  const callbackMoments = useCallbackMoments(view?.callbacks ?? [])
   const [status, setStatus] = useState<CaseStatus>('open')
   const [outcome, setOutcome] = useState<CaseOutcome>('goal-reached')
 
@@ -110,6 +112,7 @@ export function CasePage({ caseId, myId, supervises, coordinates, version, onErr
         },
       ]
     }),
+    ...callbackMoments,
     ...view.entries.map((e) => ({
       at: e.createdAt,
       key: e.id,
@@ -149,15 +152,25 @@ export function CasePage({ caseId, myId, supervises, coordinates, version, onErr
                 m.doors
                   .filter((door) => door.channelKind !== 'webchat' && door.channelKind !== 'logged')
                   .map((door) => (
-                    <FirstContact
-                      key={door.channelId}
-                      caseId={caseId}
-                      member={m}
-                      door={door}
-                      channelName={labels.channel(door.channelKind)}
-                      onChanged={(answer) => setView(answer)}
-                      onError={onError}
-                    />
+                    <Fragment key={door.channelId}>
+                      <FirstContact
+                        caseId={caseId}
+                        member={m}
+                        door={door}
+                        channelName={labels.channel(door.channelKind)}
+                        onChanged={(answer) => setView(answer)}
+                        onError={onError}
+                      />
+                      {door.consentAt && door.callable && (
+                        <CaseCallback
+                          view={view}
+                          member={m}
+                          door={door}
+                          onChanged={(answer) => setView(answer)}
+                          onError={onError}
+                        />
+                      )}
+                    </Fragment>
                   ))}
             </li>
           ))}

@@ -1,10 +1,12 @@
-// The voicemails waiting for a call back, above the queue: who (a pseudonym), by when, how many
-// tries, the recording to play, the conversation to open. Supervisors and coordinators, who may
+// The voicemails (and the cases' call-backs) waiting for a call back, above the queue: who (a
+// pseudonym), by when, how many tries, the recording to play or the case that asked, the
+// conversation to open. Supervisors and coordinators, who may
 // see the number, reveal it to call and record the try: reached, not reachable (due again later,
 // in opening hours) or done.
 import type { CallbackOutcome, CallbackView, SessionView } from '@ascolto/protocol'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { caseHref } from '../cases/case-route.ts'
 import { listCallbacks, markCallback, revealCallbackNumber } from './callback-api.ts'
 import { formatMessageTime, minutesAndSeconds } from './time-format.ts'
 import { conversationHref } from './use-hash-route.ts'
@@ -55,7 +57,9 @@ export function CallbackPanel({ memberships, onError }: Props) {
                   <span> · {t('callbacks.tries', { count: callback.attempts })}</span>
                 )}
               </p>
-              {callback.recordingReady ? (
+              {callback.caseId ? (
+                <a href={caseHref(callback.caseId)}>{t('callbacks.fromCase')}</a>
+              ) : callback.recordingReady && callback.messageId ? (
                 <>
                   {/* biome-ignore lint/a11y/useMediaCaption: a caller's voicemail has no captions; its transcription, when there is one, is the message's text */}
                   <audio
@@ -84,7 +88,10 @@ export function CallbackPanel({ memberships, onError }: Props) {
                       type="button"
                       className="button-primary"
                       onClick={() =>
-                        revealCallbackNumber(callback.conversationId, t('callbacks.reason')).then(
+                        revealCallbackNumber(
+                          callback.conversationId,
+                          t(callback.caseId ? 'callbacks.reasonCase' : 'callbacks.reason'),
+                        ).then(
                           (revealed) =>
                             revealed && setNumbers((all) => ({ ...all, [callback.id]: revealed })),
                           onError,

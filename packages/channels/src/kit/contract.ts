@@ -197,6 +197,8 @@ export type ChannelCapabilities = {
    * token): staff never see it, in a reveal or an export; it only finds the person's own chat.
    */
   addressIsCredential?: boolean
+  /** The address is a phone number the line can ring: a case's call-back goes to it. */
+  calls?: boolean
 }
 
 /** Where an outbound message is, as its provider reports it later (queued is Ascolto's own). */

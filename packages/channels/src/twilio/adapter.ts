@@ -16,7 +16,7 @@ import { twimlFor } from './twiml.ts'
 export const twilioAdapter = {
   kind: 'twilio',
   // MMS media arrives (its id is kept) and is fetched by the worker; replies are text only
-  capabilities: { media: false, typing: false, readReceipts: false },
+  capabilities: { media: false, typing: false, readReceipts: false, calls: true },
 
   send: async (connection, to, message) => {
     const [config, authToken] = usableConnection(

@@ -1,5 +1,5 @@
 // What the console shows of a call-back request: who (the pseudonym, never the number), when it
-// is due, how many tries, and whether the recording is ready to play.
+// is due, how many tries, and whether the recording is ready to play (or the case that asked).
 
 import type { Queryable } from '@ascolto/db'
 import type { CallbackView } from '@ascolto/protocol'
@@ -8,7 +8,8 @@ type CallbackRow = {
   id: string
   helpline_id: string
   conversation_id: string
-  message_id: string
+  message_id: string | null
+  case_id: string | null
   pseudonym: number
   status: CallbackView['status']
   attempts: number
@@ -20,7 +21,7 @@ type CallbackRow = {
 }
 
 const SELECT = `
-  select r.id, r.helpline_id, r.conversation_id, r.message_id, ct.pseudonym, r.status, r.attempts,
+  select r.id, r.helpline_id, r.conversation_id, r.message_id, r.case_id, ct.pseudonym, r.status, r.attempts,
          r.due_at, r.last_attempt_at, r.created_at,
          exists (select 1 from media_file f where f.message_id = r.message_id) as recording_ready,
          (select (m.media->>'durationSeconds')::int from message m where m.id = r.message_id) as duration_seconds
@@ -34,6 +35,7 @@ function viewOf(row: CallbackRow): CallbackView {
     helplineId: row.helpline_id,
     conversationId: row.conversation_id,
     messageId: row.message_id,
+    caseId: row.case_id,
     pseudonym: row.pseudonym,
     status: row.status,
     attempts: row.attempts,

@@ -13,7 +13,8 @@ export type CallbackRecord = {
   id: string
   helpline_id: string
   conversation_id: string
-  message_id: string
+  message_id: string | null
+  case_id: string | null
   status: 'pending' | 'not_reachable' | 'called_back' | 'done'
 }
 
@@ -24,7 +25,7 @@ export async function findCallbackForActor(
   least: 'volunteer' | 'supervisor',
 ): Promise<CallbackRecord> {
   const { rows } = await tx.query<CallbackRecord>(
-    `select id, helpline_id, conversation_id, message_id, status from callback_request
+    `select id, helpline_id, conversation_id, message_id, case_id, status from callback_request
       where id = $1 and helpline_id = any($2::uuid[]) for update`,
     [callbackId, [...actor.roles.keys()]],
   )

@@ -1,11 +1,13 @@
 // A call-back tried: the person was reached (called_back), nobody answered (not_reachable: due
 // again a while later, inside opening hours), or nothing more is needed (done). Only the roles
-// that may see the number, and so call, record a try; each one is audited.
+// that may see the number, and so call, record a try; each one is audited. A case's call-back
+// shows its try on the case, whose consoles hear of it.
 
 import type { CallbackOutcome, CallbackView } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import { recordCallbackResponse } from '../calls/call-outcome.ts'
-import type { Actor, Services, Tx } from '../context.ts'
+import { announceCaseChange } from '../cases/announce-case-change.ts'
+import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { nextOpening } from '../policy/index.ts'
@@ -16,10 +18,11 @@ import { CALLBACK_ROLE, findCallbackForActor } from './find-callback.ts'
 export const RETRY_AFTER_MINUTES = 120
 
 export async function markCallback(
-  { tx, services }: { tx: Tx; services: Pick<Services, 'clock'> },
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   actor: Actor,
   input: { callbackId: string; outcome: CallbackOutcome },
 ): Promise<CallbackView> {
+  const { tx, services } = context
   const record = await findCallbackForActor(tx, actor, input.callbackId, CALLBACK_ROLE)
   if (record.status === 'called_back' || record.status === 'done') {
     throw new AscoltoError('ASCOLTO_ERR_CALLBACK_CLOSED', 'This call-back is already closed')
@@ -47,6 +50,7 @@ export async function markCallback(
     subjectId: record.id,
     details: { outcome: input.outcome },
   })
+  if (record.case_id) await announceCaseChange(context, record.case_id)
   const view = await loadCallbackView(tx, record.helpline_id, record.id)
   if (!view) throw new Error('The call-back vanished inside its transaction')
   return view

@@ -13,7 +13,8 @@ import { announceCaseChange } from './announce-case-change.ts'
 import { loadCaseView } from './case-views.ts'
 import { type CaseRecord, entryContext, findCaseForActor, subjectSealer } from './find-case.ts'
 
-async function followUpDue(tx: Tx, caseRecord: CaseRecord, wished: Date, now: Date) {
+/** A wished time, moved into the first open hours from it (a follow-up, a case's call-back). */
+export async function followUpDue(tx: Tx, caseRecord: CaseRecord, wished: Date, now: Date) {
   if (Number.isNaN(wished.getTime()) || wished.getTime() < now.getTime() - 60_000) {
     throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'A follow-up is due in the future')
   }

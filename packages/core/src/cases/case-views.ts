@@ -1,8 +1,10 @@
 // Cases as the console reads them: the title opened under the helpline's key, each member's
 // relation and each entry under the key of the person it is about.
+import { channelAdapters } from '@ascolto/channels'
 import type { CaseSummary, CaseView } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
+import { loadCaseCallbacks } from './case-callback-views.ts'
 import { loadEmergencyView } from './emergency-procedure.ts'
 import { entryContext, relationContext, titleContext } from './find-case.ts'
 
@@ -164,6 +166,7 @@ export async function loadCaseView(db: Db, keyring: Keyring, caseId: string, now
         channelId: door.channel_id,
         channelKind: door.kind,
         consentAt: door.consent_at && new Date(door.consent_at).toISOString(),
+        callable: channelAdapters[door.kind]?.capabilities.calls === true,
       })),
     })),
     conversations: conversations.rows.map((row) => ({
@@ -187,5 +190,6 @@ export async function loadCaseView(db: Db, keyring: Keyring, caseId: string, now
       doneAt: row.done_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
     })),
+    callbacks: await loadCaseCallbacks(db, caseId),
   }
 }

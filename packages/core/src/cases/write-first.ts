@@ -13,22 +13,8 @@ import { AscoltoError } from '../errors.ts'
 import { queueOutboundMessage } from '../messages/queue-outbound-message.ts'
 import { isReplyWindowOpen } from '../messages/reply-window.ts'
 import { announceCaseChange } from './announce-case-change.ts'
+import { doorConversation, memberDoor, requireCaseConsent } from './case-doors.ts'
 import { findCaseForActor } from './find-case.ts'
-
-/** The member's address on that door, within the case's helpline: what consent is about. */
-async function memberDoor(tx: Tx, caseId: string, input: CaseConsentBody) {
-  const { rows } = await tx.query<{ kind: string; last_inbound_at: Date | null }>(
-    `select ch.kind, ci.last_inbound_at
-       from case_member m
-       join contact_identity ci on ci.contact_id = m.contact_id and ci.channel_id = $3
-       join channel ch on ch.id = ci.channel_id
-      where m.case_id = $1 and m.contact_id = $2`,
-    [caseId, input.contactId, input.channelId],
-  )
-  if (!rows[0])
-    throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'This person has no address on that door in this case')
-  return rows[0]
-}
 
 export async function recordCaseConsent(
   context: { tx: Tx; afterCommit: AfterCommit; services: Services },
@@ -63,13 +49,7 @@ export async function writeFirst(
 ): Promise<FirstContactView> {
   const { tx, services } = context
   const caseRecord = await findCaseForActor(tx, actor, caseId, { lock: true })
-  const consent = await tx.query(
-    'select 1 from case_consent where case_id = $1 and contact_id = $2 and channel_id = $3',
-    [caseId, input.contactId, input.channelId],
-  )
-  if (!consent.rowCount) {
-    throw new AscoltoError('ASCOLTO_ERR_FORBIDDEN', 'The person did not agree to be contacted on this door')
-  }
+  await requireCaseConsent(tx, caseId, input)
   const door = await memberDoor(tx, caseId, input)
   const connection = await findChannel(tx, input.channelId, door.kind)
   const adapter = channelAdapters[door.kind]
@@ -86,25 +66,13 @@ export async function writeFirst(
   const text = template?.text ?? input.text?.trim()
   if (!text) throw new AscoltoError('ASCOLTO_ERR_VALIDATION', 'Write the first message')
 
-  // the person's open conversation on that door, or a new one in the operator's hands, in the case
-  const open = await tx.query<{ id: string }>(
-    `select id from conversation where contact_id = $1 and channel_id = $2 and status <> 'closed' for update`,
-    [input.contactId, input.channelId],
-  )
-  let conversationId = open.rows[0]?.id
-  if (!conversationId) {
-    const made = await tx.query<{ id: string }>(
-      `insert into conversation (helpline_id, contact_id, channel_id, status, assignee_id)
-       values ($1, $2, $3, 'open', $4) returning id`,
-      [caseRecord.helpline_id, input.contactId, input.channelId, actor.userId],
-    )
-    conversationId = made.rows[0]?.id as string
-  }
-  await tx.query(
-    `insert into case_conversation (conversation_id, case_id, added_by) values ($1, $2, $3)
-     on conflict (conversation_id) do nothing`,
-    [conversationId, caseId, actor.userId],
-  )
+  const conversationId = await doorConversation(tx, {
+    contactId: input.contactId,
+    channelId: input.channelId,
+    caseId,
+    helplineId: caseRecord.helpline_id,
+    operatorId: actor.userId,
+  })
   const messageId = await queueOutboundMessage(tx, {
     sealer: await contactSealer(tx, services.keyring, { contactId: input.contactId }),
     helplineId: caseRecord.helpline_id,

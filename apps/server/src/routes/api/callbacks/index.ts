@@ -1,4 +1,4 @@
-// Call-backs from the console: the list of voicemails waiting for a call (every member sees it),
+// Call-backs from the console: the list of voicemails (and cases) waiting for a call (every member sees it),
 // and a try recorded: reached, not reachable (due again later), or done. Recording a try needs the
 // role that may reveal the number (POST /api/conversations/:id/contact/reveal), and so call.
 import { listCallbacks, markCallback } from '@ascolto/core'
@@ -33,8 +33,8 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
     },
     async (request) => {
       const actor = await requireActor(pool, request)
-      return withTransaction(pool, (tx) =>
-        markCallback({ tx, services }, actor, {
+      return withTransaction(pool, (tx, afterCommit) =>
+        markCallback({ tx, afterCommit, services }, actor, {
           callbackId: request.params.id,
           outcome: request.body.outcome,
         }),

@@ -13,6 +13,7 @@ import {
   openCase,
   recordCaseConsent,
   recordEmergencyStep,
+  scheduleCaseCallback,
   setCaseLegalHold,
   updateCase,
   writeFirst,
@@ -35,6 +36,7 @@ import {
   LoggedContactView,
   OpenCaseBody,
   RecordEmergencyStepBody,
+  ScheduleCaseCallbackBody,
   UpdateCaseBody,
   Uuid,
   WriteFirstBody,
@@ -247,6 +249,22 @@ export const caseRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { p
         writeFirst({ tx, afterCommit, services }, actor, request.params.id, request.body),
       )
       return reply.status(201).send(sent)
+    },
+  )
+
+  // or calls first, on a phone door: a call-back in the list, refused without that consent
+  app.post(
+    '/api/cases/:id/callbacks',
+    {
+      config: volunteer,
+      schema: { params: ById, body: ScheduleCaseCallbackBody, response: { 201: CaseView, ...errors } },
+    },
+    async (request, reply) => {
+      const actor = await requireActor(pool, request)
+      const view = await withTransaction(pool, (tx, afterCommit) =>
+        scheduleCaseCallback({ tx, afterCommit, services }, actor, request.params.id, request.body),
+      )
+      return reply.status(201).send(view)
     },
   )
 }

@@ -45,7 +45,9 @@ describe('the line writes first', () => {
     )
     const member = view.members[0]
     assert.ok(member)
-    assert.deepEqual(member.doors, [{ channelId: chat.channelId, channelKind: 'whatsapp', consentAt: null }])
+    assert.deepEqual(member.doors, [
+      { channelId: chat.channelId, channelKind: 'whatsapp', consentAt: null, callable: false },
+    ])
     const target = { contactId: member.contactId, channelId: chat.channelId }
     const messages = async () =>
       (
