@@ -90,7 +90,7 @@ export async function startAscolto(
   const services: Services = { keyring, publisher: createPublisher(io, pool, worker, waits), clock }
   extendWidgetSockets(io, pool, services, log)
   await worker?.start(services)
-  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log)
+  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log, { clock })
   scheduled?.start()
   const inboxes = config.role === 'web' ? undefined : createEmailInboxes(pool, log)
   await inboxes?.start(services)
