@@ -10,8 +10,7 @@
 import assert from 'node:assert/strict'
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { emailConnection } from '@ascolto/channels'
-import { connectChannel, defaultSettings, importHelplineSettings, loadHelplineSettings } from '@ascolto/core'
+import { defaultSettings, importHelplineSettings, loadHelplineSettings } from '@ascolto/core'
 import { createScheduledJobs } from '../apps/server/src/jobs/scheduled-jobs.ts'
 import { dumpDatabase, pgDump } from '../apps/server/src/testing/database-dump.ts'
 import { eventually } from '../apps/server/src/testing/eventually.ts'
@@ -42,6 +41,7 @@ import {
 import { startDovecot, startLocalSmtp } from '../apps/server/src/testing/local-mail.ts'
 import { noteMadeUp } from '../apps/server/src/testing/log-scan.ts'
 import { giveReportForm, sendReport } from '../apps/server/src/testing/report-fixtures.ts'
+import { connectLocalMailbox } from '../apps/server/src/testing/rota-fixtures.ts'
 import {
   call,
   makeHelpline,
@@ -167,21 +167,10 @@ describe('retention, seen in a dump', () => {
 
     // e-mail, read from the mailbox over IMAP
     const mailId = `<${randomUUID()}@example.org>`
-    const { config, secrets } = emailConnection({
-      address: MAILBOX,
-      displayName: 'Linea di ascolto',
-      imap: { host: dovecot.host, port: dovecot.port, secure: false },
-      smtp: { host: smtp.host, port: smtp.port, secure: false, user: smtp.user },
-      imapPassword: mailboxPassword,
-      smtpPassword: smtp.password,
-      replySubject: 'Risposta dalla linea di ascolto',
-    })
-    await connectChannel(server.pool, server.services.keyring, {
-      helplineId: doors.helplineId,
-      kind: 'email',
-      name: 'E-mail',
-      config,
-      secrets,
+    await connectLocalMailbox(server, doors.helplineId, smtp, {
+      host: dovecot.host,
+      port: dovecot.port,
+      password: mailboxPassword,
     })
     await dovecot.deliver(
       MAILBOX,
