@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { generate } from 'otplib'
 import pino from 'pino'
 import { loggerOptions } from './logger.ts'
+import { eventually } from './testing/eventually.ts'
 import { createLogSink } from './testing/log-scan.ts'
 import { spawnAscolto, stopAscolto } from './testing/spawn-ascolto.ts'
 import { call, visitorToken } from './testing/test-server.ts'
@@ -77,7 +78,10 @@ describe('logs', () => {
       body: { text: answer },
     })
     await call(`${ascolto.url}/api/widget/v1/channels/${channelId}/messages`, { token })
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // the reply's delivery is the last thing the run logs: its line, not a pause, says it is done
+    await eventually('the reply delivered and logged', () =>
+      /"kind":"deliver_message"[^\n]*"msg":"outbox task"/.test(ascolto.output()),
+    )
     await stopAscolto(ascolto)
 
     const logLines = ascolto

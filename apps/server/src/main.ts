@@ -8,6 +8,7 @@ import {
   hashEarlierProviderIds,
   keyEarlierContacts,
   type Services,
+  sealEarlierAuditReasons,
   sealEarlierReasons,
 } from '@ascolto/core'
 import { createPool, type EmbeddedDatabase, migrate, type Pool, startEmbeddedPostgres } from '@ascolto/db'
@@ -80,7 +81,7 @@ export async function startAscolto(
   if (keyed > 0) log.info({ contacts: keyed }, 'people who wrote before keys were per person have their own')
   const hashed = await hashEarlierProviderIds(pool, keyring)
   if (hashed > 0) log.info({ rows: hashed }, 'provider ids written in clear are now hashed and sealed')
-  const reasons = await sealEarlierReasons(pool, keyring)
+  const reasons = (await sealEarlierReasons(pool, keyring)) + (await sealEarlierAuditReasons(pool, keyring))
   if (reasons > 0) log.info({ rows: reasons }, 'reasons staff wrote in clear are now sealed')
 
   const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
@@ -90,7 +91,7 @@ export async function startAscolto(
   const services: Services = { keyring, publisher: createPublisher(io, pool, worker, waits), clock }
   extendWidgetSockets(io, pool, services, log)
   await worker?.start(services)
-  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log)
+  const scheduled = config.role === 'web' ? undefined : createScheduledJobs(pool, keyring, log, { clock })
   scheduled?.start()
   const inboxes = config.role === 'web' ? undefined : createEmailInboxes(pool, log)
   await inboxes?.start(services)

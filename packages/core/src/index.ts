@@ -1,3 +1,4 @@
+export { openAuditReason, sealEarlierAuditReasons } from './audit/audit-reasons.ts'
 export { listAuditEvents } from './audit/list-audit-events.ts'
 export { recordAuditEvent } from './audit/record-audit-event.ts'
 export {

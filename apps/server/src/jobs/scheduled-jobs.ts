@@ -58,9 +58,11 @@ export function createScheduledJobs(
   pool: Pool,
   keyring: Keyring,
   log: FastifyBaseLogger,
-  options: { retentionIntervalMs?: number } = {},
+  options: { retentionIntervalMs?: number; clock?: () => Date } = {},
 ): ScheduledJobs {
   const interval = options.retentionIntervalMs ?? HOUR_MS
+  // the services' clock: a test moves it past a helpline's retention months
+  const clock = options.clock ?? (() => new Date())
   let stopped = true
   let timer: NodeJS.Timeout | undefined
   let reminders: NodeJS.Timeout | undefined
@@ -77,8 +79,9 @@ export function createScheduledJobs(
 
   const runRetention = () =>
     exclusively(pool, RETENTION_LOCK, async () => {
-      const counts = await purgeInactiveContacts(pool, keyring)
-      await purgeExpiredBlocks(pool)
+      const now = clock()
+      const counts = await purgeInactiveContacts(pool, keyring, { now })
+      await purgeExpiredBlocks(pool, now)
       return counts
     })
 

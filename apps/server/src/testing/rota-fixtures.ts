@@ -26,15 +26,21 @@ export async function setOpening(
   if (saved.status !== 200) throw new Error(`opening hours refused: ${JSON.stringify(saved.body)}`)
 }
 
-export async function connectLocalMailbox(server: TestServer, helplineId: string, smtp: LocalSmtp) {
+export async function connectLocalMailbox(
+  server: TestServer,
+  helplineId: string,
+  smtp: LocalSmtp,
+  /** a real mailbox to read (local-mail.ts's Dovecot), where the test writes in by e-mail */
+  imap?: { host: string; port: number; password: string },
+) {
   const { config, secrets } = emailConnection({
     address: 'ascolto@helpline.example.org',
     displayName: 'Linea di ascolto',
     // never answers, and its failure names no address (the worker looks at mailboxes now and then,
     // and the suite's logs are scanned for IP addresses)
-    imap: { host: 'imap.invalid', port: 1, secure: false },
+    imap: { host: imap?.host ?? 'imap.invalid', port: imap?.port ?? 1, secure: false },
     smtp: { host: smtp.host, port: smtp.port, secure: false, user: smtp.user },
-    imapPassword: 'unused-here',
+    imapPassword: imap?.password ?? 'unused-here',
     smtpPassword: smtp.password,
     replySubject: 'Linea di ascolto',
   })

@@ -5,16 +5,21 @@
 import type { Queryable } from '@ascolto/db'
 import type { AuditEventView } from '@ascolto/protocol'
 import type { Actor } from '../context.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 import { requireRole } from '../operators/require-role.ts'
+import { openAuditReason } from './audit-reasons.ts'
 
 export async function listAuditEvents(
   db: Queryable,
+  keyring: Keyring,
   actor: Actor,
   input: { helplineId: string; before?: number; limit?: number },
 ): Promise<AuditEventView[]> {
   requireRole(actor, input.helplineId, 'coordinator')
   const { rows } = await db.query<{
     id: string
+    helpline_id: string
+    reason_sealed: Buffer | null
     at: Date
     action: string
     actor_id: string | null
@@ -27,7 +32,7 @@ export async function listAuditEvents(
     member_name: string | null
     invited_email: string | null
   }>(
-    `select a.id, a.at, a.action, a.actor_id, u.display_name as actor_name, a.subject_type, a.subject_id, a.details,
+    `select a.id, a.helpline_id, a.reason_sealed, a.at, a.action, a.actor_id, u.display_name as actor_name, a.subject_type, a.subject_id, a.details,
             ct.pseudonym, coalesce(c.id, latest.id) as conversation_id, su.display_name as member_name,
             si.email as invited_email
        from audit_event a
@@ -60,7 +65,8 @@ export async function listAuditEvents(
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     subject: subjectOf(r),
-    details: r.details,
+    // the reason staff typed, opened for the screen as it was written
+    details: r.reason_sealed ? { ...r.details, reason: openAuditReason(keyring, r) } : r.details,
   }))
 }
 

@@ -31,7 +31,8 @@ export async function setCaseLegalHold(
     action: until ? 'case.legal_hold' : 'case.legal_hold_lifted',
     subjectType: 'case',
     subjectId: caseId,
-    details: { until: until?.toISOString() ?? null, reason: input.reason.trim() },
+    details: { until: until?.toISOString() ?? null },
+    reason: { text: input.reason.trim(), keyring: services.keyring },
   })
   return loadCaseView(tx, services.keyring, caseId, now)
 }

@@ -76,7 +76,8 @@ export async function eraseContact(
     action: 'contact.erased',
     subjectType: 'contact',
     subjectId: record.contact_id,
-    details: { ...counts, ...(casesDeleted > 0 && { casesDeleted }), reason: input.reason.trim() },
+    details: { ...counts, ...(casesDeleted > 0 && { casesDeleted }) },
+    reason: { text: input.reason.trim(), keyring },
   })
   // where the conversations were, for the consoles to drop them (not part of the answer)
   return { ...counts, helplineId: record.helpline_id, conversationIds }

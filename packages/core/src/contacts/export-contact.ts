@@ -80,8 +80,9 @@ export async function exportContact(
       conversations: conversations.rowCount,
       messages: messages.rowCount,
       addresses: reveal !== undefined,
-      ...reveal,
+      ...(reveal && { requestId: reveal.requestId, approvedBy: reveal.approvedBy }),
     },
+    ...(reveal && { reason: { text: reveal.reason, keyring: services.keyring } }),
   })
   await queuePrivacyNotice({ tx, afterCommit, services }, record.helpline_id, auditId)
   const iso = (date: Date | null) => date?.toISOString() ?? null

@@ -102,12 +102,18 @@ export async function linkContacts(
     action: 'contact.linked',
     subjectType: 'contact_link',
     subjectId: id,
-    details: { contacts: [a, b], reason: input.reason.trim() },
+    details: { contacts: [a, b] },
+    reason: { text: input.reason.trim(), keyring },
   })
   return { links: await linksOf(tx, one.helpline_id, one.contact_id) }
 }
 
-export async function unlinkContacts(tx: Tx, actor: Actor, input: { linkId: string; reason: string }) {
+export async function unlinkContacts(
+  tx: Tx,
+  keyring: Keyring,
+  actor: Actor,
+  input: { linkId: string; reason: string },
+) {
   const { rows } = await tx.query<{ id: string; helpline_id: string; contact_a: string; contact_b: string }>(
     `select id, helpline_id, contact_a, contact_b from contact_link
       where id = $1 and helpline_id = any($2::uuid[]) and unlinked_at is null for update`,
@@ -126,6 +132,7 @@ export async function unlinkContacts(tx: Tx, actor: Actor, input: { linkId: stri
     action: 'contact.unlinked',
     subjectType: 'contact_link',
     subjectId: link.id,
-    details: { contacts: [link.contact_a, link.contact_b], reason: input.reason.trim() },
+    details: { contacts: [link.contact_a, link.contact_b] },
+    reason: { text: input.reason.trim(), keyring },
   })
 }

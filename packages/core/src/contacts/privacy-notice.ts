@@ -5,6 +5,7 @@
 // when sent, so the reason has no copy in the outbox.
 import type { ChannelAdapter } from '@ascolto/channels'
 import type { Pool } from '@ascolto/db'
+import { openAuditReason } from '../audit/audit-reasons.ts'
 import type { ChannelRow } from '../channels/open-connection.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
@@ -54,13 +55,16 @@ export async function sendPrivacyNotice(
     ChannelRow & {
       kind: string
       action: string
-      details: { reason?: string; addresses?: boolean }
+      audit_id: string
+      audit_helpline_id: string
+      reason_sealed: Buffer | null
+      details: { addresses?: boolean }
       who: string | null
       pseudonym: number | null
     }
   >(
     `select c.id as channel_id, c.helpline_id, c.config as channel_config, c.secrets as channel_secrets, c.kind,
-            a.action, a.details, u.display_name as who, ct.pseudonym
+            a.id as audit_id, a.helpline_id as audit_helpline_id, a.reason_sealed, a.action, a.details, u.display_name as who, ct.pseudonym
        from audit_event a
        join channel c on c.helpline_id = a.helpline_id and c.kind = 'email' and c.enabled
        left join app_user u on u.id = a.actor_id
@@ -81,7 +85,12 @@ export async function sendPrivacyNotice(
     who: found.who ?? '?',
     // an erased person keeps no pseudonym: the notice says so by its absence
     pseudonym: found.pseudonym ?? 0,
-    reason: found.details.reason ?? '',
+    reason:
+      openAuditReason(services.keyring, {
+        id: found.audit_id,
+        helpline_id: found.audit_helpline_id,
+        reason_sealed: found.reason_sealed,
+      }) ?? '',
     addresses: found.details.addresses ?? true,
   }
   const text = texts?.[found.action === 'contact.exported' ? 'exported' : 'revealed'](notice) ?? ''

@@ -27,7 +27,12 @@ export async function revealAddress(
   input: { conversationId: string; reason: string },
 ): Promise<RevealedAddress> {
   const record = await findConversationForActor(tx, actor, input.conversationId)
-  const details = await authoriseReveal({ tx, afterCommit, services }, actor, record, input.reason)
+  const { reason, ...details } = await authoriseReveal(
+    { tx, afterCommit, services },
+    actor,
+    record,
+    input.reason,
+  )
   const addresses = await openContactAddresses(tx, sealerOf(services.keyring, record), record.contact_id)
   const auditId = await recordAuditEvent(tx, {
     helplineId: record.helpline_id,
@@ -36,6 +41,7 @@ export async function revealAddress(
     subjectType: 'contact',
     subjectId: record.contact_id,
     details: { conversationId: record.id, ...details },
+    reason: { text: reason, keyring: services.keyring },
   })
   await queuePrivacyNotice({ tx, afterCommit, services }, record.helpline_id, auditId)
   return { addresses: addresses.map(({ channelKind, address }) => ({ channelKind, address })) }
@@ -55,7 +61,7 @@ export async function authoriseReveal(
   actor: Actor,
   record: ConversationRecord,
   reason: string,
-): Promise<Record<string, unknown>> {
+): Promise<{ reason: string; requestId?: string; approvedBy?: string | null }> {
   if (!(await revealNeedsApproval(tx, record.helpline_id))) {
     requireRole(actor, record.helpline_id, 'supervisor')
     return { reason: reason.trim() }

@@ -73,7 +73,8 @@ export async function requestReveal(
     action: 'contact.reveal_requested',
     subjectType: 'reveal_request',
     subjectId: row.id,
-    details: { conversationId: record.id, reason: input.reason.trim() },
+    details: { conversationId: record.id },
+    reason: { text: input.reason.trim(), keyring: services.keyring },
   })
   // the helpline's consoles: its supervisors' lists, and the asker's other devices
   const change: RevealRequestChange = {

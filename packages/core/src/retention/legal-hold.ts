@@ -2,7 +2,9 @@
 // until its end (a date, a year by default, at most five), when it stops protecting unless a
 // supervisor renews it; or until a supervisor lifts it. Putting it on, renewing and lifting it
 // are all audited.
+import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Tx } from '../context.ts'
+import type { Keyring } from '../crypto/keyring.ts'
 import { AscoltoError } from '../errors.ts'
 
 const DEFAULT_DAYS = 365
@@ -21,6 +23,8 @@ export async function setLegalHold(
     contactId: string
     on: boolean
     reason: string
+    /** Seals the reason in the audit log. */
+    keyring: Keyring
     /** Its end, for a hold put on or renewed; default: a year from now. */
     until?: Date
   },
@@ -78,17 +82,15 @@ export async function setLegalHold(
       where id = $1 returning legal_hold_at, legal_hold_until`,
     [input.contactId, input.on, until, current.held],
   )
-  await tx.query(
-    `insert into audit_event (helpline_id, actor_id, action, subject_type, subject_id, details)
-     values ($1, $2, $3, 'contact', $4, $5)`,
-    [
-      input.helplineId,
-      input.actorId,
-      action,
-      input.contactId,
-      { reason, ...(input.on ? { until: until.toISOString() } : {}) },
-    ],
-  )
+  await recordAuditEvent(tx, {
+    helplineId: input.helplineId,
+    actorId: input.actorId,
+    action,
+    subjectType: 'contact',
+    subjectId: input.contactId,
+    details: input.on ? { until: until.toISOString() } : {},
+    reason: { text: reason, keyring: input.keyring },
+  })
   return {
     legalHoldAt: updated[0]?.legal_hold_at ?? null,
     legalHoldUntil: updated[0]?.legal_hold_until ?? null,

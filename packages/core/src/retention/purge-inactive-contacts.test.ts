@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import { widgetProviderMessageId } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { openAuditReason } from '../audit/audit-reasons.ts'
 import { contactSealer } from '../contacts/contact-keys.ts'
 import type { Actor, Services } from '../context.ts'
 import { closeConversation } from '../conversations/close-conversation.ts'
@@ -228,6 +229,7 @@ describe('retention purge', () => {
           contactId,
           on,
           reason: 'Richiesta della Procura, prot. 123/2025',
+          keyring: services.keyring,
         }),
       )
     await assert.rejects(hold(volunteer, ids.held.contactId, true), { code: 'ASCOLTO_ERR_FORBIDDEN' })
@@ -247,12 +249,16 @@ describe('retention purge', () => {
         action: 'contact.legal_hold',
         subject_type: 'contact',
         subject_id: ids.held.contactId,
-        details: {
-          reason: 'Richiesta della Procura, prot. 123/2025',
-          until: placed.legalHoldUntil?.toISOString(),
-        },
+        details: { until: placed.legalHoldUntil?.toISOString() },
       },
     ])
+    // the reason typed, sealed under the helpline's key and opened for the audit screen
+    const [sealed] = (
+      await pool.query(
+        `select id, helpline_id, reason_sealed from audit_event where action = 'contact.legal_hold'`,
+      )
+    ).rows
+    assert.equal(openAuditReason(services.keyring, sealed), 'Richiesta della Procura, prot. 123/2025')
   })
 
   it('deletes, for real, only the contacts silent for longer than their helpline keeps them', async () => {
@@ -401,14 +407,16 @@ describe('retention purge', () => {
         contactId: ids.held.contactId,
         on: false,
         reason: 'Procedimento archiviato',
+        keyring: services.keyring,
       }),
     )
     const lifted = await pool.query(
-      `select actor_id, details from audit_event where action = 'contact.legal_hold_lifted'`,
+      `select id, helpline_id, reason_sealed, actor_id, details from audit_event where action = 'contact.legal_hold_lifted'`,
     )
-    assert.deepEqual(lifted.rows, [
-      { actor_id: supervisor.userId, details: { reason: 'Procedimento archiviato' } },
-    ])
+    assert.deepEqual(
+      lifted.rows.map((row) => [row.actor_id, row.details, openAuditReason(services.keyring, row)]),
+      [[supervisor.userId, {}, 'Procedimento archiviato']],
+    )
     assert.deepEqual(await purgeInactiveContacts(pool, services.keyring), {
       contacts: 1,
       conversations: 1,

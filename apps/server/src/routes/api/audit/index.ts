@@ -6,14 +6,19 @@ import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
 
-export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool }) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { pool, services }) => {
   app.get(
     '/api/helplines/:id/audit',
     { schema: { params: ById, querystring: AuditQuery, response: { 200: AuditLog, ...errors } } },
     async (request) => {
       const actor = await requireActor(pool, request)
       const before = request.query.before ? Number(request.query.before) : undefined
-      return { events: await listAuditEvents(pool, actor, { helplineId: request.params.id, before }) }
+      return {
+        events: await listAuditEvents(pool, services.keyring, actor, {
+          helplineId: request.params.id,
+          before,
+        }),
+      }
     },
   )
 }

@@ -4,6 +4,7 @@
 // and the record exported for the receiving project: no place nor address unless revealed, audited.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { openAuditReason } from '@ascolto/core'
 import type { CaseExport, CaseView } from '@ascolto/protocol'
 import { setDeskSettings, setEmergencyProcedure } from '../../../testing/desk-settings.ts'
 import { eventually } from '../../../testing/eventually.ts'
@@ -191,13 +192,13 @@ describe('emergency take-in', () => {
     assert.equal(elsewhere.status, 404, 'only a conversation of the case')
 
     const audit = await server.pool.query(
-      `select action, details from audit_event
+      `select id, helpline_id, reason_sealed, action, details from audit_event
         where (action = 'case.exported' and subject_id = $1) or action = 'contact.address_revealed'
         order by id`,
       [view.id],
     )
     assert.deepEqual(
-      audit.rows.map((r) => [r.action, r.details.revealed ?? r.details.reason]),
+      audit.rows.map((r) => [r.action, r.details.revealed ?? openAuditReason(server.services.keyring, r)]),
       [
         ['case.exported', false],
         ['contact.address_revealed', 'Passaggio al progetto di accoglienza'],

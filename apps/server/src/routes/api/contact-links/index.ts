@@ -50,7 +50,10 @@ export const contactLinkRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     async (request, reply) => {
       const actor = await requireActor(pool, request)
       await withTransaction(pool, (tx) =>
-        unlinkContacts(tx, actor, { linkId: request.params.id, reason: request.body.reason }),
+        unlinkContacts(tx, services.keyring, actor, {
+          linkId: request.params.id,
+          reason: request.body.reason,
+        }),
       )
       return reply.status(204).send(null)
     },

@@ -4,7 +4,7 @@
 // helpline's mailbox: the pseudonym, who and why, never the address nor the person's words.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { defaultSettings, importHelplineSettings } from '@ascolto/core'
+import { defaultSettings, importHelplineSettings, openAuditReason } from '@ascolto/core'
 import type { ContactExport } from '@ascolto/protocol'
 import { eventually } from '../../../testing/eventually.ts'
 import {
@@ -72,11 +72,21 @@ describe('an export under the rules of a reveal, told to the data-protection con
   const exportUrl = () => `${server.url}/api/conversations/${conversationId}/contact/export`
   const exportedAudits = async () =>
     (
-      await server.pool.query<{ details: Record<string, unknown> }>(
-        `select details from audit_event where action = 'contact.exported' and helpline_id = $1 order by id`,
+      await server.pool.query<{
+        id: string
+        helpline_id: string
+        reason_sealed: Buffer | null
+        details: Record<string, unknown>
+      }>(
+        `select id, helpline_id, reason_sealed, details from audit_event
+          where action = 'contact.exported' and helpline_id = $1 order by id`,
         [helplineId],
       )
-    ).rows.map((row) => row.details)
+    ).rows.map((row): Record<string, unknown> => {
+      // the reason typed is sealed in its own column: opened here as the audit screen opens it
+      const reason = openAuditReason(server.services.keyring, row)
+      return reason === undefined ? row.details : { ...row.details, reason }
+    })
   const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address))
 
   it('leaves the addresses out of an export asked for without a reason', async () => {

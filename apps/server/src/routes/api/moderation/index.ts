@@ -76,7 +76,10 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     async (request) => {
       const actor = await requireActor(pool, request)
       return withTransaction(pool, (tx) =>
-        holdConversationContact(tx, actor, { conversationId: request.params.id, ...request.body }),
+        holdConversationContact(tx, services.keyring, actor, {
+          conversationId: request.params.id,
+          ...request.body,
+        }),
       )
     },
   )
