@@ -34,8 +34,14 @@ function httpUrl(address: string): string | null {
   }
 }
 
-/** The text in parts, each plain or a link with its address (normalised by URL). */
-export function splitLinks(text: string): TextPart[] {
+// Right-to-left and left-to-right overrides turn the characters after them around as shown, the
+// trick that makes "fattura\u202Efdp.exe" read "fatturaexe.pdf": shown without them, the text reads
+// in the order it was written. Marks and isolates, which right-to-left languages use, are kept.
+const OVERRIDES = /[\u202D\u202E]/g
+
+/** The text in parts, each plain or a link with its address (normalised by URL), without overrides. */
+export function splitLinks(written: string): TextPart[] {
+  const text = written.replace(OVERRIDES, '')
   const parts: TextPart[] = []
   let plainFrom = 0
   // exec in a loop, not matchAll: the widget runs on phones older than matchAll
