@@ -137,6 +137,13 @@ describe('markup in every place people and staff type, in Chromium', () => {
     await desk.getByRole('button', { name: 'Prendi in carico' }).click()
     const messages = desk.getByRole('region', { name: 'Messaggi' })
     for (const payload of PERSON) await messages.getByText(shown(payload), { exact: true }).waitFor()
+    // the queue's preview of the last one (the file name) reads in the order it was written too
+    await desk
+      .locator('.preview')
+      .getByText(shown(PERSON.at(-1) ?? ''))
+      .waitFor()
+    const previews = await desk.locator('.preview').allTextContents()
+    assert.equal(previews.join('').match(/[\u202D\u202E]/), null)
     const reply = desk.getByLabel('Risposta', { exact: true })
     await reply.fill('/marc')
     await desk

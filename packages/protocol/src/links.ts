@@ -39,9 +39,12 @@ function httpUrl(address: string): string | null {
 // in the order it was written. Marks and isolates, which right-to-left languages use, are kept.
 const OVERRIDES = /[\u202D\u202E]/g
 
+/** A person's text as shown: without the overrides (also for a preview that is not split). */
+export const withoutOverrides = (text: string) => text.replace(OVERRIDES, '')
+
 /** The text in parts, each plain or a link with its address (normalised by URL), without overrides. */
 export function splitLinks(written: string): TextPart[] {
-  const text = written.replace(OVERRIDES, '')
+  const text = withoutOverrides(written)
   const parts: TextPart[] = []
   let plainFrom = 0
   // exec in a loop, not matchAll: the widget runs on phones older than matchAll
