@@ -43,4 +43,13 @@ describe('links in a message', () => {
     assert.deepEqual(splitLinks(''), [{ text: '' }])
     assert.deepEqual(splitLinks('ciao'), [{ text: 'ciao' }])
   })
+
+  it('shows the text in the order it was written: no override turns it around', () => {
+    assert.deepEqual(splitLinks('fattura\u202Efdp.exe'), [{ text: 'fatturafdp.exe' }])
+    assert.deepEqual(splitLinks('\u202Dhttps://example.org'), [
+      { text: 'https://example.org', href: 'https://example.org/' },
+    ])
+    // a right-to-left mark and an isolate are the language's own, kept
+    assert.deepEqual(splitLinks('مرحبا\u200F \u2067نص\u2069'), [{ text: 'مرحبا\u200F \u2067نص\u2069' }])
+  })
 })

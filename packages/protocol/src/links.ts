@@ -34,8 +34,17 @@ function httpUrl(address: string): string | null {
   }
 }
 
-/** The text in parts, each plain or a link with its address (normalised by URL). */
-export function splitLinks(text: string): TextPart[] {
+// Right-to-left and left-to-right overrides turn the characters after them around as shown, the
+// trick that makes "fattura\u202Efdp.exe" read "fatturaexe.pdf": shown without them, the text reads
+// in the order it was written. Marks and isolates, which right-to-left languages use, are kept.
+const OVERRIDES = /[\u202D\u202E]/g
+
+/** A person's text as shown: without the overrides (also for a preview that is not split). */
+export const withoutOverrides = (text: string) => text.replace(OVERRIDES, '')
+
+/** The text in parts, each plain or a link with its address (normalised by URL), without overrides. */
+export function splitLinks(written: string): TextPart[] {
+  const text = withoutOverrides(written)
   const parts: TextPart[] = []
   let plainFrom = 0
   // exec in a loop, not matchAll: the widget runs on phones older than matchAll

@@ -2,6 +2,7 @@
 // the pseudonym first, then its risk, the time, channel, due time, marks and preview (WCAG 2.5.3: the
 // visible words are part of the name).
 import type { ConversationView } from '@ascolto/protocol'
+import { withoutOverrides } from '@ascolto/protocol/links'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RiskBadge } from '../risk/risk-badge.tsx'
@@ -114,9 +115,12 @@ export function QueueItem({ conversation, tab, now, selected, hasDraft, labels, 
         </span>
         <span id={`${id}-preview`} className="preview">
           {conversation.previewVoicemail ? (
-            <VoicemailPreview voicemail={conversation.previewVoicemail} text={conversation.preview} />
+            <VoicemailPreview
+              voicemail={conversation.previewVoicemail}
+              text={withoutOverrides(conversation.preview)}
+            />
           ) : (
-            conversation.preview
+            withoutOverrides(conversation.preview)
           )}
         </span>
         {hasDraft && (

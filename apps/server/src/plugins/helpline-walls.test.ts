@@ -19,6 +19,7 @@ import {
   type TestServer,
   visitorToken,
 } from '../testing/test-server.ts'
+import { makeMoreOfTheirs } from '../testing/wall-fixtures.ts'
 import { registeredRoutes } from './route-policies.ts'
 
 /** What the id after each path segment names. */
@@ -39,14 +40,13 @@ const KINDS: Record<string, Kind> = {
   'shifts/:id': 'shift',
   'referrals/:id': 'referral',
   'partners/:id': 'partner',
-  // kinds below have no fixture of their own yet: the walk calls them with a random id and says so
-  'steps/:stepId': 'pending',
-  'shift-assignments/:id': 'pending',
-  'callbacks/:id': 'pending',
-  'mediators/:participantId': 'pending',
-  'call-mediators/:id': 'pending',
-  'redirects/:redirectId': 'pending',
-  'passkeys/:id': 'pending',
+  'steps/:stepId': 'step',
+  'shift-assignments/:id': 'shiftAssignment',
+  'callbacks/:id': 'callback',
+  'mediators/:participantId': 'callParticipant',
+  'call-mediators/:id': 'callMediator',
+  'redirects/:redirectId': 'redirect',
+  'passkeys/:id': 'passkey',
 }
 type Kind =
   | 'conversation'
@@ -64,7 +64,7 @@ type Kind =
   | 'shift'
   | 'referral'
   | 'partner'
-  | 'pending'
+  | keyof Awaited<ReturnType<typeof makeMoreOfTheirs>>
 
 /** What a schema alone cannot tell: a body that passes a route's own checks before the wall's. */
 const PARTNER = {
@@ -235,22 +235,29 @@ describe('the wall between helplines, walked with real ids', () => {
     })
     theirs.set('referral', referral.id)
     theirs.set('partner', (await make('/api/helplines/:id/partners', helplineId, PARTNER)).id)
-    theirs.set(
-      'shift',
-      (
-        await make('/api/helplines/:id/shifts', helplineId, {
-          start: '09:00',
-          end: '13:00',
-          needs: { volunteer: 1 },
-        })
-      ).id,
-    )
+    const shift = await make('/api/helplines/:id/shifts', helplineId, {
+      start: '09:00',
+      end: '13:00',
+      needs: { volunteer: 1 },
+    })
+    theirs.set('shift', shift.id)
+    const more = await makeMoreOfTheirs({
+      url: server.url,
+      pool: server.pool,
+      cookie: coordinator.cookie,
+      userId: coordinator.userId,
+      helplineId,
+      channelId,
+      conversationId: one,
+      messageId: rows[0].message_id,
+      shiftId: shift.id,
+    })
+    for (const [kind, id] of Object.entries(more)) theirs.set(kind as Kind, id)
   }
 
   it('answers 404 to every route given another helpline’s real id', async (t) => {
     const walked: string[] = []
     const unknown: string[] = []
-    const pending = new Set<string>()
     const wrong: string[] = []
     for (const route of registeredRoutes(app)) {
       if (route.method === 'HEAD' || !route.url.includes('/:') || NOT_A_RECORD.test(route.url)) continue
@@ -266,9 +273,8 @@ describe('the wall between helplines, walked with real ids', () => {
           unknown.push(`${route.method} ${route.url} (${pair})`)
           continue
         }
-        const id = kind === 'pending' ? randomUUID() : theirs.get(kind)
+        const id = theirs.get(kind)
         assert.ok(id, `no fixture for ${kind}`)
-        if (kind === 'pending') pending.add(pair)
         url = url.replace(pair, pair.replace(/:\w+$/, id))
       }
       const given = BODIES[`${route.method} ${route.url}`] ?? {}
@@ -298,6 +304,6 @@ describe('the wall between helplines, walked with real ids', () => {
     assert.deepEqual(unknown, [], 'routes with an id whose kind the walk does not know: add them to KINDS')
     assert.deepEqual(wrong, [], 'routes that answered other than 404 to another helpline’s id')
     assert.ok(walked.length > 60, `only ${walked.length} routes walked`)
-    t.diagnostic(`${walked.length} routes walked; with a random id still: ${[...pending].join(', ')}`)
+    t.diagnostic(`${walked.length} routes walked`)
   })
 })

@@ -1,9 +1,10 @@
 // SQL metacharacters in every filter and search parameter: every route that takes a query (found
 // by the app's own onRoute hook, so a new one is walked too) is called by a coordinator and an
 // admin with quotes, comment markers, LIKE wildcards, backslashes, placeholders and a NUL in each
-// parameter. Each answer is a coded 4xx or a result, never a 5xx; and no table went missing.
+// parameter, and strings longer than any field. Each answer is a coded 4xx or a result, never a
+// 5xx; no table went missing, and no table gained or lost a row (but the audit log of the reads).
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { loadConfig } from '@ascolto/config'
 import { createUser } from '@ascolto/core'
@@ -16,6 +17,7 @@ import {
   startTestServer,
   TEST_PASSWORD,
   type TestServer,
+  visitorToken,
 } from '../testing/test-server.ts'
 import { registeredRoutes } from './route-policies.ts'
 
@@ -35,6 +37,10 @@ const PAYLOADS = [
   '\u0000',
   '2026-11-23\u0000',
   '9'.repeat(40),
+  // longer than any field, in a query string a proxy still passes
+  'x'.repeat(6000),
+  "'".repeat(2000),
+  '%'.repeat(2000),
 ]
 
 describe('SQL metacharacters in every filter and search parameter', () => {
@@ -48,7 +54,13 @@ describe('SQL metacharacters in every filter and search parameter', () => {
     const config = loadConfig({ ASCOLTO_SECOND_FACTOR: 'optional', LOG_LEVEL: 'silent' })
     app = await buildApp({ pool: server.pool, services: server.services, config }, server.log)
     await app.ready()
-    helplineId = (await makeHelpline(server.pool)).helplineId
+    const line = await makeHelpline(server.pool)
+    helplineId = line.helplineId
+    // a conversation, so the filters read real rows
+    await call(`${server.url}/api/widget/v1/channels/${line.channelId}/messages`, {
+      token: visitorToken(),
+      body: { clientId: randomUUID(), text: 'vorrei parlare con qualcuno' },
+    })
     cookies.push((await makeOperator(server, [{ helplineId, role: 'coordinator' }])).cookie)
     const email = `${randomBytes(4).toString('hex')}@example.org`
     await createUser(server.pool, { email, displayName: 'Admin', password: TEST_PASSWORD, isAdmin: true })
@@ -62,6 +74,7 @@ describe('SQL metacharacters in every filter and search parameter', () => {
 
   it('answers a coded 4xx or a result, never a 5xx, and leaves every table in place', async () => {
     const tablesBefore = await tableCount()
+    const rowsBefore = await rowCounts()
     const routes = registeredRoutes(app).filter((route) => route.method === 'GET' && route.query.length > 0)
     assert.ok(routes.length >= 7, `only ${routes.length} routes with a query seen`)
     const wrong: string[] = []
@@ -84,7 +97,20 @@ describe('SQL metacharacters in every filter and search parameter', () => {
     }
     assert.deepEqual(wrong, [])
     assert.equal(await tableCount(), tablesBefore)
+    assert.deepEqual(await rowCounts(), rowsBefore)
   })
+
+  /** Each table's rows, but the audit log's: reading a helpline's data is audited. */
+  const rowCounts = async () =>
+    (
+      await server.pool.query<{ name: string; n: string }>(
+        `select table_name as name,
+                (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I', table_name), false, true, '')))[1]::text as n
+           from information_schema.tables
+          where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'audit_event'
+          order by table_name`,
+      )
+    ).rows
 
   const tableCount = async () =>
     (

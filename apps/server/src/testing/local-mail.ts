@@ -7,6 +7,9 @@ import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/p
 import { createServer as createNetServer, connect as netConnect } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import path from 'node:path'
+import { emailConnection } from '@ascolto/channels'
+import { connectChannel, type Services } from '@ascolto/core'
+import type { Pool } from '@ascolto/db'
 import { ImapFlow } from 'imapflow'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
@@ -219,4 +222,29 @@ export async function startLocalSmtp(): Promise<LocalSmtp> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+/** A mailbox on the local Dovecot connected as the helpline's e-mail door, replies through the local SMTP. */
+export async function connectLocalMailbox(
+  server: { pool: Pool; services: Services },
+  mail: { dovecot: Dovecot; smtp: LocalSmtp; address: string; password: string },
+  input: { helplineId: string; displayName: string; replySubject: string },
+) {
+  const { config, secrets } = emailConnection({
+    address: mail.address,
+    displayName: input.displayName,
+    imap: { host: mail.dovecot.host, port: mail.dovecot.port, secure: false },
+    smtp: { host: mail.smtp.host, port: mail.smtp.port, secure: false, user: mail.smtp.user },
+    imapPassword: mail.password,
+    smtpPassword: mail.smtp.password,
+    replySubject: input.replySubject,
+  })
+  const { id } = await connectChannel(server.pool, server.services.keyring, {
+    helplineId: input.helplineId,
+    kind: 'email',
+    name: 'E-mail',
+    config,
+    secrets,
+  })
+  return { channelId: id }
 }

@@ -5,8 +5,6 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { emailConnection } from '@ascolto/channels'
-import { connectChannel } from '@ascolto/core'
 import type { CaseView } from '@ascolto/protocol'
 import { eventually } from '../../../testing/eventually.ts'
 import {
@@ -23,7 +21,13 @@ import {
   startFakeTwilio,
   twilioSms,
 } from '../../../testing/fake-twilio.ts'
-import { type Dovecot, type LocalSmtp, startDovecot, startLocalSmtp } from '../../../testing/local-mail.ts'
+import {
+  connectLocalMailbox,
+  type Dovecot,
+  type LocalSmtp,
+  startDovecot,
+  startLocalSmtp,
+} from '../../../testing/local-mail.ts'
 import {
   call,
   makeHelpline,
@@ -153,22 +157,11 @@ describe('the line writes first by SMS, e-mail and Telegram', () => {
   })
 
   it('by e-mail over SMTP', async () => {
-    const { config, secrets } = emailConnection({
-      address: MAILBOX,
-      displayName: 'Linea dipendenze',
-      imap: { host: dovecot.host, port: dovecot.port, secure: false },
-      smtp: { host: smtp.host, port: smtp.port, secure: false, user: smtp.user },
-      imapPassword: MAILBOX_PASSWORD,
-      smtpPassword: smtp.password,
-      replySubject: 'Dalla linea dipendenze',
-    })
-    const { id: channelId } = await connectChannel(server.pool, server.services.keyring, {
-      helplineId,
-      kind: 'email',
-      name: 'E-mail',
-      config,
-      secrets,
-    })
+    const { channelId } = await connectLocalMailbox(
+      server,
+      { dovecot, smtp, address: MAILBOX, password: MAILBOX_PASSWORD },
+      { helplineId, displayName: 'Linea dipendenze', replySubject: 'Dalla linea dipendenze' },
+    )
     const person = 'marco@person.example'
     await dovecot.deliver(
       MAILBOX,
