@@ -55,9 +55,10 @@ export async function reportOf(record: SimulationRecord, pool: Pool, helplineId:
     const during = quarters.filter(
       (q) => q.at >= e.arrivedAt - 15 * MINUTE && q.at <= (e.dueAt ?? lastQuarter),
     )
-    // a voicemail asks for a call, which only a supervisor may make (it reveals the number)
+    // a voicemail asks for a call, which only a supervisor may make (it reveals the number); the
+    // supervisors answer in writing too where none of the shift's volunteers came
     const voicemail = e.door === 'voicemail'
-    if (during.some((q) => (voicemail ? q.supervisors : q.signedIn) > 0))
+    if (during.some((q) => (voicemail ? q.supervisors : q.signedIn + q.supervisors) > 0))
       return voicemail ? 'over capacity (every supervisor on shift on another call)' : 'over capacity'
     const anyone = during.some((q) => q.signedIn + q.supervisors > 0)
     if (e.arrivedOnClosedDay && !anyone) return 'closed day'

@@ -27,7 +27,8 @@ type AtWork = Staff & {
   socket: Socket
   holding: Set<string>
   leaving: boolean
-  busy: boolean
+  /** The conversation of the call-back a supervisor is on, if any. */
+  calling: string | undefined
 }
 
 export type Desk = ReturnType<typeof openDesk>
@@ -81,7 +82,7 @@ export function openDesk(
   async function close(person: AtWork, conversationId: string) {
     await api(person, `/api/conversations/${conversationId}/close`, closingForm())
     person.holding.delete(conversationId)
-    person.busy = false
+    if (person.calling === conversationId) person.calling = undefined
     if (person.leaving && person.holding.size === 0) await signOut(person)
     await dispatch()
   }
@@ -96,9 +97,14 @@ export function openDesk(
     return true
   }
 
-  /** Free volunteers take the queue's conversations in the server's order; voicemails go to call-backs. */
+  /**
+   * Free volunteers take the queue's conversations in the server's order; voicemails go to
+   * call-backs. Where no volunteer of the shift came, the supervisors not on a call answer in their place.
+   */
   async function dispatch() {
-    const free = volunteers().filter((v) => !v.leaving && v.holding.size < capacity)
+    const present = volunteers().filter((v) => !v.leaving)
+    const answering = present.length > 0 ? present : supervisors().filter((s) => s.calling === undefined)
+    const free = answering.filter((v) => v.holding.size < capacity)
     if (free.length === 0) return
     const listed = await api(free[0] as AtWork, `/api/conversations?status=waiting&helplineId=${helplineId}`)
     // a voicemail asks for a call: it is on the supervisor's call-back list, not answered in writing
@@ -134,7 +140,7 @@ export function openDesk(
       if (done.status === 200 && episode && episode.alertAcknowledgedAt === undefined)
         episode.alertAcknowledgedAt = clock.now
     }
-    for (const supervisor of on) if (!supervisor.busy) await callBack(supervisor)
+    for (const supervisor of on) if (supervisor.calling === undefined) await callBack(supervisor)
   }
 
   async function callBack(on: AtWork) {
@@ -144,7 +150,7 @@ export function openDesk(
       listed.body.callbacks as Array<{ id: string; conversationId: string; status: string; dueAt: string }>
     ).find((c) => c.status === 'pending' && !calling.has(c.conversationId))
     if (!next) return
-    on.busy = true
+    on.calling = next.conversationId
     await api(on, `/api/conversations/${next.conversationId}/take`, {})
     on.holding.add(next.conversationId)
     const called = await api(on, `/api/callbacks/${next.id}/outcome`, { outcome: 'called_back' })
@@ -211,7 +217,7 @@ export function openDesk(
           socket,
           holding: new Set(),
           leaving: false,
-          busy: false,
+          calling: undefined,
         })
       }
       for (const person of signedIn.values()) {
@@ -226,7 +232,7 @@ export function openDesk(
         signedIn: volunteers().filter((v) => !v.leaving).length,
         free: volunteers().filter((v) => !v.leaving && v.holding.size < capacity).length,
         supervisors: supervisors().length,
-        supervisorsFree: supervisors().filter((s) => !s.busy).length,
+        supervisorsFree: supervisors().filter((s) => s.calling === undefined).length,
       }
     },
     dispatch,
