@@ -6,15 +6,17 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { emailConnection } from '@ascolto/channels'
 import { loadConfig } from '@ascolto/config'
 import type { Services } from '@ascolto/core'
-import { addMembership, createChannel, createHelpline, createUser } from '@ascolto/core'
+import { addMembership, connectChannel, createChannel, createHelpline, createUser } from '@ascolto/core'
 import type { Pool } from '@ascolto/db'
 import type { HelplineSettings } from '@ascolto/protocol'
 import { startAscolto } from '../../apps/server/src/main.ts'
 import { connectFakeTelegram, startFakeTelegram } from '../../apps/server/src/testing/fake-telegram.ts'
 import { connectFakeTwilio, startFakeTwilio } from '../../apps/server/src/testing/fake-twilio.ts'
 import { connectFakeWhatsApp, startFakeWhatsApp } from '../../apps/server/src/testing/fake-whatsapp.ts'
+import { startDovecot, startLocalSmtp } from '../../apps/server/src/testing/local-mail.ts'
 import { type BenchDatabase, database, databasesToRun } from '../lib.ts'
 import type { Door, Profile } from './profiles.ts'
 
@@ -132,7 +134,8 @@ async function connectDoors(
   const whatsapp = doors.includes('whatsapp') ? await startFakeWhatsApp() : undefined
   const twilio = doors.includes('sms') || doors.includes('voicemail') ? await startFakeTwilio() : undefined
   const telegram = doors.includes('telegram') ? await startFakeTelegram() : undefined
-  for (const fake of [whatsapp, twilio, telegram]) if (fake) closers.push(() => fake.close())
+  const mail = doors.includes('email') ? await connectMailbox(server, helplineId) : undefined
+  for (const fake of [whatsapp, twilio, telegram, mail]) if (fake) closers.push(() => fake.close())
   return {
     whatsapp: whatsapp && {
       fake: whatsapp,
@@ -146,11 +149,51 @@ async function connectDoors(
       fake: telegram,
       channel: await connectFakeTelegram(server, telegram, { helplineId }),
     },
+    email: mail,
     widget: doors.includes('widget')
       ? await createChannel(server.pool, { helplineId, kind: 'webchat', name: 'Chat del sito' })
       : undefined,
     close: async () => {
       for (const close of closers) await close()
+    },
+  }
+}
+
+/**
+ * The helpline's mailbox on a Dovecot of its own (IMAP, read by Ascolto's worker as in production)
+ * and the SMTP server replies leave by, as the e-mail tests have them; the e-mail channel on both.
+ */
+async function connectMailbox(server: { pool: Pool; services: Services }, helplineId: string) {
+  const address = 'aiuto@helpline.simulation.example.org'
+  const password = randomBytes(12).toString('hex')
+  const dovecot = await startDovecot({ [address]: password })
+  const smtp = await startLocalSmtp()
+  const { config, secrets } = emailConnection({
+    address,
+    displayName: 'Linea di aiuto',
+    imap: { host: dovecot.host, port: dovecot.port, secure: false },
+    smtp: { host: smtp.host, port: smtp.port, secure: false, user: smtp.user },
+    imapPassword: password,
+    smtpPassword: smtp.password,
+    replySubject: 'Risposta dalla linea di aiuto',
+  })
+  const channel = await connectChannel(server.pool, server.services.keyring, {
+    helplineId,
+    kind: 'email',
+    name: 'E-mail',
+    config,
+    secrets,
+  })
+  return {
+    address,
+    channelId: channel.id,
+    /** A mail arriving in the helpline's mailbox, as the delivery agent would put it. */
+    deliver: (raw: string) => dovecot.deliver(address, raw),
+    /** The mails Ascolto sent by SMTP. */
+    sent: smtp.received,
+    close: async () => {
+      await smtp.close()
+      await dovecot.close()
     },
   }
 }

@@ -2,7 +2,7 @@
 // many write on an ordinary day and at which hours, how long a conversation lasts, how many
 // people the rota puts on a shift, and in which languages people write.
 
-export type Door = 'whatsapp' | 'sms' | 'voicemail' | 'telegram' | 'widget'
+export type Door = 'whatsapp' | 'sms' | 'voicemail' | 'telegram' | 'email' | 'widget'
 
 export type Profile = {
   /** The settings file in docs/settings/, without .json. */
@@ -17,6 +17,8 @@ export type Profile = {
   /** Median handling time in minutes (log-normal, σ 0.5). */
   handlingMinutes: number
   volunteersPerShift: number
+  /** Supervisors on each shift (1 by default): they acknowledge alerts and make the call-backs. */
+  supervisorsPerShift?: number
   /** Median minutes a person waits for a human before leaving (log-normal, σ 0.8). */
   patienceMinutes: number
   /** Language → share of people writing in it. */
@@ -44,7 +46,8 @@ export const PROFILES: Profile[] = [
   },
   {
     name: 'social-services-desk',
-    doors: { sms: 0.6, voicemail: 0.4 },
+    // its settings say it: "Qui si scrive soltanto: niente chiamate né gruppi" (WhatsApp, text only)
+    doors: { whatsapp: 1 },
     perDay: 14,
     hours: OFFICE,
     weekdays: [1.5, 1.1, 1, 1, 0.9, 0.6, 0.2],
@@ -55,7 +58,7 @@ export const PROFILES: Profile[] = [
   },
   {
     name: 'addiction-line',
-    doors: { voicemail: 0.5, sms: 0.2, whatsapp: 0.3 },
+    doors: { voicemail: 0.4, sms: 0.15, whatsapp: 0.25, email: 0.2 },
     perDay: 12,
     hours: DAYTIME,
     weekdays: WEEK,
@@ -72,6 +75,9 @@ export const PROFILES: Profile[] = [
     weekdays: flat(1).slice(0, 7),
     handlingMinutes: 30,
     volunteersPerShift: 1,
+    // every voicemail is due in 15 minutes at any hour and a call lasts ~30: one person who may
+    // call back (the role that reveals the number) per shift cannot keep it, nor cover an absence
+    supervisorsPerShift: 2,
     patienceMinutes: 60,
     languages: { it: 0.3, en: 0.2, ro: 0.15, es: 0.1, fr: 0.1, ar: 0.05, pcm: 0.05, zh: 0.05 },
   },

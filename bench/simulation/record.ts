@@ -34,6 +34,9 @@ export type Quarter = {
   signedIn: number
   /** Of the signed-in volunteers, those with room for one more conversation. */
   free: number
+  /** Supervisors signed in (they alone make the call-backs voicemails ask for), and those not on a call. */
+  supervisors: number
+  supervisorsFree: number
   waiting: number
 }
 
@@ -49,4 +52,6 @@ export type SimulationRecord = {
   calls: Call[]
   /** What people delivered through the doors: written messages, and voicemails left on a call. */
   delivered: { messages: number; voicemails: number }
+  /** Mails the SMTP server received from Ascolto (replies and automatic answers), where e-mail is a door. */
+  mailsSent?: number
 }

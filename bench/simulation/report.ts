@@ -10,7 +10,9 @@ const MINUTE = 60_000
 
 export type MissReason =
   | 'no one on shift'
+  | 'no supervisor on shift (a call-back needs one)'
   | 'over capacity'
+  | 'over capacity (every supervisor on shift on another call)'
   | 'closed day'
   | 'left the web chat, which ended the conversation'
   | 'due after the simulation ended'
@@ -53,8 +55,14 @@ export async function reportOf(record: SimulationRecord, pool: Pool, helplineId:
     const during = quarters.filter(
       (q) => q.at >= e.arrivedAt - 15 * MINUTE && q.at <= (e.dueAt ?? lastQuarter),
     )
-    if (during.some((q) => q.signedIn > 0)) return 'over capacity'
-    return e.arrivedOnClosedDay ? 'closed day' : 'no one on shift'
+    // a voicemail asks for a call, which only a supervisor may make (it reveals the number); the
+    // supervisors answer in writing too where none of the shift's volunteers came
+    const voicemail = e.door === 'voicemail'
+    if (during.some((q) => (voicemail ? q.supervisors : q.signedIn + q.supervisors) > 0))
+      return voicemail ? 'over capacity (every supervisor on shift on another call)' : 'over capacity'
+    const anyone = during.some((q) => q.signedIn + q.supervisors > 0)
+    if (e.arrivedOnClosedDay && !anyone) return 'closed day'
+    return voicemail ? 'no supervisor on shift (a call-back needs one)' : 'no one on shift'
   }
   const missed = episodes
     .filter((e) => !onTime(e))
@@ -76,12 +84,19 @@ export async function reportOf(record: SimulationRecord, pool: Pool, helplineId:
       calls: number
       voicemails: number
       callbacks: number
+      mails_written: number
+      mails_sent: number
     }>(
       `select (select count(*)::int from conversation where helpline_id = $1) as conversations,
               (select count(*)::int from message where helpline_id = $1 and direction = 'inbound' and kind = 'text') as messages,
               (select count(*)::int from message where helpline_id = $1 and direction = 'inbound' and kind = 'call') as calls,
               (select count(*)::int from message where helpline_id = $1 and direction = 'inbound' and kind = 'voicemail') as voicemails,
-              (select count(*)::int from callback_request where helpline_id = $1) as callbacks`,
+              (select count(*)::int from callback_request where helpline_id = $1) as callbacks,
+              (select count(*)::int from message m join channel ch on ch.id = m.channel_id
+                where m.helpline_id = $1 and ch.kind = 'email' and m.direction = 'outbound') as mails_written,
+              (select count(*)::int from message m join channel ch on ch.id = m.channel_id
+                where m.helpline_id = $1 and ch.kind = 'email' and m.direction = 'outbound'
+                  and m.status in ('sent', 'delivered', 'read')) as mails_sent`,
       [helplineId],
     )
   ).rows[0] as {
@@ -90,6 +105,8 @@ export async function reportOf(record: SimulationRecord, pool: Pool, helplineId:
     calls: number
     voicemails: number
     callbacks: number
+    mails_written: number
+    mails_sent: number
   }
   const answered = episodes.filter(onTime).length
   return {
@@ -134,6 +151,11 @@ export async function reportOf(record: SimulationRecord, pool: Pool, helplineId:
       staffed: percent(open.filter((q) => q.signedIn > 0).length, open.length),
     },
     database: { ...stored, delivered: record.delivered },
+    // replies and automatic answers to e-mails: written in Ascolto, sent by it, received by the SMTP server
+    email:
+      record.mailsSent === undefined
+        ? null
+        : { written: stored.mails_written, sent: stored.mails_sent, received: record.mailsSent },
     missed,
   }
 }
@@ -179,6 +201,11 @@ export function tableOf(report: Report) {
       `${report.database.conversations}, ${report.database.messages}, ${report.database.voicemails} (${report.database.delivered.messages}, ${report.database.delivered.voicemails})`,
     ],
   ]
+  if (report.email)
+    rows.push([
+      'e-mails out: written / sent / received by SMTP',
+      `${report.email.written} / ${report.email.sent} / ${report.email.received}`,
+    ])
   const width = Math.max(...rows.map(([k]) => k.length))
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`)
   if (report.missed.length > 0) {

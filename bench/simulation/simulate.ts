@@ -2,7 +2,15 @@
 // write through their doors at their moment, the staff of staff.ts follow the rota, and every
 // quarter of an hour the queue and the rota are noted. After the last day nobody new writes, and
 // the line works on until everyone who wrote has been answered (or three more days have passed).
-import { instantInZone, isOpen, nextOpening, openingRulesOf } from '@ascolto/core'
+import {
+  endGoneVisitors,
+  instantInZone,
+  isOpen,
+  nextOpening,
+  openingRulesOf,
+  VISITOR_GONE_MINUTES,
+} from '@ascolto/core'
+import { withTransaction } from '@ascolto/db'
 import { dayAfter, drawArrivals, isOpenDay } from './arrivals.ts'
 import { openDoors } from './doors.ts'
 import { timeline } from './events.ts'
@@ -74,7 +82,7 @@ export async function simulate(
 
   for (const arrival of arrivals) {
     events.at(arrival.at.getTime(), async () => {
-      await doors.write(arrival.person, arrival.text)
+      await doors.write(arrival.person, arrival.text, arrival.at)
       if (arrival.person.door === 'voicemail') delivered.voicemails++
       else delivered.messages++
       const stored = await lastInbound()
@@ -100,7 +108,12 @@ export async function simulate(
       episodes.set(episode.conversationId, episode)
       all.push(episode)
       events.at(episode.patienceEndsAt, async () => {
-        if (episode.firstHumanAt === undefined) doors.leave(arrival.person)
+        if (episode.firstHumanAt !== undefined || arrival.person.door !== 'widget') return
+        await doors.leave(arrival.person, episode.conversationId)
+        // the server's sweep of gone visitors runs every real minute, at whatever simulated time
+        // it then is: run here at the end of the grace time, it ends the conversation at the
+        // simulated moment it should, the same on a busy machine or an idle one
+        events.at(clock.now + VISITOR_GONE_MINUTES * MINUTE + 1000, () => endGone(installation, clock))
       })
       // the supervisor's console rings at once: a minute or two to look
       if (arrival.risk === 'imminent') events.at(clock.now + 2 * MINUTE, () => desk.supervise())
@@ -124,6 +137,7 @@ export async function simulate(
   tick(start)
   await events.runUntil(end)
   await desk.close()
+  await doors.repliesSettled()
   doors.close()
   return {
     installation,
@@ -138,6 +152,13 @@ export async function simulate(
       quarters,
       calls,
       delivered,
+      ...(installation.doors.email ? { mailsSent: installation.doors.email.sent.length } : {}),
     },
   }
+}
+
+async function endGone(installation: Installation, clock: SimClock) {
+  await withTransaction(installation.pool, (tx, afterCommit) =>
+    endGoneVisitors({ tx, afterCommit, services: installation.services }, new Date(clock.now)),
+  )
 }

@@ -1,5 +1,6 @@
-// The short version of `npm run simulate`: one day of the addiction line (WhatsApp, SMS and
-// voicemails, call-backs by the supervisor) against a real Ascolto on the suite's PostgreSQL.
+// The short version of `npm run simulate`: one day of the addiction line (WhatsApp, SMS,
+// voicemails with call-backs by the supervisor, e-mail through Dovecot's IMAP with replies by SMTP)
+// against a real Ascolto on the suite's PostgreSQL.
 // What it holds to: every person's message delivered is stored once, the report's counts are
 // the database's, each on-time answer is on time by the due time Ascolto wrote, and the table
 // ends with the promise's line.
@@ -87,6 +88,16 @@ describe('a simulated day of the addiction line', { timeout: 900_000 }, () => {
     )
     assert.equal(report.answeredBeforeDue.count, onTime.length)
     assert.equal(report.missed.length, record.episodes.length - onTime.length)
+  })
+
+  it('takes the e-mails in through the IMAP mailbox and sends every one written to them by SMTP', () => {
+    assert.ok((report.doors.email ?? 0) >= 1, 'someone wrote an e-mail')
+    const email = report.email
+    assert.ok(email, 'the e-mail door is reported')
+    // at least the welcome and a volunteer's answer to each person who wrote one
+    assert.ok(email.written >= 2 * (report.doors.email ?? 0), `${email.written} written`)
+    assert.equal(email.sent, email.written, 'every mail written left the outbox as sent')
+    assert.equal(email.received, email.written, 'the SMTP server received each one')
   })
 
   it('ends its table with the promise kept', () => {

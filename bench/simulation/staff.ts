@@ -3,7 +3,7 @@
 // open its socket, those whose shift ended finish what they hold and sign out. Volunteers take
 // the conversations of the queue in the server's order, answer after reading, go on for a
 // handling time drawn from the service's range and close with the closing form; supervisors
-// acknowledge alerts and make the call-backs voicemails ask for.
+// acknowledge alerts and make the call-backs voicemails ask for, each one call at a time.
 import type { ConversationView } from '@ascolto/protocol'
 import type { Socket } from 'socket.io-client'
 import { connectConsole } from '../../apps/server/src/testing/sockets.ts'
@@ -27,7 +27,8 @@ type AtWork = Staff & {
   socket: Socket
   holding: Set<string>
   leaving: boolean
-  busy: boolean
+  /** The conversation of the call-back a supervisor is on, if any. */
+  calling: string | undefined
 }
 
 export type Desk = ReturnType<typeof openDesk>
@@ -56,7 +57,7 @@ export function openDesk(
     return desk ? { categories: category ? [category.id] : [], outcome } : {}
   }
   const volunteers = () => [...signedIn.values()].filter((s) => s.role === 'volunteer')
-  const supervisor = () => [...signedIn.values()].find((s) => s.role === 'supervisor' && !s.leaving)
+  const supervisors = () => [...signedIn.values()].filter((s) => s.role === 'supervisor' && !s.leaving)
   const current = (conversationId: string) => episodes.get(conversationId)
 
   async function signOut(person: AtWork) {
@@ -81,7 +82,7 @@ export function openDesk(
   async function close(person: AtWork, conversationId: string) {
     await api(person, `/api/conversations/${conversationId}/close`, closingForm())
     person.holding.delete(conversationId)
-    person.busy = false
+    if (person.calling === conversationId) person.calling = undefined
     if (person.leaving && person.holding.size === 0) await signOut(person)
     await dispatch()
   }
@@ -96,9 +97,14 @@ export function openDesk(
     return true
   }
 
-  /** Free volunteers take the queue's conversations in the server's order; voicemails go to call-backs. */
+  /**
+   * Free volunteers take the queue's conversations in the server's order; voicemails go to
+   * call-backs. Where no volunteer of the shift came, the supervisors not on a call answer in their place.
+   */
   async function dispatch() {
-    const free = volunteers().filter((v) => !v.leaving && v.holding.size < capacity)
+    const present = volunteers().filter((v) => !v.leaving)
+    const answering = present.length > 0 ? present : supervisors().filter((s) => s.calling === undefined)
+    const free = answering.filter((v) => v.holding.size < capacity)
     if (free.length === 0) return
     const listed = await api(free[0] as AtWork, `/api/conversations?status=waiting&helplineId=${helplineId}`)
     // a voicemail asks for a call: it is on the supervisor's call-back list, not answered in writing
@@ -114,40 +120,46 @@ export function openDesk(
     }
   }
 
-  /** The supervisor on shift: alerts acknowledged, then the next call-back, one call at a time. */
+  /**
+   * The supervisors on shift: alerts acknowledged by the first, then each one not on a call makes
+   * the next call-back, one call at a time.
+   */
   async function supervise() {
-    const on = supervisor()
-    if (!on) return
-    const flags = await api(on, '/api/flags')
+    const on = supervisors()
+    const first = on[0]
+    if (!first) return
+    const flags = await api(first, '/api/flags')
     for (const flag of flags.body.flags as Array<{
       id: string
       conversationId: string
       acknowledgedAt: string | null
     }>) {
       if (flag.acknowledgedAt !== null) continue
-      const done = await api(on, `/api/flags/${flag.id}/acknowledge`, {})
+      const done = await api(first, `/api/flags/${flag.id}/acknowledge`, {})
       const episode = current(flag.conversationId)
       if (done.status === 200 && episode && episode.alertAcknowledgedAt === undefined)
         episode.alertAcknowledgedAt = clock.now
     }
-    if (on.busy) return
+    for (const supervisor of on) if (supervisor.calling === undefined) await callBack(supervisor)
+  }
+
+  async function callBack(on: AtWork) {
     const listed = await api(on, `/api/callbacks?helplineId=${helplineId}`)
+    const calling = new Set(supervisors().flatMap((s) => [...s.holding]))
     const next = (
       listed.body.callbacks as Array<{ id: string; conversationId: string; status: string; dueAt: string }>
-    ).find((c) => c.status === 'pending' && !on.holding.has(c.conversationId))
+    ).find((c) => c.status === 'pending' && !calling.has(c.conversationId))
     if (!next) return
-    on.busy = true
+    on.calling = next.conversationId
     await api(on, `/api/conversations/${next.conversationId}/take`, {})
     on.holding.add(next.conversationId)
     const called = await api(on, `/api/callbacks/${next.id}/outcome`, { outcome: 'called_back' })
     if (called.status === 200)
       calls.push({ conversationId: next.conversationId, dueAt: Date.parse(next.dueAt), calledAt: clock.now })
     const episode = current(next.conversationId)
-    if (episode) {
-      if (called.status === 200 && episode.firstHumanAt === undefined) {
-        episode.firstHumanAt = clock.now
-        episode.answeredBy = 'call'
-      }
+    if (episode && called.status === 200 && episode.firstHumanAt === undefined) {
+      episode.firstHumanAt = clock.now
+      episode.answeredBy = 'call'
     }
     const handling = Math.max(3, logNormal(rnd, profile.handlingMinutes, 0.5)) * MINUTE
     events.at(clock.now + handling, async () => {
@@ -205,7 +217,7 @@ export function openDesk(
           socket,
           holding: new Set(),
           leaving: false,
-          busy: false,
+          calling: undefined,
         })
       }
       for (const person of signedIn.values()) {
@@ -219,6 +231,8 @@ export function openDesk(
         onRota: onShift.filter((e) => e.role === 'volunteer').length,
         signedIn: volunteers().filter((v) => !v.leaving).length,
         free: volunteers().filter((v) => !v.leaving && v.holding.size < capacity).length,
+        supervisors: supervisors().length,
+        supervisorsFree: supervisors().filter((s) => s.calling === undefined).length,
       }
     },
     dispatch,
