@@ -5,7 +5,8 @@
 // page reloaded, short enough that a conversation nobody answered does not wait all evening.
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
+import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
+import { isOpen, type OpeningRules } from '../policy/index.ts'
 import { addSystemNote, systemWords } from './add-system-note.ts'
 import { markPersonLeft } from './person-left.ts'
 
@@ -66,21 +67,43 @@ export async function noteVisitorBack(context: Context, channel: Channel, token:
   await announce(context, channel.helplineId, open.id)
 }
 
-/** Every conversation whose visitor has been away past the grace time is left; how many. */
+/**
+ * Every conversation whose visitor has been away past the grace time is left; how many. Except
+ * one that came while the line was closed and still waits for its first answer: the person was
+ * told when the line would answer («Ora siamo chiusi: ti risponderemo domani dalle 18:00. Puoi
+ * scrivere lo stesso.») and closed the page, as anyone would; it waits in the queue until its due
+ * time, and the answer waits for them. Those are looked at last, so they never hold up the others.
+ */
 export async function endGoneVisitors(context: Context, at: Date): Promise<number> {
-  const { rows } = await context.tx.query<{ id: string; helpline_id: string; channel_id: string }>(
-    `select id, helpline_id, channel_id from conversation
+  const { rows } = await context.tx.query<{
+    id: string
+    helpline_id: string
+    channel_id: string
+    opened_at: Date
+    due_later: boolean
+  }>(
+    `select id, helpline_id, channel_id, opened_at, status = 'waiting' and due_at > $1 as due_later
+       from conversation
       where visitor_away_since < $1::timestamptz - make_interval(mins => $2)
         and status <> 'closed' and ended_by_visitor_at is null
-      order by visitor_away_since limit 200 for update skip locked`,
+      order by due_later, visitor_away_since limit 200 for update skip locked`,
     [at, VISITOR_GONE_MINUTES],
   )
+  const rules = new Map<string, OpeningRules>()
+  let left = 0
   for (const row of rows) {
+    if (row.due_later) {
+      const helplineRules =
+        rules.get(row.helpline_id) ?? openingRulesOf(await loadHelplineSettings(context.tx, row.helpline_id))
+      rules.set(row.helpline_id, helplineRules)
+      if (!isOpen(helplineRules, row.opened_at)) continue
+    }
     await markPersonLeft(
       context,
       { id: row.id, helplineId: row.helpline_id, channelId: row.channel_id },
       'gone',
     )
+    left++
   }
-  return rows.length
+  return left
 }
