@@ -31,15 +31,16 @@ export function BarsFigure({ context, title, bars, nameOf, table, upright }: Pro
   }))
   const withheld = rows.filter((row) => row.now === null)
   const top = [...rows].sort((a, b) => (b.now ?? -1) - (a.now ?? -1))[0]
-  const summary =
-    rows.length === 0 || !top || top.now === null || top.now === 0
-      ? t('statistics.charts.nothing')
-      : [
-          t('statistics.charts.most', { name: top.name, count: top.now }),
-          withheld.length > 0
-            ? t('statistics.charts.withheld', { count: withheld.length, minimum: charts.minimumCell })
-            : '',
-        ].join(' ')
+  const summary = !top?.now
+    ? t(withheld.length > 0 ? 'statistics.charts.onlyWithheld' : 'statistics.charts.nothing', {
+        minimum: charts.minimumCell,
+      })
+    : [
+        t('statistics.charts.most', { name: top.name, count: top.now }),
+        withheld.length > 0
+          ? t('statistics.charts.withheld', { count: withheld.length, minimum: charts.minimumCell })
+          : '',
+      ].join(' ')
   const text = (cell: Cell) => cellText(cell, charts)
   const names = rows.map((row) => row.name)
 

@@ -27,13 +27,17 @@ export function HoursFigure({ context }: { context: ChartContext }) {
   )
   const busiest = [...cells].sort((a, b) => (b.count ?? -1) - (a.count ?? -1))[0]
   const outside = cells.filter((c) => !c.open && (c.count === null || c.count > 0)).length
-  const summary =
-    !busiest?.count
-      ? t('statistics.charts.nothing')
-      : [
-          t('statistics.charts.hoursBusiest', { day: busiest.day, hour: busiest.hour, count: busiest.count }),
-          t('statistics.charts.hoursOutside', { count: outside }),
-        ].join(' ')
+  const summary = !busiest?.count
+    ? t(
+        cells.some((c) => c.count === null) ? 'statistics.charts.onlyWithheld' : 'statistics.charts.nothing',
+        {
+          minimum: charts.minimumCell,
+        },
+      )
+    : [
+        t('statistics.charts.hoursBusiest', { day: busiest.day, hour: busiest.hour, count: busiest.count }),
+        t('statistics.charts.hoursOutside', { count: outside }),
+      ].join(' ')
 
   const draw = (width: number) =>
     Plot.plot({
