@@ -107,7 +107,19 @@ export function BarsFigure({ context, title, bars, nameOf, table, upright }: Pro
       title={title}
       summary={summary}
       download={{ helplineId: charts.helplineId, table, query: context.query }}
-      chart={rows.length > 0 ? <PlotChart draw={draw} deps={JSON.stringify([rows, compare])} /> : null}
+      chart={
+        rows.length > 0 ? (
+          <>
+            <PlotChart draw={draw} deps={JSON.stringify([rows, compare])} />
+            {compare && (
+              <p className="hint chart-legend">
+                <span className="chart-key chart-key-now" /> {t('statistics.charts.now')}{' '}
+                <span className="chart-key chart-key-before" /> {t('statistics.charts.before')}
+              </p>
+            )}
+          </>
+        ) : null
+      }
       table={
         <table className="room-table statistics-table">
           <thead>

@@ -68,7 +68,14 @@ export default function ChartsSection({ helplineId, role, period, doorLabel, onE
     const top = peak(now)
     const summary =
       top && counted(top.count)
-        ? t(`statistics.charts.${table}Peak`, { day: top.start, count: counted(top.count) })
+        ? t(`statistics.charts.${table}Peak`, {
+            day: new Date(`${top.start}T12:00:00Z`).toLocaleDateString(language, {
+              day: 'numeric',
+              month: 'long',
+              ...(table === 'months' && { day: undefined, year: 'numeric' }),
+            }),
+            count: counted(top.count),
+          })
         : t('statistics.charts.nothing')
     return { series, summary, starts: now.map((p) => p.start) }
   }

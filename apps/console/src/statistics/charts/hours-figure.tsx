@@ -39,19 +39,24 @@ export function HoursFigure({ context }: { context: ChartContext }) {
         t('statistics.charts.hoursOutside', { count: outside }),
       ].join(' ')
 
-  const draw = (width: number) =>
-    Plot.plot({
+  const top = Math.max(1, ...cells.map((c) => c.count ?? 0))
+  const draw = (width: number) => {
+    // on a phone the days go by their first letters, so the hours keep the width
+    const narrow = width < 560
+    const short = (name: string) => (narrow ? name.slice(0, 3) : name)
+    return Plot.plot({
       width,
-      height: 290,
-      marginLeft: 90,
+      height: narrow ? 250 : 290,
+      marginLeft: narrow ? 40 : 90,
       padding: 0.06,
       x: {
         label: t('statistics.charts.hourAxis'),
         tickFormat: (h: number) => (h % 3 === 0 ? String(h) : ''),
       },
-      y: { label: null, domain: DAYS.map((_, d) => dayName(d)) },
+      y: { label: null, domain: DAYS.map((_, d) => dayName(d)), tickFormat: short },
       color: {
-        type: 'sequential',
+        type: 'linear',
+        domain: [0, top],
         scheme: 'blues',
         label: t('statistics.charts.conversations'),
         legend: true,
@@ -73,6 +78,7 @@ export function HoursFigure({ context }: { context: ChartContext }) {
         ),
       ],
     })
+  }
 
   return (
     <ChartFigure
