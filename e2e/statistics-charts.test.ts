@@ -147,6 +147,12 @@ describe('the statistics charts, in Chromium', () => {
     const operators = page.getByRole('region', { name: 'Per chi risponde' })
     const names = await operators.getByRole('rowheader').allTextContents()
     assert.deepEqual(names, ['Anna', 'Zeno'])
+    await charts
+      .getByRole('figure', { name: 'Attesa della prima risposta di una persona' })
+      .scrollIntoViewIfNeeded()
+    await screenshot(page, 'console-statistics-waits-1280')
+    await operators.scrollIntoViewIfNeeded()
+    await screenshot(page, 'console-statistics-operators-1280')
 
     await page.setViewportSize({ width: 390, height: 844 })
     await hours.scrollIntoViewIfNeeded()

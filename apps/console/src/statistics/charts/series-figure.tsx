@@ -44,8 +44,18 @@ export function SeriesFigure({ context, title, summary, table, starts, series }:
       width,
       height: 230,
       marginLeft: 40,
-      x: { type: 'utc', label: null },
-      y: { label: null, grid: true, zero: true },
+      x: {
+        type: 'utc',
+        label: null,
+        tickFormat: (date: Date) =>
+          date.toLocaleDateString(i18n.resolvedLanguage, { day: 'numeric', month: 'short' }),
+      },
+      y: {
+        label: null,
+        grid: true,
+        nice: true,
+        domain: [0, Math.max(1, ...points.map((p) => p.count ?? 0))],
+      },
       color: { domain: series.map((s) => s.name), range: series.map((s) => s.color), legend: true },
       style: { fontSize: '12px', fontFamily: 'inherit', background: 'transparent' },
       marks: [
