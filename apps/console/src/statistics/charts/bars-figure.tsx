@@ -48,6 +48,8 @@ export function BarsFigure({ context, title, bars, nameOf, table, upright }: Pro
     const shown = rows.filter((row) => row.now !== null)
     // from zero to at least one: with nothing counted the axis still reads as zero, not as noise
     const top = Math.max(1, ...rows.flatMap((row) => [row.now ?? 0, compare ? (row.before ?? 0) : 0]))
+    // whole people: no tick between 0 and 1
+    const counts = { label: null, domain: [0, top], nice: true, ticks: Math.min(5, top) }
     const marks = upright
       ? [
           Plot.barY(shown, { x: 'name', y: 'now', fill: COLORS.now, tip: false }),
@@ -97,8 +99,8 @@ export function BarsFigure({ context, title, bars, nameOf, table, upright }: Pro
       height: upright ? 220 : Math.max(90, 34 * rows.length + 40),
       marginLeft: upright ? 40 : Math.min(180, 12 + 7 * Math.max(...names.map((n) => n.length), 4)),
       marginRight: 30,
-      x: upright ? { domain: names, label: null } : { label: null, grid: true, domain: [0, top], nice: true },
-      y: upright ? { label: null, grid: true, domain: [0, top], nice: true } : { domain: names, label: null },
+      x: upright ? { domain: names, label: null } : { ...counts, grid: true },
+      y: upright ? { ...counts, grid: true } : { domain: names, label: null },
       style: { fontSize: '13px', fontFamily: 'inherit', background: 'transparent' },
       marks,
     })

@@ -39,6 +39,7 @@ export function SeriesFigure({ context, title, summary, table, starts, series }:
     })),
   )
 
+  const top = Math.max(1, ...points.map((p) => p.count ?? 0))
   const draw = (width: number) =>
     Plot.plot({
       width,
@@ -54,7 +55,8 @@ export function SeriesFigure({ context, title, summary, table, starts, series }:
         label: null,
         grid: true,
         nice: true,
-        domain: [0, Math.max(1, ...points.map((p) => p.count ?? 0))],
+        domain: [0, top],
+        ticks: Math.min(5, top),
       },
       color: { domain: series.map((s) => s.name), range: series.map((s) => s.color), legend: true },
       style: { fontSize: '12px', fontFamily: 'inherit', background: 'transparent' },
