@@ -34,6 +34,7 @@ import { rotaRoutes } from './routes/api/rota/index.ts'
 import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { passkeyRoutes } from './routes/api/session/passkeys.ts'
+import { statisticsChartRoutes } from './routes/api/statistics/charts.ts'
 import { statisticsRoutes } from './routes/api/statistics/index.ts'
 import { teamRoutes } from './routes/api/team/index.ts'
 import { triageRoutes } from './routes/api/triage/index.ts'
@@ -103,6 +104,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(passwordResetRoutes, context)
   await app.register(auditRoutes, context)
   await app.register(statisticsRoutes, context)
+  await app.register(statisticsChartRoutes, context)
   await app.register(rotaRoutes, context)
   await app.register(contactRoutes, context)
   await app.register(widgetRoutes, context)

@@ -362,6 +362,12 @@ export const StatisticsSettings = Type.Object(
           "a count below this is shown as '<5' (the number is this one) on the screen, in the exports and the period report, and the cells that would give it away are hidden too; default and lowest: 5",
       }),
     ),
+    perOperator: Type.Optional(
+      Type.Boolean({
+        description:
+          'coordinators may see conversations handled and their times per operator, listed by name (never ranked); default: off',
+      }),
+    ),
   },
   Strict,
 )

@@ -177,3 +177,15 @@ test('the emergency procedure: a step of choices keeps its answers, of another k
   form.emergency = []
   assert.equal(fromForm(form).cases, undefined)
 })
+
+test('the figures per operator are turned on and off beside the minimum cell, which stays', async () => {
+  const file = { ...(await settingsFile('listening-line.json')), statistics: { minimumCell: 10 } }
+  const form = toForm(file)
+  assert.equal(form.perOperator, false)
+  form.perOperator = true
+  assert.deepEqual(fromForm(form).statistics, { minimumCell: 10, perOperator: true })
+  const on = toForm(fromForm(form))
+  assert.equal(on.perOperator, true)
+  on.perOperator = false
+  assert.deepEqual(fromForm(on).statistics, { minimumCell: 10, perOperator: false })
+})

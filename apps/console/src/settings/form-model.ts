@@ -47,6 +47,8 @@ export type SettingsForm = {
   keepMessagesOfBlocked: boolean
   notice: Texts
   autoFlag: boolean
+  /** statistics.perOperator: coordinators see the figures per operator */
+  perOperator: boolean
   /** One word or phrase per line. */
   words: string
   redirects: RedirectForm[]
@@ -129,6 +131,7 @@ export function toForm(file: unknown): SettingsForm {
     keepMessagesOfBlocked: blocking.keepMessagesOfBlocked === true,
     notice: textsOf(blocking.notice),
     autoFlag: moderation.autoFlag === true,
+    perOperator: object(settings.statistics).perOperator === true,
     words: list(moderation.words).map(text).join('\n'),
     redirects: list(settings.redirects).map((r) => ({
       id: text(object(r).id),
@@ -295,11 +298,22 @@ export function fromForm(form: SettingsForm): HelplineSettings {
     ...deskOf(form, languages),
     ...(survey ? { survey } : {}),
     ...waitOf(form),
+    ...statisticsOf(form),
     ...widgetFromForm(form.widget, object(form.base.widget), languages),
     ...emergencyFromForm(form.emergency, object(form.base.cases), languages),
   }
   // what the server checks, it checks: the form's types are a wish, not a guarantee
   return settings as unknown as HelplineSettings
+}
+
+/** The statistics settings with the form's switch; an off switch the file never had stays unwritten. */
+function statisticsOf(form: SettingsForm) {
+  const { perOperator, ...rest } = object(form.base.statistics)
+  const statistics = {
+    ...rest,
+    ...(form.perOperator || perOperator !== undefined ? { perOperator: form.perOperator } : {}),
+  }
+  return Object.keys(statistics).length > 0 ? { statistics } : {}
 }
 
 // keys in a fixed order, so two files that say the same compare equal whatever order they were written in

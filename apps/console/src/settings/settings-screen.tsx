@@ -29,6 +29,7 @@ import { RedirectsFieldset } from './redirects-fieldset.tsx'
 import { RepliesFieldset } from './replies-fieldset.tsx'
 import type { Edit } from './sections.ts'
 import { downloadSettings, readSettingsFile } from './settings-file.ts'
+import { StatisticsFieldset } from './statistics-fieldset.tsx'
 import { SurveyFieldset } from './survey-fieldset.tsx'
 import { WidgetFieldset } from './widget-fieldset.tsx'
 import './settings.css'
@@ -225,6 +226,7 @@ export function SettingsScreen({ helplines, helplineId, onSaved }: Props) {
               <OnCallFieldset form={form} edit={edit} helplineId={helplineId} />
               <RetentionFieldset form={form} edit={edit} />
               <SurveyFieldset form={form} edit={edit} languages={languages} />
+              <StatisticsFieldset form={form} edit={edit} />
               <div className="save-bar">
                 <button type="submit" className="button-primary" disabled={saving}>
                   {saving ? t('settings.saving') : t('settings.save')}

@@ -2,7 +2,7 @@
 // the conversations per door, category and closing-form answer, then the survey's answers. Counts
 // from the anonymous facts only: nothing here leads back to a person or lists one conversation.
 import type { Membership, Statistics } from '@ascolto/protocol'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getStatistics } from '../api/desk.ts'
 import type { useLabels } from '../desk/labels.ts'
@@ -17,6 +17,9 @@ import { CaseTables } from './case-tables.tsx'
 import { CrossTables } from './cross-tables.tsx'
 import { ReportTables } from './report-tables.tsx'
 import { SurveyTables } from './survey-tables.tsx'
+
+// the charts and their library come only with this screen, in a chunk of their own
+const ChartsSection = lazy(() => import('./charts/charts-section.tsx'))
 
 type Props = {
   helplines: Membership[]
@@ -79,6 +82,15 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
         <>
           <p className="hint">{t('statistics.intro')}</p>
           <p className="hint">{t('statistics.suppressed', { minimum: stats.minimumCell })}</p>
+          <Suspense fallback={<p className="muted">{t('statistics.loading')}</p>}>
+            <ChartsSection
+              helplineId={helplineId}
+              role={helplines.find((h) => h.helplineId === helplineId)?.role}
+              period={{ from: stats.from, to: stats.to }}
+              doorLabel={(kind) => labels.door(kind)}
+              onError={onError}
+            />
+          </Suspense>
           <ConversationTables stats={stats} doorName={doorName} />
           <CrossTables
             helplineId={helplineId}

@@ -84,6 +84,7 @@ const QUERIES: Record<string, string> = {
   'GET /api/helplines/:id/referrals': 'direction=in',
   'GET /api/helplines/:id/statistics/cross': 'rows=door&columns=language',
   'GET /api/helplines/:id/statistics/cross.:format': 'rows=door&columns=language',
+  'GET /api/helplines/:id/statistics/table.:format': 'table=hours',
 }
 
 /** A path's parameters that are not ids: the value a route's own checks take. */

@@ -13,7 +13,8 @@ import { riskRank } from '../triage/conversation-risk.ts'
  * reopened and closed again takes the new form's answers; retention (no form) keeps the last ones.
  * Also kept: the language, the kinds of flag raised, the local hour it opened, whether the first
  * reply of a person came by the due time, whether the person had been in touch before (a yes or no:
- * no contact id is kept), and who got in touch for a contact logged by hand.
+ * no contact id is kept), who got in touch for a contact logged by hand, and the operator who had
+ * it at close (for the per-operator figures a coordinator may turn on).
  */
 export async function recordConversationFacts(
   tx: Pick<Tx, 'query'>,
@@ -24,7 +25,7 @@ export async function recordConversationFacts(
     `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                     inbound_count, outbound_count, first_response_seconds, duration_seconds,
                                     categories, outcome, triage_level, risk_corrections, abandoned, with_mediator,
-                                    language, flags, opened_hour, due_kept, repeat_contact, caller)
+                                    language, flags, opened_hour, due_kept, repeat_contact, caller, handled_by)
      select c.id, c.helpline_id, c.channel_id, ch.kind,
             (c.opened_at at time zone h.time_zone)::date,
             (c.closed_at at time zone h.time_zone)::date,
@@ -47,7 +48,8 @@ export async function recordConversationFacts(
             exists (select 1 from conversation p
                      where p.contact_id = c.contact_id and p.helpline_id = c.helpline_id
                        and (p.opened_at, p.id) < (c.opened_at, c.id)),
-            (select l.caller from logged_contact l where l.conversation_id = c.id)
+            (select l.caller from logged_contact l where l.conversation_id = c.id),
+            c.assignee_id
        from conversation c
        join channel ch on ch.id = c.channel_id
        join helpline h on h.id = c.helpline_id
@@ -69,6 +71,7 @@ export async function recordConversationFacts(
             with_mediator = excluded.with_mediator,
             language = excluded.language, flags = excluded.flags, opened_hour = excluded.opened_hour,
             due_kept = excluded.due_kept, caller = excluded.caller,
+            handled_by = coalesce(excluded.handled_by, conversation_fact.handled_by),
             -- retention may already have erased the earlier conversations: once a repeat, always one
             repeat_contact = conversation_fact.repeat_contact or excluded.repeat_contact,
             categories = case when $4 then excluded.categories else conversation_fact.categories end,

@@ -2,11 +2,11 @@
 // as rows of text for a spreadsheet (headings in the helpline's language, '<5' and '*' as shown),
 // and the export recorded in the audit trail: who, which table, which days, which format.
 import type { CrossTable, CrossTableQuery } from '@ascolto/protocol'
-import { recordAuditEvent } from '../audit/record-audit-event.ts'
 import type { Actor, Services, Tx } from '../context.ts'
 import { crossTabulate } from './cross-tabulate.ts'
+import { recordStatisticsExport, type StatisticsFormat } from './record-statistics-export.ts'
 
-export type StatisticsFormat = 'csv' | 'xlsx'
+export type { StatisticsFormat }
 
 export async function exportCrossTable(
   context: { tx: Pick<Tx, 'query'>; services: Pick<Services, 'clock'> },
@@ -16,13 +16,11 @@ export async function exportCrossTable(
   format: StatisticsFormat,
 ) {
   const table = await crossTabulate(context, actor, helplineId, query)
-  await recordAuditEvent(context.tx, {
-    helplineId,
-    actorId: actor.userId,
-    action: 'statistics.exported',
-    subjectType: 'helpline',
-    subjectId: helplineId,
-    details: { table: `${query.rows}×${query.columns}`, from: table.from, to: table.to, format },
+  await recordStatisticsExport(context.tx, actor, helplineId, {
+    table: `${query.rows}×${query.columns}`,
+    from: table.from,
+    to: table.to,
+    format,
   })
   return { table, sheet: crossTableSheet(table, query) }
 }

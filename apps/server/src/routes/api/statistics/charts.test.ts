@@ -1,0 +1,155 @@
+// The charts' series and the figures per operator over the API: facts of a March laid by hand, the
+// hour × weekday grid and every bar through the small-cell rule, filters that narrow every series,
+// a table exported and audited; per operator only for a coordinator of a helpline that turned it
+// on, listed by name, never by count.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Charts, OperatorFigures } from '@ascolto/protocol'
+import {
+  call,
+  makeHelpline,
+  makeOperator,
+  startTestServer,
+  type TestServer,
+} from '../../../testing/test-server.ts'
+
+describe('the statistics charts and the figures per operator', () => {
+  let server: TestServer
+  let line: { helplineId: string; channelId: string }
+  let other: { helplineId: string; channelId: string }
+  let coordinator: Awaited<ReturnType<typeof makeOperator>>
+  let supervisor: Awaited<ReturnType<typeof makeOperator>>
+  let volunteer: Awaited<ReturnType<typeof makeOperator>>
+  let zoe: Awaited<ReturnType<typeof makeOperator>>
+  let outsider: Awaited<ReturnType<typeof makeOperator>>
+  const base = () => `${server.url}/api/helplines/${line.helplineId}/statistics`
+  const MARCH = 'from=2024-03-01&to=2024-03-31'
+
+  before(async () => {
+    server = await startTestServer()
+    line = await makeHelpline(server.pool)
+    other = await makeHelpline(server.pool)
+    coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }], 'Carla')
+    supervisor = await makeOperator(server, [{ helplineId: line.helplineId, role: 'supervisor' }], 'Sara')
+    volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Giulia')
+    zoe = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Zoe')
+    outsider = await makeOperator(server, [{ helplineId: other.helplineId, role: 'coordinator' }], 'Altra')
+    // Tuesday 12 March at 10: 12 in Italian handled by Zoe; at 22: 2 in English handled by Giulia,
+    // one of them flagged; and a February day for the period before
+    const facts = [
+      ...Array.from({ length: 12 }, () => ['2024-03-12', 10, 'it', [], zoe.userId, 120]),
+      ...Array.from({ length: 2 }, (_, i) => [
+        '2024-03-12',
+        22,
+        'en',
+        i ? ['suicide_self_harm'] : [],
+        volunteer.userId,
+        4000,
+      ]),
+      ...Array.from({ length: 7 }, () => ['2024-02-20', 9, 'it', [], zoe.userId, 30]),
+    ] as const
+    for (const [day, hour, language, flags, handledBy, wait] of facts) {
+      await server.pool.query(
+        `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
+                                        inbound_count, outbound_count, opened_hour, language, flags, handled_by,
+                                        first_response_seconds, duration_seconds)
+         values (gen_random_uuid(), $1, $2, 'webchat', $3, $3, 1, 1, $4, $5, $6, $7, $8, $8 * 2)`,
+        [line.helplineId, line.channelId, day, hour, language, flags, handledBy, wait],
+      )
+    }
+  })
+  after(async () => {
+    await server?.close()
+  })
+
+  it('lays the month out by weekday and hour, by week, door and language, with small cells withheld', async () => {
+    const { status, body } = await call(`${base()}/charts?${MARCH}`, { cookie: supervisor.cookie })
+    assert.equal(status, 200)
+    const charts = body as Charts
+    assert.deepEqual(charts.previous, { from: '2024-01-30', to: '2024-02-29' })
+    // Tuesday is the second row: the 2 at ten at night are '<5'; beside the day's total (14) the
+    // 12 at ten would give them back, so it is withheld too
+    assert.equal(charts.hours.counts[1]?.[22], 'small')
+    assert.equal(charts.hours.counts[1]?.[10], 'hidden')
+    assert.equal(charts.hours.weekdayTotals[1], 14)
+    assert.deepEqual(
+      charts.languages.map((bar) => [bar.key, bar.now, bar.before]),
+      [
+        ['en', 'small', 0],
+        ['it', 'hidden', 7],
+      ],
+    )
+    assert.equal(charts.weeks.now.find((week) => week.start === '2024-03-11')?.count, 14)
+    assert.ok(JSON.stringify(charts).includes('"small"'))
+    assert.ok(!JSON.stringify(charts.hours.counts).includes(':2,'), 'no 2 anywhere in the grid')
+
+    // a filter narrows every conversation series: the flagged one alone
+    const flagged: Charts = (
+      await call(`${base()}/charts?${MARCH}&flag=suicide_self_harm`, { cookie: supervisor.cookie })
+    ).body
+    assert.equal(flagged.hours.total, 'small')
+    assert.deepEqual(flagged.choices.flags, ['suicide_self_harm'])
+    assert.equal(
+      (await call(`${base()}/charts?${MARCH}&flag=DROP`, { cookie: supervisor.cookie })).status,
+      400,
+    )
+
+    // a volunteer reads no statistics; another helpline's coordinator finds none
+    assert.equal((await call(`${base()}/charts`, { cookie: volunteer.cookie })).status, 403)
+    assert.equal((await call(`${base()}/charts`, { cookie: outsider.cookie })).status, 404)
+  })
+
+  it('exports a table with the same suppressed cells, and audits it', async () => {
+    const csv = await fetch(`${base()}/table.csv?table=languages&${MARCH}`, {
+      headers: { cookie: supervisor.cookie },
+    })
+    assert.equal(csv.status, 200)
+    assert.match(
+      csv.headers.get('content-disposition') ?? '',
+      /statistiche-languages-2024-03-01-2024-03-31\.csv/,
+    )
+    const rows = (await csv.text()).trim().split('\n')
+    assert.deepEqual(rows.slice(1), ['en,<5,0', 'it,*,7'])
+    const { rows: audited } = await server.pool.query(
+      `select details from audit_event where helpline_id = $1 and action = 'statistics.exported'`,
+      [line.helplineId],
+    )
+    assert.deepEqual(audited.at(-1)?.details, {
+      table: 'languages',
+      from: '2024-03-01',
+      to: '2024-03-31',
+      format: 'csv',
+    })
+    assert.equal((await call(`${base()}/table.csv?table=people`, { cookie: supervisor.cookie })).status, 400)
+  })
+
+  it('shows the figures per operator only to coordinators, only once turned on, by name', async () => {
+    const operators = `${base()}/operators?${MARCH}`
+    // off by default: even a coordinator is refused
+    const off = await call(operators, { cookie: coordinator.cookie })
+    assert.equal(off.status, 403)
+    const settingsUrl = `${server.url}/api/helplines/${line.helplineId}/settings`
+    const settings = (await call(settingsUrl, { cookie: coordinator.cookie })).body
+    const on = await call(settingsUrl, {
+      method: 'PUT',
+      cookie: coordinator.cookie,
+      body: { ...settings, statistics: { perOperator: true } },
+    })
+    assert.equal(on.status, 200)
+
+    assert.equal((await call(operators, { cookie: volunteer.cookie })).status, 403)
+    assert.equal((await call(operators, { cookie: supervisor.cookie })).status, 403)
+    assert.equal((await call(operators, { cookie: outsider.cookie })).status, 404)
+    const { status, body } = await call(operators, { cookie: coordinator.cookie })
+    assert.equal(status, 200)
+    const figures = body as OperatorFigures
+    // by name: Giulia (2, '<5') before Zoe (12), though Zoe handled more
+    assert.deepEqual(
+      figures.operators.map((o) => [o.name, o.handled, o.firstReplyMedian]),
+      [
+        ['Giulia', 'small', 4000],
+        ['Zoe', 12, 120],
+      ],
+    )
+  })
+})

@@ -1,0 +1,84 @@
+// The statistics screen's charts and the tables beside them: the series (supervisors and up), a
+// table as CSV or XLSX (each export audited), and the figures per operator (coordinators, where the
+// helpline turned them on). Thin: each route calls one use-case.
+import { describeCharts, describeOperatorFigures, exportChartTable } from '@ascolto/core'
+import { Charts, ChartsQuery, OperatorFigures, STATISTICS_TABLES, StatisticsQuery } from '@ascolto/protocol'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import type { AppContext } from '../../../context.ts'
+import { requireActor } from '../../../plugins/auth.ts'
+import { staff } from '../desk/policy.ts'
+import { ById, errorResponses as errors } from '../shared-schemas.ts'
+import { CONTENT_TYPES, statisticsFile } from './statistics-file.ts'
+
+const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
+const TableParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+})
+const TableQuery = Type.Object(
+  { ...ChartsQuery.properties, table: Type.Union(STATISTICS_TABLES.map((name) => Type.Literal(name))) },
+  { additionalProperties: false },
+)
+
+export const statisticsChartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
+  app,
+  { pool, services },
+) => {
+  app.get(
+    '/api/helplines/:id/statistics/charts',
+    {
+      config: { policy: staff('supervisor') },
+      schema: { params: ById, querystring: ChartsQuery, response: { 200: Charts, ...errors } },
+    },
+    async (request) =>
+      describeCharts(
+        { tx: pool, services },
+        await requireActor(pool, request),
+        request.params.id,
+        request.query,
+      ),
+  )
+
+  app.get(
+    '/api/helplines/:id/statistics/table.:format',
+    {
+      config: { policy: staff('supervisor') },
+      schema: { params: TableParams, querystring: TableQuery, response: { 200: FileBytes, ...errors } },
+    },
+    async (request, reply) => {
+      const { format } = request.params
+      const { table, ...query } = request.query
+      const { from, to, sheet } = await exportChartTable(
+        { tx: pool, services },
+        await requireActor(pool, request),
+        request.params.id,
+        table,
+        query,
+        format,
+      )
+      reply.header('cache-control', 'no-store')
+      reply.header(
+        'content-disposition',
+        `attachment; filename="statistiche-${table}-${from}-${to}.${format}"`,
+      )
+      reply.type(CONTENT_TYPES[format])
+      return statisticsFile(sheet, table, format)
+    },
+  )
+
+  app.get(
+    '/api/helplines/:id/statistics/operators',
+    {
+      config: { policy: staff('coordinator') },
+      schema: { params: ById, querystring: StatisticsQuery, response: { 200: OperatorFigures, ...errors } },
+    },
+    async (request) =>
+      describeOperatorFigures(
+        { tx: pool, services },
+        await requireActor(pool, request),
+        request.params.id,
+        request.query,
+      ),
+  )
+}

@@ -1,0 +1,118 @@
+// The counts behind the statistics screen's charts, each a plain group-by over one facts table
+// (conversation_fact by the day it closed, case_fact, referral_fact), so an index or a summary
+// table can speed any of them up later without changing what they mean. Nothing is returned one
+// conversation at a time: every row is a group and its count.
+import type { ChartsQuery } from '@ascolto/protocol'
+import { WAIT_BOUNDS } from '@ascolto/protocol'
+import type { Tx } from '../context.ts'
+
+type Db = Pick<Tx, 'query'>
+export type Keyed = { key: string; count: number }
+export type ChartPeriod = { helplineId: string; from: string; to: string }
+
+/** What every conversation chart groups by, as SQL over `f` (the fact) and `cat` (one of its categories). */
+export const CONVERSATION_KEYS = {
+  hour: `(extract(isodow from f.opened_on)::int - 1) || ':' || f.opened_hour`,
+  week: `date_trunc('week', f.closed_on)::date::text`,
+  month: `date_trunc('month', f.closed_on)::date::text`,
+  door: 'coalesce(f.channel_id::text, f.channel_kind)',
+  language: `coalesce(f.language, 'none')`,
+  category: `coalesce(cat.id, 'none')`,
+  outcome: `o.key || ':' || o.value`,
+  firstReply: `width_bucket(f.first_response_seconds, array[${WAIT_BOUNDS.join(',')}])::text`,
+  leftWaiting: `width_bucket(f.duration_seconds, array[${WAIT_BOUNDS.join(',')}])::text`,
+  due: `case when f.due_kept then 'kept' else 'missed' end`,
+} as const
+export type ConversationKey = keyof typeof CONVERSATION_KEYS
+
+type Filters = Omit<ChartsQuery, 'from' | 'to'>
+
+/** The period's closed conversations that pass the filters, as SQL conditions and their values. */
+function filtered({ helplineId, from, to }: ChartPeriod, filters: Filters) {
+  const values: unknown[] = [helplineId, from, to]
+  const param = (value: unknown) => `$${values.push(value)}`
+  const where = ['f.helpline_id = $1', 'f.closed_on between $2::date and $3::date']
+  if (filters.door) where.push(`f.channel_id = ${param(filters.door)}::uuid`)
+  if (filters.language) where.push(`f.language = ${param(filters.language)}`)
+  if (filters.category) where.push(`${param(filters.category)} = any(f.categories)`)
+  if (filters.flag) where.push(`${param(filters.flag)} = any(f.flags)`)
+  return { values, where }
+}
+
+/** Only the groups that have the figure; categories and answers need their rows unnested. */
+const ONLY: Partial<Record<ConversationKey, string>> = {
+  hour: 'f.opened_hour is not null',
+  firstReply: 'f.first_response_seconds is not null and not f.abandoned',
+  leftWaiting: 'f.abandoned and f.duration_seconds is not null',
+  due: 'f.due_kept is not null',
+}
+const JOIN: Partial<Record<ConversationKey, string>> = {
+  category: 'left join lateral unnest(f.categories) as cat(id) on true',
+  outcome: 'cross join lateral jsonb_each_text(f.outcome) o',
+}
+
+/** Closed conversations of the period that pass the filters, counted per key. */
+export async function countConversationsBy(
+  db: Db,
+  key: ConversationKey,
+  period: ChartPeriod,
+  filters: Filters,
+): Promise<Keyed[]> {
+  const { values, where } = filtered(period, filters)
+  const only = ONLY[key]
+  if (only) where.push(only)
+  const { rows } = await db.query<Keyed>(
+    `select ${CONVERSATION_KEYS[key]} as key, count(*)::int as count
+       from conversation_fact f ${JOIN[key] ?? ''}
+      where ${where.join(' and ')}
+      group by 1`,
+    values,
+  )
+  return rows
+}
+
+/** The median first reply of the period's conversations that pass the filters, in seconds. */
+export async function medianFirstReply(db: Db, period: ChartPeriod, filters: Filters) {
+  const { values, where } = filtered(period, filters)
+  const { rows } = await db.query<{ median: number | null }>(
+    `select round(percentile_cont(0.5) within group (order by f.first_response_seconds))::int as median
+       from conversation_fact f where ${where.join(' and ')} and not f.abandoned`,
+    values,
+  )
+  return rows[0]?.median ?? null
+}
+
+/** Cases opened and closed per week (key 'opened:<monday>' or 'closed:<monday>'). */
+export async function countCasesByWeek(db: Db, { helplineId, from, to }: ChartPeriod): Promise<Keyed[]> {
+  const { rows } = await db.query<Keyed>(
+    `select 'opened:' || date_trunc('week', opened_on)::date as key, count(*)::int as count
+       from case_fact where helpline_id = $1 and opened_on between $2::date and $3::date group by 1
+     union all
+     select 'closed:' || date_trunc('week', closed_on)::date, count(*)::int
+       from case_fact where helpline_id = $1 and closed_on between $2::date and $3::date group by 1`,
+    [helplineId, from, to],
+  )
+  return rows
+}
+
+/** Referrals received and sent per week (key 'in:<monday>' or 'out:<monday>'). */
+export async function countReferralsByWeek(db: Db, { helplineId, from, to }: ChartPeriod): Promise<Keyed[]> {
+  const { rows } = await db.query<Keyed>(
+    `select direction || ':' || date_trunc('week', sent_on)::date as key, count(*)::int as count
+       from referral_fact where helpline_id = $1 and sent_on between $2::date and $3::date
+      group by 1`,
+    [helplineId, from, to],
+  )
+  return rows
+}
+
+/** The filters' choices: the languages and kinds of flag the helpline's facts have at all. */
+export async function factChoices(db: Db, helplineId: string) {
+  const { rows } = await db.query<{ languages: string[]; flags: string[] }>(
+    `select array(select distinct language from conversation_fact
+                   where helpline_id = $1 and language is not null order by 1) as languages,
+            array(select distinct unnest(flags) from conversation_fact where helpline_id = $1 order by 1) as flags`,
+    [helplineId],
+  )
+  return rows[0] ?? { languages: [], flags: [] }
+}
