@@ -35,6 +35,7 @@ import { safeguardingRoutes } from './routes/api/safeguarding/index.ts'
 import { sessionRoutes } from './routes/api/session/index.ts'
 import { passkeyRoutes } from './routes/api/session/passkeys.ts'
 import { statisticsRoutes } from './routes/api/statistics/index.ts'
+import { periodReportRoutes } from './routes/api/statistics/period-report.ts'
 import { teamRoutes } from './routes/api/team/index.ts'
 import { triageRoutes } from './routes/api/triage/index.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -103,6 +104,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(passwordResetRoutes, context)
   await app.register(auditRoutes, context)
   await app.register(statisticsRoutes, context)
+  await app.register(periodReportRoutes, context)
   await app.register(rotaRoutes, context)
   await app.register(contactRoutes, context)
   await app.register(widgetRoutes, context)

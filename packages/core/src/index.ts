@@ -252,6 +252,11 @@ export { listConversationFlags, listOpenFlagAlerts } from './safeguarding/list-f
 export { raiseFlag } from './safeguarding/raise-flag.ts'
 export { sendSafeguardingAlert } from './safeguarding/send-safeguarding-alert.ts'
 export { tickPlaybookStep } from './safeguarding/tick-playbook-step.ts'
+export {
+  compilePeriodReport,
+  type PeriodReport,
+  type PeriodReportQuery,
+} from './statistics/compile-period-report.ts'
 export { crossTabulate } from './statistics/cross-tabulate.ts'
 export { describeStatistics } from './statistics/describe-statistics.ts'
 export { exportCrossTable, type StatisticsFormat } from './statistics/export-cross-table.ts'
