@@ -276,7 +276,7 @@ export function renderPeriodReport(report: PeriodReport, generatedOn: Date): Pro
       y,
     )
     y += 15
-    bars(kind.outcomes.map((o) => ({ label: o.outcome, count: o.count })))
+    bars(kind.outcomes.map((o) => ({ label: t.caseOutcome[o.outcome] ?? o.outcome, count: o.count })))
   }
 
   heading(t.referrals)

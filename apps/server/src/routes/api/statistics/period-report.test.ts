@@ -54,6 +54,14 @@ describe('the period report (PDF)', () => {
          from generate_series(0, 12) i`,
       [line.helplineId, line.channelId],
     )
+    // 9 paths of help opened in June, 7 of them closed: 6 with their goal reached, 1 otherwise
+    await server.pool.query(
+      `insert into case_fact (case_id, helpline_id, kind, opened_on, closed_on, outcome, duration_seconds, contacts, conversations)
+       select gen_random_uuid(), $1, 'standard', date '2025-06-01' + i, case when i < 7 then date '2025-06-20' end,
+              case when i < 6 then 'goal-reached' when i < 7 then 'other' end, case when i < 7 then 864000 end, 2, 3
+         from generate_series(0, 8) i`,
+      [line.helplineId],
+    )
   })
   after(async () => {
     await rm(dir, { recursive: true, force: true })
@@ -95,6 +103,7 @@ describe('the period report (PDF)', () => {
     assert.match(voicemail, /<5/)
     assert.doesNotMatch(voicemail, /(^|[^<])\b3\b/)
     assert.match(text, /Risposta entro il tempo previsto\s+52/)
+    assert.match(text, /Percorso di aiuto: 9 aperti, 7 chiusi/)
     assert.match(text, /inferiore a 5 è\s+mostrato come «<5»/)
     // the first page as a picture, as a funder will see it
     await run('pdftoppm', [
