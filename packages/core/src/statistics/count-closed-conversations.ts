@@ -31,12 +31,13 @@ type CountedDoor = Pick<
 
 export async function countClosedConversations(db: Pick<Tx, 'query'>, { helplineId, from, to }: Period) {
   const period = [helplineId, from, to]
-  const { rows } = await db.query<{
-    doors: (CountedDoor & { total: boolean })[]
-    categories: { id: string | null; count: number }[] | null
-    answers: { questionId: string; answerId: string; count: number }[] | null
-  }>(
-    `with g as materialized (
+  const [{ rows }, times] = await Promise.all([
+    db.query<{
+      doors: (CountedDoor & { total: boolean })[]
+      categories: { id: string | null; count: number }[] | null
+      answers: { questionId: string; answerId: string; count: number }[] | null
+    }>(
+      `with g as materialized (
        select f.channel_id, f.channel_kind, f.categories, f.outcome, f.abandoned,
               coalesce(f.survey_answers <> '{}', false) as answered, sum(f.conversations)::int as n
          from conversation_fact_day f
@@ -60,10 +61,11 @@ export async function countClosedConversations(db: Pick<Tx, 'query'>, { helpline
           select o.key as "questionId", o.value as "answerId", sum(g.n)::int as count
             from g cross join lateral jsonb_each_text(g.outcome) o
            group by 1, 2) a) as answers`,
-    period,
-  )
+      period,
+    ),
+    timesOfHistogram(db, 'conversation', { helplineId, from, to }),
+  ])
   const { doors, categories, answers } = rows[0] ?? { doors: [], categories: null, answers: null }
-  const times = await timesOfHistogram(db, 'conversation', { helplineId, from, to })
   const withTimes = ({ total: _, ...door }: CountedDoor & { total: boolean }, total: boolean) => {
     const timesOf = times(total ? undefined : door)
     return {
