@@ -2,6 +2,7 @@
 // sees the small cells as '<5' and the cells that would give them away as '*', changes the period,
 // downloads the XLSX and the test opens it back (exceljs) to find the same suppressed figures.
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { Browser, BrowserContext } from 'playwright-core'
@@ -75,6 +76,17 @@ describe('statistics and their exports, in Chromium', () => {
       .map((row) => (row as unknown[]).slice(1))
     assert.deepEqual(rows?.at(-1), ['Totale', 20, '*', '<5', 30])
     assert.ok(rows?.some((row) => JSON.stringify(row) === JSON.stringify(['logged', 0, '*', '<5', 10])))
+
+    // the period report of the quarter that holds the first day shown, made by the server
+    await page.getByLabel('Rapporto del periodo (PDF) per').selectOption({ label: 'il trimestre' })
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Scarica il rapporto' }).click(),
+    ])
+    assert.equal(report.suggestedFilename(), 'rapporto-2024-T1.pdf')
+    assert.equal((await readFile(await report.path())).subarray(0, 5).toString(), '%PDF-')
+    await page.getByRole('link', { name: 'Scarica il rapporto' }).scrollIntoViewIfNeeded()
+    await screenshot(page, 'console-statistics-report-1280')
 
     await page.setViewportSize({ width: 390, height: 844 })
     await cross.scrollIntoViewIfNeeded()

@@ -36,6 +36,7 @@ import { sessionRoutes } from './routes/api/session/index.ts'
 import { passkeyRoutes } from './routes/api/session/passkeys.ts'
 import { statisticsChartRoutes } from './routes/api/statistics/charts.ts'
 import { statisticsRoutes } from './routes/api/statistics/index.ts'
+import { periodReportRoutes } from './routes/api/statistics/period-report.ts'
 import { teamRoutes } from './routes/api/team/index.ts'
 import { triageRoutes } from './routes/api/triage/index.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -105,6 +106,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger) {
   await app.register(auditRoutes, context)
   await app.register(statisticsRoutes, context)
   await app.register(statisticsChartRoutes, context)
+  await app.register(periodReportRoutes, context)
   await app.register(rotaRoutes, context)
   await app.register(contactRoutes, context)
   await app.register(widgetRoutes, context)

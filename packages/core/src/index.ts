@@ -254,6 +254,11 @@ export { listConversationFlags, listOpenFlagAlerts } from './safeguarding/list-f
 export { raiseFlag } from './safeguarding/raise-flag.ts'
 export { sendSafeguardingAlert } from './safeguarding/send-safeguarding-alert.ts'
 export { tickPlaybookStep } from './safeguarding/tick-playbook-step.ts'
+export {
+  compilePeriodReport,
+  type PeriodReport,
+  type PeriodReportQuery,
+} from './statistics/compile-period-report.ts'
 export { crossTabulate } from './statistics/cross-tabulate.ts'
 export { describeCharts } from './statistics/describe-charts.ts'
 export { describeOperatorFigures } from './statistics/describe-operator-figures.ts'

@@ -15,6 +15,7 @@ import './statistics.css'
 import { CallTables } from '../calls/call-tables.tsx'
 import { CaseTables } from './case-tables.tsx'
 import { CrossTables } from './cross-tables.tsx'
+import { PeriodReportLink } from './period-report-link.tsx'
 import { ReportTables } from './report-tables.tsx'
 import { SurveyTables } from './survey-tables.tsx'
 
@@ -82,6 +83,7 @@ export function StatisticsScreen({ helplines, helplineId, labels, onError }: Pro
         <>
           <p className="hint">{t('statistics.intro')}</p>
           <p className="hint">{t('statistics.suppressed', { minimum: stats.minimumCell })}</p>
+          <PeriodReportLink helplineId={helplineId} from={stats.from} />
           <Suspense fallback={<p className="muted">{t('statistics.loading')}</p>}>
             <ChartsSection
               helplineId={helplineId}

@@ -1,8 +1,10 @@
 // A cross-table of the closed conversations of a period: any two of door, category, closing-form
-// answer, language, who got in touch, risk level, with a mediator or not, counted from conversation_fact only, with the
-// filters a coordinator picks, beside the same days just before; every count through the
-// small-cell rule. Totals count conversations (grouping sets with count distinct), so a conversation
-// with two categories is in two cells but once in its row's or column's total.
+// answer, language, who got in touch, risk level, with a mediator or not, counted from the daily
+// rollup of conversation_fact (0050) only, with the filters a coordinator picks, beside the same days
+// just before; every count through the small-cell rule. Totals count conversations, so a
+// conversation with two categories is in two cells but once in its row's or column's total: where
+// the categories are a dimension, a rollup row is counted in every category's cell but only once
+// (on its first category) in a line or table that does not split by category.
 import type {
   CrossDimension,
   CrossTable,
@@ -34,6 +36,11 @@ function keyOf(dimension: CrossDimension, param: (value: string) => string) {
 
 type Counted = { row: string | null; col: string | null; count: number }
 
+/** A rollup row's distinct categories (none: one row of nulls), the first of them marked. */
+const JOIN_CATEGORIES = `left join lateral (
+  select c.id, c.id = min(c.id) over () as first from (select distinct unnest(f.categories) as id) c
+) as cat on true`
+
 async function count(
   tx: Pick<Tx, 'query'>,
   helplineId: string,
@@ -49,10 +56,17 @@ async function count(
   if (query.flag) where.push(`${param(query.flag)} = any(f.flags)`)
   const row = keyOf(query.rows, param)
   const col = keyOf(query.columns, param)
+  const category = keyOf('category', param)
+  const byCategory = query.rows === 'category' || query.columns === 'category'
+  const counted = byCategory
+    ? `case when grouping(${category}) = 0 then sum(f.conversations)
+            else sum(f.conversations) filter (where cat.first is not false) end`
+    : 'sum(f.conversations)'
   const { rows } = await tx.query<Counted>(
-    `select ${row} as row, ${col} as col, count(distinct f.conversation_id)::int as count,
+    `select ${row} as row, ${col} as col, coalesce(${counted}, 0)::int as count,
             grouping(${row}) as row_total, grouping(${col}) as col_total
-       from conversation_fact f left join lateral unnest(f.categories) as cat(id) on true
+       from conversation_fact_day f
+       ${byCategory ? JOIN_CATEGORIES : ''}
       where ${where.join(' and ')}
       group by grouping sets ((${row}, ${col}), (${row}), (${col}), ())`,
     values,

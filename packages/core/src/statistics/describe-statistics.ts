@@ -29,7 +29,15 @@ export async function describeStatistics(
   const { from, to } = resolvePeriod(services, settings, query)
   const period = { helplineId, from, to }
   const minimumCell = settings.statistics?.minimumCell ?? MINIMUM_CELL
-  const counted = await countClosedConversations(tx, period)
+  // each read on its own connection where tx is a pool (the route's), one after the other in a transaction
+  const [counted, calls, cases, referrals, surveyCounts, reports] = await Promise.all([
+    countClosedConversations(tx, period),
+    countCalls(tx, period),
+    countCases(tx, period),
+    countReferrals(tx, period),
+    countSurveyAnswers(tx, period),
+    countReports(tx, settings, period),
+  ])
   const answersOf = (questionId: string) =>
     new Map(counted.answers.filter((a) => a.questionId === questionId).map((a) => [a.answerId, a.count]))
   const questionIds = new Set(counted.answers.map((a) => a.questionId))
@@ -49,9 +57,9 @@ export async function describeStatistics(
       language: settings.languages[0] ?? 'it',
       channels: counted.channels,
       total: counted.total,
-      calls: await countCalls(tx, period),
-      cases: await countCases(tx, period),
-      referrals: await countReferrals(tx, period),
+      calls,
+      cases,
+      referrals,
       categories: labelled(
         settings.desk?.categories ?? [],
         new Map(counted.categories.flatMap(({ id, count }) => (id === null ? [] : [[id, count]]))),
@@ -64,9 +72,9 @@ export async function describeStatistics(
       }),
       survey: {
         questions: (settings.survey?.questions ?? []).map(({ id, kind, text }) => ({ id, kind, text })),
-        counts: await countSurveyAnswers(tx, period),
+        counts: surveyCounts,
       },
-      reports: await countReports(tx, settings, period),
+      reports,
     },
     minimumCell,
   )

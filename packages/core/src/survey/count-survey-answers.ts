@@ -1,5 +1,5 @@
 // How many gave each answer to each survey question, per door, over a period: booleans read
-// 'yes'/'no', scale answers '1'…'5'. From conversation_fact only.
+// 'yes'/'no', scale answers '1'…'5'. From the daily rollup of conversation_fact only (0050).
 import type { Tx } from '../context.ts'
 import type { Period } from '../statistics/count-closed-conversations.ts'
 
@@ -13,9 +13,9 @@ export async function countSurveyAnswers(db: Pick<Tx, 'query'>, { helplineId, fr
     `select f.channel_id as "channelId", a.key as "questionId",
             case jsonb_typeof(a.value) when 'boolean' then (case when a.value = 'true' then 'yes' else 'no' end)
                  else a.value #>> '{}' end as answer,
-            count(*)::int as count
-       from conversation_fact f cross join lateral jsonb_each(f.survey_answers) a
-      where f.helpline_id = $1 and f.closed_on between $2::date and $3::date
+            sum(f.conversations)::int as count
+       from conversation_fact_day f cross join lateral jsonb_each(f.survey_answers) a
+      where f.survey_answers is not null and f.helpline_id = $1 and f.closed_on between $2::date and $3::date
       group by 1, 2, 3 order by 1, 2, 3`,
     [helplineId, from, to],
   )

@@ -1,0 +1,143 @@
+// The daily rollups (migration 0050) against the raw facts they are kept from: after facts are
+// written, changed (a late survey answer, a call-back, a door deleted) and deleted, every group of
+// the rollup has the count the facts give, and the medians and averages found in the histograms are
+// those percentile_cont and avg give over the facts.
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { after, before, describe, it } from 'node:test'
+import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { createChannel, createHelpline } from '../helplines/create-helpline.ts'
+import { timesOfHistogram } from './times-of-histogram.ts'
+
+const DIMENSIONS = `helpline_id, closed_on, channel_id, channel_kind, language, caller, triage_level, with_mediator,
+  categories, outcome, flags, survey_answers, abandoned, due_kept`
+
+/** Rows in one query's answer and not the other's, either way (none when they agree). */
+async function differences(db: TestDatabase, facts: string, rollup: string) {
+  const { rows } = await db.pool.query(
+    `(${facts} except all ${rollup}) union all (${rollup} except all ${facts})`,
+  )
+  return rows
+}
+
+describe('the statistics rollups', () => {
+  let db: TestDatabase
+  let helplineId: string
+  let doors: string[]
+  before(async () => {
+    db = await createTestDatabase()
+    ;({ id: helplineId } = await createHelpline(db.pool, {
+      slug: `r-${randomBytes(4).toString('hex')}`,
+      name: 'R',
+    }))
+    doors = [
+      (await createChannel(db.pool, { helplineId, kind: 'webchat', name: 'Chat' })).id,
+      (await createChannel(db.pool, { helplineId, kind: 'whatsapp', name: 'WhatsApp' })).id,
+    ]
+    // 600 conversations over 20 days: few values per dimension, so that groups gather many facts;
+    // some without a first reply, a category twice, some abandoned, some with survey answers
+    await db.pool.query(
+      `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
+                                      inbound_count, outbound_count, first_response_seconds, duration_seconds,
+                                      categories, outcome, triage_level, abandoned, language, flags, due_kept, caller,
+                                      survey_answers, with_mediator)
+       select gen_random_uuid(), $1, ($2::uuid[])[1 + i % 2], (array['webchat','whatsapp'])[1 + i % 2],
+              date '2026-03-01' + (i % 20), date '2026-03-01' + (i % 20), 3, 3,
+              case when i % 11 = 0 then null else 20 + (i * 37) % 300 end, 60 + (i * 53) % 1800,
+              case i % 4 when 0 then array['a','b'] when 1 then array['a','a'] when 2 then array['c'] else '{}' end,
+              case when i % 5 = 0 then '{}' else jsonb_build_object('outcome', (array['x','y'])[1 + i % 2]) end,
+              (array['none','high', null])[1 + i % 3], i % 13 = 0, (array['it','en'])[1 + i % 2],
+              case when i % 17 = 0 then array['minor_at_risk'] else '{}' end,
+              case when i % 7 = 0 then null else i % 3 = 0 end, (array['person', null])[1 + i % 2],
+              case when i % 9 = 0 then jsonb_build_object('q1', 1 + i % 5) end, i % 19 = 0
+         from generate_series(1, 600) i`,
+      [helplineId, doors],
+    )
+    await db.pool.query(
+      `insert into call_fact (call_id, helpline_id, channel_id, day, hour, outcome, ring_seconds, talk_seconds)
+       select gen_random_uuid(), $1, ($2::uuid[])[1 + i % 2], date '2026-03-01' + (i % 20), i % 24,
+              (array['answered','unanswered','voicemail'])[1 + i % 3], 3 + i % 30,
+              case when i % 3 = 0 then 30 + (i * 7) % 400 end
+         from generate_series(1, 300) i`,
+      [helplineId, doors],
+    )
+    // later changes: survey answers arrive, call-backs are tried, a door is deleted (its facts keep
+    // no door), and some facts go (a helpline's test data removed by hand)
+    await db.pool.query(
+      `update conversation_fact set survey_answers = '{"q1": 5}' where helpline_id = $1 and inbound_count = 3
+          and first_response_seconds between 20 and 60`,
+      [helplineId],
+    )
+    await db.pool.query(
+      `update call_fact set callback_seconds = ring_seconds * 10 where helpline_id = $1 and outcome = 'unanswered'`,
+      [helplineId],
+    )
+    await db.pool.query('update conversation_fact set channel_id = null where channel_id = $1', [doors[1]])
+    await db.pool.query('update call_fact set channel_id = null where channel_id = $1', [doors[1]])
+    await db.pool.query(
+      `delete from conversation_fact where helpline_id = $1 and duration_seconds between 60 and 400`,
+      [helplineId],
+    )
+    await db.pool.query(`delete from call_fact where helpline_id = $1 and ring_seconds < 6`, [helplineId])
+  })
+  after(() => db.drop())
+
+  it('counts every group of conversations as the facts do, after inserts, updates and deletes', async () => {
+    const facts = `select ${DIMENSIONS}, count(*)::int from conversation_fact where closed_on is not null group by ${DIMENSIONS}`
+    const rollup = `select ${DIMENSIONS}, conversations from conversation_fact_day`
+    assert.deepEqual(await differences(db, facts, rollup), [])
+    const { rows } = await db.pool.query<{ n: number }>(
+      'select sum(conversations)::int as n from conversation_fact_day where helpline_id = $1',
+      [helplineId],
+    )
+    assert.ok((rows[0]?.n ?? 0) > 300, 'the facts left after the deletes are counted')
+  })
+
+  it('keeps the histograms of seconds and the calls as the facts have them', async () => {
+    const seconds = `select f.helpline_id, f.closed_on, f.channel_id, f.channel_kind, m.measure, m.seconds, count(*)::int
+       from conversation_fact f cross join lateral (values ('first_response', f.first_response_seconds),
+         ('duration', f.duration_seconds), ('abandoned_wait', case when f.abandoned then f.duration_seconds end)) m(measure, seconds)
+      where m.seconds is not null group by 1, 2, 3, 4, 5, 6`
+    assert.deepEqual(await differences(db, seconds, 'select * from conversation_seconds_day'), [])
+    const calls =
+      'select helpline_id, day, channel_id, outcome, count(*)::int from call_fact group by 1, 2, 3, 4'
+    assert.deepEqual(await differences(db, calls, 'select * from call_fact_day'), [])
+    const callSeconds = `select f.helpline_id, f.day, f.channel_id, m.measure, m.seconds, count(*)::int
+       from call_fact f cross join lateral (values ('ring', f.ring_seconds), ('talk', f.talk_seconds),
+         ('callback', f.callback_seconds)) m(measure, seconds)
+      where m.seconds is not null group by 1, 2, 3, 4, 5`
+    assert.deepEqual(await differences(db, callSeconds, 'select * from call_seconds_day'), [])
+  })
+
+  it('finds the medians and averages percentile_cont and avg give over the facts', async () => {
+    // periods of odd and even counts, so both the middle value and the mean of two are found
+    for (const [from, to] of [
+      ['2026-03-01', '2026-03-20'],
+      ['2026-03-02', '2026-03-02'],
+      ['2026-03-03', '2026-03-11'],
+    ] as const) {
+      const times = await timesOfHistogram(db.pool, 'conversation', { helplineId, from, to })
+      const { rows } = await db.pool.query<{ channelId: string | null; channelKind: string; times: object }>(
+        `select channel_id as "channelId", channel_kind as "channelKind", jsonb_build_object(
+           'first_response', jsonb_build_object('median', round(percentile_cont(0.5) within group (order by first_response_seconds))::int,
+                                                'average', round(avg(first_response_seconds))::int),
+           'duration', jsonb_build_object('median', round(percentile_cont(0.5) within group (order by duration_seconds))::int,
+                                          'average', round(avg(duration_seconds))::int),
+           'abandoned_wait', jsonb_build_object(
+             'median', round(percentile_cont(0.5) within group (order by duration_seconds) filter (where abandoned))::int,
+             'average', round(avg(duration_seconds) filter (where abandoned))::int)) as times
+           from conversation_fact where helpline_id = $1 and closed_on between $2 and $3
+          group by grouping sets ((channel_id, channel_kind), ())`,
+        [helplineId, from, to],
+      )
+      assert.ok(rows.length >= 2, 'a door and all of them')
+      for (const row of rows) {
+        const door = row.channelKind ? { channelId: row.channelId, channelKind: row.channelKind } : undefined
+        const found = Object.fromEntries(
+          ['first_response', 'duration', 'abandoned_wait'].map((m) => [m, times(door)(m)]),
+        )
+        assert.deepEqual(found, row.times, `${from}…${to}, ${row.channelKind ?? 'all doors'}`)
+      }
+    }
+  })
+})
