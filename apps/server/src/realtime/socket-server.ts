@@ -1,4 +1,4 @@
-// Realtime over Socket.IO. Its PostgreSQL adapter carries every emit to the other instances
+// Realtime over Socket.IO. Its PostgreSQL adapter (batched: batched-adapter.ts) carries every emit to the other instances
 // through LISTEN/NOTIFY, so a console connected to any instance hears what happened on another.
 // Two namespaces: /console (operators, by session cookie) and /widget (visitors, by token).
 
@@ -14,7 +14,6 @@ import {
 } from '@ascolto/core'
 import type { Pool, PoolClient } from '@ascolto/db'
 import { fastifyCookie } from '@fastify/cookie'
-import { createAdapter } from '@socket.io/postgres-adapter'
 import type { FastifyBaseLogger } from 'fastify'
 import { Server } from 'socket.io'
 import { isSameOrigin, SESSION_COOKIE } from '../plugins/auth.ts'
@@ -23,6 +22,7 @@ import {
   socketLimit,
   WIDGET_SOCKETS_PER_ADDRESS,
 } from '../plugins/flood-limits.ts'
+import { createBatchedAdapter } from './batched-adapter.ts'
 import { watchDatabase } from './database-watch.ts'
 import { listeningPool } from './listening-pool.ts'
 import { assignedRoom, consoleRoom, mediationRoom, sessionRoom, userRoom } from './rooms.ts'
@@ -51,7 +51,8 @@ export function createSocketServer(
     maxHttpBufferSize: 64 * 1024,
   })
   io.adapter(
-    createAdapter(listeningPool(pool, log), {
+    // what one turn emits goes in one NOTIFY per namespace (batched-adapter.ts)
+    createBatchedAdapter(listeningPool(pool, log), {
       errorHandler: (error) => log.warn({ err: error }, 'realtime adapter'),
       // an event too large for NOTIFY (a long message's text) waits in socket_io_attachments, in
       // clear, until the next cleanup: every 10 s here rather than the adapter's 30 s

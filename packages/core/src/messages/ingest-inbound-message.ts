@@ -11,17 +11,17 @@ import { findOrCreateContact } from '../contacts/find-or-create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
-import { noteConversationLanguage } from '../conversations/note-conversation-language.ts'
+import { detectedLanguage } from '../conversations/note-conversation-language.ts'
 import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
 import { reopenRecentConversation } from '../conversations/reopen-conversation.ts'
 import { helplineSettingsAt, openingRulesOf } from '../helplines/helpline-settings.ts'
-import { dueTime, matchesWordList, RISK_OF_WORD_LIST } from '../policy/index.ts'
+import { dueTime, matchesWordList, RISK_OF_WORD_LIST, triageMessage } from '../policy/index.ts'
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
-import { triageInboundMessage } from '../triage/triage-inbound-message.ts'
+import { applyTriage } from '../triage/triage-inbound-message.ts'
 import { loadMessageView } from './message-views.ts'
 import { providerIdContext } from './provider-ids.ts'
-import { recordArrival } from './reply-window.ts'
+import { storeInboundMessage } from './store-inbound-message.ts'
 
 export type IngestResult = {
   /** stored; duplicate: the provider had sent it before, nothing written; dropped: the person is blocked */
@@ -141,32 +141,31 @@ export async function ingestInboundMessage(
 
   const messageId = randomUUID()
   const flagged = settings.moderation.autoFlag && matchesWordList(inbound.text, settings.moderation.words)
-  const inserted = await tx.query<{ created_at: Date }>(
-    `insert into message (id, conversation_id, helpline_id, channel_id, direction, kind, body_sealed, status,
-                          provider_message_id, provider_id_sealed, flagged, hidden_at, hidden_reason)
-     values ($1, $2, $3, $4, 'inbound', $5, $6, 'received', $7, $8, $9, $10, $11) returning created_at`,
-    [
-      messageId,
-      conversationId,
-      helplineId,
-      connection.id,
-      inbound.kind,
-      contact.sealer.seal(inbound.text, `message:${messageId}`),
-      providerIdHash,
-      contact.sealer.seal(inbound.providerMessageId, providerIdContext(messageId)),
-      flagged,
-      contact.blocked ? new Date() : null,
-      contact.blocked ? 'blocked' : null,
-    ],
-  )
-  const createdAt = inserted.rows[0]?.created_at ?? new Date()
-  const released = await recordArrival(tx, {
-    contactId: contact.contactId,
+  const triaged = !contact.blocked && !surveyReply
+  // the message, its triage and the conversation's language, with the person's arrival: one statement
+  const triage = triaged ? triageMessage(inbound.text, settings.triage) : null
+  const stored = await storeInboundMessage(tx, {
+    id: messageId,
+    conversationId,
+    helplineId,
     channelId: connection.id,
-    // a blocked person's kept message does not move the conversation it is hidden in
-    conversationId: contact.blocked ? null : conversationId,
-    at: createdAt,
+    contactId: contact.contactId,
+    kind: inbound.kind,
+    bodySealed: contact.sealer.seal(inbound.text, `message:${messageId}`),
+    providerIdHash,
+    providerIdSealed: contact.sealer.seal(inbound.providerMessageId, providerIdContext(messageId)),
+    flagged,
+    hidden: contact.blocked,
+    triage,
+    // what the person wrote tells their language; a caption or a place's name need not
+    language: triaged
+      ? {
+          chosen: chosen.language ?? null,
+          detected: chosen.language || inbound.kind !== 'text' ? null : detectedLanguage(inbound.text),
+        }
+      : { chosen: null, detected: null },
   })
+  const { createdAt, released, language } = stored
   if (contact.blocked) return { outcome: 'stored', messageId, conversationId, createdAt }
   if (surveyReply) {
     await recordSurveyReply(tx, surveyReply)
@@ -181,18 +180,7 @@ export async function ingestInboundMessage(
   // a yes to the volunteer's question about the survey (survey/ask-survey-consent.ts)
   if (open && inbound.kind === 'text') await takeSurveyConsent(tx, conversationId, inbound.text)
 
-  // what the person wrote tells their language; a caption or a place's name need not
-  const language = await noteConversationLanguage(
-    tx,
-    conversationId,
-    inbound.kind === 'text' ? inbound.text : '',
-    chosen.language,
-  )
-  await triageInboundMessage({ tx, afterCommit, services }, settings, {
-    id: messageId,
-    conversationId,
-    text: inbound.text,
-  })
+  if (triage) await applyTriage({ tx, afterCommit, services }, settings, conversationId, triage)
   const autoReplies = await applyArrivalRules(tx, settings, {
     sealer: contact.sealer,
     helplineId,

@@ -2,11 +2,10 @@
 // last message. A reply written later (the Friday-night message answered on Monday at 18:00) is
 // held, never refused: the channel's approved template goes instead ("you have a reply from us:
 // answer this message to read it"), once per silence, and every held reply is released, in the
-// order it was written, the moment the person writes again.
+// order it was written, the moment the person writes again (messages/store-inbound-message.ts).
 import type { ChannelAdapter, ChannelConnection } from '@ascolto/channels'
 import type { Tx } from '../context.ts'
 import type { Sealer } from '../crypto/keyring.ts'
-import { enqueue } from '../outbox/outbox.ts'
 import { queueOutboundMessage } from './queue-outbound-message.ts'
 
 /** Meta counts from its own timestamp of the person's message: the window is taken to close a little early. */
@@ -62,33 +61,4 @@ export async function holdReply(
     kind: 'template',
     text: template.text,
   })
-}
-
-/**
- * A person's message arrived at `at`: it is their last activity (retention counts from it), the
- * conversation's latest message, and it re-opens the channel's reply window, so their held
- * replies go out, oldest first. One statement for all four; `conversationId` null for a blocked
- * person's kept message, which moves nothing and releases nothing. Returns the released ids.
- */
-export async function recordArrival(
-  tx: Tx,
-  input: { contactId: string; channelId: string; conversationId: string | null; at: Date },
-): Promise<string[]> {
-  const { rows } = await tx.query<{ id: string; conversation_id: string }>(
-    `with person as (update contact set last_inbound_at = $3 where id = $1),
-          door as (update contact_identity set last_inbound_at = $3 where contact_id = $1 and channel_id = $2),
-          latest as (update conversation set last_message_at = $3 where id = $4),
-          released as (
-            update message m set status = 'queued', updated_at = now()
-              from conversation c
-             where $4::uuid is not null and m.channel_id = $2 and m.status = 'held'
-               and c.id = m.conversation_id and c.contact_id = $1
-            returning m.id, m.conversation_id, m.seq)
-     select id, conversation_id from released order by seq`,
-    [input.contactId, input.channelId, input.at, input.conversationId],
-  )
-  for (const row of rows) {
-    await enqueue(tx, 'deliver_message', `conversation:${row.conversation_id}`, { messageId: row.id })
-  }
-  return rows.map((row) => row.id)
 }

@@ -32,15 +32,29 @@ export async function triageInboundMessage(
   settings: Pick<HelplineSettings, 'triage' | 'languages'>,
   message: { id: string; conversationId: string; text: string },
 ): Promise<Triage> {
-  const { tx } = context
   const triage = triageMessage(message.text, settings.triage)
-  await tx.query('update message set risk_level = $2, risk_kinds = $3 where id = $1', [
+  await context.tx.query('update message set risk_level = $2, risk_kinds = $3 where id = $1', [
     message.id,
     triage.level,
     triage.kinds,
   ])
-  await updateConversationRisk(tx, message.conversationId)
-  if (triage.level !== 'imminent') return triage
+  await applyTriage(context, settings, message.conversationId, triage)
+  return triage
+}
+
+/**
+ * What a message's triage, already stored with it, does to its conversation: its level, and at an
+ * imminent level the system's flag. Ingest stores the level in the message's own insert.
+ */
+export async function applyTriage(
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  settings: Pick<HelplineSettings, 'languages'>,
+  conversationId: string,
+  triage: Triage,
+): Promise<void> {
+  const { tx } = context
+  await updateConversationRisk(tx, conversationId)
+  if (triage.level !== 'imminent') return
 
   // one open imminent flag per conversation: a second imminent message alerts through the same one
   const { rows } = await tx.query<ConversationRecord & { flagged: boolean }>(
@@ -49,7 +63,7 @@ export async function triageInboundMessage(
                      where f.conversation_id = c.id and f.kind = 'imminent_risk' and f.acknowledged_at is null) as flagged
        from conversation c left join keystore.contact_key k on k.contact_id = c.contact_id
       where c.id = $1`,
-    [message.conversationId],
+    [conversationId],
   )
   const record = rows[0]
   if (record && !record.flagged) {
@@ -62,5 +76,4 @@ export async function triageInboundMessage(
       )
     await recordFlag(context, record, { kind: 'imminent_risk', reason }, null)
   }
-  return triage
 }

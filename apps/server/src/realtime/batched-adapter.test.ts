@@ -1,0 +1,94 @@
+// The batched adapter: what one instance emits in one turn reaches the other in one NOTIFY, every
+// event in its order; an event too long for a NOTIFY still arrives (as the adapter's attachment).
+import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { after, before, describe, it } from 'node:test'
+import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import pg from 'pg'
+import { Server } from 'socket.io'
+import { io as connect, type Socket } from 'socket.io-client'
+import { createBatchedAdapter } from './batched-adapter.ts'
+
+const CHANNEL = 'socket.io#/'
+/** The adapter's own messages that say an instance is alive (socket.io-adapter's MessageType). */
+const HEARTBEATS = [1, 2]
+
+describe('one NOTIFY for what an instance emits in one turn', () => {
+  let database: TestDatabase
+  let listener: pg.Client
+  const notifications: string[] = []
+  const servers: Server[] = []
+  let client: Socket | undefined
+  const received: unknown[][] = []
+
+  before(async () => {
+    database = await createTestDatabase()
+    listener = new pg.Client({ connectionString: database.url })
+    await listener.connect()
+    listener.on('notification', (message) => notifications.push(message.payload ?? ''))
+    await listener.query(`listen "${CHANNEL}"`)
+    const receiving = createServer().listen(0)
+    for (const http of [createServer().listen(0), receiving]) {
+      const server = new Server(http)
+      server.adapter(createBatchedAdapter(database.pool, { cleanupInterval: 10_000, errorHandler: () => {} }))
+      servers.push(server)
+    }
+    const { port } = receiving.address() as AddressInfo
+    const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false })
+    client = socket
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve())
+      socket.once('connect_error', reject)
+    })
+    socket.onAny((event, ...args) => received.push([event, ...args]))
+  })
+  after(async () => {
+    client?.disconnect()
+    for (const server of servers) await server.close()
+    await listener.end()
+    await database.drop()
+  })
+
+  /** Resolves when `event` has reached the client on the other instance, and its NOTIFY the listener. */
+  const arrived = async (event: string) => {
+    const deadline = Date.now() + 10_000
+    while (!received.some(([name]) => name === event) || !notifications.some((n) => n.includes(event))) {
+      if (Date.now() > deadline) throw new Error(`${event} did not arrive`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+
+  it('sends six emits of one turn as one NOTIFY, and the other instance hears each, in order', async () => {
+    const sender = servers[0] as Server
+    const before = notifications.length
+    for (let i = 1; i <= 6; i++) sender.emit('event', i)
+    await arrived('event')
+    // a later turn's emit, whose NOTIFY must come after the batch's: then the batch was all there was
+    sender.emit('after-batch')
+    await arrived('after-batch')
+    // the adapters' heartbeats go on the same channel, alone or with what is emitted: not counted
+    const ours = notifications.slice(before).filter((n) => !HEARTBEATS.includes(JSON.parse(n).type))
+    assert.equal(ours.length, 2)
+    assert.deepEqual(
+      received.filter(([name]) => name === 'event').map(([, value]) => value),
+      [1, 2, 3, 4, 5, 6],
+    )
+  })
+
+  it('carries an event too long for a NOTIFY, after the ones emitted before it', async () => {
+    const sender = servers[0] as Server
+    const long = 'x'.repeat(20_000)
+    sender.emit('short', 'before')
+    sender.emit('long', long)
+    await arrived('short')
+    const deadline = Date.now() + 10_000
+    while (!received.some(([name]) => name === 'long')) {
+      if (Date.now() > deadline) throw new Error('long did not arrive')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const names = received.map(([name]) => name)
+    assert.ok(names.indexOf('short') < names.indexOf('long'))
+    assert.equal(received.find(([name]) => name === 'long')?.[1], long)
+  })
+})

@@ -1,0 +1,136 @@
+// Socket.IO's PostgreSQL adapter, with what one turn of the event loop publishes sent as one NOTIFY
+// per namespace. The adapter sends a NOTIFY per emit, and a person's message makes six (the
+// conversation to those who follow it and, withheld, to the rest; the rooms it leaves; the message
+// the same way and to its mediator): each a statement, and each NOTIFY's commit takes the
+// database's one notification lock. Batched, a message is one NOTIFY. The other instances split
+// the batch and take each message as the adapter would have; what must go as an attachment (binary,
+// or too long for a NOTIFY) goes as the adapter sends it, after the batch before it.
+import type { Pool } from '@ascolto/db'
+import { PostgresAdapter } from '@socket.io/postgres-adapter'
+import { hasBinary, PubSubClient } from '@socket.io/postgres-adapter/dist/util.js'
+import type { Namespace } from 'socket.io'
+
+/** The adapter's limit of a NOTIFY's payload (PostgreSQL's is 8,000 bytes); beyond, an attachment. */
+const PAYLOAD_THRESHOLD = 8000
+/** Room left in a batch's payload for its own envelope. */
+const ENVELOPE = 200
+const CHANNEL_PREFIX = 'socket.io'
+/** Marks a NOTIFY carrying several of the adapter's messages. */
+export const BATCH_TYPE = 'ascolto.batch'
+
+type Published = Parameters<PubSubClient['publish']>[0]
+type Message = Published & { uid: string; nsp: string }
+type Batch = { uid: string; nsp: string; type: typeof BATCH_TYPE; messages: Message[] }
+type Options = { cleanupInterval: number; errorHandler: (error: Error) => void }
+
+class BatchingClient extends PubSubClient {
+  private readonly pending = new Map<string, Promise<void>>()
+  private readonly queued = new Map<string, Message[]>()
+
+  private readonly notifyPool: Pool
+  private readonly options: Options
+
+  constructor(
+    notifyPool: Pool,
+    options: Options,
+    isFromSelf: (message: Message) => boolean,
+    onMessage: (message: Message | Batch) => void,
+  ) {
+    super(
+      notifyPool as never,
+      {
+        channelPrefix: CHANNEL_PREFIX,
+        tableName: 'socket_io_attachments',
+        payloadThreshold: PAYLOAD_THRESHOLD,
+        ...options,
+      },
+      isFromSelf as never,
+      onMessage as never,
+    )
+    this.notifyPool = notifyPool
+    this.options = options
+  }
+
+  override publish(published: Published): Promise<void> {
+    const message = published as Message
+    // binary or long: the adapter's own way (an attachment), once what was queued before it is sent
+    if (hasBinary(message) || Buffer.byteLength(JSON.stringify(message)) > PAYLOAD_THRESHOLD - ENVELOPE) {
+      return (this.pending.get(message.nsp) ?? Promise.resolve()).then(() => super.publish(published))
+    }
+    const queued = this.queued.get(message.nsp)
+    if (queued) {
+      queued.push(message)
+      return this.pending.get(message.nsp) ?? Promise.resolve()
+    }
+    const messages = [message]
+    this.queued.set(message.nsp, messages)
+    const sent = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.send(message.nsp))
+    this.pending.set(message.nsp, sent)
+    return sent
+  }
+
+  private async send(nsp: string) {
+    const messages = this.queued.get(nsp) ?? []
+    this.queued.delete(nsp)
+    this.pending.delete(nsp)
+    // as many as fit in one payload; the rare overflow in the next
+    const payloads: string[] = []
+    let group: Message[] = []
+    let size = 0
+    const close = () => {
+      const [only] = group
+      if (group.length === 1 && only) payloads.push(JSON.stringify(only))
+      else if (only) {
+        const batch: Batch = { uid: only.uid, nsp, type: BATCH_TYPE, messages: group }
+        payloads.push(JSON.stringify(batch))
+      }
+      group = []
+      size = 0
+    }
+    for (const message of messages) {
+      const length = Buffer.byteLength(JSON.stringify(message)) + 1
+      if (size + length > PAYLOAD_THRESHOLD - ENVELOPE) close()
+      group.push(message)
+      size += length
+    }
+    close()
+    for (const payload of payloads) {
+      await this.notifyPool
+        .query('select pg_notify($1, $2)', [`${CHANNEL_PREFIX}#${nsp}`, payload])
+        .catch(this.options.errorHandler)
+    }
+  }
+}
+
+/** As `createAdapter` of @socket.io/postgres-adapter, with the messages of one turn in one NOTIFY. */
+export function createBatchedAdapter(pool: Pool, options: Options) {
+  const namespaces = new Map<string, PostgresAdapter>()
+  // the adapter's own fields, protected: the library's createAdapter reads them the same way
+  const adapterOf = (message: { nsp: string }) =>
+    namespaces.get(message.nsp) as unknown as
+      | { uid: string; onMessage: (message: Message) => void }
+      | undefined
+  const client = new BatchingClient(
+    pool,
+    options,
+    (message) => adapterOf(message)?.uid === message.uid,
+    (message) => {
+      const messages = message.type === BATCH_TYPE ? (message as Batch).messages : [message as Message]
+      for (const one of messages) adapterOf(one)?.onMessage(one)
+    },
+  )
+  // Socket.IO calls it with `new`, which an arrow function refuses
+  // biome-ignore lint/complexity/useArrowFunction: constructed with new by Socket.IO
+  return function (nsp: Namespace) {
+    const adapter = new PostgresAdapter(nsp, {}, client)
+    namespaces.set(nsp.name, adapter)
+    client.addNamespace(nsp.name)
+    const close = adapter.close.bind(adapter)
+    adapter.close = () => {
+      namespaces.delete(nsp.name)
+      if (namespaces.size === 0) client.close()
+      return close()
+    }
+    return adapter
+  }
+}
