@@ -8,6 +8,7 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { addMembership, createHelpline, createKeyring, createUser, type Services } from '@ascolto/core'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
+import { eventually } from '../../testing/eventually.ts'
 import {
   connectFakeWhatsApp,
   type FakeWhatsApp,
@@ -83,12 +84,15 @@ describe('WhatsApp logs', () => {
       })
       const [sent] = (await fake.waitForSent(before + 1)).slice(before)
       assert.ok(sent)
+      // the status's own log line has reached the output before the process is stopped
+      const webhookLines = () => ascolto.output().match(/"msg":"webhook"/g)?.length ?? 0
+      const logged = webhookLines()
       await postWhatsAppWebhook(
         channel.webhookUrl,
         channel.appSecret,
         whatsappPayload({ statuses: [whatsappStatus(sent.wamid, 'read')] }),
       )
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      await eventually('the status webhook logged', () => webhookLines() > logged)
       await stopAscolto(ascolto)
 
       const output = ascolto.output()
