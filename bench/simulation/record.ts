@@ -18,6 +18,8 @@ export type Episode = {
   /** When the person stops waiting, if nobody has answered by then. */
   patienceEndsAt: number
   firstHumanAt?: number
+  /** When the web chat's grace time after they left ended the conversation, nobody having answered. */
+  endedUnansweredAt?: number
   /** Answered in writing through the console, or by the call-back a voicemail asked for. */
   answeredBy?: 'message' | 'call'
   alertAcknowledgedAt?: number

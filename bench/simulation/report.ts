@@ -48,7 +48,8 @@ export async function reportOf(record: SimulationRecord, pool: Pool, helplineId:
     )
   const lastQuarter = quarters.at(-1)?.at ?? record.end
   const why = (e: Episode): MissReason => {
-    if (e.firstHumanAt === undefined && e.door === 'widget' && e.patienceEndsAt < lastQuarter)
+    // only an end before the due time is why it was missed (after it, the miss was already made)
+    if (e.endedUnansweredAt !== undefined && (e.dueAt === null || e.endedUnansweredAt <= e.dueAt))
       return 'left the web chat, which ended the conversation'
     if (e.firstHumanAt === undefined && (e.dueAt ?? lastQuarter) >= lastQuarter)
       return 'due after the simulation ended'

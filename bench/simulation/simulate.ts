@@ -113,7 +113,9 @@ export async function simulate(
         // the server's sweep of gone visitors runs every real minute, at whatever simulated time
         // it then is: run here at the end of the grace time, it ends the conversation at the
         // simulated moment it should, the same on a busy machine or an idle one
-        events.at(clock.now + VISITOR_GONE_MINUTES * MINUTE + 1000, () => endGone(installation, clock))
+        events.at(clock.now + VISITOR_GONE_MINUTES * MINUTE + 1000, () =>
+          endGone(installation, events, clock, episode),
+        )
       })
       // the supervisor's console rings at once: a minute or two to look
       if (arrival.risk === 'imminent') events.at(clock.now + 2 * MINUTE, () => desk.supervise())
@@ -157,8 +159,26 @@ export async function simulate(
   }
 }
 
-async function endGone(installation: Installation, clock: SimClock) {
+/**
+ * The server's sweep at this simulated moment, and what it did to the person's conversation: ended
+ * unanswered, noted when; or kept in the queue (written while the line was closed, it waits for its
+ * due time), looked at again just after that time, as the server's next sweep would.
+ */
+async function endGone(
+  installation: Installation,
+  events: ReturnType<typeof timeline>,
+  clock: SimClock,
+  episode: Episode,
+) {
   await withTransaction(installation.pool, (tx, afterCommit) =>
     endGoneVisitors({ tx, afterCommit, services: installation.services }, new Date(clock.now)),
   )
+  if (episode.firstHumanAt !== undefined) return
+  const { rows } = await installation.pool.query<{ status: string; left: boolean }>(
+    `select status, ended_by_visitor_at is not null as left from conversation where id = $1`,
+    [episode.conversationId],
+  )
+  if (rows[0]?.status === 'closed' && rows[0].left) episode.endedUnansweredAt = clock.now
+  else if (rows[0]?.status === 'waiting' && episode.dueAt !== null && episode.dueAt >= clock.now)
+    events.at(episode.dueAt + 1000, () => endGone(installation, events, clock, episode))
 }

@@ -83,8 +83,23 @@ export function openDesk(
     await api(person, `/api/conversations/${conversationId}/close`, closingForm())
     person.holding.delete(conversationId)
     if (person.calling === conversationId) person.calling = undefined
+    await attendAssigned()
     if (person.leaving && person.holding.size === 0) await signOut(person)
     await dispatch()
+  }
+
+  /**
+   * A close frees a place, and a desk with automatic assignment gives a waiting conversation to
+   * the least busy volunteer (`assignWaiting` of close-conversation.ts): whoever got one answers it.
+   */
+  async function attendAssigned() {
+    const { rows } = await installation.pool.query<{ id: string; assignee_id: string }>(
+      `select id, assignee_id from conversation
+        where helpline_id = $1 and status = 'open' and assignee_id = any($2::uuid[])`,
+      [helplineId, [...signedIn.keys()]],
+    )
+    for (const row of rows)
+      if (!signedIn.get(row.assignee_id)?.holding.has(row.id)) await attend(row.id, row.assignee_id)
   }
 
   async function take(person: AtWork, conversation: ConversationView) {
