@@ -8,9 +8,18 @@
 // dialog), if the page holds an element a payload could have made (an on* attribute, a
 // javascript: or data: address, a script, an iframe), or if a message shows an override.
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { DESK_SETTINGS, setDeskSettings } from '../apps/server/src/testing/desk-settings.ts'
+import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  newWamid,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+  whatsappPayload,
+} from '../apps/server/src/testing/fake-whatsapp.ts'
 import {
   call,
   makeHelpline,
@@ -45,7 +54,20 @@ const shown = (payload: string) => payload.replace(/[\u202D\u202E]/g, '')
 /** What staff type: the same set, marked as theirs. */
 const STAFF = PERSON.map((payload) => `${payload} ·`)
 const NAME = '<img src=x onerror=pwned("name")>Giulia\u202E'
-const MARKUP_LABEL = '<svg onload=alert("label")>Solitudine'
+const MARKUP_LABEL = '<svg onload=alert("label")>Solitudine\u202Eata'
+/** What staff write that others read (names, titles, labels) is shown without overrides too. */
+/** The names of files a person sends: shown as written, never as markup, never turned around. */
+const FILE_NAMES = [
+  '<img src=x onerror=pwned("file")>.pdf',
+  '"><svg onload=alert("file")>.pdf',
+  'fattura\u202Efdp.exe',
+]
+const CANNED_TITLE = `${STAFF[2]} saluto\u202Eoiggas`
+const CASE_TITLE = `${STAFF[1]} pratica\u202Dfdp.exe`
+
+/** The overrides left in a page's text; '' when every one was dropped. */
+const overridesIn = (page: Page) =>
+  page.evaluate(() => ((document.body.textContent ?? '').match(/[\u202D\u202E]/g) ?? []).join(''))
 
 /** Every element a payload could have made; [] on a page that rendered them all as text. */
 function dangerousElements(page: Page) {
@@ -74,6 +96,7 @@ function dangerousElements(page: Page) {
 describe('markup in every place people and staff type, in Chromium', () => {
   let server: TestServer
   let browser: Browser
+  let fake: FakeWhatsApp
   const contexts: BrowserContext[] = []
   /** Each payload that ran, by the binding or a dialog. */
   const ran: string[] = []
@@ -81,10 +104,12 @@ describe('markup in every place people and staff type, in Chromium', () => {
   before(async () => {
     server = await startTestServer()
     browser = await launchBrowser()
+    fake = await startFakeWhatsApp()
   })
   after(async () => {
     for (const context of contexts) await context.close()
     await browser?.close()
+    await fake?.close()
     await server?.close()
   })
 
@@ -114,7 +139,7 @@ describe('markup in every place people and staff type, in Chromium', () => {
     })
     const canned = await call(`${server.url}/api/helplines/${line.helplineId}/canned-replies`, {
       cookie: coordinator.cookie,
-      body: { shortcut: 'marcato', title: STAFF[2], text: STAFF[5] },
+      body: { shortcut: 'marcato', title: CANNED_TITLE, text: STAFF[5] },
     })
     assert.equal(canned.status, 201, JSON.stringify(canned.body))
     const volunteer = await makePerson(server, line.helplineId, 'volunteer', NAME)
@@ -146,11 +171,9 @@ describe('markup in every place people and staff type, in Chromium', () => {
     assert.equal(previews.join('').match(/[\u202D\u202E]/), null)
     const reply = desk.getByLabel('Risposta', { exact: true })
     await reply.fill('/marc')
-    await desk
-      .getByRole('listbox', { name: 'Risposte pronte' })
-      .getByText(STAFF[2] ?? '')
-      .waitFor()
+    await desk.getByRole('listbox', { name: 'Risposte pronte' }).getByText(shown(CANNED_TITLE)).waitFor()
     assert.deepEqual(await dangerousElements(desk), [], 'the canned replies offered')
+    assert.equal(await overridesIn(desk), '', 'the canned replies offered')
     for (const payload of STAFF) {
       await reply.fill(payload)
       await reply.press('Enter')
@@ -163,11 +186,12 @@ describe('markup in every place people and staff type, in Chromium', () => {
       .getByText(STAFF[3] ?? '', { exact: true })
       .nth(1)
       .waitFor()
-    await desk.getByText(NAME).first().waitFor()
+    await desk.getByText(shown(NAME)).first().waitFor()
     await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
     const closing = desk.getByRole('dialog', { name: /Chiudere la conversazione/ })
-    await closing.getByRole('checkbox', { name: MARKUP_LABEL }).waitFor()
+    await closing.getByRole('checkbox', { name: shown(MARKUP_LABEL) }).waitFor()
     assert.deepEqual(await dangerousElements(desk), [], 'the desk')
+    assert.equal(await overridesIn(desk), '', 'the desk: names, labels and messages')
     await screenshot(desk, 'console-markup-as-text-1280')
     await desk.keyboard.press('Escape')
 
@@ -188,16 +212,53 @@ describe('markup in every place people and staff type, in Chromium', () => {
     const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
     const opened = await call(`${server.url}/api/cases`, {
       cookie,
-      body: { conversationId: rows[0]?.id, title: STAFF[1] },
+      body: { conversationId: rows[0]?.id, title: CASE_TITLE },
     })
     assert.equal(opened.status, 201, JSON.stringify(opened.body))
     await desk.goto(`${server.url}/#/cases/${opened.body.id}`)
-    await desk
-      .getByText(STAFF[1] ?? '', { exact: true })
-      .first()
-      .waitFor()
+    await desk.getByText(shown(CASE_TITLE), { exact: true }).first().waitFor()
+    assert.equal(await overridesIn(desk), '', 'the case')
     await screenshot(desk, 'console-case-markup-as-text-1280')
     assert.deepEqual(await dangerousElements(desk), [], 'the case')
+
+    // a person sends documents on WhatsApp, as Meta posts them, whose file names are markup
+    const whatsapp = await connectFakeWhatsApp(server, fake, { helplineId: line.helplineId })
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n')
+    const documents = FILE_NAMES.map((filename) => ({
+      from: '393471230099',
+      id: newWamid('393471230099'),
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      type: 'document',
+      document: {
+        filename,
+        mime_type: 'application/pdf',
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        id: fake.addMedia(pdf, 'application/pdf'),
+      },
+    }))
+    const posted = await postWhatsAppWebhook(
+      whatsapp.webhookUrl,
+      whatsapp.appSecret,
+      whatsappPayload({ messages: documents }),
+    )
+    assert.equal(posted.status, 200)
+    const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${line.helplineId}`, {
+      cookie,
+    })
+    const fromWhatsApp: string = queue.body.conversations[0].id
+    const taken = await call(`${server.url}/api/conversations/${fromWhatsApp}/take`, { cookie, body: {} })
+    assert.equal(taken.status, 200)
+    await desk.goto(`${server.url}/#/conversations/${fromWhatsApp}`)
+    for (const name of FILE_NAMES) await messages.getByText(`📄 ${shown(name)}`, { exact: true }).waitFor()
+    const downloads = messages.getByRole('link', { name: 'Scarica il file' })
+    await eventually('the three files are stored', async () => (await downloads.count()) === 3)
+    // the file is served under a fixed name: the person's never reaches a header
+    const served = await desk.request.get(`${server.url}${await downloads.first().getAttribute('href')}`)
+    assert.equal(served.status(), 200)
+    assert.equal(served.headers()['content-disposition'], 'attachment; filename="file"')
+    assert.deepEqual(await dangerousElements(desk), [], 'the file names')
+    assert.equal(await overridesIn(desk), '', 'the file names')
+    await screenshot(desk, 'console-file-names-as-text-1280')
 
     // nothing ran anywhere; and the watch sees what does run: a payload put into a page as markup
     // calls the binding, and its element is named (a payload run earlier was recorded before this)
