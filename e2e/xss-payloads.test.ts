@@ -8,18 +8,23 @@
 // dialog), if the page holds an element a payload could have made (an on* attribute, a
 // javascript: or data: address, a script, an iframe), or if a message shows an override.
 import assert from 'node:assert/strict'
-import { createHash } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { DESK_SETTINGS, setDeskSettings } from '../apps/server/src/testing/desk-settings.ts'
 import {
   connectFakeWhatsApp,
   type FakeWhatsApp,
-  newWamid,
   postWhatsAppWebhook,
   startFakeWhatsApp,
   whatsappPayload,
 } from '../apps/server/src/testing/fake-whatsapp.ts'
+import {
+  connectLocalMailbox,
+  type Dovecot,
+  type LocalSmtp,
+  startDovecot,
+  startLocalSmtp,
+} from '../apps/server/src/testing/local-mail.ts'
 import {
   call,
   makeHelpline,
@@ -31,6 +36,7 @@ import {
 } from '../apps/server/src/testing/test-server.ts'
 import { makePerson, signIn } from './accounts.ts'
 import { launchBrowser, screenshot } from './browser.ts'
+import { FILE_NAMES, mailWithAttachments, whatsappDocuments } from './file-name-payloads.ts'
 import { eventually } from './widget-helpers.ts'
 
 /** What a person types. */
@@ -56,12 +62,7 @@ const STAFF = PERSON.map((payload) => `${payload} ·`)
 const NAME = '<img src=x onerror=pwned("name")>Giulia\u202E'
 const MARKUP_LABEL = '<svg onload=alert("label")>Solitudine\u202Eata'
 /** What staff write that others read (names, titles, labels) is shown without overrides too. */
-/** The names of files a person sends: shown as written, never as markup, never turned around. */
-const FILE_NAMES = [
-  '<img src=x onerror=pwned("file")>.pdf',
-  '"><svg onload=alert("file")>.pdf',
-  'fattura\u202Efdp.exe',
-]
+const MAILBOX = 'ascolto@helpline.example.org'
 const CANNED_TITLE = `${STAFF[2]} saluto\u202Eoiggas`
 const CASE_TITLE = `${STAFF[1]} pratica\u202Dfdp.exe`
 
@@ -97,6 +98,8 @@ describe('markup in every place people and staff type, in Chromium', () => {
   let server: TestServer
   let browser: Browser
   let fake: FakeWhatsApp
+  let dovecot: Dovecot
+  let smtp: LocalSmtp
   const contexts: BrowserContext[] = []
   /** Each payload that ran, by the binding or a dialog. */
   const ran: string[] = []
@@ -104,12 +107,16 @@ describe('markup in every place people and staff type, in Chromium', () => {
   before(async () => {
     server = await startTestServer()
     browser = await launchBrowser()
-    fake = await startFakeWhatsApp()
+    ;[fake, dovecot, smtp] = await Promise.all([
+      startFakeWhatsApp(),
+      startDovecot({ [MAILBOX]: 'segreta' }),
+      startLocalSmtp(),
+    ])
   })
   after(async () => {
     for (const context of contexts) await context.close()
     await browser?.close()
-    await fake?.close()
+    await Promise.all([fake?.close(), dovecot?.close(), smtp?.close()])
     await server?.close()
   })
 
@@ -210,6 +217,15 @@ describe('markup in every place people and staff type, in Chromium', () => {
       body: { email: volunteer.email, password: TEST_PASSWORD },
     })
     const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const waitingIds = async () => {
+      const queue = await call(
+        `${server.url}/api/conversations?status=waiting&helplineId=${line.helplineId}`,
+        {
+          cookie,
+        },
+      )
+      return (queue.body.conversations as Array<{ id: string }>).map((c) => c.id)
+    }
     const opened = await call(`${server.url}/api/cases`, {
       cookie,
       body: { conversationId: rows[0]?.id, title: CASE_TITLE },
@@ -221,43 +237,36 @@ describe('markup in every place people and staff type, in Chromium', () => {
     await screenshot(desk, 'console-case-markup-as-text-1280')
     assert.deepEqual(await dangerousElements(desk), [], 'the case')
 
-    // a person sends documents on WhatsApp, as Meta posts them, whose file names are markup
+    // a person sends documents on WhatsApp, as Meta posts them, and a mail with attachments, whose
+    // file names are markup; each door's conversation shows them as written
     const whatsapp = await connectFakeWhatsApp(server, fake, { helplineId: line.helplineId })
-    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n')
-    const documents = FILE_NAMES.map((filename) => ({
-      from: '393471230099',
-      id: newWamid('393471230099'),
-      timestamp: String(Math.floor(Date.now() / 1000)),
-      type: 'document',
-      document: {
-        filename,
-        mime_type: 'application/pdf',
-        sha256: createHash('sha256').update(pdf).digest('hex'),
-        id: fake.addMedia(pdf, 'application/pdf'),
-      },
-    }))
     const posted = await postWhatsAppWebhook(
       whatsapp.webhookUrl,
       whatsapp.appSecret,
-      whatsappPayload({ messages: documents }),
+      whatsappPayload({ messages: whatsappDocuments(fake, '393471230099') }),
     )
     assert.equal(posted.status, 200)
-    const queue = await call(`${server.url}/api/conversations?status=waiting&helplineId=${line.helplineId}`, {
-      cookie,
-    })
-    const fromWhatsApp: string = queue.body.conversations[0].id
-    const taken = await call(`${server.url}/api/conversations/${fromWhatsApp}/take`, { cookie, body: {} })
-    assert.equal(taken.status, 200)
-    await desk.goto(`${server.url}/#/conversations/${fromWhatsApp}`)
-    for (const name of FILE_NAMES) await messages.getByText(`📄 ${shown(name)}`, { exact: true }).waitFor()
-    const downloads = messages.getByRole('link', { name: 'Scarica il file' })
-    await eventually('the three files are stored', async () => (await downloads.count()) === 3)
-    // the file is served under a fixed name: the person's never reaches a header
-    const served = await desk.request.get(`${server.url}${await downloads.first().getAttribute('href')}`)
-    assert.equal(served.status(), 200)
-    assert.equal(served.headers()['content-disposition'], 'attachment; filename="file"')
-    assert.deepEqual(await dangerousElements(desk), [], 'the file names')
-    assert.equal(await overridesIn(desk), '', 'the file names')
+    await connectLocalMailbox(
+      server,
+      { dovecot, smtp, address: MAILBOX, password: 'segreta' },
+      { helplineId: line.helplineId, displayName: 'Linea', replySubject: 'Dalla linea' },
+    )
+    await dovecot.deliver(MAILBOX, mailWithAttachments('mario@example.org', MAILBOX))
+    await eventually('both doors have written', async () => (await waitingIds()).length === 2)
+    for (const id of await waitingIds()) {
+      const taken = await call(`${server.url}/api/conversations/${id}/take`, { cookie, body: {} })
+      assert.equal(taken.status, 200)
+      await desk.goto(`${server.url}/#/conversations/${id}`)
+      for (const name of FILE_NAMES) await messages.getByText(`📄 ${shown(name)}`, { exact: true }).waitFor()
+      const downloads = messages.getByRole('link', { name: 'Scarica il file' })
+      await eventually('the three files are stored', async () => (await downloads.count()) === 3)
+      // the file is served under a fixed name: the person's never reaches a header
+      const served = await desk.request.get(`${server.url}${await downloads.first().getAttribute('href')}`)
+      assert.equal(served.status(), 200)
+      assert.equal(served.headers()['content-disposition'], 'attachment; filename="file"')
+      assert.deepEqual(await dangerousElements(desk), [], 'the file names')
+      assert.equal(await overridesIn(desk), '', 'the file names')
+    }
     await screenshot(desk, 'console-file-names-as-text-1280')
 
     // nothing ran anywhere; and the watch sees what does run: a payload put into a page as markup
