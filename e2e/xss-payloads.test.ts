@@ -62,6 +62,8 @@ const STAFF = PERSON.map((payload) => `${payload} ·`)
 const NAME = '<img src=x onerror=pwned("name")>Giulia\u202E'
 const MARKUP_LABEL = '<svg onload=alert("label")>Solitudine\u202Eata'
 /** What staff write that others read (names, titles, labels) is shown without overrides too. */
+/** The helpline's own name, which the widget shows as its title and the author of its replies. */
+const LINE_NAME = 'Linea\u202Eaenil di ascolto'
 const MAILBOX = 'ascolto@helpline.example.org'
 const CANNED_TITLE = `${STAFF[2]} saluto\u202Eoiggas`
 const CASE_TITLE = `${STAFF[1]} pratica\u202Dfdp.exe`
@@ -137,6 +139,7 @@ describe('markup in every place people and staff type, in Chromium', () => {
   it('shows every payload as text and runs none', async () => {
     const line = await makeHelpline(server.pool)
     await relaxVolunteerSecondFactor(server.pool, line.helplineId)
+    await server.pool.query('update helpline set name = $2 where id = $1', [line.helplineId, LINE_NAME])
     const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
     const [first, ...others] = DESK_SETTINGS.categories
     assert.ok(first)
@@ -206,6 +209,8 @@ describe('markup in every place people and staff type, in Chromium', () => {
     for (const payload of STAFF)
       await person.getByRole('log').getByText(shown(payload), { exact: true }).waitFor()
     assert.deepEqual(await dangerousElements(person), [], 'the chat page')
+    await person.getByText(shown(LINE_NAME)).first().waitFor()
+    assert.equal(await overridesIn(person), '', 'the chat page: the helpline’s name and the messages')
     await screenshot(person, 'widget-markup-as-text-390')
 
     // a case whose title is markup, in the case list and the case itself

@@ -1,7 +1,7 @@
 // Every call to the server goes through here: same origin, the session cookie, JSON both ways.
 // A failure becomes an ApiError carrying the server's code, so screens can say what went wrong.
 import type { ErrorView, FileProblem } from '@ascolto/protocol'
-import { withoutOverrides } from '@ascolto/protocol/links'
+import { overridesDropped } from '@ascolto/protocol/links'
 
 export class ApiError extends Error {
   readonly status: number
@@ -33,13 +33,6 @@ function isErrorView(value: unknown): value is ErrorView {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value
 }
 
-// What staff write for others to read (display names, case titles, canned replies' titles, the
-// helpline's categories) could carry a right-to-left override that turns the words after it
-// around as read, as a person's text could: the console never shows one, so every string the
-// server sends is taken without them, old rows too, and a screen cannot forget to.
-const shownAsWritten = (_key: string, value: unknown) =>
-  typeof value === 'string' ? withoutOverrides(value) : value
-
 export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
@@ -63,9 +56,10 @@ export async function request<T>(
     throw new ApiError(0, { code: NETWORK_ERROR, message: 'The server cannot be reached' })
   }
   if (response.status === 204) return undefined as T
+  // names, titles and labels staff wrote are shown without overrides, as a person's text is
   const payload: unknown = await response
     .text()
-    .then((text) => JSON.parse(text, shownAsWritten))
+    .then((text) => JSON.parse(text, overridesDropped))
     .catch(() => undefined)
   if (!response.ok) {
     const error = isErrorView(payload)
