@@ -12,6 +12,20 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { DESK_SETTINGS, setDeskSettings } from '../apps/server/src/testing/desk-settings.ts'
 import {
+  connectFakeWhatsApp,
+  type FakeWhatsApp,
+  postWhatsAppWebhook,
+  startFakeWhatsApp,
+  whatsappPayload,
+} from '../apps/server/src/testing/fake-whatsapp.ts'
+import {
+  connectLocalMailbox,
+  type Dovecot,
+  type LocalSmtp,
+  startDovecot,
+  startLocalSmtp,
+} from '../apps/server/src/testing/local-mail.ts'
+import {
   call,
   makeHelpline,
   makeOperator,
@@ -22,6 +36,7 @@ import {
 } from '../apps/server/src/testing/test-server.ts'
 import { makePerson, signIn } from './accounts.ts'
 import { launchBrowser, screenshot } from './browser.ts'
+import { FILE_NAMES, mailWithAttachments, whatsappDocuments } from './file-name-payloads.ts'
 import { eventually } from './widget-helpers.ts'
 
 /** What a person types. */
@@ -45,7 +60,17 @@ const shown = (payload: string) => payload.replace(/[\u202D\u202E]/g, '')
 /** What staff type: the same set, marked as theirs. */
 const STAFF = PERSON.map((payload) => `${payload} ·`)
 const NAME = '<img src=x onerror=pwned("name")>Giulia\u202E'
-const MARKUP_LABEL = '<svg onload=alert("label")>Solitudine'
+const MARKUP_LABEL = '<svg onload=alert("label")>Solitudine\u202Eata'
+/** What staff write that others read (names, titles, labels) is shown without overrides too. */
+/** The helpline's own name, which the widget shows as its title and the author of its replies. */
+const LINE_NAME = 'Linea\u202Eaenil di ascolto'
+const MAILBOX = 'ascolto@helpline.example.org'
+const CANNED_TITLE = `${STAFF[2]} saluto\u202Eoiggas`
+const CASE_TITLE = `${STAFF[1]} pratica\u202Dfdp.exe`
+
+/** The overrides left in a page's text; '' when every one was dropped. */
+const overridesIn = (page: Page) =>
+  page.evaluate(() => ((document.body.textContent ?? '').match(/[\u202D\u202E]/g) ?? []).join(''))
 
 /** Every element a payload could have made; [] on a page that rendered them all as text. */
 function dangerousElements(page: Page) {
@@ -74,6 +99,9 @@ function dangerousElements(page: Page) {
 describe('markup in every place people and staff type, in Chromium', () => {
   let server: TestServer
   let browser: Browser
+  let fake: FakeWhatsApp
+  let dovecot: Dovecot
+  let smtp: LocalSmtp
   const contexts: BrowserContext[] = []
   /** Each payload that ran, by the binding or a dialog. */
   const ran: string[] = []
@@ -81,10 +109,16 @@ describe('markup in every place people and staff type, in Chromium', () => {
   before(async () => {
     server = await startTestServer()
     browser = await launchBrowser()
+    ;[fake, dovecot, smtp] = await Promise.all([
+      startFakeWhatsApp(),
+      startDovecot({ [MAILBOX]: 'segreta' }),
+      startLocalSmtp(),
+    ])
   })
   after(async () => {
     for (const context of contexts) await context.close()
     await browser?.close()
+    await Promise.all([fake?.close(), dovecot?.close(), smtp?.close()])
     await server?.close()
   })
 
@@ -105,6 +139,7 @@ describe('markup in every place people and staff type, in Chromium', () => {
   it('shows every payload as text and runs none', async () => {
     const line = await makeHelpline(server.pool)
     await relaxVolunteerSecondFactor(server.pool, line.helplineId)
+    await server.pool.query('update helpline set name = $2 where id = $1', [line.helplineId, LINE_NAME])
     const coordinator = await makeOperator(server, [{ helplineId: line.helplineId, role: 'coordinator' }])
     const [first, ...others] = DESK_SETTINGS.categories
     assert.ok(first)
@@ -114,7 +149,7 @@ describe('markup in every place people and staff type, in Chromium', () => {
     })
     const canned = await call(`${server.url}/api/helplines/${line.helplineId}/canned-replies`, {
       cookie: coordinator.cookie,
-      body: { shortcut: 'marcato', title: STAFF[2], text: STAFF[5] },
+      body: { shortcut: 'marcato', title: CANNED_TITLE, text: STAFF[5] },
     })
     assert.equal(canned.status, 201, JSON.stringify(canned.body))
     const volunteer = await makePerson(server, line.helplineId, 'volunteer', NAME)
@@ -146,11 +181,9 @@ describe('markup in every place people and staff type, in Chromium', () => {
     assert.equal(previews.join('').match(/[\u202D\u202E]/), null)
     const reply = desk.getByLabel('Risposta', { exact: true })
     await reply.fill('/marc')
-    await desk
-      .getByRole('listbox', { name: 'Risposte pronte' })
-      .getByText(STAFF[2] ?? '')
-      .waitFor()
+    await desk.getByRole('listbox', { name: 'Risposte pronte' }).getByText(shown(CANNED_TITLE)).waitFor()
     assert.deepEqual(await dangerousElements(desk), [], 'the canned replies offered')
+    assert.equal(await overridesIn(desk), '', 'the canned replies offered')
     for (const payload of STAFF) {
       await reply.fill(payload)
       await reply.press('Enter')
@@ -163,11 +196,12 @@ describe('markup in every place people and staff type, in Chromium', () => {
       .getByText(STAFF[3] ?? '', { exact: true })
       .nth(1)
       .waitFor()
-    await desk.getByText(NAME).first().waitFor()
+    await desk.getByText(shown(NAME)).first().waitFor()
     await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
     const closing = desk.getByRole('dialog', { name: /Chiudere la conversazione/ })
-    await closing.getByRole('checkbox', { name: MARKUP_LABEL }).waitFor()
+    await closing.getByRole('checkbox', { name: shown(MARKUP_LABEL) }).waitFor()
     assert.deepEqual(await dangerousElements(desk), [], 'the desk')
+    assert.equal(await overridesIn(desk), '', 'the desk: names, labels and messages')
     await screenshot(desk, 'console-markup-as-text-1280')
     await desk.keyboard.press('Escape')
 
@@ -175,6 +209,8 @@ describe('markup in every place people and staff type, in Chromium', () => {
     for (const payload of STAFF)
       await person.getByRole('log').getByText(shown(payload), { exact: true }).waitFor()
     assert.deepEqual(await dangerousElements(person), [], 'the chat page')
+    await person.getByText(shown(LINE_NAME)).first().waitFor()
+    assert.equal(await overridesIn(person), '', 'the chat page: the helpline’s name and the messages')
     await screenshot(person, 'widget-markup-as-text-390')
 
     // a case whose title is markup, in the case list and the case itself
@@ -186,18 +222,57 @@ describe('markup in every place people and staff type, in Chromium', () => {
       body: { email: volunteer.email, password: TEST_PASSWORD },
     })
     const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const waitingIds = async () => {
+      const queue = await call(
+        `${server.url}/api/conversations?status=waiting&helplineId=${line.helplineId}`,
+        {
+          cookie,
+        },
+      )
+      return (queue.body.conversations as Array<{ id: string }>).map((c) => c.id)
+    }
     const opened = await call(`${server.url}/api/cases`, {
       cookie,
-      body: { conversationId: rows[0]?.id, title: STAFF[1] },
+      body: { conversationId: rows[0]?.id, title: CASE_TITLE },
     })
     assert.equal(opened.status, 201, JSON.stringify(opened.body))
     await desk.goto(`${server.url}/#/cases/${opened.body.id}`)
-    await desk
-      .getByText(STAFF[1] ?? '', { exact: true })
-      .first()
-      .waitFor()
+    await desk.getByText(shown(CASE_TITLE), { exact: true }).first().waitFor()
+    assert.equal(await overridesIn(desk), '', 'the case')
     await screenshot(desk, 'console-case-markup-as-text-1280')
     assert.deepEqual(await dangerousElements(desk), [], 'the case')
+
+    // a person sends documents on WhatsApp, as Meta posts them, and a mail with attachments, whose
+    // file names are markup; each door's conversation shows them as written
+    const whatsapp = await connectFakeWhatsApp(server, fake, { helplineId: line.helplineId })
+    const posted = await postWhatsAppWebhook(
+      whatsapp.webhookUrl,
+      whatsapp.appSecret,
+      whatsappPayload({ messages: whatsappDocuments(fake, '393471230099') }),
+    )
+    assert.equal(posted.status, 200)
+    await connectLocalMailbox(
+      server,
+      { dovecot, smtp, address: MAILBOX, password: 'segreta' },
+      { helplineId: line.helplineId, displayName: 'Linea', replySubject: 'Dalla linea' },
+    )
+    await dovecot.deliver(MAILBOX, mailWithAttachments('mario@example.org', MAILBOX))
+    await eventually('both doors have written', async () => (await waitingIds()).length === 2)
+    for (const id of await waitingIds()) {
+      const taken = await call(`${server.url}/api/conversations/${id}/take`, { cookie, body: {} })
+      assert.equal(taken.status, 200)
+      await desk.goto(`${server.url}/#/conversations/${id}`)
+      for (const name of FILE_NAMES) await messages.getByText(`📄 ${shown(name)}`, { exact: true }).waitFor()
+      const downloads = messages.getByRole('link', { name: 'Scarica il file' })
+      await eventually('the three files are stored', async () => (await downloads.count()) === 3)
+      // the file is served under a fixed name: the person's never reaches a header
+      const served = await desk.request.get(`${server.url}${await downloads.first().getAttribute('href')}`)
+      assert.equal(served.status(), 200)
+      assert.equal(served.headers()['content-disposition'], 'attachment; filename="file"')
+      assert.deepEqual(await dangerousElements(desk), [], 'the file names')
+      assert.equal(await overridesIn(desk), '', 'the file names')
+    }
+    await screenshot(desk, 'console-file-names-as-text-1280')
 
     // nothing ran anywhere; and the watch sees what does run: a payload put into a page as markup
     // calls the binding, and its element is named (a payload run earlier was recorded before this)

@@ -8,6 +8,7 @@ import type {
   WidgetSurveyRecorded,
   WidgetTranscript,
 } from '@ascolto/protocol'
+import { overridesDropped } from '@ascolto/protocol/links'
 
 // The widget's REST calls. No cookies (credentials: 'omit') and no referrer: the server learns
 // the host page's origin from the Origin header, not which page of the site the person was on.
@@ -61,7 +62,11 @@ export async function request<T>(
   if (response.status >= 500 || response.status === 408 || response.status === 429) {
     throw new RetryableError(`http ${response.status}`)
   }
-  const body = (await response.json().catch(() => null)) as unknown
+  // the helpline's own words (its name, its questions) are shown without overrides, as a person's are
+  const body = (await response
+    .text()
+    .then((text) => JSON.parse(text, overridesDropped))
+    .catch(() => null)) as unknown
   if (!response.ok) {
     const error = (body ?? {}) as { code?: unknown; message?: unknown }
     throw new ApiError(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { splitLinks } from './links.ts'
+import { overridesDropped, splitLinks } from './links.ts'
 
 const links = (text: string) => splitLinks(text).flatMap((part) => (part.href ? [part.href] : []))
 
@@ -51,5 +51,14 @@ describe('links in a message', () => {
     ])
     // a right-to-left mark and an isolate are the language's own, kept
     assert.deepEqual(splitLinks('مرحبا\u200F \u2067نص\u2069'), [{ text: 'مرحبا\u200F \u2067نص\u2069' }])
+  })
+
+  it('parses an answer with every string, however deep, without overrides', () => {
+    const answer = '{"user":{"displayName":"Giulia\\u202E"},"titles":["a\\u202Db",3,null],"rtl":"\u200Fنص"}'
+    assert.deepEqual(JSON.parse(answer, overridesDropped), {
+      user: { displayName: 'Giulia' },
+      titles: ['ab', 3, null],
+      rtl: '\u200Fنص',
+    })
   })
 })

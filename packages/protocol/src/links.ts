@@ -42,6 +42,14 @@ const OVERRIDES = /[\u202D\u202E]/g
 /** A person's text as shown: without the overrides (also for a preview that is not split). */
 export const withoutOverrides = (text: string) => text.replace(OVERRIDES, '')
 
+/**
+ * For JSON.parse: every string without overrides. What staff write for others to read (display
+ * names, titles, a helpline's name and categories) could carry one as a person's text could; a
+ * client that never shows one parses the server's answers so, old rows too.
+ */
+export const overridesDropped = (_key: string, value: unknown) =>
+  typeof value === 'string' ? withoutOverrides(value) : value
+
 /** The text in parts, each plain or a link with its address (normalised by URL), without overrides. */
 export function splitLinks(written: string): TextPart[] {
   const text = withoutOverrides(written)

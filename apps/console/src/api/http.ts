@@ -1,6 +1,7 @@
 // Every call to the server goes through here: same origin, the session cookie, JSON both ways.
 // A failure becomes an ApiError carrying the server's code, so screens can say what went wrong.
 import type { ErrorView, FileProblem } from '@ascolto/protocol'
+import { overridesDropped } from '@ascolto/protocol/links'
 
 export class ApiError extends Error {
   readonly status: number
@@ -55,7 +56,11 @@ export async function request<T>(
     throw new ApiError(0, { code: NETWORK_ERROR, message: 'The server cannot be reached' })
   }
   if (response.status === 204) return undefined as T
-  const payload: unknown = await response.json().catch(() => undefined)
+  // names, titles and labels staff wrote are shown without overrides, as a person's text is
+  const payload: unknown = await response
+    .text()
+    .then((text) => JSON.parse(text, overridesDropped))
+    .catch(() => undefined)
   if (!response.ok) {
     const error = isErrorView(payload)
       ? new ApiError(response.status, payload)

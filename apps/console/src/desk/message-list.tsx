@@ -1,6 +1,8 @@
 // The messages of the open conversation: the person's on the left, the replies on the right,
 // notes apart. It keeps to the newest message unless the operator has scrolled up to read.
+
 import type { ConversationView, MessageView } from '@ascolto/protocol'
+import { withoutOverrides } from '@ascolto/protocol/links'
 import { useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChosenHideReason } from '../api/moderation.ts'
@@ -37,7 +39,7 @@ export function MessageList({ conversation, messages, myId, labels, onHide }: Pr
   function author(message: MessageView) {
     if (message.direction === 'inbound') return labels.pseudonym(conversation)
     if (message.author?.id === myId) return t('message.you')
-    if (message.author) return message.author.displayName
+    if (message.author) return withoutOverrides(message.author.displayName)
     // written by Ascolto itself: the helpline's automatic replies, a channel's approved template
     return message.kind === 'template' ? t('message.template') : t('message.automatic')
   }
