@@ -53,9 +53,9 @@ try {
        from generate_series(1, $2::int) i`,
     [helplineId, CONVERSATIONS / 50],
   )
-  // the facts, and the daily rollups their triggers kept (0050), analysed as autovacuum would
+  // the facts, and the daily rollups their triggers kept (0050, 0055), analysed as autovacuum would
   await pool.query(
-    'analyze conversation_fact; analyze call_fact; analyze case_fact; analyze conversation_fact_day; analyze conversation_seconds_day; analyze call_fact_day; analyze call_seconds_day',
+    'analyze conversation_fact; analyze call_fact; analyze case_fact; analyze conversation_fact_day; analyze conversation_seconds_day; analyze call_fact_day; analyze call_seconds_day; analyze conversation_hour_day; analyze conversation_reply_day',
   )
   const loadSeconds = round((performance.now() - started) / 1000)
 

@@ -100,7 +100,7 @@ describe('the statistics rollups', () => {
     assert.ok((rows[0]?.n ?? 0) > 300, 'the facts left after the deletes are counted')
   })
 
-  it('counts the conversations by the weekday and hour they opened as the facts do', async () => {
+  it('counts the conversations by the weekday and hour they opened, and their first replies, as the facts do', async () => {
     const hours = `helpline_id, closed_on, channel_id, language, categories, flags,
       extract(isodow from opened_on)::int - 1, opened_hour`
     const facts = `select ${hours}, count(*)::int from conversation_fact
@@ -113,6 +113,10 @@ describe('the statistics rollups', () => {
       [helplineId],
     )
     assert.equal(rows[0]?.weekdays, 7, 'every weekday of the 20 days has its conversations')
+    const replies = `select helpline_id, closed_on, channel_id, first_response_seconds, count(*)::int
+       from conversation_fact where closed_on is not null and first_response_seconds is not null and not abandoned
+      group by 1, 2, 3, 4`
+    assert.deepEqual(await differences(db, replies, 'select * from conversation_reply_day'), [])
   })
 
   it('keeps the histograms of seconds and the calls as the facts have them', async () => {
@@ -160,6 +164,14 @@ describe('the statistics rollups', () => {
         )
         assert.deepEqual(found, row.times, `${from}…${to}, ${row.channelKind ?? 'all doors'}`)
       }
+      // the charts' first reply: of the conversations not abandoned only
+      const replies = await timesOfHistogram(db.pool, 'reply', { helplineId, from, to })
+      const answered = await db.pool.query<{ median: number }>(
+        `select round(percentile_cont(0.5) within group (order by first_response_seconds))::int as median
+           from conversation_fact where helpline_id = $1 and closed_on between $2 and $3 and not abandoned`,
+        [helplineId, from, to],
+      )
+      assert.equal(replies()('first_reply').median, answered.rows[0]?.median, `${from}…${to}, first replies`)
     }
   })
 })
