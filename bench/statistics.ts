@@ -4,7 +4,7 @@
 // cross-tables with and without filters (each with the days before it). Beside each, the baseline
 // of this run: a plain count(*) over the same table, which no screen can beat.
 import { performance } from 'node:perf_hooks'
-import { createHelpline, crossTabulate, describeStatistics } from '@ascolto/core'
+import { createHelpline, crossTabulate, describeCharts, describeStatistics } from '@ascolto/core'
 import { createPool, migrate } from '@ascolto/db'
 import type { CrossTableQuery } from '@ascolto/protocol'
 import { database, percentile, report, round } from './lib.ts'
@@ -53,9 +53,9 @@ try {
        from generate_series(1, $2::int) i`,
     [helplineId, CONVERSATIONS / 50],
   )
-  // the facts, and the daily rollups their triggers kept (0050), analysed as autovacuum would
+  // the facts, and the daily rollups their triggers kept (0050, 0055), analysed as autovacuum would
   await pool.query(
-    'analyze conversation_fact; analyze call_fact; analyze case_fact; analyze conversation_fact_day; analyze conversation_seconds_day; analyze call_fact_day; analyze call_seconds_day',
+    'analyze conversation_fact; analyze call_fact; analyze case_fact; analyze conversation_fact_day; analyze conversation_seconds_day; analyze call_fact_day; analyze call_seconds_day; analyze conversation_hour_day; analyze conversation_reply_day',
   )
   const loadSeconds = round((performance.now() - started) / 1000)
 
@@ -78,6 +78,20 @@ try {
     [
       'statistics, the year',
       () => describeStatistics(context, actor, helplineId, { from: '2025-01-01', to: '2025-12-31' }),
+    ],
+    // the charts: every series of the period and of as many days before it
+    [
+      'charts, a month',
+      () => describeCharts(context, actor, helplineId, { from: '2025-06-01', to: '2025-06-30' }),
+    ],
+    [
+      'charts, the year',
+      () => describeCharts(context, actor, helplineId, { from: '2025-01-01', to: '2025-12-31' }),
+    ],
+    [
+      'charts, the year, one language',
+      () =>
+        describeCharts(context, actor, helplineId, { from: '2025-01-01', to: '2025-12-31', language: 'uk' }),
     ],
     [
       'cross door × category, the year (+ the year before)',

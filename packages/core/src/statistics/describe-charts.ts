@@ -93,15 +93,41 @@ export async function describeCharts(
   const before: ChartPeriod = { helplineId, ...previousPeriod({ from, to }) }
   const floor = settings.statistics?.minimumCell ?? MINIMUM_CELL
   const { from: _f, to: _t, ...filters } = query
-  const both = async (key: ConversationKey) => [
-    await countConversationsBy(tx, key, now, filters),
-    await countConversationsBy(tx, key, before, filters),
-  ]
+  const both = (key: ConversationKey) =>
+    Promise.all([countConversationsBy(tx, key, now, filters), countConversationsBy(tx, key, before, filters)])
+  const weeks = weeksOf(now)
+  // the reads are independent: sent together, each on its own connection of the route's pool
+  const [
+    doors,
+    choices,
+    hourCounts,
+    [weekCounts, monthCounts, doorCounts, languageCounts, categoryCounts, outcomeCounts],
+    [firstReplyCounts, leftWaitingCounts, dueCounts, firstReplyMedian],
+    caseCounts,
+    referralCounts,
+  ] = await Promise.all([
+    tx.query<{ id: string; kind: string; name: string }>(
+      'select id, kind, name from channel where helpline_id = $1 order by kind, name',
+      [helplineId],
+    ),
+    factChoices(tx, helplineId),
+    countConversationsBy(tx, 'hour', now, filters),
+    Promise.all([
+      both('week'),
+      both('month'),
+      both('door'),
+      both('language'),
+      both('category'),
+      both('outcome'),
+    ]),
+    Promise.all([both('firstReply'), both('leftWaiting'), both('due'), medianFirstReply(tx, now, filters)]),
+    countCasesByWeek(tx, now),
+    countReferralsByWeek(tx, now),
+  ])
 
   /** Bars of the keys given (then any other counted), now and before, each period's total as its margin. */
   type Known = { key: string; label?: LocalizedText | null; name?: string | null }
-  const bars = async (key: ConversationKey, known: Known[]): Promise<ChartBar[]> => {
-    const counted = await both(key)
+  const bars = (counted: Keyed[][], known: Known[]): ChartBar[] => {
     const extra = [...new Set(counted.flat().map((k) => k.key))].filter(
       (k) => !known.some((b) => b.key === k),
     )
@@ -120,13 +146,8 @@ export async function describeCharts(
     }))
   }
 
-  const doors = await tx.query<{ id: string; kind: string; name: string }>(
-    'select id, kind, name from channel where helpline_id = $1 order by kind, name',
-    [helplineId],
-  )
   const categories = settings.desk?.categories ?? []
 
-  const hourCounts = await countConversationsBy(tx, 'hour', now, filters)
   const hourGrid = WEEKDAYS.map((_, day) =>
     Array.from({ length: 24 }, (_, hour) => hourCounts.find((k) => k.key === `${day}:${hour}`)?.count ?? 0),
   )
@@ -137,8 +158,10 @@ export async function describeCharts(
   )
 
   /** A trend: the points of the period, and the period before on as many points. */
-  const trend = async (key: 'week' | 'month', points: (p: { from: string; to: string }) => string[]) => {
-    const [nowCounts, beforeCounts] = await both(key)
+  const trend = (
+    [nowCounts, beforeCounts]: Keyed[][],
+    points: (p: { from: string; to: string }) => string[],
+  ) => {
     const [nowCells, beforeCells] = [
       suppressRows([nowCounts ?? []], points(now), floor)[0] ?? [],
       suppressRows([beforeCounts ?? []], points(before), floor)[0] ?? [],
@@ -149,7 +172,7 @@ export async function describeCharts(
     }
   }
 
-  const outcomeKeys = (await both('outcome')).flat().map((k) => k.key)
+  const outcomeKeys = outcomeCounts.flat().map((k) => k.key)
   const questions = [
     ...(settings.desk?.closingForm ?? []),
     ...[...new Set(outcomeKeys.map((k) => k.split(':')[0] as string))]
@@ -157,19 +180,18 @@ export async function describeCharts(
       .sort()
       .map((id) => ({ id, label: null, options: [] })),
   ]
-  const outcomeBars = await bars(
-    'outcome',
+  const outcomeBars = bars(
+    outcomeCounts,
     questions.flatMap((q) => q.options.map((o) => ({ key: `${q.id}:${o.id}`, label: o.label }))),
   )
 
-  const weeks = weeksOf(now)
   const caseCells = suppressRows(
-    [await countCasesByWeek(tx, now)],
+    [caseCounts],
     [...weeks.map((w) => `opened:${w}`), ...weeks.map((w) => `closed:${w}`)],
     floor,
   )[0] as Cell[]
   const referralCells = suppressRows(
-    [await countReferralsByWeek(tx, now)],
+    [referralCounts],
     [...weeks.map((w) => `in:${w}`), ...weeks.map((w) => `out:${w}`)],
     floor,
   )[0] as Cell[]
@@ -184,7 +206,7 @@ export async function describeCharts(
     language: settings.languages[0] ?? 'it',
     choices: {
       doors: doors.rows,
-      ...(await factChoices(tx, helplineId)),
+      ...choices,
       categories: categories.map(({ id, label }) => ({ id, label })),
     },
     hours: {
@@ -193,15 +215,15 @@ export async function describeCharts(
       total: hours.total ?? 0,
       open: openHours(settings),
     },
-    weeks: await trend('week', weeksOf),
-    months: await trend('month', monthsOf),
-    doors: await bars(
-      'door',
+    weeks: trend(weekCounts, weeksOf),
+    months: trend(monthCounts, monthsOf),
+    doors: bars(
+      doorCounts,
       doors.rows.map((door) => ({ key: door.id, name: door.name })),
     ),
-    languages: await bars('language', []),
-    categories: await bars(
-      'category',
+    languages: bars(languageCounts, []),
+    categories: bars(
+      categoryCounts,
       categories.map(({ id, label }) => ({ key: id, label })),
     ),
     outcomes: questions.map((q) => ({
@@ -212,11 +234,11 @@ export async function describeCharts(
         .map((bar) => ({ ...bar, key: bar.key.slice(q.id.length + 1) })),
     })),
     waits: {
-      firstReply: await bars('firstReply', waitBuckets),
-      leftWaiting: await bars('leftWaiting', waitBuckets),
-      firstReplyMedian: await medianFirstReply(tx, now, filters),
+      firstReply: bars(firstReplyCounts, waitBuckets),
+      leftWaiting: bars(leftWaitingCounts, waitBuckets),
+      firstReplyMedian,
     },
-    due: await bars('due', [{ key: 'kept' }, { key: 'missed' }]),
+    due: bars(dueCounts, [{ key: 'kept' }, { key: 'missed' }]),
     cases: weeks.map((start, i) => ({
       start,
       opened: caseCells[i] ?? 0,

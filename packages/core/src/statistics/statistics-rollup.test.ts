@@ -1,4 +1,4 @@
-// The daily rollups (migration 0050) against the raw facts they are kept from: after facts are
+// The daily rollups (migrations 0050 and 0055) against the raw facts they are kept from: after facts are
 // written, changed (a late survey answer, a call-back, a door deleted) and deleted, every group of
 // the rollup has the count the facts give, and the medians and averages found in the histograms are
 // those percentile_cont and avg give over the facts.
@@ -40,16 +40,17 @@ describe('the statistics rollups', () => {
       `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                       inbound_count, outbound_count, first_response_seconds, duration_seconds,
                                       categories, outcome, triage_level, abandoned, language, flags, due_kept, caller,
-                                      survey_answers, with_mediator)
+                                      survey_answers, with_mediator, opened_hour)
        select gen_random_uuid(), $1, ($2::uuid[])[1 + i % 2], (array['webchat','whatsapp'])[1 + i % 2],
-              date '2026-03-01' + (i % 20), date '2026-03-01' + (i % 20), 3, 3,
+              date '2026-03-01' + (i % 20) - (i % 3 = 0)::int, date '2026-03-01' + (i % 20), 3, 3,
               case when i % 11 = 0 then null else 20 + (i * 37) % 300 end, 60 + (i * 53) % 1800,
               case i % 4 when 0 then array['a','b'] when 1 then array['a','a'] when 2 then array['c'] else '{}' end,
               case when i % 5 = 0 then '{}' else jsonb_build_object('outcome', (array['x','y'])[1 + i % 2]) end,
               (array['none','high', null])[1 + i % 3], i % 13 = 0, (array['it','en'])[1 + i % 2],
               case when i % 17 = 0 then array['minor_at_risk'] else '{}' end,
               case when i % 7 = 0 then null else i % 3 = 0 end, (array['person', null])[1 + i % 2],
-              case when i % 9 = 0 then jsonb_build_object('q1', 1 + i % 5) end, i % 19 = 0
+              case when i % 9 = 0 then jsonb_build_object('q1', 1 + i % 5) end, i % 19 = 0,
+              case when i % 23 <> 0 then (i * 5) % 24 end
          from generate_series(1, 600) i`,
       [helplineId, doors],
     )
@@ -73,6 +74,12 @@ describe('the statistics rollups', () => {
       [helplineId],
     )
     await db.pool.query('update conversation_fact set channel_id = null where channel_id = $1', [doors[1]])
+    // a rewrite that moves some conversations to another hour, or gives one the hour it had not
+    await db.pool.query(
+      `update conversation_fact set opened_hour = coalesce((opened_hour + 1) % 24, 3)
+        where helpline_id = $1 and duration_seconds > 1500`,
+      [helplineId],
+    )
     await db.pool.query('update call_fact set channel_id = null where channel_id = $1', [doors[1]])
     await db.pool.query(
       `delete from conversation_fact where helpline_id = $1 and duration_seconds between 60 and 400`,
@@ -91,6 +98,25 @@ describe('the statistics rollups', () => {
       [helplineId],
     )
     assert.ok((rows[0]?.n ?? 0) > 300, 'the facts left after the deletes are counted')
+  })
+
+  it('counts the conversations by the weekday and hour they opened, and their first replies, as the facts do', async () => {
+    const hours = `helpline_id, closed_on, channel_id, language, categories, flags,
+      extract(isodow from opened_on)::int - 1, opened_hour`
+    const facts = `select ${hours}, count(*)::int from conversation_fact
+      where closed_on is not null and opened_hour is not null group by ${hours}`
+    const rollup = `select ${hours.replace('extract(isodow from opened_on)::int - 1', 'weekday')}, conversations
+      from conversation_hour_day`
+    assert.deepEqual(await differences(db, facts, rollup), [])
+    const { rows } = await db.pool.query<{ weekdays: number }>(
+      'select count(distinct weekday)::int as weekdays from conversation_hour_day where helpline_id = $1',
+      [helplineId],
+    )
+    assert.equal(rows[0]?.weekdays, 7, 'every weekday of the 20 days has its conversations')
+    const replies = `select helpline_id, closed_on, channel_id, first_response_seconds, count(*)::int
+       from conversation_fact where closed_on is not null and first_response_seconds is not null and not abandoned
+      group by 1, 2, 3, 4`
+    assert.deepEqual(await differences(db, replies, 'select * from conversation_reply_day'), [])
   })
 
   it('keeps the histograms of seconds and the calls as the facts have them', async () => {
@@ -138,6 +164,14 @@ describe('the statistics rollups', () => {
         )
         assert.deepEqual(found, row.times, `${from}…${to}, ${row.channelKind ?? 'all doors'}`)
       }
+      // the charts' first reply: of the conversations not abandoned only
+      const replies = await timesOfHistogram(db.pool, 'reply', { helplineId, from, to })
+      const answered = await db.pool.query<{ median: number }>(
+        `select round(percentile_cont(0.5) within group (order by first_response_seconds))::int as median
+           from conversation_fact where helpline_id = $1 and closed_on between $2 and $3 and not abandoned`,
+        [helplineId, from, to],
+      )
+      assert.equal(replies()('first_reply').median, answered.rows[0]?.median, `${from}…${to}, first replies`)
     }
   })
 })

@@ -16,9 +16,18 @@ const SOURCES = {
     table: 'conversation_seconds_day',
     day: 'closed_on',
     kind: 'f.channel_kind',
+    measure: 'f.measure',
     count: 'conversations',
   },
-  call: { table: 'call_seconds_day', day: 'day', kind: 'null::text', count: 'calls' },
+  call: { table: 'call_seconds_day', day: 'day', kind: 'null::text', measure: 'f.measure', count: 'calls' },
+  // 0055: the first replies of the conversations not abandoned, for the charts
+  reply: {
+    table: 'conversation_reply_day',
+    day: 'closed_on',
+    kind: 'null::text',
+    measure: `'first_reply'::text`,
+    count: 'conversations',
+  },
 }
 
 export async function timesOfHistogram(
@@ -26,10 +35,10 @@ export async function timesOfHistogram(
   source: keyof typeof SOURCES,
   { helplineId, from, to }: Period,
 ) {
-  const { table, day, kind, count } = SOURCES[source]
+  const { table, day, kind, measure, count } = SOURCES[source]
   const { rows } = await db.query<Row>(
     `with doors as materialized (
-       select f.channel_id, ${kind} as channel_kind, f.measure, f.seconds, sum(f.${count}) as n
+       select f.channel_id, ${kind} as channel_kind, ${measure} as measure, f.seconds, sum(f.${count}) as n
          from ${table} f
         where f.helpline_id = $1 and f.${day} between $2::date and $3::date
         group by 1, 2, 3, 4),
