@@ -1,6 +1,7 @@
 import type { ConversationDetail, ConversationView, MessageView } from '@ascolto/protocol'
 import { useCallback, useEffect, useState } from 'react'
 import { getConversation } from '../api/conversations.ts'
+import { SnapshotReads } from './snapshot-reads.ts'
 import { upsertMessage, withKnownPreview } from './updates.ts'
 
 /**
@@ -15,6 +16,7 @@ export function useOpenConversation(
   const [detail, setDetail] = useState<ConversationDetail | null>(null)
   const [generation, setGeneration] = useState(0)
   const [failedId, setFailedId] = useState<string | null>(null)
+  const [reads] = useState(() => new SnapshotReads<ConversationDetail | null>(setDetail))
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation asks for a reload
   useEffect(() => {
@@ -26,32 +28,35 @@ export function useOpenConversation(
     let current = true
     setDetail((shown) => (shown?.conversation.id === id ? shown : null))
     setFailedId(null)
-    getConversation(id).then(
-      (loaded) => current && setDetail(loaded),
-      (error) => {
+    reads
+      .read(() => getConversation(id))
+      .catch((error) => {
         if (!current) return
         setFailedId(id)
         onError(error)
-      },
-    )
+      })
     return () => {
       current = false
+      reads.cancel()
     }
   }, [id, generation, onError])
 
   const reload = useCallback(() => setGeneration((n) => n + 1), [])
 
-  const applyConversation = useCallback((conversation: ConversationView) => {
-    setDetail((shown) =>
-      shown?.conversation.id === conversation.id
-        ? { ...shown, conversation: withKnownPreview(conversation, shown.conversation) }
-        : shown,
-    )
-  }, [])
+  const applyConversation = useCallback(
+    (conversation: ConversationView) => {
+      reads.apply((shown) =>
+        shown?.conversation.id === conversation.id
+          ? { ...shown, conversation: withKnownPreview(conversation, shown.conversation) }
+          : shown,
+      )
+    },
+    [reads],
+  )
 
   const applyMessage = useCallback(
     (message: MessageView) => {
-      setDetail((shown) =>
+      reads.apply((shown) =>
         shown?.conversation.id === message.conversationId
           ? {
               ...shown,
@@ -62,7 +67,7 @@ export function useOpenConversation(
           : shown,
       )
     },
-    [revealsHidden],
+    [reads, revealsHidden],
   )
 
   /** True when the chosen conversation could not be read (gone, not ours, offline). */
