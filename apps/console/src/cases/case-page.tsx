@@ -49,10 +49,16 @@ export function CasePage({ caseId, myId, supervises, coordinates, version, onErr
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
+    // an answer overtaken by a later read is dropped
+    let current = true
     getCase(caseId).then((answer) => {
+      if (!current) return
       setView(answer)
       setStatus(answer.status)
     }, onError)
+    return () => {
+      current = false
+    }
   }, [caseId, version, onError])
 
   const run = useCallback(
