@@ -191,7 +191,7 @@ describe("the desk's settings in the form, in Chromium", () => {
     await writeIn(server, line.channelId, visitorToken(), 'Buonasera, posso scrivere qui?')
     await desk.getByRole('tab', { name: 'Le mie' }).click()
     const mine = desk.getByRole('tabpanel', { name: 'Le mie' }).getByRole('link', { name: /Persona #/ })
-    await mine.waitFor({ timeout: 10_000 })
+    await mine.waitFor()
     const { rows } = await server.pool.query<{ assignee_id: string }>(
       `select assignee_id from conversation where helpline_id = $1 and status = 'open'`,
       [line.helplineId],
