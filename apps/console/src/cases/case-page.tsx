@@ -164,6 +164,11 @@ export function CasePage({ caseId, myId, supervises, coordinates, version, onErr
                         member={m}
                         door={door}
                         channelName={labels.channel(door.channelKind)}
+                        consentName={
+                          door.callable
+                            ? t('cases.firstContact.andPhone', { door: labels.channel(door.channelKind) })
+                            : labels.channel(door.channelKind)
+                        }
                         onChanged={(answer) => setView(answer)}
                         onError={onError}
                       />
