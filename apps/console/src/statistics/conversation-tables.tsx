@@ -5,6 +5,7 @@ import type { Cell, Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from './cell.ts'
+import { PeriodDownloads } from './download-links.tsx'
 import { formatSeconds, textIn } from './format-seconds.ts'
 
 type Props = { stats: Statistics; doorName: (door: Statistics['channels'][number]) => string }
@@ -71,6 +72,7 @@ export function ConversationTables({ stats, doorName }: Props) {
               )}
             </table>
             <p className="hint">{t('statistics.timesHint')}</p>
+            <PeriodDownloads stats={stats} table="conversations" title={t('statistics.doors')} />
           </>
         )}
       </section>
@@ -79,15 +81,18 @@ export function ConversationTables({ stats, doorName }: Props) {
         {stats.categories.length === 0 ? (
           <p className="muted">{t('statistics.noCategories')}</p>
         ) : (
-          <CountTable
-            labelledBy={ids.categories}
-            heading={t('statistics.category')}
-            stats={stats}
-            rows={[
-              ...stats.categories.map((category) => ({ ...category, name: nameOf(category) })),
-              { id: '', name: t('statistics.withoutCategory'), count: stats.withoutCategory },
-            ]}
-          />
+          <>
+            <CountTable
+              labelledBy={ids.categories}
+              heading={t('statistics.category')}
+              stats={stats}
+              rows={[
+                ...stats.categories.map((category) => ({ ...category, name: nameOf(category) })),
+                { id: '', name: t('statistics.withoutCategory'), count: stats.withoutCategory },
+              ]}
+            />
+            <PeriodDownloads stats={stats} table="closedByCategory" title={t('statistics.categories')} />
+          </>
         )}
       </section>
       <section aria-labelledby={ids.form}>
@@ -105,6 +110,9 @@ export function ConversationTables({ stats, doorName }: Props) {
             ]}
           />
         ))}
+        {stats.closingForm.length > 0 && (
+          <PeriodDownloads stats={stats} table="closingForm" title={t('statistics.closingForm')} />
+        )}
       </section>
     </>
   )
