@@ -57,6 +57,8 @@ export function useDeskEvents(options: Options) {
   const [caseChanges, setCaseChanges] = useState<Record<string, number>>({})
   // referrals arrived or changed, in all: the referrals' screen reads again
   const [referralChanges, setReferralChanges] = useState(0)
+  // call-backs asked for, scheduled or tried, in all: the call-back list reads again
+  const [callbackChanges, setCallbackChanges] = useState(0)
   const shown = open.detail?.conversation
 
   /** What a change to a request to see an address is worth saying: a new one to a supervisor, a decision to the asker. */
@@ -157,6 +159,7 @@ export function useDeskEvents(options: Options) {
       })
     },
     onReferral: () => setReferralChanges((n) => n + 1),
+    onCallbacks: () => setCallbackChanges((n) => n + 1),
     onBlocked: (notice) => {
       const text = t('workspace.blockedBy', {
         name: labels.pseudonym(notice),
@@ -198,5 +201,7 @@ export function useDeskEvents(options: Options) {
     caseVersion: (key: string) => connections + (caseChanges[key] ?? 0),
     /** Grows when a referral of the operator's helplines arrived or changed, or the socket reconnects. */
     referralVersion: connections + referralChanges,
+    /** Grows when a call-back changed, or the socket reconnects. */
+    callbackVersion: connections + callbackChanges,
   }
 }
