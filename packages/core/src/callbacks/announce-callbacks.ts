@@ -1,4 +1,5 @@
-// A call-back asked for, withdrawn, scheduled or tried: the desks read their call-back list again,
+// A call-back asked for, withdrawn, scheduled or tried (and a voicemail's recording stored, in
+// media/fetch-message-media.ts, outside any transaction): the desks read their call-back list again,
 // after the commit (a push carries no number, only which helpline's list changed).
 import type { AfterCommit, Services } from '../context.ts'
 
