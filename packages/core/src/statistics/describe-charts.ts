@@ -1,7 +1,8 @@
 // The statistics screen's charts for a supervisor: over a period and the as many days before it,
 // the closed conversations that pass the filters by weekday and hour (with the opening hours to lay
-// them over), by week and month, door, language, category, closing-form answer, waits and due time
-// kept; cases and referrals by week. Every series is a table through the small-cell rule with the
+// them over), by week and month, door, language, category, closing-form answer, waits (the first
+// reply, the wait of those who left, the time in queue) and due time kept; cases and referrals by
+// week. Every series is a table through the small-cell rule with the
 // total the screen shows as its margin, so no chart or export can give a small count back.
 import {
   type Cell,
@@ -24,7 +25,7 @@ import {
   countReferralsByWeek,
   factChoices,
   type Keyed,
-  medianFirstReply,
+  medianWaits,
 } from './count-chart-facts.ts'
 import { previousPeriod, resolvePeriod } from './resolve-period.ts'
 import { suppressSmallCells } from './suppress-small-cells.ts'
@@ -102,7 +103,7 @@ export async function describeCharts(
     choices,
     hourCounts,
     [weekCounts, monthCounts, doorCounts, languageCounts, categoryCounts, outcomeCounts],
-    [firstReplyCounts, leftWaitingCounts, dueCounts, firstReplyMedian],
+    [firstReplyCounts, leftWaitingCounts, queueCounts, dueCounts, medians],
     caseCounts,
     referralCounts,
   ] = await Promise.all([
@@ -120,7 +121,13 @@ export async function describeCharts(
       both('category'),
       both('outcome'),
     ]),
-    Promise.all([both('firstReply'), both('leftWaiting'), both('due'), medianFirstReply(tx, now, filters)]),
+    Promise.all([
+      both('firstReply'),
+      both('leftWaiting'),
+      both('queue'),
+      both('due'),
+      medianWaits(tx, now, filters),
+    ]),
     countCasesByWeek(tx, now),
     countReferralsByWeek(tx, now),
   ])
@@ -236,7 +243,9 @@ export async function describeCharts(
     waits: {
       firstReply: bars(firstReplyCounts, waitBuckets),
       leftWaiting: bars(leftWaitingCounts, waitBuckets),
-      firstReplyMedian,
+      queue: bars(queueCounts, waitBuckets),
+      firstReplyMedian: medians.firstReply,
+      queueMedian: medians.queue,
     },
     due: bars(dueCounts, [{ key: 'kept' }, { key: 'missed' }]),
     cases: weeks.map((start, i) => ({

@@ -1,6 +1,7 @@
 // Medians and averages of seconds per door and for all doors, from a period's histogram of seconds
-// kept by day (0050: conversation_seconds_day for the first reply, the duration and the wait of those
-// who left before an answer; call_seconds_day for ringing, talking and the call-back): the figures
+// kept by day (0050: conversation_seconds_day for the first reply, the duration, the wait of those
+// who left before an answer and, 0058, the time in queue; call_seconds_day for ringing, talking and
+// the call-back; 0058: conversation_wait_day, the charts' waits by their filters): the figures
 // percentile_cont(0.5) and avg give over the facts, found by counting instead of sorting.
 // percentile_cont over n values takes the values at positions ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉ (from 0) and
 // interpolates in float8, as PostgreSQL does; the average is the sum over the count in numeric, as
@@ -20,27 +21,34 @@ const SOURCES = {
     count: 'conversations',
   },
   call: { table: 'call_seconds_day', day: 'day', kind: 'null::text', measure: 'f.measure', count: 'calls' },
-  // 0055: the first replies of the conversations not abandoned, for the charts
-  reply: {
-    table: 'conversation_reply_day',
+  // 0058: the charts' waits, by door, language, categories and flags
+  wait: {
+    table: 'conversation_wait_day',
     day: 'closed_on',
     kind: 'null::text',
-    measure: `'first_reply'::text`,
+    measure: 'f.measure',
     count: 'conversations',
   },
 }
+
+/** Conditions on the histogram's rows `f` and their values, the period's first: $1 to $3. */
+export type Filtered = { values: unknown[]; where: string[] }
 
 export async function timesOfHistogram(
   db: Pick<Tx, 'query'>,
   source: keyof typeof SOURCES,
   { helplineId, from, to }: Period,
+  filtered: Filtered = {
+    values: [helplineId, from, to],
+    where: ['f.helpline_id = $1', `f.${SOURCES[source].day} between $2::date and $3::date`],
+  },
 ) {
-  const { table, day, kind, measure, count } = SOURCES[source]
+  const { table, kind, measure, count } = SOURCES[source]
   const { rows } = await db.query<Row>(
     `with doors as materialized (
        select f.channel_id, ${kind} as channel_kind, ${measure} as measure, f.seconds, sum(f.${count}) as n
          from ${table} f
-        where f.helpline_id = $1 and f.${day} between $2::date and $3::date
+        where ${filtered.where.join(' and ')}
         group by 1, 2, 3, 4),
      -- all doors from the doors' histograms (a grouping set would hash the period's rows twice)
      h as (
@@ -58,7 +66,7 @@ export async function timesOfHistogram(
                     min(r.seconds) filter (where r.upto > floor(r.pos)) as lo,
                     min(r.seconds) filter (where r.upto > ceil(r.pos)) as hi
                from r group by 1, 2, 3, 4, 5, 6, 7) m`,
-    [helplineId, from, to],
+    filtered.values,
   )
   /** The times of a door (by its id, and its kind for a conversation), or of all doors. */
   return (door?: { channelId: string | null; channelKind?: string }) =>
