@@ -154,3 +154,8 @@ begin
   return null;
 end $$;
 drop table conversation_reply_day;
+
+-- The charts' filter choices (the languages and sets of flags a helpline's rollup has at all) step
+-- through these, one lookup per value, rather than reading every day of every year of the helpline.
+create index conversation_fact_day_language_idx on conversation_fact_day (helpline_id, language);
+create index conversation_fact_day_flags_idx on conversation_fact_day (helpline_id, flags);

@@ -22,9 +22,8 @@ export const CONVERSATION_KEYS = {
   language: `coalesce(f.language, 'none')`,
   category: `coalesce(cat.id, 'none')`,
   outcome: `o.key || ':' || o.value`,
-  firstReply: BUCKET,
-  leftWaiting: BUCKET,
-  queue: BUCKET,
+  // the waits' buckets, each wait's (first_reply, left_waiting, queue) with its own prefix
+  waits: `f.measure || ':' || ${BUCKET}`,
   due: `case when f.due_kept then 'kept' else 'missed' end`,
 } as const
 export type ConversationKey = keyof typeof CONVERSATION_KEYS
@@ -45,9 +44,6 @@ function filtered({ helplineId, from, to }: ChartPeriod, filters: Filters): Filt
 
 /** Only the groups that have the figure; categories and answers need their rows unnested. */
 const ONLY: Partial<Record<ConversationKey, string>> = {
-  firstReply: `f.measure = 'first_reply'`,
-  leftWaiting: `f.measure = 'left_waiting'`,
-  queue: `f.measure = 'queue'`,
   due: 'f.due_kept is not null',
 }
 const JOIN: Partial<Record<ConversationKey, string>> = {
@@ -62,9 +58,7 @@ const JOIN: Partial<Record<ConversationKey, string>> = {
  */
 const TABLE: Partial<Record<ConversationKey, string>> = {
   hour: 'conversation_hour_day',
-  firstReply: 'conversation_wait_day',
-  leftWaiting: 'conversation_wait_day',
-  queue: 'conversation_wait_day',
+  waits: 'conversation_wait_day',
 }
 
 /** Closed conversations of the period that pass the filters, counted per key. */
@@ -119,16 +113,29 @@ export async function countReferralsByWeek(db: Db, { helplineId, from, to }: Cha
 
 /**
  * The filters' choices: the languages and kinds of flag the helpline's facts have at all, from the
- * rollup of the closed ones and the facts of those that never closed (0055 indexes them).
+ * rollup of the closed ones and the facts of those that never closed (0055 indexes them). The
+ * rollup's distinct languages and sets of flags are found by stepping through its indexes (0058),
+ * one lookup per value, rather than reading every day of every year the helpline has.
  */
 export async function factChoices(db: Db, helplineId: string) {
   const { rows } = await db.query<{ languages: string[]; flags: string[] }>(
-    `with f as (
-       select language, flags from conversation_fact_day where helpline_id = $1
+    `with recursive languages(language) as (
+       (select language from conversation_fact_day where helpline_id = $1 and language is not null
+         order by language limit 1)
        union all
-       select language, flags from conversation_fact where helpline_id = $1 and closed_on is null)
-     select array(select distinct language from f where language is not null order by 1) as languages,
-            array(select distinct unnest(flags) from f order by 1) as flags`,
+       select (select d.language from conversation_fact_day d
+                where d.helpline_id = $1 and d.language > l.language order by d.language limit 1)
+         from languages l where l.language is not null),
+     flag_sets(flags) as (
+       (select flags from conversation_fact_day where helpline_id = $1 order by flags limit 1)
+       union all
+       select (select d.flags from conversation_fact_day d
+                where d.helpline_id = $1 and d.flags > s.flags order by d.flags limit 1)
+         from flag_sets s where s.flags is not null),
+     unclosed as (select language, flags from conversation_fact where helpline_id = $1 and closed_on is null)
+     select array(select language from languages where language is not null
+                  union select language from unclosed where language is not null order by 1) as languages,
+            array(select unnest(flags) from flag_sets union select unnest(flags) from unclosed order by 1) as flags`,
     [helplineId],
   )
   return rows[0] ?? { languages: [], flags: [] }

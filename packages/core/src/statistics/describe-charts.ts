@@ -103,7 +103,7 @@ export async function describeCharts(
     choices,
     hourCounts,
     [weekCounts, monthCounts, doorCounts, languageCounts, categoryCounts, outcomeCounts],
-    [firstReplyCounts, leftWaitingCounts, queueCounts, dueCounts, medians],
+    [waitCounts, dueCounts, medians],
     caseCounts,
     referralCounts,
   ] = await Promise.all([
@@ -121,13 +121,7 @@ export async function describeCharts(
       both('category'),
       both('outcome'),
     ]),
-    Promise.all([
-      both('firstReply'),
-      both('leftWaiting'),
-      both('queue'),
-      both('due'),
-      medianWaits(tx, now, filters),
-    ]),
+    Promise.all([both('waits'), both('due'), medianWaits(tx, now, filters)]),
     countCasesByWeek(tx, now),
     countReferralsByWeek(tx, now),
   ])
@@ -203,6 +197,16 @@ export async function describeCharts(
     floor,
   )[0] as Cell[]
   const waitBuckets = WAIT_BUCKETS.map((bucket, i) => ({ key: String(i), name: bucket }))
+  /** One wait's buckets, now and before, from the counts of all three (keyed '<measure>:<bucket>'). */
+  const waitBars = (measure: string) =>
+    bars(
+      waitCounts.map((counts) =>
+        counts.flatMap(({ key, count }) =>
+          key.startsWith(`${measure}:`) ? [{ key: key.slice(measure.length + 1), count }] : [],
+        ),
+      ),
+      waitBuckets,
+    )
 
   return {
     helplineId,
@@ -241,9 +245,9 @@ export async function describeCharts(
         .map((bar) => ({ ...bar, key: bar.key.slice(q.id.length + 1) })),
     })),
     waits: {
-      firstReply: bars(firstReplyCounts, waitBuckets),
-      leftWaiting: bars(leftWaitingCounts, waitBuckets),
-      queue: bars(queueCounts, waitBuckets),
+      firstReply: waitBars('first_reply'),
+      leftWaiting: waitBars('left_waiting'),
+      queue: waitBars('queue'),
       firstReplyMedian: medians.firstReply,
       queueMedian: medians.queue,
     },

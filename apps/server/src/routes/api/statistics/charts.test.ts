@@ -59,6 +59,13 @@ describe('the statistics charts and the figures per operator', () => {
         [line.helplineId, line.channelId, day, hour, language, flags, handledBy, wait, queue],
       )
     }
+    // a conversation in French that never closed (retention wrote its fact): a choice of language only
+    await server.pool.query(
+      `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, inbound_count,
+                                      outbound_count, language)
+       values (gen_random_uuid(), $1, $2, 'webchat', '2024-03-02', 1, 0, 'fr')`,
+      [line.helplineId, line.channelId],
+    )
   })
   after(async () => {
     await server?.close()
@@ -91,6 +98,11 @@ describe('the statistics charts and the figures per operator', () => {
     ).body
     assert.equal(flagged.hours.total, 'small')
     assert.deepEqual(flagged.choices.flags, ['suicide_self_harm'])
+    assert.deepEqual(
+      flagged.choices.languages,
+      ['en', 'fr', 'it'],
+      'every language the facts have, closed or not',
+    )
     assert.equal(
       (await call(`${base()}/charts?${MARCH}&flag=DROP`, { cookie: supervisor.cookie })).status,
       400,
