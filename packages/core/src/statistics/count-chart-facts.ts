@@ -11,8 +11,6 @@ type Db = Pick<Tx, 'query'>
 export type Keyed = { key: string; count: number }
 export type ChartPeriod = { helplineId: string; from: string; to: string }
 
-const BUCKET = `width_bucket(f.seconds, array[${WAIT_BOUNDS.join(',')}])::text`
-
 /** What every conversation chart groups by, as SQL over `f` (a rollup's row) and `cat` (one of its categories). */
 export const CONVERSATION_KEYS = {
   hour: `f.weekday || ':' || f.opened_hour`,
@@ -22,8 +20,6 @@ export const CONVERSATION_KEYS = {
   language: `coalesce(f.language, 'none')`,
   category: `coalesce(cat.id, 'none')`,
   outcome: `o.key || ':' || o.value`,
-  // the waits' buckets, each wait's (first_reply, left_waiting, queue) with its own prefix
-  waits: `f.measure || ':' || ${BUCKET}`,
   due: `case when f.due_kept then 'kept' else 'missed' end`,
 } as const
 export type ConversationKey = keyof typeof CONVERSATION_KEYS
@@ -53,13 +49,9 @@ const JOIN: Partial<Record<ConversationKey, string>> = {
 
 /**
  * Which rollup counts a key, as `f`. Each has the door, language, categories and flags every filter
- * needs; the hour has its own (the weekday and hour it opened), the waits theirs (0058: histograms
- * of seconds, whose first replies leave the abandoned out, as the chart).
+ * needs; the hour has its own (the weekday and hour it opened).
  */
-const TABLE: Partial<Record<ConversationKey, string>> = {
-  hour: 'conversation_hour_day',
-  waits: 'conversation_wait_day',
-}
+const TABLE: Partial<Record<ConversationKey, string>> = { hour: 'conversation_hour_day' }
 
 /** Closed conversations of the period that pass the filters, counted per key. */
 export async function countConversationsBy(
@@ -81,10 +73,19 @@ export async function countConversationsBy(
   return rows
 }
 
-/** The median first reply and time in queue of the period's conversations that pass the filters, in seconds. */
-export async function medianWaits(db: Db, period: ChartPeriod, filters: Filters) {
-  const times = (await timesOfHistogram(db, 'wait', period, filtered(period, filters)))()
-  return { firstReply: times('first_reply').median, queue: times('queue').median }
+/**
+ * The waits of the period's conversations that pass the filters, from one read of their histograms
+ * (0058, by every filter; its first replies leave the abandoned out, as the chart): how many in each
+ * bucket of seconds (key: the bucket's number) and the medians of the first reply and time in queue.
+ */
+export async function countWaits(db: Db, period: ChartPeriod, filters: Filters) {
+  const times = await timesOfHistogram(db, 'wait', period, filtered(period, filters), WAIT_BOUNDS)
+  return {
+    firstReply: times.buckets('first_reply'),
+    leftWaiting: times.buckets('left_waiting'),
+    queue: times.buckets('queue'),
+    medians: { firstReply: times()('first_reply').median, queue: times()('queue').median },
+  }
 }
 
 /** Cases opened and closed per week (key 'opened:<monday>' or 'closed:<monday>'). */

@@ -23,9 +23,9 @@ import {
   countCasesByWeek,
   countConversationsBy,
   countReferralsByWeek,
+  countWaits,
   factChoices,
   type Keyed,
-  medianWaits,
 } from './count-chart-facts.ts'
 import { previousPeriod, resolvePeriod } from './resolve-period.ts'
 import { suppressSmallCells } from './suppress-small-cells.ts'
@@ -103,7 +103,8 @@ export async function describeCharts(
     choices,
     hourCounts,
     [weekCounts, monthCounts, doorCounts, languageCounts, categoryCounts, outcomeCounts],
-    [waitCounts, dueCounts, medians],
+    waits,
+    dueCounts,
     caseCounts,
     referralCounts,
   ] = await Promise.all([
@@ -121,7 +122,8 @@ export async function describeCharts(
       both('category'),
       both('outcome'),
     ]),
-    Promise.all([both('waits'), both('due'), medianWaits(tx, now, filters)]),
+    Promise.all([countWaits(tx, now, filters), countWaits(tx, before, filters)]),
+    both('due'),
     countCasesByWeek(tx, now),
     countReferralsByWeek(tx, now),
   ])
@@ -197,16 +199,9 @@ export async function describeCharts(
     floor,
   )[0] as Cell[]
   const waitBuckets = WAIT_BUCKETS.map((bucket, i) => ({ key: String(i), name: bucket }))
-  /** One wait's buckets, now and before, from the counts of all three (keyed '<measure>:<bucket>'). */
-  const waitBars = (measure: string) =>
-    bars(
-      waitCounts.map((counts) =>
-        counts.flatMap(({ key, count }) =>
-          key.startsWith(`${measure}:`) ? [{ key: key.slice(measure.length + 1), count }] : [],
-        ),
-      ),
-      waitBuckets,
-    )
+  const [waitsNow, waitsBefore] = waits
+  const waitBars = (wait: 'firstReply' | 'leftWaiting' | 'queue') =>
+    bars([waitsNow[wait], waitsBefore[wait]], waitBuckets)
 
   return {
     helplineId,
@@ -245,11 +240,11 @@ export async function describeCharts(
         .map((bar) => ({ ...bar, key: bar.key.slice(q.id.length + 1) })),
     })),
     waits: {
-      firstReply: waitBars('first_reply'),
-      leftWaiting: waitBars('left_waiting'),
+      firstReply: waitBars('firstReply'),
+      leftWaiting: waitBars('leftWaiting'),
       queue: waitBars('queue'),
-      firstReplyMedian: medians.firstReply,
-      queueMedian: medians.queue,
+      firstReplyMedian: waitsNow.medians.firstReply,
+      queueMedian: waitsNow.medians.queue,
     },
     due: bars(dueCounts, [{ key: 'kept' }, { key: 'missed' }]),
     cases: weeks.map((start, i) => ({
