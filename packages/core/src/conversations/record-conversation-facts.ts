@@ -52,7 +52,9 @@ export async function recordConversationFacts(
                        and (p.opened_at, p.id) < (c.opened_at, c.id)),
             (select l.caller from logged_contact l where l.conversation_id = c.id),
             c.assignee_id,
-            greatest(0, round(extract(epoch from c.taken_at - c.queued_at)))
+            -- taken before the line opened on someone who wrote while it was closed: no wait
+            case when c.taken_at >= c.queued_at then round(extract(epoch from c.taken_at - c.queued_at))
+                 when c.taken_at < c.queued_at then 0 end
        from conversation c
        join channel ch on ch.id = c.channel_id
        join helpline h on h.id = c.helpline_id
