@@ -74,9 +74,15 @@ describe('a call-back from a case, in Chromium', () => {
     const volunteer = await openDesk(browser, server.url, giulia.email, contexts)
     await volunteer.goto(`${server.url}/#/cases/${opened.body.id}`)
     const people = volunteer.getByRole('region', { name: 'Persone' })
-    await people.getByRole('button', { name: 'Ha acconsentito a essere ricontattata su SMS' }).waitFor()
+    await people
+      .getByRole('button', { name: 'Ha acconsentito a essere ricontattata su SMS e telefono' })
+      .waitFor()
     assert.equal(await people.getByRole('button', { name: 'Richiama' }).count(), 0, 'no consent: no button')
-    await people.getByRole('button', { name: 'Ha acconsentito a essere ricontattata su SMS' }).click()
+    await people
+      .getByRole('button', { name: 'Ha acconsentito a essere ricontattata su SMS e telefono' })
+      .click()
+    await people.getByText(/^Consenso a essere ricontattata su SMS e telefono/).waitFor()
+    assert.equal(await people.getByText(/^Su WhatsApp/).count(), 0, 'no WhatsApp template on an SMS door')
     // the browser runs in UTC: Sunday 6 December 10:00 UTC, when the line is closed
     await people.getByLabel(/^Quando richiamare/).fill('2026-12-06T10:00')
     await people.getByRole('button', { name: 'Richiama' }).click()

@@ -176,6 +176,8 @@ describe('cases at the desk, in Chromium', () => {
     await people.getByRole('button', { name: 'Scrivi per primi su WhatsApp' }).waitFor({ state: 'detached' })
     await people.getByRole('button', { name: 'Ha acconsentito a essere ricontattata su WhatsApp' }).click()
     await people.getByText(/Consenso a essere ricontattata su WhatsApp/).waitFor()
+    // what goes past the window is said where it applies, on WhatsApp
+    await people.getByText(/^Su WhatsApp, passate 24 ore/).waitFor()
     await screenshot(volunteer, 'console-case-consent-1280')
     await people.getByRole('button', { name: 'Scrivi per primi su WhatsApp' }).click()
     await volunteer.locator('.conversation-meta').getByText('WhatsApp').waitFor()

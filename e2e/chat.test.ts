@@ -57,7 +57,7 @@ describe('from the first message to the reply, in Chromium', () => {
 
     // it appears in the queue without a reload
     const waiting = desk.getByRole('tabpanel', { name: 'In attesa' }).getByRole('link', { name: /Persona #/ })
-    await waiting.first().waitFor({ timeout: 5000 })
+    await waiting.first().waitFor()
     await screenshot(desk, 'console-queue-1280')
     await waiting.first().click()
     const messages = desk.getByRole('region', { name: 'Messaggi' })
@@ -70,10 +70,7 @@ describe('from the first message to the reply, in Chromium', () => {
     await screenshot(desk, 'console-conversation-1280')
 
     // the reply reaches the person
-    await person
-      .getByRole('log')
-      .getByText('Ciao, sono Giulia. Ti ascolto: raccontami.')
-      .waitFor({ timeout: 5000 })
+    await person.getByRole('log').getByText('Ciao, sono Giulia. Ti ascolto: raccontami.').waitFor()
     await screenshot(person, 'widget-conversation-390')
 
     // both sides keep the whole history across a reload
@@ -90,7 +87,7 @@ describe('from the first message to the reply, in Chromium', () => {
     // the person writes again: the volunteer sees it live in the open conversation
     await person.getByRole('textbox', { name: 'Scrivi un messaggio' }).fill('Grazie, mi sento un po’ meglio')
     await person.getByRole('button', { name: 'Invia' }).click()
-    await messages.getByText('Grazie, mi sento un po’ meglio').waitFor({ timeout: 5000 })
+    await messages.getByText('Grazie, mi sento un po’ meglio').waitFor()
 
     // the phone-sized console
     await desk.setViewportSize({ width: 390, height: 844 })

@@ -191,7 +191,7 @@ describe("the desk's settings in the form, in Chromium", () => {
     await writeIn(server, line.channelId, visitorToken(), 'Buonasera, posso scrivere qui?')
     await desk.getByRole('tab', { name: 'Le mie' }).click()
     const mine = desk.getByRole('tabpanel', { name: 'Le mie' }).getByRole('link', { name: /Persona #/ })
-    await mine.waitFor({ timeout: 10_000 })
+    await mine.waitFor()
     const { rows } = await server.pool.query<{ assignee_id: string }>(
       `select assignee_id from conversation where helpline_id = $1 and status = 'open'`,
       [line.helplineId],
@@ -207,6 +207,11 @@ describe("the desk's settings in the form, in Chromium", () => {
     const channel = await connectFakeWhatsApp(server, whatsapp, { helplineId: line.helplineId })
     const page = await openSettings()
     const onCall = page.getByRole('group', { name: 'Avviso al reperibile e revisione' })
+    // nobody on call yet: the form says what that means at night
+    const nobody = onCall.getByText(/^Nessuno è avvisato fuori dalla console/)
+    await nobody.waitFor()
+    await onCall.scrollIntoViewIfNeeded()
+    await screenshot(page, 'console-settings-no-on-call-1280')
     // a number without a channel: the server names the place
     await onCall.getByLabel('Numero o e-mail del reperibile').fill(onCallNumber)
     await save(page)
@@ -222,6 +227,7 @@ describe("the desk's settings in the form, in Chromium", () => {
       'WhatsApp',
     ])
     await channelChoice.selectOption({ label: 'WhatsApp' })
+    await nobody.waitFor({ state: 'detached' })
     await onCall.getByLabel("Ripeti l'avviso ogni (minuti)").fill('10')
     await onCall.getByRole('checkbox', { name: /^Manda in revisione clinica/ }).check()
     // one volunteer here takes the person by hand

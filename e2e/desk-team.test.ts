@@ -74,7 +74,7 @@ describe('volunteers and a supervisor at the desk, in Chromium', () => {
     const alert = saraDesk
       .getByRole('alert')
       .filter({ hasText: `Possibile minore a rischio · ${name} · segnalata da Giulia` })
-    await alert.waitFor({ timeout: 5000 })
+    await alert.waitFor()
     await screenshot(saraDesk, 'console-desk-flag-alert-1280')
     assert.deepEqual(await wcagViolations(saraDesk), [])
     // a volunteer's console does not alert

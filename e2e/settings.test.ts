@@ -113,6 +113,12 @@ describe('the helpline settings in the console, in Chromium', () => {
     })
     assert.deepEqual(saved.body.opening.weekly.mon, [{ start: '18:00', end: '21:00' }])
     assert.equal(saved.body.name, "Linea d'ascolto su WhatsApp")
+    // where to find help now, for an imminent risk written while closed: imported, shown, kept
+    const urgent = page.getByRole('group', { name: 'Rischio imminente a linea chiusa', exact: true })
+    assert.match(await urgent.getByLabel('Testo in italiano').inputValue(), /chiama subito il 112/)
+    assert.match(saved.body.autoReplies.urgent.it, /chiama subito il 112/)
+    await urgent.scrollIntoViewIfNeeded()
+    await screenshot(page, 'console-settings-urgent-reply-1280')
     await page.getByRole('heading', { name: 'Impostazioni della linea' }).scrollIntoViewIfNeeded()
     await screenshot(page, 'console-settings-1280')
 

@@ -73,11 +73,8 @@ describe('call-backs in the console, in Chromium', () => {
     const panel = desk.getByRole('region', { name: '1 persona da richiamare' })
     await panel.waitFor()
     const recording = panel.getByLabel('Messaggio in segreteria')
-    await recording.waitFor({ timeout: 15_000 }).catch(async () => {
-      // the worker may store it after the first listing: the panel reloads on its own, or now
-      await desk.reload()
-      await recording.waitFor({ timeout: 15_000 })
-    })
+    // the worker may store it after the first listing: the panel hears of it
+    await recording.waitFor()
     const seconds = await recording.evaluate(
       (element) =>
         new Promise<number>((resolve, reject) => {

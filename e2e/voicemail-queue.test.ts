@@ -22,6 +22,7 @@ import {
   makeHelpline,
   makeOperator,
   startTestServer,
+  TEST_PASSWORD,
   type TestServer,
 } from '../apps/server/src/testing/test-server.ts'
 import { launchBrowser, screenshot } from './browser.ts'
@@ -145,5 +146,32 @@ describe('voicemails in the queue, in Chromium', () => {
       .getByText(`Segreteria · 0:14 ${TRANSCRIBED}`)
       .waitFor()
     await screenshot(desk, 'console-voicemail-queue-390')
+  })
+
+  it('shows a call-back asked for while the desk is open at once, without waiting for its next read', async () => {
+    const { helplineId } = await makeHelpline(server.pool)
+    await importHelplineSettings(server.pool, helplineId, settings)
+    const { target } = await connectFakeTwilio({ ...server, publicUrl: PUBLIC_URL }, fake, { helplineId })
+    const supervisor = await makeOperator(server, [{ helplineId, role: 'supervisor' }], 'Sara')
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })
+    contexts.push(context)
+    const desk = await context.newPage()
+    await desk.clock.install()
+    await desk.goto(server.url)
+    await desk.getByLabel('E-mail').fill(supervisor.email)
+    await desk.getByLabel('Password').fill(TEST_PASSWORD)
+    await desk.getByRole('button', { name: 'Accedi' }).click()
+    await desk.getByRole('tabpanel', { name: 'In attesa' }).getByText('Nessuna persona in attesa.').waitFor()
+    // from here no timer of the page fires: the list's half-minute read cannot show it
+    await desk.clock.pauseAt(Date.now() + 1000)
+
+    const recordingSid = twilioSid('RE')
+    fake.addRecording(recordingSid, silentMp3(3))
+    const left = await postTwilioWebhook(
+      target,
+      twilioRecorded(fake.accountSid, '+393339998877', twilioSid('CA'), recordingSid),
+    )
+    assert.equal(left.status, 200)
+    await desk.getByRole('region', { name: '1 persona da richiamare' }).waitFor()
   })
 })

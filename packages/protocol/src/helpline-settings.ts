@@ -446,6 +446,11 @@ export const HelplineSettings = Type.Object(
         holiday: Type.Optional(LocalizedText),
         /** A closure period or closed day that is not a public holiday; without it, outOfHours. */
         closure: Type.Optional(LocalizedText),
+        /**
+         * After the closed reply, when a message reads as an imminent risk (triage): where to find
+         * help now, as nobody of the line will read it before the opening. Without it, nothing more.
+         */
+        urgent: Type.Optional(LocalizedText),
       },
       { ...Strict, description: 'Placeholders: {policyUrl} in the welcome, {nextOpening} in the others' },
     ),
@@ -538,6 +543,7 @@ export const RulesPreview = Type.Object({
         Type.Literal('out_of_hours'),
         Type.Literal('holiday'),
         Type.Literal('closure'),
+        Type.Literal('urgent'),
       ]),
       language: Type.String(),
       text: Type.String(),

@@ -262,6 +262,8 @@ export type ConsoleEvents = DeskConsoleEvents &
     'case.changed': (change: CaseChange) => void
     /** A referral arrived or changed state: to the consoles of both helplines, ids and states only. */
     'referral.changed': (change: ReferralChange) => void
+    /** A call-back was asked for, scheduled or tried: open desks read the call-back list again. */
+    'callbacks.changed': (change: { helplineId: string }) => void
     /** A coordinator changed the helpline's settings or canned replies: open consoles read the desk again. */
     'desk.changed': (change: { helplineId: string }) => void
   }

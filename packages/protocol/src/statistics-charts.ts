@@ -101,6 +101,8 @@ export const OperatorFigures = Type.Object({
   from: Day,
   to: Day,
   minimumCell: Type.Integer({ minimum: 5 }),
+  /** The helpline's main language: the words of the table as a file. */
+  language: Type.String(),
   operators: Type.Array(
     Type.Object({
       name: Type.String(),
@@ -127,3 +129,20 @@ export const STATISTICS_TABLES = [
   'due',
 ] as const
 export type StatisticsTable = (typeof STATISTICS_TABLES)[number]
+
+/**
+ * The screen's tables of the period (they follow the period only, as on the screen), each one a
+ * download: the doors with their times, categories, closing form, calls, cases and referrals by
+ * kind and partner, the survey's answers, the reports from the form.
+ */
+export const PERIOD_TABLES = [
+  'conversations',
+  'closedByCategory',
+  'closingForm',
+  'calls',
+  'casesByKind',
+  'referralsByPartner',
+  'survey',
+  'reports',
+] as const
+export type PeriodTable = (typeof PERIOD_TABLES)[number]

@@ -1,5 +1,5 @@
-// The statistics screen's charts, the figures per operator, and where a chart's table downloads.
-import type { Charts, ChartsQuery, OperatorFigures, StatisticsTable } from '@ascolto/protocol'
+// The statistics screen's charts, the figures per operator, and where each table downloads.
+import type { Charts, ChartsQuery, OperatorFigures, PeriodTable, StatisticsTable } from '@ascolto/protocol'
 import { request } from './http.ts'
 
 const base = (helplineId: string) => `/api/helplines/${encodeURIComponent(helplineId)}/statistics`
@@ -19,3 +19,18 @@ export const chartTableHref = (
   query: ChartsQuery,
   format: 'csv' | 'xlsx',
 ) => `${base(helplineId)}/table.${format}?${search({ table, ...query })}`
+
+/** Where a table of the period (the calls, the survey…) downloads: it follows the period only. */
+export const periodTableHref = (
+  helplineId: string,
+  table: PeriodTable,
+  period: { from: string; to: string },
+  format: 'csv' | 'xlsx',
+) => `${base(helplineId)}.${format}?${search({ table, ...period })}`
+
+/** Where a coordinator downloads the figures per operator. */
+export const operatorTableHref = (
+  helplineId: string,
+  period: { from: string; to: string },
+  format: 'csv' | 'xlsx',
+) => `${base(helplineId)}/operators.${format}?${search(period)}`

@@ -5,6 +5,7 @@ import type { CallCounts, Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from '../statistics/cell.ts'
+import { PeriodDownloads } from '../statistics/download-links.tsx'
 import { formatSeconds } from '../statistics/format-seconds.ts'
 
 export function CallTables({ stats }: { stats: Statistics }) {
@@ -52,6 +53,7 @@ export function CallTables({ stats }: { stats: Statistics }) {
           ))}
         </tbody>
       </table>
+      <PeriodDownloads stats={stats} table="calls" title={t('calls.statistics.title')} />
     </section>
   )
 }

@@ -49,10 +49,16 @@ export function CasePage({ caseId, myId, supervises, coordinates, version, onErr
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
+    // an answer overtaken by a later read is dropped
+    let current = true
     getCase(caseId).then((answer) => {
+      if (!current) return
       setView(answer)
       setStatus(answer.status)
     }, onError)
+    return () => {
+      current = false
+    }
   }, [caseId, version, onError])
 
   const run = useCallback(
@@ -158,6 +164,11 @@ export function CasePage({ caseId, myId, supervises, coordinates, version, onErr
                         member={m}
                         door={door}
                         channelName={labels.channel(door.channelKind)}
+                        consentName={
+                          door.callable
+                            ? t('cases.firstContact.andPhone', { door: labels.channel(door.channelKind) })
+                            : labels.channel(door.channelKind)
+                        }
                         onChanged={(answer) => setView(answer)}
                         onError={onError}
                       />

@@ -36,8 +36,13 @@ function CaseList({ version, onError }: { version: number; onError: (error: unkn
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
-    listCases().then((list) => setCases(list.cases), onError)
-    listCaseTasks().then((list) => setTasks(list.tasks), onError)
+    // answers overtaken by a later read are dropped
+    let current = true
+    listCases().then((list) => current && setCases(list.cases), onError)
+    listCaseTasks().then((list) => current && setTasks(list.tasks), onError)
+    return () => {
+      current = false
+    }
   }, [version, onError])
 
   return (

@@ -14,13 +14,16 @@ type Props = {
   member: CaseMemberView
   door: Door
   channelName: string
+  /** The door as the consent names it: one that takes calls too is the phone as well. */
+  consentName: string
   onChanged: (view: CaseView) => void
   onError: (error: unknown) => void
 }
 
-export function FirstContact({ caseId, member, door, channelName, onChanged, onError }: Props) {
+export function FirstContact({ caseId, member, door, channelName, consentName, onChanged, onError }: Props) {
   const { t, i18n } = useTranslation()
   const textId = useId()
+  const hintId = useId()
   const [text, setText] = useState('')
   const [pending, setPending] = useState(false)
   const target = { contactId: member.contactId, channelId: door.channelId }
@@ -44,7 +47,7 @@ export function FirstContact({ caseId, member, door, channelName, onChanged, onE
         disabled={pending}
         onClick={() => run(async () => onChanged(await request<CaseView>('POST', `${at}/consents`, target)))}
       >
-        {t('cases.firstContact.recordConsent', { door: channelName })}
+        {t('cases.firstContact.recordConsent', { door: consentName })}
       </button>
     )
   }
@@ -62,13 +65,24 @@ export function FirstContact({ caseId, member, door, channelName, onChanged, onE
     <form className="case-form" onSubmit={send}>
       <p className="muted case-form-note">
         {t('cases.firstContact.consent', {
-          door: channelName,
+          door: consentName,
           time: formatDueTime(door.consentAt, i18n.language),
         })}
       </p>
       <div className="field">
         <label htmlFor={textId}>{t('cases.firstContact.text')}</label>
-        <input id={textId} maxLength={4096} value={text} onChange={(event) => setText(event.target.value)} />
+        <input
+          id={textId}
+          maxLength={4096}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-describedby={door.channelKind === 'whatsapp' ? hintId : undefined}
+        />
+        {door.channelKind === 'whatsapp' && (
+          <p id={hintId} className="hint">
+            {t('cases.firstContact.templateHint')}
+          </p>
+        )}
       </div>
       <button type="submit" className="button-primary" disabled={pending}>
         {t('cases.firstContact.send', { door: channelName })}

@@ -15,9 +15,14 @@ import './callback-panel.css'
 const REFRESH_MS = 30_000
 const OUTCOMES: CallbackOutcome[] = ['called_back', 'not_reachable', 'done']
 
-type Props = { memberships: SessionView['memberships']; onError: (error: unknown) => void }
+type Props = {
+  memberships: SessionView['memberships']
+  /** Grows when the server says a call-back changed: the list is read again at once. */
+  version: number
+  onError: (error: unknown) => void
+}
 
-export function CallbackPanel({ memberships, onError }: Props) {
+export function CallbackPanel({ memberships, version, onError }: Props) {
   const { t, i18n } = useTranslation()
   const [callbacks, setCallbacks] = useState<CallbackView[]>([])
   const [numbers, setNumbers] = useState<Record<string, string>>({})
@@ -27,8 +32,17 @@ export function CallbackPanel({ memberships, onError }: Props) {
   const reload = useCallback(() => {
     listCallbacks().then((list) => setCallbacks(list.callbacks), onError)
   }, [onError])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
-    reload()
+    // an answer overtaken by a later read is dropped
+    let current = true
+    listCallbacks().then((list) => current && setCallbacks(list.callbacks), onError)
+    return () => {
+      current = false
+    }
+  }, [version, onError])
+  // and every half a minute, for what falls due meanwhile
+  useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS)
     return () => clearInterval(timer)
   }, [reload])

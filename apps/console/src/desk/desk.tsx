@@ -226,6 +226,7 @@ export function Desk({ session, onSignedOut }: Props) {
         coordinates={coordinates}
         revealVersion={events.revealVersion}
         caseVersion={events.caseVersion}
+        callbackVersion={events.callbackVersion}
         onError={setError}
         announce={setAnnouncement}
       />

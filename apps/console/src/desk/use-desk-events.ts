@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next'
 import { listOpenFlags } from '../api/desk.ts'
 import { chime, notify } from './chime.ts'
 import type { useLabels } from './labels.ts'
+import { SnapshotReads } from './snapshot-reads.ts'
 import { previewOutdated } from './updates.ts'
 import { QUEUE_HREF } from './use-hash-route.ts'
 import type { useOpenConversation } from './use-open-conversation.ts'
@@ -42,6 +43,8 @@ export function useDeskEvents(options: Options) {
   const { myId, labels, queue, open, selectedId, sound, supervises, onError, announce } = options
   const { t } = useTranslation()
   const [flags, setFlags] = useState<FlagAlert[]>([])
+  // a flag raised while the open ones are read must not vanish under the answer
+  const [flagReads] = useState(() => new SnapshotReads<FlagAlert[]>(setFlags))
   const [helpRequests, setHelpRequests] = useState<HelpRequest[]>([])
   const [arrivals, setArrivals] = useState<ConversationView[]>([])
   const [blocks, setBlocks] = useState<BlockNotice[]>([])
@@ -54,6 +57,8 @@ export function useDeskEvents(options: Options) {
   const [caseChanges, setCaseChanges] = useState<Record<string, number>>({})
   // referrals arrived or changed, in all: the referrals' screen reads again
   const [referralChanges, setReferralChanges] = useState(0)
+  // call-backs asked for, scheduled or tried, in all: the call-back list reads again
+  const [callbackChanges, setCallbackChanges] = useState(0)
   const shown = open.detail?.conversation
 
   /** What a change to a request to see an address is worth saying: a new one to a supervisor, a decision to the asker. */
@@ -78,7 +83,7 @@ export function useDeskEvents(options: Options) {
       setConnections((n) => n + 1)
       queue.reload()
       open.reload()
-      if (options.supervisesAny) listOpenFlags().then((list) => setFlags(list.flags), onError)
+      if (options.supervisesAny) flagReads.read(async () => (await listOpenFlags()).flags).catch(onError)
     },
     onConversation: (conversation) => {
       const isNew =
@@ -129,7 +134,10 @@ export function useDeskEvents(options: Options) {
     onUnauthenticated: options.onSignedOut,
     onFlag: (flag) => {
       if (!supervises(flag.helplineId)) return
-      setFlags((all) => [...all.filter((f) => f.id !== flag.id), ...(flag.acknowledgedAt ? [] : [flag])])
+      flagReads.apply((all) => [
+        ...all.filter((f) => f.id !== flag.id),
+        ...(flag.acknowledgedAt ? [] : [flag]),
+      ])
       if (!flag.acknowledgedAt) notify(t('app.name'), t(`flag.kinds.${flag.kind}`))
     },
     onHelpRequest: (help) => {
@@ -151,6 +159,7 @@ export function useDeskEvents(options: Options) {
       })
     },
     onReferral: () => setReferralChanges((n) => n + 1),
+    onCallbacks: () => setCallbackChanges((n) => n + 1),
     onBlocked: (notice) => {
       const text = t('workspace.blockedBy', {
         name: labels.pseudonym(notice),
@@ -176,7 +185,7 @@ export function useDeskEvents(options: Options) {
     databaseLost,
     flags,
     /** A flag a supervisor took charge of here leaves the alerts at once. */
-    dropFlag: (flagId: string) => setFlags((all) => all.filter((f) => f.id !== flagId)),
+    dropFlag: (flagId: string) => flagReads.apply((all) => all.filter((f) => f.id !== flagId)),
     helpRequests,
     dismissHelp: (conversationId: string) =>
       setHelpRequests((all) => all.filter((h) => h.conversationId !== conversationId)),
@@ -192,5 +201,7 @@ export function useDeskEvents(options: Options) {
     caseVersion: (key: string) => connections + (caseChanges[key] ?? 0),
     /** Grows when a referral of the operator's helplines arrived or changed, or the socket reconnects. */
     referralVersion: connections + referralChanges,
+    /** Grows when a call-back changed, or the socket reconnects. */
+    callbackVersion: connections + callbackChanges,
   }
 }

@@ -32,6 +32,8 @@ export type RealtimeHandlers = {
   onReferral?: (change: ReferralChange) => void
   /** A supervisor blocked the person of a conversation assigned to this operator. */
   onBlocked?: (notice: BlockNotice) => void
+  /** A call-back of one of the operator's helplines was asked for, scheduled or tried. */
+  onCallbacks?: (helplineId: string) => void
   /** A coordinator changed the helpline's settings or canned replies: its desk is read again. */
   onDeskChanged?: (helplineId: string) => void
   /** The server lost its database (true) or reached it again (false). */
@@ -72,6 +74,7 @@ export function useRealtime(handlers: RealtimeHandlers): boolean {
     socket.on('case.changed', (change) => latest.current.onCase?.(change))
     socket.on('referral.changed', (change) => latest.current.onReferral?.(change))
     socket.on('contact.blocked', (notice) => latest.current.onBlocked?.(notice))
+    socket.on('callbacks.changed', ({ helplineId }) => latest.current.onCallbacks?.(helplineId))
     socket.on('desk.changed', ({ helplineId }) => latest.current.onDeskChanged?.(helplineId))
     socket.on('service.state', ({ database }) => latest.current.onDatabaseLost?.(database === 'unreachable'))
     return () => {

@@ -34,7 +34,12 @@ export function ReferralDetail({ referralId, version, onChanged, onError }: Prop
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when to read again
   useEffect(() => {
-    getReferral(referralId).then(setView, onError)
+    // an answer overtaken by a later read (or another referral) is dropped
+    let current = true
+    getReferral(referralId).then((answer) => current && setView(answer), onError)
+    return () => {
+      current = false
+    }
   }, [referralId, version, onError])
 
   if (!view || view.id !== referralId) return <p className="muted">{t('referrals.loading')}</p>

@@ -29,10 +29,15 @@ export function ReferralsScreen({ helplines, helplineId, referralId, version, on
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` and `changedHere` say when to read again
   useEffect(() => {
+    // an answer overtaken by a later read (or another helpline's) is dropped
+    let current = true
     Promise.all([listReferrals(helplineId, 'in'), listReferrals(helplineId, 'out')]).then(
-      ([incoming, outgoing]) => setLists({ in: incoming.referrals, out: outgoing.referrals }),
+      ([incoming, outgoing]) => current && setLists({ in: incoming.referrals, out: outgoing.referrals }),
       onError,
     )
+    return () => {
+      current = false
+    }
   }, [helplineId, version, changedHere, onError])
 
   const list = (direction: 'in' | 'out') => (

@@ -13,7 +13,7 @@ export { slug }
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
 
-export const REPLY_KINDS = ['welcome', 'outOfHours', 'holiday', 'closure'] as const
+export const REPLY_KINDS = ['welcome', 'outOfHours', 'holiday', 'closure', 'urgent'] as const
 export type ReplyKind = (typeof REPLY_KINDS)[number]
 
 /** A text per language code; an empty text means none in that language. */
@@ -125,6 +125,7 @@ export function toForm(file: unknown): SettingsForm {
       outOfHours: textsOf(replies.outOfHours),
       holiday: textsOf(replies.holiday),
       closure: textsOf(replies.closure),
+      urgent: textsOf(replies.urgent),
     },
 
     policy: { url: text(policy.url), version: text(policy.version) },

@@ -1,7 +1,8 @@
 // After a safeguarding flag, outside the console: who on call is alerted (a number or an e-mail,
 // through one of the helpline's channels, again every few minutes until acknowledged), and
 // whether flagged conversations go to clinical review when closed. The address is a staff
-// member's own: only coordinators read it, here.
+// member's own: only coordinators read it, here. Without it, an imminent risk flagged at night
+// waits for a supervisor to sign in: the form says so (the week's simulation found it).
 import type { HelplineChannelList } from '@ascolto/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -45,6 +46,9 @@ export function OnCallFieldset({
     <fieldset className="settings-section" id="settings-section-onCall">
       <legend>{t('settings.sections.onCall')}</legend>
       <p className="hint">{t('settings.onCall.intro')}</p>
+      {!(chosen && form.onCall.address.trim()) && (
+        <p className="settings-warning">{t('settings.onCall.nobody')}</p>
+      )}
       <div className="field">
         <label htmlFor={channel.id}>{t('settings.onCall.channel')}</label>
         <select {...channel} value={chosen} onChange={(event) => set({ channelId: event.target.value })}>

@@ -1,9 +1,18 @@
-// The automatic replies (welcome, out of hours, holiday) and the privacy policy the welcome links to.
+// The automatic replies (welcome, out of hours, holiday, closure, and where to find help now for an
+// imminent risk written while closed) and the privacy policy the welcome links to.
 import { useTranslation } from 'react-i18next'
 import { useField } from './field.ts'
 import { REPLY_KINDS } from './form-model.ts'
 import { LocalizedText } from './localized-text.tsx'
 import type { SectionProps } from './sections.ts'
+
+const HINTS = {
+  welcome: 'welcomeHint',
+  outOfHours: 'nextOpeningHint',
+  holiday: 'nextOpeningHint',
+  closure: 'nextOpeningHint',
+  urgent: 'urgentHint',
+} as const satisfies Record<(typeof REPLY_KINDS)[number], string>
 
 export function RepliesFieldset({ form, edit, languages }: SectionProps) {
   const { t } = useTranslation()
@@ -18,7 +27,7 @@ export function RepliesFieldset({ form, edit, languages }: SectionProps) {
           key={kind}
           path={`autoReplies.${kind}`}
           legend={t(`settings.replies.${kind}`)}
-          hint={t(kind === 'welcome' ? 'settings.replies.welcomeHint' : 'settings.replies.nextOpeningHint')}
+          hint={t(`settings.replies.${HINTS[kind]}`)}
           languages={languages}
           texts={form.replies[kind]}
           onChange={(texts) => edit('replies', { ...form.replies, [kind]: texts })}

@@ -5,6 +5,7 @@ import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from './cell.ts'
+import { PeriodDownloads } from './download-links.tsx'
 import { formatSeconds } from './format-seconds.ts'
 
 export function CaseTables({ stats }: { stats: Statistics }) {
@@ -56,6 +57,7 @@ export function CaseTables({ stats }: { stats: Statistics }) {
           ))}
         </tbody>
       </table>
+      <PeriodDownloads stats={stats} table="casesByKind" title={t('statistics.cases.title')} />
     </section>
   )
 }

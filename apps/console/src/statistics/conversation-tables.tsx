@@ -1,10 +1,12 @@
 // The closed conversations of the period: per door (how many, how many answered the survey where
-// there is one, how long in queue, how fast the first reply, how long), per category, and per answer of each
-// closing-form question. Ids the settings no longer have are shown by id, marked as removed.
+// there is one, how long in queue, how fast the first reply, how long), per category, and per
+// answer of each closing-form question. Ids the settings no longer have are shown by id, marked as
+// removed.
 import type { Cell, Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from './cell.ts'
+import { PeriodDownloads } from './download-links.tsx'
 import { formatSeconds, textIn } from './format-seconds.ts'
 
 type Props = { stats: Statistics; doorName: (door: Statistics['channels'][number]) => string }
@@ -75,6 +77,7 @@ export function ConversationTables({ stats, doorName }: Props) {
               )}
             </table>
             <p className="hint">{t('statistics.timesHint')}</p>
+            <PeriodDownloads stats={stats} table="conversations" title={t('statistics.doors')} />
           </>
         )}
       </section>
@@ -83,15 +86,18 @@ export function ConversationTables({ stats, doorName }: Props) {
         {stats.categories.length === 0 ? (
           <p className="muted">{t('statistics.noCategories')}</p>
         ) : (
-          <CountTable
-            labelledBy={ids.categories}
-            heading={t('statistics.category')}
-            stats={stats}
-            rows={[
-              ...stats.categories.map((category) => ({ ...category, name: nameOf(category) })),
-              { id: '', name: t('statistics.withoutCategory'), count: stats.withoutCategory },
-            ]}
-          />
+          <>
+            <CountTable
+              labelledBy={ids.categories}
+              heading={t('statistics.category')}
+              stats={stats}
+              rows={[
+                ...stats.categories.map((category) => ({ ...category, name: nameOf(category) })),
+                { id: '', name: t('statistics.withoutCategory'), count: stats.withoutCategory },
+              ]}
+            />
+            <PeriodDownloads stats={stats} table="closedByCategory" title={t('statistics.categories')} />
+          </>
         )}
       </section>
       <section aria-labelledby={ids.form}>
@@ -109,6 +115,9 @@ export function ConversationTables({ stats, doorName }: Props) {
             ]}
           />
         ))}
+        {stats.closingForm.length > 0 && (
+          <PeriodDownloads stats={stats} table="closingForm" title={t('statistics.closingForm')} />
+        )}
       </section>
     </>
   )

@@ -4,6 +4,7 @@ import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from './cell.ts'
+import { PeriodDownloads } from './download-links.tsx'
 import { formatSeconds } from './format-seconds.ts'
 
 export function ReferralTables({ stats }: { stats: Statistics }) {
@@ -44,6 +45,7 @@ export function ReferralTables({ stats }: { stats: Statistics }) {
           ))}
         </tbody>
       </table>
+      <PeriodDownloads stats={stats} table="referralsByPartner" title={t('statistics.referrals.title')} />
     </section>
   )
 }

@@ -4,6 +4,7 @@ import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from './cell.ts'
+import { PeriodDownloads } from './download-links.tsx'
 import { textIn } from './format-seconds.ts'
 
 export function ReportTables({ stats }: { stats: Statistics }) {
@@ -39,6 +40,7 @@ export function ReportTables({ stats }: { stats: Statistics }) {
             </tbody>
           </table>
         ))}
+      <PeriodDownloads stats={stats} table="reports" title={t('statistics.reports')} />
     </section>
   )
 }

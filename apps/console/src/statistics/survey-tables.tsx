@@ -4,6 +4,7 @@ import type { Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from './cell.ts'
+import { PeriodDownloads } from './download-links.tsx'
 import { textIn } from './format-seconds.ts'
 
 type Props = { stats: Statistics; doorName: (door: Statistics['channels'][number]) => string }
@@ -38,34 +39,38 @@ export function SurveyTables({ stats, doorName }: Props) {
       {stats.survey.questions.length === 0 ? (
         <p className="muted">{t('statistics.noSurvey')}</p>
       ) : (
-        stats.channels.length > 0 &&
-        stats.survey.questions.map((question) => (
-          <table key={question.id} className="room-table statistics-table">
-            <caption>{textIn(question.text, language, stats.language)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('room.channel')}</th>
-                {answersOf(question).map((answer) => (
-                  <th scope="col" key={answer}>
-                    {question.kind === 'scale' ? answer : t(`statistics.${answer as 'yes' | 'no'}`)}
-                  </th>
-                ))}
-                {question.kind === 'scale' && <th scope="col">{t('statistics.average')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {stats.channels.map((door) => (
-                <tr key={door.channelId ?? door.channelKind}>
-                  <th scope="row">{doorName(door)}</th>
-                  {answersOf(question).map((answer) => (
-                    <td key={answer}>{cellText(count(door.channelId, question.id, answer), stats)}</td>
+        stats.channels.length > 0 && (
+          <>
+            {stats.survey.questions.map((question) => (
+              <table key={question.id} className="room-table statistics-table">
+                <caption>{textIn(question.text, language, stats.language)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('room.channel')}</th>
+                    {answersOf(question).map((answer) => (
+                      <th scope="col" key={answer}>
+                        {question.kind === 'scale' ? answer : t(`statistics.${answer as 'yes' | 'no'}`)}
+                      </th>
+                    ))}
+                    {question.kind === 'scale' && <th scope="col">{t('statistics.average')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {stats.channels.map((door) => (
+                    <tr key={door.channelId ?? door.channelKind}>
+                      <th scope="row">{doorName(door)}</th>
+                      {answersOf(question).map((answer) => (
+                        <td key={answer}>{cellText(count(door.channelId, question.id, answer), stats)}</td>
+                      ))}
+                      {question.kind === 'scale' && <td>{average(door.channelId, question.id)}</td>}
+                    </tr>
                   ))}
-                  {question.kind === 'scale' && <td>{average(door.channelId, question.id)}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))
+                </tbody>
+              </table>
+            ))}
+            <PeriodDownloads stats={stats} table="survey" title={t('statistics.survey')} />
+          </>
+        )
       )}
     </section>
   )

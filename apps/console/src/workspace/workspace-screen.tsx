@@ -60,6 +60,8 @@ type Props = {
   coordinates: (helplineId: string) => boolean
   revealVersion: (conversationId: string) => number
   caseVersion: (conversationId: string) => number
+  /** Grows when a call-back changed: the call-back list reads again. */
+  callbackVersion: number
   onError: (error: unknown) => void
   announce: (text: string) => void
 }
@@ -207,7 +209,11 @@ export function WorkspaceScreen(props: Props) {
               <a href={LOGGED_CONTACT_HREF}>{t('loggedContacts.link')}</a>
               <RotaLink session={session} />
             </div>
-            <CallbackPanel memberships={session.memberships} onError={onError} />
+            <CallbackPanel
+              memberships={session.memberships}
+              version={props.callbackVersion}
+              onError={onError}
+            />
             <LiveCalls helplineIds={session.memberships.map((m) => m.helplineId)} />
           </>
         }

@@ -85,6 +85,7 @@ const QUERIES: Record<string, string> = {
   'GET /api/helplines/:id/statistics/cross': 'rows=door&columns=language',
   'GET /api/helplines/:id/statistics/cross.:format': 'rows=door&columns=language',
   'GET /api/helplines/:id/statistics/table.:format': 'table=hours',
+  'GET /api/helplines/:id/statistics.:format': 'table=calls',
   'GET /api/helplines/:id/statistics/report.pdf': 'year=2026',
 }
 

@@ -165,12 +165,18 @@ function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger) 
       if (UUID.test(payload)) io.of('/console').local.in(userRoom(payload)).disconnectSockets(true)
       else if (SESSION_TAG.test(payload)) io.of('/console').local.in(payload).disconnectSockets(true)
     })
-    client.once('error', (error) => {
-      log.warn({ err: error }, 'ended-sessions listener lost its database connection')
+    const again = (error: Error, what: string) => {
+      log.warn({ err: error }, what)
       giveBack?.(error)
       if (!closed && !retry) retry = setTimeout(listen, LISTEN_AGAIN_MS)
-    })
-    await client.query(`listen ${SESSIONS_ENDED_CHANNEL}`).catch(() => {})
+    }
+    client.once('error', (error) => again(error, 'ended-sessions listener lost its database connection'))
+    try {
+      await client.query(`listen ${SESSIONS_ENDED_CHANNEL}`)
+    } catch (error) {
+      // refused with the connection still up (or ended by it): this connection is not listening
+      return again(error as Error, 'ended-sessions listener could not listen')
+    }
     if (closed) giveBack()
   }
   void listen()

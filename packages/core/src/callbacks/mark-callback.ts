@@ -11,6 +11,7 @@ import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
 import { nextOpening } from '../policy/index.ts'
+import { announceCallbacks } from './announce-callbacks.ts'
 import { loadCallbackView } from './callback-views.ts'
 import { CALLBACK_ROLE, findCallbackForActor } from './find-callback.ts'
 
@@ -50,6 +51,7 @@ export async function markCallback(
     subjectId: record.id,
     details: { outcome: input.outcome },
   })
+  announceCallbacks(context, record.helpline_id)
   if (record.case_id) await announceCaseChange(context, record.case_id)
   const view = await loadCallbackView(tx, record.helpline_id, record.id)
   if (!view) throw new Error('The call-back vanished inside its transaction')

@@ -22,8 +22,9 @@ export function voicemailAnswer(settings: HelplineSettings, now: Date): CallAnsw
       isFirstMessageEver: false,
       alreadySentThisOpening: new Set(),
       contactBlocked: false,
-      // a call nobody took: nobody is with the caller
+      // a call nobody took: nobody is with the caller; its words are not read
       attended: false,
+      imminentRisk: false,
     })
     message =
       (closedKind ? autoReplyText(settings, closedKind, now) : null) ??

@@ -12,6 +12,7 @@
 import type { CallAnswer, CallStep, ChannelConnection, InboundCall } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import type { HelplineSettings } from '@ascolto/protocol'
+import { announceCallbacks } from '../callbacks/announce-callbacks.ts'
 import { VOICE_PROMPTS } from '../callbacks/voice-prompts.ts'
 import { voicemailAnswer } from '../callbacks/voicemail-answer.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
@@ -86,7 +87,7 @@ export async function recordCallStep(
     const row = await loadCall(tx, callId)
     if (row.ended_at) {
       await recordCallFact(tx, callId)
-      await askForCallback(tx, row, settings)
+      await askForCallback(context, helplineId, row, settings)
     }
     if (row.message_id) {
       const view = await loadMessageView(tx, services.keyring, helplineId, row.message_id)
@@ -137,7 +138,7 @@ async function applyStep(context: Context, step: Step, callStep: CallStep): Prom
             where id = $1`,
           [callId, bridged, callStep.talkSeconds],
         )
-        await withdrawCallback(tx, callId)
+        await withdrawCallback(context, step.helplineId, callId)
         return { action: 'hangup' }
       }
       await tx.query(
@@ -168,7 +169,7 @@ async function applyStep(context: Context, step: Step, callStep: CallStep): Prom
         // messages keep the provider's id as a keyed hash (messages/provider-ids.ts)
         [callId, context.services.keyring.hashProviderId(step.channelId, callStep.providerMessageId)],
       )
-      await withdrawCallback(tx, callId)
+      await withdrawCallback(context, step.helplineId, callId)
       return { action: 'hangup' }
     case 'screening':
       return screen(context, step, callStep)
@@ -236,7 +237,7 @@ async function screen(
       sealCallId(services.keyring, step.helplineId, 'operator-leg', step.callId, screening.legId),
     ],
   )
-  await withdrawCallback(tx, step.callId)
+  await withdrawCallback({ tx, afterCommit, services }, step.helplineId, step.callId)
   if (operatorId && row.conversation_id) {
     // the person is on the line with them: the conversation is theirs, whoever had it
     const moved = await tx.query(
@@ -286,23 +287,30 @@ async function loadCall(tx: Tx, callId: string): Promise<CallRow> {
 }
 
 /** An unanswered call in hours asks for a call-back, like a voicemail (callbacks/open-callback-requests.ts). */
-async function askForCallback(tx: Tx, row: CallRow, settings: HelplineSettings) {
+async function askForCallback(
+  context: Context,
+  helplineId: string,
+  row: CallRow,
+  settings: HelplineSettings,
+) {
   if (row.outcome !== 'unanswered' && row.outcome !== 'abandoned') return
   const rules = openingRulesOf(settings)
   if (!row.message_id || !row.conversation_id || !isOpen(rules, row.started_at)) return
-  await tx.query(
+  const asked = await context.tx.query(
     `insert into callback_request (helpline_id, conversation_id, message_id, due_at)
      select c.helpline_id, c.id, $2, $3 from conversation c where c.id = $1 and c.status <> 'closed'
      on conflict (message_id) do nothing`,
     [row.conversation_id, row.message_id, dueTime(rules, row.ended_at ?? row.started_at)],
   )
+  if (asked.rowCount) announceCallbacks(context, helplineId)
 }
 
 /** A late report says the call was answered, or a voicemail asks for its own call-back. */
-async function withdrawCallback(tx: Tx, callId: string) {
-  await tx.query(
+async function withdrawCallback(context: Context, helplineId: string, callId: string) {
+  const withdrawn = await context.tx.query(
     `delete from callback_request r using phone_call p
       where p.id = $1 and r.message_id = p.message_id and r.attempts = 0`,
     [callId],
   )
+  if (withdrawn.rowCount) announceCallbacks(context, helplineId)
 }

@@ -7,6 +7,7 @@
 import { channelAdapters } from '@ascolto/channels'
 import type { CaseView, ScheduleCaseCallbackBody } from '@ascolto/protocol'
 import { recordAuditEvent } from '../audit/record-audit-event.ts'
+import { announceCallbacks } from '../callbacks/announce-callbacks.ts'
 import type { Actor, AfterCommit, Services, Tx } from '../context.ts'
 import { AscoltoError } from '../errors.ts'
 import { loadHelplineSettings, openingRulesOf } from '../helplines/helpline-settings.ts'
@@ -66,5 +67,6 @@ export async function scheduleCaseCallback(
     details: { conversationId, channelId: input.channelId, callbackId },
   })
   await announceCaseChange(context, caseId)
+  announceCallbacks(context, caseRecord.helpline_id)
   return loadCaseView(tx, services.keyring, caseId, now)
 }

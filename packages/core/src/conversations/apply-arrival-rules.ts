@@ -1,7 +1,8 @@
 // What the helpline's rules do when a person's message arrives, inside the ingest transaction:
 // its automatic assignment where the helpline wants it (the due time is written with a new
 // conversation), the automatic replies (each at most once per opening; none about closing
-// time to a person someone of the line is with), and on a messaging door the wait, once.
+// time to a person someone of the line is with; where to find help now to an imminent risk written
+// while closed), and on a messaging door the wait, once.
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import type { Sealer } from '../crypto/keyring.ts'
@@ -26,6 +27,8 @@ type Arrival = {
   conversationCreated: boolean
   firstMessageEver: boolean
   alreadySent: readonly string[]
+  /** This message reads as an imminent risk (its triage): closed, the person is told where help is now. */
+  imminentRisk: boolean
   /** The conversation's language, where known: the replies go in it where the helpline has it. */
   language: string | null
   at: Date
@@ -50,6 +53,7 @@ export async function applyArrivalRules(
     contactBlocked: false,
     // asked only where it matters: closing-time replies
     attended: !isOpen(rules, arrival.at) && (await isConversationAttended(tx, settings, arrival)),
+    imminentRisk: arrival.imminentRisk,
   })
   const sent: string[] = []
   for (const kind of decided) {

@@ -4,7 +4,7 @@ import type { HelplineSettings } from '@ascolto/protocol'
 import { type AutoReplyKind, describeNextOpening, type Locale } from '../policy/index.ts'
 import { openingRulesOf } from './helpline-settings.ts'
 
-type ReplyText = 'welcome' | 'outOfHours' | 'holiday' | 'closure'
+type ReplyText = 'welcome' | 'outOfHours' | 'holiday' | 'closure' | 'urgent'
 
 /** Each kind's text, then the one that stands in where the helpline has not written it. */
 const textsOf: Record<AutoReplyKind, ReplyText[]> = {
@@ -13,6 +13,7 @@ const textsOf: Record<AutoReplyKind, ReplyText[]> = {
   holiday: ['holiday'],
   // a summer break is not a public holiday: without its own words, the plain "closed now" reply
   closure: ['closure', 'outOfHours'],
+  urgent: ['urgent'],
 }
 
 /** The words of dates and times in replies: Italian unless the main language is English. */

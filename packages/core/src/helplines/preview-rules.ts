@@ -62,8 +62,9 @@ export function previewRules(
     isFirstMessageEver: options.firstMessageEver,
     alreadySentThisOpening: new Set(),
     contactBlocked: false,
-    // the preview shows a person writing in with nobody of the line with them
+    // the preview shows a person writing in with nobody of the line with them, about nothing urgent
     attended: false,
+    imminentRisk: false,
   })
   const replies: AutoReplyPreview[] = []
   for (const kind of kinds) {

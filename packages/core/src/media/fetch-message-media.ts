@@ -21,6 +21,7 @@ type MediaRow = ChannelRow & {
   key_sealed: Buffer | null
   media: InboundMedia
   media_status: string
+  kind: string
 }
 
 export const mediaContext = (messageId: string) => `media:${messageId}`
@@ -33,7 +34,7 @@ export async function fetchMessageMedia(
 ): Promise<MediaOutcome> {
   const messageId = row.payload.messageId ?? ''
   const { rows } = await pool.query<MediaRow>(
-    `select m.helpline_id, m.channel_id, m.media, m.media_status, ch.kind as channel_kind,
+    `select m.helpline_id, m.channel_id, m.media, m.media_status, m.kind, ch.kind as channel_kind,
             ch.config as channel_config, ch.secrets as channel_secrets, c.contact_id, k.key_sealed
        from message m join channel ch on ch.id = m.channel_id join conversation c on c.id = m.conversation_id
        left join keystore.contact_key k on k.contact_id = c.contact_id
@@ -55,6 +56,12 @@ export async function fetchMessageMedia(
     )
     const view = await loadMessageView(pool, services.keyring, message.helpline_id, messageId)
     services.publisher.toConsoles(message.helpline_id, 'message.updated', view)
+    // a voicemail's call-back shows whether its recording is ready to play
+    if (message.kind === 'voicemail') {
+      services.publisher.toConsoles(message.helpline_id, 'callbacks.changed', {
+        helplineId: message.helpline_id,
+      })
+    }
     return outcome
   }
 

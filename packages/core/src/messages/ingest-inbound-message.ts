@@ -192,6 +192,7 @@ export async function ingestInboundMessage(
     conversationCreated: conversationCreated || (reopened !== undefined && reopened.offeredTo === null),
     firstMessageEver: contact.created,
     alreadySent: open?.auto_replies_sent ?? reopened?.auto_replies_sent ?? [],
+    imminentRisk: triage?.level === 'imminent',
     language,
     at,
     silent: inbound.kind === 'call',

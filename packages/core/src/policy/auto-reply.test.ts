@@ -114,10 +114,52 @@ describe('decideAutoReplies', () => {
         alreadySentThisOpening: new Set(sent),
         contactBlocked: blocked,
         attended,
+        imminentRisk: false,
       }
       assert.deepEqual(decideAutoReplies(input), replies)
     })
   }
+
+  describe('a message that reads as an imminent risk', () => {
+    const rows: [
+      name: string,
+      rules: OpeningRules,
+      at: string,
+      sent: AutoReplyKind[],
+      replies: AutoReplyKind[],
+      attended?: boolean,
+      blocked?: boolean,
+    ][] = [
+      ['at night', listeningLine, '2026-01-12 22:00', [], ['out_of_hours', 'urgent']],
+      [
+        'at night, told already this opening',
+        listeningLine,
+        '2026-01-12 22:10',
+        ['out_of_hours', 'urgent'],
+        [],
+      ],
+      ['at night, after a plain message', listeningLine, '2026-01-12 22:10', ['out_of_hours'], ['urgent']],
+      ['on Easter Monday', listeningLine, '2026-04-06 19:00', [], ['holiday', 'urgent']],
+      ['while open: the line reads it first', listeningLine, '2026-01-12 19:00', [], []],
+      ['a 24/7 line at 03:00', antiTrafficking, '2026-01-01 03:00', [], []],
+      ['someone of the line is with the person', listeningLine, '2026-01-12 21:05', [], [], true],
+      ['a blocked contact', listeningLine, '2026-01-12 22:00', [], [], false, true],
+    ]
+    for (const [name, rules, at, sent, replies, attended = false, blocked = false] of rows) {
+      it(`${name} → ${replies.join(' + ') || 'nothing'}`, () => {
+        const input = {
+          rules,
+          instant: rome(at),
+          isFirstMessageEver: false,
+          alreadySentThisOpening: new Set(sent),
+          contactBlocked: blocked,
+          attended,
+          imminentRisk: true,
+        }
+        assert.deepEqual(decideAutoReplies(input), replies)
+      })
+    }
+  })
 })
 
 describe('describeNextOpening', () => {

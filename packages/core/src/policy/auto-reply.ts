@@ -5,7 +5,7 @@ import { addDays, localDateOf } from './local-days.ts'
 import { isOpen, nextOpening, openingDay } from './opening.ts'
 import { type OpeningRules, timeZoneOf } from './schedule.ts'
 
-export type AutoReplyKind = 'welcome' | 'out_of_hours' | 'holiday' | 'closure'
+export type AutoReplyKind = 'welcome' | 'out_of_hours' | 'holiday' | 'closure' | 'urgent'
 
 export type AutoReplyInput = {
   rules: OpeningRules
@@ -21,13 +21,16 @@ export type AutoReplyInput = {
    * conversation running past it goes on.
    */
   attended: boolean
+  /** This message reads as an imminent risk (triage): closed, the person is told where help is now. */
+  imminentRisk: boolean
 }
 
 /**
  * The replies to send, in order: 'welcome' on the first message ever; when closed and nobody of
  * the line is with the person, 'holiday' if a public holiday shuts the whole day, 'closure' if a
- * closure period or a closed-day exception does, else 'out_of_hours'. A blocked contact gets
- * silence.
+ * closure period or a closed-day exception does, else 'out_of_hours'; then, when the message reads
+ * as an imminent risk, 'urgent' (where to find help now: nobody of the line will read it before
+ * the opening). A blocked contact gets silence.
  */
 export function decideAutoReplies(input: AutoReplyInput): AutoReplyKind[] {
   const { rules, instant, alreadySentThisOpening: sent } = input
@@ -37,6 +40,7 @@ export function decideAutoReplies(input: AutoReplyInput): AutoReplyKind[] {
   if (!input.attended && !isOpen(rules, instant)) {
     const { closedBy } = openingDay(rules, localDateOf(instant, timeZoneOf(rules)))
     replies.push(closedBy === 'holiday' ? 'holiday' : closedBy ? 'closure' : 'out_of_hours')
+    if (input.imminentRisk) replies.push('urgent')
   }
   return replies.filter((kind) => !sent.has(kind))
 }

@@ -2,6 +2,7 @@
 // the same suppressed cells as on the screen ('<5', and '*' for a cell withheld beside it).
 import type { Cell, ChartBar, Charts, StatisticsTable } from '@ascolto/protocol'
 import { WAIT_BUCKETS } from '@ascolto/protocol'
+import { sheetCell } from './sheet-cell.ts'
 
 const WORDS = {
   it: {
@@ -49,8 +50,7 @@ const WAIT_NAMES = ['< 1 min', '1–5 min', '5–15 min', '15–60 min', '1–4 
 
 export function chartSheet(charts: Charts, table: StatisticsTable): (string | number)[][] {
   const words = charts.language === 'en' ? WORDS.en : WORDS.it
-  const text = (cell: Cell) =>
-    typeof cell === 'number' ? cell : cell === 'small' ? `<${charts.minimumCell}` : '*'
+  const text = (cell: Cell) => sheetCell(cell, charts.minimumCell)
   const nameOf = (bar: ChartBar) =>
     bar.label?.[charts.language] ??
     Object.values(bar.label ?? {})[0] ??

@@ -1,6 +1,6 @@
 // The counts behind the statistics, from the daily rollup of conversation_fact (0050): per door and
-// for all doors (how many closed, how long in queue, how fast the first reply, how long), per category, per answer of
-// the closing form. Every figure groups conversations; none is returned one by one. The rollup is
+// for all doors (how many closed, how long in queue, how fast the first reply, how long), per
+// category, per answer of the closing form. Every figure groups conversations; none is returned one by one. The rollup is
 // read once for the counts (the period's rows folded first into the few that differ in what is
 // counted here) and once for the times (the histogram of seconds): two passes for any period.
 import type { Tx } from '../context.ts'

@@ -44,6 +44,7 @@ export async function describeOperatorFigures(
     from,
     to,
     minimumCell,
+    language: settings.languages[0] ?? 'it',
     operators: rows.map((row, i) => ({ ...row, handled: handled[i] ?? 'hidden' })),
   }
 }

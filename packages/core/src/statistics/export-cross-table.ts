@@ -5,6 +5,7 @@ import type { CrossTable, CrossTableQuery } from '@ascolto/protocol'
 import type { Actor, Services, Tx } from '../context.ts'
 import { crossTabulate } from './cross-tabulate.ts'
 import { recordStatisticsExport, type StatisticsFormat } from './record-statistics-export.ts'
+import { sheetCell } from './sheet-cell.ts'
 
 export type { StatisticsFormat }
 
@@ -32,8 +33,7 @@ export function crossTableSheet(table: CrossTable, query: Pick<CrossTableQuery, 
   const language = table.language
   const name = (heading: CrossTable['rows'][number]) =>
     heading.label?.[language] ?? Object.values(heading.label ?? {})[0] ?? heading.name ?? heading.key
-  const text = (cell: CrossTable['counts']['total']) =>
-    typeof cell === 'number' ? cell : cell === 'small' ? `<${table.minimumCell}` : '*'
+  const text = (cell: CrossTable['counts']['total']) => sheetCell(cell, table.minimumCell)
   const total = TOTAL[language] ?? 'Total'
   const { counts } = table
   return [

@@ -5,6 +5,7 @@ import type { ChartsQuery, StatisticsTable } from '@ascolto/protocol'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { chartTableHref } from '../../api/statistics-charts.ts'
+import { DownloadLinks } from '../download-links.tsx'
 
 type Props = {
   title: string
@@ -18,8 +19,6 @@ type Props = {
 export function ChartFigure({ title, summary, chart, table, download, wide }: Props) {
   const { t } = useTranslation()
   const ids = { title: useId(), summary: useId() }
-  const href = (format: 'csv' | 'xlsx') =>
-    chartTableHref(download.helplineId, download.table, download.query, format)
   return (
     <figure
       className={wide ? 'chart chart-wide' : 'chart'}
@@ -40,14 +39,10 @@ export function ChartFigure({ title, summary, chart, table, download, wide }: Pr
           {table}
         </div>
       </details>
-      <p className="chart-downloads">
-        <a href={href('csv')} download aria-label={t('statistics.charts.csvOf', { title })}>
-          CSV
-        </a>
-        <a href={href('xlsx')} download aria-label={t('statistics.charts.xlsxOf', { title })}>
-          XLSX
-        </a>
-      </p>
+      <DownloadLinks
+        title={title}
+        href={(format) => chartTableHref(download.helplineId, download.table, download.query, format)}
+      />
     </figure>
   )
 }

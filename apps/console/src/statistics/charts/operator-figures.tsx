@@ -5,8 +5,9 @@ import type { OperatorFigures as Figures } from '@ascolto/protocol'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/http.ts'
-import { getOperatorFigures } from '../../api/statistics-charts.ts'
+import { getOperatorFigures, operatorTableHref } from '../../api/statistics-charts.ts'
 import { cellText } from '../cell.ts'
+import { DownloadLinks } from '../download-links.tsx'
 import { formatSeconds } from '../format-seconds.ts'
 
 export function OperatorFigures({
@@ -61,6 +62,10 @@ export function OperatorFigures({
               ))}
             </tbody>
           </table>
+          <DownloadLinks
+            title={t('statistics.operators.title')}
+            href={(format) => operatorTableHref(helplineId, { from, to }, format)}
+          />
         </>
       ) : null}
     </section>

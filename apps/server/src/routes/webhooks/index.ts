@@ -176,7 +176,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     const optOuts = await recordOptOuts(pool, services, connection, events.messages)
     const voicemails = events.messages.filter((message) => message.kind === 'voicemail')
     const callbacks = voicemails.length
-      ? await openCallbackRequests(pool, services.keyring, connection, voicemails, services.clock())
+      ? await openCallbackRequests({ pool, services }, connection, voicemails)
       : 0
     const transcriptions = events.transcriptions?.length
       ? await addTranscriptions({ pool, services }, connection, events.transcriptions)

@@ -110,6 +110,45 @@ describe('the helpline rules on arrival', () => {
     assert.equal(transcript.filter((m) => m.direction === 'outbound').length, 2)
   })
 
+  it('tells a person at imminent risk writing while closed where to find help now, once; not while open', async () => {
+    const line = await makeHelpline(server.pool)
+    const settings = listeningLine('Linea serale')
+    await importHelplineSettings(server.pool, line.helplineId, {
+      ...settings,
+      autoReplies: {
+        ...settings.autoReplies,
+        welcome: undefined,
+        urgent: { it: 'Se sei in pericolo adesso chiama il 112. Noi ci siamo {nextOpening}.' },
+      },
+    })
+    const volunteer = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }])
+    const autoReplies = async (conversationId: string) =>
+      (await messagesOf(volunteer.cookie, conversationId))
+        .filter((m) => m.kind === 'auto_reply')
+        .map((m) => m.text)
+    const conversationOf = async (preview: string) =>
+      (await call(`${server.url}/api/conversations`, { cookie: volunteer.cookie })).body.conversations.find(
+        (c: { preview: string }) => c.preview === preview,
+      ).id as string
+
+    // Monday 22:00 in Rome: closed
+    now = new Date('2026-11-23T21:00:00Z')
+    const token = visitorToken()
+    await writeIn(line.channelId, token, 'Non ce la faccio più')
+    await writeIn(line.channelId, token, 'stanotte voglio farla finita')
+    await writeIn(line.channelId, token, 'ho le pastiglie pronte e voglio farla finita')
+    const night = await conversationOf('ho le pastiglie pronte e voglio farla finita')
+    assert.deepEqual(await autoReplies(night), [
+      'Ora siamo chiusi: ti risponderemo domani dalle 18:00.',
+      'Se sei in pericolo adesso chiama il 112. Noi ci siamo domani dalle 18:00.',
+    ])
+
+    // Saturday 19:00: open, the line reads it first
+    now = new Date('2026-11-28T18:00:00Z')
+    await writeIn(line.channelId, visitorToken(), 'sono sul ponte e voglio buttarmi')
+    assert.deepEqual(await autoReplies(await conversationOf('sono sul ponte e voglio buttarmi')), [])
+  })
+
   it('answers on a public holiday with the holiday reply, and orders the queue by due time', async () => {
     const line = await makeHelpline(server.pool)
     const settings = listeningLine('Linea serale')

@@ -1,10 +1,14 @@
 // The charts' series and the figures per operator over the API: facts of a March laid by hand, the
 // hour × weekday grid and every bar through the small-cell rule, filters that narrow every series
-// (the waits and their medians too), a table exported and audited; per operator only for a coordinator of a helpline that turned it
-// on, listed by name, never by count.
+// (the waits and their medians too), a table exported and audited; per operator only for a
+// coordinator of a helpline that turned it on, listed by name, never by count; the screen's other
+// tables (the calls, the categories, the figures per operator…) as CSV and XLSX with the same cells
+// withheld, each audited.
 import assert from 'node:assert/strict'
+import { Readable } from 'node:stream'
 import { after, before, describe, it } from 'node:test'
 import type { Charts, OperatorFigures } from '@ascolto/protocol'
+import ExcelJS from 'exceljs'
 import {
   call,
   makeHelpline,
@@ -66,7 +70,40 @@ describe('the statistics charts and the figures per operator', () => {
        values (gen_random_uuid(), $1, $2, 'webchat', '2024-03-02', 1, 0, 'fr')`,
       [line.helplineId, line.channelId],
     )
+    // the March's calls on the same door: 12 answered, and 2 left in the voicemail, which would
+    // single out the two who called at night
+    for (const outcome of [...Array(12).fill('answered'), 'voicemail', 'voicemail']) {
+      await server.pool.query(
+        `insert into call_fact (call_id, helpline_id, channel_id, day, outcome, ring_seconds, talk_seconds)
+         values (gen_random_uuid(), $1, $2, '2024-03-12', $3, 10, 300)`,
+        [line.helplineId, line.channelId, outcome],
+      )
+    }
   })
+
+  /** A downloaded table opened back by exceljs: its rows of values, from the CSV or the XLSX. */
+  async function download(path: string, cookie: string) {
+    const answer = await fetch(`${base()}${path}`, { headers: { cookie } })
+    assert.equal(answer.status, 200, path)
+    const disposition = answer.headers.get('content-disposition') ?? ''
+    const workbook = new ExcelJS.Workbook()
+    const bytes = await answer.arrayBuffer()
+    if (path.includes('.csv')) await workbook.csv.read(Readable.from([Buffer.from(bytes)]))
+    else await workbook.xlsx.load(bytes)
+    const rows = workbook.worksheets[0]
+      ?.getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1).map((value) => value ?? ''))
+    return { disposition, rows: rows ?? [] }
+  }
+  async function lastExport() {
+    const { rows } = await server.pool.query(
+      `select actor_id, details from audit_event
+        where helpline_id = $1 and action = 'statistics.exported' order by id desc limit 1`,
+      [line.helplineId],
+    )
+    return rows[0] && { actor: rows[0].actor_id, ...rows[0].details }
+  }
   after(async () => {
     await server?.close()
   })
@@ -200,5 +237,122 @@ describe('the statistics charts and the figures per operator', () => {
         ['Zoe', 12, 120],
       ],
     )
+  })
+
+  it('exports the calls with the small cell and its complement withheld, in CSV and XLSX, audited', async () => {
+    // the door's 2 in the voicemail are '<5'; the 12 answered beside them, in a row whose 14 calls
+    // are shown, would give them back: '*'; the same on the line of every door together
+    const csv = await download(`.csv?table=calls&${MARCH}`, supervisor.cookie)
+    assert.match(csv.disposition, /attachment; filename="statistiche-calls-2024-03-01-2024-03-31\.csv"/)
+    const figures = (rows: unknown[][]) => rows.slice(1).map((row) => row.slice(0, 7))
+    const expected = [
+      [14, '*', 0, '<5', 0, 0],
+      [14, '*', 0, '<5', 0, 0],
+    ]
+    assert.deepEqual(
+      figures(csv.rows).map((row) => row.slice(1)),
+      expected,
+    )
+    assert.deepEqual(csv.rows[0]?.slice(0, 7), [
+      'Canale',
+      'Chiamate',
+      'Con risposta',
+      'Senza risposta',
+      'In segreteria',
+      'Chiuse mentre squillavano',
+      'Rifiutate',
+    ])
+    assert.equal(csv.rows.at(-1)?.[0], 'Tutti i canali')
+    assert.ok(!csv.rows.flat().includes(12) && !csv.rows.flat().includes(2), 'neither 12 nor 2 leaves')
+    assert.deepEqual(await lastExport(), {
+      actor: supervisor.userId,
+      table: 'calls',
+      from: '2024-03-01',
+      to: '2024-03-31',
+      format: 'csv',
+    })
+
+    const xlsx = await download(`.xlsx?table=calls&${MARCH}`, supervisor.cookie)
+    assert.deepEqual(
+      figures(xlsx.rows).map((row) => row.slice(1)),
+      expected,
+    )
+    assert.equal((await lastExport())?.format, 'xlsx')
+  })
+
+  it('exports the categories with the complement withheld, and refuses what is not a table', async () => {
+    // 12 on one category, 2 on the other, of 14 closed: the 2 are '<5', the 12 '*'
+    await server.pool.query(
+      `update conversation_fact set categories = case when language = 'en' then '{danger}'::text[] else '{talk}' end
+        where helpline_id = $1`,
+      [line.helplineId],
+    )
+    for (const format of ['csv', 'xlsx']) {
+      const { rows } = await download(`.${format}?table=closedByCategory&${MARCH}`, coordinator.cookie)
+      assert.deepEqual(
+        rows.map((row) => row.map(String)),
+        [
+          ['Categoria', 'Conversazioni'],
+          ['danger (rimossa)', '<5'],
+          ['talk (rimossa)', '*'],
+          ['Senza categoria', '0'],
+        ],
+        format,
+      )
+    }
+    // every table of the screen downloads; a volunteer gets none, nor another helpline's coordinator
+    for (const table of [
+      'conversations',
+      'closingForm',
+      'casesByKind',
+      'referralsByPartner',
+      'survey',
+      'reports',
+    ]) {
+      const { rows } = await download(`.xlsx?table=${table}&${MARCH}`, supervisor.cookie)
+      assert.ok(rows.length >= 1, table)
+      assert.equal((await lastExport())?.table, table)
+    }
+    assert.equal((await call(`${base()}.csv?table=people`, { cookie: supervisor.cookie })).status, 400)
+    assert.equal(
+      (await call(`${base()}.csv?table=calls&door=${line.channelId}`, { cookie: supervisor.cookie })).status,
+      400,
+    )
+    assert.equal((await call(`${base()}.pdf?table=calls`, { cookie: supervisor.cookie })).status, 400)
+    assert.equal((await call(`${base()}.csv?table=calls`, { cookie: volunteer.cookie })).status, 403)
+    assert.equal((await call(`${base()}.csv?table=calls`, { cookie: outsider.cookie })).status, 404)
+  })
+
+  it('exports the figures per operator to coordinators only, by name, audited', async () => {
+    // turned on by the test before: a supervisor is still refused, and nothing is audited for them
+    const earlier = await lastExport()
+    assert.equal((await call(`${base()}/operators.csv?${MARCH}`, { cookie: supervisor.cookie })).status, 403)
+    assert.equal((await call(`${base()}/operators.csv?${MARCH}`, { cookie: outsider.cookie })).status, 404)
+    assert.deepEqual(await lastExport(), earlier)
+    for (const format of ['csv', 'xlsx']) {
+      const { rows, disposition } = await download(`/operators.${format}?${MARCH}`, coordinator.cookie)
+      assert.match(disposition, new RegExp(`statistiche-operators-2024-03-01-2024-03-31\\.${format}`))
+      // Giulia's 2 are '<5'; by name, not by count: Giulia before Zoe
+      assert.deepEqual(
+        rows.map((row) => row.map(String)),
+        [
+          [
+            'Operatrice o operatore',
+            'Conversazioni seguite',
+            'Prima risposta, mediana (s)',
+            'Durata, mediana (s)',
+          ],
+          ['Giulia', '<5', '4000', '8000'],
+          ['Zoe', '12', '120', '240'],
+        ],
+      )
+      assert.deepEqual(await lastExport(), {
+        actor: coordinator.userId,
+        table: 'operators',
+        from: '2024-03-01',
+        to: '2024-03-31',
+        format,
+      })
+    }
   })
 })

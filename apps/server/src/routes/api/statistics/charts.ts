@@ -1,7 +1,7 @@
 // The statistics screen's charts and the tables beside them: the series (supervisors and up), a
 // table as CSV or XLSX (each export audited), and the figures per operator (coordinators, where the
-// helpline turned them on). Thin: each route calls one use-case.
-import { describeCharts, describeOperatorFigures, exportChartTable } from '@ascolto/core'
+// helpline turned them on), on the screen and as a file. Thin: each route calls one use-case.
+import { describeCharts, describeOperatorFigures } from '@ascolto/core'
 import { Charts, ChartsQuery, OperatorFigures, STATISTICS_TABLES, StatisticsQuery } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
@@ -9,13 +9,8 @@ import type { AppContext } from '../../../context.ts'
 import { requireActor } from '../../../plugins/auth.ts'
 import { staff } from '../desk/policy.ts'
 import { ById, errorResponses as errors } from '../shared-schemas.ts'
-import { CONTENT_TYPES, statisticsFile } from './statistics-file.ts'
+import { FileBytes, FileParams, sendStatisticsTable } from './statistics-file.ts'
 
-const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
-const TableParams = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
-})
 const TableQuery = Type.Object(
   { ...ChartsQuery.properties, table: Type.Union(STATISTICS_TABLES.map((name) => Type.Literal(name))) },
   { additionalProperties: false },
@@ -44,26 +39,18 @@ export const statisticsChartRoutes: FastifyPluginAsyncTypebox<AppContext> = asyn
     '/api/helplines/:id/statistics/table.:format',
     {
       config: { policy: staff('supervisor') },
-      schema: { params: TableParams, querystring: TableQuery, response: { 200: FileBytes, ...errors } },
+      schema: { params: FileParams, querystring: TableQuery, response: { 200: FileBytes, ...errors } },
     },
     async (request, reply) => {
-      const { format } = request.params
       const { table, ...query } = request.query
-      const { from, to, sheet } = await exportChartTable(
-        { tx: pool, services },
+      return sendStatisticsTable(
+        reply,
+        { pool, services },
         await requireActor(pool, request),
         request.params.id,
-        table,
-        query,
-        format,
+        { source: 'charts', table, query },
+        request.params.format,
       )
-      reply.header('cache-control', 'no-store')
-      reply.header(
-        'content-disposition',
-        `attachment; filename="statistiche-${table}-${from}-${to}.${format}"`,
-      )
-      reply.type(CONTENT_TYPES[format])
-      return statisticsFile(sheet, table, format)
     },
   )
 
@@ -79,6 +66,23 @@ export const statisticsChartRoutes: FastifyPluginAsyncTypebox<AppContext> = asyn
         await requireActor(pool, request),
         request.params.id,
         request.query,
+      ),
+  )
+
+  app.get(
+    '/api/helplines/:id/statistics/operators.:format',
+    {
+      config: { policy: staff('coordinator') },
+      schema: { params: FileParams, querystring: StatisticsQuery, response: { 200: FileBytes, ...errors } },
+    },
+    async (request, reply) =>
+      sendStatisticsTable(
+        reply,
+        { pool, services },
+        await requireActor(pool, request),
+        request.params.id,
+        { source: 'operators', query: request.query },
+        request.params.format,
       ),
   )
 }

@@ -1,5 +1,8 @@
 // The words of the period report, Italian first (the service's language) and English: the report
-// is read outside the console, by a funder or a municipality, so its words travel with it.
+// is read outside the console, by a funder or a municipality, so its words travel with it. The
+// names of doors and case outcomes are the exported tables' own (SHEET_WORDS), said once.
+import { SHEET_WORDS } from '@ascolto/core'
+
 export const REPORT_TEXTS = {
   it: {
     title: 'Rapporto di attività',
@@ -48,28 +51,14 @@ export const REPORT_TEXTS = {
       string,
       string
     >,
-    caseOutcome: {
-      'goal-reached': 'Obiettivo raggiunto',
-      referred: 'Inviato a un servizio',
-      'lost-contact': 'Contatto perso',
-      declined: 'La persona ha rinunciato',
-      other: 'Altro',
-    } as Record<string, string>,
+    caseOutcome: SHEET_WORDS.it.caseOutcomes,
     opened: 'aperti',
     closedCases: 'chiusi',
     referrals: 'Invii ad altri servizi e ricevuti',
     sent: (partner: string) => `Inviati a ${partner}`,
     received: (partner: string) => `Ricevuti da ${partner}`,
     none: 'Nessuno nel periodo.',
-    kinds: {
-      webchat: 'Chat sul sito',
-      whatsapp: 'WhatsApp',
-      telegram: 'Telegram',
-      email: 'E-mail',
-      phone: 'Telefono',
-      logged: 'Registrati a mano',
-      report: 'Segnalazioni',
-    } as Record<string, string>,
+    kinds: SHEET_WORDS.it.kinds,
     suppression: (floor: number) =>
       `Tutela delle persone: i numeri sono conteggi da dati anonimi, che non contengono testi né recapiti. ` +
       `Un numero inferiore a ${floor} è mostrato come «<${floor}», e dove il totale permetterebbe di ` +
@@ -117,28 +106,14 @@ export const REPORT_TEXTS = {
     },
     cases: 'Cases',
     caseKinds: { standard: 'Path of help', emergency: 'Emergency take-in' } as Record<string, string>,
-    caseOutcome: {
-      'goal-reached': 'Goal reached',
-      referred: 'Referred to a service',
-      'lost-contact': 'Contact lost',
-      declined: 'The person declined',
-      other: 'Other',
-    } as Record<string, string>,
+    caseOutcome: SHEET_WORDS.en.caseOutcomes,
     opened: 'opened',
     closedCases: 'closed',
     referrals: 'Referrals sent and received',
     sent: (partner: string) => `Sent to ${partner}`,
     received: (partner: string) => `Received from ${partner}`,
     none: 'None in the period.',
-    kinds: {
-      webchat: 'Web chat',
-      whatsapp: 'WhatsApp',
-      telegram: 'Telegram',
-      email: 'E-mail',
-      phone: 'Phone',
-      logged: 'Logged by hand',
-      report: 'Reports',
-    } as Record<string, string>,
+    kinds: SHEET_WORDS.en.kinds,
     suppression: (floor: number) =>
       `Protecting people: the figures are counts from anonymous facts, which hold no text and no address. ` +
       `A number below ${floor} is shown as "<${floor}", and where a total would give it back a second ` +
