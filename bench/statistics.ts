@@ -20,11 +20,13 @@ try {
   const helplineId = helpline.id
   const started = performance.now()
   // the facts as the line's year left them: five doors, three languages, a few categories and
-  // answers, every hour of the day, one conversation in four a repeat
+  // answers, every hour of the day, one conversation in four a repeat, every one taken from the
+  // queue but those who left before an answer
   await pool.query(
     `insert into conversation_fact (conversation_id, helpline_id, channel_kind, opened_on, closed_on, inbound_count,
                                     outbound_count, first_response_seconds, duration_seconds, categories, outcome,
-                                    triage_level, abandoned, language, flags, opened_hour, due_kept, repeat_contact, caller)
+                                    triage_level, abandoned, language, flags, opened_hour, due_kept, repeat_contact, caller,
+                                    queue_seconds)
      select gen_random_uuid(), $1,
             (array['webchat','whatsapp','telegram','email','phone'])[1 + i % 5],
             date '2025-01-01' + (i % 365), date '2025-01-01' + (i % 365), 4, 4,
@@ -35,7 +37,8 @@ try {
             (array['it','en','uk'])[1 + (i / 3) % 3],
             case when i % 97 = 0 then array['minor_at_risk'] else '{}' end,
             (i * 31) % 24, i % 9 <> 0, i % 4 = 0,
-            (array['person','relative','service','citizen'])[1 + i % 4]
+            (array['person','relative','service','citizen'])[1 + i % 4],
+            case when i % 17 <> 0 then (i::bigint * 6151) % 1800 end
        from generate_series(1, $2::int) i`,
     [helplineId, CONVERSATIONS],
   )
@@ -53,9 +56,9 @@ try {
        from generate_series(1, $2::int) i`,
     [helplineId, CONVERSATIONS / 50],
   )
-  // the facts, and the daily rollups their triggers kept (0050, 0055), analysed as autovacuum would
+  // the facts, and the daily rollups their triggers kept (0050, 0055, 0058), analysed as autovacuum would
   await pool.query(
-    'analyze conversation_fact; analyze call_fact; analyze case_fact; analyze conversation_fact_day; analyze conversation_seconds_day; analyze call_fact_day; analyze call_seconds_day; analyze conversation_hour_day; analyze conversation_reply_day',
+    'analyze conversation_fact; analyze call_fact; analyze case_fact; analyze conversation_fact_day; analyze conversation_seconds_day; analyze call_fact_day; analyze call_seconds_day; analyze conversation_hour_day; analyze conversation_wait_day',
   )
   const loadSeconds = round((performance.now() - started) / 1000)
 
@@ -92,6 +95,24 @@ try {
       'charts, the year, one language',
       () =>
         describeCharts(context, actor, helplineId, { from: '2025-01-01', to: '2025-12-31', language: 'uk' }),
+    ],
+    [
+      'charts, the year, one category',
+      () =>
+        describeCharts(context, actor, helplineId, {
+          from: '2025-01-01',
+          to: '2025-12-31',
+          category: 'bullying',
+        }),
+    ],
+    [
+      'charts, the year, one flag',
+      () =>
+        describeCharts(context, actor, helplineId, {
+          from: '2025-01-01',
+          to: '2025-12-31',
+          flag: 'minor_at_risk',
+        }),
     ],
     [
       'cross door × category, the year (+ the year before)',

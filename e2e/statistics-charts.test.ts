@@ -47,16 +47,16 @@ describe('the statistics charts, in Chromium', () => {
     await server.pool.query(
       `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                       inbound_count, outbound_count, opened_hour, language, first_response_seconds,
-                                      duration_seconds, due_kept, handled_by)
+                                      duration_seconds, due_kept, handled_by, queue_seconds)
        select gen_random_uuid(), $1::uuid, $2::uuid, 'webchat', d::date, d::date, 1, 1, h,
               case when (h + i) % 6 = 0 then 'en' else 'it' end,
               30 + (h * 97 + i * 31) % 1500, 600 + (h * 53 + i * 17) % 3000, (h + i) % 5 <> 0,
-              case when i = 1 then $3::uuid else $4::uuid end
+              case when i = 1 then $3::uuid else $4::uuid end, 5 + (h * 97 + i * 61 + extract(day from d)::int * 13) % 1500
          from generate_series('2024-03-01'::date, '2024-03-31'::date, '1 day') d,
               generate_series(9, 19) h, generate_series(1, 2) i
         where extract(isodow from d) < 7 and (h * 7 + extract(day from d)::int + i) % 3 <> 0
        union all
-       select gen_random_uuid(), $1::uuid, $2::uuid, 'webchat', '2024-02-14', '2024-02-14', 1, 1, 11, 'it', 60, 900, true, $3::uuid
+       select gen_random_uuid(), $1::uuid, $2::uuid, 'webchat', '2024-02-14', '2024-02-14', 1, 1, 11, 'it', 60, 900, true, $3::uuid, 30
          from generate_series(1, 10)`,
       [line.helplineId, line.channelId, zeno.userId, anna.userId],
     )
@@ -147,9 +147,19 @@ describe('the statistics charts, in Chromium', () => {
     const operators = page.getByRole('region', { name: 'Per chi risponde' })
     const names = await operators.getByRole('rowheader').allTextContents()
     assert.deepEqual(names, ['Anna', 'Zeno'])
-    await charts
-      .getByRole('figure', { name: 'Attesa della prima risposta di una persona' })
-      .scrollIntoViewIfNeeded()
+    // the time in queue beside the first reply: its table counts the month's conversations
+    const queue = charts.getByRole('figure', {
+      name: 'Tempo in coda prima che una persona della linea prenda la conversazione',
+    })
+    await queue.scrollIntoViewIfNeeded()
+    await queue.getByText('Tabella').click()
+    const { rows: queued } = await server.pool.query<{ n: number }>(
+      `select count(*)::int as n from conversation_fact
+        where helpline_id = $1 and closed_on between '2024-03-01' and '2024-03-31' and queue_seconds < 60`,
+      [line.helplineId],
+    )
+    const underAMinute = await queue.getByRole('row').nth(1).getByRole('cell').allTextContents()
+    assert.equal(underAMinute[0], String(queued[0]?.n), 'under a minute in queue, as the facts have it')
     await screenshot(page, 'console-statistics-waits-1280')
     await operators.scrollIntoViewIfNeeded()
     await screenshot(page, 'console-statistics-operators-1280')

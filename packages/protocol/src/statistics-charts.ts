@@ -75,11 +75,16 @@ export const Charts = Type.Object({
       answers: Type.Array(ChartBar),
     }),
   ),
-  /** How long until the first reply of a person of the line, and how long those who left unanswered had waited. */
+  /**
+   * How long until the first reply of a person of the line, how long those who left unanswered had
+   * waited, and how long in queue until a person of the line took the conversation.
+   */
   waits: Type.Object({
     firstReply: Type.Array(ChartBar),
     leftWaiting: Type.Array(ChartBar),
+    queue: Type.Array(ChartBar),
     firstReplyMedian: Seconds,
+    queueMedian: Seconds,
   }),
   /** Conversations with a due time: the first reply came by it, or not. */
   due: Type.Array(ChartBar),

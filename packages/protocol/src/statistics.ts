@@ -37,6 +37,11 @@ const conversations = {
   abandoned: Cell,
   /** How long those people had waited. */
   abandonedWait: Times,
+  /**
+   * Time in queue: from when the person waited for the line (when they wrote or, written while the
+   * line was closed, when it opened) until a person of the line took the conversation or was given it.
+   */
+  queue: Times,
 }
 
 /** A category or answer by its id; label null once the id is no longer in the settings. */

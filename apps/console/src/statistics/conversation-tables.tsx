@@ -1,6 +1,7 @@
 // The closed conversations of the period: per door (how many, how many answered the survey where
-// there is one, how fast the first reply, how long), per category, and per answer of each
-// closing-form question. Ids the settings no longer have are shown by id, marked as removed.
+// there is one, how long in queue, how fast the first reply, how long), per category, and per
+// answer of each closing-form question. Ids the settings no longer have are shown by id, marked as
+// removed.
 import type { Cell, Statistics } from '@ascolto/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -18,10 +19,12 @@ export function ConversationTables({ stats, doorName }: Props) {
   const nameOf = ({ id, label }: Pick<Counted, 'id' | 'label'>) =>
     label ? textIn(label, language, stats.language) : t('statistics.removed', { id })
   const withSurvey = stats.survey.questions.length > 0
-  const figures = ({ closed, answered, firstResponse, duration, ...left }: Statistics['total']) => (
+  const figures = ({ closed, answered, queue, firstResponse, duration, ...left }: Statistics['total']) => (
     <>
       <td>{cellText(closed, stats)}</td>
       {withSurvey && <td>{cellText(answered, stats)}</td>}
+      <td>{formatSeconds(queue.median, language)}</td>
+      <td>{formatSeconds(queue.average, language)}</td>
       <td>{formatSeconds(firstResponse.median, language)}</td>
       <td>{formatSeconds(firstResponse.average, language)}</td>
       <td>{formatSeconds(duration.median, language)}</td>
@@ -46,6 +49,8 @@ export function ConversationTables({ stats, doorName }: Props) {
                   <th scope="col">{t('room.channel')}</th>
                   <th scope="col">{t('statistics.closed')}</th>
                   {withSurvey && <th scope="col">{t('statistics.answered')}</th>}
+                  <th scope="col">{t('statistics.queueMedian')}</th>
+                  <th scope="col">{t('statistics.queueAverage')}</th>
                   <th scope="col">{t('statistics.firstResponseMedian')}</th>
                   <th scope="col">{t('statistics.firstResponseAverage')}</th>
                   <th scope="col">{t('statistics.durationMedian')}</th>

@@ -13,8 +13,9 @@ import { riskRank } from '../triage/conversation-risk.ts'
  * reopened and closed again takes the new form's answers; retention (no form) keeps the last ones.
  * Also kept: the language, the kinds of flag raised, the local hour it opened, whether the first
  * reply of a person came by the due time, whether the person had been in touch before (a yes or no:
- * no contact id is kept), who got in touch for a contact logged by hand, and the operator who had
- * it at close (for the per-operator figures a coordinator may turn on).
+ * no contact id is kept), who got in touch for a contact logged by hand, the operator who had
+ * it at close (for the per-operator figures a coordinator may turn on), and the time in queue (from
+ * `queued_at` to `taken_at`, 0058; none for a conversation no person of the line took).
  */
 export async function recordConversationFacts(
   tx: Pick<Tx, 'query'>,
@@ -25,7 +26,8 @@ export async function recordConversationFacts(
     `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                     inbound_count, outbound_count, first_response_seconds, duration_seconds,
                                     categories, outcome, triage_level, risk_corrections, abandoned, with_mediator,
-                                    language, flags, opened_hour, due_kept, repeat_contact, caller, handled_by)
+                                    language, flags, opened_hour, due_kept, repeat_contact, caller, handled_by,
+                                    queue_seconds)
      select c.id, c.helpline_id, c.channel_id, ch.kind,
             (c.opened_at at time zone h.time_zone)::date,
             (c.closed_at at time zone h.time_zone)::date,
@@ -49,7 +51,10 @@ export async function recordConversationFacts(
                      where p.contact_id = c.contact_id and p.helpline_id = c.helpline_id
                        and (p.opened_at, p.id) < (c.opened_at, c.id)),
             (select l.caller from logged_contact l where l.conversation_id = c.id),
-            c.assignee_id
+            c.assignee_id,
+            -- taken before the line opened on someone who wrote while it was closed: no wait
+            case when c.taken_at >= c.queued_at then round(extract(epoch from c.taken_at - c.queued_at))
+                 when c.taken_at < c.queued_at then 0 end
        from conversation c
        join channel ch on ch.id = c.channel_id
        join helpline h on h.id = c.helpline_id
@@ -72,6 +77,8 @@ export async function recordConversationFacts(
             language = excluded.language, flags = excluded.flags, opened_hour = excluded.opened_hour,
             due_kept = excluded.due_kept, caller = excluded.caller,
             handled_by = coalesce(excluded.handled_by, conversation_fact.handled_by),
+            -- reopened, it may wait again: its first time in queue is the one counted
+            queue_seconds = coalesce(conversation_fact.queue_seconds, excluded.queue_seconds),
             -- retention may already have erased the earlier conversations: once a repeat, always one
             repeat_contact = conversation_fact.repeat_contact or excluded.repeat_contact,
             categories = case when $4 then excluded.categories else conversation_fact.categories end,

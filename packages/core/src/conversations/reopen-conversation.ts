@@ -7,7 +7,7 @@
 import type { HelplineSettings } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
 import { openingRulesOf } from '../helplines/helpline-settings.ts'
-import { dueTime } from '../policy/index.ts'
+import { dueTime, queuedSince } from '../policy/index.ts'
 
 export const DEFAULT_REOPEN_HOURS = 24
 
@@ -56,7 +56,7 @@ export async function reopenRecentConversation(
   const sent = closed.same_day ? closed.sent : []
   await tx.query(
     `update conversation set status = $2, assignee_id = $3, closed_at = null, ended_by_visitor_at = null,
-            visitor_away_since = null, due_at = $4, auto_replies_sent = $5
+            visitor_away_since = null, due_at = $4, auto_replies_sent = $5, queued_at = $6
       where id = $1`,
     [
       closed.id,
@@ -64,6 +64,7 @@ export async function reopenRecentConversation(
       offeredTo,
       dueTime(openingRulesOf(settings), person.at),
       sent,
+      queuedSince(openingRulesOf(settings), person.at),
     ],
   )
   return { id: closed.id, auto_replies_sent: sent, offeredTo }

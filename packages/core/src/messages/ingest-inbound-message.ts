@@ -15,7 +15,7 @@ import { detectedLanguage } from '../conversations/note-conversation-language.ts
 import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
 import { reopenRecentConversation } from '../conversations/reopen-conversation.ts'
 import { helplineSettingsAt, openingRulesOf } from '../helplines/helpline-settings.ts'
-import { dueTime, matchesWordList, RISK_OF_WORD_LIST, triageMessage } from '../policy/index.ts'
+import { dueTime, matchesWordList, queuedSince, RISK_OF_WORD_LIST, triageMessage } from '../policy/index.ts'
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { applyTriage } from '../triage/triage-inbound-message.ts'
@@ -124,8 +124,8 @@ export async function ingestInboundMessage(
     surveyReply?.conversationId ??
     (
       await tx.query<{ id: string }>(
-        `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at)
-         values ($1, $2, $3, $4, $5, $6) returning id`,
+        `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at, queued_at)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
         // kept messages of a blocked person go in a closed conversation, out of the queue
         [
           helplineId,
@@ -134,6 +134,7 @@ export async function ingestInboundMessage(
           contact.blocked ? 'closed' : 'waiting',
           contact.blocked ? new Date() : null,
           contact.blocked ? null : dueTime(openingRulesOf(settings), at),
+          contact.blocked ? null : queuedSince(openingRulesOf(settings), at),
         ],
       )
     ).rows[0]?.id

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { dueTime } from './due-time.ts'
+import { dueTime, queuedSince } from './due-time.ts'
 import {
   addictionLine,
   antiTrafficking,
@@ -76,5 +76,22 @@ describe('dueTime', () => {
   it('is due at once when the rules never open', () => {
     const arrived = rome('2026-01-12 10:00')
     assert.deepEqual(dueTime({ ...listeningLine, weekly: {} }, arrived), arrived)
+  })
+})
+
+describe('queuedSince', () => {
+  it('waits from the arrival while the line is open', () => {
+    assert.deepEqual(queuedSince(listeningLine, rome('2026-01-12 18:30')), rome('2026-01-12 18:30'))
+  })
+
+  it('waits from the next opening when written while the line is closed', () => {
+    assert.deepEqual(queuedSince(listeningLine, rome('2026-01-12 22:00')), rome('2026-01-13 18:00'))
+    // the eve of Epiphany: closed on the holiday, open the day after
+    assert.deepEqual(queuedSince(listeningLine, rome('2026-01-05 22:00')), rome('2026-01-07 18:00'))
+  })
+
+  it('waits from the arrival when the rules never open', () => {
+    const arrived = rome('2026-01-12 10:00')
+    assert.deepEqual(queuedSince({ ...listeningLine, weekly: {} }, arrived), arrived)
   })
 })

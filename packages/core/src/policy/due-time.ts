@@ -21,3 +21,8 @@ export function dueTime(rules: OpeningRules, arrivedAt: Date): Date {
   // no opening within a year: the rules are wrong; due at once, so the message shows as overdue
   return new Date(arrivedAt)
 }
+
+/** When a person who wrote at `arrivedAt` begins to wait for the line: then, or when it next opens. */
+export function queuedSince(rules: OpeningRules, arrivedAt: Date): Date {
+  return nextOpening(rules, arrivedAt) ?? arrivedAt
+}

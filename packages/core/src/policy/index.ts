@@ -4,7 +4,7 @@ export {
   decideAutoReplies,
   describeNextOpening,
 } from './auto-reply.ts'
-export { dueTime } from './due-time.ts'
+export { dueTime, queuedSince } from './due-time.ts'
 export { holidayName, isPublicHoliday, type Locale } from './holidays.ts'
 export { matchesWordList } from './moderation.ts'
 export {

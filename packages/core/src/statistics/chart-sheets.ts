@@ -20,6 +20,7 @@ const WORDS = {
     answer: 'Risposta',
     firstReply: 'Prima risposta',
     leftWaiting: 'Chiusi in attesa',
+    queue: 'Tempo in coda',
     none: 'nessuno',
     kept: 'rispettata',
     missed: 'mancata',
@@ -39,6 +40,7 @@ const WORDS = {
     answer: 'Answer',
     firstReply: 'First reply',
     leftWaiting: 'Left waiting',
+    queue: 'Time in queue',
     none: 'none',
     kept: 'kept',
     missed: 'missed',
@@ -101,17 +103,16 @@ export function chartSheet(charts: Charts, table: StatisticsTable): (string | nu
           words.before,
           `${words.leftWaiting}: ${words.now}`,
           words.before,
+          `${words.queue}: ${words.now}`,
+          words.before,
         ],
-        ...WAIT_BUCKETS.map((_, i) => {
-          const [reply, left] = [charts.waits.firstReply[i], charts.waits.leftWaiting[i]]
-          return [
-            WAIT_NAMES[i] ?? '',
-            text(reply?.now ?? 0),
-            text(reply?.before ?? 0),
-            text(left?.now ?? 0),
-            text(left?.before ?? 0),
-          ]
-        }),
+        ...WAIT_BUCKETS.map((_, i) => [
+          WAIT_NAMES[i] ?? '',
+          ...[charts.waits.firstReply, charts.waits.leftWaiting, charts.waits.queue].flatMap((bars) => [
+            text(bars[i]?.now ?? 0),
+            text(bars[i]?.before ?? 0),
+          ]),
+        ]),
       ]
     case 'cases':
       return [

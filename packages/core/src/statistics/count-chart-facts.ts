@@ -1,18 +1,17 @@
 // The counts behind the statistics screen's charts, each a plain group-by over one facts table
 // (conversation_fact by the day it closed, case_fact, referral_fact) or, where it gives the same
-// numbers, over its daily rollups (0050: conversation_fact_day, conversation_seconds_day; 0055:
-// conversation_hour_day, conversation_reply_day), which a year at a million contacts reads as far
-// fewer rows. Nothing is returned one conversation at a time: every row is a group and its count.
+// numbers, over its daily rollups (0050: conversation_fact_day; 0055: conversation_hour_day; 0058:
+// conversation_wait_day), which a year at a million contacts reads as far fewer rows. Nothing is returned one conversation at a time: every row is a group and its count.
 import type { ChartsQuery } from '@ascolto/protocol'
 import { WAIT_BOUNDS } from '@ascolto/protocol'
 import type { Tx } from '../context.ts'
-import { timesOfHistogram } from './times-of-histogram.ts'
+import { type Filtered, timesOfHistogram } from './times-of-histogram.ts'
 
 type Db = Pick<Tx, 'query'>
 export type Keyed = { key: string; count: number }
 export type ChartPeriod = { helplineId: string; from: string; to: string }
 
-/** What every conversation chart groups by, as SQL over `f` (the fact) and `cat` (one of its categories). */
+/** What every conversation chart groups by, as SQL over `f` (a rollup's row) and `cat` (one of its categories). */
 export const CONVERSATION_KEYS = {
   hour: `f.weekday || ':' || f.opened_hour`,
   week: `date_trunc('week', f.closed_on)::date::text`,
@@ -21,8 +20,6 @@ export const CONVERSATION_KEYS = {
   language: `coalesce(f.language, 'none')`,
   category: `coalesce(cat.id, 'none')`,
   outcome: `o.key || ':' || o.value`,
-  firstReply: `width_bucket(f.first_response_seconds, array[${WAIT_BOUNDS.join(',')}])::text`,
-  leftWaiting: `width_bucket(f.duration_seconds, array[${WAIT_BOUNDS.join(',')}])::text`,
   due: `case when f.due_kept then 'kept' else 'missed' end`,
 } as const
 export type ConversationKey = keyof typeof CONVERSATION_KEYS
@@ -30,7 +27,7 @@ export type ConversationKey = keyof typeof CONVERSATION_KEYS
 type Filters = Omit<ChartsQuery, 'from' | 'to'>
 
 /** The period's closed conversations that pass the filters, as SQL conditions and their values. */
-function filtered({ helplineId, from, to }: ChartPeriod, filters: Filters) {
+function filtered({ helplineId, from, to }: ChartPeriod, filters: Filters): Filtered {
   const values: unknown[] = [helplineId, from, to]
   const param = (value: unknown) => `$${values.push(value)}`
   const where = ['f.helpline_id = $1', 'f.closed_on between $2::date and $3::date']
@@ -43,8 +40,6 @@ function filtered({ helplineId, from, to }: ChartPeriod, filters: Filters) {
 
 /** Only the groups that have the figure; categories and answers need their rows unnested. */
 const ONLY: Partial<Record<ConversationKey, string>> = {
-  firstReply: 'f.first_response_seconds is not null and not f.abandoned',
-  leftWaiting: 'f.abandoned and f.duration_seconds is not null',
   due: 'f.due_kept is not null',
 }
 const JOIN: Partial<Record<ConversationKey, string>> = {
@@ -52,26 +47,11 @@ const JOIN: Partial<Record<ConversationKey, string>> = {
   outcome: 'cross join lateral jsonb_each_text(f.outcome) o',
 }
 
-/** The histograms of seconds (0050, 0055) are kept by door only, so other filters read the facts. */
-const byDoorOnly = (filters: Filters) => !filters.language && !filters.category && !filters.flag
-const BUCKET = `width_bucket(f.seconds, array[${WAIT_BOUNDS.join(',')}])::text`
-
 /**
- * Which table counts a key, as `f`, and what a row counts for. The rollups have the door, language,
- * categories and flags every filter needs; the hour has its own (the weekday and hour it opened);
- * the waits are in histograms by door (0055's first replies leave the abandoned out, as the chart).
+ * Which rollup counts a key, as `f`. Each has the door, language, categories and flags every filter
+ * needs; the hour has its own (the weekday and hour it opened).
  */
-function source(key: ConversationKey, filters: Filters) {
-  const counted = { key: CONVERSATION_KEYS[key], only: ONLY[key], counts: 'sum(f.conversations)::int' }
-  if (key === 'hour') return { ...counted, table: 'conversation_hour_day' }
-  if (key === 'firstReply' || key === 'leftWaiting') {
-    if (!byDoorOnly(filters)) return { ...counted, table: 'conversation_fact', counts: 'count(*)::int' }
-    return key === 'firstReply'
-      ? { ...counted, table: 'conversation_reply_day', key: BUCKET, only: undefined }
-      : { ...counted, table: 'conversation_seconds_day', key: BUCKET, only: `f.measure = 'abandoned_wait'` }
-  }
-  return { ...counted, table: 'conversation_fact_day' }
-}
+const TABLE: Partial<Record<ConversationKey, string>> = { hour: 'conversation_hour_day' }
 
 /** Closed conversations of the period that pass the filters, counted per key. */
 export async function countConversationsBy(
@@ -81,11 +61,11 @@ export async function countConversationsBy(
   filters: Filters,
 ): Promise<Keyed[]> {
   const { values, where } = filtered(period, filters)
-  const from = source(key, filters)
-  if (from.only) where.push(from.only)
+  const only = ONLY[key]
+  if (only) where.push(only)
   const { rows } = await db.query<Keyed>(
-    `select ${from.key} as key, ${from.counts} as count
-       from ${from.table} f ${JOIN[key] ?? ''}
+    `select ${CONVERSATION_KEYS[key]} as key, sum(f.conversations)::int as count
+       from ${TABLE[key] ?? 'conversation_fact_day'} f ${JOIN[key] ?? ''}
       where ${where.join(' and ')}
       group by 1`,
     values,
@@ -93,19 +73,19 @@ export async function countConversationsBy(
   return rows
 }
 
-/** The median first reply of the period's conversations that pass the filters, in seconds. */
-export async function medianFirstReply(db: Db, period: ChartPeriod, filters: Filters) {
-  if (byDoorOnly(filters)) {
-    const times = await timesOfHistogram(db, 'reply', period)
-    return times(filters.door ? { channelId: filters.door } : undefined)('first_reply').median
+/**
+ * The waits of the period's conversations that pass the filters, from one read of their histograms
+ * (0058, by every filter; its first replies leave the abandoned out, as the chart): how many in each
+ * bucket of seconds (key: the bucket's number) and the medians of the first reply and time in queue.
+ */
+export async function countWaits(db: Db, period: ChartPeriod, filters: Filters) {
+  const times = await timesOfHistogram(db, 'wait', period, filtered(period, filters), WAIT_BOUNDS)
+  return {
+    firstReply: times.buckets('first_reply'),
+    leftWaiting: times.buckets('left_waiting'),
+    queue: times.buckets('queue'),
+    medians: { firstReply: times()('first_reply').median, queue: times()('queue').median },
   }
-  const { values, where } = filtered(period, filters)
-  const { rows } = await db.query<{ median: number | null }>(
-    `select round(percentile_cont(0.5) within group (order by f.first_response_seconds))::int as median
-       from conversation_fact f where ${where.join(' and ')} and not f.abandoned`,
-    values,
-  )
-  return rows[0]?.median ?? null
 }
 
 /** Cases opened and closed per week (key 'opened:<monday>' or 'closed:<monday>'). */
@@ -134,16 +114,29 @@ export async function countReferralsByWeek(db: Db, { helplineId, from, to }: Cha
 
 /**
  * The filters' choices: the languages and kinds of flag the helpline's facts have at all, from the
- * rollup of the closed ones and the facts of those that never closed (0055 indexes them).
+ * rollup of the closed ones and the facts of those that never closed (0055 indexes them). The
+ * rollup's distinct languages and sets of flags are found by stepping through its indexes (0058),
+ * one lookup per value, rather than reading every day of every year the helpline has.
  */
 export async function factChoices(db: Db, helplineId: string) {
   const { rows } = await db.query<{ languages: string[]; flags: string[] }>(
-    `with f as (
-       select language, flags from conversation_fact_day where helpline_id = $1
+    `with recursive languages(language) as (
+       (select language from conversation_fact_day where helpline_id = $1 and language is not null
+         order by language limit 1)
        union all
-       select language, flags from conversation_fact where helpline_id = $1 and closed_on is null)
-     select array(select distinct language from f where language is not null order by 1) as languages,
-            array(select distinct unnest(flags) from f order by 1) as flags`,
+       select (select d.language from conversation_fact_day d
+                where d.helpline_id = $1 and d.language > l.language order by d.language limit 1)
+         from languages l where l.language is not null),
+     flag_sets(flags) as (
+       (select flags from conversation_fact_day where helpline_id = $1 order by flags limit 1)
+       union all
+       select (select d.flags from conversation_fact_day d
+                where d.helpline_id = $1 and d.flags > s.flags order by d.flags limit 1)
+         from flag_sets s where s.flags is not null),
+     unclosed as (select language, flags from conversation_fact where helpline_id = $1 and closed_on is null)
+     select array(select language from languages where language is not null
+                  union select language from unclosed where language is not null order by 1) as languages,
+            array(select unnest(flags) from flag_sets union select unnest(flags) from unclosed order by 1) as flags`,
     [helplineId],
   )
   return rows[0] ?? { languages: [], flags: [] }

@@ -1,6 +1,6 @@
 // The counts behind the statistics, from the daily rollup of conversation_fact (0050): per door and
-// for all doors (how many closed, how fast the first reply, how long), per category, per answer of
-// the closing form. Every figure groups conversations; none is returned one by one. The rollup is
+// for all doors (how many closed, how long in queue, how fast the first reply, how long), per
+// category, per answer of the closing form. Every figure groups conversations; none is returned one by one. The rollup is
 // read once for the counts (the period's rows folded first into the few that differ in what is
 // counted here) and once for the times (the histogram of seconds): two passes for any period.
 import type { Tx } from '../context.ts'
@@ -17,6 +17,8 @@ export type ConversationCounts = {
   /** Ended by the person before anyone of the line answered, and how long they had waited. */
   abandoned: number
   abandonedWait: Times
+  /** From when the person waited for the line until a person of the line took the conversation. */
+  queue: Times
 }
 export type DoorCounts = ConversationCounts & {
   channelId: string | null
@@ -73,6 +75,7 @@ export async function countClosedConversations(db: Pick<Tx, 'query'>, { helpline
       firstResponse: timesOf('first_response'),
       duration: timesOf('duration'),
       abandonedWait: timesOf('abandoned_wait'),
+      queue: timesOf('queue'),
     }
   }
   const total = doors.find((row) => row.total)

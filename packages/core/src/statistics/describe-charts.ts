@@ -1,7 +1,8 @@
 // The statistics screen's charts for a supervisor: over a period and the as many days before it,
 // the closed conversations that pass the filters by weekday and hour (with the opening hours to lay
-// them over), by week and month, door, language, category, closing-form answer, waits and due time
-// kept; cases and referrals by week. Every series is a table through the small-cell rule with the
+// them over), by week and month, door, language, category, closing-form answer, waits (the first
+// reply, the wait of those who left, the time in queue) and due time kept; cases and referrals by
+// week. Every series is a table through the small-cell rule with the
 // total the screen shows as its margin, so no chart or export can give a small count back.
 import {
   type Cell,
@@ -22,9 +23,9 @@ import {
   countCasesByWeek,
   countConversationsBy,
   countReferralsByWeek,
+  countWaits,
   factChoices,
   type Keyed,
-  medianFirstReply,
 } from './count-chart-facts.ts'
 import { previousPeriod, resolvePeriod } from './resolve-period.ts'
 import { suppressSmallCells } from './suppress-small-cells.ts'
@@ -102,7 +103,8 @@ export async function describeCharts(
     choices,
     hourCounts,
     [weekCounts, monthCounts, doorCounts, languageCounts, categoryCounts, outcomeCounts],
-    [firstReplyCounts, leftWaitingCounts, dueCounts, firstReplyMedian],
+    waits,
+    dueCounts,
     caseCounts,
     referralCounts,
   ] = await Promise.all([
@@ -120,7 +122,8 @@ export async function describeCharts(
       both('category'),
       both('outcome'),
     ]),
-    Promise.all([both('firstReply'), both('leftWaiting'), both('due'), medianFirstReply(tx, now, filters)]),
+    Promise.all([countWaits(tx, now, filters), countWaits(tx, before, filters)]),
+    both('due'),
     countCasesByWeek(tx, now),
     countReferralsByWeek(tx, now),
   ])
@@ -196,6 +199,9 @@ export async function describeCharts(
     floor,
   )[0] as Cell[]
   const waitBuckets = WAIT_BUCKETS.map((bucket, i) => ({ key: String(i), name: bucket }))
+  const [waitsNow, waitsBefore] = waits
+  const waitBars = (wait: 'firstReply' | 'leftWaiting' | 'queue') =>
+    bars([waitsNow[wait], waitsBefore[wait]], waitBuckets)
 
   return {
     helplineId,
@@ -234,9 +240,11 @@ export async function describeCharts(
         .map((bar) => ({ ...bar, key: bar.key.slice(q.id.length + 1) })),
     })),
     waits: {
-      firstReply: bars(firstReplyCounts, waitBuckets),
-      leftWaiting: bars(leftWaitingCounts, waitBuckets),
-      firstReplyMedian,
+      firstReply: waitBars('firstReply'),
+      leftWaiting: waitBars('leftWaiting'),
+      queue: waitBars('queue'),
+      firstReplyMedian: waitsNow.medians.firstReply,
+      queueMedian: waitsNow.medians.queue,
     },
     due: bars(dueCounts, [{ key: 'kept' }, { key: 'missed' }]),
     cases: weeks.map((start, i) => ({

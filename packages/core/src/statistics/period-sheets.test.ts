@@ -19,6 +19,7 @@ const door = {
   duration: times,
   abandoned: 0,
   abandonedWait: times,
+  queue: { median: 40, average: 75 },
 }
 const counted: Statistics = {
   helplineId: '00000000-0000-4000-8000-000000000009',
@@ -82,6 +83,17 @@ const counted: Statistics = {
 const stats = suppressStatistics(counted, 5)
 
 describe('the tables of the period as sheets', () => {
+  it('lays out the doors with the time in queue beside the first response', () => {
+    const [heading, row] = periodSheet(stats, 'conversations')
+    assert.deepEqual(heading?.slice(3, 7), [
+      'Tempo in coda, mediana (s)',
+      'Tempo in coda, media (s)',
+      'Prima risposta, mediana (s)',
+      'Prima risposta, media (s)',
+    ])
+    assert.deepEqual(row?.slice(3, 7), [40, 75, 60, 90])
+  })
+
   it('lays out the survey per question, door and answer, the 3 and the 9 beside it withheld', () => {
     assert.deepEqual(periodSheet(stats, 'survey'), [
       ['Domanda', 'Canale', 'Risposta', 'Persone'],

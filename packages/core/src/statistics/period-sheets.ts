@@ -12,6 +12,8 @@ export const SHEET_WORDS = {
     allDoors: 'Tutti i canali',
     closed: 'Chiuse',
     answered: 'Hanno risposto al questionario',
+    queueMedian: 'Tempo in coda, mediana (s)',
+    queueAverage: 'Tempo in coda, media (s)',
     firstResponseMedian: 'Prima risposta, mediana (s)',
     firstResponseAverage: 'Prima risposta, media (s)',
     durationMedian: 'Durata, mediana (s)',
@@ -87,6 +89,8 @@ export const SHEET_WORDS = {
     allDoors: 'All doors',
     closed: 'Closed',
     answered: 'Answered the survey',
+    queueMedian: 'Time in queue, median (s)',
+    queueAverage: 'Time in queue, average (s)',
     firstResponseMedian: 'First response, median (s)',
     firstResponseAverage: 'First response, average (s)',
     durationMedian: 'Length, median (s)',
@@ -178,9 +182,18 @@ export function periodSheet(stats: Statistics, table: PeriodTable): Row[] {
   switch (table) {
     case 'conversations': {
       const withSurvey = stats.survey.questions.length > 0
-      const figures = ({ closed, answered, firstResponse, duration, ...left }: Statistics['total']) => [
+      const figures = ({
+        closed,
+        answered,
+        queue,
+        firstResponse,
+        duration,
+        ...left
+      }: Statistics['total']) => [
         text(closed),
         ...(withSurvey ? [text(answered)] : []),
+        figure(queue.median),
+        figure(queue.average),
         figure(firstResponse.median),
         figure(firstResponse.average),
         figure(duration.median),
@@ -193,6 +206,8 @@ export function periodSheet(stats: Statistics, table: PeriodTable): Row[] {
           words.door,
           words.closed,
           ...(withSurvey ? [words.answered] : []),
+          words.queueMedian,
+          words.queueAverage,
           words.firstResponseMedian,
           words.firstResponseAverage,
           words.durationMedian,

@@ -1,4 +1,4 @@
-// The daily rollups (migrations 0050 and 0055) against the raw facts they are kept from: after facts are
+// The daily rollups (migrations 0050, 0055 and 0058) against the raw facts they are kept from: after facts are
 // written, changed (a late survey answer, a call-back, a door deleted) and deleted, every group of
 // the rollup has the count the facts give, and the medians and averages found in the histograms are
 // those percentile_cont and avg give over the facts.
@@ -40,7 +40,7 @@ describe('the statistics rollups', () => {
       `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                       inbound_count, outbound_count, first_response_seconds, duration_seconds,
                                       categories, outcome, triage_level, abandoned, language, flags, due_kept, caller,
-                                      survey_answers, with_mediator, opened_hour)
+                                      survey_answers, with_mediator, opened_hour, queue_seconds)
        select gen_random_uuid(), $1, ($2::uuid[])[1 + i % 2], (array['webchat','whatsapp'])[1 + i % 2],
               date '2026-03-01' + (i % 20) - (i % 3 = 0)::int, date '2026-03-01' + (i % 20), 3, 3,
               case when i % 11 = 0 then null else 20 + (i * 37) % 300 end, 60 + (i * 53) % 1800,
@@ -50,7 +50,8 @@ describe('the statistics rollups', () => {
               case when i % 17 = 0 then array['minor_at_risk'] else '{}' end,
               case when i % 7 = 0 then null else i % 3 = 0 end, (array['person', null])[1 + i % 2],
               case when i % 9 = 0 then jsonb_build_object('q1', 1 + i % 5) end, i % 19 = 0,
-              case when i % 23 <> 0 then (i * 5) % 24 end
+              case when i % 23 <> 0 then (i * 5) % 24 end,
+              case when i % 6 <> 0 then (i * 29) % 700 end
          from generate_series(1, 600) i`,
       [helplineId, doors],
     )
@@ -100,7 +101,7 @@ describe('the statistics rollups', () => {
     assert.ok((rows[0]?.n ?? 0) > 300, 'the facts left after the deletes are counted')
   })
 
-  it('counts the conversations by the weekday and hour they opened, and their first replies, as the facts do', async () => {
+  it('counts the conversations by the weekday and hour they opened, and their waits, as the facts do', async () => {
     const hours = `helpline_id, closed_on, channel_id, language, categories, flags,
       extract(isodow from opened_on)::int - 1, opened_hour`
     const facts = `select ${hours}, count(*)::int from conversation_fact
@@ -113,16 +114,20 @@ describe('the statistics rollups', () => {
       [helplineId],
     )
     assert.equal(rows[0]?.weekdays, 7, 'every weekday of the 20 days has its conversations')
-    const replies = `select helpline_id, closed_on, channel_id, first_response_seconds, count(*)::int
-       from conversation_fact where closed_on is not null and first_response_seconds is not null and not abandoned
-      group by 1, 2, 3, 4`
-    assert.deepEqual(await differences(db, replies, 'select * from conversation_reply_day'), [])
+    const waits = `select f.helpline_id, f.closed_on, f.channel_id, f.language, f.categories, f.flags, m.measure,
+         m.seconds, count(*)::int
+       from conversation_fact f cross join lateral (values
+         ('first_reply', case when not f.abandoned then f.first_response_seconds end),
+         ('left_waiting', case when f.abandoned then f.duration_seconds end), ('queue', f.queue_seconds)) m(measure, seconds)
+      where f.closed_on is not null and m.seconds is not null group by 1, 2, 3, 4, 5, 6, 7, 8`
+    assert.deepEqual(await differences(db, waits, 'select * from conversation_wait_day'), [])
   })
 
   it('keeps the histograms of seconds and the calls as the facts have them', async () => {
     const seconds = `select f.helpline_id, f.closed_on, f.channel_id, f.channel_kind, m.measure, m.seconds, count(*)::int
        from conversation_fact f cross join lateral (values ('first_response', f.first_response_seconds),
-         ('duration', f.duration_seconds), ('abandoned_wait', case when f.abandoned then f.duration_seconds end)) m(measure, seconds)
+         ('duration', f.duration_seconds), ('abandoned_wait', case when f.abandoned then f.duration_seconds end),
+         ('queue', f.queue_seconds)) m(measure, seconds)
       where m.seconds is not null group by 1, 2, 3, 4, 5, 6`
     assert.deepEqual(await differences(db, seconds, 'select * from conversation_seconds_day'), [])
     const calls =
@@ -151,7 +156,9 @@ describe('the statistics rollups', () => {
                                           'average', round(avg(duration_seconds))::int),
            'abandoned_wait', jsonb_build_object(
              'median', round(percentile_cont(0.5) within group (order by duration_seconds) filter (where abandoned))::int,
-             'average', round(avg(duration_seconds) filter (where abandoned))::int)) as times
+             'average', round(avg(duration_seconds) filter (where abandoned))::int),
+           'queue', jsonb_build_object('median', round(percentile_cont(0.5) within group (order by queue_seconds))::int,
+                                       'average', round(avg(queue_seconds))::int)) as times
            from conversation_fact where helpline_id = $1 and closed_on between $2 and $3
           group by grouping sets ((channel_id, channel_kind), ())`,
         [helplineId, from, to],
@@ -160,18 +167,32 @@ describe('the statistics rollups', () => {
       for (const row of rows) {
         const door = row.channelKind ? { channelId: row.channelId, channelKind: row.channelKind } : undefined
         const found = Object.fromEntries(
-          ['first_response', 'duration', 'abandoned_wait'].map((m) => [m, times(door)(m)]),
+          ['first_response', 'duration', 'abandoned_wait', 'queue'].map((m) => [m, times(door)(m)]),
         )
         assert.deepEqual(found, row.times, `${from}…${to}, ${row.channelKind ?? 'all doors'}`)
       }
-      // the charts' first reply: of the conversations not abandoned only
-      const replies = await timesOfHistogram(db.pool, 'reply', { helplineId, from, to })
-      const answered = await db.pool.query<{ median: number }>(
-        `select round(percentile_cont(0.5) within group (order by first_response_seconds))::int as median
-           from conversation_fact where helpline_id = $1 and closed_on between $2 and $3 and not abandoned`,
-        [helplineId, from, to],
+      // the charts' waits, filtered by a language and a category: the first reply of the conversations
+      // not abandoned only, and the time in queue
+      const values = [helplineId, from, to, 'en', 'a']
+      const where = [
+        'f.helpline_id = $1',
+        'f.closed_on between $2 and $3',
+        'f.language = $4',
+        '$5 = any(f.categories)',
+      ]
+      const waits = (await timesOfHistogram(db.pool, 'wait', { helplineId, from, to }, { values, where }))()
+      const facts = await db.pool.query<{ firstReply: number; queue: number }>(
+        `select round(percentile_cont(0.5) within group (order by first_response_seconds) filter (where not abandoned))::int
+                  as "firstReply",
+                round(percentile_cont(0.5) within group (order by queue_seconds))::int as queue
+           from conversation_fact f where ${where.join(' and ')}`,
+        values,
       )
-      assert.equal(replies()('first_reply').median, answered.rows[0]?.median, `${from}…${to}, first replies`)
+      assert.deepEqual(
+        { firstReply: waits('first_reply').median, queue: waits('queue').median },
+        facts.rows[0],
+        `${from}…${to}, the charts' waits`,
+      )
     }
   })
 })

@@ -153,22 +153,17 @@ export default function ChartsSection({ helplineId, role, period, doorLabel, onE
             bar.key === 'none' ? t('statistics.cross.none') : languageName(bar.key, language)
           }
         />
-        <BarsFigure
-          context={context}
-          title={t('statistics.charts.firstReply')}
-          table="waits"
-          upright
-          bars={charts.waits.firstReply}
-          nameOf={(bar) => WAITS[Number(bar.key)] ?? bar.key}
-        />
-        <BarsFigure
-          context={context}
-          title={t('statistics.charts.leftWaiting')}
-          table="waits"
-          upright
-          bars={charts.waits.leftWaiting}
-          nameOf={(bar) => WAITS[Number(bar.key)] ?? bar.key}
-        />
+        {(['queue', 'firstReply', 'leftWaiting'] as const).map((wait) => (
+          <BarsFigure
+            key={wait}
+            context={context}
+            title={t(`statistics.charts.${wait}`)}
+            table="waits"
+            upright
+            bars={charts.waits[wait]}
+            nameOf={(bar) => WAITS[Number(bar.key)] ?? bar.key}
+          />
+        ))}
         <BarsFigure
           context={context}
           title={t('statistics.charts.due')}

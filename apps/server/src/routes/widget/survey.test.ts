@@ -214,7 +214,13 @@ describe('the survey after a web chat', () => {
     assert.deepEqual(stats.body.survey.questions, SURVEY_QUESTIONS)
     assert.deepEqual(
       stats.body.channels.map(
-        ({ firstResponse: _, duration: __, abandonedWait: ___, ...door }: Record<string, unknown>) => door,
+        ({
+          firstResponse: _,
+          duration: __,
+          abandonedWait: ___,
+          queue: ____,
+          ...door
+        }: Record<string, unknown>) => door,
       ),
       [
         {

@@ -1,8 +1,9 @@
 // The charts' series and the figures per operator over the API: facts of a March laid by hand, the
-// hour × weekday grid and every bar through the small-cell rule, filters that narrow every series,
-// a table exported and audited; per operator only for a coordinator of a helpline that turned it
-// on, listed by name, never by count; the screen's other tables (the calls, the categories, the
-// figures per operator…) as CSV and XLSX with the same cells withheld, each audited.
+// hour × weekday grid and every bar through the small-cell rule, filters that narrow every series
+// (the waits and their medians too), a table exported and audited; per operator only for a
+// coordinator of a helpline that turned it on, listed by name, never by count; the screen's other
+// tables (the calls, the categories, the figures per operator…) as CSV and XLSX with the same cells
+// withheld, each audited.
 import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
 import { after, before, describe, it } from 'node:test'
@@ -38,9 +39,10 @@ describe('the statistics charts and the figures per operator', () => {
     zoe = await makeOperator(server, [{ helplineId: line.helplineId, role: 'volunteer' }], 'Zoe')
     outsider = await makeOperator(server, [{ helplineId: other.helplineId, role: 'coordinator' }], 'Altra')
     // Tuesday 12 March at 10: 12 in Italian handled by Zoe; at 22: 2 in English handled by Giulia,
-    // one of them flagged; and a February day for the period before
+    // one of them flagged; and a February day for the period before. The Italian ones waited 45 s
+    // in queue, the English ones a little over half an hour.
     const facts = [
-      ...Array.from({ length: 12 }, () => ['2024-03-12', 10, 'it', [], zoe.userId, 120]),
+      ...Array.from({ length: 12 }, () => ['2024-03-12', 10, 'it', [], zoe.userId, 120, 45]),
       ...Array.from({ length: 2 }, (_, i) => [
         '2024-03-12',
         22,
@@ -48,18 +50,26 @@ describe('the statistics charts and the figures per operator', () => {
         i ? ['suicide_self_harm'] : [],
         volunteer.userId,
         4000,
+        2000,
       ]),
-      ...Array.from({ length: 7 }, () => ['2024-02-20', 9, 'it', [], zoe.userId, 30]),
+      ...Array.from({ length: 7 }, () => ['2024-02-20', 9, 'it', [], zoe.userId, 30, 45]),
     ] as const
-    for (const [day, hour, language, flags, handledBy, wait] of facts) {
+    for (const [day, hour, language, flags, handledBy, wait, queue] of facts) {
       await server.pool.query(
         `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                         inbound_count, outbound_count, opened_hour, language, flags, handled_by,
-                                        first_response_seconds, duration_seconds)
-         values (gen_random_uuid(), $1, $2, 'webchat', $3, $3, 1, 1, $4, $5, $6, $7, $8, $8 * 2)`,
-        [line.helplineId, line.channelId, day, hour, language, flags, handledBy, wait],
+                                        first_response_seconds, duration_seconds, queue_seconds)
+         values (gen_random_uuid(), $1, $2, 'webchat', $3, $3, 1, 1, $4, $5, $6, $7, $8, $8 * 2, $9)`,
+        [line.helplineId, line.channelId, day, hour, language, flags, handledBy, wait, queue],
       )
     }
+    // a conversation in French that never closed (retention wrote its fact): a choice of language only
+    await server.pool.query(
+      `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, inbound_count,
+                                      outbound_count, language)
+       values (gen_random_uuid(), $1, $2, 'webchat', '2024-03-02', 1, 0, 'fr')`,
+      [line.helplineId, line.channelId],
+    )
     // the March's calls on the same door: 12 answered, and 2 left in the voicemail, which would
     // single out the two who called at night
     for (const outcome of [...Array(12).fill('answered'), 'voicemail', 'voicemail']) {
@@ -125,6 +135,11 @@ describe('the statistics charts and the figures per operator', () => {
     ).body
     assert.equal(flagged.hours.total, 'small')
     assert.deepEqual(flagged.choices.flags, ['suicide_self_harm'])
+    assert.deepEqual(
+      flagged.choices.languages,
+      ['en', 'fr', 'it'],
+      'every language the facts have, closed or not',
+    )
     assert.equal(
       (await call(`${base()}/charts?${MARCH}&flag=DROP`, { cookie: supervisor.cookie })).status,
       400,
@@ -133,6 +148,41 @@ describe('the statistics charts and the figures per operator', () => {
     // a volunteer reads no statistics; another helpline's coordinator finds none
     assert.equal((await call(`${base()}/charts`, { cookie: volunteer.cookie })).status, 403)
     assert.equal((await call(`${base()}/charts`, { cookie: outsider.cookie })).status, 404)
+  })
+
+  it('counts the time in queue beside the first reply, filtered as every series, and exports it', async () => {
+    const waits = async (filter: string) =>
+      ((await call(`${base()}/charts?${MARCH}${filter}`, { cookie: supervisor.cookie })).body as Charts).waits
+    const month = await waits('')
+    // under a minute: the 12 Italian ones now (withheld beside the two), the 7 of February before;
+    // 15 minutes to an hour: the two English ones
+    assert.deepEqual(
+      month.queue.map((bar) => [bar.key, bar.now, bar.before]),
+      [
+        ['0', 'hidden', 7],
+        ['1', 0, 0],
+        ['2', 0, 0],
+        ['3', 'small', 0],
+        ['4', 0, 0],
+        ['5', 0, 0],
+        ['6', 0, 0],
+      ],
+    )
+    assert.deepEqual([month.queueMedian, month.firstReplyMedian], [45, 120])
+    // a language, a flag: the medians of those conversations alone
+    const english = await waits('&language=en')
+    assert.deepEqual([english.queueMedian, english.firstReplyMedian], [2000, 4000])
+    assert.equal(english.queue[0]?.now, 0)
+    const flagged = await waits('&flag=suicide_self_harm')
+    assert.deepEqual([flagged.queueMedian, flagged.queue[3]?.now], [2000, 'small'])
+
+    const csv = await fetch(`${base()}/table.csv?table=waits&${MARCH}`, {
+      headers: { cookie: supervisor.cookie },
+    })
+    const [heading, first, , , fourth] = (await csv.text()).trim().split('\n')
+    assert.match(heading ?? '', /Tempo in coda: Periodo,Periodo precedente$/)
+    assert.match(first ?? '', /,\*,7$/)
+    assert.match(fourth ?? '', /,<5,0$/)
   })
 
   it('exports a table with the same suppressed cells, and audits it', async () => {

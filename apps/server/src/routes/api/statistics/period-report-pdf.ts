@@ -215,6 +215,7 @@ export function renderPeriodReport(report: PeriodReport, generatedOn: Date): Pro
 
   heading(t.waits, 110)
   times([
+    [t.queue, stats.total.queue],
     [t.firstResponse, stats.total.firstResponse],
     [t.duration, stats.total.duration],
     [t.abandonedWait, stats.total.abandonedWait],

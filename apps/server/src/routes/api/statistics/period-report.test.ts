@@ -35,15 +35,17 @@ describe('the period report (PDF)', () => {
     await setDeskSettings(server, line.helplineId, coordinator.cookie)
     dir = await mkdtemp(path.join(tmpdir(), 'ascolto-report-'))
     // June 2025: 46 about bullying, 12 in dark periods, 3 lonely people (the small cell);
-    // answered by the due time but for 9; 10 calls answered and 3 to the voicemail (small too)
+    // answered by the due time but for 9, after 20 s to 3 min in queue; 10 calls answered and 3 to
+    // the voicemail (small too)
     await server.pool.query(
       `insert into conversation_fact (conversation_id, helpline_id, channel_id, channel_kind, opened_on, closed_on,
                                       inbound_count, outbound_count, first_response_seconds, duration_seconds,
-                                      categories, outcome, due_kept, language)
+                                      categories, outcome, due_kept, language, queue_seconds)
        select gen_random_uuid(), $1, $2, 'webchat', date '2025-06-01' + i % 30, date '2025-06-01' + i % 30, 4, 4,
               45 + i * 7, 600 + i * 31,
               case when i < 46 then array['bullying'] when i < 58 then array['dark-periods'] else array['loneliness'] end,
-              jsonb_build_object('outcome', case when i % 2 = 0 then 'listened' else 'referred' end), i % 7 <> 0, 'it'
+              jsonb_build_object('outcome', case when i % 2 = 0 then 'listened' else 'referred' end), i % 7 <> 0, 'it',
+              20 + i * 3
          from generate_series(0, 60) i`,
       [line.helplineId, line.channelId],
     )
@@ -103,6 +105,7 @@ describe('the period report (PDF)', () => {
     assert.match(voicemail, /<5/)
     assert.doesNotMatch(voicemail, /(^|[^<])\b3\b/)
     assert.match(text, /Risposta entro il tempo previsto\s+52/)
+    assert.match(lineWith(text, 'Tempo in coda'), /mediana 1 min 50 s\s+media 1 min 50 s/)
     assert.match(text, /Percorso di aiuto: 9 aperti, 7 chiusi/)
     assert.match(text, /inferiore a 5 è\s+mostrato come «<5»/)
     // the first page as a picture, as a funder will see it

@@ -1,6 +1,7 @@
 // The statistics over the API: conversations closed through the desk, with categories and the
 // closing form's outcome, counted per door, per category and per answer; the first response and
-// the duration as median and average; labels from the settings, removed ids by id; the wall.
+// the duration and the time in queue as median and average; labels from the settings, removed ids
+// by id; the wall.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { ConversationView, CrossTable, Statistics } from '@ascolto/protocol'
@@ -51,21 +52,26 @@ describe('the statistics over the API', () => {
     await closeOne(other, elsewhere.cookie, 'Altrove', true, {})
 
     const { rows } = await server.pool.query(
-      'select first_response_seconds from conversation_fact where conversation_id = any($1) order by conversation_id',
+      'select first_response_seconds, queue_seconds from conversation_fact where conversation_id = any($1) order by conversation_id',
       [ids],
     )
     assert.equal(rows.filter((row) => row.first_response_seconds === null).length, 1, 'the unanswered one')
+    assert.ok(
+      rows.every((row) => typeof row.queue_seconds === 'number'),
+      'each was taken from the queue: its time there is kept',
+    )
     // the waits and lengths a real evening has, in place of the test's milliseconds
     const timings = [
-      [30, 600],
-      [60, 1200],
-      [300, 1800],
-      [null, 6000],
+      [20, 30, 600],
+      [40, 60, 1200],
+      [90, 300, 1800],
+      [600, null, 6000],
     ]
-    for (const [index, [firstResponse, duration]] of timings.entries()) {
+    for (const [index, [queue, firstResponse, duration]] of timings.entries()) {
       await server.pool.query(
-        'update conversation_fact set first_response_seconds = $2, duration_seconds = $3 where conversation_id = $1',
-        [ids[index], firstResponse, duration],
+        `update conversation_fact set queue_seconds = $2, first_response_seconds = $3, duration_seconds = $4
+          where conversation_id = $1`,
+        [ids[index], queue, firstResponse, duration],
       )
     }
   })
@@ -93,6 +99,7 @@ describe('the statistics over the API', () => {
     assert.equal(stats.status, 200)
     const body: Statistics = stats.body
     const times = {
+      queue: { median: 65, average: 188 },
       firstResponse: { median: 60, average: 130 },
       duration: { median: 1500, average: 2400 },
       // every one was answered: none ended before an answer
@@ -211,6 +218,7 @@ describe('the statistics over the API', () => {
       duration: { median: null, average: null },
       abandoned: 0,
       abandonedWait: { median: null, average: null },
+      queue: { median: null, average: null },
     })
     assert.deepEqual(
       lastYear.categories.map((c) => c.count),
