@@ -114,13 +114,20 @@ export async function startAscolto(
   let stopping: Promise<void> | undefined
   const stop = () => {
     stopping ??= (async () => {
-      waits.stop()
-      await new Promise<void>((resolve) => io.close(() => resolve()))
-      await app?.close()
-      await worker?.stop()
-      await scheduled?.stop()
-      await inboxes?.stop()
-      await database.close()
+      // in this order; each named in the log first, so a stop that hangs says where
+      const steps: [string, () => unknown][] = [
+        ['wait updates', () => waits.stop()],
+        ['sockets', () => new Promise<void>((resolve) => io.close(() => resolve()))],
+        ['web server', () => app?.close()],
+        ['outbox worker', () => worker?.stop()],
+        ['scheduled jobs', () => scheduled?.stop()],
+        ['mailboxes', () => inboxes?.stop()],
+        ['database', () => database.close()],
+      ]
+      for (const [step, stop] of steps) {
+        log.debug({ step }, 'stopping')
+        await stop()
+      }
       log.info('Ascolto stopped')
     })()
     return stopping

@@ -20,31 +20,35 @@ export async function startTestServer(
   env: Record<string, string> = {},
   options: { clock?: () => Date } = {},
 ): Promise<TestServer> {
-  const database = await createTestDatabase()
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-test-'))
-  const masterKey = randomBytes(32).toString('hex')
   // logged into a sink scanned at close (log-scan.ts); shown too when LOG_LEVEL is set
   const logs = createLogSink({ echo: Boolean(process.env.LOG_LEVEL) })
-  const running = await startAscolto(
-    loadConfig({
-      DATABASE_URL: database.url,
-      ASCOLTO_DATA_DIR: dataDir,
-      ASCOLTO_MASTER_KEY: masterKey,
-      PORT: '0',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug',
-      // makeOperator signs in with a password alone; the second-factor tests ask for "required"
-      ASCOLTO_SECOND_FACTOR: 'optional',
-      ...env,
-    }),
-    { ...options, logStream: logs.stream },
+  const database = await watched('creating its database', logs.lines, createTestDatabase())
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'ascolto-test-'))
+  const masterKey = randomBytes(32).toString('hex')
+  const running = await watched(
+    'starting',
+    logs.lines,
+    startAscolto(
+      loadConfig({
+        DATABASE_URL: database.url,
+        ASCOLTO_DATA_DIR: dataDir,
+        ASCOLTO_MASTER_KEY: masterKey,
+        PORT: '0',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug',
+        // makeOperator signs in with a password alone; the second-factor tests ask for "required"
+        ASCOLTO_SECOND_FACTOR: 'optional',
+        ...env,
+      }),
+      { ...options, logStream: logs.stream },
+    ),
   )
   return {
     ...running,
     databaseUrl: database.url,
     masterKey,
     close: async () => {
-      await running.stop()
-      await database.drop()
+      await watched('stopping', logs.lines, running.stop())
+      await watched('dropping its database', logs.lines, database.drop())
       await rm(dataDir, { recursive: true, force: true })
       const personal = personalDataIn(logs.lines)
       if (personal.length > 0) {
@@ -53,6 +57,31 @@ export async function startTestServer(
         )
       }
     },
+  }
+}
+
+const SLOW_STEP_MS = 30_000
+
+/**
+ * A step of a test server that should take a second or two: past half a minute (a run stuck on a
+ * busy machine, which the runner ends only at its time-out, saying nothing of where), it says on
+ * stderr which step it is and what the server logged last.
+ */
+async function watched<T>(step: string, logLines: readonly string[], work: Promise<T>): Promise<T> {
+  const timer = setTimeout(() => {
+    const last = logLines.slice(-8).map((line) => {
+      const { msg, level, step } = JSON.parse(line) as { msg?: string; level?: number; step?: string }
+      return `  [${level}] ${msg}${step ? ` ${step}` : ''}`
+    })
+    process.stderr.write(
+      `test server: still ${step} after ${SLOW_STEP_MS / 1000} s; its last log lines:\n${last.join('\n')}\n`,
+    )
+  }, SLOW_STEP_MS)
+  timer.unref()
+  try {
+    return await work
+  } finally {
+    clearTimeout(timer)
   }
 }
 
