@@ -7,7 +7,7 @@
 // The caller acknowledges the provider only after this has committed.
 import { randomUUID } from 'node:crypto'
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
-import { findOrCreateContact } from '../contacts/find-or-create-contact.ts'
+import { createContact, knownContact } from '../contacts/create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
@@ -19,7 +19,7 @@ import { dueTime, matchesWordList, RISK_OF_WORD_LIST, triageMessage } from '../p
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { applyTriage } from '../triage/triage-inbound-message.ts'
-import { loadMessageView } from './message-views.ts'
+import { loadMessageView, storedInboundView } from './message-views.ts'
 import { providerIdContext } from './provider-ids.ts'
 import { storeInboundMessage } from './store-inbound-message.ts'
 
@@ -43,61 +43,63 @@ export async function ingestInboundMessage(
   const addressHash = keyring.hashAddress(helplineId, inbound.from)
   // the provider's id carries the person: matched by its keyed hash, kept only sealed
   const providerIdHash = keyring.hashProviderId(connection.id, inbound.providerMessageId)
-  // One person at a time per door: their first two messages racing make one contact, one conversation.
-  await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
-    `${connection.id}:${addressHash.toString('hex')}`,
-  ])
-
-  // the provider's earlier delivery of it, an erased person's, and the version of the rules (one statement)
-  const seen = await tx.query<{
-    id: string | null
-    conversation_id: string | null
-    created_at: Date | null
+  // one round trip (migration 0056): the person's lock on this door (their first two messages
+  // racing make one contact, one conversation), the provider's earlier delivery of it, an erased
+  // person's id, the version of the rules, the person and their open conversation, locked
+  const { rows } = await tx.query<{
+    duplicate_id: string | null
+    duplicate_conversation_id: string | null
+    duplicate_created_at: Date | null
     erased: boolean
     settings_version: string | null
-  }>(
-    `select m.id, m.conversation_id, m.created_at,
-            exists (select 1 from erased_provider_id e where e.channel_id = $1 and e.provider_id_hash = $2) as erased,
-            (select xmin::text from helpline where id = $3) as settings_version
-       from (select) one left join message m on m.channel_id = $1 and m.provider_message_id = $2`,
-    [connection.id, providerIdHash, helplineId],
-  )
-  const earlier = seen.rows[0]
-  if (earlier?.id && earlier.created_at) {
+    contact_id: string | null
+    key_sealed: Buffer | null
+    blocked: boolean | null
+    open_id: string | null
+    auto_replies_sent: string[] | null
+  }>('select * from inbound_arrival($1, $2, $3, $4, $5)', [
+    `${connection.id}:${addressHash.toString('hex')}`,
+    connection.id,
+    providerIdHash,
+    helplineId,
+    addressHash,
+  ])
+  const arrival = rows[0]
+  if (!arrival) throw new Error('inbound_arrival returned nothing')
+  if (arrival.duplicate_id && arrival.duplicate_created_at) {
     return {
       outcome: 'duplicate',
-      messageId: earlier.id,
-      conversationId: earlier.conversation_id,
-      createdAt: earlier.created_at,
+      messageId: arrival.duplicate_id,
+      conversationId: arrival.duplicate_conversation_id,
+      createdAt: arrival.duplicate_created_at,
     }
   }
   // a retry or a replay of an erased person's message: it was received, and must not bring them back
-  if (earlier?.erased) {
+  if (arrival.erased) {
     return { outcome: 'duplicate', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
-  const settings = await helplineSettingsAt(tx, helplineId, earlier?.settings_version ?? null)
-  const contact = await findOrCreateContact(tx, keyring, {
-    helplineId,
-    channelId: connection.id,
-    address: inbound.from,
-    addressHash,
-  })
+  const settings = await helplineSettingsAt(tx, helplineId, arrival.settings_version)
+  const contact = arrival.contact_id
+    ? knownContact(keyring, helplineId, {
+        contactId: arrival.contact_id,
+        keySealed: arrival.key_sealed,
+        blocked: arrival.blocked === true,
+      })
+    : await createContact(tx, keyring, {
+        helplineId,
+        channelId: connection.id,
+        address: inbound.from,
+        addressHash,
+      })
   // a blocked person's messages never reach the queue: dropped, or kept hidden as evidence
   if (contact.blocked && !settings.blocking.keepMessagesOfBlocked) {
     return { outcome: 'dropped', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
-  // a person seen for the first time has no conversation to look for
-  const open = contact.created
-    ? undefined
-    : (
-        await tx.query<{ id: string; auto_replies_sent: string[] }>(
-          `select id, auto_replies_sent from conversation
-            where contact_id = $1 and channel_id = $2 and status <> 'closed' for update`,
-          [contact.contactId, connection.id],
-        )
-      ).rows[0]
+  const open = arrival.open_id
+    ? { id: arrival.open_id, auto_replies_sent: arrival.auto_replies_sent ?? [] }
+    : undefined
   const at = services.clock()
   // a number in reply to the survey's question is its answer, kept in the conversation just closed
   const surveyReply =
@@ -166,10 +168,17 @@ export async function ingestInboundMessage(
       : { chosen: null, detected: null },
   })
   const { createdAt, released, language } = stored
+  const view = storedInboundView({
+    id: messageId,
+    conversationId,
+    kind: inbound.kind,
+    text: inbound.text,
+    createdAt,
+    flagged,
+  })
   if (contact.blocked) return { outcome: 'stored', messageId, conversationId, createdAt }
   if (surveyReply) {
     await recordSurveyReply(tx, surveyReply)
-    const view = await loadMessageView(tx, keyring, helplineId, messageId)
     afterCommit(() => publisher.toConsoles(helplineId, 'message.created', view))
     return { outcome: 'stored', messageId, conversationId, createdAt }
   }
@@ -198,7 +207,7 @@ export async function ingestInboundMessage(
 
   const conversation = await loadConversationView(tx, keyring, [helplineId], conversationId)
   const messages = [
-    await loadMessageView(tx, keyring, helplineId, messageId),
+    view,
     ...(await Promise.all(autoReplies.map((id) => loadMessageView(tx, keyring, helplineId, id)))),
   ]
   const releasedViews = await Promise.all(released.map((id) => loadMessageView(tx, keyring, helplineId, id)))

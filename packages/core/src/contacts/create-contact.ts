@@ -1,30 +1,29 @@
-// A person is found by the keyed hash of their address on one channel; the address itself is
-// stored sealed under the person's own key, made with them. The caller holds the per-address
-// lock, so two first messages make one contact.
+// A person is found by the keyed hash of their address on one channel (the ingest's arrival
+// statement reads them); the address itself is stored sealed under the person's own key, made
+// with them. The caller holds the per-address lock, so two first messages make one contact.
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Tx } from '../context.ts'
 import type { Keyring, Sealer } from '../crypto/keyring.ts'
 import { restoreErasedBlock } from './erased-blocks.ts'
 
-export async function findOrCreateContact(
+export type Contact = { contactId: string; sealer: Sealer; created: boolean; blocked: boolean }
+
+/** A person found by the hash of their address (messages/ingest-inbound-message.ts reads them). */
+export function knownContact(
+  keyring: Keyring,
+  helplineId: string,
+  row: { contactId: string; keySealed: Buffer | null; blocked: boolean },
+): Contact {
+  const sealer = keyring.contact(helplineId, row.contactId, row.keySealed)
+  return { contactId: row.contactId, sealer, created: false, blocked: row.blocked }
+}
+
+/** A person writing for the first time from this address. */
+export async function createContact(
   tx: Tx,
   keyring: Keyring,
   input: { helplineId: string; channelId: string; address: string; addressHash: Buffer },
-): Promise<{ contactId: string; sealer: Sealer; created: boolean; blocked: boolean }> {
-  const found = await tx.query<{ contact_id: string; key_sealed: Buffer | null; blocked: boolean }>(
-    `select ci.contact_id, k.key_sealed,
-            (c.blocked_at is not null and (c.blocked_until is null or c.blocked_until > now())) as blocked
-       from contact_identity ci join contact c on c.id = ci.contact_id
-       left join keystore.contact_key k on k.contact_id = c.id
-      where ci.channel_id = $1 and ci.address_hash = $2`,
-    [input.channelId, input.addressHash],
-  )
-  const row = found.rows[0]
-  if (row) {
-    const sealer = keyring.contact(input.helplineId, row.contact_id, row.key_sealed)
-    return { contactId: row.contact_id, sealer, created: false, blocked: row.blocked }
-  }
-
+): Promise<Contact> {
   const contactId = randomUUID()
   const wrappedKey = keyring.newContactKey(input.helplineId, contactId)
   const sealer = keyring.contact(input.helplineId, contactId, wrappedKey)

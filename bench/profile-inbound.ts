@@ -1,0 +1,37 @@
+// Where an inbound message's CPU goes: an Ascolto started in this process (bench/in-process.ts)
+// takes BENCH_MESSAGES signed webhooks, BENCH_CONCURRENCY at a time, first each from a new
+// person, then the same people writing again, on the machine's PostgreSQL server (or
+// BENCH_DATABASES=embedded). Prints the CPU per message; run under the profiler for its top entries:
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-inbound.ts && node bench/profile-top.ts /tmp/prof/<file>.cpuprofile
+import { startInProcessAscolto } from './in-process.ts'
+import { database } from './lib.ts'
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32)
+
+const db = await database(process.env.BENCH_DATABASES === 'embedded' ? 'embedded' : 'server')
+const ascolto = await startInProcessAscolto(db)
+const phone = (i: number) => `39355${String(i).padStart(7, '0')}`
+const run = async (label: string) => {
+  let next = 0
+  const started = performance.now()
+  const cpu = process.cpuUsage()
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < MESSAGES) {
+        const i = next++
+        await ascolto.send(phone(i), `bench ${i} ${label}`)
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  const used = process.cpuUsage(cpu)
+  process.stdout.write(
+    `${label}: ${MESSAGES} in ${seconds.toFixed(1)} s (${(MESSAGES / seconds).toFixed(0)}/s), ` +
+      `${((used.user + used.system) / 1000 / MESSAGES).toFixed(2)} ms of CPU per message in this process (client included)\n`,
+  )
+}
+await run('new person')
+await run('in conversation')
+await ascolto.stop()
+await db.close()
