@@ -12,13 +12,12 @@ import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { detectedLanguage } from '../conversations/note-conversation-language.ts'
-import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
 import { reopenRecentConversation } from '../conversations/reopen-conversation.ts'
 import { helplineSettingsAt, openingRulesOf } from '../helplines/helpline-settings.ts'
-import { dueTime, matchesWordList, RISK_OF_WORD_LIST, triageMessage } from '../policy/index.ts'
+import { dueTime, matchesWordList, triageMessage } from '../policy/index.ts'
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
-import { applyTriage } from '../triage/triage-inbound-message.ts'
+import { raiseImminentFlag } from '../triage/triage-inbound-message.ts'
 import { loadMessageView, storedInboundView } from './message-views.ts'
 import { providerIdContext } from './provider-ids.ts'
 import { storeInboundMessage } from './store-inbound-message.ts'
@@ -183,13 +182,11 @@ export async function ingestInboundMessage(
     return { outcome: 'stored', messageId, conversationId, createdAt }
   }
 
-  // a word of the helpline's list puts the conversation above the ordinary queue, never below where it was
-  if (flagged) await raiseRiskLevel(tx, conversationId, RISK_OF_WORD_LIST)
-
   // a yes to the volunteer's question about the survey (survey/ask-survey-consent.ts)
   if (open && inbound.kind === 'text') await takeSurveyConsent(tx, conversationId, inbound.text)
 
-  if (triage) await applyTriage({ tx, afterCommit, services }, settings, conversationId, triage)
+  // the conversation's level was set with the message (a word of the helpline's list counts there)
+  if (triage) await raiseImminentFlag({ tx, afterCommit, services }, settings, conversationId, triage)
   const autoReplies = await applyArrivalRules(tx, settings, {
     sealer: contact.sealer,
     helplineId,

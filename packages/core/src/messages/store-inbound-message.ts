@@ -1,12 +1,20 @@
 // A person's message stored, and its arrival recorded, in one statement: the message (with its
-// triage), their last activity (retention counts from it), the conversation's latest message and
-// language, and the replies held while the channel's reply window was closed (reply-window.ts),
-// released now, oldest first. One round trip where these were four.
+// triage), their last activity (retention counts from it), the conversation's latest message,
+// language and risk level (triage/conversation-risk.ts, this message counted), and the replies
+// held while the channel's reply window was closed (reply-window.ts), released now, oldest first.
+// One round trip where these were five.
 
 import type { Tx } from '../context.ts'
 import { languageAssignment } from '../conversations/note-conversation-language.ts'
 import { enqueue } from '../outbox/outbox.ts'
 import type { Triage } from '../policy/index.ts'
+import { conversationRiskSql, riskParameters } from '../triage/conversation-risk.ts'
+
+// the conversation's level with this message counted, where it is triaged
+const ARRIVING_RISK = conversationRiskSql(
+  { conversation: '$2', hours: '$16', imminentFlag: '$17', otherFlag: '$18', wordList: '$19' },
+  { level: '$11', flagged: '$9' },
+)
 
 export type StoredMessage = {
   id: string
@@ -48,7 +56,8 @@ export async function storeInboundMessage(
      door as (update contact_identity set last_inbound_at = (select created_at from stored)
                where contact_id = $13 and channel_id = $4),
      latest as (
-       update conversation set last_message_at = (select created_at from stored), ${languageAssignment('$14', '$15')}
+       update conversation set last_message_at = (select created_at from stored), ${languageAssignment('$14', '$15')},
+              risk_level = case when $11::text is null then risk_level else ${ARRIVING_RISK} end
         where id = $2 and not $10 returning language),
      released as (
        update message m set status = 'queued', updated_at = now()
@@ -75,6 +84,7 @@ export async function storeInboundMessage(
       message.contactId,
       message.language.chosen,
       message.language.detected,
+      ...riskParameters,
     ],
   )
   const row = rows[0]
