@@ -2,13 +2,14 @@
 -- person's lock on this door (their first two messages racing make one contact), the provider's
 -- earlier delivery of the same message, an erased person's id, the version of the helpline's
 -- settings (its row's xmin), the person by their address's keyed hash with their sealed key and
--- block, and their open conversation on this door, locked for the message. The rules that use
--- these stay in messages/ingest-inbound-message.ts; this only reads, in the order they did.
+-- block, and their open conversation on this door, locked for the message; for an address nobody
+-- writes from, the block kept from a person erased while blocked (contacts/erased-blocks.ts). The
+-- rules that use these stay in messages/ingest-inbound-message.ts; this only reads.
 create function inbound_arrival(lock_key text, p_channel_id uuid, p_provider_id_hash text, p_helpline_id uuid,
                                 p_address_hash bytea)
 returns table (duplicate_id uuid, duplicate_conversation_id uuid, duplicate_created_at timestamptz,
                erased boolean, settings_version text, contact_id uuid, key_sealed bytea, blocked boolean,
-               open_id uuid, auto_replies_sent text[])
+               open_id uuid, auto_replies_sent text[], erased_blocked boolean, erased_blocked_until timestamptz)
 language plpgsql as $$
 begin
   perform pg_advisory_xact_lock(hashtextextended(lock_key, 0));
@@ -29,6 +30,11 @@ begin
         from conversation o
        where o.contact_id = inbound_arrival.contact_id and o.channel_id = p_channel_id and o.status <> 'closed'
          for update;
+    else
+      select true, b.blocked_until into erased_blocked, erased_blocked_until
+        from erased_block b
+       where b.channel_id = p_channel_id and b.address_hash = p_address_hash
+         and (b.blocked_until is null or b.blocked_until > now());
     end if;
   end if;
   return next;

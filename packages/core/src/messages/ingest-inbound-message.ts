@@ -7,7 +7,7 @@
 // The caller acknowledges the provider only after this has committed.
 import { randomUUID } from 'node:crypto'
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
-import { createContact, knownContact } from '../contacts/create-contact.ts'
+import { createContact, knownContact, type NewConversation } from '../contacts/create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
@@ -44,7 +44,8 @@ export async function ingestInboundMessage(
   const providerIdHash = keyring.hashProviderId(connection.id, inbound.providerMessageId)
   // one round trip (migration 0056): the person's lock on this door (their first two messages
   // racing make one contact, one conversation), the provider's earlier delivery of it, an erased
-  // person's id, the version of the rules, the person and their open conversation, locked
+  // person's id, the version of the rules, the person and their open conversation, locked, or for
+  // a new person a block kept from one erased at this address
   const { rows } = await tx.query<{
     duplicate_id: string | null
     duplicate_conversation_id: string | null
@@ -56,6 +57,8 @@ export async function ingestInboundMessage(
     blocked: boolean | null
     open_id: string | null
     auto_replies_sent: string[] | null
+    erased_blocked: boolean | null
+    erased_blocked_until: Date | null
   }>('select * from inbound_arrival($1, $2, $3, $4, $5)', [
     `${connection.id}:${addressHash.toString('hex')}`,
     connection.id,
@@ -79,27 +82,40 @@ export async function ingestInboundMessage(
   }
 
   const settings = await helplineSettingsAt(tx, helplineId, arrival.settings_version)
+  const at = services.clock()
+  // kept messages of a blocked person go in a closed conversation, out of the queue
+  const newConversation = (blocked: boolean): NewConversation =>
+    blocked
+      ? { status: 'closed', closedAt: new Date(), dueAt: null }
+      : { status: 'waiting', closedAt: null, dueAt: dueTime(openingRulesOf(settings), at) }
+  // a blocked person's messages never reach the queue: dropped, or kept hidden as evidence
+  const dropped = (blocked: boolean) => blocked && !settings.blocking.keepMessagesOfBlocked
+  // a person writing for the first time is made with their first conversation (one statement)
+  const erasedBlock = arrival.erased_blocked ? { until: arrival.erased_blocked_until } : null
   const contact = arrival.contact_id
-    ? knownContact(keyring, helplineId, {
-        contactId: arrival.contact_id,
-        keySealed: arrival.key_sealed,
-        blocked: arrival.blocked === true,
-      })
+    ? {
+        ...knownContact(keyring, helplineId, {
+          contactId: arrival.contact_id,
+          keySealed: arrival.key_sealed,
+          blocked: arrival.blocked === true,
+        }),
+        conversationId: null,
+      }
     : await createContact(tx, keyring, {
         helplineId,
         channelId: connection.id,
         address: inbound.from,
         addressHash,
+        erasedBlock,
+        conversation: dropped(erasedBlock !== null) ? null : newConversation(erasedBlock !== null),
       })
-  // a blocked person's messages never reach the queue: dropped, or kept hidden as evidence
-  if (contact.blocked && !settings.blocking.keepMessagesOfBlocked) {
+  if (dropped(contact.blocked)) {
     return { outcome: 'dropped', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
   const open = arrival.open_id
     ? { id: arrival.open_id, auto_replies_sent: arrival.auto_replies_sent ?? [] }
     : undefined
-  const at = services.clock()
   // a number in reply to the survey's question is its answer, kept in the conversation just closed
   const surveyReply =
     open || contact.created || contact.blocked || inbound.kind !== 'text'
@@ -123,22 +139,12 @@ export async function ingestInboundMessage(
     open?.id ??
     reopened?.id ??
     surveyReply?.conversationId ??
-    (
-      await tx.query<{ id: string }>(
-        `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at)
-         values ($1, $2, $3, $4, $5, $6) returning id`,
-        // kept messages of a blocked person go in a closed conversation, out of the queue
-        [
-          helplineId,
-          contact.contactId,
-          connection.id,
-          contact.blocked ? 'closed' : 'waiting',
-          contact.blocked ? new Date() : null,
-          contact.blocked ? null : dueTime(openingRulesOf(settings), at),
-        ],
-      )
-    ).rows[0]?.id
-  if (!conversationId) throw new Error('Conversation insert returned nothing')
+    contact.conversationId ??
+    (await openConversation(
+      tx,
+      { helplineId, contactId: contact.contactId, channelId: connection.id },
+      newConversation(contact.blocked),
+    ))
 
   const messageId = randomUUID()
   const flagged = settings.moderation.autoFlag && matchesWordList(inbound.text, settings.moderation.words)
@@ -215,4 +221,27 @@ export async function ingestInboundMessage(
     if (autoReplies.length > 0 || released.length > 0) publisher.outboxChanged()
   })
   return { outcome: 'stored', messageId, conversationId, createdAt }
+}
+
+/** A conversation opened for a person already known (their first one comes with them). */
+async function openConversation(
+  tx: Tx,
+  owner: { helplineId: string; contactId: string; channelId: string },
+  conversation: NewConversation,
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at)
+     values ($1, $2, $3, $4, $5, $6) returning id`,
+    [
+      owner.helplineId,
+      owner.contactId,
+      owner.channelId,
+      conversation.status,
+      conversation.closedAt,
+      conversation.dueAt,
+    ],
+  )
+  const id = rows[0]?.id
+  if (!id) throw new Error('Conversation insert returned nothing')
+  return id
 }
