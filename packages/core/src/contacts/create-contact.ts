@@ -45,8 +45,10 @@ export async function createContact(
   // their key, their address on this door, a kept block and the first conversation are written by
   // one statement
   for (let attempt = 0; attempt < 20; attempt++) {
-    const inserted = await tx.query<{ conversation_id: string | null }>(
-      `with person as (
+    const inserted = await tx.query<{ conversation_id: string | null }>({
+      // prepared once per connection (named): PostgreSQL plans it once, not at every message
+      name: 'create-contact',
+      text: `with person as (
          insert into contact (id, helpline_id, pseudonym, blocked_at, blocked_until)
          values ($1, $2, $3, case when $8 then now() end, $9)
          on conflict (helpline_id, pseudonym) do nothing returning id),
@@ -58,7 +60,7 @@ export async function createContact(
        first as (insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at)
                  select $2, id, $5, $11::text, $12::timestamptz, $13::timestamptz from person where $10 returning id)
        select (select id from first) as conversation_id from person`,
-      [
+      values: [
         contactId,
         input.helplineId,
         randomInt(1000, attempt < 10 ? 10_000 : 1_000_000),
@@ -73,7 +75,7 @@ export async function createContact(
         conversation?.closedAt ?? null,
         conversation?.dueAt ?? null,
       ],
-    )
+    })
     const row = inserted.rows[0]
     if (row) {
       const blocked = input.erasedBlock !== null

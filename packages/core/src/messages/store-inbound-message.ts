@@ -44,8 +44,10 @@ export async function storeInboundMessage(
     created_at: Date
     language: string | null
     released: Array<{ id: string; conversation_id: string }>
-  }>(
-    `with stored as (
+  }>({
+    // prepared once per connection (named): PostgreSQL plans it once, not at every message
+    name: 'store-inbound-message',
+    text: `with stored as (
        insert into message (id, conversation_id, helpline_id, channel_id, direction, kind, body_sealed, status,
                             provider_message_id, provider_id_sealed, flagged, hidden_at, hidden_reason,
                             risk_level, risk_kinds)
@@ -68,7 +70,7 @@ export async function storeInboundMessage(
      select (select created_at from stored) as created_at, (select language from latest) as language,
             coalesce((select json_agg(json_build_object('id', id, 'conversation_id', conversation_id) order by seq)
                         from released), '[]') as released`,
-    [
+    values: [
       message.id,
       message.conversationId,
       message.helplineId,
@@ -86,7 +88,7 @@ export async function storeInboundMessage(
       message.language.detected,
       ...riskParameters,
     ],
-  )
+  })
   const row = rows[0]
   if (!row) throw new Error('Message insert returned nothing')
   for (const released of row.released) {
