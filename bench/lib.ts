@@ -125,6 +125,18 @@ export async function memoryMb(pids: number[]) {
   return round(kb / 1024)
 }
 
+/** CPU seconds the processes used, with their children that ended (from /proc/<pid>/stat). */
+export async function cpuSeconds(pids: number[]) {
+  let ticks = 0
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+    // utime, stime, cutime, cstime: fields 14 to 17, the 12th to 15th after the name
+    const fields = stat.split(') ')[1]?.split(' ') ?? []
+    for (const i of [11, 12, 13, 14]) ticks += Number(fields[i] ?? 0)
+  }
+  return ticks / 100
+}
+
 /** The PostgreSQL processes serving a data folder (the embedded server and its workers). */
 export async function postgresPids(dataDir: string) {
   const pids: number[] = []

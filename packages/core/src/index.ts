@@ -48,7 +48,6 @@ export { contactSealer, finishErasures, keyEarlierContacts } from './contacts/co
 export { eraseContact } from './contacts/erase-contact.ts'
 export { purgeExpiredBlocks } from './contacts/erased-blocks.ts'
 export { exportContact } from './contacts/export-contact.ts'
-export { findOrCreateContact } from './contacts/find-or-create-contact.ts'
 export { holdConversationContact } from './contacts/hold-contact.ts'
 export { linkContacts, listContactLinks, unlinkContacts } from './contacts/link-contacts.ts'
 export { listOwnRevealRequests } from './contacts/list-own-reveal-requests.ts'

@@ -1,14 +1,14 @@
 /**
- * Works through `items` in lanes: the items of one key (one person) one after the other, in their
- * order, and up to `lanes` keys at once. A key whose item fails stops there (its later items stay
- * unstored, so a retry keeps the order); the others go on, and the first error is thrown once
- * every lane has finished, so nothing is still being written when the caller answers.
+ * Works through `items` in lanes: the items of one key (one person) handed to `work` together, in
+ * their order, and up to `lanes` keys at once. A key whose work fails stops there (what it had
+ * not stored stays unstored, so a retry keeps the order); the others go on, and the first error
+ * is thrown once every lane has finished, so nothing is still being written when the caller answers.
  */
 export async function inLanes<T>(
   items: readonly T[],
   keyOf: (item: T) => string,
   lanes: number,
-  work: (item: T) => Promise<void>,
+  work: (items: readonly T[]) => Promise<void>,
 ) {
   const queues = new Map<string, T[]>()
   for (const item of items) {
@@ -22,7 +22,7 @@ export async function inLanes<T>(
   const lane = async () => {
     for (let queue = waiting.shift(); queue; queue = waiting.shift()) {
       try {
-        for (const item of queue) await work(item)
+        await work(queue)
       } catch (error) {
         errors.push(error)
       }

@@ -1,5 +1,6 @@
 // What a provider's webhook carried, stored: every message through the one ingest path (one
-// transaction each, so a batch never holds two people's locks at once), with the media id and
+// transaction per person, so a batch never holds two people's locks at once, and a person's
+// several messages take one BEGIN and one COMMIT), with the media id and
 // the message it answers (the file itself is fetched by the worker, never in the webhook's
 // request); every status report applied. The caller answers the provider only
 // once this has returned, so everything acknowledged is committed.
@@ -10,12 +11,12 @@ import type { ChannelConnection, InboundMessage, WebhookEvents } from '@ascolto/
 import { type Pool, withTransaction } from '@ascolto/db'
 import type { Services, Tx } from '../context.ts'
 import { isPastReplayWindow } from '../messages/erased-provider-ids.ts'
-import { ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
+import { type IngestResult, ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { type DeliveryStatusOutcome, updateDeliveryStatus } from '../messages/update-delivery-status.ts'
 import { enqueue } from '../outbox/outbox.ts'
 import { inLanes } from './in-lanes.ts'
 
-/** People whose messages are stored at once, each in a transaction of its own (of the pool's 20). */
+/** People whose messages are stored at once, each person's in a transaction of its own (of the pool's 20). */
 const PEOPLE_AT_ONCE = 4
 
 export type ReceivedCounts = {
@@ -38,29 +39,34 @@ export async function receiveChannelEvents(
     dropped: 0,
     statuses: { updated: 0, unchanged: 0, early: 0 },
   }
-  // one person's messages keep the order they were written in
+  // one person's messages keep the order they were written in, and are stored in one transaction
   await inLanes(
     events.messages,
     (inbound) => inbound.from,
     PEOPLE_AT_ONCE,
-    async (inbound) => {
+    async (messages) => {
       // older than the providers' retry window: a replay, acknowledged and not stored (the real
       // time, not the helpline rules' clock: the window is the provider's)
-      if (!options.anyAge && isPastReplayWindow(inbound.receivedAt, new Date())) {
-        counts.dropped++
-        return
-      }
-      const outcome = await withTransaction(pool, async (tx, afterCommit) => {
-        const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
-        if (
-          result.outcome === 'stored' &&
-          (await storeProviderDetails(tx, services, connection, result.messageId, inbound))
-        ) {
-          afterCommit(services.publisher.outboxChanged)
+      const fresh = options.anyAge
+        ? messages
+        : messages.filter((inbound) => !isPastReplayWindow(inbound.receivedAt, new Date()))
+      counts.dropped += messages.length - fresh.length
+      if (fresh.length === 0) return
+      const outcomes = await withTransaction(pool, async (tx, afterCommit) => {
+        const outcomes: IngestResult['outcome'][] = []
+        for (const inbound of fresh) {
+          const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
+          if (
+            result.outcome === 'stored' &&
+            (await storeProviderDetails(tx, services, connection, result.messageId, inbound))
+          ) {
+            afterCommit(services.publisher.outboxChanged)
+          }
+          outcomes.push(result.outcome)
         }
-        return result.outcome
+        return outcomes
       })
-      counts[outcome]++
+      for (const outcome of outcomes) counts[outcome]++
     },
   )
   // one message's reports in the order the provider listed them (sent, delivered, read)
@@ -68,11 +74,13 @@ export async function receiveChannelEvents(
     events.statuses,
     (update) => update.providerMessageId,
     PEOPLE_AT_ONCE,
-    async (update) => {
-      const outcome = await withTransaction(pool, (tx, afterCommit) =>
-        updateDeliveryStatus({ tx, afterCommit, services }, connection, update),
-      )
-      counts.statuses[outcome]++
+    async (updates) => {
+      for (const update of updates) {
+        const outcome = await withTransaction(pool, (tx, afterCommit) =>
+          updateDeliveryStatus({ tx, afterCommit, services }, connection, update),
+        )
+        counts.statuses[outcome]++
+      }
     },
   )
   return counts

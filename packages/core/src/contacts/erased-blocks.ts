@@ -1,7 +1,8 @@
 // A block outlives the person's erasure: before a blocked person is erased (by a coordinator or by
 // retention), the keyed hashes of their addresses are kept with the block's end in erased_block,
 // and nothing else. When the same address writes again, the new person starts blocked (the
-// conversation stays out of the queue as any blocked person's). Expired ones are purged.
+// conversation stays out of the queue as any blocked person's): ingest reads the kept block
+// (migration 0056) and contacts/create-contact.ts moves it onto them. Expired ones are purged.
 import type { Queryable } from '@ascolto/db'
 import type { Tx } from '../context.ts'
 
@@ -18,26 +19,6 @@ export async function keepBlocksOfErased(tx: Tx, contactIds: string[]) {
             else greatest(excluded.blocked_until, erased_block.blocked_until) end`,
     [contactIds],
   )
-}
-
-/** A new person at an address blocked before an erasure: the block moves onto them. True when blocked. */
-export async function restoreErasedBlock(
-  tx: Tx,
-  input: { contactId: string; channelId: string; addressHash: Buffer },
-): Promise<boolean> {
-  const { rows } = await tx.query<{ blocked_until: Date | null }>(
-    `delete from erased_block where channel_id = $1 and address_hash = $2
-       and (blocked_until is null or blocked_until > now())
-     returning blocked_until`,
-    [input.channelId, input.addressHash],
-  )
-  if (!rows[0]) return false
-  await tx.query(
-    `update contact set blocked_at = now(), blocked_until = $2, blocked_reason = null, blocked_reason_sealed = null
-      where id = $1`,
-    [input.contactId, rows[0].blocked_until],
-  )
-  return true
 }
 
 /** Retention's part: blocks past their end are gone, kept or not. Answers how many were purged. */

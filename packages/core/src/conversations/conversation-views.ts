@@ -57,8 +57,10 @@ export async function loadConversationViews(
   keyring: Keyring,
   filter: ConversationFilter,
 ): Promise<ConversationView[]> {
-  const { rows } = await tx.query<ConversationRow>(
-    `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
+  const { rows } = await tx.query<ConversationRow>({
+    // prepared once per connection (named): PostgreSQL plans it once, not at every message
+    name: 'conversation-views',
+    text: `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at, c.language,
             lm.id as preview_id, lm.body_sealed as preview_sealed, lm.kind as preview_kind,
             (lm.media->>'durationSeconds')::int as preview_seconds, ci.last_inbound_at,
@@ -94,8 +96,8 @@ export async function loadConversationViews(
                case when c.status = 'waiting' then coalesce(c.due_at, c.opened_at) end asc,
                c.opened_at asc, c.last_message_at desc
       limit 500`,
-    [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null],
-  )
+    values: [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null],
+  })
   return rows.map((row) => ({
     id: row.id,
     helplineId: row.helpline_id,

@@ -23,8 +23,16 @@ export function defaultSettings(name: string, timeZone: string, language: string
   }
 }
 
+// one rules object per settings object, so that what policy/opening.ts keeps per rules is found again
+const rulesOf = new WeakMap<HelplineSettings, OpeningRules>()
+
+/** The settings' opening rules. Shared: not to be changed, nor the settings after this is asked. */
 export function openingRulesOf(settings: HelplineSettings): OpeningRules {
-  return { ...settings.opening, timeZone: settings.timeZone }
+  const kept = rulesOf.get(settings)
+  if (kept) return kept
+  const rules = { ...settings.opening, timeZone: settings.timeZone }
+  rulesOf.set(settings, rules)
+  return rules
 }
 
 /** '/opening/weekly/mon/0/start' → 'opening.weekly.mon[0].start' */

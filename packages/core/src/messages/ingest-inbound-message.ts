@@ -7,19 +7,18 @@
 // The caller acknowledges the provider only after this has committed.
 import { randomUUID } from 'node:crypto'
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
-import { findOrCreateContact } from '../contacts/find-or-create-contact.ts'
+import { createContact, knownContact, type NewConversation } from '../contacts/create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
 import { loadConversationView } from '../conversations/conversation-views.ts'
 import { detectedLanguage } from '../conversations/note-conversation-language.ts'
-import { raiseRiskLevel } from '../conversations/raise-risk-level.ts'
 import { reopenRecentConversation } from '../conversations/reopen-conversation.ts'
 import { helplineSettingsAt, openingRulesOf } from '../helplines/helpline-settings.ts'
-import { dueTime, matchesWordList, queuedSince, RISK_OF_WORD_LIST, triageMessage } from '../policy/index.ts'
+import { dueTime, matchesWordList, queuedSince, triageMessage } from '../policy/index.ts'
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
-import { applyTriage } from '../triage/triage-inbound-message.ts'
-import { loadMessageView } from './message-views.ts'
+import { raiseImminentFlag } from '../triage/triage-inbound-message.ts'
+import { loadMessageView, storedInboundView } from './message-views.ts'
 import { providerIdContext } from './provider-ids.ts'
 import { storeInboundMessage } from './store-inbound-message.ts'
 
@@ -43,62 +42,85 @@ export async function ingestInboundMessage(
   const addressHash = keyring.hashAddress(helplineId, inbound.from)
   // the provider's id carries the person: matched by its keyed hash, kept only sealed
   const providerIdHash = keyring.hashProviderId(connection.id, inbound.providerMessageId)
-  // One person at a time per door: their first two messages racing make one contact, one conversation.
-  await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
-    `${connection.id}:${addressHash.toString('hex')}`,
-  ])
-
-  // the provider's earlier delivery of it, an erased person's, and the version of the rules (one statement)
-  const seen = await tx.query<{
-    id: string | null
-    conversation_id: string | null
-    created_at: Date | null
+  // one round trip (migration 0056): the person's lock on this door (their first two messages
+  // racing make one contact, one conversation), the provider's earlier delivery of it, an erased
+  // person's id, the version of the rules, the person and their open conversation, locked, or for
+  // a new person a block kept from one erased at this address
+  const { rows } = await tx.query<{
+    duplicate_id: string | null
+    duplicate_conversation_id: string | null
+    duplicate_created_at: Date | null
     erased: boolean
     settings_version: string | null
-  }>(
-    `select m.id, m.conversation_id, m.created_at,
-            exists (select 1 from erased_provider_id e where e.channel_id = $1 and e.provider_id_hash = $2) as erased,
-            (select xmin::text from helpline where id = $3) as settings_version
-       from (select) one left join message m on m.channel_id = $1 and m.provider_message_id = $2`,
-    [connection.id, providerIdHash, helplineId],
-  )
-  const earlier = seen.rows[0]
-  if (earlier?.id && earlier.created_at) {
+    contact_id: string | null
+    key_sealed: Buffer | null
+    blocked: boolean | null
+    open_id: string | null
+    auto_replies_sent: string[] | null
+    erased_blocked: boolean | null
+    erased_blocked_until: Date | null
+  }>('select * from inbound_arrival($1, $2, $3, $4, $5)', [
+    `${connection.id}:${addressHash.toString('hex')}`,
+    connection.id,
+    providerIdHash,
+    helplineId,
+    addressHash,
+  ])
+  const arrival = rows[0]
+  if (!arrival) throw new Error('inbound_arrival returned nothing')
+  if (arrival.duplicate_id && arrival.duplicate_created_at) {
     return {
       outcome: 'duplicate',
-      messageId: earlier.id,
-      conversationId: earlier.conversation_id,
-      createdAt: earlier.created_at,
+      messageId: arrival.duplicate_id,
+      conversationId: arrival.duplicate_conversation_id,
+      createdAt: arrival.duplicate_created_at,
     }
   }
   // a retry or a replay of an erased person's message: it was received, and must not bring them back
-  if (earlier?.erased) {
+  if (arrival.erased) {
     return { outcome: 'duplicate', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
-  const settings = await helplineSettingsAt(tx, helplineId, earlier?.settings_version ?? null)
-  const contact = await findOrCreateContact(tx, keyring, {
-    helplineId,
-    channelId: connection.id,
-    address: inbound.from,
-    addressHash,
-  })
+  const settings = await helplineSettingsAt(tx, helplineId, arrival.settings_version)
+  const at = services.clock()
+  // kept messages of a blocked person go in a closed conversation, out of the queue
+  const newConversation = (blocked: boolean): NewConversation =>
+    blocked
+      ? { status: 'closed', closedAt: new Date(), dueAt: null, queuedAt: null }
+      : {
+          status: 'waiting',
+          closedAt: null,
+          dueAt: dueTime(openingRulesOf(settings), at),
+          queuedAt: queuedSince(openingRulesOf(settings), at),
+        }
   // a blocked person's messages never reach the queue: dropped, or kept hidden as evidence
-  if (contact.blocked && !settings.blocking.keepMessagesOfBlocked) {
+  const dropped = (blocked: boolean) => blocked && !settings.blocking.keepMessagesOfBlocked
+  // a person writing for the first time is made with their first conversation (one statement)
+  const erasedBlock = arrival.erased_blocked ? { until: arrival.erased_blocked_until } : null
+  const contact = arrival.contact_id
+    ? {
+        ...knownContact(keyring, helplineId, {
+          contactId: arrival.contact_id,
+          keySealed: arrival.key_sealed,
+          blocked: arrival.blocked === true,
+        }),
+        conversationId: null,
+      }
+    : await createContact(tx, keyring, {
+        helplineId,
+        channelId: connection.id,
+        address: inbound.from,
+        addressHash,
+        erasedBlock,
+        conversation: dropped(erasedBlock !== null) ? null : newConversation(erasedBlock !== null),
+      })
+  if (dropped(contact.blocked)) {
     return { outcome: 'dropped', messageId: randomUUID(), conversationId: null, createdAt: new Date() }
   }
 
-  // a person seen for the first time has no conversation to look for
-  const open = contact.created
-    ? undefined
-    : (
-        await tx.query<{ id: string; auto_replies_sent: string[] }>(
-          `select id, auto_replies_sent from conversation
-            where contact_id = $1 and channel_id = $2 and status <> 'closed' for update`,
-          [contact.contactId, connection.id],
-        )
-      ).rows[0]
-  const at = services.clock()
+  const open = arrival.open_id
+    ? { id: arrival.open_id, auto_replies_sent: arrival.auto_replies_sent ?? [] }
+    : undefined
   // a number in reply to the survey's question is its answer, kept in the conversation just closed
   const surveyReply =
     open || contact.created || contact.blocked || inbound.kind !== 'text'
@@ -122,23 +144,12 @@ export async function ingestInboundMessage(
     open?.id ??
     reopened?.id ??
     surveyReply?.conversationId ??
-    (
-      await tx.query<{ id: string }>(
-        `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at, queued_at)
-         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-        // kept messages of a blocked person go in a closed conversation, out of the queue
-        [
-          helplineId,
-          contact.contactId,
-          connection.id,
-          contact.blocked ? 'closed' : 'waiting',
-          contact.blocked ? new Date() : null,
-          contact.blocked ? null : dueTime(openingRulesOf(settings), at),
-          contact.blocked ? null : queuedSince(openingRulesOf(settings), at),
-        ],
-      )
-    ).rows[0]?.id
-  if (!conversationId) throw new Error('Conversation insert returned nothing')
+    contact.conversationId ??
+    (await openConversation(
+      tx,
+      { helplineId, contactId: contact.contactId, channelId: connection.id },
+      newConversation(contact.blocked),
+    ))
 
   const messageId = randomUUID()
   const flagged = settings.moderation.autoFlag && matchesWordList(inbound.text, settings.moderation.words)
@@ -167,21 +178,26 @@ export async function ingestInboundMessage(
       : { chosen: null, detected: null },
   })
   const { createdAt, released, language } = stored
+  const view = storedInboundView({
+    id: messageId,
+    conversationId,
+    kind: inbound.kind,
+    text: inbound.text,
+    createdAt,
+    flagged,
+  })
   if (contact.blocked) return { outcome: 'stored', messageId, conversationId, createdAt }
   if (surveyReply) {
     await recordSurveyReply(tx, surveyReply)
-    const view = await loadMessageView(tx, keyring, helplineId, messageId)
     afterCommit(() => publisher.toConsoles(helplineId, 'message.created', view))
     return { outcome: 'stored', messageId, conversationId, createdAt }
   }
 
-  // a word of the helpline's list puts the conversation above the ordinary queue, never below where it was
-  if (flagged) await raiseRiskLevel(tx, conversationId, RISK_OF_WORD_LIST)
-
   // a yes to the volunteer's question about the survey (survey/ask-survey-consent.ts)
   if (open && inbound.kind === 'text') await takeSurveyConsent(tx, conversationId, inbound.text)
 
-  if (triage) await applyTriage({ tx, afterCommit, services }, settings, conversationId, triage)
+  // the conversation's level was set with the message (a word of the helpline's list counts there)
+  if (triage) await raiseImminentFlag({ tx, afterCommit, services }, settings, conversationId, triage)
   const autoReplies = await applyArrivalRules(tx, settings, {
     sealer: contact.sealer,
     helplineId,
@@ -200,7 +216,7 @@ export async function ingestInboundMessage(
 
   const conversation = await loadConversationView(tx, keyring, [helplineId], conversationId)
   const messages = [
-    await loadMessageView(tx, keyring, helplineId, messageId),
+    view,
     ...(await Promise.all(autoReplies.map((id) => loadMessageView(tx, keyring, helplineId, id)))),
   ]
   const releasedViews = await Promise.all(released.map((id) => loadMessageView(tx, keyring, helplineId, id)))
@@ -211,4 +227,28 @@ export async function ingestInboundMessage(
     if (autoReplies.length > 0 || released.length > 0) publisher.outboxChanged()
   })
   return { outcome: 'stored', messageId, conversationId, createdAt }
+}
+
+/** A conversation opened for a person already known (their first one comes with them). */
+async function openConversation(
+  tx: Tx,
+  owner: { helplineId: string; contactId: string; channelId: string },
+  conversation: NewConversation,
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `insert into conversation (helpline_id, contact_id, channel_id, status, closed_at, due_at, queued_at)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [
+      owner.helplineId,
+      owner.contactId,
+      owner.channelId,
+      conversation.status,
+      conversation.closedAt,
+      conversation.dueAt,
+      conversation.queuedAt,
+    ],
+  )
+  const id = rows[0]?.id
+  if (!id) throw new Error('Conversation insert returned nothing')
+  return id
 }

@@ -118,3 +118,32 @@ export async function loadMessageView(
   if (!view) throw new Error(`Message ${id} vanished inside its own transaction`)
   return view
 }
+
+/**
+ * A person's message just stored by ingest, as loadMessageView would read it back in the same
+ * transaction: nothing hidden, and no author, media or call yet (the provider's details and the
+ * call's record are written after it). Built from what ingest holds: one read less per message.
+ */
+export function storedInboundView(message: {
+  id: string
+  conversationId: string
+  kind: string
+  text: string
+  createdAt: Date
+  flagged: boolean
+}): MessageView {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    direction: 'inbound',
+    kind: message.kind,
+    text: message.text,
+    status: 'received',
+    author: null,
+    createdAt: message.createdAt.toISOString(),
+    errorCode: null,
+    flagged: message.flagged,
+    hidden: null,
+    media: null,
+  }
+}

@@ -1,12 +1,20 @@
 // A person's message stored, and its arrival recorded, in one statement: the message (with its
-// triage), their last activity (retention counts from it), the conversation's latest message and
-// language, and the replies held while the channel's reply window was closed (reply-window.ts),
-// released now, oldest first. One round trip where these were four.
+// triage), their last activity (retention counts from it), the conversation's latest message,
+// language and risk level (triage/conversation-risk.ts, this message counted), and the replies
+// held while the channel's reply window was closed (reply-window.ts), released now, oldest first.
+// One round trip where these were five.
 
 import type { Tx } from '../context.ts'
 import { languageAssignment } from '../conversations/note-conversation-language.ts'
 import { enqueue } from '../outbox/outbox.ts'
 import type { Triage } from '../policy/index.ts'
+import { conversationRiskSql, riskParameters } from '../triage/conversation-risk.ts'
+
+// the conversation's level with this message counted, where it is triaged
+const ARRIVING_RISK = conversationRiskSql(
+  { conversation: '$2', hours: '$16', imminentFlag: '$17', otherFlag: '$18', wordList: '$19' },
+  { level: '$11', flagged: '$9' },
+)
 
 export type StoredMessage = {
   id: string
@@ -36,8 +44,10 @@ export async function storeInboundMessage(
     created_at: Date
     language: string | null
     released: Array<{ id: string; conversation_id: string }>
-  }>(
-    `with stored as (
+  }>({
+    // prepared once per connection (named): PostgreSQL plans it once, not at every message
+    name: 'store-inbound-message',
+    text: `with stored as (
        insert into message (id, conversation_id, helpline_id, channel_id, direction, kind, body_sealed, status,
                             provider_message_id, provider_id_sealed, flagged, hidden_at, hidden_reason,
                             risk_level, risk_kinds)
@@ -48,7 +58,8 @@ export async function storeInboundMessage(
      door as (update contact_identity set last_inbound_at = (select created_at from stored)
                where contact_id = $13 and channel_id = $4),
      latest as (
-       update conversation set last_message_at = (select created_at from stored), ${languageAssignment('$14', '$15')}
+       update conversation set last_message_at = (select created_at from stored), ${languageAssignment('$14', '$15')},
+              risk_level = case when $11::text is null then risk_level else ${ARRIVING_RISK} end
         where id = $2 and not $10 returning language),
      released as (
        update message m set status = 'queued', updated_at = now()
@@ -59,7 +70,7 @@ export async function storeInboundMessage(
      select (select created_at from stored) as created_at, (select language from latest) as language,
             coalesce((select json_agg(json_build_object('id', id, 'conversation_id', conversation_id) order by seq)
                         from released), '[]') as released`,
-    [
+    values: [
       message.id,
       message.conversationId,
       message.helplineId,
@@ -75,8 +86,9 @@ export async function storeInboundMessage(
       message.contactId,
       message.language.chosen,
       message.language.detected,
+      ...riskParameters,
     ],
-  )
+  })
   const row = rows[0]
   if (!row) throw new Error('Message insert returned nothing')
   for (const released of row.released) {

@@ -36,8 +36,28 @@ export function openRangesOn(rules: OpeningRules, date: string): readonly TimeRa
   return openingDay(rules, date).ranges
 }
 
-/** The same ranges as instants, sorted; a range ending before its start ends the next day. */
-export function openIntervalsOn(rules: OpeningRules, date: string): OpenInterval[] {
+// Each message asks for the intervals of its day and the day before (is the line open, when is
+// it due), and the time zones' arithmetic is the dearest part of it: kept per rules object, which
+// nobody changes once made (helplines/helpline-settings.ts keeps one per version of the settings).
+const keptIntervals = new WeakMap<OpeningRules, Map<string, readonly OpenInterval[]>>()
+const DAYS_KEPT = 32
+
+/** The same ranges as instants, sorted; a range ending before its start ends the next day. Shared: not to be changed. */
+export function openIntervalsOn(rules: OpeningRules, date: string): readonly OpenInterval[] {
+  let days = keptIntervals.get(rules)
+  if (!days) {
+    days = new Map()
+    keptIntervals.set(rules, days)
+  }
+  const kept = days.get(date)
+  if (kept) return kept
+  const intervals = intervalsOn(rules, date)
+  if (days.size >= DAYS_KEPT) days.clear()
+  days.set(date, intervals)
+  return intervals
+}
+
+function intervalsOn(rules: OpeningRules, date: string): readonly OpenInterval[] {
   const zone = timeZoneOf(rules)
   return openRangesOn(rules, date)
     .map((r) => {
@@ -70,7 +90,7 @@ export function nextOpening(rules: OpeningRules, instant: Date): Date | null {
   const date = localDateOf(instant, timeZoneOf(rules))
   for (let day = 0; day <= HORIZON_DAYS; day++) {
     const next = openIntervalsOn(rules, addDays(date, day)).find((i) => i.start >= instant)
-    if (next) return next.start
+    if (next) return new Date(next.start)
   }
   return null
 }

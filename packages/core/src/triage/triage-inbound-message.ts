@@ -44,16 +44,29 @@ export async function triageInboundMessage(
 
 /**
  * What a message's triage, already stored with it, does to its conversation: its level, and at an
- * imminent level the system's flag. Ingest stores the level in the message's own insert.
+ * imminent level the system's flag.
  */
-export async function applyTriage(
+async function applyTriage(
+  context: { tx: Tx; afterCommit: AfterCommit; services: Services },
+  settings: Pick<HelplineSettings, 'languages'>,
+  conversationId: string,
+  triage: Triage,
+): Promise<void> {
+  await updateConversationRisk(context.tx, conversationId)
+  await raiseImminentFlag(context, settings, conversationId, triage)
+}
+
+/**
+ * At an imminent level, the system's flag on the conversation. Ingest calls it alone: the
+ * message's own statement stores its level and sets the conversation's (store-inbound-message.ts).
+ */
+export async function raiseImminentFlag(
   context: { tx: Tx; afterCommit: AfterCommit; services: Services },
   settings: Pick<HelplineSettings, 'languages'>,
   conversationId: string,
   triage: Triage,
 ): Promise<void> {
   const { tx } = context
-  await updateConversationRisk(tx, conversationId)
   if (triage.level !== 'imminent') return
 
   // one open imminent flag per conversation: a second imminent message alerts through the same one

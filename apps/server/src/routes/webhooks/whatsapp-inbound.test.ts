@@ -284,6 +284,29 @@ describe('WhatsApp webhook: Meta to Ascolto', () => {
     assert.equal(conversations.rows[0].n, 2)
   })
 
+  it('stores each person’s messages of one body in one transaction, and no two people’s together', async () => {
+    const { webhookUrl, appSecret, channelId } = await door()
+    const people = ['393475100001', '393475100002']
+    const body = whatsappPayload({
+      messages: [0, 1, 2, 3, 4, 5].map((i) => whatsappText({ phone: people[i % 2] }, `p${i % 2} n${i}`)),
+    })
+    assert.equal((await postWhatsAppWebhook(webhookUrl, appSecret, body)).status, 200)
+    // a row's xmin is the transaction that wrote it
+    const { rows } = await server.pool.query<{ id: string; xmin: string }>(
+      'select id, xmin::text from message where channel_id = $1 order by seq',
+      [channelId],
+    )
+    const byPerson = new Map<string, Set<string>>()
+    for (const row of rows) {
+      const person = (await openMessageText(server, row.id)).split(' ')[0] ?? ''
+      byPerson.set(person, (byPerson.get(person) ?? new Set()).add(row.xmin))
+    }
+    assert.equal(rows.length, 6)
+    const [first, second] = [byPerson.get('p0'), byPerson.get('p1')]
+    assert.equal(first?.size, 1)
+    assert.equal(second?.size, 1)
+    assert.notDeepEqual(first, second)
+  })
   it('refuses a body past the bound whole, and takes one at it, each person’s messages in order', async () => {
     const { webhookUrl, appSecret, channelId } = await door()
     const people = Array.from({ length: 20 }, (_, i) => `39347${5_000_000 + i}`)
