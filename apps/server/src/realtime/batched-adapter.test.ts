@@ -4,10 +4,12 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
+import { createPool } from '@ascolto/db'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import pg from 'pg'
 import { Server } from 'socket.io'
 import { io as connect, type Socket } from 'socket.io-client'
+import { eventually } from '../testing/eventually.ts'
 import { createBatchedAdapter } from './batched-adapter.ts'
 
 const CHANNEL = 'socket.io#/'
@@ -90,5 +92,52 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
     const names = received.map(([name]) => name)
     assert.ok(names.indexOf('short') < names.indexOf('long'))
     assert.equal(received.find(([name]) => name === 'long')?.[1], long)
+  })
+})
+
+describe('an instance stopped while its adapter is still taking its LISTEN connection', () => {
+  it('gives the connection back, so the pool can end (a stop that hung on a busy machine)', async () => {
+    const database = await createTestDatabase()
+    const pool = createPool(database.url)
+    try {
+      // the adapter's connection is held on its way until the server has closed
+      let letThrough: () => void = () => {}
+      const held = new Promise<void>((resolve) => {
+        letThrough = resolve
+      })
+      const slowPool = new Proxy(pool, {
+        get(target, property) {
+          if (property === 'connect') {
+            return async () => {
+              await held
+              return target.connect()
+            }
+          }
+          const value = Reflect.get(target, property, target)
+          return typeof value === 'function' ? value.bind(target) : value
+        },
+      })
+      const server = new Server(createServer())
+      server.adapter(createBatchedAdapter(slowPool, { cleanupInterval: 10_000, errorHandler: () => {} }))
+      await server.close()
+      letThrough()
+      // the connection taken after the close has said its LISTEN
+      await eventually('the late connection listens', async () => {
+        const { rowCount } = await database.pool.query(
+          `select 1 from pg_stat_activity where datname = current_database() and query like 'LISTEN %'`,
+        )
+        return rowCount === 1
+      })
+      // a pool ends once every connection taken is given back: this one waited forever before
+      const stuck = new Promise((_, reject) => {
+        setTimeout(
+          () => reject(new Error('the pool did not end: a connection is still checked out')),
+          20_000,
+        ).unref()
+      })
+      await Promise.race([pool.end(), stuck])
+    } finally {
+      await database.drop()
+    }
   })
 })

@@ -5,7 +5,7 @@
 // database's one notification lock. Batched, a message is one NOTIFY. The other instances split
 // the batch and take each message as the adapter would have; what must go as an attachment (binary,
 // or too long for a NOTIFY) goes as the adapter sends it, after the batch before it.
-import type { Pool } from '@ascolto/db'
+import type { Pool, PoolClient } from '@ascolto/db'
 import { PostgresAdapter } from '@socket.io/postgres-adapter'
 import { hasBinary, PubSubClient } from '@socket.io/postgres-adapter/dist/util.js'
 import type { Namespace } from 'socket.io'
@@ -29,6 +29,7 @@ class BatchingClient extends PubSubClient {
 
   private readonly notifyPool: Pool
   private readonly options: Options
+  private closed = false
 
   constructor(
     notifyPool: Pool,
@@ -49,6 +50,36 @@ class BatchingClient extends PubSubClient {
     )
     this.notifyPool = notifyPool
     this.options = options
+    // The parent takes its LISTEN connection in its constructor (and again after losing one), and
+    // keeps it in `client`; closed while it connects, it kept the connection it then took checked
+    // out for good, and the pool's end at a stop waited for it forever. Taken after the close, a
+    // connection is given back at once, and no reconnection is scheduled.
+    let client: PoolClient | undefined
+    let reconnection: NodeJS.Timeout | undefined
+    Object.defineProperties(this, {
+      client: {
+        get: () => client,
+        set: (taken: PoolClient | undefined) => {
+          if (!this.closed || !taken) client = taken
+          else {
+            taken.removeAllListeners('end')
+            taken.release()
+          }
+        },
+      },
+      reconnectTimer: {
+        get: () => reconnection,
+        set: (timer: NodeJS.Timeout | undefined) => {
+          if (this.closed) clearTimeout(timer)
+          else reconnection = timer
+        },
+      },
+    })
+  }
+
+  override close() {
+    this.closed = true
+    super.close()
   }
 
   override publish(published: Published): Promise<void> {
