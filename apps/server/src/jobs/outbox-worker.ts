@@ -46,6 +46,7 @@ export function createOutboxWorker(
   let pendingWake = false
   let loop: Promise<void> | undefined
   let listener: PoolClient | undefined
+  let stopListening = async () => {}
 
   const wake = () => {
     pendingWake = true
@@ -107,13 +108,23 @@ export function createOutboxWorker(
     try {
       const client = await pool.connect()
       listener = client
-      client.on('notification', wake)
-      client.on('error', (error) => {
+      const lost = (error: Error) => {
         log.warn({ err: error }, 'outbox worker lost its listening connection: polling until it is back')
-        listener = undefined
+        if (listener === client) listener = undefined
+        client.off('notification', wake)
         client.release(error)
         if (running) setTimeout(listen, RELISTEN_MS).unref()
-      })
+      }
+      client.on('notification', wake)
+      client.once('error', lost)
+      // given back at a stop: what happens to it then is the pool's (an error then is not ours to
+      // release again: that threw out of the event and ended the process)
+      stopListening = async () => {
+        client.off('error', lost)
+        client.off('notification', wake)
+        await client.query(`unlisten ${OUTBOX_CHANNEL}`).catch(() => {})
+        client.release()
+      }
       await client.query(`listen ${OUTBOX_CHANNEL}`)
     } catch (error) {
       log.warn({ err: error }, 'outbox worker cannot listen: polling until it can')
@@ -147,10 +158,7 @@ export function createOutboxWorker(
       running = false
       wake()
       await loop
-      if (listener) {
-        await listener.query(`unlisten ${OUTBOX_CHANNEL}`).catch(() => {})
-        listener.release()
-      }
+      if (listener) await stopListening()
     },
   }
 }
