@@ -98,7 +98,8 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     const ask = carla.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
     await ask.getByLabel('Motivo').fill('La persona chiede di essere richiamata')
     await ask.getByRole('button', { name: 'Mostra il recapito' }).click()
-    const shown = carla.getByRole('dialog', { name: `Recapito di ${name}` })
+    // hidden ones too: closed is not enough, it must have left the page
+    const shown = carla.getByRole('dialog', { name: `Recapito di ${name}`, includeHidden: true })
     await shown.getByText(phone).waitFor()
     await screenshot(carla, 'console-reveal-address-1280')
     assert.deepEqual(await wcagViolations(carla), [])
@@ -264,7 +265,8 @@ describe("a person's address, data and erasure at the desk, in Chromium", () => 
     const approved = giulia.getByRole('dialog', { name: `Mostrare il recapito di ${name}?` })
     await approved.getByText('Approvata da Sara', { exact: false }).waitFor()
     await approved.getByRole('button', { name: 'Mostra il recapito' }).click()
-    const shown = giulia.getByRole('dialog', { name: `Recapito di ${name}` })
+    // hidden ones too: closed is not enough, it must have left the page
+    const shown = giulia.getByRole('dialog', { name: `Recapito di ${name}`, includeHidden: true })
     await shown.getByText(phone).waitFor()
     await screenshot(giulia, 'console-reveal-address-390')
     assert.deepEqual(await wcagViolations(giulia), [])

@@ -161,7 +161,15 @@ function AddressDialog({ name, revealed, labels, onClose }: AddressProps) {
         </dl>
       )}
       <div className="form-actions">
-        <button type="button" className="button-primary" onClick={() => dialog.current?.close()}>
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => {
+            // closed (focus goes back) and out of the page now, not at the close event's turn
+            dialog.current?.close()
+            onClose()
+          }}
+        >
           {t('reveal.close')}
         </button>
       </div>
