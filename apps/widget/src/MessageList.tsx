@@ -108,7 +108,6 @@ function LinkedText({ text }: { text: string }) {
     <>
       {splitLinks(text).map((part, index) =>
         part.href ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, in order, never reordered
           <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
             {part.text}
           </a>

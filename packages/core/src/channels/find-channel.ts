@@ -12,31 +12,31 @@ export async function findChannel(db: Queryable, channelId: string, kind: string
 }
 
 /**
- * The same channel with its secrets opened, in one round trip: a webhook's door. The opened
- * secrets are kept per instance by the row's version (`xmin`, new at every update of the row), so
- * a change saved by any instance is read by the next request here, and opened once.
+ * The same channel with its secrets opened, in one round trip: a webhook's door. Its version (the
+ * channel's and its helpline's row versions, new at every update of either) is what the inbound
+ * arrival statement compares with the saved one (channels/kept-channels.ts).
  */
 export async function findChannelWithSecrets(
   db: Queryable,
   keyring: Keyring,
   channelId: string,
   kind: string,
-): Promise<ChannelRecord & { secrets: ChannelSecrets | null }> {
-  const row = await channelRow(db, channelId, kind, ', ch.secrets, ch.xmin::text as version')
+): Promise<ChannelWithSecrets> {
+  const row = await channelRow(
+    db,
+    channelId,
+    kind,
+    `, ch.secrets, ch.xmin::text || '/' || h.xmin::text as version`,
+  )
   const record = recordOf(row)
-  const cacheKey = `${row.id}:${row.version}`
-  let secrets = openedSecrets.get(cacheKey)
-  if (secrets === undefined) {
-    secrets = openChannelSecrets(keyring, record, row.secrets ?? null)
-    if (openedSecrets.size >= OPENED_SECRETS_KEPT) openedSecrets.clear()
-    openedSecrets.set(cacheKey, secrets)
+  return {
+    ...record,
+    secrets: openChannelSecrets(keyring, record, row.secrets ?? null),
+    version: row.version ?? '',
   }
-  return { ...record, secrets }
 }
 
-/** Channels whose opened secrets an instance keeps; past it they are opened afresh. */
-const OPENED_SECRETS_KEPT = 1000
-const openedSecrets = new Map<string, ChannelSecrets | null>()
+export type ChannelWithSecrets = ChannelRecord & { secrets: ChannelSecrets | null; version: string }
 
 type ChannelRow = {
   id: string

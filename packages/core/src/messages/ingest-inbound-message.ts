@@ -7,6 +7,7 @@
 // The caller acknowledges the provider only after this has committed.
 import { randomUUID } from 'node:crypto'
 import type { ChannelConnection, InboundMessage } from '@ascolto/channels'
+import { StaleChannelError } from '../channels/kept-channels.ts'
 import { createContact, knownContact, type NewConversation } from '../contacts/create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
@@ -32,7 +33,8 @@ export type IngestResult = {
 
 export async function ingestInboundMessage(
   { tx, afterCommit, services }: { tx: Tx; afterCommit: AfterCommit; services: Services },
-  connection: ChannelConnection,
+  /** With the version of the channel read (a webhook's door): the message is taken only while it stands. */
+  connection: ChannelConnection & { version?: string },
   inbound: InboundMessage,
   /** The language the person chose where the door lets them (the widget). */
   chosen: { language?: string } = {},
@@ -47,6 +49,7 @@ export async function ingestInboundMessage(
   // person's id, the version of the rules, the person and their open conversation, locked, or for
   // a new person a block kept from one erased at this address
   const { rows } = await tx.query<{
+    channel_version: string | null
     duplicate_id: string | null
     duplicate_conversation_id: string | null
     duplicate_created_at: Date | null
@@ -68,6 +71,10 @@ export async function ingestInboundMessage(
   ])
   const arrival = rows[0]
   if (!arrival) throw new Error('inbound_arrival returned nothing')
+  // a channel changed (or disabled) since it was read: nothing is taken with what it was
+  if (connection.version !== undefined && arrival.channel_version !== connection.version) {
+    throw new StaleChannelError()
+  }
   if (arrival.duplicate_id && arrival.duplicate_created_at) {
     return {
       outcome: 'duplicate',

@@ -13,16 +13,21 @@
 // recorded and answered (the phones to ring, the announcement, or message and voicemail) while the
 // provider waits; a conference's reports (a mediator on the line) are recorded. Voicemails become
 // call-back requests, transcriptions their text, STOP keywords an opt-out, after the ingest.
+// The channel is read once and kept (channels/kept-channels.ts): a body of messages alone is taken
+// with the kept one, which the ingest checks is still the saved one; anything else, a signature
+// the kept secret does not match, or a channel changed since, is taken with the channel read anew.
 import { ChannelConfigError, channelAdapters, WebhookPayloadError } from '@ascolto/channels'
 import {
   AscoltoError,
   addTranscriptions,
-  findChannelWithSecrets,
+  type KeptChannel,
+  keptChannels,
   openCallbackRequests,
   receiveChannelEvents,
   recordCallStep,
   recordConferenceEvent,
   recordOptOuts,
+  StaleChannelError,
 } from '@ascolto/core'
 import { ErrorView, Uuid } from '@ascolto/protocol'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -77,12 +82,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   app.addHook('onRequest', floodCheck(app, FLOOD_LIMITS.webhookPerAddress))
 
   type Receiver = NonNullable<(typeof channelAdapters)[string]['webhook']>
-  type Connection = Awaited<ReturnType<typeof findChannelWithSecrets>>
+  const channels = keptChannels(pool, services.keyring)
 
-  async function connectionOf(kind: string, channelId: string) {
+  async function connectionOf(kind: string, channelId: string, options: { fresh?: boolean } = {}) {
     const receiver = channelAdapters[kind]?.webhook
     if (!receiver) throw new AscoltoError('ASCOLTO_ERR_NOT_FOUND', 'Channel not found')
-    return { receiver, connection: await findChannelWithSecrets(pool, services.keyring, channelId, kind) }
+    return { receiver, connection: await channels.get(channelId, kind, options) }
   }
 
   app.get(
@@ -93,7 +98,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       schema: { params: ByChannel, response: { 200: Type.String(), ...errors } },
     },
     async (request, reply) => {
-      const { receiver, connection } = await connectionOf(request.params.kind, request.params.channelId)
+      const { receiver, connection } = await connectionOf(request.params.kind, request.params.channelId, {
+        fresh: true,
+      })
       let answer: ReturnType<typeof receiver.handshake>
       try {
         answer = receiver.handshake(request.query as Record<string, unknown>, connection)
@@ -126,12 +133,33 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     request: FastifyRequest<{ Params: { kind: string; channelId: string } }>,
     reply: FastifyReply,
   ) {
-    const { receiver, connection } = await connectionOf(request.params.kind, request.params.channelId)
+    const { kind, channelId } = request.params
+    // the kept channel first; read anew once where it would not do, twice if it changed meanwhile
+    for (const fresh of [false, true, true]) {
+      try {
+        const { receiver, connection } = await connectionOf(kind, channelId, { fresh })
+        return await receiveWith(request, reply, receiver, connection)
+      } catch (error) {
+        if (!(error instanceof StaleChannelError)) throw error
+      }
+    }
+    reply.header('retry-after', '1')
+    throw new AscoltoError('ASCOLTO_ERR_BUSY', 'The channel is being changed: retry later')
+  }
+
+  async function receiveWith(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    receiver: Receiver,
+    connection: KeptChannel,
+  ) {
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
     let events: ReturnType<typeof receiver.parse>
     try {
       const url = `${publicBase}${request.url}`
       if (!receiver.verify({ headers: request.headers, rawBody, url }, connection)) {
+        // signed with a secret saved since this instance read the channel?
+        if (connection.kept) throw new StaleChannelError()
         request.log.warn({ channelId: connection.id }, 'webhook with a missing or wrong signature')
         return reply
           .status(401)
@@ -145,6 +173,10 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       }
       throw error
     }
+    // only the messages' ingest checks the channel it was given: the rest is taken with it read anew
+    const messagesAlone =
+      events.statuses.length === 0 && !events.transcriptions?.length && !events.call && !events.conference
+    if (connection.kept && !messagesAlone) throw new StaleChannelError()
     const carried = events.messages.length + events.statuses.length + (events.transcriptions?.length ?? 0)
     if (carried > WEBHOOK_EVENTS_PER_BODY) {
       request.log.warn({ channelId: connection.id, carried }, 'webhook body over the events bound')
@@ -169,7 +201,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     request: FastifyRequest,
     reply: FastifyReply,
     receiver: Receiver,
-    connection: Connection,
+    connection: KeptChannel,
     events: ReturnType<Receiver['parse']>,
   ) {
     const counts = await receiveChannelEvents({ pool, services }, connection, events)

@@ -365,7 +365,7 @@ describe('Twilio calls: every call on record, the phones of the operators availa
     const anna = await operatorWithPhone(helplineId, 'Anna')
     const from = caller()
     // the call is answered and still under way: no action, no end reported yet
-    const played = await playCall(target, fake.accountSid, { from, phones: { [anna.phone]: 'accept' } })
+    await playCall(target, fake.accountSid, { from, phones: { [anna.phone]: 'accept' } })
     await server.pool.query(
       'update phone_call set ended_at = null, talk_seconds = null where helpline_id = $1',
       [helplineId],

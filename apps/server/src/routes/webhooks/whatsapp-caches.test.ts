@@ -1,6 +1,6 @@
-// What an instance keeps between webhooks (the channel's opened secrets, the helpline's settings)
-// never outlives a change saved by another instance: the next message is taken with the new
-// rules and checked with the new secret.
+// What an instance keeps between webhooks (the channel read with its opened secrets, the helpline's
+// settings) never outlives a change saved by another instance: the next message is taken with the
+// new rules and checked with the new secret, and a door disabled takes nothing more.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -83,5 +83,21 @@ describe('WhatsApp webhook: what an instance keeps', { timeout: 900_000 }, () =>
     assert.equal((await postWhatsAppWebhook(otherUrl, appSecret, text('ancora sul ponte'))).status, 401)
     assert.equal((await postWhatsAppWebhook(otherUrl, newSecret, text('ancora sul ponte'))).status, 200)
     assert.deepEqual(await flagged(channelId), [false, true])
+  })
+  it('takes nothing more at a door another instance disabled, from its very next message', async () => {
+    const { channelId, appSecret, otherUrl } = await door()
+    const text = (body: string) => whatsappPayload({ messages: [whatsappText({ phone: PHONE }, body)] })
+    assert.equal((await postWhatsAppWebhook(otherUrl, appSecret, text('prima'))).status, 200)
+    await server.pool.query('update channel set enabled = false where id = $1', [channelId])
+    assert.equal((await postWhatsAppWebhook(otherUrl, appSecret, text('dopo'))).status, 404)
+    const stored = await server.pool.query(`select 1 from message where channel_id = $1`, [channelId])
+    assert.equal(stored.rowCount, 1)
+    // and again once it is on: the first instance's channel read anew
+    await server.pool.query('update channel set enabled = true where id = $1', [channelId])
+    assert.equal((await postWhatsAppWebhook(otherUrl, appSecret, text('di nuovo'))).status, 200)
+    assert.equal(
+      (await server.pool.query(`select 1 from message where channel_id = $1`, [channelId])).rowCount,
+      2,
+    )
   })
 })
