@@ -44,6 +44,20 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
       socket.once('connect_error', reject)
     })
     socket.onAny((event, ...args) => received.push([event, ...args]))
+    // both adapters take their LISTEN connection on their own time (a busy machine: after the
+    // client has connected); what is emitted before the receiving one listens is never heard
+    await eventually(
+      'both instances listen',
+      async () => {
+        const { rows } = await database.pool.query<{ listening: number }>(
+          `select count(*)::int as listening from pg_stat_activity
+            where datname = current_database() and state = 'idle' and query = $1`,
+          [`LISTEN "${CHANNEL}"`],
+        )
+        return rows[0]?.listening === 2
+      },
+      60_000,
+    )
   })
   after(async () => {
     client?.disconnect()
@@ -53,13 +67,12 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
   })
 
   /** Resolves when `event` has reached the client on the other instance, and its NOTIFY the listener. */
-  const arrived = async (event: string) => {
-    const deadline = Date.now() + 10_000
-    while (!received.some(([name]) => name === event) || !notifications.some((n) => n.includes(event))) {
-      if (Date.now() > deadline) throw new Error(`${event} did not arrive`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
+  const arrived = (event: string) =>
+    eventually(
+      `${event} arrives`,
+      () => received.some(([name]) => name === event) && notifications.some((n) => n.includes(event)),
+      30_000,
+    )
 
   it('sends six emits of one turn as one NOTIFY, and the other instance hears each, in order', async () => {
     const sender = servers[0] as Server
@@ -84,11 +97,7 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
     sender.emit('short', 'before')
     sender.emit('long', long)
     await arrived('short')
-    const deadline = Date.now() + 10_000
-    while (!received.some(([name]) => name === 'long')) {
-      if (Date.now() > deadline) throw new Error('long did not arrive')
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
+    await eventually('long arrives', () => received.some(([name]) => name === 'long'), 30_000)
     const names = received.map(([name]) => name)
     assert.ok(names.indexOf('short') < names.indexOf('long'))
     assert.equal(received.find(([name]) => name === 'long')?.[1], long)
