@@ -84,7 +84,7 @@ export async function startAscolto(
   const reasons = (await sealEarlierReasons(pool, keyring)) + (await sealEarlierAuditReasons(pool, keyring))
   if (reasons > 0) log.info({ rows: reasons }, 'reasons staff wrote in clear are now sealed')
 
-  const io = createSocketServer(pool, log, { trustProxy: config.trustProxy })
+  const { io, listening } = createSocketServer(pool, log, { trustProxy: config.trustProxy })
   const worker = config.role === 'web' ? undefined : createOutboxWorker(pool, channelAdapters, log)
   const clock = options.clock ?? (() => new Date())
   const waits = createWaitUpdates(io, pool, keyring, clock, log)
@@ -101,6 +101,8 @@ export async function startAscolto(
   if (config.role !== 'worker') {
     app = await buildApp({ pool, services, config }, log)
     io.attach(app.server)
+    // open to consoles only once it hears what the other instances push
+    await listening
     const address = await app.listen({
       port: config.port,
       host: config.host,

@@ -104,28 +104,34 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
   })
 })
 
+/** The pool, whose connections are handed out only once `letThrough` is called. */
+function holdingConnections(pool: ReturnType<typeof createPool>) {
+  let letThrough: () => void = () => {}
+  const held = new Promise<void>((resolve) => {
+    letThrough = resolve
+  })
+  const slowPool = new Proxy(pool, {
+    get(target, property) {
+      if (property === 'connect') {
+        return async () => {
+          await held
+          return target.connect()
+        }
+      }
+      const value = Reflect.get(target, property, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+  return { slowPool, letThrough }
+}
+
 describe('an instance stopped while its adapter is still taking its LISTEN connection', () => {
   it('gives the connection back, so the pool can end (a stop that hung on a busy machine)', async () => {
     const database = await createTestDatabase()
     const pool = createPool(database.url)
     try {
       // the adapter's connection is held on its way until the server has closed
-      let letThrough: () => void = () => {}
-      const held = new Promise<void>((resolve) => {
-        letThrough = resolve
-      })
-      const slowPool = new Proxy(pool, {
-        get(target, property) {
-          if (property === 'connect') {
-            return async () => {
-              await held
-              return target.connect()
-            }
-          }
-          const value = Reflect.get(target, property, target)
-          return typeof value === 'function' ? value.bind(target) : value
-        },
-      })
+      const { slowPool, letThrough } = holdingConnections(pool)
       const server = new Server(createServer())
       server.adapter(createBatchedAdapter(slowPool, { cleanupInterval: 10_000, errorHandler: () => {} }))
       await server.close()
@@ -146,6 +152,37 @@ describe('an instance stopped while its adapter is still taking its LISTEN conne
       })
       await Promise.race([pool.end(), stuck])
     } finally {
+      await database.drop()
+    }
+  })
+})
+
+describe('an adapter says when it listens', () => {
+  it('once its LISTEN is in place, not before: an instance opens to consoles only then', async () => {
+    const database = await createTestDatabase()
+    const pool = createPool(database.url)
+    const server = new Server(createServer())
+    try {
+      const { slowPool, letThrough } = holdingConnections(pool)
+      const adapter = createBatchedAdapter(slowPool, { cleanupInterval: 10_000, errorHandler: () => {} })
+      server.adapter(adapter)
+      let listened = false
+      const listening = adapter.listening.then(() => {
+        listened = true
+      })
+      // a query answered while the connection is held: the adapter cannot have said it yet
+      await database.pool.query('select 1')
+      assert.equal(listened, false)
+      letThrough()
+      await listening
+      const { rowCount } = await database.pool.query(
+        `select 1 from pg_stat_activity
+          where datname = current_database() and state = 'idle' and query = 'LISTEN "socket.io#/"'`,
+      )
+      assert.equal(rowCount, 1)
+    } finally {
+      await server.close()
+      await pool.end()
       await database.drop()
     }
   })

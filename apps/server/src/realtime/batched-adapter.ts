@@ -30,6 +30,8 @@ class BatchingClient extends PubSubClient {
   private readonly notifyPool: Pool
   private readonly options: Options
   private closed = false
+  /** Resolves once the first LISTEN connection is in place: what others emit from then on is heard. */
+  readonly listening: Promise<void>
 
   constructor(
     notifyPool: Pool,
@@ -56,12 +58,19 @@ class BatchingClient extends PubSubClient {
     // connection is given back at once, and no reconnection is scheduled.
     let client: PoolClient | undefined
     let reconnection: NodeJS.Timeout | undefined
+    let listens = () => {}
+    this.listening = new Promise((resolve) => {
+      listens = resolve
+    })
     Object.defineProperties(this, {
       client: {
         get: () => client,
         set: (taken: PoolClient | undefined) => {
-          if (!this.closed || !taken) client = taken
-          else {
+          if (!this.closed || !taken) {
+            client = taken
+            // the parent sets it once it has listened on every namespace's channel
+            if (taken) listens()
+          } else {
             taken.removeAllListeners('end')
             taken.release()
           }
@@ -152,7 +161,7 @@ export function createBatchedAdapter(pool: Pool, options: Options) {
   )
   // Socket.IO calls it with `new`, which an arrow function refuses
   // biome-ignore lint/complexity/useArrowFunction: constructed with new by Socket.IO
-  return function (nsp: Namespace) {
+  const adapter = function (nsp: Namespace) {
     const adapter = new PostgresAdapter(nsp, {}, client)
     namespaces.set(nsp.name, adapter)
     client.addNamespace(nsp.name)
@@ -164,4 +173,5 @@ export function createBatchedAdapter(pool: Pool, options: Options) {
     }
     return adapter
   }
+  return Object.assign(adapter, { listening: client.listening })
 }

@@ -43,22 +43,21 @@ export function createSocketServer(
   pool: Pool,
   log: FastifyBaseLogger,
   options: { trustProxy: string },
-): Server {
+): { io: Server; listening: Promise<void> } {
   const io = new Server({
     serveClient: false,
     // the widget connects from the helpline's own site; consoles are held to same-origin below
     cors: { origin: '*', credentials: false },
     maxHttpBufferSize: 64 * 1024,
   })
-  io.adapter(
-    // what one turn emits goes in one NOTIFY per namespace (batched-adapter.ts)
-    createBatchedAdapter(listeningPool(pool, log), {
-      errorHandler: (error) => log.warn({ err: error }, 'realtime adapter'),
-      // an event too large for NOTIFY (a long message's text) waits in socket_io_attachments, in
-      // clear, until the next cleanup: every 10 s here rather than the adapter's 30 s
-      cleanupInterval: ATTACHMENT_CLEANUP_MS,
-    }),
-  )
+  // what one turn emits goes in one NOTIFY per namespace (batched-adapter.ts)
+  const adapter = createBatchedAdapter(listeningPool(pool, log), {
+    errorHandler: (error) => log.warn({ err: error }, 'realtime adapter'),
+    // an event too large for NOTIFY (a long message's text) waits in socket_io_attachments, in
+    // clear, until the next cleanup: every 10 s here rather than the adapter's 30 s
+    cleanupInterval: ATTACHMENT_CLEANUP_MS,
+  })
+  io.adapter(adapter)
 
   io.of('/console').use(async (socket, next) => {
     const { headers } = socket.handshake
@@ -131,7 +130,7 @@ export function createSocketServer(
     stopWatching()
     return close(callback)
   }
-  return io
+  return { io, listening: adapter.listening }
 }
 
 /**
