@@ -11,7 +11,10 @@ type Db = Pick<Tx, 'query'>
 export type Keyed = { key: string; count: number }
 export type ChartPeriod = { helplineId: string; from: string; to: string }
 
-/** What every conversation chart groups by, as SQL over `f` (a rollup's row) and `cat` (one of its categories). */
+/**
+ * What every conversation chart groups by, as SQL over `f` (a rollup's row) and `cat` (one of its
+ * categories); null where a row has no such figure (a conversation without a due time).
+ */
 export const CONVERSATION_KEYS = {
   hour: `f.weekday || ':' || f.opened_hour`,
   week: `date_trunc('week', f.closed_on)::date::text`,
@@ -20,31 +23,32 @@ export const CONVERSATION_KEYS = {
   language: `coalesce(f.language, 'none')`,
   category: `coalesce(cat.id, 'none')`,
   outcome: `o.key || ':' || o.value`,
-  due: `case when f.due_kept then 'kept' else 'missed' end`,
+  due: `case when f.due_kept then 'kept' when not f.due_kept then 'missed' end`,
 } as const
 export type ConversationKey = keyof typeof CONVERSATION_KEYS
 
 type Filters = Omit<ChartsQuery, 'from' | 'to'>
 
-/** The period's closed conversations that pass the filters, as SQL conditions and their values. */
-function filtered({ helplineId, from, to }: ChartPeriod, filters: Filters): Filtered {
-  const values: unknown[] = [helplineId, from, to]
+/** The closed conversations of the periods that pass the filters, as SQL conditions and their values. */
+function filtered(periods: ChartPeriod[], filters: Filters): Filtered & { within: string[] } {
+  const values: unknown[] = [periods[0]?.helplineId]
   const param = (value: unknown) => `$${values.push(value)}`
-  const where = ['f.helpline_id = $1', 'f.closed_on between $2::date and $3::date']
+  const within = periods.map((p) => `f.closed_on between ${param(p.from)}::date and ${param(p.to)}::date`)
+  const where = ['f.helpline_id = $1', `(${within.join(' or ')})`]
   if (filters.door) where.push(`f.channel_id = ${param(filters.door)}::uuid`)
   if (filters.language) where.push(`f.language = ${param(filters.language)}`)
   if (filters.category) where.push(`${param(filters.category)} = any(f.categories)`)
   if (filters.flag) where.push(`${param(filters.flag)} = any(f.flags)`)
-  return { values, where }
+  return { values, where, within }
 }
 
-/** Only the groups that have the figure; categories and answers need their rows unnested. */
-const ONLY: Partial<Record<ConversationKey, string>> = {
-  due: 'f.due_kept is not null',
-}
-const JOIN: Partial<Record<ConversationKey, string>> = {
-  category: 'left join lateral unnest(f.categories) as cat(id) on true',
-  outcome: 'cross join lateral jsonb_each_text(f.outcome) o',
+/**
+ * Categories and answers are unnested from their column: each is read on its own, its rows first
+ * folded by the column's value (a year's rows share a few dozen sets of answers), then unnested.
+ */
+const UNNESTED: Partial<Record<ConversationKey, { of: string; join: string }>> = {
+  category: { of: 'f.categories', join: 'left join lateral unnest(g.of) as cat(id) on true' },
+  outcome: { of: 'f.outcome', join: 'cross join lateral jsonb_each_text(g.of) o' },
 }
 
 /**
@@ -53,24 +57,61 @@ const JOIN: Partial<Record<ConversationKey, string>> = {
  */
 const TABLE: Partial<Record<ConversationKey, string>> = { hour: 'conversation_hour_day' }
 
-/** Closed conversations of the period that pass the filters, counted per key. */
+/** Per key, its counts in each period asked for, in the order asked. */
+export type CountsByKey = Partial<Record<ConversationKey, Keyed[][]>>
+
+/**
+ * Closed conversations that pass the filters, counted per key in each period (the period, and the
+ * one before it that the charts compare with). The keys of one rollup without a join are counted in
+ * one read of it (a grouping set each), both periods at once: a year's charts read its rows three
+ * times, not a dozen.
+ */
 export async function countConversationsBy(
   db: Db,
-  key: ConversationKey,
-  period: ChartPeriod,
+  keys: ConversationKey[],
+  periods: ChartPeriod[],
   filters: Filters,
-): Promise<Keyed[]> {
-  const { values, where } = filtered(period, filters)
-  const only = ONLY[key]
-  if (only) where.push(only)
-  const { rows } = await db.query<Keyed>(
-    `select ${CONVERSATION_KEYS[key]} as key, sum(f.conversations)::int as count
-       from ${TABLE[key] ?? 'conversation_fact_day'} f ${JOIN[key] ?? ''}
-      where ${where.join(' and ')}
-      group by 1`,
-    values,
+): Promise<CountsByKey> {
+  const reads = new Map<string, ConversationKey[]>()
+  for (const key of keys) {
+    const read = UNNESTED[key] ? key : (TABLE[key] ?? 'conversation_fact_day')
+    reads.set(read, [...(reads.get(read) ?? []), key])
+  }
+  const counted: CountsByKey = {}
+  await Promise.all(
+    [...reads.values()].map(async (together) => {
+      const first = together[0] as ConversationKey
+      const { values, where, within } = filtered(periods, filters)
+      const period = `case ${within.map((w, i) => `when ${w} then ${i}`).join(' ')} end`
+      const unnested = UNNESTED[first]
+      const { rows } = await db.query<Keyed & { period: number; which: number }>(
+        unnested
+          ? `select g.period, 0 as which, ${CONVERSATION_KEYS[first]} as key, sum(g.n)::int as count
+               from (select ${period} as period, ${unnested.of} as of, sum(f.conversations) as n
+                       from conversation_fact_day f where ${where.join(' and ')} group by 1, 2) g
+               ${unnested.join}
+              group by 1, 3`
+          : `select s.period, grouping(${together.map((_, i) => `s.k${i}`).join(', ')}) as which,
+                    coalesce(${together.map((_, i) => `s.k${i}`).join(', ')}) as key, sum(s.n)::int as count
+               from (select ${period} as period, f.conversations as n,
+                            ${together.map((key, i) => `${CONVERSATION_KEYS[key]} as k${i}`).join(', ')}
+                       from ${TABLE[first] ?? 'conversation_fact_day'} f
+                      where ${where.join(' and ')}) s
+              group by grouping sets (${together.map((_, i) => `(s.period, s.k${i})`).join(', ')})`,
+        values,
+      )
+      together.forEach((key, i) => {
+        // the set that counts this key: its bit clear, every other key's set (the last is bit 0)
+        const which = (1 << together.length) - 1 - (1 << (together.length - 1 - i))
+        counted[key] = periods.map((_, p) =>
+          rows
+            .filter((row) => row.period === p && row.which === which && row.key !== null)
+            .map(({ key, count }) => ({ key, count })),
+        )
+      })
+    }),
   )
-  return rows
+  return counted
 }
 
 /**
@@ -79,7 +120,7 @@ export async function countConversationsBy(
  * bucket of seconds (key: the bucket's number) and the medians of the first reply and time in queue.
  */
 export async function countWaits(db: Db, period: ChartPeriod, filters: Filters) {
-  const times = await timesOfHistogram(db, 'wait', period, filtered(period, filters), WAIT_BOUNDS)
+  const times = await timesOfHistogram(db, 'wait', period, filtered([period], filters), WAIT_BOUNDS)
   return {
     firstReply: times.buckets('first_reply'),
     leftWaiting: times.buckets('left_waiting'),

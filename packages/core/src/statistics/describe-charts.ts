@@ -19,7 +19,6 @@ import { loadHelplineSettings } from '../helplines/helpline-settings.ts'
 import { requireRole } from '../operators/require-role.ts'
 import {
   type ChartPeriod,
-  type ConversationKey,
   countCasesByWeek,
   countConversationsBy,
   countReferralsByWeek,
@@ -94,17 +93,22 @@ export async function describeCharts(
   const before: ChartPeriod = { helplineId, ...previousPeriod({ from, to }) }
   const floor = settings.statistics?.minimumCell ?? MINIMUM_CELL
   const { from: _f, to: _t, ...filters } = query
-  const both = (key: ConversationKey) =>
-    Promise.all([countConversationsBy(tx, key, now, filters), countConversationsBy(tx, key, before, filters)])
   const weeks = weeksOf(now)
   // the reads are independent: sent together, each on its own connection of the route's pool
   const [
     doors,
     choices,
-    hourCounts,
-    [weekCounts, monthCounts, doorCounts, languageCounts, categoryCounts, outcomeCounts],
+    { hour: [hourCounts = []] = [] },
+    {
+      week: weekCounts = [],
+      month: monthCounts = [],
+      door: doorCounts = [],
+      language: languageCounts = [],
+      due: dueCounts = [],
+      category: categoryCounts = [],
+      outcome: outcomeCounts = [],
+    },
     waits,
-    dueCounts,
     caseCounts,
     referralCounts,
   ] = await Promise.all([
@@ -113,17 +117,14 @@ export async function describeCharts(
       [helplineId],
     ),
     factChoices(tx, helplineId),
-    countConversationsBy(tx, 'hour', now, filters),
-    Promise.all([
-      both('week'),
-      both('month'),
-      both('door'),
-      both('language'),
-      both('category'),
-      both('outcome'),
-    ]),
+    countConversationsBy(tx, ['hour'], [now], filters),
+    countConversationsBy(
+      tx,
+      ['week', 'month', 'door', 'language', 'due', 'category', 'outcome'],
+      [now, before],
+      filters,
+    ),
     Promise.all([countWaits(tx, now, filters), countWaits(tx, before, filters)]),
-    both('due'),
     countCasesByWeek(tx, now),
     countReferralsByWeek(tx, now),
   ])

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { createChannel, createHelpline } from '../helplines/create-helpline.ts'
+import { type ConversationKey, countConversationsBy } from './count-chart-facts.ts'
 import { timesOfHistogram } from './times-of-histogram.ts'
 
 const DIMENSIONS = `helpline_id, closed_on, channel_id, channel_kind, language, caller, triage_level, with_mediator,
@@ -195,4 +196,66 @@ describe('the statistics rollups', () => {
       )
     }
   })
+  it("counts the charts' keys, several in one read of the rollup, as each counted alone over the facts", async () => {
+    // each key as the facts give it, one conversation at a time (a category or an answer per row)
+    const REFERENCE: Record<string, { key: string; join?: string; only?: string }> = {
+      week: { key: `date_trunc('week', f.closed_on)::date::text` },
+      month: { key: `date_trunc('month', f.closed_on)::date::text` },
+      door: { key: 'coalesce(f.channel_id::text, f.channel_kind)' },
+      language: { key: `coalesce(f.language, 'none')` },
+      due: { key: `case when f.due_kept then 'kept' else 'missed' end`, only: 'f.due_kept is not null' },
+      category: {
+        key: `coalesce(c.id, 'none')`,
+        join: 'left join lateral unnest(f.categories) as c(id) on true',
+      },
+      outcome: { key: `o.key || ':' || o.value`, join: 'cross join lateral jsonb_each_text(f.outcome) o' },
+    }
+    const periods = [
+      { helplineId, from: '2026-03-11', to: '2026-03-20' },
+      { helplineId, from: '2026-03-01', to: '2026-03-10' },
+    ]
+    const keys = Object.keys(REFERENCE) as (keyof typeof REFERENCE)[]
+    for (const filters of [{}, { language: 'en', category: 'a' }, { flag: 'minor_at_risk' }]) {
+      const counted = await countConversationsBy(db.pool, keys as ConversationKey[], periods, filters)
+      for (const key of keys) {
+        const {
+          key: expression,
+          join,
+          only,
+        } = REFERENCE[key] as { key: string; join?: string; only?: string }
+        for (const [i, { from, to }] of periods.entries()) {
+          const { values, where } = factFilter(helplineId, from, to, filters)
+          const facts = await db.pool.query<{ key: string; count: number }>(
+            `select ${expression} as key, count(*)::int as count from conversation_fact f ${join ?? ''}
+              where ${[...where, ...(only ? [only] : [])].join(' and ')} group by 1 order by 1`,
+            values,
+          )
+          const found = [...(counted[key as ConversationKey]?.[i] ?? [])].sort((a, b) =>
+            a.key.localeCompare(b.key),
+          )
+          assert.ok(facts.rows.length > 0, `${key}, ${from}: the facts have some`)
+          assert.deepEqual(
+            found,
+            facts.rows.sort((a, b) => a.key.localeCompare(b.key)),
+            `${key}, ${from}…${to}, ${JSON.stringify(filters)}`,
+          )
+        }
+      }
+    }
+  })
 })
+
+/** The facts closed in the period that pass the charts' filters, as SQL over `f`. */
+function factFilter(
+  helplineId: string,
+  from: string,
+  to: string,
+  filters: { language?: string; category?: string; flag?: string },
+) {
+  const values: unknown[] = [helplineId, from, to]
+  const where = ['f.helpline_id = $1', 'f.closed_on between $2::date and $3::date']
+  if (filters.language) where.push(`f.language = $${values.push(filters.language)}`)
+  if (filters.category) where.push(`$${values.push(filters.category)} = any(f.categories)`)
+  if (filters.flag) where.push(`$${values.push(filters.flag)} = any(f.flags)`)
+  return { values, where }
+}
