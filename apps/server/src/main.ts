@@ -101,7 +101,7 @@ export async function startAscolto(
   if (config.role !== 'worker') {
     app = await buildApp({ pool, services, config }, log)
     io.attach(app.server)
-    // open to consoles only once it hears what the other instances push
+    // open to consoles only once it hears what the other instances push, and the sessions ended
     await listening
     const address = await app.listen({
       port: config.port,

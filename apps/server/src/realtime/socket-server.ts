@@ -123,23 +123,27 @@ export function createSocketServer(
     })
   }
 
-  listenForEndedSessions(io, pool, log)
+  const endedSessionsHeard = listenForEndedSessions(io, pool, log)
   const stopWatching = watchDatabase(io, pool, log)
   const close = io.close.bind(io)
   io.close = (callback) => {
     stopWatching()
     return close(callback)
   }
-  return { io, listening: adapter.listening }
+  return { io, listening: Promise.all([adapter.listening, endedSessionsHeard]).then(() => {}) }
 }
 
 /**
  * Sessions ended (sign-out everywhere, deactivation) are announced by a NOTIFY sent in the
  * transaction that ended them; each instance drops its own sockets of that operator, at once.
  * The listening connection is taken again when the database ends it (a restart), and given back
- * when the server closes.
+ * when the server closes. Resolves once it first listens.
  */
-function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger) {
+function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger): Promise<void> {
+  let listened = () => {}
+  const listening = new Promise<void>((resolve) => {
+    listened = resolve
+  })
   let closed = false
   let giveBack: ((error?: Error) => void) | undefined
   let retry: NodeJS.Timeout | undefined
@@ -176,6 +180,7 @@ function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger) 
       // refused with the connection still up (or ended by it): this connection is not listening
       return again(error as Error, 'ended-sessions listener could not listen')
     }
+    listened()
     if (closed) giveBack()
   }
   void listen()
@@ -203,4 +208,5 @@ function listenForEndedSessions(io: Server, pool: Pool, log: FastifyBaseLogger) 
       giveBack?.()
       callback?.(error)
     })
+  return listening
 }
