@@ -10,6 +10,7 @@ import pg from 'pg'
 import { Server } from 'socket.io'
 import { io as connect, type Socket } from 'socket.io-client'
 import { eventually } from '../testing/eventually.ts'
+import { holdingConnections } from '../testing/holding-pool.ts'
 import { createBatchedAdapter } from './batched-adapter.ts'
 
 const CHANNEL = 'socket.io#/'
@@ -103,27 +104,6 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
     assert.equal(received.find(([name]) => name === 'long')?.[1], long)
   })
 })
-
-/** The pool, whose connections are handed out only once `letThrough` is called. */
-function holdingConnections(pool: ReturnType<typeof createPool>) {
-  let letThrough: () => void = () => {}
-  const held = new Promise<void>((resolve) => {
-    letThrough = resolve
-  })
-  const slowPool = new Proxy(pool, {
-    get(target, property) {
-      if (property === 'connect') {
-        return async () => {
-          await held
-          return target.connect()
-        }
-      }
-      const value = Reflect.get(target, property, target)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  })
-  return { slowPool, letThrough }
-}
 
 describe('an instance stopped while its adapter is still taking its LISTEN connection', () => {
   it('gives the connection back, so the pool can end (a stop that hung on a busy machine)', async () => {

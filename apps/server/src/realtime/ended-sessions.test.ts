@@ -1,10 +1,16 @@
-// The instance's LISTEN for ended sessions outlives a database restart: it is taken again, and a
-// sign-out everywhere still drops the member's open console at once.
+// The instance's LISTEN for ended sessions is in place once it has started, and outlives a database
+// restart: it is taken again, and a sign-out everywhere still drops the member's open console at once.
 import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
 import { after, before, describe, it } from 'node:test'
 import { SESSIONS_ENDED_CHANNEL } from '@ascolto/core'
+import { createPool } from '@ascolto/db'
+import { createTestDatabase } from '@ascolto/db/testing'
+import type { FastifyBaseLogger } from 'fastify'
+import { holdingConnections } from '../testing/holding-pool.ts'
 import { connectConsole } from '../testing/sockets.ts'
 import { call, makeHelpline, makeOperator, startTestServer, type TestServer } from '../testing/test-server.ts'
+import { createSocketServer } from './socket-server.ts'
 
 describe('the ended-sessions listener', () => {
   let server: TestServer
@@ -49,5 +55,42 @@ describe('the ended-sessions listener', () => {
     )
     assert.equal(out.status, 204)
     assert.equal(await dropped, 'io server disconnect')
+  })
+})
+
+describe('an instance starting', () => {
+  it('says it listens only once its ended sessions and its realtime adapter both listen', async () => {
+    const database = await createTestDatabase()
+    const pool = createPool(database.url)
+    const { slowPool, letThrough } = holdingConnections(pool)
+    const log = { warn: () => {} } as unknown as FastifyBaseLogger
+    const { io, listening } = createSocketServer(slowPool, log, { trustProxy: 'loopback' })
+    io.attach(createServer())
+    try {
+      let heard = false
+      const said = listening.then(() => {
+        heard = true
+      })
+      // a query answered while the connections are held: it cannot have said it yet
+      await database.pool.query('select 1')
+      assert.equal(heard, false)
+      letThrough()
+      await said
+      const { rows } = await database.pool.query<{ listening: string }>(
+        `select case when query like 'LISTEN "socket.io#%' then 'adapter' else query end as listening
+           from pg_stat_activity
+          where datname = current_database() and state = 'idle'
+            and (query = $1 or query like 'LISTEN "socket.io#%')`,
+        [`listen ${SESSIONS_ENDED_CHANNEL}`],
+      )
+      assert.deepEqual(rows.map((row) => row.listening).sort(), [
+        'adapter',
+        `listen ${SESSIONS_ENDED_CHANNEL}`,
+      ])
+    } finally {
+      await new Promise((resolve) => io.close(resolve))
+      await pool.end()
+      await database.drop()
+    }
   })
 })
