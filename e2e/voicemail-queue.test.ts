@@ -99,6 +99,8 @@ describe('voicemails in the queue, in Chromium', () => {
       .waitFor()
     // above the queue, the call-backs say each recording's length too
     const callbacks = desk.getByRole('region', { name: '2 persone da richiamare' })
+    // their list is read again when it changes, apart from the queue's: waited for, then counted
+    await callbacks.getByText('Durata 0:14').nth(1).waitFor()
     assert.equal(await callbacks.getByText('Durata 0:14').count(), 2)
     await screenshot(desk, 'console-voicemail-callbacks-1280')
     // once called back, the queue has the room to show them
