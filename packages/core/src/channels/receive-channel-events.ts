@@ -1,12 +1,12 @@
-// What a provider's webhook carried, stored: every message through the one ingest path (one
-// transaction per person, so a batch never holds two people's locks at once, and a person's
-// several messages take one BEGIN and one COMMIT), with the media id and
+// What a provider's webhook carried, stored: every message through the one ingest path (a
+// person's several messages in one transaction, shared with the other people whose messages
+// arrive meanwhile: transactions/transaction-groups.ts), with the media id and
 // the message it answers (the file itself is fetched by the worker, never in the webhook's
 // request); every status report applied. The caller answers the provider only
 // once this has returned, so everything acknowledged is committed.
-// A body's messages are stored a few people at a time (each person's in the order written), so
-// a large batch takes a fraction of the time one-by-one would; how many one body may carry is the
-// webhook route's bound (WEBHOOK_EVENTS_PER_BODY).
+// A body's messages are stored together (each person's in the order written), so a large batch
+// takes a fraction of the time one-by-one would; how many one body may carry is the webhook
+// route's bound (WEBHOOK_EVENTS_PER_BODY).
 import type { ChannelConnection, InboundMessage, WebhookEvents } from '@ascolto/channels'
 import { type Pool, withTransaction } from '@ascolto/db'
 import type { Services, Tx } from '../context.ts'
@@ -14,10 +14,11 @@ import { isPastReplayWindow } from '../messages/erased-provider-ids.ts'
 import { type IngestResult, ingestInboundMessage } from '../messages/ingest-inbound-message.ts'
 import { type DeliveryStatusOutcome, updateDeliveryStatus } from '../messages/update-delivery-status.ts'
 import { enqueue } from '../outbox/outbox.ts'
+import { transactionGroupsOf } from '../transactions/transaction-groups.ts'
 import { inLanes } from './in-lanes.ts'
 
-/** People whose messages are stored at once, each person's in a transaction of its own (of the pool's 20). */
-const PEOPLE_AT_ONCE = 4
+/** Messages whose reports are applied at once, each report in a transaction of its own (of the pool's 20). */
+const REPORTS_AT_ONCE = 4
 
 export type ReceivedCounts = {
   stored: number
@@ -39,12 +40,16 @@ export async function receiveChannelEvents(
     dropped: 0,
     statuses: { updated: 0, unchanged: 0, early: 0 },
   }
-  // one person's messages keep the order they were written in, and are stored in one transaction
-  await inLanes(
-    events.messages,
-    (inbound) => inbound.from,
-    PEOPLE_AT_ONCE,
-    async (messages) => {
+  // one person's messages keep the order they were written in, and are stored in one transaction,
+  // shared with other people's whose messages arrive at the same time (transaction-groups.ts)
+  const groups = transactionGroupsOf(pool)
+  const people = new Map<string, InboundMessage[]>()
+  for (const inbound of events.messages) {
+    const person = `${connection.id}:${inbound.from}`
+    people.set(person, [...(people.get(person) ?? []), inbound])
+  }
+  const stored = await Promise.allSettled(
+    [...people].map(async ([person, messages]) => {
       // older than the providers' retry window: a replay, acknowledged and not stored (the real
       // time, not the helpline rules' clock: the window is the provider's)
       const fresh = options.anyAge
@@ -52,7 +57,7 @@ export async function receiveChannelEvents(
         : messages.filter((inbound) => !isPastReplayWindow(inbound.receivedAt, new Date()))
       counts.dropped += messages.length - fresh.length
       if (fresh.length === 0) return
-      const outcomes = await withTransaction(pool, async (tx, afterCommit) => {
+      const outcomes = await groups.run(person, async (tx, afterCommit) => {
         const outcomes: IngestResult['outcome'][] = []
         for (const inbound of fresh) {
           const result = await ingestInboundMessage({ tx, afterCommit, services }, connection, inbound)
@@ -67,13 +72,17 @@ export async function receiveChannelEvents(
         return outcomes
       })
       for (const outcome of outcomes) counts[outcome]++
-    },
+    }),
   )
+  // what one person's failure left unstored stays so (a retry keeps the order); the first error
+  // is thrown once every person's work has ended, so nothing is still being written
+  const failed = stored.find((outcome) => outcome.status === 'rejected')
+  if (failed) throw failed.reason
   // one message's reports in the order the provider listed them (sent, delivered, read)
   await inLanes(
     events.statuses,
     (update) => update.providerMessageId,
-    PEOPLE_AT_ONCE,
+    REPORTS_AT_ONCE,
     async (updates) => {
       for (const update of updates) {
         const outcome = await withTransaction(pool, (tx, afterCommit) =>

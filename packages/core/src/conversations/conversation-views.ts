@@ -6,6 +6,7 @@ import type { Tx } from '../context.ts'
 import type { Keyring } from '../crypto/keyring.ts'
 import { replyWindowClosesAt } from '../messages/reply-window.ts'
 import { previewText } from '../reports/report-message.ts'
+import { statementBatches } from '../transactions/statement-batches.ts'
 import { riskRank } from '../triage/conversation-risk.ts'
 
 const PREVIEW_LENGTH = 120
@@ -144,3 +145,22 @@ export async function loadConversationView(
 ): Promise<ConversationView | undefined> {
   return (await loadConversationViews(tx, keyring, { helplineIds, ids: [id] }))[0]
 }
+
+/**
+ * One conversation's view, read in one statement with those the other people of this
+ * transaction ask for at the same moment (transactions/statement-batches.ts).
+ */
+export const conversationViewTogether = statementBatches<
+  { keyring: Keyring; helplineId: string; id: string },
+  ConversationView | undefined
+>(async (tx, wanted) => {
+  const first = wanted[0]
+  if (!first) return []
+  const views = await loadConversationViews(tx, first.keyring, {
+    helplineIds: [...new Set(wanted.map((w) => w.helplineId))],
+    ids: wanted.map((w) => w.id),
+  })
+  const byId = new Map(views.map((view) => [view.id, view]))
+  // each sees only its own helpline's
+  return wanted.map((w) => (byId.get(w.id)?.helplineId === w.helplineId ? byId.get(w.id) : undefined))
+})

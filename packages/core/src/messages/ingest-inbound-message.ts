@@ -11,7 +11,7 @@ import { StaleChannelError } from '../channels/kept-channels.ts'
 import { createContact, knownContact, type NewConversation } from '../contacts/create-contact.ts'
 import type { AfterCommit, Services, Tx } from '../context.ts'
 import { applyArrivalRules } from '../conversations/apply-arrival-rules.ts'
-import { loadConversationView } from '../conversations/conversation-views.ts'
+import { conversationViewTogether } from '../conversations/conversation-views.ts'
 import { detectedLanguage } from '../conversations/note-conversation-language.ts'
 import { reopenRecentConversation } from '../conversations/reopen-conversation.ts'
 import { helplineSettingsAt, openingRulesOf } from '../helplines/helpline-settings.ts'
@@ -19,6 +19,7 @@ import { dueTime, matchesWordList, queuedSince, triageMessage } from '../policy/
 import { takeSurveyConsent } from '../survey/take-survey-consent.ts'
 import { recordSurveyReply, surveyReplyTarget } from '../survey/take-survey-reply.ts'
 import { raiseImminentFlag } from '../triage/triage-inbound-message.ts'
+import { inboundArrival } from './inbound-arrival.ts'
 import { loadMessageView, storedInboundView } from './message-views.ts'
 import { providerIdContext } from './provider-ids.ts'
 import { storeInboundMessage } from './store-inbound-message.ts'
@@ -44,33 +45,13 @@ export async function ingestInboundMessage(
   const addressHash = keyring.hashAddress(helplineId, inbound.from)
   // the provider's id carries the person: matched by its keyed hash, kept only sealed
   const providerIdHash = keyring.hashProviderId(connection.id, inbound.providerMessageId)
-  // one round trip (migration 0056): the person's lock on this door (their first two messages
-  // racing make one contact, one conversation), the provider's earlier delivery of it, an erased
-  // person's id, the version of the rules, the person and their open conversation, locked, or for
-  // a new person a block kept from one erased at this address
-  const { rows } = await tx.query<{
-    channel_version: string | null
-    duplicate_id: string | null
-    duplicate_conversation_id: string | null
-    duplicate_created_at: Date | null
-    erased: boolean
-    settings_version: string | null
-    contact_id: string | null
-    key_sealed: Buffer | null
-    blocked: boolean | null
-    open_id: string | null
-    auto_replies_sent: string[] | null
-    erased_blocked: boolean | null
-    erased_blocked_until: Date | null
-  }>('select * from inbound_arrival($1, $2, $3, $4, $5)', [
-    `${connection.id}:${addressHash.toString('hex')}`,
-    connection.id,
-    providerIdHash,
+  // one round trip, shared with the other people of this transaction (inbound-arrival.ts)
+  const arrival = await inboundArrival(tx, {
+    channelId: connection.id,
     helplineId,
     addressHash,
-  ])
-  const arrival = rows[0]
-  if (!arrival) throw new Error('inbound_arrival returned nothing')
+    providerIdHash,
+  })
   // a channel changed (or disabled) since it was read: nothing is taken with what it was
   if (connection.version !== undefined && arrival.channel_version !== connection.version) {
     throw new StaleChannelError()
@@ -221,7 +202,7 @@ export async function ingestInboundMessage(
     silent: inbound.kind === 'call',
   })
 
-  const conversation = await loadConversationView(tx, keyring, [helplineId], conversationId)
+  const conversation = await conversationViewTogether(tx, { keyring, helplineId, id: conversationId })
   const messages = [
     view,
     ...(await Promise.all(autoReplies.map((id) => loadMessageView(tx, keyring, helplineId, id)))),
