@@ -24,7 +24,7 @@ import {
   sleep,
   startBenchAscolto,
 } from './lib.ts'
-import { statementsPerMessage } from './statements.ts'
+import { STATEMENTS_AT_ONCE, statementsPerMessage } from './statements.ts'
 
 const RATES = (process.env.BENCH_RATES ?? '250,500,1000,1500').split(',').map(Number)
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5)
@@ -167,6 +167,8 @@ async function inbound(kind: DatabaseKind) {
     [`console p99 ms at ${CONSOLE_RATE}/s`]: consoleP99 ?? 'saturated',
     'statements/msg new person': statements.newPerson,
     'statements/msg in conversation': statements.inConversation,
+    [`statements/msg new person, ${STATEMENTS_AT_ONCE} at once`]: statements.newPersonTogether,
+    [`statements/msg in conversation, ${STATEMENTS_AT_ONCE} at once`]: statements.inConversationTogether,
     'memory at rest MB': atRest,
     'memory under load MB': underLoad,
   }
