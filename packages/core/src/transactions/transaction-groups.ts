@@ -10,8 +10,13 @@
 import { type Pool, type PoolClient, withTransaction } from '@ascolto/db'
 import type { AfterCommit } from '../context.ts'
 
-/** Transactions running at once (of the pool's 20): enough to keep two cores busy. */
-export const TRANSACTIONS_AT_ONCE = 4
+/**
+ * Transactions running at once (of the pool's 20). Fewer make larger groups, so fewer statements
+ * per message: on two cores, 2 took 750–860 messages a second where 4 took 630–750
+ * (docs/performance.md); more than one, so that a transaction waiting for a lock does not hold
+ * up every other person's messages.
+ */
+export const TRANSACTIONS_AT_ONCE = 2
 /** People in one transaction: bounds how long each waits for the others' statements. */
 const PEOPLE_PER_TRANSACTION = 32
 
