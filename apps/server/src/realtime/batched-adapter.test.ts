@@ -24,6 +24,8 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
   const servers: Server[] = []
   let client: Socket | undefined
   const received: unknown[][] = []
+  /** The statements that carried NOTIFYs, by their payloads. */
+  const notifyStatements: string[][] = []
 
   before(async () => {
     database = await createTestDatabase()
@@ -31,10 +33,19 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
     await listener.connect()
     listener.on('notification', (message) => notifications.push(message.payload ?? ''))
     await listener.query(`listen "${CHANNEL}"`)
+    const counted = new Proxy(database.pool, {
+      get: (pool, key) =>
+        key === 'query'
+          ? (text: unknown, values?: unknown[]) => {
+              if (String(text).includes('pg_notify')) notifyStatements.push((values?.[1] as string[]) ?? [])
+              return pool.query(text as string, values)
+            }
+          : Reflect.get(pool, key),
+    })
     const receiving = createServer().listen(0)
     for (const http of [createServer().listen(0), receiving]) {
       const server = new Server(http)
-      server.adapter(createBatchedAdapter(database.pool, { cleanupInterval: 10_000, errorHandler: () => {} }))
+      server.adapter(createBatchedAdapter(counted, { cleanupInterval: 10_000, errorHandler: () => {} }))
       servers.push(server)
     }
     const { port } = receiving.address() as AddressInfo
@@ -89,6 +100,27 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
     assert.deepEqual(
       received.filter(([name]) => name === 'event').map(([, value]) => value),
       [1, 2, 3, 4, 5, 6],
+    )
+  })
+
+  it('sends a turn too long for one NOTIFY in one statement, and the other instance hears each, in order', async () => {
+    const sender = servers[0] as Server
+    const before = notifyStatements.length
+    // forty events of a kilobyte: several NOTIFYs' payloads
+    for (let i = 1; i <= 40; i++) sender.emit('kilobyte', i, 'k'.repeat(1000))
+    await eventually(
+      'all forty arrive',
+      () => received.filter(([name]) => name === 'kilobyte').length === 40,
+      30_000,
+    )
+    const ours = notifyStatements
+      .slice(before)
+      .filter((payloads) => payloads.some((p) => p.includes('kilobyte')))
+    assert.equal(ours.length, 1)
+    assert.ok((ours[0]?.length ?? 0) >= 5, `${ours[0]?.length} payloads`)
+    assert.deepEqual(
+      received.filter(([name]) => name === 'kilobyte').map(([, value]) => value),
+      Array.from({ length: 40 }, (_, i) => i + 1),
     )
   })
 

@@ -2,7 +2,9 @@
 // per namespace. The adapter sends a NOTIFY per emit, and a person's message makes six (the
 // conversation to those who follow it and, withheld, to the rest; the rooms it leaves; the message
 // the same way and to its mediator): each a statement, and each NOTIFY's commit takes the
-// database's one notification lock. Batched, a message is one NOTIFY. The other instances split
+// database's one notification lock. Batched, a message is one NOTIFY, and a turn's messages one
+// statement however many payloads they fill (a group of people's, transaction-groups.ts, fills
+// several). The other instances split
 // the batch and take each message as the adapter would have; what must go as an attachment (binary,
 // or too long for a NOTIFY) goes as the adapter sends it, after the batch before it.
 import type { Pool, PoolClient } from '@ascolto/db'
@@ -134,11 +136,13 @@ class BatchingClient extends PubSubClient {
       size += length
     }
     close()
-    for (const payload of payloads) {
-      await this.notifyPool
-        .query('select pg_notify($1, $2)', [`${CHANNEL_PREFIX}#${nsp}`, payload])
-        .catch(this.options.errorHandler)
-    }
+    // every payload of the turn in one statement, one round trip: notified in the array's order
+    await this.notifyPool
+      .query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [
+        `${CHANNEL_PREFIX}#${nsp}`,
+        payloads,
+      ])
+      .catch(this.options.errorHandler)
   }
 }
 
