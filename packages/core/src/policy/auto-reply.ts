@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon'
 import type { Locale } from './holidays.ts'
 import { addDays, localDateOf } from './local-days.ts'
-import { isOpen, nextOpening, openingDay } from './opening.ts'
+import { isOpen, localDayOf, nextOpening, openingDay } from './opening.ts'
 import { type OpeningRules, timeZoneOf } from './schedule.ts'
 
 export type AutoReplyKind = 'welcome' | 'out_of_hours' | 'holiday' | 'closure' | 'urgent'
@@ -38,7 +38,7 @@ export function decideAutoReplies(input: AutoReplyInput): AutoReplyKind[] {
   const replies: AutoReplyKind[] = []
   if (input.isFirstMessageEver) replies.push('welcome')
   if (!input.attended && !isOpen(rules, instant)) {
-    const { closedBy } = openingDay(rules, localDateOf(instant, timeZoneOf(rules)))
+    const { closedBy } = openingDay(rules, localDayOf(rules, instant))
     replies.push(closedBy === 'holiday' ? 'holiday' : closedBy ? 'closure' : 'out_of_hours')
     if (input.imminentRisk) replies.push('urgent')
   }

@@ -1,8 +1,8 @@
 // Every waiting conversation has a due time: the end of the day's last open range if it arrived
 // on an open day before that end, or else the end of the first open day's hours after it arrived.
-import { addDays, localDateOf } from './local-days.ts'
-import { HORIZON_DAYS, nextOpening, openIntervalsOn } from './opening.ts'
-import { DEFAULT_ALWAYS_OPEN_DUE_MINUTES, type OpeningRules, timeZoneOf } from './schedule.ts'
+import { addDays } from './local-days.ts'
+import { HORIZON_DAYS, localDayOf, nextOpening, openIntervalsOn } from './opening.ts'
+import { DEFAULT_ALWAYS_OPEN_DUE_MINUTES, type OpeningRules } from './schedule.ts'
 
 export function dueTime(rules: OpeningRules, arrivedAt: Date): Date {
   if (rules.alwaysOpen) {
@@ -11,7 +11,7 @@ export function dueTime(rules: OpeningRules, arrivedAt: Date): Date {
     const minutes = rules.alwaysOpenDueMinutes ?? DEFAULT_ALWAYS_OPEN_DUE_MINUTES
     return new Date(from.getTime() + minutes * 60_000)
   }
-  const date = localDateOf(arrivedAt, timeZoneOf(rules))
+  const date = localDayOf(rules, arrivedAt)
   // from the day before: its range may cross midnight and still be open
   for (let day = -1; day <= HORIZON_DAYS; day++) {
     const ends = openIntervalsOn(rules, addDays(date, day)).map((i) => i.end.getTime())

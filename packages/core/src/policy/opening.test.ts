@@ -9,7 +9,16 @@ import {
   nightLine,
   rome,
 } from './helplines.fixture.ts'
-import { currentRangeEnd, isOpen, nextOpening, openIntervalsOn, openingDay, openRangesOn } from './opening.ts'
+import { localDateOf } from './local-days.ts'
+import {
+  currentRangeEnd,
+  isOpen,
+  localDayOf,
+  nextOpening,
+  openIntervalsOn,
+  openingDay,
+  openRangesOn,
+} from './opening.ts'
 import type { OpeningRules } from './schedule.ts'
 
 type Case = [rules: OpeningRules, name: string, at: string, open: boolean]
@@ -185,5 +194,25 @@ describe('currentRangeEnd', () => {
   it('runs a 24/7 line to its next closure', () => {
     const rules = { ...antiTrafficking, closures: [{ from: '2026-08-10', to: '2026-08-12' }] }
     assert.deepEqual(currentRangeEnd(rules, rome('2026-08-01 10:00')), rome('2026-08-10 00:00'))
+  })
+})
+
+describe('localDayOf: the day kept from one instant to the next', () => {
+  it('gives the time zone’s own date for every instant, asked in order or not, across DST and midnight switches', () => {
+    // Santiago moves its clocks at midnight; Chatham by 45 minutes; Rome in March and October
+    for (const timeZone of ['Europe/Rome', 'America/Santiago', 'Pacific/Chatham', 'Asia/Kolkata']) {
+      const rules: OpeningRules = { ...listeningLine, timeZone }
+      const start = Date.parse('2026-01-01T00:00:00Z')
+      // every 36 minutes and 53 seconds for a year, then the same instants shuffled by a stride
+      const instants = Array.from({ length: 14_300 }, (_, i) => new Date(start + i * 2_213_000))
+      const strided = instants.map((_, i) => instants[(i * 7_919) % instants.length] as Date)
+      for (const instant of [...instants, ...strided]) {
+        assert.equal(
+          localDayOf(rules, instant),
+          localDateOf(instant, timeZone),
+          `${timeZone} ${instant.toISOString()}`,
+        )
+      }
+    }
   })
 })

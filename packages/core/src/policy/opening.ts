@@ -70,9 +70,26 @@ function intervalsOn(rules: OpeningRules, date: string): readonly OpenInterval[]
     .sort((a, b) => a.start.getTime() - b.start.getTime())
 }
 
+// the local day of the last instant asked, with the instants it spans: the next message of the
+// same day is placed by two comparisons, not by the time zone's arithmetic
+const keptDay = new WeakMap<OpeningRules, { date: string; from: number; to: number }>()
+
+/** The local date 'YYYY-MM-DD' of an instant in the helpline's time zone. */
+export function localDayOf(rules: OpeningRules, instant: Date): string {
+  const at = instant.getTime()
+  const kept = keptDay.get(rules)
+  if (kept && kept.from <= at && at < kept.to) return kept.date
+  const zone = timeZoneOf(rules)
+  const date = localDateOf(instant, zone)
+  const from = instantAt(date, '00:00', zone).toMillis()
+  const to = instantAt(date, '24:00', zone).toMillis()
+  keptDay.set(rules, { date, from, to })
+  return date
+}
+
 /** The intervals that may cover an instant: those of its local day and of the day before. */
 function intervalsAround(rules: OpeningRules, instant: Date): OpenInterval[] {
-  const date = localDateOf(instant, timeZoneOf(rules))
+  const date = localDayOf(rules, instant)
   return [...openIntervalsOn(rules, addDays(date, -1)), ...openIntervalsOn(rules, date)]
 }
 
@@ -87,7 +104,7 @@ export function isOpen(rules: OpeningRules, instant: Date): boolean {
 /** The first instant at or after `instant` when the helpline is open; null if none within HORIZON_DAYS. */
 export function nextOpening(rules: OpeningRules, instant: Date): Date | null {
   if (isOpen(rules, instant)) return new Date(instant)
-  const date = localDateOf(instant, timeZoneOf(rules))
+  const date = localDayOf(rules, instant)
   for (let day = 0; day <= HORIZON_DAYS; day++) {
     const next = openIntervalsOn(rules, addDays(date, day)).find((i) => i.start >= instant)
     if (next) return new Date(next.start)
