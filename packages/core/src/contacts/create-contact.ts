@@ -76,7 +76,8 @@ type NewPerson = {
 // (transactions/statement-batches.ts); returns each one's first conversation
 const createTogether = statementBatches<NewPerson, string | null>(async (tx, people) => {
   const made = new Map<NewPerson, string | null>()
-  // "Persona #4821": random, drawn again for those whose pseudonym another person has
+  // "Persona #4821": random, drawn again for those whose pseudonym another person has or another
+  // transaction is trying
   let left = people
   for (let attempt = 0; attempt < 20 && left.length > 0; attempt++) {
     const pseudonyms = left.map(() => randomInt(1000, attempt < 10 ? 10_000 : 1_000_000))
@@ -104,10 +105,14 @@ async function createRound(tx: Tx, people: readonly NewPerson[], pseudonyms: rea
                             $13::timestamptz[], $14::timestamptz[])
          with ordinality as i(contact_id, helpline_id, pseudonym, key_sealed, channel_id, address_hash, address_sealed,
                               erased_blocked, blocked_until, with_conversation, status, closed_at, due_at, queued_at, n)),
+     -- a pseudonym another transaction is trying is left to it, drawn again here: waiting for it
+     -- while holding others that transaction may try next would be a deadlock
      person as (
        insert into contact (id, helpline_id, pseudonym, blocked_at, blocked_until)
        select contact_id, helpline_id, pseudonym, case when erased_blocked then now() end, blocked_until
-         from input order by n
+         from input
+        where pg_try_advisory_xact_lock(hashtextextended('pseudonym:' || helpline_id || ':' || pseudonym, 0))
+        order by n
        on conflict (helpline_id, pseudonym) do nothing returning id),
      made as (select i.* from input i join person p on p.id = i.contact_id),
      key as (insert into keystore.contact_key (contact_id, key_sealed) select contact_id, key_sealed from made),
