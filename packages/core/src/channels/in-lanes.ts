@@ -10,14 +10,7 @@ export async function inLanes<T>(
   lanes: number,
   work: (items: readonly T[]) => Promise<void>,
 ) {
-  const queues = new Map<string, T[]>()
-  for (const item of items) {
-    const key = keyOf(item)
-    const queue = queues.get(key)
-    if (queue) queue.push(item)
-    else queues.set(key, [item])
-  }
-  const waiting = [...queues.values()]
+  const waiting = [...Map.groupBy(items, keyOf).values()]
   const errors: unknown[] = []
   const lane = async () => {
     for (let queue = waiting.shift(); queue; queue = waiting.shift()) {

@@ -43,11 +43,7 @@ export async function receiveChannelEvents(
   // one person's messages keep the order they were written in, and are stored in one transaction,
   // shared with other people's whose messages arrive at the same time (transaction-groups.ts)
   const groups = transactionGroupsOf(pool)
-  const people = new Map<string, InboundMessage[]>()
-  for (const inbound of events.messages) {
-    const person = `${connection.id}:${inbound.from}`
-    people.set(person, [...(people.get(person) ?? []), inbound])
-  }
+  const people = Map.groupBy(events.messages, (inbound) => `${connection.id}:${inbound.from}`)
   const stored = await Promise.allSettled(
     [...people].map(async ([person, messages]) => {
       // older than the providers' retry window: a replay, acknowledged and not stored (the real

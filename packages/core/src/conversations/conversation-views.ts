@@ -162,5 +162,8 @@ export const conversationViewTogether = statementBatches<
   })
   const byId = new Map(views.map((view) => [view.id, view]))
   // each sees only its own helpline's
-  return wanted.map((w) => (byId.get(w.id)?.helplineId === w.helplineId ? byId.get(w.id) : undefined))
+  return wanted.map((w) => {
+    const view = byId.get(w.id)
+    return view?.helplineId === w.helplineId ? view : undefined
+  })
 })

@@ -33,7 +33,9 @@ export type Arrival = {
 const lockKey = (input: ArrivalInput) => `${input.channelId}:${input.addressHash.toString('hex')}`
 
 export const inboundArrival = statementBatches<ArrivalInput, Arrival>(async (tx, inputs) => {
-  const sorted = [...inputs].sort((a, b) => (lockKey(a) < lockKey(b) ? -1 : lockKey(a) > lockKey(b) ? 1 : 0))
+  const sorted = inputs
+    .map((input) => ({ input, key: lockKey(input) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   // the function runs for each row in the rows' order: the locks are taken in it
   const { rows } = await tx.query<Arrival>({
     name: 'inbound-arrival',
@@ -43,13 +45,13 @@ export const inboundArrival = statementBatches<ArrivalInput, Arrival>(async (tx,
                                               u.address_hash) a
            order by u.n`,
     values: [
-      sorted.map(lockKey),
-      sorted.map((input) => input.channelId),
-      sorted.map((input) => input.providerIdHash),
-      sorted.map((input) => input.helplineId),
-      sorted.map((input) => input.addressHash),
+      sorted.map(({ key }) => key),
+      sorted.map(({ input }) => input.channelId),
+      sorted.map(({ input }) => input.providerIdHash),
+      sorted.map(({ input }) => input.helplineId),
+      sorted.map(({ input }) => input.addressHash),
     ],
   })
-  const found = new Map(sorted.map((input, index) => [input, rows[index]]))
+  const found = new Map(sorted.map(({ input }, index) => [input, rows[index]]))
   return inputs.map((input) => found.get(input) ?? new Error('inbound_arrival returned nothing'))
 })

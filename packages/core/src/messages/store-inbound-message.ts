@@ -37,50 +37,45 @@ export type StoredMessage = {
   language: { chosen: string | null; detected: string | null }
 }
 
-type Stored = { createdAt: Date; language: string | null; released: string[] }
+type Released = { id: string; conversation_id: string }
+type StoredRow = { created_at: Date; language: string | null; released: Released[] }
 
 /** Returns when it was stored, the conversation's language now, and the released replies' ids. */
-export async function storeInboundMessage(tx: Tx, message: StoredMessage): Promise<Stored> {
-  const stored = await storeTogether(tx, message)
-  for (const released of stored.releasedTo) {
+export async function storeInboundMessage(
+  tx: Tx,
+  message: StoredMessage,
+): Promise<{ createdAt: Date; language: string | null; released: string[] }> {
+  const row = await storeTogether(tx, message)
+  for (const released of row.released) {
     await enqueue(tx, 'deliver_message', `conversation:${released.conversation_id}`, {
       messageId: released.id,
     })
   }
-  return {
-    createdAt: stored.createdAt,
-    language: stored.language,
-    released: stored.releasedTo.map((r) => r.id),
-  }
+  return { createdAt: row.created_at, language: row.language, released: row.released.map((r) => r.id) }
 }
 
-type Released = { id: string; conversation_id: string }
-
 // the messages of several people in this transaction, one statement (transactions/statement-batches.ts)
-const storeTogether = statementBatches<StoredMessage, Omit<Stored, 'released'> & { releasedTo: Released[] }>(
-  async (tx, messages) => {
-    // one message per conversation in a statement: its level counts the message arriving with it
-    const rounds: StoredMessage[][] = []
-    for (const message of messages) {
-      const round = rounds.find((r) => r.every((m) => m.conversationId !== message.conversationId))
-      if (round) round.push(message)
-      else rounds.push([message])
+const storeTogether = statementBatches<StoredMessage, StoredRow>(async (tx, messages) => {
+  // one message per conversation in a statement: its level counts the message arriving with it
+  const rounds: StoredMessage[][] = []
+  for (const message of messages) {
+    const round = rounds.find((r) => r.every((m) => m.conversationId !== message.conversationId))
+    if (round) round.push(message)
+    else rounds.push([message])
+  }
+  const stored = new Map<StoredMessage, StoredRow>()
+  for (const round of rounds) {
+    const rows = await storeRound(tx, round)
+    for (const [index, message] of round.entries()) {
+      const row = rows[index]
+      if (row) stored.set(message, row)
     }
-    const stored = new Map<StoredMessage, Omit<Stored, 'released'> & { releasedTo: Released[] }>()
-    for (const round of rounds) {
-      const rows = await storeRound(tx, round)
-      round.forEach((message, index) => {
-        const row = rows[index]
-        if (row)
-          stored.set(message, { createdAt: row.created_at, language: row.language, releasedTo: row.released })
-      })
-    }
-    return messages.map((message) => stored.get(message) ?? new Error('Message insert returned nothing'))
-  },
-)
+  }
+  return messages.map((message) => stored.get(message) ?? new Error('Message insert returned nothing'))
+})
 
 async function storeRound(tx: Tx, messages: readonly StoredMessage[]) {
-  const { rows } = await tx.query<{ created_at: Date; language: string | null; released: Released[] }>({
+  const { rows } = await tx.query<StoredRow>({
     // prepared once per connection (named): PostgreSQL plans it once, not at every message
     name: 'store-inbound-messages',
     text: `with input as (
