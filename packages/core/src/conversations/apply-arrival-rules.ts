@@ -84,9 +84,11 @@ async function tellWait(tx: Tx, settings: HelplineSettings, arrival: Arrival) {
     arrival.channelId,
   ])
   if (rows[0]?.kind === 'webchat') return null
-  const wait = (await describeWaits(tx, { helplineId: arrival.helplineId, at: arrival.at })).find(
-    (w) => w.conversationId === arrival.conversationId,
-  )
+  const [wait] = await describeWaits(tx, {
+    helplineId: arrival.helplineId,
+    at: arrival.at,
+    of: { conversationId: arrival.conversationId },
+  })
   const text = wait && waitMessageText(settings, wait, arrival.at, arrival.language)
   return text ? sendAutoReply(tx, arrival, WAIT_TOLD, text) : null
 }

@@ -14,31 +14,43 @@ const RECENT = { days: 14, atMost: 20 }
 
 export type QueueWait = WidgetWait & { conversationId: string }
 
-/** Every waiting conversation in queue order with its wait; none when the helpline does not show waits. */
+/** Whose waits: one conversation's, or every web-chat visitor's (the widget shows them live). */
+export type WaitsOf = { conversationId: string } | { webchat: true }
+
+/**
+ * The waits asked for, in queue order; none when the helpline does not show waits. Places are
+ * counted in the database: a long queue costs this process only the rows asked for.
+ */
 export async function describeWaits(
   db: Queryable,
-  { helplineId, at }: { helplineId: string; at: Date },
+  { helplineId, at, of }: { helplineId: string; at: Date; of: WaitsOf },
 ): Promise<QueueWait[]> {
   const settings = await loadHelplineSettings(db, helplineId)
   if (settings.wait?.show === false) return []
-  const { rows: queue } = await db.query<{ id: string; due_at: Date | null }>(
-    `select id, due_at from conversation where helpline_id = $1 and status = 'waiting'
-      order by ${riskRank('risk_level')} desc, coalesce(due_at, opened_at), opened_at`,
-    [helplineId],
+  const { rows: asked } = await db.query<{ id: string; due_at: Date | null; place: number }>(
+    `select id, due_at, place from (
+       select c.id, c.due_at, c.channel_id,
+              row_number() over (order by ${riskRank('c.risk_level')} desc, coalesce(c.due_at, c.opened_at), c.opened_at, c.id)::int as place
+         from conversation c where c.helpline_id = $1 and c.status = 'waiting') queue
+      where queue.id = $2::uuid
+         or ($3 and exists (select 1 from channel ch where ch.id = queue.channel_id and ch.kind = 'webchat'))
+      order by place`,
+    [helplineId, 'conversationId' in of ? of.conversationId : null, 'webchat' in of],
   )
-  if (queue.length === 0) return []
+  const last = asked.at(-1)
+  if (!last) return []
   const operators = await answeringOperators(db, helplineId, at)
   const handlingMinutes = await recentHandlingMinutes(db, helplineId, at, [...operators.keys()])
   const minutes = expectedWaits(
     { operators: [...operators.values()], perOperator: settings.desk?.maxConcurrent ?? 1, handlingMinutes },
     at,
-    queue.length,
+    last.place,
   )
-  return queue.map((row, i) => {
-    const wait = minutes[i] ?? null
+  return asked.map((row) => {
+    const wait = minutes[row.place - 1] ?? null
     return {
       conversationId: row.id,
-      place: i + 1,
+      place: row.place,
       minutes: wait,
       answerBy: wait === null && row.due_at && row.due_at > at ? row.due_at.toISOString() : null,
     }

@@ -12,7 +12,7 @@ export async function describeWidgetWaits(
   keyring: Keyring,
   { helplineId, at }: { helplineId: string; at: Date },
 ): Promise<{ token: string; wait: WidgetWait }[]> {
-  const waits = await describeWaits(db, { helplineId, at })
+  const waits = await describeWaits(db, { helplineId, at, of: { webchat: true } })
   if (waits.length === 0) return []
   const visitors = await visitorsOfConversations(
     db,
@@ -35,9 +35,7 @@ export async function visitorWait(
 ): Promise<WidgetWait | null> {
   const conversationId = await openConversationOfVisitor(db, keyring, channel, token)
   if (!conversationId) return null
-  const found = (await describeWaits(db, { helplineId: channel.helplineId, at })).find(
-    (w) => w.conversationId === conversationId,
-  )
+  const [found] = await describeWaits(db, { helplineId: channel.helplineId, at, of: { conversationId } })
   if (!found) return null
   const { conversationId: _id, ...wait } = found
   return wait

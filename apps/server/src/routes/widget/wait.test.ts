@@ -111,7 +111,7 @@ describe('the wait a person sees', () => {
 
     // a helpline that does not show the wait shows nothing
     await saveWait(helplineId, carla.cookie, { show: false })
-    assert.deepEqual(await describeWaits(server.pool, { helplineId, at: NOW }), [])
+    assert.deepEqual(await describeWaits(server.pool, { helplineId, at: NOW, of: { webchat: true } }), [])
   })
 
   it('counts only the volunteers on shift where the helpline keeps a rota', async () => {
@@ -129,6 +129,35 @@ describe('the wait a person sees', () => {
     await eventually(
       'no minutes',
       () => firstHears.last?.minutes === null && secondHears.last?.minutes === null,
+    )
+  })
+
+  it('counts the people of every door in the queue, and reads each wait alone', async () => {
+    const { helplineId, channelId } = await line()
+    const door = await connectFakeTelegram(server, fake, { helplineId })
+    const chat = 210_000_000 + Math.floor(Math.random() * 1000)
+    const written = await postTelegramWebhook(
+      door.webhookUrl,
+      door.secret,
+      telegramUpdate(chat, { text: 'Ciao' }),
+    )
+    assert.equal(written.status, 200)
+    const visitor = await visitorWrites(server, channelId)
+    const { rows } = await server.pool.query<{ id: string }>(
+      `select id from conversation where channel_id = $1 and status = 'waiting'`,
+      [door.channelId],
+    )
+    const onTelegram = rows[0]?.id as string
+    // the web chat's visitor came second: the person on Telegram is ahead of them
+    const places = (waits: { conversationId: string; place: number }[]) =>
+      waits.map(({ conversationId, place }) => ({ conversationId, place }))
+    assert.deepEqual(
+      places(await describeWaits(server.pool, { helplineId, at: NOW, of: { webchat: true } })),
+      [{ conversationId: visitor.conversationId, place: 2 }],
+    )
+    assert.deepEqual(
+      places(await describeWaits(server.pool, { helplineId, at: NOW, of: { conversationId: onTelegram } })),
+      [{ conversationId: onTelegram, place: 1 }],
     )
   })
 
