@@ -53,15 +53,10 @@ function firstLine(text: string) {
   return line.length > PREVIEW_LENGTH ? `${line.slice(0, PREVIEW_LENGTH - 1)}…` : line
 }
 
-export async function loadConversationViews(
-  tx: Pick<Tx, 'query'>,
-  keyring: Keyring,
-  filter: ConversationFilter,
-): Promise<ConversationView[]> {
-  const { rows } = await tx.query<ConversationRow>({
-    // prepared once per connection (named): PostgreSQL plans it once, not at every message
-    name: 'conversation-views',
-    text: `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
+/** The views' statement; `which` selects the conversations ($1 the helplines, $2 the ids). */
+const viewsStatement = (
+  which: string,
+) => `select c.id, c.helpline_id, c.contact_id, k.key_sealed, ch.kind as channel_kind, ct.pseudonym, c.status, c.assignee_id,
             u.display_name as assignee_name, c.opened_at, c.last_message_at, c.due_at, c.language,
             lm.id as preview_id, lm.body_sealed as preview_sealed, lm.kind as preview_kind,
             (lm.media->>'durationSeconds')::int as preview_seconds, ci.last_inbound_at,
@@ -89,14 +84,32 @@ export async function loadConversationViews(
             -- a call's own record has no words: the preview is what the person said or left
             and m.kind <> 'call'
           order by m.seq desc limit 1) lm on true
-      where c.helpline_id = any($1::uuid[])
-        and ($2::uuid[] is null or c.id = any($2::uuid[]))
+      where ${which}
         and ($3::text is null or c.status = $3)
         and ($4::uuid is null or c.assignee_id = $4)
       order by case when c.status = 'waiting' then ${riskRank('c.risk_level')} end desc nulls last,
                case when c.status = 'waiting' then coalesce(c.due_at, c.opened_at) end asc,
                c.opened_at asc, c.last_message_at desc
-      limit 500`,
+      limit 500`
+const VIEWS = {
+  name: 'conversation-views',
+  text: viewsStatement('c.helpline_id = any($1::uuid[]) and $2::uuid[] is null'),
+}
+const VIEWS_BY_ID = {
+  name: 'conversation-views-by-id',
+  text: viewsStatement('c.id = any($2::uuid[]) and c.helpline_id = any($1::uuid[])'),
+}
+
+export async function loadConversationViews(
+  tx: Pick<Tx, 'query'>,
+  keyring: Keyring,
+  filter: ConversationFilter,
+): Promise<ConversationView[]> {
+  // prepared once per connection (named): PostgreSQL plans each once, not at every message. A plan
+  // made once cannot tell which filters are null: the conversations asked for by id have their own,
+  // led by the primary key, where one plan for both read every conversation of the helpline.
+  const { rows } = await tx.query<ConversationRow>({
+    ...(filter.ids ? VIEWS_BY_ID : VIEWS),
     values: [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null],
   })
   return rows.map((row) => ({
