@@ -4,7 +4,9 @@
 // PostgreSQL from this process. On the embedded one, the whole installation's memory (Ascolto and
 // its PostgreSQL) at rest and under load. Two cases: each message from a person writing for the
 // first time, and people already in a conversation writing again; the statements (round trips)
-// one message takes in each (bench/statements.ts). Prints a table per database, writes JSON.
+// one message takes in each (bench/statements.ts); at each step, the CPU a message took in Ascolto,
+// in this client and in the rest of the machine (PostgreSQL above all), and the cores left idle.
+// Prints a table per database, writes JSON.
 //   npm run bench:inbound                      (the embedded PostgreSQL, and the machine's server if it answers)
 //   DATABASE_URL=postgres://… npm run bench:inbound     (that server instead of the machine's)
 //   BENCH_DATABASES=embedded npm run bench:inbound      (one of them only: embedded or server)
@@ -14,9 +16,11 @@ import { whatsappSignature } from '@ascolto/channels'
 import { whatsappPayload, whatsappText } from '../apps/server/src/testing/fake-whatsapp.ts'
 import {
   baseline,
+  cpuSeconds,
   type DatabaseKind,
   database,
   databasesToRun,
+  machineCpuSeconds,
   memoryMb,
   percentile,
   postgresPids,
@@ -109,12 +113,22 @@ async function inbound(kind: DatabaseKind) {
   const rows: Array<Record<string, number | string>> = []
   for (const which of ['new person', 'in conversation'] satisfies Case[]) {
     for (const rate of RATES) {
+      // the statistics autovacuum keeps (at most a minute old, a step's growth): without them, the
+      // plans made while the tables were empty would read every row of them at each message
+      await bench.pool.query('analyze')
       toConsole.length = 0
       pending.clear()
       const acks: number[] = []
       let refused = 0
       let failed = 0
       const inFlight: Promise<void>[] = []
+      // where the two cores went: Ascolto, this client, and the rest (PostgreSQL above all)
+      const ascoltoPid = [bench.ascolto.child.pid ?? 0]
+      const cpuBefore = {
+        ascolto: await cpuSeconds(ascoltoPid),
+        client: process.cpuUsage(),
+        machine: await machineCpuSeconds(),
+      }
       const started = Date.now()
       const total = rate * STEP_SECONDS
       for (let i = 0; i < total; i++) {
@@ -148,6 +162,14 @@ async function inbound(kind: DatabaseKind) {
       }
       await Promise.all(inFlight)
       const elapsed = (Date.now() - started) / 1000
+      const machine = await machineCpuSeconds()
+      const ascolto = (await cpuSeconds(ascoltoPid)) - cpuBefore.ascolto
+      const clientUsage = process.cpuUsage(cpuBefore.client)
+      const client = (clientUsage.user + clientUsage.system) / 1e6
+      const busy = machine.busy - cpuBefore.machine.busy
+      const idle = machine.idle - cpuBefore.machine.idle
+      /** CPU µs per message acknowledged */
+      const perMessage = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, acks.length))
       await sleep(500)
       rows.push({
         case: which,
@@ -160,6 +182,10 @@ async function inbound(kind: DatabaseKind) {
         'ack p99 ms': round(percentile(acks, 99)),
         'console p50 ms': round(percentile(toConsole, 50)),
         'console p99 ms': round(percentile(toConsole, 99)),
+        'CPU µs/msg Ascolto': perMessage(ascolto),
+        'CPU µs/msg rest (PostgreSQL)': perMessage(busy - ascolto - client),
+        'CPU µs/msg client': perMessage(client),
+        'cores idle %': round((idle / (busy + idle)) * 100),
       })
       if (acks.length / elapsed < rate * 0.9) break // saturated: the next step says nothing more
     }

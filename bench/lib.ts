@@ -137,6 +137,14 @@ export async function cpuSeconds(pids: number[]) {
   return ticks / 100
 }
 
+/** The machine's CPU seconds since boot, busy and idle (every core, from /proc/stat; time the hypervisor took is neither). */
+export async function machineCpuSeconds() {
+  const [, ...ticks] = (await readFile('/proc/stat', 'utf8')).split('\n')[0]?.trim().split(/\s+/) ?? []
+  const [user, nice, system, idle, iowait, irq, softirq] = ticks.map(Number)
+  const sum = (values: (number | undefined)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0) / 100
+  return { busy: sum([user, nice, system, irq, softirq]), idle: sum([idle, iowait]) }
+}
+
 /** The PostgreSQL processes serving a data folder (the embedded server and its workers). */
 export async function postgresPids(dataDir: string) {
   const pids: number[] = []
