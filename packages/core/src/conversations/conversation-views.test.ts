@@ -1,10 +1,12 @@
-// Conversations read by id, as the ingest reads the views its consoles are sent: the rows asked
-// for, within the helplines given, found by their key however many conversations the helpline has
-// (a plan made once for every filter read them all, at every message).
+// Conversations as the consoles see them, read as the instance reads them: by id (the views the
+// ingest sends with every message) the rows asked for, within the helplines given, found by their
+// key; a list by status (the queue) found among that status only, not the helpline's history.
+// The plans are those the code's own statements got (auto_explain, sent back as a notice), with the
+// plans a connection keeps made for every value.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { withTransaction } from '@ascolto/db'
+import { type PoolClient, withTransaction } from '@ascolto/db'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import { ownDoor } from '../channels/own-door.ts'
 import { createContact } from '../contacts/create-contact.ts'
@@ -76,29 +78,63 @@ describe('conversations read by id', () => {
     assert.deepEqual(views.map((view) => view.id).sort(), asked.slice(0, 2).sort())
   })
 
-  it('finds them by their key, not among all of the helpline’s, in the plan kept for the connection', async () => {
+  /** The plans of what `read` runs on this connection, as PostgreSQL executed them. */
+  async function plansOf(read: (client: PoolClient) => Promise<unknown>, planCache = 'force_generic_plan') {
+    const client = await database.pool.connect()
+    const plans: PlanNode[] = []
+    const heard = (notice: { message?: string }) => {
+      const json = notice.message?.slice(notice.message.indexOf('{'))
+      if (json) plans.push((JSON.parse(json) as { Plan: PlanNode }).Plan)
+    }
+    try {
+      await client.query(`load 'auto_explain'`)
+      for (const setting of [
+        'auto_explain.log_min_duration = 0',
+        'auto_explain.log_analyze = on',
+        'auto_explain.log_format = json',
+        'auto_explain.log_level = notice',
+        // by default the plan a connection keeps after its first executions, made once for every value
+        `plan_cache_mode = ${planCache}`,
+        // no whole-table scan, which tables this small make the cheapest: can an index lead?
+        'enable_seqscan = off',
+      ])
+        await client.query(`set ${setting}`)
+      client.on('notice', heard)
+      await read(client)
+      return plans
+    } finally {
+      client.off('notice', heard)
+      client.release(true)
+    }
+  }
+
+  it('finds the conversations asked for by their key, not among all of the helpline’s', async () => {
     const [line] = lines as [(typeof lines)[0]]
     const asked = line.conversationIds.slice(100, 103)
-    const client = await database.pool.connect()
-    try {
-      // the plan a connection keeps after its first executions, made once for every value; and no
-      // whole-table scan, which a table this small makes the cheapest: can the key lead?
-      await client.query('set plan_cache_mode = force_generic_plan')
-      await client.query('set enable_seqscan = off')
-      await loadConversationViews(client, keyring, { helplineIds: [line.helplineId], ids: asked })
-      // a utility statement takes no parameters: the ids (uuids) written as array literals
-      const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-        `explain (analyze, format json) execute "conversation-views-by-id"(
-           '{${line.helplineId}}', '{${asked.join(',')}}', null, null)`,
-      )
-      const plan = rows[0]?.['QUERY PLAN'][0]?.Plan as PlanNode
-      const read = rowsRead(plan, 'c')
-      assert.ok(
-        read >= asked.length && read < 3 * asked.length,
-        `read ${read} conversations for ${asked.length}`,
-      )
-    } finally {
-      client.release()
-    }
+    const plans = await plansOf((client) =>
+      loadConversationViews(client, keyring, { helplineIds: [line.helplineId], ids: asked }),
+    )
+    const read = plans.reduce((sum, plan) => sum + rowsRead(plan, 'c'), 0)
+    assert.ok(
+      read >= asked.length && read < 3 * asked.length,
+      `read ${read} conversations for ${asked.length}`,
+    )
+  })
+
+  it('finds a list by status among that status, not the helpline’s history', async () => {
+    const [, other] = lines as [(typeof lines)[0], (typeof lines)[0]]
+    // most of the helpline's conversations are history: 20 wait
+    await database.pool.query(
+      `update conversation set status = 'closed', closed_at = now() where id = any($1::uuid[])`,
+      [other.conversationIds.slice(20)],
+    )
+    await database.pool.query('analyze conversation')
+    // the connection's tenth list: past the five PostgreSQL plans for their values before it may keep one
+    const plans = await plansOf(async (client) => {
+      for (let i = 0; i < 10; i++)
+        await loadConversationViews(client, keyring, { helplineIds: [other.helplineId], status: 'waiting' })
+    }, 'auto')
+    const read = rowsRead(plans.at(-1) as PlanNode, 'c')
+    assert.ok(read >= 20 && read < 60, `read ${read} conversations for the 20 waiting`)
   })
 })

@@ -91,10 +91,9 @@ const viewsStatement = (
                case when c.status = 'waiting' then coalesce(c.due_at, c.opened_at) end asc,
                c.opened_at asc, c.last_message_at desc
       limit 500`
-const VIEWS = {
-  name: 'conversation-views',
-  text: viewsStatement('c.helpline_id = any($1::uuid[]) and $2::uuid[] is null'),
-}
+/** A console's lists (the queue, someone's open ones): planned for the filters of each call. */
+const VIEWS = { text: viewsStatement('c.helpline_id = any($1::uuid[]) and $2::uuid[] is null') }
+/** The views the ingest sends with every message: prepared once per connection, led by the key. */
 const VIEWS_BY_ID = {
   name: 'conversation-views-by-id',
   text: viewsStatement('c.id = any($2::uuid[]) and c.helpline_id = any($1::uuid[])'),
@@ -105,9 +104,9 @@ export async function loadConversationViews(
   keyring: Keyring,
   filter: ConversationFilter,
 ): Promise<ConversationView[]> {
-  // prepared once per connection (named): PostgreSQL plans each once, not at every message. A plan
-  // made once cannot tell which filters are null: the conversations asked for by id have their own,
-  // led by the primary key, where one plan for both read every conversation of the helpline.
+  // A plan kept for a connection is made once for every value: kept for the lists, it could not
+  // tell the status asked for and read the helpline's whole history; kept for both, it read every
+  // conversation of the helpline to find those asked for by id.
   const { rows } = await tx.query<ConversationRow>({
     ...(filter.ids ? VIEWS_BY_ID : VIEWS),
     values: [filter.helplineIds, filter.ids ?? null, filter.status ?? null, filter.assigneeId ?? null],
