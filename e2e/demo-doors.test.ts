@@ -51,7 +51,10 @@ describe('the demo page for SMS, the phone and Telegram, in Chromium', () => {
     await page.getByRole('button', { name: /Lascia un messaggio in segreteria/ }).click()
     // the call's own status, once the voicemail's webhook has been answered (the page's opening
     // words also speak of a call-back request, from the start)
-    await page.locator('#call-status').getByText(/Messaggio lasciato/).waitFor()
+    await page
+      .locator('#call-status')
+      .getByText(/Messaggio lasciato/)
+      .waitFor()
 
     await page.getByLabel('Messaggio').nth(1).fill('E anche su Telegram')
     await page.getByRole('button', { name: 'Invia su Telegram' }).click()
