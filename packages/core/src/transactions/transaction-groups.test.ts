@@ -69,9 +69,11 @@ describe('several people’s work in one transaction', () => {
       throw new Error('elsa’s message cannot be taken')
     })
     const fabio = groups.run('fabio', (tx) => write(tx, 'fabio'))
+    // awaited from now: elsa's may fail while the held ones still commit
+    const settled = Promise.allSettled([dario, elsa, fabio])
     open()
     await Promise.all(held)
-    const [d, e, f] = await Promise.allSettled([dario, elsa, fabio])
+    const [d, e, f] = await settled
     assert.equal(d?.status, 'fulfilled')
     assert.equal(f?.status, 'fulfilled')
     assert.equal(e?.status === 'rejected' && (e.reason as Error).message, 'elsa’s message cannot be taken')

@@ -12,11 +12,12 @@ import type { AfterCommit } from '../context.ts'
 
 /**
  * Transactions running at once (of the pool's 20). Fewer make larger groups, so fewer statements
- * per message: on two cores, 2 took 750–860 messages a second where 4 took 630–750
- * (docs/performance.md); more than one, so that a transaction waiting for a lock does not hold
- * up every other person's messages.
+ * per message; more keep PostgreSQL working while this process prepares the next group. With a
+ * queue deep enough to fill every group (routes/webhooks/bodies-in-hand.ts), 3 took the most on two
+ * cores (docs/performance.md, eighth step); more than one, so that a transaction waiting for a lock
+ * does not hold up every other person's messages.
  */
-export const TRANSACTIONS_AT_ONCE = 2
+export const TRANSACTIONS_AT_ONCE = 3
 /** People in one transaction: bounds how long each waits for the others' statements. */
 const PEOPLE_PER_TRANSACTION = 32
 

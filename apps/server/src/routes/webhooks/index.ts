@@ -5,10 +5,10 @@
 // Anything the channel chooses not to take (another number, a group, a call) is still a 200, so
 // the provider never retries it; only what was not signed (401), is not the provider's format
 // (400), or cannot be checked yet (503: the channel's secrets are not configured) is refused.
-// Past as many signed bodies in hand as the instance takes at once (ASCOLTO_WEBHOOKS_IN_FLIGHT), a
-// body is refused at once with 503, before any of it is stored: the provider retries later, where a
-// queue would hold it past its timeout. By Little's law, 64 in hand at 200 messages a second is
-// 320 ms. What is not signed is a 401 whatever the load: it never takes a place.
+// Past as many signed bodies in hand as the instance answers in half a second (bodies-in-hand.ts,
+// never fewer than ASCOLTO_WEBHOOKS_IN_FLIGHT), a body is refused at once with 503, before any of
+// it is stored: the provider retries later, where a longer queue would hold it past its timeout.
+// What is not signed is a 401 whatever the load: it never takes a place.
 // A channel whose provider reads the answer (Twilio's TwiML) writes its own: each step of a call is
 // recorded and answered (the phones to ring, the announcement, or message and voicemail) while the
 // provider waits; a conference's reports (a mediator on the line) are recorded. Voicemails become
@@ -35,6 +35,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { AppContext } from '../../context.ts'
 import { FLOOD_LIMITS, floodCheck } from '../../plugins/flood-limits.ts'
+import { bodiesInHand } from './bodies-in-hand.ts'
 
 const ByChannel = Type.Object({ kind: Type.String({ pattern: '^[a-z][a-z0-9_]{1,30}$' }), channelId: Uuid })
 const Received = Type.Object({ received: Type.Literal(true) })
@@ -119,7 +120,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     },
   )
 
-  let inHand = 0
+  const inHand = bodiesInHand(config.webhooksInFlight)
   app.post(
     '/webhooks/:kind/:channelId',
     {
@@ -185,15 +186,14 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         `One request may carry at most ${WEBHOOK_EVENTS_PER_BODY} messages and status reports`,
       )
     }
-    if (inHand >= config.webhooksInFlight) {
+    if (!inHand.take()) {
       reply.header('retry-after', '1')
       throw new AscoltoError('ASCOLTO_ERR_BUSY', 'Too many requests in hand: retry later')
     }
-    inHand++
     try {
       return await store(request, reply, receiver, connection, events)
     } finally {
-      inHand--
+      inHand.done()
     }
   }
 

@@ -1,0 +1,62 @@
+// How many signed webhook bodies an instance holds at once before it refuses the next with 503
+// (the provider retries it later, where a longer queue would hold it past its time-out). By
+// Little's law a body waits about (bodies in hand) ÷ (bodies answered a second): the bound is the
+// rate the instance answered at, at its best quarter of a second in the last second, times the wait
+// allowed. So a fast instance queues enough to ride out a pause (a checkpoint, a garbage
+// collection), a slow one still answers in time, and a burst after a quiet spell finds the bound
+// grown within a quarter of a second. Never below the configured floor (ASCOLTO_WEBHOOKS_IN_FLIGHT):
+// it holds at start, before any rate is known, and after a quiet second.
+
+/** Half of Meta's 1 s: the rest is the body's own work and the spread around the mean. */
+export const WAIT_ALLOWED_SECONDS = 0.5
+const WINDOW_MS = 250
+/** The windows remembered: the last second's. */
+const WINDOWS = 4
+
+export type BodiesInHand = {
+  /** Takes a place for a body; false: the instance is full and the body is to be refused. */
+  take(): boolean
+  /** The body taken has been answered. */
+  done(): void
+  /** Bodies that may be in hand now. */
+  bound(): number
+}
+
+export function bodiesInHand(
+  floor: number,
+  now: () => number = performance.now.bind(performance),
+): BodiesInHand {
+  let inHand = 0
+  /** Bodies answered in each window; the current one at `window % WINDOWS`. */
+  const answered = new Array<number>(WINDOWS).fill(0)
+  let window = Math.floor(now() / WINDOW_MS)
+  const turn = () => {
+    const current = Math.floor(now() / WINDOW_MS)
+    // the windows passed since the last turn held nothing
+    for (let next = window + 1; next <= Math.min(current, window + WINDOWS); next++)
+      answered[next % WINDOWS] = 0
+    window = Math.max(window, current)
+  }
+  const bound = () => {
+    turn()
+    // the whole windows of the last second, not the one running
+    let best = 0
+    for (let index = 0; index < WINDOWS; index++) {
+      if (index !== window % WINDOWS) best = Math.max(best, answered[index] ?? 0)
+    }
+    return Math.max(floor, Math.floor(((best * 1000) / WINDOW_MS) * WAIT_ALLOWED_SECONDS))
+  }
+  return {
+    take() {
+      if (inHand >= bound()) return false
+      inHand++
+      return true
+    },
+    done() {
+      turn()
+      inHand--
+      answered[window % WINDOWS] = (answered[window % WINDOWS] ?? 0) + 1
+    },
+    bound,
+  }
+}
