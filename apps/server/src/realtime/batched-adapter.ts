@@ -25,9 +25,28 @@ type Message = Published & { uid: string; nsp: string }
 type Batch = { uid: string; nsp: string; type: typeof BATCH_TYPE; messages: Message[] }
 type Options = { cleanupInterval: number; errorHandler: (error: Error) => void }
 
+/** How a batch's payload starts, up to its namespace: the same order as `Batch`'s fields. */
+const batchHead = (uid: string) => `{"uid":${JSON.stringify(uid)},"nsp":`
+
+/**
+ * PostgreSQL notifies the sender too, and the adapter reads every payload whole before it asks
+ * whose it is: this instance's own batches (most of what it hears) are dropped unread instead.
+ */
+function dropOwnNotifications(client: PoolClient, ownUids: () => Iterable<string>) {
+  const emit = client.emit
+  client.emit = function (this: PoolClient, event: string | symbol, ...args: unknown[]) {
+    if (event === 'notification') {
+      const payload = (args[0] as { payload?: string }).payload ?? ''
+      for (const uid of ownUids()) if (payload.startsWith(batchHead(uid))) return true
+    }
+    return emit.call(this, event, ...args)
+  } as PoolClient['emit']
+}
+
 class BatchingClient extends PubSubClient {
   private readonly pending = new Map<string, Promise<void>>()
-  private readonly queued = new Map<string, Message[]>()
+  /** Per namespace, what this turn publishes there, each message as JSON. */
+  private readonly queued = new Map<string, { uid: string; jsons: string[] }>()
 
   private readonly notifyPool: Pool
   private readonly options: Options
@@ -40,6 +59,8 @@ class BatchingClient extends PubSubClient {
     options: Options,
     isFromSelf: (message: Message) => boolean,
     onMessage: (message: Message | Batch) => void,
+    /** The uids of this instance's namespaces' adapters: what it sends itself. */
+    ownUids: () => Iterable<string>,
   ) {
     super(
       notifyPool as never,
@@ -69,6 +90,7 @@ class BatchingClient extends PubSubClient {
         get: () => client,
         set: (taken: PoolClient | undefined) => {
           if (!this.closed || !taken) {
+            if (taken) dropOwnNotifications(taken, ownUids)
             client = taken
             // the parent sets it once it has listened on every namespace's channel
             if (taken) listens()
@@ -95,44 +117,43 @@ class BatchingClient extends PubSubClient {
 
   override publish(published: Published): Promise<void> {
     const message = published as Message
+    const json = JSON.stringify(message)
     // binary or long: the adapter's own way (an attachment), once what was queued before it is sent
-    if (hasBinary(message) || Buffer.byteLength(JSON.stringify(message)) > PAYLOAD_THRESHOLD - ENVELOPE) {
+    if (hasBinary(message) || Buffer.byteLength(json) > PAYLOAD_THRESHOLD - ENVELOPE) {
       return (this.pending.get(message.nsp) ?? Promise.resolve()).then(() => super.publish(published))
     }
     const queued = this.queued.get(message.nsp)
     if (queued) {
-      queued.push(message)
+      queued.jsons.push(json)
       return this.pending.get(message.nsp) ?? Promise.resolve()
     }
-    const messages = [message]
-    this.queued.set(message.nsp, messages)
+    this.queued.set(message.nsp, { uid: message.uid, jsons: [json] })
     const sent = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.send(message.nsp))
     this.pending.set(message.nsp, sent)
     return sent
   }
 
   private async send(nsp: string) {
-    const messages = this.queued.get(nsp) ?? []
+    const { uid, jsons } = this.queued.get(nsp) ?? { uid: '', jsons: [] }
     this.queued.delete(nsp)
     this.pending.delete(nsp)
-    // as many as fit in one payload; the rare overflow in the next
+    // as many as fit in one payload; the rare overflow in the next. Every payload is a batch led by
+    // its sender's uid, so the sender knows its own at a glance (dropOwnNotifications).
     const payloads: string[] = []
-    let group: Message[] = []
+    let group: string[] = []
     let size = 0
     const close = () => {
-      const [only] = group
-      if (group.length === 1 && only) payloads.push(JSON.stringify(only))
-      else if (only) {
-        const batch: Batch = { uid: only.uid, nsp, type: BATCH_TYPE, messages: group }
-        payloads.push(JSON.stringify(batch))
-      }
+      if (group.length > 0)
+        payloads.push(
+          `${batchHead(uid)}${JSON.stringify(nsp)},"type":"${BATCH_TYPE}","messages":[${group.join(',')}]}`,
+        )
       group = []
       size = 0
     }
-    for (const message of messages) {
-      const length = Buffer.byteLength(JSON.stringify(message)) + 1
+    for (const json of jsons) {
+      const length = Buffer.byteLength(json) + 1
       if (size + length > PAYLOAD_THRESHOLD - ENVELOPE) close()
-      group.push(message)
+      group.push(json)
       size += length
     }
     close()
@@ -162,6 +183,7 @@ export function createBatchedAdapter(pool: Pool, options: Options) {
       const messages = message.type === BATCH_TYPE ? (message as Batch).messages : [message as Message]
       for (const one of messages) adapterOf(one)?.onMessage(one)
     },
+    () => [...namespaces.keys()].map((nsp) => adapterOf({ nsp })?.uid ?? ''),
   )
   // Socket.IO calls it with `new`, which an arrow function refuses
   // biome-ignore lint/complexity/useArrowFunction: constructed with new by Socket.IO
