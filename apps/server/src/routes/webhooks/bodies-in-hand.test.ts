@@ -18,28 +18,31 @@ describe('bodies in hand', () => {
     assert.equal(hand.take(), false)
   })
 
-  it('holds half a second at the best rate of the last second, and the floor after a quiet one', () => {
+  it('holds 0.4 s of what it answered in the last second, and follows a burst by quarters', () => {
     let ms = 10_000
     const hand = bodiesInHand(64, () => ms)
-    // 250 answered in a quarter of a second: 1,000 a second
-    for (let i = 0; i < 250; i++) {
-      assert.equal(hand.take(), true)
-      hand.done()
+    const answer = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        assert.equal(hand.take(), true)
+        hand.done()
+      }
     }
+    // 1,000 a second from a quiet start: 250 a quarter
+    answer(250)
     assert.equal(hand.bound(), 64, 'the quarter is not over')
     ms = 10_250
-    assert.equal(hand.bound(), 500)
-    // a slower quarter after it: the best of the second still counts
-    for (let i = 0; i < 50; i++) {
-      hand.take()
-      hand.done()
-    }
+    assert.equal(hand.bound(), 100, 'a quarter of a second known')
+    answer(250)
     ms = 10_500
-    assert.equal(hand.bound(), 500)
-    assert.equal(fill(hand), 500)
-    for (let i = 0; i < 500; i++) hand.done()
+    answer(250)
+    ms = 10_750
+    answer(250)
     ms = 11_000
-    assert.equal(hand.bound(), 1000, 'the 500 given back in one quarter: 2,000 a second')
+    assert.equal(hand.bound(), 400, 'a whole second at 1,000')
+    assert.equal(fill(hand), 400)
+    for (let i = 0; i < 400; i++) hand.done()
+    ms = 11_250
+    assert.equal(hand.bound(), 460, 'the last second: three quarters of 250 and the one of 400')
     ms = 12_250
     assert.equal(hand.bound(), 64, 'nothing answered in the last second')
   })
@@ -52,6 +55,6 @@ describe('bodies in hand', () => {
       hand.done()
     }
     ms = 250
-    assert.equal(fill(hand), 20, '10 in a quarter: 40 a second, half a second of it')
+    assert.equal(fill(hand), 4, '10 answered in the last second: 0.4 s of it')
   })
 })

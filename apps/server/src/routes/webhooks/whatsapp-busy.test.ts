@@ -1,6 +1,6 @@
-// Past as many bodies in hand as the instance takes at once (ASCOLTO_WEBHOOKS_IN_FLIGHT), the
-// next is refused at once with 503, before any database work, so Meta retries it later; the
-// retry is taken and nothing is lost.
+// Past as many bodies in hand as the instance takes at once (here ASCOLTO_WEBHOOKS_IN_FLIGHT, its
+// floor: bodies-in-hand.ts), the next is refused at once with 503, before its body is read or any
+// database work, so Meta retries it later; the retry is taken and nothing is lost.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { eventually } from '../../testing/eventually.ts'
@@ -48,12 +48,27 @@ describe('WhatsApp webhook: a full instance', () => {
       return rows.length > 0
     })
     const second = whatsappPayload({ messages: [whatsappText({ phone: '393330000002' }, 'secondo')] })
-    const refused = await postWhatsAppWebhook(webhookUrl, appSecret, second)
-    assert.equal(refused.status, 503)
-    assert.equal((refused.body as { code: string }).code, 'ASCOLTO_ERR_BUSY')
+    // what is asked while the instance is full, answered once the lock is given back (even when an
+    // answer is wrong: the held message would otherwise keep the server from closing)
+    const whileFull = await Promise.all([
+      postWhatsAppWebhook(webhookUrl, appSecret, second),
+      // refused before it is read: a signed body that is not Meta's format is not looked at either
+      postWhatsAppWebhook(webhookUrl, appSecret, '{"object":'),
+      // and what is not signed is still a 401, whatever the load
+      postWhatsAppWebhook(webhookUrl, appSecret, second, { signature: null }),
+    ]).finally(async () => {
+      await holder.query('select pg_advisory_unlock(hashtextextended($1, 0))', [lockKey])
+      holder.release()
+    })
+    assert.deepEqual(
+      whileFull.map((answer) => answer.status),
+      [503, 503, 401],
+    )
+    assert.deepEqual(whileFull[0]?.body, {
+      code: 'ASCOLTO_ERR_BUSY',
+      message: 'Too many requests in hand: retry later',
+    })
 
-    await holder.query('select pg_advisory_unlock(hashtextextended($1, 0))', [lockKey])
-    holder.release()
     assert.equal((await first).status, 200)
     // Meta's retry of the refused body is taken
     assert.equal((await postWhatsAppWebhook(webhookUrl, appSecret, second)).status, 200)
