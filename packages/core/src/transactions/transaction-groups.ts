@@ -18,8 +18,12 @@ import type { AfterCommit } from '../context.ts'
  * does not hold up every other person's messages.
  */
 export const TRANSACTIONS_AT_ONCE = 3
-/** People in one transaction: bounds how long each waits for the others' statements. */
-const PEOPLE_PER_TRANSACTION = 32
+/**
+ * People in one transaction: bounds how long each waits for the others' statements. At 1,250 new
+ * people a second offered on two cores, 64 took 1,200 a second where 32 and 128 took 1,100
+ * (docs/performance.md, eighth step).
+ */
+const PEOPLE_PER_TRANSACTION = 64
 
 type Work<T> = (tx: PoolClient, afterCommit: AfterCommit) => Promise<T>
 type Entry = {
