@@ -94,7 +94,11 @@ describe('a call answered by an operator, in Chromium', () => {
     await desk.getByRole('button', { name: 'Scrivi una nota privata' }).click()
     await desk.getByLabel('Nota privata').fill('Chiede del servizio per il figlio: richiamerà giovedì')
     await desk.getByRole('button', { name: 'Aggiungi nota' }).click()
-    await desk.getByText('Chiede del servizio per il figlio: richiamerà giovedì').waitFor()
+    // in the messages: the field may still hold it for a moment after the note is sent
+    await desk
+      .getByRole('region', { name: 'Messaggi' })
+      .getByText('Chiede del servizio per il figlio: richiamerà giovedì')
+      .waitFor()
     await screenshot(desk, 'console-call-answered-1280')
     assert.deepEqual(await wcagViolations(desk), [])
     await desk.setViewportSize({ width: 390, height: 844 })
@@ -154,7 +158,11 @@ describe('a call answered by an operator, in Chromium', () => {
     await desk.getByRole('button', { name: 'Scrivi una nota privata' }).click()
     await desk.getByLabel('Nota privata').fill('Richiamerà dopo il colloquio di giovedì')
     await desk.getByRole('button', { name: 'Aggiungi nota' }).click()
-    await desk.getByText('Richiamerà dopo il colloquio di giovedì').waitFor()
+    // in the messages: the field may still hold it for a moment after the note is sent
+    await desk
+      .getByRole('region', { name: 'Messaggi' })
+      .getByText('Richiamerà dopo il colloquio di giovedì')
+      .waitFor()
     await desk.getByRole('button', { name: 'Chiudi', exact: true }).click()
     const dialog = desk.getByRole('dialog', { name: /^Chiudere la conversazione con Persona #/ })
     await dialog.getByRole('checkbox', { name: 'Solitudine' }).check()
