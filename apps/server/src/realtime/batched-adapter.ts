@@ -27,17 +27,20 @@ type Options = { cleanupInterval: number; errorHandler: (error: Error) => void }
 
 /** How a batch's payload starts, up to its namespace: the same order as `Batch`'s fields. */
 const batchHead = (uid: string) => `{"uid":${JSON.stringify(uid)},"nsp":`
+const UID_START = '{"uid":"'.length
 
 /**
  * PostgreSQL notifies the sender too, and the adapter reads every payload whole before it asks
- * whose it is: this instance's own batches (most of what it hears) are dropped unread instead.
+ * whose it is: this instance's own batches (most of what it hears) are dropped unread instead,
+ * known by the uid that leads them (the adapters' uids are plain hex: nothing to unescape).
  */
-function dropOwnNotifications(client: PoolClient, ownUids: () => Iterable<string>) {
+function dropOwnNotifications(client: PoolClient, ownUids: ReadonlySet<string>) {
   const emit = client.emit
   client.emit = function (this: PoolClient, event: string | symbol, ...args: unknown[]) {
     if (event === 'notification') {
       const payload = (args[0] as { payload?: string }).payload ?? ''
-      for (const uid of ownUids()) if (payload.startsWith(batchHead(uid))) return true
+      const uid = payload.slice(UID_START, payload.indexOf('"', UID_START))
+      if (ownUids.has(uid) && payload.startsWith(batchHead(uid))) return true
     }
     return emit.call(this, event, ...args)
   } as PoolClient['emit']
@@ -60,7 +63,7 @@ class BatchingClient extends PubSubClient {
     isFromSelf: (message: Message) => boolean,
     onMessage: (message: Message | Batch) => void,
     /** The uids of this instance's namespaces' adapters: what it sends itself. */
-    ownUids: () => Iterable<string>,
+    ownUids: ReadonlySet<string>,
   ) {
     super(
       notifyPool as never,
@@ -170,6 +173,7 @@ class BatchingClient extends PubSubClient {
 /** As `createAdapter` of @socket.io/postgres-adapter, with the messages of one turn in one NOTIFY. */
 export function createBatchedAdapter(pool: Pool, options: Options) {
   const namespaces = new Map<string, PostgresAdapter>()
+  const ownUids = new Set<string>()
   // the adapter's own fields, protected: the library's createAdapter reads them the same way
   const adapterOf = (message: { nsp: string }) =>
     namespaces.get(message.nsp) as unknown as
@@ -183,17 +187,20 @@ export function createBatchedAdapter(pool: Pool, options: Options) {
       const messages = message.type === BATCH_TYPE ? (message as Batch).messages : [message as Message]
       for (const one of messages) adapterOf(one)?.onMessage(one)
     },
-    () => [...namespaces.keys()].map((nsp) => adapterOf({ nsp })?.uid ?? ''),
+    ownUids,
   )
   // Socket.IO calls it with `new`, which an arrow function refuses
   // biome-ignore lint/complexity/useArrowFunction: constructed with new by Socket.IO
   const adapter = function (nsp: Namespace) {
     const adapter = new PostgresAdapter(nsp, {}, client)
     namespaces.set(nsp.name, adapter)
+    const uid = adapterOf({ nsp: nsp.name })?.uid ?? ''
+    ownUids.add(uid)
     client.addNamespace(nsp.name)
     const close = adapter.close.bind(adapter)
     adapter.close = () => {
       namespaces.delete(nsp.name)
+      ownUids.delete(uid)
       if (namespaces.size === 0) client.close()
       return close()
     }
