@@ -11,7 +11,7 @@
 // Where eld hesitates between a language people write to Italian helplines in and one they seldom
 // do (Russian or Bulgarian), the first wins. A text too short or too ambiguous to tell answers
 // "und" (undetermined), never a guess.
-import { eld } from 'eld/large'
+import { largeModelDetector as eld } from './large-model-detector.ts'
 
 export type DetectedLanguage = { language: string; confidence: number }
 
