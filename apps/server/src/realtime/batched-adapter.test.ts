@@ -42,7 +42,8 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
       get: (pool, key) =>
         key === 'query'
           ? (text: unknown, values?: unknown[]) => {
-              if (String(text).includes('pg_notify')) notifyStatements.push((values?.[1] as string[]) ?? [])
+              if (String(text).includes('pg_notify'))
+                notifyStatements.push((values?.slice(1) as string[]) ?? [])
               return pool.query(text as string, values)
             }
           : Reflect.get(pool, key),
