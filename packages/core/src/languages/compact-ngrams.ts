@@ -73,6 +73,22 @@ export function compactNgrams(data: NgramsData): CompactNgrams {
   return compact
 }
 
+/** Whether a value read back (a cache file) is a whole compacted model. */
+export function isCompactNgrams(value: unknown): value is CompactNgrams {
+  const model = value as CompactNgrams | undefined
+  return (
+    typeof model?.type === 'string' &&
+    typeof model.languages === 'object' &&
+    model.keys instanceof Float64Array &&
+    model.starts instanceof Uint32Array &&
+    model.languageOfEntry instanceof Uint8Array &&
+    model.scoreOfEntry instanceof Uint8Array &&
+    model.starts.length === model.keys.length + 1 &&
+    model.languageOfEntry.length === model.starts[model.keys.length] &&
+    model.scoreOfEntry.length === model.languageOfEntry.length
+  )
+}
+
 function indexOf(keys: Float64Array, key: number): number {
   let low = 0
   let high = keys.length - 1

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { eld } from 'eld/large'
 import { compactNgrams, type NgramsData, ngramsView } from './compact-ngrams.ts'
-import { largeModelDetector } from './large-model-detector.ts'
+import { largeModel, largeModelDetector } from './large-model-detector.ts'
 
 const corpus = path.join(import.meta.dirname, '../../../../bench/data/languages')
 const labelled = readdirSync(corpus)
@@ -72,6 +74,24 @@ describe('eld over its compacted large model', () => {
     for (let i = 0; i < 5000; i++) {
       const text = randomText(random)
       assert.deepEqual(answer(largeModelDetector, text), answer(eld, text), text)
+    }
+  })
+})
+
+describe('the compacted model kept between starts', () => {
+  it('is compacted and written where none is kept, read back whole, and compacted again over a broken file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ascolto-eld-cache-'))
+    try {
+      const file = path.join(dir, 'cache', 'eld-large.bin')
+      const compacted = await largeModel(file)
+      const written = await stat(file)
+      assert.deepEqual(await largeModel(file), compacted)
+      assert.equal((await stat(file)).mtimeMs, written.mtimeMs, 'read back, not written again')
+      await writeFile(file, readFileSync(file).subarray(0, 1000))
+      assert.deepEqual(await largeModel(file), compacted)
+      assert.equal((await stat(file)).size, written.size, 'the broken file replaced by a whole one')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
     }
   })
 })

@@ -6,12 +6,39 @@
 
 import { fork } from 'node:child_process'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { deserialize, serialize } from 'node:v8'
 import type { eld } from 'eld'
-import { type CompactNgrams, type NgramsData, ngramsView } from './compact-ngrams.ts'
+import { type CompactNgrams, isCompactNgrams, type NgramsData, ngramsView } from './compact-ngrams.ts'
 
 type Detector = Pick<typeof eld, 'detect'>
 type EldSource = { createEld(): { instance: Detector; loadData(data: NgramsData): string } }
+
+const ELD = import.meta.resolve('eld')
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', ELD), 'utf8')) as {
+  version: string
+}
+export const MODEL_CACHE = fileURLToPath(new URL(`../../../.cache/ascolto/eld-${version}-large.bin`, ELD))
+
+/** The compacted model, from the cache file where it holds a whole one, or compacted and cached. */
+export async function largeModel(cacheFile: string): Promise<CompactNgrams> {
+  const cached: unknown = await readFile(cacheFile)
+    .then(deserialize)
+    .catch(() => undefined)
+  if (isCompactNgrams(cached)) return cached
+  const compact = await compactLargeModel()
+  // written whole, then renamed: no process reads half of it. Where it cannot be written (an
+  // installation whose files are read-only), each start compacts it again.
+  const partial = `${cacheFile}.${process.pid}`
+  await mkdir(path.dirname(cacheFile), { recursive: true })
+    .then(() => writeFile(partial, serialize(compact)))
+    .then(() => rename(partial, cacheFile))
+    .catch(() => rm(partial, { force: true }).catch(() => {}))
+  return compact
+}
 
 async function compactLargeModel(): Promise<CompactNgrams> {
   // a process, not a worker thread: the memory that parsing the model takes goes back to the
@@ -33,8 +60,8 @@ async function compactLargeModel(): Promise<CompactNgrams> {
 }
 
 const [{ createEld }, compact] = await Promise.all([
-  import(new URL('../languageDetector.js', import.meta.resolve('eld')).href) as Promise<EldSource>,
-  compactLargeModel(),
+  import(new URL('../languageDetector.js', ELD).href) as Promise<EldSource>,
+  largeModel(MODEL_CACHE),
 ])
 const { instance, loadData } = createEld()
 loadData({ type: compact.type, languages: compact.languages, ngrams: ngramsView(compact) })
