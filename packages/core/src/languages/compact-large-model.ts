@@ -3,10 +3,8 @@
 // the process ends, which no module imported by the instance itself could do (a module stays
 // loaded for the life of the process).
 import { compactNgrams, type NgramsData } from './compact-ngrams.ts'
+import { ELD_LARGE_MODEL } from './eld-files.ts'
 
-// eld's entries load a model they keep; the model's own file is the one that does not
-const { ngramsData }: { ngramsData: NgramsData } = await import(
-  new URL('../ngrams/large.js', import.meta.resolve('eld')).href
-)
+const { ngramsData }: { ngramsData: NgramsData } = await import(ELD_LARGE_MODEL)
 const compact = compactNgrams(ngramsData)
 process.send?.(compact)

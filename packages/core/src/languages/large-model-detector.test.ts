@@ -6,6 +6,7 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { eld } from 'eld/large'
 import { compactNgrams, type NgramsData, ngramsView } from './compact-ngrams.ts'
+import { ELD_LARGE_MODEL } from './eld-files.ts'
 import { largeModel, largeModelDetector } from './large-model-detector.ts'
 
 const corpus = path.join(import.meta.dirname, '../../../../bench/data/languages')
@@ -51,9 +52,7 @@ function answer(detector: typeof largeModelDetector, text: string) {
 
 describe('eld over its compacted large model', () => {
   it('holds every n-gram of the model with its scores, and no other', async () => {
-    const { ngramsData }: { ngramsData: NgramsData } = await import(
-      new URL('../ngrams/large.js', import.meta.resolve('eld')).href
-    )
+    const { ngramsData }: { ngramsData: NgramsData } = await import(ELD_LARGE_MODEL)
     const view = ngramsView(compactNgrams(ngramsData))
     const ngrams = Object.entries(ngramsData.ngrams)
     for (const [ngram, scores] of ngrams) assert.deepEqual(view[ngram], scores, ngram)

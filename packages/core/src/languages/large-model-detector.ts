@@ -1,8 +1,6 @@
 // eld's own detector (its text handling, scores and reliability, unchanged) over its large model
 // held compact (compact-ngrams.ts). eld builds a detector only around a model it keeps as objects,
-// so its factory is taken from its own source file, past the package's exports: eld is pinned to
-// one version in package.json, and large-model-detector.test.ts checks that every answer is the
-// one eld/large gives.
+// so its factory is taken from its own source file (eld-files.ts).
 
 import { fork } from 'node:child_process'
 import { once } from 'node:events'
@@ -13,15 +11,13 @@ import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
 import type { eld } from 'eld'
 import { type CompactNgrams, isCompactNgrams, type NgramsData, ngramsView } from './compact-ngrams.ts'
+import { ELD_DETECTOR, ELD_PACKAGE_JSON, NODE_MODULES_CACHE } from './eld-files.ts'
 
 type Detector = Pick<typeof eld, 'detect'>
 type EldSource = { createEld(): { instance: Detector; loadData(data: NgramsData): string } }
 
-const ELD = import.meta.resolve('eld')
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', ELD), 'utf8')) as {
-  version: string
-}
-export const MODEL_CACHE = fileURLToPath(new URL(`../../../.cache/ascolto/eld-${version}-large.bin`, ELD))
+const { version } = JSON.parse(readFileSync(ELD_PACKAGE_JSON, 'utf8')) as { version: string }
+export const MODEL_CACHE = fileURLToPath(new URL(`ascolto/eld-${version}-large.bin`, NODE_MODULES_CACHE))
 
 /** The compacted model, from the cache file where it holds a whole one, or compacted and cached. */
 export async function largeModel(cacheFile: string): Promise<CompactNgrams> {
@@ -60,7 +56,7 @@ async function compactLargeModel(): Promise<CompactNgrams> {
 }
 
 const [{ createEld }, compact] = await Promise.all([
-  import(new URL('../languageDetector.js', ELD).href) as Promise<EldSource>,
+  import(ELD_DETECTOR) as Promise<EldSource>,
   largeModel(MODEL_CACHE),
 ])
 const { instance, loadData } = createEld()
