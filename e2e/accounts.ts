@@ -19,3 +19,10 @@ export async function signIn(page: Page, url: string, email: string, password = 
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Accedi' }).click()
 }
+
+/** Signs out from the console's header and waits for the sign-in form: navigating away sooner can
+ * cancel the sign-out's request and leave the session open. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Esci' }).click()
+  await page.getByLabel('E-mail').waitFor()
+}

@@ -16,6 +16,7 @@ import {
   TEST_PASSWORD,
   type TestServer,
 } from '../apps/server/src/testing/test-server.ts'
+import { signIn as signInAs, signOut } from './accounts.ts'
 import { setUpAuthenticatorApp } from './authenticator-app.ts'
 import { launchBrowser, screenshot } from './browser.ts'
 import { wcagViolations } from './desk-fixtures.ts'
@@ -75,12 +76,7 @@ describe('passkeys in the console, in Chromium', () => {
     return { page, dialogs, credentials }
   }
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(server.url)
-    await page.getByLabel('E-mail').fill(email)
-    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Accedi' }).click()
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, server.url, email)
 
   /** Both sizes the console is checked at: the desk's 1280×800 and a phone's 390×844. */
   async function screenshots(page: Page, name: string) {
@@ -123,7 +119,7 @@ describe('passkeys in the console, in Chromium', () => {
       .getByText('Questo dispositivo ha già una passkey per il tuo account.')
       .waitFor()
 
-    await page.getByRole('button', { name: 'Esci' }).click()
+    await signOut(page)
     await signIn(page, supervisor.email)
     await page.getByRole('heading', { name: 'Codice di verifica' }).waitFor()
     assert.deepEqual(await wcagViolations(page), [])

@@ -14,7 +14,7 @@ import {
   type TestServer,
   visitorToken,
 } from '../apps/server/src/testing/test-server.ts'
-import { makePerson, signIn as signInAs } from './accounts.ts'
+import { makePerson, signIn as signInAs, signOut } from './accounts.ts'
 import { setUpAuthenticatorApp } from './authenticator-app.ts'
 import { launchBrowser, screenshot } from './browser.ts'
 
@@ -100,7 +100,7 @@ describe('the console’s defences, in Chromium', () => {
     await desk.getByRole('button', { name: 'Li ho salvati, continua' }).click()
     await desk.getByRole('tab', { name: 'In attesa' }).waitFor()
 
-    await desk.getByRole('button', { name: 'Esci' }).click()
+    await signOut(desk)
     await signIn(desk, supervisor.email)
     await desk.getByRole('heading', { name: 'Codice di verifica' }).waitFor()
     await desk.getByLabel('Codice', { exact: true }).fill('123456')
@@ -133,7 +133,7 @@ describe('the console’s defences, in Chromium', () => {
       .getByText(/Il secondo fattore è attivo/)
       .waitFor()
     await screenshot(desk, 'console-account-1280')
-    await desk.getByRole('button', { name: 'Esci' }).click()
+    await signOut(desk)
     await signIn(desk, volunteer.email)
     await desk.getByRole('heading', { name: 'Codice di verifica' }).waitFor()
   })
