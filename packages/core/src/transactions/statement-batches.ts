@@ -17,11 +17,10 @@ const ROWS_PER_STATEMENT = 100
 export function statementBatches<I, O>(
   run: (tx: Tx, inputs: readonly I[]) => Promise<ReadonlyArray<O | Error>>,
 ): (tx: Tx, input: I) => Promise<O> {
-  // A transaction's loader lives until its batch is sent, no longer: not in a WeakMap keyed by the
-  // transaction, whose entries V8's young-generation collections keep alive, nor kept by DataLoader
-  // with its last batch (every caller's continuation, so each message's whole working set). So
-  // kept, every message's objects outlived two collections, were moved to the old generation
-  // (4 MB every 0.5 s at 500 messages a second) and cost a full collection every 10 s.
+  // A transaction's loader lives until its batch is sent, no longer. Kept in a WeakMap keyed by the
+  // transaction, it outlived it: V8's young-generation collections keep a WeakMap's entries, and
+  // DataLoader keeps its last batch (every caller's continuation: each message's working set), so
+  // each message's objects reached the old generation (docs/performance.md, issue 25, tenth step).
   const loaders = new Map<Tx, DataLoader<I, O>>()
   return (tx, input) => {
     let loader = loaders.get(tx)
