@@ -207,3 +207,56 @@ describe('an adapter says when it listens', () => {
     }
   })
 })
+
+describe('an emit to this instance’s own sockets', () => {
+  it('reaches them while its NOTIFY is still on its way: they need none', async () => {
+    const database = await createTestDatabase()
+    const pool = createPool(database.url)
+    let letNotifiesThrough = () => {}
+    const notifiesHeld = new Promise<void>((resolve) => {
+      letNotifiesThrough = resolve
+    })
+    let notifiesAsked = 0
+    const holdingNotifies = new Proxy(pool, {
+      get: (target, key) =>
+        key === 'query'
+          ? async (text: unknown, values?: unknown[]) => {
+              if (String(text).includes('pg_notify')) {
+                notifiesAsked++
+                await notifiesHeld
+              }
+              return target.query(text as string, values)
+            }
+          : Reflect.get(target, key, target),
+    })
+    const http = createServer().listen(0)
+    const server = new Server(http)
+    const adapter = createBatchedAdapter(holdingNotifies, { cleanupInterval: 10_000, errorHandler: () => {} })
+    server.adapter(adapter)
+    const { port } = http.address() as AddressInfo
+    const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false })
+    const connected = new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve())
+      socket.once('connect_error', reject)
+    })
+    try {
+      await Promise.all([adapter.listening, connected])
+      // bounded, so that a failure still lets the NOTIFY through and closes what the test opened
+      const heard = new Promise((resolve) => {
+        socket.once('local', resolve)
+        setTimeout(() => resolve('not heard in 20 s'), 20_000).unref()
+      })
+      const asked = notifiesAsked
+      server.emit('local', 1)
+      assert.equal(await heard, 1)
+      // its NOTIFY was asked for, and is held still
+      await eventually('the emit’s NOTIFY is on its way', () => notifiesAsked > asked)
+    } finally {
+      letNotifiesThrough()
+      socket.disconnect()
+      await server.close()
+      await pool.end()
+      await database.drop()
+    }
+  })
+})
