@@ -60,12 +60,16 @@ describe('the widget in the person’s language', () => {
     const page = await context.newPage()
     const errors = collectPageErrors(page)
     const fetched: string[] = []
+    /** The languages the widget told the server the person reads, in order. */
+    const told: string[] = []
     page.on('request', (request) => {
       const file = /\/widget-assets\/lang-([a-z]{2})-/.exec(request.url())?.[1]
       if (file) fetched.push(file)
+      if (request.method() === 'PUT' && request.url().endsWith('/language'))
+        told.push(request.postDataJSON().language)
     })
     await page.goto(site.url)
-    return { context, page, errors, fetched }
+    return { context, page, errors, fetched, told }
   }
   const conversationLanguage = async () =>
     (
@@ -86,7 +90,7 @@ describe('the widget in the person’s language', () => {
   }
 
   it('follows a French browser, fetching the French words only once the chat is opened', async () => {
-    const { context, page, errors, fetched } = await visit('fr-FR')
+    const { context, page, errors, fetched, told } = await visit('fr-FR')
     // the launcher's label is in the bundle: the page view fetches no language file
     const launcher = page.getByRole('button', { name: 'Ouvrir le chat' })
     await launcher.waitFor()
@@ -109,6 +113,8 @@ describe('the widget in the person’s language', () => {
       return row?.language === 'ro' && row.language_source === 'person'
     })
     assert.deepEqual(fetched, ['opened', 'fr', 'ro'])
+    // only the choice: not the Italian shown while the Romanian words were on their way
+    assert.deepEqual(told, ['ro'])
     assert.deepEqual(errors, [])
     await context.close()
   })

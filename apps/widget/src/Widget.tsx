@@ -42,9 +42,13 @@ export function Widget({ server, makeChat, fullPage, atLeft, locale, exitUrl, ha
     state.info?.locale,
   ])
   // a language file is fetched once the person opens the chat, never for a page view
-  const t = useWords(server, mounted ? lang : null).chat
-  // what the person reads is the conversation's language on the server
-  useEffect(() => chat.setLanguage(t.lang), [chat, t.lang])
+  const words = useWords(server, mounted ? lang : null)
+  const t = words.chat
+  // what the person reads is the conversation's language on the server: not the Italian shown while
+  // another language's words are on their way (told too, it raced the chosen one's, and could win)
+  useEffect(() => {
+    if (!words.arriving) chat.setLanguage(t.lang)
+  }, [chat, t.lang, words.arriving])
   const launcherRef = useRef<HTMLButtonElement>(null)
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const wasOpen = useRef(open)

@@ -112,6 +112,8 @@ export function createChat(endpoint: Endpoint): Chat {
   let infoTimer: ReturnType<typeof setTimeout> | undefined
   let sending = false
   let language: string | undefined
+  /** The person's choices of language go one after another: the last one is the last written. */
+  let languageSent: Promise<unknown> = Promise.resolve()
   /** The message on its way now: "end chat" waits for it, so the end is not read before it. */
   let posting: Promise<unknown> = Promise.resolve()
   let sendAttempt = 0
@@ -406,7 +408,10 @@ export function createChat(endpoint: Endpoint): Chat {
       if (chosen === language) return
       language = chosen
       // best effort: the next message carries it anyway
-      if (token && state.messages.length > 0) putLanguage(endpoint, token, chosen).catch(() => undefined)
+      if (token && state.messages.length > 0) {
+        const visitor = token
+        languageSent = languageSent.then(() => putLanguage(endpoint, visitor, chosen)).catch(() => undefined)
+      }
     },
     answerSurvey(answers) {
       // in the outbox like a message: retried until the server has it, never twice (a second is a 409)

@@ -139,13 +139,13 @@ function loadCatalogue(server: string, lang: string): Promise<Catalogue> {
 }
 
 /**
- * The words in `lang`, once its file is here (Italian meanwhile). Nothing is fetched while `lang`
- * is null: the widget touches the network only once the person opens it.
+ * The words in `lang`, once its file is here (Italian meanwhile, `arriving` until then). Nothing is
+ * fetched while `lang` is null: the widget touches the network only once the person opens it.
  */
 export function useWords(
   server: string,
   lang: string | null,
-): { chat: Strings; report: ReportWords & { lang: string } } {
+): { chat: Strings; report: ReportWords & { lang: string }; arriving: boolean } {
   const [loaded, setLoaded] = useState<Record<string, Catalogue>>({})
   useEffect(() => {
     if (!lang || lang === 'it' || loaded[lang] || !__CATALOGUES__[lang]) return
@@ -161,7 +161,11 @@ export function useWords(
   const found = lang ? loaded[lang] : undefined
   const shown = found && lang ? lang : 'it'
   const { chat, report } = found ?? ITALIAN_WORDS
-  return { chat: { ...chat, lang: shown, dir: dirOf(shown) }, report: { ...report, lang: shown } }
+  return {
+    chat: { ...chat, lang: shown, dir: dirOf(shown) },
+    report: { ...report, lang: shown },
+    arriving: Boolean(lang && !found && lang !== 'it' && __CATALOGUES__[lang]),
+  }
 }
 
 /** A template's {names} filled in. */
