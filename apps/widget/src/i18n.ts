@@ -147,8 +147,11 @@ export function useWords(
   lang: string | null,
 ): { chat: Strings; report: ReportWords & { lang: string }; arriving: boolean } {
   const [loaded, setLoaded] = useState<Record<string, Catalogue>>({})
+  const found = lang ? loaded[lang] : undefined
+  // Italian is in the bundle; a language without a file of words is read in Italian
+  const arriving = Boolean(lang && lang !== 'it' && !found && __CATALOGUES__[lang])
   useEffect(() => {
-    if (!lang || lang === 'it' || loaded[lang] || !__CATALOGUES__[lang]) return
+    if (!lang || !arriving) return
     let current = true
     loadCatalogue(server, lang).then(
       (catalogue) => current && setLoaded((known) => ({ ...known, [lang]: catalogue })),
@@ -158,14 +161,9 @@ export function useWords(
       current = false
     }
   }, [server, lang])
-  const found = lang ? loaded[lang] : undefined
   const shown = found && lang ? lang : 'it'
   const { chat, report } = found ?? ITALIAN_WORDS
-  return {
-    chat: { ...chat, lang: shown, dir: dirOf(shown) },
-    report: { ...report, lang: shown },
-    arriving: Boolean(lang && !found && lang !== 'it' && __CATALOGUES__[lang]),
-  }
+  return { chat: { ...chat, lang: shown, dir: dirOf(shown) }, report: { ...report, lang: shown }, arriving }
 }
 
 /** A template's {names} filled in. */
