@@ -1,11 +1,15 @@
 // How many signed webhook bodies an instance holds at once before it refuses the next with 503
 // (the provider retries it later, where a longer queue would hold it past its time-out). By
-// Little's law a body waits about (bodies in hand) ÷ (bodies answered a second): the bound is what
-// the instance answered in the last second (counted by quarters, so it follows a burst within a
-// quarter of a second) times the wait allowed. So a fast instance queues enough to ride out a pause
-// (a checkpoint, a garbage collection), and a slow or saturated one still answers in time. Never
-// below the configured floor (ASCOLTO_WEBHOOKS_IN_FLIGHT): it holds at start, before any rate is
-// known, and after a quiet second.
+// Little's law a body waits about (bodies in hand) ÷ (bodies answered a second): the bound is the
+// rate the instance has shown it can answer, times the wait allowed. That rate is its busiest
+// quarter of a second within the last second, not the last second's count: below saturation the
+// count is what was offered, not what the instance can do, and an instance quiet a moment before
+// would refuse a burst it could take (a backlog the provider delivers at once, a step of the
+// bench from 500 to 1,000 a second; docs/performance.md, issue 25, eleventh step). Saturated, every
+// quarter is the instance's pace, so a slow or saturated instance still answers in time; a pause
+// (a checkpoint, a garbage collection) does not lower the bound while it lasts. Never below the
+// configured floor (ASCOLTO_WEBHOOKS_IN_FLIGHT): it holds at start, before any rate is known, and
+// after a quiet second.
 
 /**
  * The mean wait allowed, well under Meta's 1 s: the slowest bodies wait about twice the mean
@@ -43,11 +47,12 @@ export function bodiesInHand(
   const bound = () => {
     turn()
     // the whole windows of the last second, not the one running
-    let lastSecond = 0
+    let busiest = 0
     for (let index = 0; index < WINDOWS; index++) {
-      if (index !== window % WINDOWS) lastSecond += answered[index] ?? 0
+      if (index !== window % WINDOWS) busiest = Math.max(busiest, answered[index] ?? 0)
     }
-    return Math.max(floor, Math.floor(lastSecond * WAIT_ALLOWED_SECONDS))
+    const perSecond = busiest * (1000 / WINDOW_MS)
+    return Math.max(floor, Math.floor(perSecond * WAIT_ALLOWED_SECONDS))
   }
   return {
     take() {

@@ -5,7 +5,7 @@
 // Anything the channel chooses not to take (another number, a group, a call) is still a 200, so
 // the provider never retries it; only what was not signed (401), is not the provider's format
 // (400), or cannot be checked yet (503: the channel's secrets are not configured) is refused.
-// Past as many signed bodies in hand as the instance answers in 0.4 s (bodies-in-hand.ts,
+// Past as many signed bodies in hand as the instance has shown it answers in 0.4 s (bodies-in-hand.ts,
 // never fewer than ASCOLTO_WEBHOOKS_IN_FLIGHT), a body is refused at once with 503, before any of
 // it is stored: the provider retries later, where a longer queue would hold it past its timeout.
 // What is not signed is a 401 whatever the load: it never takes a place.
