@@ -1,5 +1,7 @@
 // The batched adapter: what one instance emits in one turn reaches the other in one NOTIFY, every
 // event in its order; an event too long for a NOTIFY still arrives (as the adapter's attachment).
+// An instance that has heard of no other sends its emits to nobody, and to the next as soon as it
+// has heard of it.
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -14,6 +16,8 @@ import { holdingConnections } from '../testing/holding-pool.ts'
 import { BATCH_TYPE, createBatchedAdapter } from './batched-adapter.ts'
 
 const CHANNEL = 'socket.io#/'
+/** The instances an instance's adapter counts: itself and those it has heard from. */
+const instancesHeard = (server: Server) => server.of('/').adapter.serverCount()
 /** The adapter's own messages that say an instance is alive (socket.io-adapter's MessageType). */
 const HEARTBEATS: unknown[] = [1, 2]
 /** The adapter's messages a NOTIFY carried: a batch's (every payload is one), or the payload itself. */
@@ -75,6 +79,12 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
         return rows[0]?.listening === 2
       },
       60_000,
+    )
+    // each sends to the other once it has heard of it: the announcement each makes once listening
+    await eventually(
+      'each instance has heard of the other',
+      async () => (await Promise.all(servers.map(instancesHeard))).every((count) => count === 2),
+      30_000,
     )
   })
   after(async () => {
@@ -221,7 +231,8 @@ describe('an emit to this instance’s own sockets', () => {
       get: (target, key) =>
         key === 'query'
           ? async (text: unknown, values?: unknown[]) => {
-              if (String(text).includes('pg_notify')) {
+              // only the event's: the instances' announcements and heartbeats go through
+              if (String(text).includes('pg_notify') && JSON.stringify(values).includes('local')) {
                 notifiesAsked++
                 await notifiesHeld
               }
@@ -233,6 +244,9 @@ describe('an emit to this instance’s own sockets', () => {
     const server = new Server(http)
     const adapter = createBatchedAdapter(holdingNotifies, { cleanupInterval: 10_000, errorHandler: () => {} })
     server.adapter(adapter)
+    // another instance, heard: this one's emits are NOTIFYs again (alone, it sends none)
+    const other = new Server(createServer())
+    other.adapter(createBatchedAdapter(pool, { cleanupInterval: 10_000, errorHandler: () => {} }))
     const { port } = http.address() as AddressInfo
     const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false })
     const connected = new Promise<void>((resolve, reject) => {
@@ -241,6 +255,11 @@ describe('an emit to this instance’s own sockets', () => {
     })
     try {
       await Promise.all([adapter.listening, connected])
+      await eventually(
+        'the other instance is heard',
+        async () => (await instancesHeard(server)) === 2,
+        30_000,
+      )
       // bounded, so that a failure still lets the NOTIFY through and closes what the test opened
       const heard = new Promise((resolve) => {
         socket.once('local', resolve)
@@ -255,6 +274,59 @@ describe('an emit to this instance’s own sockets', () => {
       letNotifiesThrough()
       socket.disconnect()
       await server.close()
+      await other.close()
+      await pool.end()
+      await database.drop()
+    }
+  })
+})
+
+describe('an instance alone', () => {
+  it('sends its emits to nobody, and to another instance once it has heard of it', async () => {
+    const database = await createTestDatabase()
+    const pool = createPool(database.url)
+    const listener = new pg.Client({ connectionString: database.url })
+    const notifications: string[] = []
+    const http = createServer().listen(0)
+    const alone = new Server(http)
+    const adapter = createBatchedAdapter(pool, { cleanupInterval: 10_000, errorHandler: () => {} })
+    alone.adapter(adapter)
+    const joining = new Server(createServer())
+    const { port } = http.address() as AddressInfo
+    const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false })
+    const connected = new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve())
+      socket.once('connect_error', reject)
+    })
+    try {
+      await listener.connect()
+      listener.on('notification', (message) => notifications.push(message.payload ?? ''))
+      await listener.query(`listen "${CHANNEL}"`)
+      await Promise.all([adapter.listening, connected])
+      // its own socket hears it; no other instance has been heard of, so no NOTIFY carries it
+      const heard = new Promise((resolve) => socket.once('unheard', resolve))
+      alone.emit('unheard', 1)
+      assert.equal(await heard, 1)
+      joining.adapter(createBatchedAdapter(pool, { cleanupInterval: 10_000, errorHandler: () => {} }))
+      await eventually(
+        'the joining instance is heard',
+        async () => (await instancesHeard(alone)) === 2,
+        30_000,
+      )
+      alone.emit('heard', 2)
+      // a NOTIFY of the same sender comes after one it sent before: had 'unheard' gone, it is here now
+      await eventually('the emit after the other was heard is notified', () =>
+        notifications.some((n) => n.includes('"heard"')),
+      )
+      assert.deepEqual(
+        notifications.filter((n) => n.includes('unheard')),
+        [],
+      )
+    } finally {
+      socket.disconnect()
+      await alone.close()
+      await joining.close()
+      await listener.end()
       await pool.end()
       await database.drop()
     }

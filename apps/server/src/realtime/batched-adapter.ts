@@ -7,21 +7,36 @@
 // several). The other instances split
 // the batch and take each message as the adapter would have; what must go as an attachment (binary,
 // or too long for a NOTIFY) goes as the adapter sends it, after the batch before it.
+// An instance that has heard of no other (one installation, the usual case) sends what only other
+// instances' sockets need (emits, rooms joined or left) to nobody: a NOTIFY a turn is a statement,
+// the notification back on its own LISTEN connection and a wake-up on each side, for no one
+// (docs/performance.md, issue 25, eleventh step). The adapters still announce themselves and beat
+// as the library does, and each announces itself again once its LISTEN is in place: instances
+// started together, each announcing before the other listened, hear of each other a round trip
+// after the later one listens, not a heartbeat (5 s) later.
 import type { Pool, PoolClient } from '@ascolto/db'
 import { PostgresAdapter } from '@socket.io/postgres-adapter'
 import { hasBinary, PubSubClient } from '@socket.io/postgres-adapter/dist/util.js'
 import type { Namespace } from 'socket.io'
+import { MessageType } from 'socket.io-adapter'
 
 /** The adapter's limit of a NOTIFY's payload (PostgreSQL's is 8,000 bytes); beyond, an attachment. */
 const PAYLOAD_THRESHOLD = 8000
 /** Room left in a batch's payload for its own envelope. */
 const ENVELOPE = 200
 const CHANNEL_PREFIX = 'socket.io'
+/** What reaches only other instances' sockets: with no other instance, sent to nobody. */
+const FOR_OTHERS_ONLY: ReadonlySet<MessageType> = new Set([
+  MessageType.BROADCAST,
+  MessageType.SOCKETS_JOIN,
+  MessageType.SOCKETS_LEAVE,
+  MessageType.DISCONNECT_SOCKETS,
+])
 /** Marks a NOTIFY carrying several of the adapter's messages. */
 export const BATCH_TYPE = 'ascolto.batch'
 
 type Published = Parameters<PubSubClient['publish']>[0]
-type Message = Published & { uid: string; nsp: string }
+type Message = Published & { uid: string; nsp: string; type: MessageType }
 type Batch = { uid: string; nsp: string; type: typeof BATCH_TYPE; messages: Message[] }
 type Options = { cleanupInterval: number; errorHandler: (error: Error) => void }
 
@@ -53,6 +68,7 @@ class BatchingClient extends PubSubClient {
 
   private readonly notifyPool: Pool
   private readonly options: Options
+  private readonly othersHeard: (nsp: string) => boolean
   private closed = false
   /** Resolves once the first LISTEN connection is in place: what others emit from then on is heard. */
   readonly listening: Promise<void>
@@ -64,6 +80,10 @@ class BatchingClient extends PubSubClient {
     onMessage: (message: Message | Batch) => void,
     /** The uids of this instance's namespaces' adapters: what it sends itself. */
     ownUids: ReadonlySet<string>,
+    /** Whether the namespace's adapter has heard of another instance (their heartbeats). */
+    othersHeard: (nsp: string) => boolean,
+    /** Each namespace's adapter announces itself (a LISTEN connection has just been taken). */
+    announce: () => void,
   ) {
     super(
       notifyPool as never,
@@ -78,6 +98,7 @@ class BatchingClient extends PubSubClient {
     )
     this.notifyPool = notifyPool
     this.options = options
+    this.othersHeard = othersHeard
     // The parent takes its LISTEN connection in its constructor (and again after losing one), and
     // keeps it in `client`; closed while it connects, it kept the connection it then took checked
     // out for good, and the pool's end at a stop waited for it forever. Taken after the close, a
@@ -95,8 +116,12 @@ class BatchingClient extends PubSubClient {
           if (!this.closed || !taken) {
             if (taken) dropOwnNotifications(taken, ownUids)
             client = taken
-            // the parent sets it once it has listened on every namespace's channel
-            if (taken) listens()
+            // the parent sets it once it has listened on every namespace's channel: from now on
+            // the others' answers to an announcement are heard
+            if (taken) {
+              announce()
+              listens()
+            }
           } else {
             taken.removeAllListeners('end')
             taken.release()
@@ -125,6 +150,7 @@ class BatchingClient extends PubSubClient {
    */
   override publish(published: Published): Promise<void> {
     const message = published as Message
+    if (FOR_OTHERS_ONLY.has(message.type) && !this.othersHeard(message.nsp)) return Promise.resolve()
     const json = JSON.stringify(message)
     // binary or long: the adapter's own way (an attachment), once what was queued before it is sent
     if (hasBinary(message) || Buffer.byteLength(json) > PAYLOAD_THRESHOLD - ENVELOPE) {
@@ -188,7 +214,13 @@ export function createBatchedAdapter(pool: Pool, options: Options) {
   // the adapter's own fields, protected: the library's createAdapter reads them the same way
   const adapterOf = (message: { nsp: string }) =>
     namespaces.get(message.nsp) as unknown as
-      | { uid: string; onMessage: (message: Message) => void }
+      | {
+          uid: string
+          onMessage: (message: Message) => void
+          /** The other instances heard from lately (heartbeats), by uid. */
+          nodesMap: ReadonlyMap<string, number>
+          publish: (message: { type: MessageType }) => void
+        }
       | undefined
   const client = new BatchingClient(
     pool,
@@ -199,6 +231,11 @@ export function createBatchedAdapter(pool: Pool, options: Options) {
       for (const one of messages) adapterOf(one)?.onMessage(one)
     },
     ownUids,
+    (nsp) => (adapterOf({ nsp })?.nodesMap.size ?? 0) > 0,
+    () => {
+      for (const nsp of namespaces.keys())
+        adapterOf({ nsp })?.publish({ type: MessageType.INITIAL_HEARTBEAT })
+    },
   )
   // Socket.IO calls it with `new`, which an arrow function refuses
   // biome-ignore lint/complexity/useArrowFunction: constructed with new by Socket.IO
