@@ -2,13 +2,19 @@
 // with replies, notes and an address typed into a message, every row of every table (and every
 // bytea column as raw bytes) holds no message text, no phone number, no e-mail address, no
 // visitor token and no provider message id (Meta's wamid wraps the number) in clear, and no reason
-// staff typed to ask for an address or to link two people, the audit log included. And the one copy in clear the realtime fan-out makes (an event too
-// large for NOTIFY, in socket_io_attachments) is gone by itself within its cleanup interval.
+// staff typed to ask for an address or to link two people, the audit log included. And the one copy in clear the realtime fan-out makes for another
+// process (an event too large for NOTIFY, in socket_io_attachments) is gone by itself within its
+// cleanup interval.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
 import { after, before, describe, it } from 'node:test'
+import pg from 'pg'
+import { Server } from 'socket.io'
+import { createBatchedAdapter } from '../apps/server/src/realtime/batched-adapter.ts'
 import { ATTACHMENT_CLEANUP_MS } from '../apps/server/src/realtime/socket-server.ts'
 import { dumpDatabase } from '../apps/server/src/testing/database-dump.ts'
+import { eventually } from '../apps/server/src/testing/eventually.ts'
 import {
   connectFakeWhatsApp,
   type FakeWhatsApp,
@@ -183,7 +189,22 @@ describe('a database dump', () => {
     const web = await makeHelpline(server.pool)
     const volunteer = await makeOperator(server, [{ helplineId: web.helplineId, role: 'volunteer' }])
     const socket = await connectConsole(server.url, volunteer.cookie)
+    // the copy is made for other processes (an instance alone sends its events to nobody): a second
+    // instance's consoles' namespace listens, and a raw listener sees what is sent to it
+    const other = new Server(createServer())
+    const otherAdapter = createBatchedAdapter(server.pool, {
+      cleanupInterval: ATTACHMENT_CLEANUP_MS,
+      errorHandler: () => {},
+    })
+    other.adapter(otherAdapter)
+    other.of('/console')
+    const listener = new pg.Client({ connectionString: server.databaseUrl })
+    const notified: string[] = []
     try {
+      await listener.connect()
+      listener.on('notification', (message) => notified.push(message.payload ?? ''))
+      await listener.query('listen "socket.io#/console"')
+      await otherAdapter.listening
       // 4,000 characters of two bytes each: the event is over NOTIFY's 8,000 bytes
       const long = `${randomUUID()} ${'è'.repeat(4000)}`.slice(0, 4096)
       const token = visitorToken()
@@ -192,8 +213,12 @@ describe('a database dump', () => {
           token,
           body: { clientId: randomUUID(), text },
         })
+      // written until the instance sends its consoles' events on: it has heard of the other
+      await eventually('the instance sends its events to the other', async () => {
+        await write('ciao')
+        return notified.some((payload) => payload.includes('message.created'))
+      })
       // the text goes whole only to the console of whoever has the conversation: the volunteer takes it
-      await write('ciao')
       const waiting = await call(`${server.url}/api/conversations?status=waiting`, {
         cookie: volunteer.cookie,
       })
@@ -223,6 +248,8 @@ describe('a database dump', () => {
       assert.equal(await inAttachments(), false, 'still in socket_io_attachments')
     } finally {
       socket.disconnect()
+      await listener.end()
+      await other.close()
     }
   })
 })
