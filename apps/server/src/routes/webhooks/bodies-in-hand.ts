@@ -7,7 +7,7 @@
 // would refuse a burst it could take (a backlog the provider delivers at once, a step of the
 // bench from 500 to 1,000 a second; docs/performance.md, issue 25, eleventh step). Saturated, every
 // quarter is the instance's pace, so a slow or saturated instance still answers in time; a pause
-// (a checkpoint, a garbage collection) does not lower the bound while it lasts. Never below the
+// shorter than a second (a checkpoint, a garbage collection) does not lower the bound. Never below the
 // configured floor (ASCOLTO_WEBHOOKS_IN_FLIGHT): it holds at start, before any rate is known, and
 // after a quiet second.
 
