@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
-import { createPool } from '@ascolto/db'
+import { createPool, type Pool } from '@ascolto/db'
 import { createTestDatabase, type TestDatabase } from '@ascolto/db/testing'
 import pg from 'pg'
 import { Server } from 'socket.io'
@@ -16,8 +16,23 @@ import { holdingConnections } from '../testing/holding-pool.ts'
 import { BATCH_TYPE, createBatchedAdapter } from './batched-adapter.ts'
 
 const CHANNEL = 'socket.io#/'
+const ADAPTER_OPTIONS = { cleanupInterval: 10_000, errorHandler: () => {} }
 /** The instances an instance's adapter counts: itself and those it has heard from. */
 const instancesHeard = (server: Server) => server.of('/').adapter.serverCount()
+/** An instance on its own HTTP server, and a client connecting to it over a websocket. */
+function instanceWithClient(pool: Pool) {
+  const http = createServer().listen(0)
+  const server = new Server(http)
+  const adapter = createBatchedAdapter(pool, ADAPTER_OPTIONS)
+  server.adapter(adapter)
+  const { port } = http.address() as AddressInfo
+  const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false })
+  const connected = new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve())
+    socket.once('connect_error', reject)
+  })
+  return { server, adapter, socket, connected }
+}
 /** The adapter's own messages that say an instance is alive (socket.io-adapter's MessageType). */
 const HEARTBEATS: unknown[] = [1, 2]
 /** The adapter's messages a NOTIFY carried: a batch's (every payload is one), or the payload itself. */
@@ -55,7 +70,7 @@ describe('one NOTIFY for what an instance emits in one turn', () => {
     const receiving = createServer().listen(0)
     for (const http of [createServer().listen(0), receiving]) {
       const server = new Server(http)
-      server.adapter(createBatchedAdapter(counted, { cleanupInterval: 10_000, errorHandler: () => {} }))
+      server.adapter(createBatchedAdapter(counted, ADAPTER_OPTIONS))
       servers.push(server)
     }
     const { port } = receiving.address() as AddressInfo
@@ -163,7 +178,7 @@ describe('an instance stopped while its adapter is still taking its LISTEN conne
       // the adapter's connection is held on its way until the server has closed
       const { slowPool, letThrough } = holdingConnections(pool)
       const server = new Server(createServer())
-      server.adapter(createBatchedAdapter(slowPool, { cleanupInterval: 10_000, errorHandler: () => {} }))
+      server.adapter(createBatchedAdapter(slowPool, ADAPTER_OPTIONS))
       await server.close()
       letThrough()
       // the connection taken after the close has said its LISTEN
@@ -194,7 +209,7 @@ describe('an adapter says when it listens', () => {
     const server = new Server(createServer())
     try {
       const { slowPool, letThrough } = holdingConnections(pool)
-      const adapter = createBatchedAdapter(slowPool, { cleanupInterval: 10_000, errorHandler: () => {} })
+      const adapter = createBatchedAdapter(slowPool, ADAPTER_OPTIONS)
       server.adapter(adapter)
       let listened = false
       const listening = adapter.listening.then(() => {
@@ -240,19 +255,10 @@ describe('an emit to this instance’s own sockets', () => {
             }
           : Reflect.get(target, key, target),
     })
-    const http = createServer().listen(0)
-    const server = new Server(http)
-    const adapter = createBatchedAdapter(holdingNotifies, { cleanupInterval: 10_000, errorHandler: () => {} })
-    server.adapter(adapter)
+    const { server, adapter, socket, connected } = instanceWithClient(holdingNotifies)
     // another instance, heard: this one's emits are NOTIFYs again (alone, it sends none)
     const other = new Server(createServer())
-    other.adapter(createBatchedAdapter(pool, { cleanupInterval: 10_000, errorHandler: () => {} }))
-    const { port } = http.address() as AddressInfo
-    const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false })
-    const connected = new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve())
-      socket.once('connect_error', reject)
-    })
+    other.adapter(createBatchedAdapter(pool, ADAPTER_OPTIONS))
     try {
       await Promise.all([adapter.listening, connected])
       await eventually(
@@ -287,17 +293,8 @@ describe('an instance alone', () => {
     const pool = createPool(database.url)
     const listener = new pg.Client({ connectionString: database.url })
     const notifications: string[] = []
-    const http = createServer().listen(0)
-    const alone = new Server(http)
-    const adapter = createBatchedAdapter(pool, { cleanupInterval: 10_000, errorHandler: () => {} })
-    alone.adapter(adapter)
+    const { server: alone, adapter, socket, connected } = instanceWithClient(pool)
     const joining = new Server(createServer())
-    const { port } = http.address() as AddressInfo
-    const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false })
-    const connected = new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve())
-      socket.once('connect_error', reject)
-    })
     try {
       await listener.connect()
       listener.on('notification', (message) => notifications.push(message.payload ?? ''))
@@ -307,7 +304,7 @@ describe('an instance alone', () => {
       const heard = new Promise((resolve) => socket.once('unheard', resolve))
       alone.emit('unheard', 1)
       assert.equal(await heard, 1)
-      joining.adapter(createBatchedAdapter(pool, { cleanupInterval: 10_000, errorHandler: () => {} }))
+      joining.adapter(createBatchedAdapter(pool, ADAPTER_OPTIONS))
       await eventually(
         'the joining instance is heard',
         async () => (await instancesHeard(alone)) === 2,
